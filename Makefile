@@ -1,0 +1,46 @@
+# The two commands that do everything on a fresh machine:
+#   make run    install, build or update the index of corpus/, start the chat on http://127.0.0.1:7860
+#   make test   install with test extras, then run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: run test install install-test index serve eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# torch is pinned and installed first: 2.13.0 is a CPU build; an unpinned torch pulls a multi-GB CUDA build.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(STAMP)
+install-test: $(TEST_STAMP)
+
+index: install
+	$(BIN)/citeqa index
+
+run: index
+	$(BIN)/citeqa serve
+
+test: install-test
+	$(BIN)/python -m pytest
+
+eval: install
+	$(BIN)/citeqa eval --mode all --out eval/out
+
+bench: install
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python -m eval.bench
+
+clean:
+	rm -rf $(VENV) .citeqa

@@ -1,0 +1,33 @@
+"""Errors a user can act on. The CLI prints their message (no traceback) and exits with `exit_code`."""
+
+
+class CiteqaError(Exception):
+    """An error whose message tells the user what to do."""
+
+    exit_code = 1
+
+
+class SettingsError(CiteqaError):
+    """A setting has a value that cannot work; the message names the setting and how to fix it."""
+
+    exit_code = 2
+
+
+class CorpusNotFound(CiteqaError):
+    exit_code = 2
+
+
+class NothingToIndex(CiteqaError):
+    exit_code = 1
+
+
+class IndexMissing(CiteqaError):
+    """No index has been built yet at the configured path."""
+
+
+class IndexIncompatible(CiteqaError):
+    """The index was built with another model or chunking; it must be rebuilt."""
+
+
+class IndexDamaged(CiteqaError):
+    """An index file is unreadable or inconsistent."""

@@ -1,0 +1,116 @@
+"""The typed dataclasses that cross folder boundaries.
+
+Offsets (`start`, `end`) are always character offsets into a document's cleaned text, the text
+the index stores and the source viewer shows: `document.text[start:end] == chunk.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str  # path relative to the corpus folder, e.g. "csto-pa-brochure.txt"
+    title: str
+    text: str  # cleaned text
+    source_path: str
+    content_hash: str  # sha256 of the file's bytes
+    size: int  # bytes on disk
+    format: str  # txt, md, html, pdf, docx, beir
+    date: str | None = None  # ISO date the text states, if any
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Chunk:
+    doc_id: str
+    ordinal: int
+    start: int
+    end: int
+    text: str
+    n_tokens: int
+
+
+@dataclass(frozen=True)
+class Passage:
+    rank: int
+    doc_id: str
+    chunk_id: int
+    title: str
+    text: str
+    start: int
+    end: int
+    score: float
+    found_by: tuple[str, ...]  # which searches returned it: "dense", "lexical"
+    dense_score: float | None = None  # cosine similarity to the question, when known
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["found_by"] = list(self.found_by)
+        return out
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    doc_id: str
+    title: str
+    start: int
+    end: int
+    quote: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answer: str
+    abstained: bool
+    citations: list[Citation]
+    passages: list[Passage]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    retrieval_query: str | None = None  # the question as retrieval saw it (follow-ups resolved)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "abstained": self.abstained,
+            "citations": [c.to_json() for c in self.citations],
+            "passages": [p.to_json() for p in self.passages],
+            "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+        }
+
+
+@dataclass(frozen=True)
+class Filters:
+    doc_ids: tuple[str, ...] = ()  # empty: every document
+    date_from: str | None = None  # ISO dates, inclusive; documents without a date are left out
+    date_to: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.doc_ids or self.date_from or self.date_to)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One earlier exchange in a conversation, used to resolve follow-up questions."""
+
+    question: str
+    answer: str = ""

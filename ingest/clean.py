@@ -1,0 +1,91 @@
+"""Cleaning by general rules (none mentions a particular document):
+
+1. Unicode NFKC normalisation; line endings to "\\n"; zero-width and control characters removed.
+2. Hyphenated line breaks rejoined ("secur-\\nity" -> "security") when a lower-case letter follows.
+3. Page furniture dropped: lines that are only a page number ("22", "- 3 -", "Page 3 of 9", "• 1"),
+   only a URL, e-mail, @handle or /path, or a PDF header/footer repeated on most pages.
+4. A trailing boilerplate block dropped: from a line in the last half of the document that opens
+   with a disclaimer, copyright, terms/privacy/cookie notice or "no warranty", to the end.
+5. Boilerplate repeated across documents (the same line in at least 3 documents and half of the
+   corpus) dropped, by `drop_repeated_lines` over the whole corpus.
+6. Whitespace: runs of spaces and tabs collapsed, lines stripped, runs of blank lines reduced to one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from typing import Iterable, Sequence
+
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HYPHEN_BREAK = re.compile(r"(\w)-[ \t]*\n[ \t]*(?=[a-z])")
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—•·*\s]*\d{1,4}[-–—•·*\s]*|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})$",
+    re.IGNORECASE,
+)
+_LINK_ONLY = re.compile(r"^(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|@\w+|/\w[\w/.-]*)$", re.IGNORECASE)
+_BOILERPLATE_START = re.compile(
+    r"^(?:disclaimer\b|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|terms (?:of (?:use|service)|and conditions)\b"
+    r"|privacy policy\b|cookie(?:s)? (?:policy|settings|notice)\b|this (?:site|website) uses cookies)"
+    r"|\bno warranty\b",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"[ \t\f\v]+")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _INVISIBLE.sub("", text)
+
+
+def is_page_furniture(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and bool(_PAGE_NUMBER.match(stripped) or _LINK_ONLY.match(stripped))
+
+
+def drop_trailing_boilerplate(lines: list[str]) -> list[str]:
+    """Cut from the first boilerplate-opening line in the second half of the document to its end."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    if len(content) < 4:
+        return lines
+    for i in content[len(content) // 2 :]:
+        if _BOILERPLATE_START.search(lines[i].strip()):
+            return lines[:i]
+    return lines
+
+
+def page_headers_and_footers(pages: Sequence[str]) -> set[str]:
+    """Lines that open or close most pages of a PDF are running headers and footers."""
+    if len(pages) < 3:
+        return set()
+    edge_lines: Counter[str] = Counter()
+    for page in pages:
+        lines = [normalise(line).strip() for line in page.splitlines() if line.strip()]
+        edge_lines.update({*lines[:2], *lines[-2:]})
+    return {line for line, n in edge_lines.items() if n >= max(3, 0.6 * len(pages))}
+
+
+def clean_text(raw: str, drop_lines: Iterable[str] = ()) -> str:
+    """Apply the rules above to one document's raw text."""
+    text = _HYPHEN_BREAK.sub(r"\1", normalise(raw))
+    dropped = set(drop_lines)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [line for line in lines if not is_page_furniture(line) and line not in dropped]
+    lines = drop_trailing_boilerplate(lines)
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def drop_repeated_lines(texts: dict[str, str], min_docs: int = 3, min_share: float = 0.5) -> dict[str, str]:
+    """Remove lines that recur in at least `min_docs` documents and `min_share` of the corpus (site furniture)."""
+    if len(texts) < min_docs:
+        return texts
+    df: Counter[str] = Counter()
+    for text in texts.values():
+        df.update({line for line in text.split("\n") if len(line) >= 3})
+    threshold = max(min_docs, min_share * len(texts))
+    repeated = {line for line, n in df.items() if n >= threshold}
+    if not repeated:
+        return texts
+    return {doc_id: clean_text(text, repeated) for doc_id, text in texts.items()}

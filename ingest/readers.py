@@ -1,0 +1,133 @@
+"""Reading each file format into raw text plus the title its format declares.
+
+A file that cannot be read raises `Unreadable` with a reason a person understands; the
+pipeline skips it, names it, and indexes the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ingest.discover import READABLE_SUFFIXES
+
+
+class Unreadable(Exception):
+    """The file cannot be indexed; str(exc) is the reason shown to the user."""
+
+
+@dataclass(frozen=True)
+class RawText:
+    text: str
+    format: str
+    title: str | None = None  # a title the format itself declares (HTML <title>, PDF/DOCX metadata)
+    pages: tuple[str, ...] = ()  # PDF pages, for header/footer detection
+    content_hash: str = ""  # sha256 of the file's bytes
+    size: int = 0
+
+
+def read_file(path: Path) -> RawText:
+    data = _read_bytes(path)
+    raw = _parse(path.suffix.lower(), data)
+    return replace(raw, content_hash=hashlib.sha256(data).hexdigest(), size=len(data))
+
+
+def _read_bytes(path: Path) -> bytes:
+    suffix = path.suffix.lower()
+    if suffix not in READABLE_SUFFIXES:
+        raise Unreadable(f"unsupported file type {suffix or '(no extension)'}; readable: {', '.join(READABLE_SUFFIXES)}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise Unreadable(f"cannot read file: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise Unreadable("empty file")
+    return data
+
+
+def _parse(suffix: str, data: bytes) -> RawText:
+    if suffix in (".txt", ".md", ".markdown"):
+        return RawText(decode_text(data), "md" if suffix != ".txt" else "txt")
+    if suffix in (".html", ".htm"):
+        return read_html(decode_text(data))
+    if suffix == ".pdf":
+        return read_pdf(data)
+    return read_docx(data)
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused rather than guessed."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise Unreadable(f"not valid UTF-16 text (bad bytes at offset {exc.start})") from None
+    if b"\x00" in data[:8192]:
+        raise Unreadable("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise Unreadable(
+            f"not valid UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8"
+        ) from None
+
+
+_BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
+    "p", "pre", "section", "table", "td", "th", "tr", "ul",
+}
+_INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
+
+
+def read_html(html: str) -> RawText:
+    """Visible text only: script, style and other invisible elements dropped, block elements on their own lines."""
+    from bs4 import BeautifulSoup
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(html, "html.parser")
+    title = soup.title.get_text(" ", strip=True) if soup.title else None
+    for tag in soup(_INVISIBLE_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(_BLOCK_TAGS):
+        tag.insert_before("\n\n")
+        tag.insert_after("\n\n")
+    text = soup.get_text()
+    return RawText(text, "html", title or None)
+
+
+def read_pdf(data: bytes) -> RawText:
+    """The text layer, page by page. A scanned PDF without one is refused, not indexed empty."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            pages = tuple((page.extract_text() or "") for page in reader.pages)
+            title = (reader.metadata.title if reader.metadata else None) or None
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
+        raise Unreadable(f"corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from None
+    if not any(p.strip() for p in pages):
+        raise Unreadable("PDF has no text layer (scanned image?); run OCR on it first")
+    return RawText("\n\n".join(pages), "pdf", str(title).strip() if title else None, pages)
+
+
+def read_docx(data: bytes) -> RawText:
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # BadZipFile, missing parts, XML errors: any failure to open means unreadable
+        raise Unreadable(f"corrupt or unreadable DOCX ({type(exc).__name__}: {exc})") from None
+    blocks = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            blocks.append(" | ".join(cell.text for cell in row.cells))
+    title = (document.core_properties.title or "").strip() or None
+    return RawText("\n\n".join(blocks), "docx", title)

@@ -1,0 +1,134 @@
+"""Answers made of the corpus's own sentences, quoted verbatim, each with a citation to its exact span.
+
+`Answerer` is the seam: the extractive answerer here is the default and works offline; a generative
+answerer (for example a model behind an OpenAI-compatible endpoint) implements the same method and
+plugs in without touching retrieval.
+
+Sentence ranking uses meaning and wording: the cosine similarity of the sentence's vector (computed
+at index time, so answering costs no model call) to the question's, and the IDF-weighted share of the
+question's content words the sentence contains.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from citeqa.types import Citation, Passage
+from retrieval.store import IndexReader
+from retrieval.text import content_words, stems
+
+SEMANTIC_WEIGHT = 0.6
+ANSWER_PASSAGES = 3  # sentences are drawn from the top passages only
+RELATIVE_FLOOR = 0.85  # further sentences must score at least this share of the best one
+NOT_FOUND = "The documents do not say."
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    doc_id: str
+    title: str
+    start: int
+    end: int
+    text: str
+    semantic: float
+    lexical: float
+    passage_rank: int
+
+    @property
+    def score(self) -> float:
+        return SEMANTIC_WEIGHT * self.semantic + (1 - SEMANTIC_WEIGHT) * self.lexical
+
+
+@dataclass(frozen=True)
+class Composition:
+    answer: str
+    abstained: bool
+    citations: list[Citation]
+    confidence: float  # the best sentence's score: what abstention compares with its threshold
+
+
+class Answerer(Protocol):
+    def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage]) -> Composition:
+        """Turn the retrieved passages into an answer whose every quote is cited."""
+
+
+class ExtractiveAnswerer:
+    def __init__(self, reader: IndexReader, threshold: float, max_sentences: int = 3):
+        self.reader = reader
+        self.threshold = threshold
+        self.max_sentences = max_sentences
+        self._idf: dict[str, float] = {}
+        self._idf_lock = threading.Lock()
+
+    def rank_sentences(self, query: str, query_vector: np.ndarray, passages: Sequence[Passage]) -> list[ScoredSentence]:
+        terms = content_words(query)
+        weights = self._idf_weights(query)
+        total = sum(weights.get(t, 0.0) for t in set(terms)) or 1.0
+        seen: dict[tuple[str, int], ScoredSentence] = {}
+        for passage in passages[:ANSWER_PASSAGES]:
+            text = self.reader.documents[passage.doc_id].document.text
+            for sid, span in self.reader.sentences_within(passage.doc_id, passage.start, passage.end):
+                inside = min(span.end, passage.end) - max(span.start, passage.start)
+                if (passage.doc_id, span.start) in seen or inside < (span.end - span.start) / 2:
+                    continue
+                sentence = text[span.start : span.end]
+                words = set(stems(sentence))
+                lexical = sum(weights.get(t, 0.0) for t in set(terms) if t in words) / total
+                semantic = float(np.asarray(self.reader.sentence_vectors[sid]) @ query_vector)
+                seen[(passage.doc_id, span.start)] = ScoredSentence(
+                    passage.doc_id, passage.title, span.start, span.end, sentence, semantic, lexical, passage.rank
+                )
+        return sorted(seen.values(), key=lambda s: -s.score)
+
+    def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage]) -> Composition:
+        ranked = self.rank_sentences(query, query_vector, passages)
+        confidence = ranked[0].score if ranked else 0.0
+        if not ranked or confidence < self.threshold:
+            return Composition(NOT_FOUND, True, [], confidence)
+        chosen = select_sentences(ranked, self.max_sentences)
+        citations = [Citation(n, s.doc_id, s.title, s.start, s.end, s.text) for n, s in enumerate(chosen, start=1)]
+        return Composition(format_answer(citations), False, citations, confidence)
+
+    def _idf_weights(self, query: str) -> dict[str, float]:
+        """BM25-style IDF over chunks for each content word of the query, keyed by its stem."""
+        n = max(self.reader.manifest.n_chunks, 1)
+        out = {}
+        for word in set(re.findall(r"\w+", query.lower())):
+            stem = content_words(word)
+            if not stem:
+                continue
+            with self._idf_lock:
+                if word not in self._idf:
+                    df = self.reader.term_document_frequencies([word])[word]
+                    self._idf[word] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+                out[stem[0]] = max(out.get(stem[0], 0.0), self._idf[word])
+        return out
+
+
+def select_sentences(ranked: Sequence[ScoredSentence], limit: int) -> list[ScoredSentence]:
+    """The best sentence and up to limit-1 close runners-up, no text twice, in reading order."""
+    best = ranked[0].score
+    chosen: list[ScoredSentence] = []
+    seen_texts: set[str] = set()
+    for s in ranked:
+        key = " ".join(s.text.lower().split())
+        if len(chosen) == limit or (chosen and s.score < RELATIVE_FLOOR * best):
+            break
+        if key in seen_texts:
+            continue
+        seen_texts.add(key)
+        chosen.append(s)
+    first_rank: dict[str, int] = {}
+    for s in chosen:
+        first_rank[s.doc_id] = min(first_rank.get(s.doc_id, s.passage_rank), s.passage_rank)
+    return sorted(chosen, key=lambda s: (first_rank[s.doc_id], s.doc_id, s.start))
+
+
+def format_answer(citations: Sequence[Citation]) -> str:
+    return "\n".join(f"“{c.quote}” [{c.n}]" for c in citations)

@@ -1,0 +1,127 @@
+"""Dense, lexical and hybrid search over one index, with filters applied inside the search.
+
+Hybrid fuses the dense (FAISS) and lexical (BM25) rankings by reciprocal rank fusion
+(Cormack et al. 2009, k=60): it needs no score calibration between the two searches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Hashable, Iterable, Sequence
+
+import numpy as np
+
+from citeqa.errors import CiteqaError
+from citeqa.types import Filters, Passage
+from retrieval.store import IndexReader
+
+RRF_K = 60
+CANDIDATES = 50  # per search, before fusion and diversity
+
+
+def reciprocal_rank_fusion(rankings: Iterable[Sequence[Hashable]], k: int = RRF_K) -> list[tuple[Hashable, float]]:
+    scores: dict[Hashable, float] = {}
+    for ranking in rankings:
+        for rank, key in enumerate(ranking, start=1):
+            scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda kv: (-kv[1], str(kv[0])))
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Raw results of each search (chunk id, score), best first."""
+
+    dense: list[tuple[int, float]]
+    lexical: list[tuple[int, float]]
+
+
+class Retriever:
+    def __init__(self, reader: IndexReader, embedder):
+        self.reader = reader
+        self.embedder = embedder
+
+    # --- filters ------------------------------------------------------------------------------------
+
+    def allowed_documents(self, filters: Filters) -> list[str] | None:
+        """The documents a search may return, or None for all of them."""
+        if not filters.active:
+            return None
+        docs = self.reader.documents
+        unknown = [d for d in filters.doc_ids if d not in docs]
+        if unknown:
+            raise CiteqaError(
+                f"unknown document id(s): {', '.join(unknown)}. Known documents: {', '.join(sorted(docs)[:20])}"
+                + (" …" if len(docs) > 20 else "")
+            )
+        allowed = list(filters.doc_ids) or sorted(docs)
+        if filters.date_from or filters.date_to:
+            lo, hi = filters.date_from or "0000-00-00", filters.date_to or "9999-99-99"
+            allowed = [d for d in allowed if docs[d].document.date and lo <= docs[d].document.date <= hi]
+        return allowed
+
+    # --- searching ----------------------------------------------------------------------------------
+
+    def candidates(self, query: str, mode: str, depth: int, allowed: list[str] | None,
+                   query_vector: np.ndarray | None = None) -> Candidates:
+        dense, lexical = [], []
+        if mode in ("dense", "hybrid"):
+            q = self.embedder.encode_query(query) if query_vector is None else query_vector
+            allowed_chunks = None if allowed is None else self.reader.chunk_ids_of(allowed)
+            dense = self.reader.dense_search(q, depth, allowed_chunks)
+        if mode in ("lexical", "hybrid"):
+            lexical = self.reader.lexical_search(query, depth, allowed)
+        return Candidates(dense, lexical)
+
+    def search(self, query: str, k: int = 5, mode: str = "hybrid", filters: Filters = Filters(),
+               query_vector: np.ndarray | None = None) -> list[Passage]:
+        """The k best passages, near-duplicates (overlapping spans of one document) removed."""
+        if query_vector is None and mode != "lexical":
+            query_vector = self.embedder.encode_query(query)
+        found = self.candidates(query, mode, max(CANDIDATES, 4 * k), self.allowed_documents(filters), query_vector)
+        ranked = self._rank(found, mode)
+        chunks = self.reader.chunks(cid for cid, _ in ranked[: 8 * k])
+        dense_ids = {cid for cid, _ in found.dense}
+        lexical_ids = {cid for cid, _ in found.lexical}
+        passages: list[Passage] = []
+        for cid, score in ranked[: 8 * k]:
+            chunk = chunks[cid]
+            if any(p.doc_id == chunk.doc_id and p.start < chunk.end and chunk.start < p.end for p in passages):
+                continue
+            found_by = tuple(name for name, ids in (("dense", dense_ids), ("lexical", lexical_ids)) if cid in ids)
+            cosine = float(self.reader.chunk_vectors[cid] @ query_vector) if query_vector is not None else None
+            passages.append(Passage(
+                rank=len(passages) + 1, doc_id=chunk.doc_id, chunk_id=cid,
+                title=self.reader.documents[chunk.doc_id].document.title, text=chunk.text,
+                start=chunk.start, end=chunk.end, score=round(score, 6), found_by=found_by, dense_score=cosine,
+            ))
+            if len(passages) == k:
+                break
+        return passages
+
+    def search_documents(self, query: str, k: int, mode: str) -> list[tuple[str, float]]:
+        """Documents ranked by their best chunk in each search, fused at document level (for evaluation)."""
+        found = self.candidates(query, mode, max(CANDIDATES, 3 * k), None)
+        chunks = self.reader.chunks([cid for cid, _ in found.dense] + [cid for cid, _ in found.lexical])
+
+        def doc_ranking(results: list[tuple[int, float]]) -> list[tuple[str, float]]:
+            best: dict[str, float] = {}
+            for cid, score in results:
+                best.setdefault(chunks[cid].doc_id, score)
+            return list(best.items())
+
+        if mode == "dense":
+            return doc_ranking(found.dense)[:k]
+        if mode == "lexical":
+            return doc_ranking(found.lexical)[:k]
+        fused = reciprocal_rank_fusion([[d for d, _ in doc_ranking(found.dense)],
+                                        [d for d, _ in doc_ranking(found.lexical)]])
+        return [(str(d), s) for d, s in fused[:k]]
+
+    @staticmethod
+    def _rank(found: Candidates, mode: str) -> list[tuple[int, float]]:
+        if mode == "dense":
+            return found.dense
+        if mode == "lexical":
+            return found.lexical
+        return [(int(cid), s) for cid, s in reciprocal_rank_fusion(
+            [[cid for cid, _ in found.dense], [cid for cid, _ in found.lexical]])]

@@ -1,0 +1,395 @@
+"""The index store: the one module that knows the on-disk format. Ingest writes it, retrieval reads it.
+
+Layout of an index folder:
+
+    INDEX/current -> builds/<build-id>      a symlink, swapped atomically when a build completes
+    INDEX/builds/<build-id>/index.sqlite    documents, chunks, sentences, FTS5 table, manifest
+    INDEX/builds/<build-id>/chunks.faiss    the FAISS index of chunk vectors (row i = chunk_id i)
+    INDEX/builds/<build-id>/chunk_vectors.npy, sentence_vectors.npy   unit-length float32 rows
+    INDEX/builds/<build-id>/COMPLETE        written last; a build without it never becomes current
+
+A build writes a new folder and swaps the `current` link with one rename(2), so a reader always
+sees a whole index and a crash or SIGKILL mid-build leaves the previous index as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import numpy as np
+
+from citeqa.errors import CiteqaError, IndexDamaged, IndexIncompatible, IndexMissing
+from citeqa.types import Chunk, Document, Span
+
+FORMAT_VERSION = 1
+HNSW_M = 32
+HNSW_EF_SEARCH = 128
+# The Lucene/Elasticsearch English stop words: left out of lexical queries, as BM25 baselines do.
+STOP_WORDS = frozenset(
+    "a an and are as at be but by for if in into is it no not of on or such that the their then there "
+    "these they this to was will with".split()
+)
+
+SCHEMA = """
+CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (
+    doc_id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT, source_path TEXT NOT NULL,
+    content_hash TEXT NOT NULL, size INTEGER NOT NULL, format TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE chunks (
+    chunk_id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id), ordinal INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, n_tokens INTEGER NOT NULL, text_hash TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX chunks_by_doc ON chunks(doc_id, start);
+CREATE TABLE sentences (
+    sentence_id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text_hash TEXT NOT NULL
+);
+CREATE INDEX sentences_by_doc ON sentences(doc_id, start);
+CREATE VIRTUAL TABLE chunks_fts USING fts5(
+    title, text, content='', tokenize='porter unicode61 remove_diacritics 2'
+);
+"""
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    model: str
+    dimension: int
+    chunk_tokens: int
+    chunk_overlap: int
+    title_header_tokens: int
+    faiss_type: str
+    corpus: str
+    corpus_fingerprint: str
+    built_at: str
+    n_documents: int
+    n_chunks: int
+    n_sentences: int
+    format_version: int = FORMAT_VERSION
+
+    def chunking(self) -> tuple[int, int, int]:
+        return (self.chunk_tokens, self.chunk_overlap, self.title_header_tokens)
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    document: Document
+    fingerprint: str  # hash of cleaned text and metadata: unchanged means nothing to re-embed
+
+
+@dataclass(frozen=True)
+class IndexContent:
+    """Everything one build writes."""
+
+    manifest: Manifest
+    documents: Sequence[StoredDocument]
+    chunks: Sequence[Chunk]  # chunk_id = position
+    chunk_vectors: np.ndarray
+    chunk_keys: Sequence[str]  # text_hash of what was embedded: the cache key of an incremental build
+    sentences: Sequence[tuple[str, Span]]  # (doc_id, span); sentence_id = position
+    sentence_vectors: np.ndarray
+    sentence_keys: Sequence[str]
+
+
+class BuildLock:
+    """One build at a time per index folder (fcntl lock, released by the kernel if the process dies)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._file = None
+
+    def __enter__(self) -> "BuildLock":
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._file = open(self.root / ".build.lock", "w")
+        try:
+            fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._file.close()
+            raise CiteqaError(f"another build of the index at {self.root} is running; wait for it to finish.") from None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        fcntl.flock(self._file, fcntl.LOCK_UN)
+        self._file.close()
+
+
+def current_build(root: Path) -> Path | None:
+    link = root / "current"
+    if not link.is_symlink() and not link.exists():
+        return None
+    target = link.resolve()
+    return target if (target / "COMPLETE").exists() else None
+
+
+def write_index(root: Path, content: IndexContent, exact_index_max: int) -> Path:
+    """Write a new build folder and make it current atomically. Call under BuildLock."""
+    builds = root / "builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    _remove_stale_builds(root)
+    build = builds / f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{os.getpid()}-{os.urandom(3).hex()}"
+    build.mkdir()
+    faiss_type = _write_files(build, content, exact_index_max)
+    (build / "COMPLETE").write_text(json.dumps({"faiss_type": faiss_type}))
+    _fsync_dir(build)
+    tmp_link = root / f".current.{os.getpid()}"
+    with contextlib.suppress(FileNotFoundError):
+        tmp_link.unlink()
+    os.symlink(os.path.relpath(build, root), tmp_link)
+    os.replace(tmp_link, root / "current")
+    _fsync_dir(root)
+    _remove_old_builds(root, keep=2)
+    return build
+
+
+def _write_files(build: Path, content: IndexContent, exact_index_max: int) -> str:
+    import faiss
+
+    m = content.manifest
+    vectors = np.ascontiguousarray(content.chunk_vectors, dtype=np.float32)
+    if len(vectors) <= exact_index_max:
+        index, faiss_type = faiss.IndexFlatIP(m.dimension), "flat"
+    else:
+        index, faiss_type = faiss.IndexHNSWFlat(m.dimension, HNSW_M, faiss.METRIC_INNER_PRODUCT), "hnsw"
+        index.hnsw.efConstruction = 80
+    index.add(vectors)
+    faiss.write_index(index, str(build / "chunks.faiss"))
+    np.save(build / "chunk_vectors.npy", vectors)
+    np.save(build / "sentence_vectors.npy", np.ascontiguousarray(content.sentence_vectors, dtype=np.float32))
+
+    db = sqlite3.connect(build / "index.sqlite")
+    try:
+        db.executescript(SCHEMA)
+        manifest = asdict(m) | {"faiss_type": faiss_type}
+        db.executemany("INSERT INTO manifest VALUES (?, ?)", [(k, json.dumps(v)) for k, v in manifest.items()])
+        db.executemany(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(d.document.doc_id, d.document.title, d.document.date, d.document.source_path, d.document.content_hash,
+              d.document.size, d.document.format, d.fingerprint, d.document.text) for d in content.documents],
+        )
+        titles = {d.document.doc_id: d.document.title for d in content.documents}
+        db.executemany(
+            "INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(i, c.doc_id, c.ordinal, c.start, c.end, c.n_tokens, key, c.text)
+             for i, (c, key) in enumerate(zip(content.chunks, content.chunk_keys, strict=True))],
+        )
+        db.executemany(
+            "INSERT INTO chunks_fts(rowid, title, text) VALUES (?, ?, ?)",
+            [(i, titles[c.doc_id], c.text) for i, c in enumerate(content.chunks)],
+        )
+        db.executemany(
+            "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+            [(i, doc_id, s.start, s.end, key)
+             for i, ((doc_id, s), key) in enumerate(zip(content.sentences, content.sentence_keys, strict=True))],
+        )
+        db.commit()
+    finally:
+        db.close()
+    return faiss_type
+
+
+def _fsync_dir(path: Path) -> None:
+    for f in [*path.iterdir(), path] if path.is_dir() else [path]:
+        if f.is_symlink():
+            continue
+        fd = os.open(f, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _remove_stale_builds(root: Path) -> None:
+    """Builds that never completed (a crash or kill mid-build) are removed by the next build."""
+    for build in (root / "builds").iterdir():
+        if not (build / "COMPLETE").exists():
+            shutil.rmtree(build, ignore_errors=True)
+
+
+def _remove_old_builds(root: Path, keep: int) -> None:
+    """Keep the current build and the one before it (a reader may still have it open)."""
+    current = current_build(root)
+    complete = sorted((b for b in (root / "builds").iterdir() if (b / "COMPLETE").exists()), reverse=True)
+    for build in complete[keep:]:
+        if build != current:
+            shutil.rmtree(build, ignore_errors=True)
+
+
+class IndexReader:
+    """A read-only view of one complete build. Thread-safe: each thread gets its own SQLite connection."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        build = current_build(root)
+        if build is None:
+            raise IndexMissing(f"no index at {root}: build one with `citeqa index` (or `make run`).")
+        self.build = build
+        try:
+            self._local = threading.local()
+            rows = self._db().execute("SELECT key, value FROM manifest").fetchall()
+            values = {k: json.loads(v) for k, v in rows}
+            if values.get("format_version") != FORMAT_VERSION:
+                raise IndexIncompatible(
+                    f"the index at {root} has format {values.get('format_version')}, this citeqa reads format "
+                    f"{FORMAT_VERSION}: rebuild it with `citeqa index --full`."
+                )
+            self.manifest = Manifest(**values)
+            self.documents = self._load_documents()
+            import faiss
+
+            self.faiss_index = faiss.read_index(str(build / "chunks.faiss"))
+            if isinstance(self.faiss_index, faiss.IndexHNSW):
+                self.faiss_index.hnsw.efSearch = HNSW_EF_SEARCH
+            self.chunk_vectors = np.load(build / "chunk_vectors.npy", mmap_mode="r")
+            self.sentence_vectors = np.load(build / "sentence_vectors.npy", mmap_mode="r")
+        except CiteqaError:
+            raise
+        except (sqlite3.Error, RuntimeError, ValueError, OSError, TypeError, KeyError, EOFError) as exc:
+            raise IndexDamaged(
+                f"the index at {root} is damaged ({type(exc).__name__}: {str(exc)[:200]}): "
+                "rebuild it with `citeqa index --full`."
+            ) from None
+        m = self.manifest
+        if not (self.faiss_index.ntotal == len(self.chunk_vectors) == m.n_chunks
+                and len(self.sentence_vectors) == m.n_sentences and self.faiss_index.d == m.dimension):
+            raise IndexDamaged(
+                f"the index at {root} is damaged (vector counts do not match the manifest): "
+                "rebuild it with `citeqa index --full`."
+            )
+
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            uri = f"file:{self.build / 'index.sqlite'}?mode=ro&immutable=1"
+            db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails fast on a damaged file
+            self._local.db = db
+        return db
+
+    def _load_documents(self) -> dict[str, StoredDocument]:
+        rows = self._db().execute(
+            "SELECT doc_id, title, date, source_path, content_hash, size, format, fingerprint, text FROM documents"
+        )
+        return {
+            r[0]: StoredDocument(Document(r[0], r[1], r[8], r[3], r[4], r[5], r[6], r[2]), r[7]) for r in rows
+        }
+
+    def check_compatible(self, model: str, chunking: tuple[int, int, int]) -> None:
+        m = self.manifest
+        if m.model != model or m.chunking() != chunking:
+            raise IndexIncompatible(
+                f"the index at {self.root} was built with model {m.model!r} and chunks of {m.chunk_tokens} tokens "
+                f"(overlap {m.chunk_overlap}); the settings ask for model {model!r} and chunks of {chunking[0]} "
+                f"(overlap {chunking[1]}). Rebuild it with `citeqa index --full`, or set CITEQA_MODEL / "
+                "CITEQA_CHUNK_TOKENS / CITEQA_CHUNK_OVERLAP back to what it was built with."
+            )
+
+    # --- reading chunks and sentences -------------------------------------------------------------
+
+    def chunks(self, chunk_ids: Iterable[int]) -> dict[int, Chunk]:
+        ids = list(dict.fromkeys(int(i) for i in chunk_ids))
+        if not ids:
+            return {}
+        rows = self._db().execute(
+            f'SELECT chunk_id, doc_id, ordinal, start, "end", text, n_tokens FROM chunks '
+            f"WHERE chunk_id IN ({','.join('?' * len(ids))})", ids,
+        )
+        return {r[0]: Chunk(r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows}
+
+    def chunks_of(self, doc_id: str) -> list[tuple[int, Chunk]]:
+        rows = self._db().execute(
+            'SELECT chunk_id, doc_id, ordinal, start, "end", text, n_tokens FROM chunks WHERE doc_id = ? ORDER BY ordinal',
+            (doc_id,),
+        )
+        return [(r[0], Chunk(r[1], r[2], r[3], r[4], r[5], r[6])) for r in rows]
+
+    def chunk_ids_of(self, doc_ids: Iterable[str]) -> np.ndarray:
+        ids = list(doc_ids)
+        if not ids:
+            return np.zeros(0, dtype=np.int64)
+        rows = self._db().execute(
+            f"SELECT chunk_id FROM chunks WHERE doc_id IN ({','.join('?' * len(ids))})", ids
+        ).fetchall()
+        return np.array(sorted(r[0] for r in rows), dtype=np.int64)
+
+    def sentences_within(self, doc_id: str, start: int, end: int) -> list[tuple[int, Span]]:
+        """Sentences that overlap [start, end) of a document, in order."""
+        rows = self._db().execute(
+            'SELECT sentence_id, start, "end" FROM sentences WHERE doc_id = ? AND "end" > ? AND start < ? ORDER BY start',
+            (doc_id, start, end),
+        )
+        return [(r[0], Span(r[1], r[2])) for r in rows]
+
+    def sentences_of(self, doc_id: str) -> list[tuple[int, Span]]:
+        return self.sentences_within(doc_id, 0, 1 << 62)
+
+    # --- searching --------------------------------------------------------------------------------
+
+    def dense_search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Top-k chunks by cosine similarity. With `allowed` chunk ids the search runs over those only (exact)."""
+        q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
+        if allowed is not None:
+            if len(allowed) == 0:
+                return []
+            scores = np.asarray(self.chunk_vectors[allowed]) @ q[0]
+            top = np.argsort(-scores)[:k]
+            return [(int(allowed[i]), float(scores[i])) for i in top]
+        scores, ids = self.faiss_index.search(q, min(k, self.faiss_index.ntotal))
+        return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
+
+    def lexical_search(self, query: str, k: int, allowed_docs: Sequence[str] | None = None) -> list[tuple[int, float]]:
+        """Top-k chunks by BM25 (SQLite FTS5, Porter stemming, stop words left out of the query)."""
+        terms = fts_terms(query)
+        if not terms:
+            return []
+        match = " OR ".join(f'"{t}"' for t in terms)
+        sql = "SELECT rowid, bm25(chunks_fts) AS s FROM chunks_fts WHERE chunks_fts MATCH ?"
+        params: list = [match]
+        if allowed_docs is not None:
+            if not allowed_docs:
+                return []
+            sql += f" AND rowid IN (SELECT chunk_id FROM chunks WHERE doc_id IN ({','.join('?' * len(allowed_docs))}))"
+            params += list(allowed_docs)
+        sql += " ORDER BY s LIMIT ?"
+        params.append(k)
+        return [(int(r[0]), -float(r[1])) for r in self._db().execute(sql, params)]
+
+    def term_document_frequencies(self, terms: Sequence[str]) -> dict[str, int]:
+        """How many chunks contain each (stemmed by FTS5) term: the IDF that sentence ranking uses."""
+        out = {}
+        for t in terms:
+            row = self._db().execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (f'text:"{t}"',)).fetchone()
+            out[t] = int(row[0])
+        return out
+
+    def vectors_by_hash(self) -> Iterator[tuple[str, str, np.ndarray]]:
+        """(kind, text hash, vector) of every stored chunk and sentence, for reuse by an incremental build."""
+        for cid, h in self._db().execute("SELECT chunk_id, text_hash FROM chunks"):
+            yield "chunk", h, self.chunk_vectors[cid]
+        for sid, h in self._db().execute("SELECT sentence_id, text_hash FROM sentences"):
+            yield "sentence", h, self.sentence_vectors[sid]
+
+
+def fts_terms(text: str) -> list[str]:
+    """Query words for FTS5: lower-cased word tokens, stop words out, each quoted (no FTS5 syntax gets through)."""
+    import re
+
+    words = re.findall(r"\w+", text.lower())
+    return list(dict.fromkeys(w for w in words if w not in STOP_WORDS))

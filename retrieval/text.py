@@ -1,0 +1,33 @@
+"""Word-level text helpers shared by follow-up resolution and sentence ranking."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from retrieval.store import STOP_WORDS
+
+# Question words and fillers carry no topic; they are not matched against sentences.
+QUESTION_WORDS = frozenset(
+    "what who whom whose which when where why how does do did is are was were has have had can could would "
+    "should may might many much tell me about please name list give".split()
+)
+_WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def stems(text: str) -> list[str]:
+    """Lower-cased Snowball stems of the words of `text`, in order."""
+    return _stemmer().stemWords(_WORD.findall(text.lower()))
+
+
+def content_words(text: str) -> list[str]:
+    """Stems of the words that carry topic: no stop words, no question words."""
+    words = [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS and w not in QUESTION_WORDS]
+    return _stemmer().stemWords(words)

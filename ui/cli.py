@@ -1,0 +1,153 @@
+"""The `citeqa` command line: index, ask, serve, eval. Thin: it parses flags and prints results.
+
+Errors a user can act on are printed as one line on stderr with the exit code they carry
+(2 for a wrong setting or a missing corpus, 1 otherwise); never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from citeqa.errors import CiteqaError
+from citeqa.settings import MODES, Settings
+
+
+def _settings(args: argparse.Namespace, *names: str) -> Settings:
+    return Settings.load(**{n: getattr(args, n, None) for n in names})
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--corpus", type=Path, help="corpus folder (env CITEQA_CORPUS, default ./corpus)")
+    p.add_argument("--index", type=Path, help="index folder (env CITEQA_INDEX, default ./.citeqa/index)")
+    p.add_argument("--model", help="sentence-transformers model name or path (env CITEQA_MODEL)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="citeqa", description="Answers questions by quoting your documents.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("index", help="build or update the index of the corpus")
+    _add_common(p)
+    p.add_argument("--full", action="store_true", help="re-embed everything instead of updating")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    p = sub.add_parser("ask", help="answer one question")
+    _add_common(p)
+    p.add_argument("question")
+    p.add_argument("--k", type=int, help="passages to retrieve (default 5)")
+    p.add_argument("--mode", choices=MODES, help="retrieval mode (default hybrid)")
+    p.add_argument("--doc", action="append", default=[], metavar="ID", help="restrict to this document (repeatable)")
+    p.add_argument("--date-from", help="only documents dated on or after YYYY-MM-DD")
+    p.add_argument("--date-to", help="only documents dated on or before YYYY-MM-DD")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+
+    p = sub.add_parser("serve", help="start the chat")
+    _add_common(p)
+    p.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default 7860)")
+
+    p = sub.add_parser("eval", help="evaluate retrieval on labeled questions or a BEIR folder")
+    _add_common(p)
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--questions", type=Path, help="JSON Lines question set (default eval/questions.jsonl)")
+    src.add_argument("--beir", type=Path, help="a BEIR folder: corpus.jsonl, queries.jsonl, qrels/test.tsv")
+    p.add_argument("--mode", choices=[*MODES, "all"], default="hybrid")
+    p.add_argument("--k", type=int, help="passages per question (default 5)")
+    p.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    p.add_argument("--out", type=Path, help="folder for result JSON, Markdown report and chart")
+    p.add_argument("--limit", type=int, help="evaluate only the first N questions")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="citeqa: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except CiteqaError as exc:
+        print(f"citeqa: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("citeqa: interrupted", file=sys.stderr)
+        return 130
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from ui.progress import TqdmProgress
+    from ingest.pipeline import build_index
+
+    settings = _settings(args, "corpus", "index", "model")
+    with TqdmProgress() as progress:
+        summary = build_index(settings, full=args.full, progress=progress)
+    if args.json:
+        print(json.dumps(summary.to_json(), indent=2))
+    else:
+        print(format_summary(summary))
+    return 0
+
+
+def format_summary(summary) -> str:
+    lines = [
+        f"index {summary.index_path}: {'written' if summary.wrote_index else 'already up to date'}",
+        f"  documents: {len(summary.added)} added, {len(summary.changed)} changed, "
+        f"{len(summary.unchanged)} unchanged, {len(summary.removed)} removed, {len(summary.skipped)} skipped",
+        f"  chunks: {summary.n_chunks} in the index, {summary.chunks_embedded} embedded now "
+        f"({summary.sentences_embedded} sentences)",
+    ]
+    for name, ids in (("added", summary.added), ("changed", summary.changed), ("removed", summary.removed)):
+        lines += [f"  {name}: {doc_id}" for doc_id in ids]
+    lines += [f"  skipped: {s.path}: {s.reason}" for s in summary.skipped]
+    lines.append(f"  seconds: {summary.seconds:.1f}")
+    return "\n".join(lines)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from citeqa.types import Filters
+    from retrieval.service import QAService, validate_question
+
+    validate_question(args.question)  # refuse an empty question before loading anything
+    settings = _settings(args, "corpus", "index", "model", "k", "mode")
+    answer = QAService(settings).ask(
+        args.question, filters=Filters(tuple(args.doc), args.date_from, args.date_to)
+    )
+    if args.json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(answer.answer)
+    if answer.citations:
+        print("\nSources:")
+        for c in answer.citations:
+            print(f"  [{c.n}] {c.title} ({c.doc_id}, characters {c.start}-{c.end})")
+    elif answer.passages:
+        print("\nRelated passages:")
+        for p in answer.passages[:3]:
+            print(f"  - {p.title} ({p.doc_id}, characters {p.start}-{p.end}): {_snippet(p.text)}")
+    return 0
+
+
+def _snippet(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from ui.app import serve
+
+    serve(_settings(args, "corpus", "index", "model", "host", "port"))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from eval.cli import run_eval_command
+
+    return run_eval_command(args, _settings(args, "corpus", "index", "model", "k"))
+
+
+COMMANDS = {"index": cmd_index, "ask": cmd_ask, "serve": cmd_serve, "eval": cmd_eval}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -19,7 +19,7 @@ from citeqa.settings import Settings
 from citeqa.types import Chunk, Document, Skipped, Span
 from ingest.chunking import TITLE_HEADER_TOKENS, Chunker, ChunkingConfig
 from ingest.embed import Embedder, get_embedder
-from ingest.load import load_corpus
+from ingest.load import LoadedCorpus, load_corpus
 from ingest.sentences import sentence_spans
 from retrieval.store import (
     BuildLock, IndexContent, IndexReader, Manifest, StoredDocument, current_build, text_hash, write_index,
@@ -62,12 +62,15 @@ def embedding_input(title: str, chunk_text: str, embedder: Embedder) -> str:
     return embedder.tokenizer.decode(ids) + "\n" + chunk_text
 
 
-def build_index(settings: Settings, full: bool = False, progress: Progress | None = None) -> BuildSummary:
+def build_index(settings: Settings, full: bool = False, progress: Progress | None = None,
+                corpus: LoadedCorpus | None = None) -> BuildSummary:
+    """Build or update the index at settings.index from settings.corpus (or from `corpus`,
+    documents already loaded elsewhere, e.g. a BEIR corpus.jsonl)."""
     started = time.perf_counter()
     progress = progress or (lambda stage, done, total: None)
     root = settings.index
     with BuildLock(root):
-        loaded = load_corpus(settings.corpus)
+        loaded = corpus if corpus is not None else load_corpus(settings.corpus)
         summary = BuildSummary(skipped=loaded.skipped, index_path=str(root))
         if not loaded.documents:
             raise NothingToIndex(

@@ -69,6 +69,9 @@ class QAService:
     def reader(self) -> IndexReader:
         return self._components()[0]
 
+    def retriever(self) -> Retriever:
+        return self._components()[1]
+
     def status(self) -> IndexStatus:
         m = self.reader().manifest
         return IndexStatus(m.n_documents, m.n_chunks, m.model, m.built_at, str(self.settings.index))

@@ -85,6 +85,7 @@ class Answer:
     passages: list[Passage]
     timings_ms: dict[str, float] = field(default_factory=dict)
     retrieval_query: str | None = None  # the question as retrieval saw it (follow-ups resolved)
+    confidence: float | None = None  # the score abstention compared with its threshold
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -1,0 +1,84 @@
+"""Calibrate the abstention threshold on a labeled dev set and store it in retrieval/abstention.json.
+
+    python -m eval.calibrate [--questions eval/calibration.jsonl] [--model NAME]
+
+For every question the answer's confidence (the best sentence's score) is recorded with abstention
+off; the threshold is the midpoint between neighbouring confidences that best separates answerable
+from unanswerable questions (highest balanced accuracy; ties: the widest gap). The dev set is
+separate from eval/questions.jsonl, which only measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from citeqa.settings import Settings
+from retrieval.abstention import CALIBRATION_FILE, load_calibration
+
+DEV_SET = Path(__file__).with_name("calibration.jsonl")
+
+
+def best_threshold(answerable: list[float], unanswerable: list[float]) -> tuple[float, float]:
+    """(threshold, balanced accuracy): abstain when confidence < threshold."""
+    scores = sorted(set(answerable + unanswerable))
+    cuts = [scores[0] - 1e-6] + [(a + b) / 2 for a, b in zip(scores, scores[1:])] + [scores[-1] + 1e-6]
+    best = None
+    for i, cut in enumerate(cuts):
+        abstain_right = sum(s < cut for s in unanswerable) / max(len(unanswerable), 1)
+        answer_right = sum(s >= cut for s in answerable) / max(len(answerable), 1)
+        balanced = (abstain_right + answer_right) / 2
+        gap = (scores[i] if i < len(scores) else cut) - (scores[i - 1] if i > 0 else cut)
+        key = (round(balanced, 9), gap)
+        if best is None or key > best[0]:
+            best = (key, cut, balanced)
+    return round(best[1], 4), best[2]
+
+
+def confidences(settings: Settings, questions: list[dict]) -> list[tuple[dict, float]]:
+    from ingest.pipeline import build_index
+    from retrieval.service import QAService
+
+    build_index(settings)
+    service = QAService(settings.replace(abstain_threshold=float("-inf")))
+    return [(q, service.ask(q["question"]).confidence) for q in questions]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=Path, default=DEV_SET)
+    parser.add_argument("--model")
+    parser.add_argument("--corpus", type=Path)
+    parser.add_argument("--out", type=Path, default=CALIBRATION_FILE)
+    args = parser.parse_args(argv)
+    questions = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings.load(corpus=args.corpus, model=args.model, index=Path(tmp) / "index")
+        scored = confidences(settings, questions)
+    answerable = [c for q, c in scored if q["relevant"]]
+    unanswerable = [c for q, c in scored if not q["relevant"]]
+    threshold, balanced = best_threshold(answerable, unanswerable)
+    for q, c in sorted(scored, key=lambda qc: qc[1]):
+        print(f"{c:7.4f}  {'answerable  ' if q['relevant'] else 'unanswerable'}  {q['id']}  {q['question']}")
+    print(f"threshold {threshold} (balanced accuracy {balanced:.3f} on {len(scored)} questions)")
+    calibration = load_calibration(args.out)
+    calibration[settings.model] = {
+        "threshold": threshold,
+        "signal": "best answer sentence score (0.6 cosine + 0.4 IDF-weighted word coverage)",
+        "calibrated_on": args.questions.name,
+        "n_answerable": len(answerable),
+        "n_unanswerable": len(unanswerable),
+        "balanced_accuracy": round(balanced, 4),
+        "date": time.strftime("%Y-%m-%d"),
+    }
+    args.out.write_text(json.dumps(calibration, indent=2, sort_keys=True) + "\n")
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

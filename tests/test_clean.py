@@ -1,0 +1,78 @@
+"""Cleaning rules and metadata, on made-up text and on the shipped corpus."""
+
+from ingest.clean import clean_text, drop_repeated_lines, page_headers_and_footers
+from ingest.load import load_corpus
+from ingest.metadata import find_date, find_title
+from conftest import CORPUS
+
+
+def test_unicode_whitespace_and_blank_lines_are_normalised():
+    raw = "Title\r\n\r\n\r\n\r\nA\u00a0line   with\t\tgaps \u200b\n\n\n\nﬁnal"
+    assert clean_text(raw) == "Title\n\nA line with gaps\n\nfinal"
+
+
+def test_hyphenated_line_breaks_are_rejoined_but_real_hyphens_kept():
+    assert clean_text("the secur-\nity council") == "the security council"
+    assert clean_text("member-\nStates and pre-election") == "member-\nStates and pre-election"
+
+
+def test_page_furniture_is_dropped():
+    raw = "Intro text here.\n22\n- 3 -\nPage 4 of 9\n• 1\n@paodkb\nhttps://example.org/x\n/ParlamODKB\nMore text."
+    assert clean_text(raw) == "Intro text here.\nMore text."
+
+
+def test_numbers_inside_sentences_are_kept():
+    assert clean_text("There are 22 members.\n>90 model acts") == "There are 22 members.\n>90 model acts"
+
+
+def test_trailing_disclaimer_block_is_dropped_but_an_early_one_is_kept():
+    body = "\n".join(f"Paragraph {i} of the document body." for i in range(8))
+    raw = body + "\nDisclaimer! This text is not a valid document. No warranty.\nSearch help text.\nMore help."
+    assert clean_text(raw) == body
+    early = "Copyright notice of the publisher is discussed here.\n" + body
+    assert clean_text(early) == early
+
+
+def test_pdf_running_headers_and_footers_are_found():
+    pages = [f"Annual Report 2024\nBody text {i}.\nConfidential draft" for i in range(5)]
+    assert page_headers_and_footers(pages) == {"Annual Report 2024", "Confidential draft"}
+    assert page_headers_and_footers(pages[:2]) == set()
+
+
+def test_lines_repeated_across_most_documents_are_dropped():
+    texts = {f"d{i}": f"Unique content {i}.\nSubscribe to our newsletter" for i in range(4)}
+    texts["d4"] = "Only content."
+    cleaned = drop_repeated_lines(texts)
+    assert cleaned["d0"] == "Unique content 0." and cleaned["d4"] == "Only content."
+
+
+def test_dates_are_found_only_when_the_text_states_day_month_and_year():
+    assert find_date("Declaration\nof June 23, 2006\nWe") == "2006-06-23"
+    assert find_date("signed on 5 March 2021 in Minsk") == "2021-03-05"
+    assert find_date("updated 2024-02-29") == "2024-02-29"
+    assert find_date("on 31.12.1999") == "1999-12-31"
+    assert find_date("on 20 December, and March 20") is None
+    assert find_date("February 30, 2020") is None
+
+
+def test_title_prefers_the_declared_title_then_the_first_meaningful_line():
+    assert find_title("x", "  Declared  Title ", "f.txt") == "Declared Title"
+    assert find_title("• 1\nMeeting with heads of mission\nBody", None, "f.txt") == "Meeting with heads of mission"
+    assert find_title("12\n\n", None, "f.txt") == "f.txt"
+
+
+def test_shipped_corpus_is_cleaned_by_the_general_rules():
+    docs = {d.doc_id: d for d in load_corpus(CORPUS).documents}
+    assert len(docs) == 5
+    declaration = docs["csto-declaration-2006-efficiency.txt"]
+    assert declaration.text.endswith("For the Republic of Tajikistan |")
+    assert "Disclaimer" not in declaration.text and "search system" not in declaration.text
+    assert declaration.date == "2006-06-23"
+    brochure = docs["csto-pa-brochure.txt"].text
+    assert "@paodkb" not in brochure and "\n22\n" not in brochure and "\n\n\n" not in brochure
+    assert ">90 **MODEL ACTS**" in brochure
+    belarus = docs["belarus-osce-election-observers-meeting.txt"]
+    assert belarus.title == "Meeting with heads of OSCE mission to observe Belarus’ parliamentary elections"
+    assert "• 1" not in belarus.text
+    for doc in docs.values():
+        assert doc.text == doc.text.strip() and "\u00a0" not in doc.text and len(doc.content_hash) == 64

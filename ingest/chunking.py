@@ -59,14 +59,31 @@ class Chunker:
 
     def _spans(self, text: str, splitter, lo: int, hi: int):
         """(start, chunk text) for text[lo:hi], in order; splits again any piece the model could not read whole."""
-        cursor = lo
+        cursor, covered_to = lo, lo
         for piece in splitter.split_text(text[lo:hi]):
-            start = text.find(piece, cursor, hi)
-            if start < 0:
-                raise AssertionError(f"splitter returned text that is not in the document: {piece[:60]!r}")
-            cursor = start + 1
+            start = _locate(text, piece, cursor, covered_to, hi)
+            cursor, covered_to = start + 1, start + len(piece)
             if self._count_tokens(piece) <= self.config.budget + 2:
                 yield start, piece
             else:
                 smaller = self._make_splitter(max(8, self.config.chunk_tokens // 2), self.config.chunk_overlap // 2)
                 yield from self._spans(text, smaller, start, start + len(piece))
+
+
+def _locate(text: str, piece: str, cursor: int, covered_to: int, hi: int) -> int:
+    """Where the splitter's next chunk lies. It starts after the previous chunk's start and no later
+    than the next non-space character after the previous chunk's end (the splitter drops only
+    whitespace). With repeated text several places qualify: the last one covers the most new text."""
+    reach = covered_to
+    while reach < hi and text[reach].isspace():
+        reach += 1
+    best = -1
+    start = text.find(piece, cursor, hi)
+    while 0 <= start <= reach:
+        best = start
+        start = text.find(piece, start + 1, hi)
+    if best < 0:
+        best = text.find(piece, cursor, hi)
+    if best < 0:
+        raise AssertionError(f"splitter returned text that is not in the document: {piece[:60]!r}")
+    return best

@@ -1,0 +1,116 @@
+"""Every readable format, and every kind of bad file: skipped with a reason that names it."""
+
+import docx
+import pytest
+from reportlab.pdfgen import canvas
+
+from ingest.load import load_corpus
+from ingest.readers import Unreadable, read_file
+
+
+def make_pdf(path, pages, title=None):
+    c = canvas.Canvas(str(path))
+    if title:
+        c.setTitle(title)
+    for lines in pages:
+        y = 800
+        for line in lines:
+            c.drawString(72, y, line)
+            y -= 20
+        c.showPage()
+    c.save()
+
+
+def make_docx(path, paragraphs, title=None):
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    if title:
+        d.core_properties.title = title
+    d.save(path)
+
+
+def test_txt_and_md(tmp_path):
+    (tmp_path / "a.txt").write_text("Plain text.", encoding="utf-8")
+    (tmp_path / "b.md").write_bytes("\ufeff# Heading\n\nBody".encode("utf-8"))
+    assert read_file(tmp_path / "a.txt").text == "Plain text."
+    assert read_file(tmp_path / "b.md").text == "# Heading\n\nBody"
+    assert read_file(tmp_path / "b.md").format == "md"
+
+
+def test_utf16_with_bom_is_read(tmp_path):
+    (tmp_path / "u.txt").write_bytes("Grüße aus Minsk".encode("utf-16"))
+    assert read_file(tmp_path / "u.txt").text == "Grüße aus Minsk"
+
+
+def test_html_keeps_visible_text_only(tmp_path):
+    html = """<html><head><title>Page Title</title><style>p{color:red}</style>
+    <script>var secret = 1;</script></head><body><nav>Menu</nav><p>First <b>bold</b> paragraph.</p>
+    <noscript>enable js</noscript><div>Second block</div><template>hidden</template></body></html>"""
+    (tmp_path / "p.html").write_text(html)
+    raw = read_file(tmp_path / "p.html")
+    assert raw.title == "Page Title"
+    assert "First bold paragraph." in raw.text and "Second block" in raw.text
+    for hidden in ("secret", "color:red", "enable js", "hidden", "<p>"):
+        assert hidden not in raw.text
+
+
+def test_pdf_text_layer_and_metadata_title(tmp_path):
+    make_pdf(tmp_path / "r.pdf", [["Report header", "The treaty entered into force."], ["Report header", "Page two."]],
+             title="Annual Report")
+    raw = read_file(tmp_path / "r.pdf")
+    assert raw.title == "Annual Report" and len(raw.pages) == 2
+    assert "The treaty entered into force." in raw.text and "Page two." in raw.text
+
+
+def test_docx_paragraphs_and_title(tmp_path):
+    make_docx(tmp_path / "d.docx", ["First paragraph.", "Second paragraph."], title="Docx Title")
+    raw = read_file(tmp_path / "d.docx")
+    assert raw.title == "Docx Title" and raw.text == "First paragraph.\n\nSecond paragraph."
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.md", b"  \n\n ", "empty file"),
+        ("bin.txt", b"\x00\x01\x02binary\x00", "binary"),
+        ("latin1.txt", "café au lait".encode("latin-1"), "not valid UTF-8"),
+        ("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog", "PDF"),
+        ("broken.docx", b"PK\x03\x04 not really a zip", "DOCX"),
+        ("image.png", b"\x89PNG\r\n\x1a\n", "unsupported file type .png"),
+    ],
+)
+def test_bad_files_are_refused_with_a_reason(tmp_path, name, content, reason):
+    (tmp_path / name).write_bytes(content)
+    with pytest.raises(Unreadable, match=reason):
+        read_file(tmp_path / name)
+
+
+def test_truncated_pdf_is_refused(tmp_path):
+    make_pdf(tmp_path / "full.pdf", [["Some text on a page."]])
+    data = (tmp_path / "full.pdf").read_bytes()
+    (tmp_path / "cut.pdf").write_bytes(data[: len(data) // 3])
+    with pytest.raises(Unreadable):
+        read_file(tmp_path / "cut.pdf")
+
+
+def test_scanned_pdf_without_text_layer_is_refused(tmp_path):
+    make_pdf(tmp_path / "scan.pdf", [[]])
+    with pytest.raises(Unreadable, match="no text layer"):
+        read_file(tmp_path / "scan.pdf")
+
+
+def test_corpus_loading_skips_bad_files_names_them_and_keeps_the_rest(tmp_path):
+    (tmp_path / "good.txt").write_text("A good document about treaties.")
+    (tmp_path / "sub").mkdir()
+    make_docx(tmp_path / "sub" / "nested.docx", ["Nested document text."])
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfa" + b"x" * 10)
+    (tmp_path / "page.txt").write_text("12\n\n")
+    (tmp_path / ".hidden.txt").write_text("hidden file")
+    loaded = load_corpus(tmp_path)
+    assert [d.doc_id for d in loaded.documents] == ["good.txt", "sub/nested.docx"]
+    skipped = {s.path: s.reason for s in loaded.skipped}
+    assert set(skipped) == {"bad.txt", "empty.txt", "page.txt"}
+    assert skipped["empty.txt"] == "empty file" and "after cleaning" in skipped["page.txt"]

@@ -15,7 +15,7 @@ import math
 import re
 import threading
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Callable, Protocol, Sequence
 
 import numpy as np
 
@@ -91,7 +91,8 @@ class ExtractiveAnswerer:
         confidence = ranked[0].score if ranked else 0.0
         if not ranked or confidence < self.threshold:
             return Composition(NOT_FOUND, True, [], confidence)
-        chosen = select_sentences(ranked, self.max_sentences)
+        chosen = with_continuations(select_sentences(ranked, self.max_sentences), ranked,
+                                    lambda doc_id: self.reader.documents[doc_id].document.text)
         citations = [Citation(n, s.doc_id, s.title, s.start, s.end, s.text) for n, s in enumerate(chosen, start=1)]
         return Composition(format_answer(citations), False, citations, confidence)
 
@@ -128,6 +129,25 @@ def select_sentences(ranked: Sequence[ScoredSentence], limit: int) -> list[Score
     for s in chosen:
         first_rank[s.doc_id] = min(first_rank.get(s.doc_id, s.passage_rank), s.passage_rank)
     return sorted(chosen, key=lambda s: (first_rank[s.doc_id], s.doc_id, s.start))
+
+
+_ANAPHORIC_START = re.compile(r"^[\"“'‘(]?(its|they|their|them|this|these|those|he|his|she|her|such)\b", re.I)
+
+
+def with_continuations(chosen: list[ScoredSentence], ranked: Sequence[ScoredSentence],
+                       text_of: Callable[[str], str]) -> list[ScoredSentence]:
+    """A sentence that opens by referring back ("Its decisions serve as guidelines.") continues the
+    sentence before it in the same paragraph: quoted after a chosen sentence, it completes the statement."""
+    ordered = sorted(ranked, key=lambda s: (s.doc_id, s.start))
+    following = {(a.doc_id, a.start): b for a, b in zip(ordered, ordered[1:]) if a.doc_id == b.doc_id}
+    out: list[ScoredSentence] = []
+    for s in chosen:
+        out.append(s)
+        nxt = following.get((s.doc_id, s.start))
+        if (nxt is not None and nxt not in chosen and nxt not in out and _ANAPHORIC_START.match(nxt.text)
+                and "\n\n" not in text_of(s.doc_id)[s.end : nxt.start]):
+            out.append(nxt)
+    return out
 
 
 def format_answer(citations: Sequence[Citation]) -> str:

@@ -27,6 +27,15 @@ def reciprocal_rank_fusion(rankings: Iterable[Sequence[Hashable]], k: int = RRF_
     return sorted(scores.items(), key=lambda kv: (-kv[1], str(kv[0])))
 
 
+def max_merge(*rankings: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """One ranking from several of the same score scale: each key keeps its best score."""
+    best: dict[int, float] = {}
+    for ranking in rankings:
+        for key, score in ranking:
+            best[key] = max(score, best.get(key, score))
+    return sorted(best.items(), key=lambda kv: -kv[1])
+
+
 @dataclass(frozen=True)
 class Candidates:
     """Raw results of each search (chunk id, score), best first."""
@@ -67,7 +76,8 @@ class Retriever:
         if mode in ("dense", "hybrid"):
             q = self.embedder.encode_query(query) if query_vector is None else query_vector
             allowed_chunks = None if allowed is None else self.reader.chunk_ids_of(allowed)
-            dense = self.reader.dense_search(q, depth, allowed_chunks)
+            dense = max_merge(self.reader.dense_search(q, depth, allowed_chunks),
+                              self.reader.sentence_search(q, depth, allowed_chunks))[:depth]
         if mode in ("lexical", "hybrid"):
             lexical = self.reader.lexical_search(query, depth, allowed)
         return Candidates(dense, lexical)

@@ -5,6 +5,7 @@ Layout of an index folder:
     INDEX/current -> builds/<build-id>      a symlink, swapped atomically when a build completes
     INDEX/builds/<build-id>/index.sqlite    documents, chunks, sentences, FTS5 table, manifest
     INDEX/builds/<build-id>/chunks.faiss    the FAISS index of chunk vectors (row i = chunk_id i)
+    INDEX/builds/<build-id>/sentences.faiss the FAISS index of sentence vectors (row i = sentence_id i)
     INDEX/builds/<build-id>/chunk_vectors.npy, sentence_vectors.npy   unit-length float32 rows
     INDEX/builds/<build-id>/COMPLETE        written last; a build without it never becomes current
 
@@ -56,7 +57,7 @@ CREATE TABLE chunks (
 CREATE INDEX chunks_by_doc ON chunks(doc_id, start);
 CREATE TABLE sentences (
     sentence_id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    text_hash TEXT NOT NULL
+    text_hash TEXT NOT NULL, chunk_id INTEGER NOT NULL  -- the chunk holding most of the sentence
 );
 CREATE INDEX sentences_by_doc ON sentences(doc_id, start);
 CREATE VIRTUAL TABLE chunks_fts USING fts5(
@@ -163,16 +164,18 @@ def _write_files(build: Path, content: IndexContent, exact_index_max: int) -> st
     import faiss
 
     m = content.manifest
-    vectors = np.ascontiguousarray(content.chunk_vectors, dtype=np.float32)
-    if len(vectors) <= exact_index_max:
-        index, faiss_type = faiss.IndexFlatIP(m.dimension), "flat"
-    else:
-        index, faiss_type = faiss.IndexHNSWFlat(m.dimension, HNSW_M, faiss.METRIC_INNER_PRODUCT), "hnsw"
-        index.hnsw.efConstruction = 80
-    index.add(vectors)
-    faiss.write_index(index, str(build / "chunks.faiss"))
-    np.save(build / "chunk_vectors.npy", vectors)
-    np.save(build / "sentence_vectors.npy", np.ascontiguousarray(content.sentence_vectors, dtype=np.float32))
+    faiss_type = "flat"
+    for name, vectors in (("chunk", content.chunk_vectors), ("sentence", content.sentence_vectors)):
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        if len(vectors) <= exact_index_max:
+            index = faiss.IndexFlatIP(m.dimension)
+        else:
+            index = faiss.IndexHNSWFlat(m.dimension, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efConstruction = 80
+            faiss_type = "hnsw" if name == "chunk" else faiss_type
+        index.add(vectors)
+        faiss.write_index(index, str(build / f"{name}s.faiss"))
+        np.save(build / f"{name}_vectors.npy", vectors)
 
     db = sqlite3.connect(build / "index.sqlite")
     try:
@@ -194,15 +197,28 @@ def _write_files(build: Path, content: IndexContent, exact_index_max: int) -> st
             "INSERT INTO chunks_fts(rowid, title, text) VALUES (?, ?, ?)",
             [(i, titles[c.doc_id], c.text) for i, c in enumerate(content.chunks)],
         )
+        holder = sentence_chunks(content.chunks, content.sentences)
         db.executemany(
-            "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
-            [(i, doc_id, s.start, s.end, key)
+            "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?)",
+            [(i, doc_id, s.start, s.end, key, holder[i])
              for i, ((doc_id, s), key) in enumerate(zip(content.sentences, content.sentence_keys, strict=True))],
         )
         db.commit()
     finally:
         db.close()
     return faiss_type
+
+
+def sentence_chunks(chunks: Sequence[Chunk], sentences: Sequence[tuple[str, Span]]) -> list[int]:
+    """For each sentence, the id of the chunk that holds most of it (chunks of a document are in order)."""
+    by_doc: dict[str, list[tuple[int, Chunk]]] = {}
+    for cid, c in enumerate(chunks):
+        by_doc.setdefault(c.doc_id, []).append((cid, c))
+    out = []
+    for doc_id, span in sentences:
+        best = max(by_doc[doc_id], key=lambda ic: min(ic[1].end, span.end) - max(ic[1].start, span.start))
+        out.append(best[0])
+    return out
 
 
 def _fsync_dir(path: Path) -> None:
@@ -255,8 +271,10 @@ class IndexReader:
             import faiss
 
             self.faiss_index = faiss.read_index(str(build / "chunks.faiss"))
-            if isinstance(self.faiss_index, faiss.IndexHNSW):
-                self.faiss_index.hnsw.efSearch = HNSW_EF_SEARCH
+            self.sentence_index = faiss.read_index(str(build / "sentences.faiss"))
+            for index in (self.faiss_index, self.sentence_index):
+                if isinstance(index, faiss.IndexHNSW):
+                    index.hnsw.efSearch = HNSW_EF_SEARCH
             self.chunk_vectors = np.load(build / "chunk_vectors.npy", mmap_mode="r")
             self.sentence_vectors = np.load(build / "sentence_vectors.npy", mmap_mode="r")
         except CiteqaError:
@@ -268,7 +286,8 @@ class IndexReader:
             ) from None
         m = self.manifest
         if not (self.faiss_index.ntotal == len(self.chunk_vectors) == m.n_chunks
-                and len(self.sentence_vectors) == m.n_sentences and self.faiss_index.d == m.dimension):
+                and len(self.sentence_vectors) == self.sentence_index.ntotal == m.n_sentences
+                and self.faiss_index.d == m.dimension):
             raise IndexDamaged(
                 f"the index at {root} is damaged (vector counts do not match the manifest): "
                 "rebuild it with `citeqa index --full`."
@@ -344,15 +363,35 @@ class IndexReader:
 
     def dense_search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """Top-k chunks by cosine similarity. With `allowed` chunk ids the search runs over those only (exact)."""
-        q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
-        if allowed is not None:
-            if len(allowed) == 0:
-                return []
-            scores = np.asarray(self.chunk_vectors[allowed]) @ q[0]
-            top = np.argsort(-scores)[:k]
-            return [(int(allowed[i]), float(scores[i])) for i in top]
-        scores, ids = self.faiss_index.search(q, min(k, self.faiss_index.ntotal))
-        return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
+        return _vector_search(self.faiss_index, self.chunk_vectors, query, k, allowed)
+
+    def sentence_search(self, query: np.ndarray, k: int, allowed_chunks: np.ndarray | None = None
+                        ) -> list[tuple[int, float]]:
+        """Top-k chunks by their best sentence's cosine similarity (sentences match short questions more
+        sharply than whole chunks do). With `allowed_chunks`, only sentences of those chunks (exact)."""
+        allowed = None
+        if allowed_chunks is not None:
+            allowed = self._sentence_ids_of_chunks(allowed_chunks)
+        hits = _vector_search(self.sentence_index, self.sentence_vectors, query, 3 * k, allowed)
+        if not hits:
+            return []
+        ids = [sid for sid, _ in hits]
+        rows = dict(self._db().execute(
+            f"SELECT sentence_id, chunk_id FROM sentences WHERE sentence_id IN ({','.join('?' * len(ids))})", ids
+        ).fetchall())
+        best: dict[int, float] = {}
+        for sid, score in hits:
+            best.setdefault(rows[sid], score)
+        return list(best.items())[:k]
+
+    def _sentence_ids_of_chunks(self, chunk_ids: np.ndarray) -> np.ndarray:
+        ids = [int(c) for c in chunk_ids]
+        if not ids:
+            return np.zeros(0, dtype=np.int64)
+        rows = self._db().execute(
+            f"SELECT sentence_id FROM sentences WHERE chunk_id IN ({','.join('?' * len(ids))})", ids
+        ).fetchall()
+        return np.array(sorted(r[0] for r in rows), dtype=np.int64)
 
     def lexical_search(self, query: str, k: int, allowed_docs: Sequence[str] | None = None) -> list[tuple[int, float]]:
         """Top-k chunks by BM25 (SQLite FTS5, Porter stemming, stop words left out of the query)."""
@@ -385,6 +424,21 @@ class IndexReader:
             yield "chunk", h, self.chunk_vectors[cid]
         for sid, h in self._db().execute("SELECT sentence_id, text_hash FROM sentences"):
             yield "sentence", h, self.sentence_vectors[sid]
+
+
+def _vector_search(index, vectors: np.ndarray, query: np.ndarray, k: int, allowed: np.ndarray | None
+                   ) -> list[tuple[int, float]]:
+    """Inner-product top-k: through FAISS, or exactly over the `allowed` rows (a filter applied inside
+    the search; HNSW's own filtered search loses recall when the filter is selective)."""
+    q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
+    if allowed is not None:
+        if len(allowed) == 0:
+            return []
+        scores = np.asarray(vectors[allowed]) @ q[0]
+        top = np.argsort(-scores)[:k]
+        return [(int(allowed[i]), float(scores[i])) for i in top]
+    scores, ids = index.search(q, min(k, index.ntotal))
+    return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
 
 
 def fts_terms(text: str) -> list[str]:

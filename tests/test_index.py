@@ -1,0 +1,139 @@
+"""The index: incremental updates, atomic swaps, refusal of incompatible or damaged indexes."""
+
+import shutil
+import sqlite3
+
+import pytest
+
+from citeqa.errors import IndexDamaged, IndexIncompatible, IndexMissing, NothingToIndex, CorpusNotFound
+from citeqa.settings import Settings
+from ingest.pipeline import build_index
+from retrieval.service import QAService
+from retrieval.store import IndexReader, current_build
+
+
+@pytest.fixture()
+def settings(corpus_copy, tmp_path) -> Settings:
+    return Settings.load(env={}, corpus=corpus_copy, index=tmp_path / "index")
+
+
+def chunk_texts(reader: IndexReader, doc_id: str) -> list[str]:
+    return [c.text for _, c in reader.chunks_of(doc_id)]
+
+
+def test_first_build_then_noop(settings):
+    first = build_index(settings)
+    assert len(first.added) == 5 and first.wrote_index and first.chunks_embedded == first.n_chunks > 0
+    reader = IndexReader(settings.index)
+    assert reader.manifest.n_documents == 5 and reader.manifest.model == "all-MiniLM-L6-v2"
+    assert reader.faiss_index.ntotal == first.n_chunks
+    for stored in reader.documents.values():
+        for _, chunk in reader.chunks_of(stored.document.doc_id):
+            assert stored.document.text[chunk.start : chunk.end] == chunk.text
+    again = build_index(settings)
+    assert not again.wrote_index and len(again.unchanged) == 5 and again.chunks_embedded == 0
+    assert current_build(settings.index) == reader.build
+
+
+def test_changing_one_file_embeds_only_its_changed_chunks(settings):
+    build_index(settings)
+    before = IndexReader(settings.index)
+    doc_id = "csto-pa-brochure.txt"
+    old_chunks = chunk_texts(before, doc_id)
+    path = settings.corpus / doc_id
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nA new closing paragraph about the Assembly's archive.\n",
+                    encoding="utf-8")
+    summary = build_index(settings)
+    after = IndexReader(settings.index)
+    new_chunks = chunk_texts(after, doc_id)
+    expected = len([t for t in new_chunks if t not in old_chunks])
+    assert summary.changed == [doc_id] and len(summary.unchanged) == 4
+    assert 1 <= summary.chunks_embedded == expected < len(new_chunks)
+    assert summary.sentences_embedded == 1
+    assert after.build != before.build
+
+
+def test_removed_file_leaves_the_index_and_added_file_joins(settings):
+    build_index(settings)
+    (settings.corpus / "kazakhstan-elections-international-observers.txt").unlink()
+    (settings.corpus / "notes").mkdir()
+    (settings.corpus / "notes" / "new.md").write_text("# Minutes\n\nThe commission met on 3 May 2024 in Yerevan.")
+    summary = build_index(settings)
+    assert summary.removed == ["kazakhstan-elections-international-observers.txt"]
+    assert summary.added == ["notes/new.md"]
+    reader = IndexReader(settings.index)
+    assert "kazakhstan-elections-international-observers.txt" not in reader.documents
+    assert reader.chunk_ids_of(["kazakhstan-elections-international-observers.txt"]).size == 0
+    assert reader.documents["notes/new.md"].document.date == "2024-05-03"
+    assert reader.lexical_search("Yerevan", 5) and reader.lexical_search("Markevich", 5) == []
+
+
+def test_full_rebuild_embeds_everything(settings):
+    first = build_index(settings)
+    full = build_index(settings, full=True)
+    assert full.wrote_index and full.chunks_embedded == first.n_chunks and len(full.added) == 5
+
+
+def test_missing_corpus_and_nothing_to_index(settings, tmp_path):
+    with pytest.raises(CorpusNotFound, match=str(tmp_path / "nowhere")):
+        build_index(settings.replace(corpus=tmp_path / "nowhere"))
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "blank.txt").write_text("")
+    with pytest.raises(NothingToIndex, match="blank.txt|1 skipped"):
+        build_index(settings.replace(corpus=empty))
+
+
+def test_nothing_to_index_leaves_the_previous_index(settings, tmp_path):
+    build_index(settings)
+    build = current_build(settings.index)
+    for f in settings.corpus.iterdir():
+        f.unlink()
+    with pytest.raises(NothingToIndex):
+        build_index(settings)
+    assert current_build(settings.index) == build
+
+
+def test_index_built_with_other_chunking_is_refused_with_how_to_rebuild(settings):
+    build_index(settings)
+    other = settings.replace(chunk_tokens=120)
+    with pytest.raises(IndexIncompatible, match="citeqa index --full"):
+        QAService(other).ask("Who is Kent Harstedt?")
+    with pytest.raises(IndexIncompatible, match="citeqa index --full"):
+        build_index(other)
+    assert build_index(other, full=True).wrote_index
+    assert QAService(other).ask("Who is Kent Harstedt?").passages
+
+
+def test_no_index_yet(settings):
+    with pytest.raises(IndexMissing, match="citeqa index"):
+        QAService(settings).ask("anything")
+
+
+@pytest.mark.parametrize("damage", ["faiss", "sqlite", "vectors"])
+def test_damaged_index_gives_a_clear_error(settings, damage):
+    build_index(settings)
+    build = current_build(settings.index)
+    if damage == "faiss":
+        (build / "chunks.faiss").write_bytes(b"garbage")
+    elif damage == "sqlite":
+        (build / "index.sqlite").write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    else:
+        (build / "chunk_vectors.npy").write_bytes((build / "chunk_vectors.npy").read_bytes()[:200])
+    with pytest.raises(IndexDamaged, match="damaged.*citeqa index --full"):
+        IndexReader(settings.index)
+    # A damaged index does not stop an update: it is rebuilt whole.
+    assert build_index(settings).wrote_index
+    assert IndexReader(settings.index).manifest.n_documents == 5
+
+
+def test_stale_incomplete_builds_are_removed_and_old_builds_pruned(settings):
+    build_index(settings)
+    stale = settings.index / "builds" / "00000000T000000-1-dead"
+    stale.mkdir()
+    (stale / "index.sqlite").write_bytes(b"partial")
+    for _ in range(3):
+        build_index(settings, full=True)
+    builds = sorted(p.name for p in (settings.index / "builds").iterdir())
+    assert stale.name not in builds and len(builds) == 2
+    assert current_build(settings.index).name in builds

@@ -16,6 +16,13 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 _LINE_ENDS_SENTENCE = re.compile(r"[.!?;:…\"”’)|]\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,3}[.)])\s")
 MIN_SENTENCE_CHARS = 2
+# pysbd keeps quoted speech whole ("“A. B. C,” said X."); a sentence longer than this is split again
+# at sentence ends inside it, so that each quoted sentence can be cited on its own.
+LONG_SENTENCE_CHARS = 300
+_INNER_END = re.compile(
+    r"(?<=[a-z0-9%)][.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\bMrs\.)"
+    r"\s+(?=[“\"‘'(]?[A-Z])"
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,7 +64,7 @@ def _line_blocks(paragraph: str, offset: int):
 def _segment(text: str, lo: int, hi: int) -> list[Span]:
     # Newlines inside a block are wrapped lines: segment as spaces (same length, so offsets hold).
     flat = text[lo:hi].replace("\n", " ")
-    pieces = _segmenter().segment(flat)
+    pieces = [part for piece in _segmenter().segment(flat) for part in _split_long(piece)]
     spans, cursor = [], 0
     for piece in pieces:
         stripped = piece.strip()
@@ -69,3 +76,9 @@ def _segment(text: str, lo: int, hi: int) -> list[Span]:
         cursor = start + len(stripped)
         spans.append(Span(lo + start, lo + cursor))
     return spans
+
+
+def _split_long(sentence: str) -> list[str]:
+    if len(sentence) <= LONG_SENTENCE_CHARS:
+        return [sentence]
+    return _INNER_END.split(sentence)

@@ -24,7 +24,7 @@ from retrieval.store import IndexReader
 from retrieval.text import content_words, stems
 
 SEMANTIC_WEIGHT = 0.6
-ANSWER_PASSAGES = 3  # sentences are drawn from the top passages only
+ANSWER_PASSAGES = 5  # sentences are drawn from the top passages only
 RELATIVE_FLOOR = 0.85  # further sentences must score at least this share of the best one
 NOT_FOUND = "The documents do not say."
 
@@ -39,10 +39,15 @@ class ScoredSentence:
     semantic: float
     lexical: float
     passage_rank: int
+    context_score: float  # the score against the first (resolved) query alone: what abstention calibrates
 
     @property
     def score(self) -> float:
-        return SEMANTIC_WEIGHT * self.semantic + (1 - SEMANTIC_WEIGHT) * self.lexical
+        return combine(self.semantic, self.lexical)
+
+
+def combine(semantic: float, lexical: float) -> float:
+    return SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * lexical
 
 
 @dataclass(frozen=True)
@@ -54,8 +59,10 @@ class Composition:
 
 
 class Answerer(Protocol):
-    def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage]) -> Composition:
-        """Turn the retrieved passages into an answer whose every quote is cited."""
+    def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage],
+                question_vector: np.ndarray | None = None) -> Composition:
+        """Turn the retrieved passages into an answer whose every quote is cited. `query` is the
+        question with a follow-up resolved (`question_vector` is then the question's own vector)."""
 
 
 class ExtractiveAnswerer:
@@ -66,10 +73,11 @@ class ExtractiveAnswerer:
         self._idf: dict[str, float] = {}
         self._idf_lock = threading.Lock()
 
-    def rank_sentences(self, query: str, query_vector: np.ndarray, passages: Sequence[Passage]) -> list[ScoredSentence]:
-        terms = content_words(query)
-        weights = self._idf_weights(query)
-        total = sum(weights.get(t, 0.0) for t in set(terms)) or 1.0
+    def rank_sentences(self, queries: Sequence[tuple[str, np.ndarray]], passages: Sequence[Passage]
+                       ) -> list[ScoredSentence]:
+        """Sentences of the top passages by their match with the queries (averaged over them)."""
+        matchers = [self._lexical_matcher(text) for text, _ in queries]
+        vectors = np.stack([vector for _, vector in queries])
         seen: dict[tuple[str, int], ScoredSentence] = {}
         for passage in passages[:ANSWER_PASSAGES]:
             text = self.reader.documents[passage.doc_id].document.text
@@ -79,16 +87,28 @@ class ExtractiveAnswerer:
                     continue
                 sentence = text[span.start : span.end]
                 words = set(stems(sentence))
-                lexical = sum(weights.get(t, 0.0) for t in set(terms) if t in words) / total
-                semantic = float(np.asarray(self.reader.sentence_vectors[sid]) @ query_vector)
+                lexical = [match(words) for match in matchers]
+                semantic = vectors @ np.asarray(self.reader.sentence_vectors[sid])
                 seen[(passage.doc_id, span.start)] = ScoredSentence(
-                    passage.doc_id, passage.title, span.start, span.end, sentence, semantic, lexical, passage.rank
+                    passage.doc_id, passage.title, span.start, span.end, sentence, float(np.mean(semantic)),
+                    float(np.mean(lexical)), passage.rank, combine(float(semantic[0]), lexical[0]),
                 )
         return sorted(seen.values(), key=lambda s: -s.score)
 
-    def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage]) -> Composition:
-        ranked = self.rank_sentences(query, query_vector, passages)
-        confidence = ranked[0].score if ranked else 0.0
+    def _lexical_matcher(self, query: str) -> Callable[[set[str]], float]:
+        """IDF-weighted share of the query's content words found in a sentence's word stems."""
+        terms = set(content_words(query))
+        weights = self._idf_weights(query)
+        total = sum(weights.get(t, 0.0) for t in terms) or 1.0
+        return lambda words: sum(weights.get(t, 0.0) for t in terms if t in words) / total
+
+    def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage],
+                question_vector: np.ndarray | None = None) -> Composition:
+        queries = [(query, query_vector)]
+        if question_vector is not None and question != query:
+            queries.append((question, question_vector))  # a follow-up: its own words count as much as the context
+        ranked = self.rank_sentences(queries, passages)
+        confidence = max((s.context_score for s in ranked), default=0.0)
         if not ranked or confidence < self.threshold:
             return Composition(NOT_FOUND, True, [], confidence)
         chosen = with_continuations(select_sentences(ranked, self.max_sentences), ranked,

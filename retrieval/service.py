@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from citeqa.errors import CiteqaError
 from citeqa.settings import Settings
@@ -16,7 +16,7 @@ from citeqa.types import Answer, Filters, Turn
 from ingest.chunking import TITLE_HEADER_TOKENS
 from ingest.embed import get_embedder
 from retrieval.abstention import threshold_for
-from retrieval.answer import ExtractiveAnswerer
+from retrieval.answer import Answerer, ExtractiveAnswerer
 from retrieval.followup import resolve
 from retrieval.search import Retriever
 from retrieval.store import IndexReader, current_build
@@ -45,13 +45,24 @@ def validate_question(question: str | None) -> str:
     return question
 
 
+AnswererFactory = Callable[[IndexReader, Settings], Answerer]
+
+
+def extractive_answerer(reader: IndexReader, settings: Settings) -> Answerer:
+    threshold = threshold_for(settings.model, settings.abstain_threshold)
+    return ExtractiveAnswerer(reader, threshold, settings.answer_sentences)
+
+
 class QAService:
-    def __init__(self, settings: Settings):
+    """`answerer_factory` is the seam for another Answerer (e.g. a generative one); retrieval is unchanged."""
+
+    def __init__(self, settings: Settings, answerer_factory: AnswererFactory = extractive_answerer):
         self.settings = settings
+        self._answerer_factory = answerer_factory
         self._lock = threading.Lock()
         self._loaded: tuple | None = None  # (build path, reader, retriever, answerer)
 
-    def _components(self) -> tuple[IndexReader, Retriever, ExtractiveAnswerer]:
+    def _components(self) -> tuple[IndexReader, Retriever, Answerer]:
         build = current_build(self.settings.index)
         with self._lock:
             if self._loaded is None or self._loaded[0] != build:
@@ -61,8 +72,7 @@ class QAService:
                     (self.settings.chunk_tokens, self.settings.chunk_overlap, TITLE_HEADER_TOKENS),
                 )
                 embedder = get_embedder(self.settings.model)
-                threshold = threshold_for(self.settings.model, self.settings.abstain_threshold)
-                answerer = ExtractiveAnswerer(reader, threshold, self.settings.answer_sentences)
+                answerer = self._answerer_factory(reader, self.settings)
                 self._loaded = (reader.build, reader, Retriever(reader, embedder), answerer)
             return self._loaded[1], self._loaded[2], self._loaded[3]
 
@@ -86,12 +96,13 @@ class QAService:
         _, retriever, answerer = self._components()
         query = resolve(question, history)
         query_vector = retriever.embedder.encode_query(query)
+        question_vector = retriever.embedder.encode_query(question) if query != question else None
         timings["embed"] = _ms_since(started)
         t = time.perf_counter()
         passages = retriever.search(query, settings.k, settings.mode, filters, query_vector)
         timings["retrieve"] = _ms_since(t)
         t = time.perf_counter()
-        composition = answerer.compose(question, query, query_vector, passages)
+        composition = answerer.compose(question, query, query_vector, passages, question_vector)
         timings["answer"] = _ms_since(t)
         timings["total"] = _ms_since(started)
         return Answer(

@@ -25,6 +25,7 @@ from retrieval.text import content_words, stems
 
 SEMANTIC_WEIGHT = 0.6
 ANSWER_PASSAGES = 5  # sentences are drawn from the top passages only
+ANSWER_PASSAGES_FOR_COVERAGE = 3
 RELATIVE_FLOOR = 0.85  # further sentences must score at least this share of the best one
 NOT_FOUND = "The documents do not say."
 
@@ -95,6 +96,16 @@ class ExtractiveAnswerer:
                 )
         return sorted(seen.values(), key=lambda s: -s.score)
 
+    def confidence(self, query: str, ranked: Sequence[ScoredSentence], passages: Sequence[Passage]) -> float:
+        """How sure we are that the passages answer the query: half the best sentence's score, half the
+        IDF-weighted share of the query's words that the best of the top passages contains (a question
+        whose rarest word the corpus never uses is rarely answered by it)."""
+        if not ranked:
+            return 0.0
+        match = self._lexical_matcher(query)
+        coverage = max(match(set(stems(p.text))) for p in passages[:ANSWER_PASSAGES_FOR_COVERAGE])
+        return 0.5 * max(s.context_score for s in ranked) + 0.5 * coverage
+
     def _lexical_matcher(self, query: str) -> Callable[[set[str]], float]:
         """IDF-weighted share of the query's content words found in a sentence's word stems."""
         terms = set(content_words(query))
@@ -108,7 +119,7 @@ class ExtractiveAnswerer:
         if question_vector is not None and question != query:
             queries.append((question, question_vector))  # a follow-up: its own words count as much as the context
         ranked = self.rank_sentences(queries, passages)
-        confidence = max((s.context_score for s in ranked), default=0.0)
+        confidence = self.confidence(query, ranked, passages)
         if not ranked or confidence < self.threshold:
             return Composition(NOT_FOUND, True, [], confidence)
         chosen = with_continuations(select_sentences(ranked, self.max_sentences), ranked,

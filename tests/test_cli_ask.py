@@ -1,0 +1,62 @@
+"""`citeqa ask` as scripts and people use it."""
+
+import json
+import subprocess
+
+import pytest
+
+from conftest import CITEQA, ROOT, cli_env
+from citeqa.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+
+def ask(*args, env):
+    return subprocess.run([str(CITEQA), "ask", *args], env=env, capture_output=True, text=True, timeout=300, cwd=ROOT)
+
+
+def test_json_output_is_the_documented_contract(shipped):
+    result = ask("--json", "--k", "3", "Who coordinated the CSTO PA International Observer Group?", env=cli_env(shipped))
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert set(out) == {"question", "answer", "abstained", "citations", "passages", "timings_ms"}
+    assert out["abstained"] is False and len(out["passages"]) == 3
+    for c in out["citations"]:
+        assert set(c) == {"n", "doc_id", "title", "start", "end", "quote"}
+        text = (shipped.corpus / c["doc_id"]).read_text(encoding="utf-8")
+        assert c["quote"] in text
+    for p in out["passages"]:
+        assert {"rank", "doc_id", "chunk_id", "title", "text", "start", "end", "score"} <= set(p)
+    assert "Aleksandr Markevich" in out["answer"]
+    assert out["timings_ms"]["total"] > 0
+
+
+def test_readable_output_with_sources_and_filters(shipped):
+    result = ask("--mode", "lexical", "--doc", "csto-declaration-2006-efficiency.txt",
+                 "What did the member states support regarding anti-terrorist activities?", env=cli_env(shipped))
+    assert result.returncode == 0, result.stderr
+    assert "“" in result.stdout and "[1]" in result.stdout and "Sources:" in result.stdout
+    assert "csto-declaration-2006-efficiency.txt" in result.stdout
+
+
+def test_unanswerable_question_says_so_and_lists_related(shipped):
+    result = ask("How do I bake sourdough bread?", env=cli_env(shipped))
+    assert result.returncode == 0
+    assert "The documents do not say." in result.stdout and "Related passages:" in result.stdout
+
+
+def test_before_an_index_exists_it_says_how_to_build_one(tmp_path):
+    env = cli_env(Settings(corpus=tmp_path, index=tmp_path / "no-index"))
+    result = ask("Who is Kent Harstedt?", env=env)
+    assert result.returncode == 1 and "citeqa index" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("question", ["", "   "])
+def test_empty_question_is_refused(shipped, question):
+    result = ask(question, env=cli_env(shipped))
+    assert result.returncode == 1 and "empty" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unknown_document_filter_is_a_clear_error(shipped):
+    result = ask("--doc", "missing.txt", "observers", env=cli_env(shipped))
+    assert result.returncode == 1 and "unknown document id" in result.stderr and "Traceback" not in result.stderr

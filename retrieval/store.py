@@ -340,13 +340,15 @@ class IndexReader:
         return [(r[0], Chunk(r[1], r[2], r[3], r[4], r[5], r[6])) for r in rows]
 
     def chunk_ids_of(self, doc_ids: Iterable[str]) -> np.ndarray:
-        ids = list(doc_ids)
-        if not ids:
-            return np.zeros(0, dtype=np.int64)
-        rows = self._db().execute(
-            f"SELECT chunk_id FROM chunks WHERE doc_id IN ({','.join('?' * len(ids))})", ids
-        ).fetchall()
-        return np.array(sorted(r[0] for r in rows), dtype=np.int64)
+        return self._ids_where("SELECT chunk_id FROM chunks WHERE doc_id IN ({})", list(doc_ids))
+
+    def _ids_where(self, sql: str, values: list) -> np.ndarray:
+        """Sorted ids selected by `sql` with `IN ({})` over `values`, in batches below SQLite's variable limit."""
+        ids: list[int] = []
+        for lo in range(0, len(values), 900):
+            batch = values[lo : lo + 900]
+            ids += [r[0] for r in self._db().execute(sql.format(",".join("?" * len(batch))), batch)]
+        return np.array(sorted(ids), dtype=np.int64)
 
     def sentences_within(self, doc_id: str, start: int, end: int) -> list[tuple[int, Span]]:
         """Sentences that overlap [start, end) of a document, in order."""
@@ -385,13 +387,7 @@ class IndexReader:
         return list(best.items())[:k]
 
     def _sentence_ids_of_chunks(self, chunk_ids: np.ndarray) -> np.ndarray:
-        ids = [int(c) for c in chunk_ids]
-        if not ids:
-            return np.zeros(0, dtype=np.int64)
-        rows = self._db().execute(
-            f"SELECT sentence_id FROM sentences WHERE chunk_id IN ({','.join('?' * len(ids))})", ids
-        ).fetchall()
-        return np.array(sorted(r[0] for r in rows), dtype=np.int64)
+        return self._ids_where("SELECT sentence_id FROM sentences WHERE chunk_id IN ({})", [int(c) for c in chunk_ids])
 
     def lexical_search(self, query: str, k: int, allowed_docs: Sequence[str] | None = None) -> list[tuple[int, float]]:
         """Top-k chunks by BM25 (SQLite FTS5, Porter stemming, stop words left out of the query)."""

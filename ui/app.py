@@ -1,0 +1,310 @@
+"""The Gradio chat: questions answered with cited quotes, their sources, a document viewer, corpus uploads.
+
+Thin by design: answers come from `QAService.ask`, indexing from `build_index`, uploads are
+checked by `ui.uploads`, and every piece of HTML is built (and escaped) by `ui.render`. The same
+functions are named API endpoints (`/ask`, `/document`, `/status`, `/upload`, `/rebuild`) for
+scripts using gradio_client.
+
+Many people at once: one `QAService` serves every session (it is thread-safe and follows index
+swaps); questions run `QUESTION_WORKERS` at a time (the work is CPU-bound: more workers than cores
+only add contention); index changes (uploads, rebuilds) run one at a time in their own queue, so
+questions keep being answered from the current index while a build runs.
+"""
+
+
+import os
+import sys
+import threading
+import time
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import gradio as gr
+
+from citeqa.errors import CiteqaError
+from citeqa.settings import MODES, Settings
+from citeqa.types import Answer, Filters, Turn
+from ingest.pipeline import Progress, build_index
+from retrieval.service import QAService
+from retrieval.store import current_build
+from ui import render
+from ui.uploads import add_uploads
+
+EXAMPLE_QUESTIONS = (
+    "Who coordinated the CSTO PA observer group in Kazakhstan?",
+    "How many international observers from the CIS Interparliamentary Assembly monitored the elections?",
+    "When was the CSTO declaration on enhancing efficiency adopted?",
+)
+QUESTION_WORKERS = max(2, os.cpu_count() or 1)
+QUEUE_MAX_SIZE = 200  # waiting requests beyond this are told the server is busy
+STREAM_PAUSE_S = 0.04  # between quotes, so the answer visibly builds up
+INDEX_QUEUE = "index"  # concurrency group of everything that writes the corpus or the index
+
+SOURCES_JS = """
+const open = (event) => {
+  const target = event.target.closest('[data-doc]');
+  if (!target || !element.contains(target)) return;
+  event.stopPropagation();
+  trigger('click', {doc_id: target.dataset.doc, start: Number(target.dataset.start), end: Number(target.dataset.end)});
+};
+element.addEventListener('click', open);
+element.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(event); });
+"""
+
+VIEWER_JS = """
+const reveal = () => {
+  const mark = element.querySelector('#citeqa-target');
+  const box = element.querySelector('.citeqa-doc');
+  if (!mark || !box) return;
+  box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
+  element.scrollIntoView({block: 'nearest'});
+};
+watch('value', reveal);
+reveal();
+"""
+
+APP_CSS = """
+#citeqa-status textarea { font-size: 0.85em; }
+.citeqa-doc { position: relative; }
+"""
+
+
+def user_errors(fn: Callable) -> Callable:
+    """Errors a user can act on shown as Gradio errors (a toast in the page, an exception with the
+    message in gradio_client) instead of a generic 'Error'."""
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except CiteqaError as exc:
+            raise gr.Error(str(exc), print_exception=False) from None
+    return wrapper
+
+
+def iso_date(value: str | None, label: str) -> str | None:
+    """An ISO date from a text field, or None when it is empty."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise CiteqaError(f"{label} {value!r} is not a date: write it as YYYY-MM-DD.") from None
+
+
+def gradio_progress(progress: gr.Progress) -> Progress:
+    """build_index's progress(stage, done, total) shown as Gradio's progress bar."""
+    return lambda stage, done, total: progress((done, max(total, 1)), desc=stage)
+
+
+class ChatApp:
+    """The handlers behind the page and the API, sharing one service and one index lock."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.service = QAService(settings)
+        self._index_lock = threading.Lock()
+
+    # --- questions ----------------------------------------------------------------------------------
+
+    def ask(self, question: str, k: int | None = None, mode: str | None = None, doc_ids: list[str] | None = None,
+            date_from: str | None = None, date_to: str | None = None,
+            history: list[list[str]] | None = None) -> Answer:
+        filters = Filters(tuple(doc_ids or ()), iso_date(date_from, "date from"), iso_date(date_to, "date to"))
+        turns = [Turn(*pair[:2]) for pair in history or ()]
+        return self.service.ask(question, k=int(k) if k else None, mode=mode or None, filters=filters, history=turns)
+
+    def api_ask(self, question: str, k: int = 0, mode: str = "", doc_ids: list[str] | None = None,
+                date_from: str = "", date_to: str = "", history: list[list[str]] | None = None) -> dict:
+        """Answer a question with quotes from the documents. k: passages (0: the default);
+        mode: hybrid, dense or lexical (empty: the default); doc_ids: only these documents; date_from,
+        date_to: YYYY-MM-DD; history: earlier [question, answer] pairs, for follow-up questions.
+        Returns the Answer as JSON: question, answer, abstained, citations, passages, timings_ms."""
+        return self.ask(question, k, mode, doc_ids, date_from, date_to, history).to_json()
+
+    def chat(self, question: str, messages: list, turns: list, mode: str, k: float, doc_ids: list[str],
+             date_from: str, date_to: str) -> Iterator[tuple]:
+        """The chat turn: the answer streamed quote by quote, then the sources panel."""
+        messages = [*messages, {"role": "user", "content": render.chat_text(question or "")}]
+        try:
+            answer = self.ask(question, k, mode, doc_ids, date_from, date_to, turns)
+        except CiteqaError as exc:
+            yield "", [*messages, {"role": "assistant", "content": render.chat_text(f"⚠ {exc}")}], turns, gr.skip()
+            return
+        sources = render.sources_html(answer, self._documents())
+        for step in render.answer_steps(answer):
+            yield "", [*messages, {"role": "assistant", "content": step}], turns, sources
+            time.sleep(STREAM_PAUSE_S)
+        yield gr.skip(), gr.skip(), [*turns, [answer.question, answer.answer]], gr.skip()
+
+    # --- documents ----------------------------------------------------------------------------------
+
+    def _documents(self) -> dict:
+        return {doc_id: stored.document for doc_id, stored in self.service.reader().documents.items()}
+
+    def document(self, doc_id: str):
+        found = self.service.reader().documents.get(doc_id)
+        if found is None:
+            raise CiteqaError(f"unknown document {doc_id!r}: it may have been removed; ask again.")
+        return found.document
+
+    def api_document(self, doc_id: str) -> dict:
+        """A document's cleaned text (citation offsets index into it) and metadata."""
+        d = self.document(doc_id)
+        return {"doc_id": d.doc_id, "title": d.title, "date": d.date, "format": d.format, "text": d.text}
+
+    def open_source(self, evt: gr.EventData) -> str:
+        """The document viewer for a clicked citation or passage: the whole document, the span highlighted."""
+        data = evt._data or {}
+        document = self.document(str(data.get("doc_id", "")))
+        start = min(max(int(data.get("start") or 0), 0), len(document.text))
+        end = min(max(int(data.get("end") or 0), start), len(document.text))
+        return render.document_html(document, start, end)
+
+    def document_ids(self) -> list[str]:
+        try:
+            return sorted(self.service.reader().documents)
+        except CiteqaError:
+            return []
+
+    # --- the index ----------------------------------------------------------------------------------
+
+    def status_line(self) -> str:
+        try:
+            return self.service.status().line()
+        except CiteqaError as exc:
+            return f"No usable index: {exc}"
+
+    def api_status(self) -> dict:
+        """The index: documents, chunks, model, built_at, and the same as one line."""
+        status = self.service.status()
+        return {"documents": status.documents, "chunks": status.chunks, "model": status.model,
+                "built_at": status.built_at, "line": status.line()}
+
+    def upload(self, files: list[str] | None, progress=gr.Progress()) -> tuple[str, str]:
+        """Add files to the corpus and update the index; returns (message, index status line)."""
+        if not files:
+            raise CiteqaError("no files were uploaded: choose one or more documents first.")
+        uploaded = [(Path(f), Path(f).name) for f in files]
+        with self._index_lock:
+            report = add_uploads(self.settings, uploaded, gradio_progress(progress))
+        lines = report.lines()
+        if report.summary is not None:
+            lines += ["", _format_summary(report.summary)]
+        elif report.refused:
+            lines += ["", "Nothing was added; the corpus and the index are unchanged."]
+        return "\n".join(lines), self.status_line()
+
+    def rebuild(self, progress=gr.Progress()) -> tuple[str, str]:
+        """Re-embed the whole corpus (e.g. after changing the model); the old index serves until it is done."""
+        with self._index_lock:
+            summary = build_index(self.settings, full=True, progress=gradio_progress(progress))
+        return _format_summary(summary), self.status_line()
+
+    def refresh(self) -> tuple[str, Any]:
+        """The status line and the document choices, at page load and after the index changes."""
+        return self.status_line(), gr.update(choices=self.document_ids())
+
+
+def _format_summary(summary) -> str:
+    from ui.cli import format_summary  # the same summary `citeqa index` prints
+
+    return format_summary(summary)
+
+
+def create_app(settings: Settings) -> gr.Blocks:
+    """The page and its API. Launch it with `launch(app, settings)` (theme, CSS and limits)."""
+    app = ChatApp(settings)
+    with gr.Blocks(title="citeqa", analytics_enabled=False, delete_cache=(3600, 3600)) as blocks:
+        gr.Markdown("## citeqa\nAnswers made of quotes from your documents, every quote cited to its exact characters.")
+        status = gr.Textbox(app.status_line(), label="Index", interactive=False, max_lines=1, elem_id="citeqa-status")
+        turns = gr.State([])
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=5):
+                chatbot = gr.Chatbot(
+                    label="Chat", elem_id="citeqa-chat", height=520, sanitize_html=True, render_markdown=True,
+                    allow_tags=False, latex_delimiters=[], feedback_options=None,
+                    examples=[{"text": q} for q in EXAMPLE_QUESTIONS],
+                    placeholder="Ask about the documents, or pick an example.",
+                )
+                with gr.Row():
+                    question = gr.Textbox(placeholder="Ask a question about the documents…", show_label=False,
+                                          scale=6, elem_id="citeqa-question", autofocus=True)
+                    send = gr.Button("Ask", variant="primary", scale=1, elem_id="citeqa-send")
+                clear = gr.Button("Clear conversation", size="sm", elem_id="citeqa-clear")
+                with gr.Accordion("Retrieval settings", open=False):
+                    mode = gr.Radio(list(MODES), value=settings.mode, label="Retrieval mode")
+                    k = gr.Slider(1, 20, value=settings.k, step=1, label="Passages to retrieve")
+                    doc_ids = gr.Dropdown(app.document_ids(), multiselect=True, value=[],
+                                          label="Only these documents (none: all)")
+                    with gr.Row():
+                        date_from = gr.Textbox(label="Dated from (YYYY-MM-DD)", placeholder="e.g. 2006-01-01")
+                        date_to = gr.Textbox(label="Dated to (YYYY-MM-DD)", placeholder="e.g. 2006-12-31")
+            with gr.Column(scale=4):
+                sources = gr.HTML(render.SOURCES_PLACEHOLDER, label="Sources", show_label=True, elem_id="citeqa-sources",
+                                  css_template=render.SOURCES_CSS, js_on_load=SOURCES_JS, max_height=430,
+                                  container=True, padding=True)
+                viewer = gr.HTML(render.VIEWER_PLACEHOLDER, label="Document", show_label=True, elem_id="citeqa-viewer",
+                                 css_template=render.VIEWER_CSS, js_on_load=VIEWER_JS, container=True, padding=True)
+        with gr.Accordion("Documents: upload, rebuild the index", open=False):
+            files = gr.File(label="Add documents (" + ", ".join(_suffixes()) + f"; at most {settings.max_upload_mb} MB each)",
+                            file_count="multiple", type="filepath", elem_id="citeqa-files")
+            with gr.Row():
+                upload = gr.Button("Add to the corpus and update the index", variant="primary", elem_id="citeqa-upload")
+                rebuild = gr.Button("Rebuild the index", elem_id="citeqa-rebuild")
+            message = gr.Textbox(label="Result", lines=6, interactive=False, elem_id="citeqa-message")
+
+        chat_io = dict(fn=app.chat, inputs=[question, chatbot, turns, mode, k, doc_ids, date_from, date_to],
+                       outputs=[question, chatbot, turns, sources], api_visibility="private")
+        question.submit(**chat_io)
+        send.click(**chat_io)
+        chatbot.example_select(_example_text, None, question, queue=False, api_visibility="private").then(**chat_io)
+        clear.click(lambda: ([], [], render.SOURCES_PLACEHOLDER, render.VIEWER_PLACEHOLDER), None,
+                    [chatbot, turns, sources, viewer], queue=False, api_visibility="private")
+        sources.click(user_errors(app.open_source), None, viewer, api_visibility="private")
+
+        refreshed = dict(fn=app.refresh, inputs=None, outputs=[status, doc_ids], api_visibility="private")
+        index_io = dict(outputs=[message, status], concurrency_limit=1, concurrency_id=INDEX_QUEUE)
+        upload.click(user_errors(app.upload), files, api_name="upload", **index_io).then(**refreshed)
+        rebuild.click(user_errors(app.rebuild), None, api_name="rebuild", **index_io).then(**refreshed)
+        blocks.load(**refreshed)
+
+        gr.api(user_errors(app.api_ask), api_name="ask")
+        gr.api(user_errors(app.api_document), api_name="document")
+        gr.api(user_errors(app.api_status), api_name="status")
+    blocks.queue(default_concurrency_limit=QUESTION_WORKERS, max_size=QUEUE_MAX_SIZE)
+    return blocks
+
+
+def _example_text(evt: gr.SelectData) -> str:
+    value = evt.value
+    return value.get("text", "") if isinstance(value, dict) else str(value)
+
+
+def _suffixes() -> list[str]:
+    from ingest.discover import READABLE_SUFFIXES
+
+    return list(READABLE_SUFFIXES)
+
+
+def launch(blocks: gr.Blocks, settings: Settings, **kwargs: Any):
+    """Start the server on settings.host:settings.port (blocking unless prevent_thread_lock=True).
+    Gradio itself refuses uploads over twice the limit; ui.uploads explains anything over the limit."""
+    options = dict(server_name=settings.host, server_port=settings.port, show_error=True, quiet=True,
+                   max_file_size=f"{2 * settings.max_upload_mb}mb", css=APP_CSS, theme=gr.themes.Default())
+    return blocks.launch(**{**options, **kwargs})
+
+
+def serve(settings: Settings) -> None:
+    """`citeqa serve`: build the index first if there is none yet, then start the chat."""
+    if current_build(settings.index) is None:
+        from ui.progress import TqdmProgress
+
+        print(f"citeqa: no index at {settings.index} yet; building it from {settings.corpus}", file=sys.stderr)
+        with TqdmProgress() as progress:
+            build_index(settings, progress=progress)
+    blocks = create_app(settings)
+    print(f"citeqa: chat at http://{settings.host}:{settings.port}", file=sys.stderr)
+    launch(blocks, settings)

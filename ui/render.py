@@ -1,0 +1,165 @@
+"""What the chat shows, as text and HTML built from answers and documents.
+
+Document text is data, never markup: every string that comes from a document, an answer or a
+question is escaped here before it reaches the page (`html.escape` for HTML, backslash escapes
+plus `html.escape` for the chat's Markdown). Only the tags written in this module are real tags.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from citeqa.types import Answer, Citation, Document, Passage
+from retrieval.answer import format_answer
+
+RELATED_PASSAGES = 3
+CONTEXT_CHARS = 200  # shown around a quote that no retrieved passage contains wholly  # closest passages offered as "related" when the documents do not say
+VIEWER_PLACEHOLDER = '<p class="citeqa-empty">Click a citation to read it highlighted in its document.</p>'
+SOURCES_PLACEHOLDER = '<p class="citeqa-empty">The passages an answer quotes appear here.</p>'
+
+# Every ASCII punctuation character Markdown could read as syntax; `&`, `<` and `>` are left to
+# html.escape, which turns them into entities that Markdown shows as the characters themselves.
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:\"'=$^@/])")
+
+
+def chat_text(text: str) -> str:
+    """Text shown literally in the chat, whose messages are rendered as Markdown with HTML allowed:
+    neither a `<script>` nor `**bold**` nor `[link](javascript:...)` from a document is interpreted."""
+    return html.escape(_MARKDOWN_SYNTAX.sub(r"\\\1", text), quote=False)
+
+
+def answer_steps(answer: Answer) -> list[str]:
+    """The chat message as it grows, one quote at a time (the last step is the whole answer)."""
+    if answer.abstained or not answer.citations:
+        note = " The closest passages are offered as related, beside the chat." if answer.passages else ""
+        return [chat_text(answer.answer + note)]
+    return [chat_text(format_answer(answer.citations[:i])) for i in range(1, len(answer.citations) + 1)]
+
+
+@dataclass(frozen=True)
+class Highlight:
+    start: int  # character offsets into the document's cleaned text
+    end: int
+    label: str  # e.g. "1" for citation [1]; empty for a passage shown as related
+
+
+def highlighted(text: str, offset: int, highlights: Sequence[Highlight], doc_id: str, mark_id: str = "") -> str:
+    """`text` (which starts at character `offset` of document `doc_id`) escaped, with each highlight
+    inside it wrapped in a clickable <mark>. Overlapping highlights keep the first."""
+    out, pos = [], 0
+    id_attr = f' id="{html.escape(mark_id)}"' if mark_id else ""
+    label = '<sup class="citeqa-label">[{}]</sup>'
+    for h in sorted(highlights, key=lambda h: h.start):
+        start, end = max(h.start - offset, 0), min(h.end - offset, len(text))
+        if start < pos or start >= end:
+            continue
+        out.append(html.escape(text[pos:start]))
+        out.append(
+            f'<mark {_target_attrs(doc_id, h.start, h.end)}{id_attr}'
+            f' class="citeqa-mark">{html.escape(text[start:end])}</mark>'
+            + (label.format(html.escape(h.label)) if h.label else "")
+        )
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def _target_attrs(doc_id: str, start: int, end: int) -> str:
+    """Attributes the page's click handler reads to open a span in the document viewer."""
+    return f'data-doc="{html.escape(doc_id, quote=True)}" data-start="{start}" data-end="{end}"'
+
+
+def cited_passages(answer: Answer) -> list[tuple[Passage | None, list[Citation]]]:
+    """Citations grouped by the retrieved passage that contains them, in citation order.
+    A citation no passage contains wholly gets a group of its own (passage None)."""
+    groups: dict[int, tuple[Passage | None, list[Citation]]] = {}
+    for c in answer.citations:
+        passage = next((p for p in answer.passages
+                        if p.doc_id == c.doc_id and p.start <= c.start and c.end <= p.end), None)
+        key = passage.chunk_id if passage is not None else -c.n
+        groups.setdefault(key, (passage, []))[1].append(c)
+    return list(groups.values())
+
+
+def sources_html(answer: Answer, documents: dict[str, Document]) -> str:
+    """The sources panel: each cited passage with its quotes highlighted, or the related passages."""
+    if answer.citations:
+        cards = [_citation_card(p, cs, documents) for p, cs in cited_passages(answer)]
+        return '<div class="citeqa-sources">' + "".join(cards) + "</div>"
+    if not answer.passages:
+        return '<p class="citeqa-empty">No passage matched the question and its filters.</p>'
+    cards = [_passage_card(p, [Highlight(p.start, p.end, "")], "related")
+             for p in answer.passages[:RELATED_PASSAGES]]
+    return ('<div class="citeqa-sources"><p class="citeqa-related-note">The documents do not say. '
+            "Related passages, the closest found:</p>" + "".join(cards) + "</div>")
+
+
+def _citation_card(passage: Passage | None, citations: list[Citation], documents: dict[str, Document]) -> str:
+    marks = [Highlight(c.start, c.end, str(c.n)) for c in citations]
+    if passage is not None:
+        return _passage_card(passage, marks, "cited")
+    c = citations[0]
+    text = documents[c.doc_id].text
+    start, end = max(c.start - CONTEXT_CHARS, 0), min(c.end + CONTEXT_CHARS, len(text))
+    window = Passage(0, c.doc_id, -1, c.title, text[start:end], start, end, float("nan"), ())
+    return _passage_card(window, marks, "cited")
+
+
+def _passage_card(p: Passage, marks: list[Highlight], kind: str) -> str:
+    first = marks[0]
+    labels = " ".join(f"[{html.escape(m.label)}]" for m in marks if m.label)
+    score = "" if p.score != p.score else f" · score {p.score:.3f}"  # NaN: not a retrieved passage
+    if p.dense_score is not None:
+        score += f" · similarity {p.dense_score:.2f}"
+    return (
+        f'<div class="citeqa-source citeqa-{kind}" role="button" tabindex="0" title="Show in the document" '
+        f"{_target_attrs(p.doc_id, first.start, first.end)}>"
+        f'<div class="citeqa-source-head"><span class="citeqa-n">{labels}</span> '
+        f"<b>{html.escape(p.title)}</b></div>"
+        f'<div class="citeqa-meta">file {html.escape(p.doc_id)}{score} · characters {p.start}–{p.end}</div>'
+        f'<div class="citeqa-passage">{highlighted(p.text, p.start, marks, p.doc_id)}</div></div>'
+    )
+
+
+def document_html(document: Document, start: int, end: int) -> str:
+    """The whole document, the span [start, end) highlighted with <mark id="citeqa-target">."""
+    meta = [f"file {document.doc_id}", *([f"dated {document.date}"] if document.date else []),
+            f"characters {start}–{end} of {len(document.text)}"]
+    return (
+        f'<div class="citeqa-doc-head"><b>{html.escape(document.title)}</b>'
+        f'<div class="citeqa-meta">{html.escape(" · ".join(meta))}</div></div>'
+        f'<div class="citeqa-doc">'
+        f'{highlighted(document.text, 0, [Highlight(start, end, "")], document.doc_id, "citeqa-target")}</div>'
+    )
+
+
+def escaped_line(text: str, kind: str = "status") -> str:
+    """One line of plain text as HTML (status lines, messages)."""
+    return f'<p class="citeqa-{kind}">{html.escape(text)}</p>'
+
+
+_COMMON_CSS = """
+.citeqa-meta { font-size: 0.8em; color: var(--body-text-color-subdued); margin: 2px 0 4px; }
+.citeqa-empty, .citeqa-related-note { color: var(--body-text-color-subdued); font-size: 0.9em; }
+mark.citeqa-mark { background: #ffe27a; color: #1f1f1f; padding: 0 1px; border-radius: 2px; cursor: pointer; }
+sup.citeqa-label { font-weight: 600; margin-left: 1px; }
+"""
+
+SOURCES_CSS = _COMMON_CSS + """
+.citeqa-source { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px;
+  margin-bottom: 8px; cursor: pointer; background: var(--background-fill-secondary); }
+.citeqa-source:hover { border-color: var(--color-accent); }
+.citeqa-source-head { font-size: 0.95em; }
+.citeqa-n { font-weight: 600; color: var(--color-accent); }
+.citeqa-passage { white-space: pre-wrap; font-size: 0.88em; line-height: 1.4; }
+.citeqa-related mark.citeqa-mark { background: #e8eefc; }
+"""
+
+VIEWER_CSS = _COMMON_CSS + """
+.citeqa-doc-head { margin-bottom: 6px; }
+.citeqa-doc { white-space: pre-wrap; font-size: 0.9em; line-height: 1.45; max-height: 420px; overflow-y: auto;
+  border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; }
+"""

@@ -1,0 +1,49 @@
+"""`citeqa eval`: check the input, run the evaluation, print the table or the JSON, write the report.
+
+Input is read and checked before the model and index are loaded, so a wrong path or a malformed
+line is refused at once. With --json stdout carries the one JSON object and nothing else:
+progress bars and anything a library prints go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from dataclasses import replace
+
+from citeqa.errors import SettingsError
+from citeqa.settings import Settings
+from eval.beir import BeirSet, load_beir
+from eval.questions import DEFAULT_QUESTIONS, QuestionSet, limited, load_questions
+
+ALL_MODES = ("dense", "lexical", "hybrid")
+
+
+def run_eval_command(args: argparse.Namespace, settings: Settings) -> int:
+    modes = ALL_MODES if args.mode == "all" else (args.mode,)
+    if args.out is not None and args.out.exists() and not args.out.is_dir():
+        raise SettingsError(f"--out {args.out} is a file: give a folder for result.json, report.md and chart.png.")
+    source = load_input(args)
+
+    from eval.report import format_table, write_outputs  # the heavy imports, once the input is known good
+    from eval.runner import evaluate
+    from ui.progress import TqdmProgress
+
+    with TqdmProgress() as progress, contextlib.redirect_stdout(sys.stderr):
+        result = evaluate(settings, source, modes, progress)
+        written = write_outputs(result, args.out) if args.out is not None else []
+    print(json.dumps(result.to_json(), ensure_ascii=False) if args.json else format_table(result))
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def load_input(args: argparse.Namespace) -> QuestionSet | BeirSet:
+    """The question set (default eval/questions.jsonl) or BEIR folder, read, checked and cut to --limit."""
+    if args.beir is not None:
+        beir = load_beir(args.beir)
+        return replace(beir, questions=limited(beir.questions, args.limit))
+    path = args.questions or DEFAULT_QUESTIONS
+    return QuestionSet(path, limited(load_questions(path), args.limit))

@@ -1,0 +1,105 @@
+"""Labeled question sets (JSON Lines) read into typed `Question`s, refusing malformed input by file and line.
+
+One line: {"id": "q01", "question": "...", "relevant": ["doc-id", ...], "answer": "short span" or null}.
+`relevant: []` marks a question the corpus does not answer: the right response is to abstain.
+Input is checked before any model or index is loaded, so a typo costs a second, not a minute.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from citeqa.errors import CiteqaError, SettingsError
+
+DEFAULT_QUESTIONS = Path(__file__).with_name("questions.jsonl")
+
+
+class InputNotFound(CiteqaError):
+    """A question file or BEIR folder that is not there: a wrong path, like a missing corpus (exit 2)."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    # Relevant document id -> graded gain (1 for a plain list; BEIR qrels may grade 2, 3, ...).
+    relevance: Mapping[str, int] = field(default_factory=dict)
+    answer: str | None = None  # a span a passage that answers it contains (case-insensitive)
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.relevance)
+
+    @property
+    def relevant(self) -> list[str]:
+        return list(self.relevance)
+
+
+def jsonl_objects(path: Path) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    """(line number, line without its newline, object) for each non-blank line; a line that is not a
+    JSON object is refused with the file and line number."""
+    if not path.is_file():
+        raise InputNotFound(f"{path} does not exist{' (it is a folder)' if path.exists() else ''}: check the path.")
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CiteqaError(f"{path}:{number}: not valid JSON ({exc.msg} at column {exc.colno}).") from None
+            if not isinstance(obj, dict):
+                raise CiteqaError(f"{path}:{number}: expected a JSON object, found {type(obj).__name__}.")
+            yield number, line.rstrip("\r\n"), obj
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    path: Path
+    questions: list[Question]
+
+
+def load_questions(path: Path = DEFAULT_QUESTIONS) -> list[Question]:
+    questions: list[Question] = []
+    seen: dict[str, int] = {}
+    for number, _, obj in jsonl_objects(path):
+        where = f"{path}:{number}"
+        question = _parse(obj, where)
+        if question.id in seen:
+            raise CiteqaError(f"{where}: id {question.id!r} is already used on line {seen[question.id]}.")
+        seen[question.id] = number
+        questions.append(question)
+    if not questions:
+        raise CiteqaError(f"{path} holds no questions: add one JSON object a line.")
+    return questions
+
+
+def _parse(obj: dict[str, Any], where: str) -> Question:
+    missing = [key for key in ("id", "question", "relevant") if key not in obj]
+    if missing:
+        raise CiteqaError(f"{where}: missing {', '.join(repr(m) for m in missing)} "
+                          '(a line is {"id", "question", "relevant": [doc ids], "answer": span or null}).')
+    qid, text, relevant, answer = obj["id"], obj["question"], obj["relevant"], obj.get("answer")
+    if not isinstance(qid, str) or not qid.strip():
+        raise CiteqaError(f"{where}: 'id' must be a non-empty string.")
+    if not isinstance(text, str) or not text.strip():
+        raise CiteqaError(f"{where}: 'question' must be a non-empty string.")
+    if not isinstance(relevant, list) or not all(isinstance(d, str) and d for d in relevant):
+        raise CiteqaError(f"{where}: 'relevant' must be a list of document ids (strings); [] for unanswerable.")
+    if answer is not None and (not isinstance(answer, str) or not answer.strip()):
+        raise CiteqaError(f"{where}: 'answer' must be a non-empty string or null.")
+    if answer is not None and not relevant:
+        raise CiteqaError(f"{where}: an unanswerable question (relevant: []) cannot have an answer span.")
+    return Question(qid, text.strip(), {doc_id: 1 for doc_id in relevant}, answer)
+
+
+def limited(questions: list[Question], limit: int | None) -> list[Question]:
+    """The first `limit` questions (all when None): a quick look before a full run."""
+    if limit is not None and limit < 1:
+        raise SettingsError(f"--limit {limit}: evaluate at least 1 question.")
+    return questions[:limit]

@@ -1,0 +1,265 @@
+"""`citeqa eval`: metric helpers against hand-computed figures, input checks, and the command end to end
+(question sets in every mode, the report files, a tiny BEIR folder indexed once and reused)."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, cli_env
+from citeqa.errors import CiteqaError
+from citeqa.settings import Settings
+from eval.beir import beir_index_path, load_beir
+from eval.metrics import METRIC_KEYS, Observation, answer_flags, contains_span, mode_metrics, ranking_scores
+from eval.questions import InputNotFound, Question, load_questions
+from eval.result import EvalResult, RunInfo
+from eval.report import format_table, markdown_table
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def question(qid: str, relevance: dict[str, int] | None = None, answer: str | None = None) -> Question:
+    return Question(qid, f"question {qid}?", relevance or {}, answer)
+
+
+def composed(q: Question, ranking: list[str], texts: list[str], abstained: bool, answer: str,
+             latency: float = 10.0) -> Observation:
+    return Observation(q, "hybrid", ranking, latency, passage_doc_ids=ranking[:len(texts)], passage_texts=texts,
+                       abstained=abstained, answer=answer)
+
+
+# --- metric helpers ------------------------------------------------------------------------------------
+
+
+def test_ranking_metrics_match_a_hand_computed_example():
+    q1 = question("q1", {"d1": 1, "d2": 2})  # graded: d2 matters twice as much
+    q2 = question("q2", {"d3": 1})
+    q3 = question("q3")  # unanswerable: left out of ranking metrics
+    observations = [Observation(q1, "hybrid", ["d2", "dx", "d1"], 1.0), Observation(q2, "hybrid", ["dy", "d3"], 1.0),
+                    Observation(q3, "hybrid", ["d1"], 1.0)]
+    aggregate, per_question = ranking_scores(observations)
+
+    # nDCG@10, linear gains (trec_eval): q1 = (2/log2 2 + 1/log2 4) / (2/log2 2 + 1/log2 3); q2 = (1/log2 3) / 1
+    ndcg_q1 = (2 + 1 / 2) / (2 + 1 / math.log2(3))
+    ndcg_q2 = 1 / math.log2(3)
+    assert per_question["q1"]["ndcg@10"] == pytest.approx(ndcg_q1)
+    assert aggregate["ndcg@10"] == pytest.approx((ndcg_q1 + ndcg_q2) / 2)
+    assert aggregate["mrr@10"] == pytest.approx((1 + 1 / 2) / 2)
+    assert aggregate["hit@1"] == 0.5 and aggregate["hit@3"] == 1.0 and aggregate["recall@5"] == 1.0
+    assert "q3" not in per_question
+
+
+def test_our_rank_order_is_kept_not_trec_evals_tie_break_by_doc_id():
+    aggregate, _ = ranking_scores([Observation(question("q", {"a": 1}), "dense", ["a", "z"], 1.0)])
+    assert aggregate["mrr@10"] == 1.0
+
+
+def test_a_question_with_nothing_retrieved_counts_as_a_miss():
+    aggregate, _ = ranking_scores([Observation(question("q1", {"a": 1}), "lexical", ["a"], 1.0),
+                                   Observation(question("q2", {"b": 1}), "lexical", [], 1.0)])
+    assert aggregate["hit@1"] == 0.5 and aggregate["recall@100"] == 0.5
+
+
+def test_answer_span_is_found_case_insensitively_across_line_breaks():
+    assert contains_span("led by Vyacheslav\nVOLODIN since 2016", "vyacheslav volodin")
+    assert not contains_span("Volodin", "Vyacheslav Volodin")
+    q = question("q", {"d": 1}, "Volodin")
+    flags = answer_flags(composed(q, ["d", "e", "f"], ["nothing", "x", "said volodin"], False, "“volodin” [1]"))
+    assert flags == {"answer@1": 0.0, "answer@3": 1.0, "answer@5": 1.0, "answer_quoted": 1.0}
+    assert answer_flags(composed(q, ["d"], ["volodin"], True, "Volodin")) ["answer_quoted"] == 0.0
+
+
+def test_abstention_and_latency_metrics():
+    answerable = [question(f"a{i}", {"d": 1}, "x") for i in range(4)]
+    unanswerable = [question(f"u{i}") for i in range(2)]
+    observations = [composed(q, ["d"], ["x"], abstained=(i == 0), answer="x", latency=10.0 * (i + 1))
+                    for i, q in enumerate(answerable)]
+    observations += [composed(q, ["d"], ["x"], abstained=(i == 0), answer="x", latency=50.0)
+                     for i, q in enumerate(unanswerable)]
+    metrics, per_question = mode_metrics(observations)
+    assert list(metrics) == list(METRIC_KEYS)
+    assert metrics["abstention_accuracy"] == 0.5  # u0 abstained, u1 did not
+    assert metrics["false_abstention_rate"] == 0.25  # a0 abstained
+    assert metrics["answer_quoted"] == 0.75
+    assert metrics["latency_p50_ms"] == pytest.approx(35.0)  # median of 10, 20, 30, 40, 50, 50
+    assert metrics["latency_p95_ms"] == pytest.approx(50.0)
+    assert metrics["n_questions"] == 6
+    assert per_question["u0"]["ndcg@10"] is None and per_question["u0"]["answer@1"] is None
+
+
+def test_without_composed_answers_the_answer_metrics_are_null():
+    metrics, _ = mode_metrics([Observation(question("q", {"d": 1}), "dense", ["d"], 3.0)])
+    assert metrics["ndcg@10"] == 1.0
+    for key in ("answer@1", "answer@3", "answer@5", "answer_quoted", "abstention_accuracy", "false_abstention_rate"):
+        assert metrics[key] is None
+
+
+def test_table_puts_metrics_down_and_modes_across():
+    metrics = {mode: dict.fromkeys(METRIC_KEYS, 0.5) | {"n_questions": 3, "answer@1": None}
+               for mode in ("dense", "lexical", "hybrid")}
+    result = EvalResult(RunInfo("questions", "q.jsonl", "idx", "m", 5, tuple(metrics)), metrics, [])
+    lines = format_table(result).splitlines()
+    assert lines[0].split() == ["metric", "dense", "lexical", "hybrid"]
+    assert lines[1].split() == ["hit@1", "0.5000", "0.5000", "0.5000"]
+    assert "answer@1  " in format_table(result) and "n/a" in format_table(result)
+    assert len(lines) == 1 + len(METRIC_KEYS)
+    assert markdown_table(result).splitlines()[1] == "|---|---:|---:|---:|"
+
+
+# --- input ---------------------------------------------------------------------------------------------
+
+
+def test_shipped_question_sets_are_valid():
+    questions = load_questions()
+    assert len(questions) == 89 and any(not q.answerable for q in questions)
+
+
+@pytest.mark.parametrize("line, message", [
+    ('{"id": "q2", "question": "Why?", "relevant": [', "not valid JSON"),
+    ('["q2"]', "expected a JSON object"),
+    ('{"id": "q2", "question": "Why?"}', "missing 'relevant'"),
+    ('{"id": "q1", "question": "Why?", "relevant": []}', "already used on line 1"),
+    ('{"id": "q2", "question": "Why?", "relevant": "doc.txt"}', "'relevant' must be a list"),
+    ('{"id": "q2", "question": "Why?", "relevant": [], "answer": "x"}', "unanswerable"),
+])
+def test_a_malformed_line_is_refused_by_file_and_line(tmp_path, line, message):
+    path = tmp_path / "q.jsonl"
+    path.write_text('{"id": "q1", "question": "Who?", "relevant": ["a.txt"], "answer": "A"}\n\n' + line + "\n")
+    with pytest.raises(CiteqaError, match=message) as exc:
+        load_questions(path)
+    assert f"{path}:3:" in str(exc.value) and exc.value.exit_code == 1
+
+
+def test_a_missing_question_file_is_exit_code_2(tmp_path):
+    with pytest.raises(InputNotFound) as exc:
+        load_questions(tmp_path / "nope.jsonl")
+    assert exc.value.exit_code == 2
+
+
+BEIR_DOCS = {
+    "d1": ("Honeybee navigation", "Honeybees communicate the direction of nectar through the waggle dance."),
+    "d2": ("Volcanic soils", "Basaltic volcanic ash weathers into fertile andisol soils rich in minerals."),
+    "d3": ("Bee foraging", "Forager bees follow the waggle dance of returning workers to find flowers."),
+    "d4": ("Tidal energy", "Tidal turbines convert the kinetic energy of ocean currents into electricity."),
+    "d5": ("Glacier retreat", "Alpine glaciers have retreated markedly since the end of the Little Ice Age."),
+    "d6": ("Sourdough", "Sourdough bread rises thanks to wild yeast and lactic acid bacteria."),
+}
+BEIR_QUERIES = {"1": "How do honeybees tell others where flowers are?", "2": "What makes volcanic ash soils fertile?",
+                "3": "Which microbes leaven sourdough bread?", "4": "A query nobody judged about tides."}
+BEIR_QRELS = [("1", "d1", 2), ("1", "d3", 1), ("2", "d2", 1), ("3", "d6", 1), ("3", "d5", 0)]
+
+
+def write_beir(folder: Path) -> Path:
+    (folder / "qrels").mkdir(parents=True)
+    (folder / "corpus.jsonl").write_text("".join(
+        json.dumps({"_id": d, "title": t, "text": x, "metadata": {}}) + "\n" for d, (t, x) in BEIR_DOCS.items()))
+    (folder / "queries.jsonl").write_text("".join(
+        json.dumps({"_id": q, "text": t, "metadata": {}}) + "\n" for q, t in BEIR_QUERIES.items()))
+    (folder / "qrels" / "test.tsv").write_text(
+        "query-id\tcorpus-id\tscore\n" + "".join(f"{q}\t{d}\t{s}\n" for q, d, s in BEIR_QRELS))
+    return folder
+
+
+def test_beir_folder_becomes_documents_and_judged_questions(tmp_path):
+    beir = load_beir(write_beir(tmp_path / "tiny"))
+    docs = {d.doc_id: d for d in beir.corpus.documents}
+    assert sorted(docs) == sorted(BEIR_DOCS)
+    first_line = (tmp_path / "tiny" / "corpus.jsonl").read_text().splitlines()[0].encode()
+    assert docs["d1"].text == "Honeybee navigation\n\n" + BEIR_DOCS["d1"][1]
+    assert docs["d1"].size == len(first_line) and docs["d1"].format == "beir"
+    assert docs["d1"].source_path.endswith("corpus.jsonl#d1")
+    assert [q.id for q in beir.questions] == ["1", "2", "3"]  # "4" is not judged
+    assert dict(beir.questions[0].relevance) == {"d1": 2, "d3": 1}
+    assert dict(beir.questions[2].relevance) == {"d6": 1}  # a grade of 0 is not relevant
+
+
+def test_beir_index_lives_beside_the_users_index(tmp_path):
+    folder = write_beir(tmp_path / "tiny")
+    settings = Settings.load(env={}, index=tmp_path / "idx" / "index")
+    path = beir_index_path(settings, folder)
+    assert path.parent == (tmp_path / "idx").resolve() and path.name.startswith("beir-tiny-")
+    assert beir_index_path(settings, folder) == path
+
+
+# --- the command end to end ----------------------------------------------------------------------------
+
+
+def citeqa_eval(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ui.cli", "eval", *args], env=env, capture_output=True, text=True,
+                          timeout=600, cwd=ROOT)
+
+
+@pytest.mark.slow
+def test_all_modes_json_and_report_files(shipped, tmp_path):
+    lines = (ROOT / "eval" / "questions.jsonl").read_text().splitlines()
+    questions = tmp_path / "few.jsonl"
+    questions.write_text("\n".join(lines[:3] + [line for line in lines if '"relevant": []' in line][:1]) + "\n")
+    out = tmp_path / "out"
+    result = citeqa_eval("--questions", str(questions), "--mode", "all", "--json", "--out", str(out),
+                         env=cli_env(shipped))
+    assert result.returncode == 0, result.stderr
+    obj = json.loads(result.stdout)  # the whole of stdout is the one object
+    assert list(obj["modes"]) == ["dense", "lexical", "hybrid"]
+    for metrics in obj["modes"].values():
+        assert list(metrics) == list(METRIC_KEYS)
+        assert metrics["n_questions"] == 4 and metrics["abstention_accuracy"] in (0.0, 1.0)
+        assert 0.0 <= metrics["answer@3"] <= 1.0 and metrics["latency_p50_ms"] > 0
+    assert len(obj["questions"]) == 12
+    entry = obj["questions"][0]
+    assert {"id", "mode", "question", "relevant", "retrieved", "abstained", "answer", "hit@1", "answer@3",
+            "failure"} <= set(entry)
+    assert entry["id"] == "q01" and entry["retrieved"] and isinstance(entry["abstained"], bool)
+
+    assert json.loads((out / "result.json").read_text()) == obj
+    report = (out / "report.md").read_text()
+    assert "| metric | dense | lexical | hybrid |" in report and "## Failed questions: hybrid" in report
+    png = (out / "chart.png").read_bytes()
+    assert png.startswith(PNG_SIGNATURE) and len(png) > 1000
+
+
+@pytest.mark.slow
+def test_beir_folder_is_indexed_on_its_own_and_reused(tmp_path):
+    from retrieval.store import current_build
+
+    folder = write_beir(tmp_path / "tiny")
+    env = cli_env(CITEQA_INDEX=str(tmp_path / "idx" / "index"), CITEQA_CORPUS=str(tmp_path / "no-corpus"))
+    first = citeqa_eval("--beir", str(folder), "--json", env=env)
+    assert first.returncode == 0, first.stderr
+    obj = json.loads(first.stdout)
+    assert obj["run"]["index_updated"] is True
+    metrics = obj["modes"]["hybrid"]
+    assert metrics["n_questions"] == 3 and metrics["recall@100"] == 1.0 and metrics["hit@3"] == 1.0
+    assert metrics["answer@1"] is None and metrics["abstention_accuracy"] is None
+    assert {q["id"] for q in obj["questions"]} == {"1", "2", "3"}
+    [beir_index] = (tmp_path / "idx").glob("beir-tiny-*")
+    assert not (tmp_path / "idx" / "index").exists()  # the user's index is not touched
+    build = current_build(beir_index)
+
+    second = citeqa_eval("--beir", str(folder), "--mode", "all", env=env)
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.splitlines()[0].split() == ["metric", "dense", "lexical", "hybrid"]
+    assert current_build(beir_index) == build  # nothing re-embedded or rewritten
+
+
+@pytest.mark.slow
+def test_malformed_line_and_missing_input_are_refused_without_a_traceback(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "q1", "question": "Who?", "relevant": []}\n{"id": "q2", "question": \n')
+    good = tmp_path / "good.jsonl"
+    good.write_text('{"id": "q1", "question": "Who?", "relevant": []}\n')
+    env = cli_env(CITEQA_INDEX=str(tmp_path / "index"))
+    for args, code, needle in [
+        (["--questions", str(bad)], 1, f"{bad}:2: not valid JSON"),
+        (["--questions", str(tmp_path / "missing.jsonl")], 2, "missing.jsonl does not exist"),
+        (["--beir", str(tmp_path / "no-beir")], 2, "BEIR folder"),
+        (["--questions", str(good), "--limit", "0"], 2, "--limit 0"),
+    ]:
+        result = citeqa_eval(*args, env=env)
+        assert result.returncode == code, (args, result.stderr)
+        assert needle in result.stderr and "Traceback" not in result.stderr
+        assert result.stdout == ""

@@ -17,12 +17,13 @@ import httpx
 import pytest
 
 from citeqa.settings import Settings
-from ui.render import Highlight, chat_text, document_html, highlighted
+from ui.render import Highlight, answer_steps, chat_text, document_html, highlighted
 from ui.uploads import safe_upload_name
 
 KAZAKHSTAN = "kazakhstan-elections-international-observers.txt"
 DECLARATION = "csto-declaration-2006-efficiency.txt"
 BROCHURE = "csto-pa-brochure.txt"
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # pandas 3 warnings inside gradio's queue
 ABSTAIN_THRESHOLD = 0.45  # set explicitly: the calibrated file may be absent while others work on it
 QUESTIONS = [  # (question, the document its first citation must come from)
     ("Who coordinated the CSTO PA observer group in Kazakhstan?", KAZAKHSTAN),
@@ -113,6 +114,15 @@ def test_document_html_marks_the_target(service):
     out = document_html(doc, 10, 40)
     assert out.count('id="citeqa-target"') == 1
     assert "<script" not in out
+
+
+def test_answer_streams_one_quote_at_a_time(service):
+    answer = service.ask(QUESTIONS[0][0])
+    steps = answer_steps(answer)
+    assert len(steps) == len(answer.citations) > 1
+    for shorter, longer in zip(steps, steps[1:]):
+        assert longer.startswith(shorter + "\n")
+    assert steps[-1].endswith(f"\\[{len(answer.citations)}\\]")
 
 
 @pytest.mark.parametrize("given, safe", [

@@ -59,7 +59,8 @@ const reveal = () => {
   const box = element.querySelector('.citeqa-doc');
   if (!mark || !box) return;
   box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
-  element.scrollIntoView({block: 'nearest'});
+  const shown = mark.getBoundingClientRect();
+  if (shown.top < 0 || shown.bottom > window.innerHeight) mark.scrollIntoView({block: 'center'});
 };
 watch('value', reveal);
 reveal();
@@ -218,8 +219,11 @@ def create_app(settings: Settings) -> gr.Blocks:
     """The page and its API. Launch it with `launch(app, settings)` (theme, CSS and limits)."""
     app = ChatApp(settings)
     with gr.Blocks(title="citeqa", analytics_enabled=False, delete_cache=(3600, 3600)) as blocks:
-        gr.Markdown("## citeqa\nAnswers made of quotes from your documents, every quote cited to its exact characters.")
-        status = gr.Textbox(app.status_line(), label="Index", interactive=False, max_lines=1, elem_id="citeqa-status")
+        with gr.Row(equal_height=True):
+            gr.Markdown("## citeqa\nAnswers made of quotes from your documents, every quote cited to its exact "
+                        "characters.", elem_id="citeqa-title")
+            status = gr.Textbox(app.status_line(), label="Index", interactive=False, max_lines=1,
+                                elem_id="citeqa-status")
         turns = gr.State([])
         with gr.Row(equal_height=False):
             with gr.Column(scale=5):
@@ -261,8 +265,10 @@ def create_app(settings: Settings) -> gr.Blocks:
         question.submit(**chat_io)
         send.click(**chat_io)
         chatbot.example_select(_example_text, None, question, queue=False, api_visibility="private").then(**chat_io)
-        clear.click(lambda: ([], [], render.SOURCES_PLACEHOLDER, render.VIEWER_PLACEHOLDER), None,
-                    [chatbot, turns, sources, viewer], queue=False, api_visibility="private")
+        cleared = dict(fn=_cleared, inputs=None, outputs=[chatbot, turns, sources, viewer], queue=False,
+                       api_visibility="private")
+        clear.click(**cleared)
+        chatbot.clear(**cleared)  # the chat's own delete button forgets the conversation too
         sources.click(user_errors(app.open_source), None, viewer, api_visibility="private")
 
         refreshed = dict(fn=app.refresh, inputs=None, outputs=[status, doc_ids], api_visibility="private")
@@ -276,6 +282,11 @@ def create_app(settings: Settings) -> gr.Blocks:
         gr.api(user_errors(app.api_status), api_name="status")
     blocks.queue(default_concurrency_limit=QUESTION_WORKERS, max_size=QUEUE_MAX_SIZE)
     return blocks
+
+
+def _cleared() -> tuple:
+    """A new conversation: no messages, no earlier turns for follow-ups, empty panels."""
+    return [], [], render.SOURCES_PLACEHOLDER, render.VIEWER_PLACEHOLDER
 
 
 def _example_text(evt: gr.SelectData) -> str:

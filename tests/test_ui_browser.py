@@ -1,0 +1,155 @@
+"""The chat in a real headless Chromium: ask, read the cited answer, open its source; hostile documents stay text.
+
+Screenshots go to artifacts/ (gitignored). Every request the page makes to an address other than
+127.0.0.1 is blocked and recorded, and a test fails if there was any.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from test_ui_api import copy_shipped, start_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+XSS_DOC = """Zanzibar Widget Committee notes
+
+The Zanzibar widget committee is chaired by Ms Quartz <img src=x onerror="document.title='pwned'"> of the Harbour Guild.
+The committee meets in <script>window.__xss=1</script> Stone Town every spring.
+Its motto is **bold claims** and [click here](javascript:window.__xss=2) for more.
+"""
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
+                       "(apt-get install chromium; CI installs it)"),
+    pytest.mark.filterwarnings("ignore::DeprecationWarning"),
+]
+
+
+@pytest.fixture(scope="module")
+def app_url(shipped, tmp_path_factory):
+    """The app on a copy of the shipped corpus plus a document full of markup."""
+    from ingest.pipeline import build_index
+
+    settings = copy_shipped(shipped, tmp_path_factory.mktemp("ui_browser"), abstain_threshold=0.45)
+    (settings.corpus / "xss.txt").write_text(XSS_DOC, encoding="utf-8")
+    build_index(settings)  # incremental: only xss.txt is embedded
+    blocks, url = start_app(settings)
+    yield url
+    blocks.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser, app_url):
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.blocked = []
+
+    def local_only(route):
+        if route.request.url.startswith("http://127.0.0.1:"):
+            route.continue_()
+        else:
+            page.blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", local_only)
+    page.goto(app_url)
+    page.wait_for_selector("#citeqa-question textarea")
+    yield page
+    assert page.blocked == [], "the page tried to reach other hosts"
+    page.close()
+
+
+def ask_in_page(page, question: str) -> None:
+    """Type a question, press Enter, and wait until the whole streamed answer and its sources are shown."""
+    box = page.locator("#citeqa-question textarea")
+    box.fill(question)
+    box.press("Enter")
+    page.wait_for_function(
+        """() => {
+            const chat = document.querySelector('#citeqa-chat')?.innerText || '';
+            const sources = document.querySelector('#citeqa-sources');
+            if (!sources || !sources.querySelector('.citeqa-source')) return false;
+            const labels = sources.querySelectorAll('sup.citeqa-label').length;
+            return labels ? chat.includes(`[${labels}]`) : chat.includes('do not say');
+        }""",
+        timeout=60_000,
+    )
+
+
+def screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name))
+
+
+def test_answer_cites_and_opens_the_highlighted_source(page):
+    ask_in_page(page, "Who coordinated the CSTO PA observer group in Kazakhstan?")
+    chat = page.locator("#citeqa-chat").inner_text()
+    assert "Markevich" in chat and "[1]" in chat
+    first = page.locator("#citeqa-sources mark").first
+    quote = first.inner_text()
+    assert first.get_attribute("data-doc") == "kazakhstan-elections-international-observers.txt"
+    assert quote.strip() and quote.strip() in chat
+    screenshot(page, "ui-answer.png")
+
+    first.click()
+    target = page.locator("#citeqa-viewer #citeqa-target")
+    target.wait_for()
+    assert target.inner_text() == quote
+    assert "International observers monitor elections in Kazakhstan" in page.locator("#citeqa-viewer").inner_text()
+    page.wait_for_function(
+        """() => {
+            const mark = document.querySelector('#citeqa-target').getBoundingClientRect();
+            const box = document.querySelector('#citeqa-viewer .citeqa-doc').getBoundingClientRect();
+            return mark.top >= box.top && mark.bottom <= box.bottom;
+        }""", timeout=5_000)  # scrolled into view inside the viewer
+    screenshot(page, "ui-viewer.png")
+
+    page.locator("#citeqa-clear").click()
+    page.wait_for_function("() => !document.querySelector('#citeqa-chat').innerText.includes('Markevich')")
+    assert page.locator("#citeqa-viewer #citeqa-target").count() == 0
+
+
+def test_unanswerable_question_offers_related_passages(page):
+    ask_in_page(page, "What is the boiling point of water at sea level?")
+    assert "The documents do not say." in page.locator("#citeqa-chat").inner_text()
+    assert page.locator("#citeqa-sources .citeqa-related").count() > 0
+    assert "Related passages" in page.locator("#citeqa-sources").inner_text()
+
+
+def test_markup_in_a_document_is_shown_as_text_and_runs_nothing(page):
+    title = page.title()
+    ask_in_page(page, "Who chairs the Zanzibar widget committee?")
+    chat = page.locator("#citeqa-chat").inner_text()
+    assert """<img src=x onerror="document.title='pwned'">""" in chat
+
+    page.locator('#citeqa-sources [data-doc="xss.txt"]').first.click()
+    page.locator("#citeqa-viewer #citeqa-target").wait_for()
+    viewer = page.locator("#citeqa-viewer").inner_text()
+    for literal in ("<script>window.__xss=1</script>", "<img src=x onerror=", "**bold claims**",
+                    "[click here](javascript:window.__xss=2)"):
+        assert literal in viewer
+    screenshot(page, "ui-xss.png")
+
+    page.wait_for_timeout(300)  # give an injected handler the chance to run, if there were one
+    assert page.evaluate("() => window.__xss") is None
+    assert page.title() == title != "pwned"
+    assert page.locator('img[src="x"]').count() == 0
+    for panel in ("#citeqa-viewer", "#citeqa-sources"):
+        assert page.locator(f"{panel} a, {panel} script, {panel} strong").count() == 0
+    assert not re.search(r"<strong>bold claims", page.locator("#citeqa-chat").inner_html())

@@ -125,6 +125,14 @@ def test_answer_cites_and_opens_the_highlighted_source(page):
     assert page.locator("#citeqa-viewer #citeqa-target").count() == 0
 
 
+def test_example_question_is_answered_on_click(page):
+    from ui.app import EXAMPLE_QUESTIONS
+
+    page.get_by_text(EXAMPLE_QUESTIONS[1]).click()
+    page.wait_for_function("() => document.querySelector('#citeqa-chat').innerText.includes('[1]')", timeout=60_000)
+    assert "61 international observers" in page.locator("#citeqa-chat").inner_text()
+
+
 def test_unanswerable_question_offers_related_passages(page):
     ask_in_page(page, "What is the boiling point of water at sea level?")
     assert "The documents do not say." in page.locator("#citeqa-chat").inner_text()

@@ -11,7 +11,6 @@ only add contention); index changes (uploads, rebuilds) run one at a time in the
 questions keep being answered from the current index while a build runs.
 """
 
-
 import os
 import sys
 import threading
@@ -19,13 +18,15 @@ import time
 from datetime import date
 from functools import wraps
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Callable, Iterator
 
 import gradio as gr
 
 from citeqa.errors import CiteqaError
 from citeqa.settings import MODES, Settings
-from citeqa.types import Answer, Filters, Turn
+from citeqa.types import Answer, Document, Filters, Turn
+from ingest.discover import READABLE_SUFFIXES
 from ingest.pipeline import Progress, build_index
 from retrieval.service import QAService
 from retrieval.store import current_build
@@ -68,7 +69,6 @@ reveal();
 
 APP_CSS = """
 #citeqa-status textarea { font-size: 0.85em; }
-.citeqa-doc { position: relative; }
 """
 
 
@@ -142,10 +142,10 @@ class ChatApp:
 
     # --- documents ----------------------------------------------------------------------------------
 
-    def _documents(self) -> dict:
+    def _documents(self) -> dict[str, Document]:
         return {doc_id: stored.document for doc_id, stored in self.service.reader().documents.items()}
 
-    def document(self, doc_id: str):
+    def document(self, doc_id: str) -> Document:
         found = self.service.reader().documents.get(doc_id)
         if found is None:
             raise CiteqaError(f"unknown document {doc_id!r}: it may have been removed; ask again.")
@@ -158,10 +158,9 @@ class ChatApp:
 
     def open_source(self, evt: gr.EventData) -> str:
         """The document viewer for a clicked citation or passage: the whole document, the span highlighted."""
-        data = evt._data or {}
-        document = self.document(str(data.get("doc_id", "")))
-        start = min(max(int(data.get("start") or 0), 0), len(document.text))
-        end = min(max(int(data.get("end") or 0), start), len(document.text))
+        document = self.document(str(getattr(evt, "doc_id", "")))
+        start = min(max(int(getattr(evt, "start", 0) or 0), 0), len(document.text))
+        end = min(max(int(getattr(evt, "end", 0) or 0), start), len(document.text))
         return render.document_html(document, start, end)
 
     def document_ids(self) -> list[str]:
@@ -219,69 +218,88 @@ def create_app(settings: Settings) -> gr.Blocks:
     """The page and its API. Launch it with `launch(app, settings)` (theme, CSS and limits)."""
     app = ChatApp(settings)
     with gr.Blocks(title="citeqa", analytics_enabled=False, delete_cache=(3600, 3600)) as blocks:
-        with gr.Row(equal_height=True):
-            gr.Markdown("## citeqa\nAnswers made of quotes from your documents, every quote cited to its exact "
-                        "characters.", elem_id="citeqa-title")
-            status = gr.Textbox(app.status_line(), label="Index", interactive=False, max_lines=1,
-                                elem_id="citeqa-status")
-        turns = gr.State([])
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=5):
-                chatbot = gr.Chatbot(
-                    label="Chat", elem_id="citeqa-chat", height=520, sanitize_html=True, render_markdown=True,
-                    allow_tags=False, latex_delimiters=[], feedback_options=None,
-                    examples=[{"text": q} for q in EXAMPLE_QUESTIONS],
-                    placeholder="Ask about the documents, or pick an example.",
-                )
-                with gr.Row():
-                    question = gr.Textbox(placeholder="Ask a question about the documents…", show_label=False,
-                                          scale=6, elem_id="citeqa-question", autofocus=True)
-                    send = gr.Button("Ask", variant="primary", scale=1, elem_id="citeqa-send")
-                clear = gr.Button("Clear conversation", size="sm", elem_id="citeqa-clear")
-                with gr.Accordion("Retrieval settings", open=False):
-                    mode = gr.Radio(list(MODES), value=settings.mode, label="Retrieval mode")
-                    k = gr.Slider(1, 20, value=settings.k, step=1, label="Passages to retrieve")
-                    doc_ids = gr.Dropdown(app.document_ids(), multiselect=True, value=[],
-                                          label="Only these documents (none: all)")
-                    with gr.Row():
-                        date_from = gr.Textbox(label="Dated from (YYYY-MM-DD)", placeholder="e.g. 2006-01-01")
-                        date_to = gr.Textbox(label="Dated to (YYYY-MM-DD)", placeholder="e.g. 2006-12-31")
-            with gr.Column(scale=4):
-                sources = gr.HTML(render.SOURCES_PLACEHOLDER, label="Sources", show_label=True, elem_id="citeqa-sources",
-                                  css_template=render.SOURCES_CSS, js_on_load=SOURCES_JS, max_height=430,
-                                  container=True, padding=True)
-                viewer = gr.HTML(render.VIEWER_PLACEHOLDER, label="Document", show_label=True, elem_id="citeqa-viewer",
-                                 css_template=render.VIEWER_CSS, js_on_load=VIEWER_JS, container=True, padding=True)
-        with gr.Accordion("Documents: upload, rebuild the index", open=False):
-            files = gr.File(label="Add documents (" + ", ".join(_suffixes()) + f"; at most {settings.max_upload_mb} MB each)",
-                            file_count="multiple", type="filepath", elem_id="citeqa-files")
-            with gr.Row():
-                upload = gr.Button("Add to the corpus and update the index", variant="primary", elem_id="citeqa-upload")
-                rebuild = gr.Button("Rebuild the index", elem_id="citeqa-rebuild")
-            message = gr.Textbox(label="Result", lines=6, interactive=False, elem_id="citeqa-message")
-
-        chat_io = dict(fn=app.chat, inputs=[question, chatbot, turns, mode, k, doc_ids, date_from, date_to],
-                       outputs=[question, chatbot, turns, sources], api_visibility="private")
-        question.submit(**chat_io)
-        send.click(**chat_io)
-        chatbot.example_select(_example_text, None, question, queue=False, api_visibility="private").then(**chat_io)
-        cleared = dict(fn=_cleared, inputs=None, outputs=[chatbot, turns, sources, viewer], queue=False,
-                       api_visibility="private")
-        clear.click(**cleared)
-        chatbot.clear(**cleared)  # the chat's own delete button forgets the conversation too
-        sources.click(user_errors(app.open_source), None, viewer, api_visibility="private")
-
-        refreshed = dict(fn=app.refresh, inputs=None, outputs=[status, doc_ids], api_visibility="private")
-        index_io = dict(outputs=[message, status], concurrency_limit=1, concurrency_id=INDEX_QUEUE)
-        upload.click(user_errors(app.upload), files, api_name="upload", **index_io).then(**refreshed)
-        rebuild.click(user_errors(app.rebuild), None, api_name="rebuild", **index_io).then(**refreshed)
-        blocks.load(**refreshed)
-
+        ui = _layout(app, settings)
+        _wire(app, ui)
+        blocks.load(**_refreshing(app, ui))
         gr.api(user_errors(app.api_ask), api_name="ask")
         gr.api(user_errors(app.api_document), api_name="document")
         gr.api(user_errors(app.api_status), api_name="status")
     blocks.queue(default_concurrency_limit=QUESTION_WORKERS, max_size=QUEUE_MAX_SIZE)
     return blocks
+
+
+def _layout(app: ChatApp, settings: Settings) -> SimpleNamespace:
+    """The components: header and status; chat, settings; sources and document viewer; corpus."""
+    ui = SimpleNamespace(turns=gr.State([]))
+    with gr.Row(equal_height=True):
+        gr.Markdown("## citeqa\nAnswers made of quotes from your documents, every quote cited to its exact "
+                    "characters.", elem_id="citeqa-title")
+        ui.status = gr.Textbox(app.status_line(), label="Index", interactive=False, max_lines=1,
+                               elem_id="citeqa-status")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=5):
+            _chat_column(ui, app, settings)
+        with gr.Column(scale=4):
+            ui.sources = gr.HTML(render.SOURCES_PLACEHOLDER, label="Sources", show_label=True,
+                                 elem_id="citeqa-sources", css_template=render.SOURCES_CSS, js_on_load=SOURCES_JS,
+                                 max_height=430, container=True, padding=True)
+            ui.viewer = gr.HTML(render.VIEWER_PLACEHOLDER, label="Document", show_label=True,
+                                elem_id="citeqa-viewer", css_template=render.VIEWER_CSS, js_on_load=VIEWER_JS,
+                                container=True, padding=True)
+    with gr.Accordion("Documents: upload, rebuild the index", open=False):
+        ui.files = gr.File(label=f"Add documents ({', '.join(READABLE_SUFFIXES)}; at most "
+                                 f"{settings.max_upload_mb} MB each; a file named like a document replaces it)",
+                           file_count="multiple", type="filepath", elem_id="citeqa-files")
+        with gr.Row():
+            ui.upload = gr.Button("Add to the corpus and update the index", variant="primary",
+                                  elem_id="citeqa-upload")
+            ui.rebuild = gr.Button("Rebuild the index", elem_id="citeqa-rebuild")
+        ui.message = gr.Textbox(label="Result", lines=6, interactive=False, elem_id="citeqa-message")
+    return ui
+
+
+def _chat_column(ui: SimpleNamespace, app: ChatApp, settings: Settings) -> None:
+    ui.chatbot = gr.Chatbot(
+        label="Chat", elem_id="citeqa-chat", height=520, sanitize_html=True, render_markdown=True,
+        allow_tags=False, latex_delimiters=[], feedback_options=None,
+        examples=[{"text": q} for q in EXAMPLE_QUESTIONS], placeholder="Ask about the documents, or pick an example.",
+    )
+    with gr.Row():
+        ui.question = gr.Textbox(placeholder="Ask a question about the documents…", show_label=False, scale=6,
+                                 elem_id="citeqa-question", autofocus=True)
+        ui.send = gr.Button("Ask", variant="primary", scale=1, elem_id="citeqa-send")
+    ui.clear = gr.Button("Clear conversation", size="sm", elem_id="citeqa-clear")
+    with gr.Accordion("Retrieval settings", open=False):
+        ui.mode = gr.Radio(list(MODES), value=settings.mode, label="Retrieval mode")
+        ui.k = gr.Slider(1, 20, value=settings.k, step=1, label="Passages to retrieve")
+        ui.doc_ids = gr.Dropdown(app.document_ids(), multiselect=True, value=[],
+                                 label="Only these documents (none: all)")
+        with gr.Row():
+            ui.date_from = gr.Textbox(label="Dated from (YYYY-MM-DD)", placeholder="e.g. 2006-01-01")
+            ui.date_to = gr.Textbox(label="Dated to (YYYY-MM-DD)", placeholder="e.g. 2006-12-31")
+
+
+def _wire(app: ChatApp, ui: SimpleNamespace) -> None:
+    """The events. Page-only ones are private; /upload and /rebuild are named API endpoints too."""
+    chat_io = dict(fn=app.chat, inputs=[ui.question, ui.chatbot, ui.turns, ui.mode, ui.k, ui.doc_ids, ui.date_from,
+                                        ui.date_to],
+                   outputs=[ui.question, ui.chatbot, ui.turns, ui.sources], api_visibility="private")
+    ui.question.submit(**chat_io)
+    ui.send.click(**chat_io)
+    ui.chatbot.example_select(_example_text, None, ui.question, queue=False, api_visibility="private").then(**chat_io)
+    cleared = dict(fn=_cleared, inputs=None, outputs=[ui.chatbot, ui.turns, ui.sources, ui.viewer], queue=False,
+                   api_visibility="private")
+    ui.clear.click(**cleared)
+    ui.chatbot.clear(**cleared)  # the chat's own delete button forgets the conversation too
+    ui.sources.click(user_errors(app.open_source), None, ui.viewer, api_visibility="private")
+
+    index_io = dict(outputs=[ui.message, ui.status], concurrency_limit=1, concurrency_id=INDEX_QUEUE)
+    ui.upload.click(user_errors(app.upload), ui.files, api_name="upload", **index_io).then(**_refreshing(app, ui))
+    ui.rebuild.click(user_errors(app.rebuild), None, api_name="rebuild", **index_io).then(**_refreshing(app, ui))
+
+
+def _refreshing(app: ChatApp, ui: SimpleNamespace) -> dict:
+    return dict(fn=app.refresh, inputs=None, outputs=[ui.status, ui.doc_ids], api_visibility="private")
 
 
 def _cleared() -> tuple:
@@ -292,12 +310,6 @@ def _cleared() -> tuple:
 def _example_text(evt: gr.SelectData) -> str:
     value = evt.value
     return value.get("text", "") if isinstance(value, dict) else str(value)
-
-
-def _suffixes() -> list[str]:
-    from ingest.discover import READABLE_SUFFIXES
-
-    return list(READABLE_SUFFIXES)
 
 
 def launch(blocks: gr.Blocks, settings: Settings, **kwargs: Any):

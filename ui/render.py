@@ -15,8 +15,8 @@ from typing import Sequence
 from citeqa.types import Answer, Citation, Document, Passage
 from retrieval.answer import format_answer
 
-RELATED_PASSAGES = 3
-CONTEXT_CHARS = 200  # shown around a quote that no retrieved passage contains wholly  # closest passages offered as "related" when the documents do not say
+RELATED_PASSAGES = 3  # closest passages offered as "related" when the documents do not say
+CONTEXT_CHARS = 200  # shown around a quote that no retrieved passage contains wholly
 VIEWER_PLACEHOLDER = '<p class="citeqa-empty">Click a citation to read it highlighted in its document.</p>'
 SOURCES_PLACEHOLDER = '<p class="citeqa-empty">The passages an answer quotes appear here.</p>'
 
@@ -160,6 +160,7 @@ SOURCES_CSS = _COMMON_CSS + """
 
 VIEWER_CSS = _COMMON_CSS + """
 .citeqa-doc-head { margin-bottom: 6px; }
-.citeqa-doc { white-space: pre-wrap; font-size: 0.9em; line-height: 1.45; max-height: 420px; overflow-y: auto;
+.citeqa-doc { position: relative; white-space: pre-wrap; font-size: 0.9em; line-height: 1.45;
+  max-height: 420px; overflow-y: auto;
   border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; }
 """

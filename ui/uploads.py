@@ -154,9 +154,8 @@ class CorpusUpload:
                 self.report.refused += list(skipped.items())
                 summary = build_index(self.settings, full=False, progress=progress)
             return summary
-        except BaseException as exc:
+        except Exception as exc:
             self._undo(list(self._moved_in))
-            self.report.added, self.report.replaced = [], []
             raise CiteqaError(
                 f"the index could not be updated ({exc}); the uploaded files were taken out again and "
                 "the corpus and the index are as they were."

@@ -63,6 +63,11 @@ def test_date_filter_keeps_documents_dated_in_range(service):
     assert nothing.passages == [] and nothing.abstained
 
 
+def test_a_malformed_date_is_an_error(service):
+    with pytest.raises(CiteqaError, match="YYYY-MM-DD"):
+        service.ask("collective security", filters=Filters(date_from="23/06/2006"))
+
+
 def test_unknown_document_in_a_filter_is_an_error(service):
     with pytest.raises(CiteqaError, match="unknown document id"):
         service.ask("anything", filters=Filters(doc_ids=("nope.txt",)))

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from eval.questions import DEFAULT_QUESTIONS, QuestionSet, load_questions
 
-# Provisional: the lead sets them once retrieval/abstention.json is calibrated.
-FLOOR_ANSWER_AT_3 = 0.0
-FLOOR_MRR_AT_10 = 0.0
-FLOOR_ABSTENTION_ACCURACY = 0.0
+# Measured 2026-11-23 (89 questions, 76 answerable, 13 unanswerable): answer@3 0.8816,
+# mrr@10 0.9561, abstention_accuracy 0.6923. Each floor allows about two answerable questions
+# (one unanswerable question) to slip before the gate fails.
+FLOOR_ANSWER_AT_3 = 0.85
+FLOOR_MRR_AT_10 = 0.93
+FLOOR_ABSTENTION_ACCURACY = 0.60
 
 
 def test_hybrid_meets_the_floors(shipped):

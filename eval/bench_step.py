@@ -1,0 +1,112 @@
+"""One measured benchmark step, run by eval.bench as its own process so its peak memory is its own.
+
+    python -m eval.bench_step {build,update,ask,langchain} --corpus DIR --index DIR [--questions FILE]
+
+Prints the step's figures as one JSON object on its last line of output. Settings other than
+the corpus and index come from the usual `CITEQA_*` variables and defaults, as for `citeqa`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from citeqa.settings import Settings
+from eval.bench_common import latency_summary
+
+
+def step_build(settings: Settings, questions: list[dict]) -> dict:
+    """`citeqa index --full`: everything embedded again (chunks, and sentences for quoting)."""
+    from ingest.pipeline import build_index
+
+    s = build_index(settings, full=True)
+    return {
+        "seconds": s.seconds, "n_documents": len(s.added) + len(s.changed) + len(s.unchanged),
+        "n_chunks": s.n_chunks, "chunks_embedded": s.chunks_embedded,
+        "sentences_embedded": s.sentences_embedded, "tokens_embedded": s.tokens_embedded,
+        "chunks_per_second": s.chunks_embedded / s.seconds, "tokens_per_second": s.tokens_embedded / s.seconds,
+    }
+
+
+def step_update(settings: Settings, questions: list[dict]) -> dict:
+    """`citeqa index` when nothing changed: the cost of checking that the index is up to date."""
+    from ingest.pipeline import build_index
+
+    s = build_index(settings)
+    return {"seconds": s.seconds, "wrote_index": s.wrote_index, "chunks_embedded": s.chunks_embedded}
+
+
+def step_ask(settings: Settings, questions: list[dict]) -> dict:
+    """QAService.ask (retrieval and answer composition) per question, after one warm-up question."""
+    from retrieval.service import QAService
+
+    service = QAService(settings)
+    started = time.perf_counter()
+    service.ask(questions[0]["question"])
+    warmup_ms = (time.perf_counter() - started) * 1000
+    latencies, cited, abstained = [], 0, 0
+    for q in questions:
+        started = time.perf_counter()
+        answer = service.ask(q["question"])
+        latencies.append((time.perf_counter() - started) * 1000)
+        cited += bool({c.doc_id for c in answer.citations} & set(q["doc_ids"]))
+        abstained += answer.abstained
+    with_source = sum(bool(q["doc_ids"]) for q in questions)
+    return latency_summary(latencies) | {
+        "warmup_ms": warmup_ms, "abstained": abstained / len(questions),
+        "cited_the_source": cited / with_source if with_source else None,
+    }
+
+
+def step_langchain(settings: Settings, questions: list[dict]) -> dict:
+    """The stock LangChain recipe over the same files and the same local model, for comparison.
+
+    The build time covers loading, splitting, loading the model, embedding and the FAISS index,
+    as citeqa's does."""
+    from ingest.embed import resolve_model_path  # sets HF_HUB_OFFLINE before the model loads
+
+    started = time.perf_counter()
+    from langchain_community.document_loaders import DirectoryLoader, TextLoader
+    from langchain_community.vectorstores import FAISS
+    from langchain_huggingface import HuggingFaceEmbeddings
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    docs = DirectoryLoader(str(settings.corpus), glob="**/*.txt", loader_cls=TextLoader).load()
+    chunks = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(docs)
+    embeddings = HuggingFaceEmbeddings(model_name=resolve_model_path(settings.model), model_kwargs={"device": "cpu"})
+    store = FAISS.from_documents(chunks, embeddings)
+    seconds = time.perf_counter() - started
+
+    store.similarity_search(questions[0]["question"], k=5)  # warm-up
+    latencies = []
+    for q in questions:
+        started = time.perf_counter()
+        store.similarity_search(q["question"], k=5)
+        latencies.append((time.perf_counter() - started) * 1000)
+    return latency_summary(latencies) | {
+        "seconds": seconds, "n_documents": len(docs), "n_chunks": len(chunks),
+        "chunks_per_second": len(chunks) / seconds,
+    }
+
+
+STEPS = {"build": step_build, "update": step_update, "ask": step_ask, "langchain": step_langchain}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("step", choices=STEPS)
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--index", type=Path, required=True)
+    parser.add_argument("--questions", type=Path, help="JSON list of {question, doc_ids}")
+    args = parser.parse_args(argv)
+    questions = json.loads(args.questions.read_text()) if args.questions else []
+    settings = Settings.load(corpus=args.corpus, index=args.index)
+    print(json.dumps(STEPS[args.step](settings, questions)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

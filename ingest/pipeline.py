@@ -7,6 +7,7 @@ are embedded; a removed document's chunks leave the index. `full=True` re-embeds
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from dataclasses import dataclass, field
@@ -77,10 +78,8 @@ def build_index(settings: Settings, full: bool = False, progress: Progress | Non
                 f"nothing to index in {settings.corpus}: no readable documents "
                 f"({len(loaded.skipped)} skipped). The index was left as it was."
             )
-        embedder = get_embedder(settings.model)
-        config = ChunkingConfig(settings.chunk_tokens, settings.chunk_overlap, embedder.max_tokens)
-        chunker = Chunker(config, embedder.count_tokens, embedder.tokenizer)
         previous = None if full else _open_previous(root, settings)
+        chunker = functools.cache(lambda: _chunker(settings))  # the model loads only when a document changed
 
         old_docs = previous.documents if previous else {}
         new_ids = {d.doc_id for d in loaded.documents}
@@ -101,7 +100,7 @@ def build_index(settings: Settings, full: bool = False, progress: Progress | Non
                 chunks.extend(c for _, c in previous.chunks_of(doc.doc_id))
                 sentences.extend((doc.doc_id, s) for _, s in previous.sentences_of(doc.doc_id))
             else:
-                chunks.extend(chunker.split(doc.doc_id, doc.text))
+                chunks.extend(chunker().split(doc.doc_id, doc.text))
                 sentences.extend((doc.doc_id, s) for s in sentence_spans(doc.text))
             stored.append(StoredDocument(doc, fp))
             progress("chunk", i + 1, len(loaded.documents))
@@ -114,6 +113,7 @@ def build_index(settings: Settings, full: bool = False, progress: Progress | Non
             summary.seconds = time.perf_counter() - started
             return summary
 
+        embedder = get_embedder(settings.model)
         titles = {d.document.doc_id: d.document.title for d in stored}
         texts = {d.document.doc_id: d.document.text for d in stored}
         cache = _vector_cache(previous)
@@ -141,6 +141,12 @@ def build_index(settings: Settings, full: bool = False, progress: Progress | Non
         summary.wrote_index = True
         summary.seconds = time.perf_counter() - started
         return summary
+
+
+def _chunker(settings: Settings) -> Chunker:
+    embedder = get_embedder(settings.model)
+    config = ChunkingConfig(settings.chunk_tokens, settings.chunk_overlap, embedder.max_tokens)
+    return Chunker(config, embedder.count_tokens, embedder.tokenizer)
 
 
 def _open_previous(root, settings: Settings) -> IndexReader | None:

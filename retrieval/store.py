@@ -270,6 +270,9 @@ class IndexReader:
             self.documents = self._load_documents()
             import faiss
 
+            # Searches are one query at a time: OpenMP threads only add overhead, and on a busy machine
+            # wait for a core (measured by eval/bench_faiss.py: 16 ms with 2 threads, 0.2-0.7 ms with 1).
+            faiss.omp_set_num_threads(1)
             self.faiss_index = faiss.read_index(str(build / "chunks.faiss"))
             self.sentence_index = faiss.read_index(str(build / "sentences.faiss"))
             for index in (self.faiss_index, self.sentence_index):

@@ -31,3 +31,9 @@ class IndexIncompatible(CiteqaError):
 
 class IndexDamaged(CiteqaError):
     """An index file is unreadable or inconsistent."""
+
+
+class InputNotFound(CiteqaError):
+    """A file or folder named on the command line does not exist."""
+
+    exit_code = 2

@@ -16,7 +16,8 @@ from pathlib import Path
 from citeqa.errors import CiteqaError
 from citeqa.settings import Settings
 from citeqa.types import Document, Skipped
-from eval.questions import InputNotFound, Question, jsonl_objects
+from citeqa.errors import InputNotFound
+from eval.questions import Question, jsonl_objects
 from ingest.clean import clean_text
 from ingest.load import LoadedCorpus
 

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from citeqa.settings import Settings
+from eval.questions import Question, load_questions
 from retrieval.abstention import CALIBRATION_FILE, load_calibration
 
 DEV_SET = Path(__file__).with_name("calibration.jsonl")
@@ -36,13 +37,13 @@ def best_threshold(answerable: list[float], unanswerable: list[float]) -> tuple[
     return round(threshold, 4), sum(s < threshold for s in unanswerable) / max(len(unanswerable), 1)
 
 
-def confidences(settings: Settings, questions: list[dict]) -> list[tuple[dict, float]]:
+def confidences(settings: Settings, questions: list[Question]) -> list[tuple[Question, float]]:
     from ingest.pipeline import build_index
     from retrieval.service import QAService
 
     build_index(settings)
     service = QAService(settings.replace(abstain_threshold=float("-inf")))
-    return [(q, service.ask(q["question"]).confidence) for q in questions]
+    return [(q, service.ask(q.question).confidence) for q in questions]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,15 +53,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--out", type=Path, default=CALIBRATION_FILE)
     args = parser.parse_args(argv)
-    questions = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()]
+    questions = load_questions(args.questions)
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings.load(corpus=args.corpus, model=args.model, index=Path(tmp) / "index")
         scored = confidences(settings, questions)
-    answerable = [c for q, c in scored if q["relevant"]]
-    unanswerable = [c for q, c in scored if not q["relevant"]]
+    answerable = [c for q, c in scored if q.answerable]
+    unanswerable = [c for q, c in scored if not q.answerable]
     threshold, abstains = best_threshold(answerable, unanswerable)
     for q, c in sorted(scored, key=lambda qc: qc[1]):
-        print(f"{c:7.4f}  {'answerable  ' if q['relevant'] else 'unanswerable'}  {q['id']}  {q['question']}")
+        print(f"{c:7.4f}  {'answerable  ' if q.answerable else 'unanswerable'}  {q.id}  {q.question}")
     print(f"threshold {threshold}: abstains on {abstains:.0%} of the unanswerable questions, "
           f"at most {MAX_FALSE_ABSTENTION:.0%} of the answerable ones ({len(scored)} questions)")
     calibration = load_calibration(args.out)

@@ -12,15 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from citeqa.errors import CiteqaError, SettingsError
+from citeqa.errors import CiteqaError, InputNotFound, SettingsError
 
 DEFAULT_QUESTIONS = Path(__file__).with_name("questions.jsonl")
-
-
-class InputNotFound(CiteqaError):
-    """A question file or BEIR folder that is not there: a wrong path, like a missing corpus (exit 2)."""
-
-    exit_code = 2
 
 
 @dataclass(frozen=True)

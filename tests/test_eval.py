@@ -16,7 +16,8 @@ from citeqa.errors import CiteqaError
 from citeqa.settings import Settings
 from eval.beir import beir_index_path, load_beir
 from eval.metrics import METRIC_KEYS, Observation, answer_flags, contains_span, mode_metrics, ranking_scores
-from eval.questions import InputNotFound, Question, load_questions
+from citeqa.errors import InputNotFound
+from eval.questions import Question, load_questions
 from eval.result import EvalResult, RunInfo
 from eval.report import format_table, markdown_table
 
@@ -204,6 +205,7 @@ def test_all_modes_json_and_report_files(shipped, tmp_path):
                          env=cli_env(shipped))
     assert result.returncode == 0, result.stderr
     obj = json.loads(result.stdout)  # the whole of stdout is the one object
+    assert list(obj) == ["modes", "questions"]
     assert list(obj["modes"]) == ["dense", "lexical", "hybrid"]
     for metrics in obj["modes"].values():
         assert list(metrics) == list(METRIC_KEYS)
@@ -215,7 +217,8 @@ def test_all_modes_json_and_report_files(shipped, tmp_path):
             "failure"} <= set(entry)
     assert entry["id"] == "q01" and entry["retrieved"] and isinstance(entry["abstained"], bool)
 
-    assert json.loads((out / "result.json").read_text()) == obj
+    saved = json.loads((out / "result.json").read_text())
+    assert {key: saved[key] for key in obj} == obj and saved["run"]["modes"]
     report = (out / "report.md").read_text()
     assert "| metric | dense | lexical | hybrid |" in report and "## Failed questions: hybrid" in report
     png = (out / "chart.png").read_bytes()
@@ -228,10 +231,10 @@ def test_beir_folder_is_indexed_on_its_own_and_reused(tmp_path):
 
     folder = write_beir(tmp_path / "tiny")
     env = cli_env(CITEQA_INDEX=str(tmp_path / "idx" / "index"), CITEQA_CORPUS=str(tmp_path / "no-corpus"))
-    first = citeqa_eval("--beir", str(folder), "--json", env=env)
+    first = citeqa_eval("--beir", str(folder), "--json", "--out", str(tmp_path / "out"), env=env)
     assert first.returncode == 0, first.stderr
     obj = json.loads(first.stdout)
-    assert obj["run"]["index_updated"] is True
+    assert json.loads((tmp_path / "out" / "result.json").read_text())["run"]["index_updated"] is True
     metrics = obj["modes"]["hybrid"]
     assert metrics["n_questions"] == 3 and metrics["recall@100"] == 1.0 and metrics["hit@3"] == 1.0
     assert metrics["answer@1"] is None and metrics["abstention_accuracy"] is None

@@ -7,6 +7,7 @@ the index stores and the source viewer shows: `document.text[start:end] == chunk
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
 
 
@@ -104,6 +105,11 @@ class Filters:
     date_from: str | None = None  # ISO dates, inclusive; documents without a date are left out
     date_to: str | None = None
 
+    def __post_init__(self) -> None:
+        """Dates are checked where filters are made (CLI, chat, API): YYYY-MM-DD or empty."""
+        for name in ("date_from", "date_to"):
+            object.__setattr__(self, name, _iso_date(getattr(self, name), name.replace("_", " ")))
+
     @property
     def active(self) -> bool:
         return bool(self.doc_ids or self.date_from or self.date_to)
@@ -115,3 +121,15 @@ class Turn:
 
     question: str
     answer: str = ""
+
+
+def _iso_date(value: str | None, label: str) -> str | None:
+    from citeqa.errors import CiteqaError
+
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise CiteqaError(f"{label} {value!r} is not a date: write it as YYYY-MM-DD.") from None

@@ -7,7 +7,6 @@ Hybrid fuses the dense (FAISS) and lexical (BM25) rankings by reciprocal rank fu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Hashable, Iterable, Sequence
 
 import numpy as np
@@ -35,15 +34,6 @@ def max_merge(*rankings: list[tuple[int, float]]) -> list[tuple[int, float]]:
         for key, score in ranking:
             best[key] = max(score, best.get(key, score))
     return sorted(best.items(), key=lambda kv: -kv[1])
-
-
-def _iso_date(value: str | None, default: str) -> str:
-    if not value:
-        return default
-    try:
-        return date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise CiteqaError(f"date {value!r} is not a date: write it as YYYY-MM-DD.") from None
 
 
 @dataclass(frozen=True)
@@ -74,7 +64,7 @@ class Retriever:
             )
         allowed = list(filters.doc_ids) or sorted(docs)
         if filters.date_from or filters.date_to:
-            lo, hi = _iso_date(filters.date_from, "0000-00-00"), _iso_date(filters.date_to, "9999-99-99")
+            lo, hi = filters.date_from or "0000-00-00", filters.date_to or "9999-99-99"
             allowed = [d for d in allowed if docs[d].document.date and lo <= docs[d].document.date <= hi]
         return allowed
 

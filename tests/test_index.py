@@ -1,7 +1,5 @@
 """The index: incremental updates, atomic swaps, refusal of incompatible or damaged indexes."""
 
-import shutil
-import sqlite3
 
 import pytest
 

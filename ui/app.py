@@ -15,7 +15,6 @@ import os
 import sys
 import threading
 import time
-from datetime import date
 from functools import wraps
 from pathlib import Path
 from types import SimpleNamespace
@@ -84,17 +83,6 @@ def user_errors(fn: Callable) -> Callable:
     return wrapper
 
 
-def iso_date(value: str | None, label: str) -> str | None:
-    """An ISO date from a text field, or None when it is empty."""
-    value = (value or "").strip()
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise CiteqaError(f"{label} {value!r} is not a date: write it as YYYY-MM-DD.") from None
-
-
 def gradio_progress(progress: gr.Progress) -> Progress:
     """build_index's progress(stage, done, total) shown as Gradio's progress bar."""
     return lambda stage, done, total: progress((done, max(total, 1)), desc=stage)
@@ -113,7 +101,7 @@ class ChatApp:
     def ask(self, question: str, k: int | None = None, mode: str | None = None, doc_ids: list[str] | None = None,
             date_from: str | None = None, date_to: str | None = None,
             history: list[list[str]] | None = None) -> Answer:
-        filters = Filters(tuple(doc_ids or ()), iso_date(date_from, "date from"), iso_date(date_to, "date to"))
+        filters = Filters(tuple(doc_ids or ()), date_from, date_to)
         turns = [Turn(*pair[:2]) for pair in history or ()]
         return self.service.ask(question, k=int(k) if k else None, mode=mode or None, filters=filters, history=turns)
 

@@ -135,3 +135,19 @@ def test_stale_incomplete_builds_are_removed_and_old_builds_pruned(settings):
     builds = sorted(p.name for p in (settings.index / "builds").iterdir())
     assert stale.name not in builds and len(builds) == 2
     assert current_build(settings.index).name in builds
+
+
+def test_above_the_exact_threshold_the_index_is_hnsw_and_still_finds_and_filters(settings):
+    import faiss
+
+    small = settings.replace(exact_index_max=10)
+    build_index(small)
+    reader = IndexReader(small.index)
+    assert reader.manifest.faiss_type == "hnsw" and isinstance(reader.faiss_index, faiss.IndexHNSW)
+    service = QAService(small)
+    answer = service.ask("How many international observers from the CIS Interparliamentary Assembly?")
+    assert answer.passages[0].doc_id == "kazakhstan-elections-international-observers.txt"
+    from citeqa.types import Filters
+
+    only = service.ask("observers", k=3, filters=Filters(doc_ids=("csto-pa-brochure.txt",)))
+    assert len(only.passages) == 3 and {p.doc_id for p in only.passages} == {"csto-pa-brochure.txt"}

@@ -1,7 +1,11 @@
 """Dense, lexical and hybrid search over one index, with filters applied inside the search.
 
-Hybrid fuses the dense (FAISS) and lexical (BM25) rankings by reciprocal rank fusion
-(Cormack et al. 2009, k=60): it needs no score calibration between the two searches.
+Hybrid fuses the dense (FAISS) and lexical (BM25) results by their scores, each turned into
+z-scores over its own candidates and summed. Unlike reciprocal rank fusion, this keeps how far a
+result stands out: an exact identifier that BM25 finds in one chunk only (a registry code, a
+name) outweighs a crowd of passages that are merely similar in meaning. Measured on 2026-11-23,
+against RRF (k=60): shipped questions answer@3 0.88 -> 0.92; SciFact nDCG@10 up; synthetic
+code lookups ranked first 99/200 -> 199/200 (README, Evaluation).
 """
 
 from __future__ import annotations
@@ -15,16 +19,23 @@ from citeqa.errors import CiteqaError
 from citeqa.types import Filters, Passage
 from retrieval.store import IndexReader
 
-RRF_K = 60
 CANDIDATES = 50  # per search, before fusion and diversity
 
 
-def reciprocal_rank_fusion(rankings: Iterable[Sequence[Hashable]], k: int = RRF_K) -> list[tuple[Hashable, float]]:
-    scores: dict[Hashable, float] = {}
+def zscore_fusion(rankings: Iterable[Sequence[tuple[Hashable, float]]]) -> list[tuple[Hashable, float]]:
+    """Scores of each ranking as z-scores over its candidates, summed; a key missing from a ranking
+    gets that ranking's lowest z-score."""
+    normalised = []
     for ranking in rankings:
-        for rank, key in enumerate(ranking, start=1):
-            scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
-    return sorted(scores.items(), key=lambda kv: (-kv[1], str(kv[0])))
+        if not ranking:
+            continue
+        values = np.array([score for _, score in ranking], dtype=np.float64)
+        spread = float(values.std()) or 1.0
+        z = (values - values.mean()) / spread
+        normalised.append(({key: float(v) for (key, _), v in zip(ranking, z)}, float(z.min())))
+    keys = {key for scores, _ in normalised for key in scores}
+    fused = {key: sum(scores.get(key, floor) for scores, floor in normalised) for key in keys}
+    return sorted(fused.items(), key=lambda kv: (-kv[1], str(kv[0])))
 
 
 def max_merge(*rankings: list[tuple[int, float]]) -> list[tuple[int, float]]:
@@ -123,8 +134,7 @@ class Retriever:
             return doc_ranking(found.dense)[:k]
         if mode == "lexical":
             return doc_ranking(found.lexical)[:k]
-        fused = reciprocal_rank_fusion([[d for d, _ in doc_ranking(found.dense)],
-                                        [d for d, _ in doc_ranking(found.lexical)]])
+        fused = zscore_fusion([doc_ranking(found.dense), doc_ranking(found.lexical)])
         return [(str(d), s) for d, s in fused[:k]]
 
     @staticmethod
@@ -133,5 +143,4 @@ class Retriever:
             return found.dense
         if mode == "lexical":
             return found.lexical
-        return [(int(cid), s) for cid, s in reciprocal_rank_fusion(
-            [[cid for cid, _ in found.dense], [cid for cid, _ in found.lexical]])]
+        return [(int(cid), s) for cid, s in zscore_fusion([found.dense, found.lexical])]

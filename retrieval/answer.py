@@ -28,6 +28,9 @@ ANSWER_PASSAGES = 5  # sentences are drawn from the top passages only
 ANSWER_PASSAGES_FOR_COVERAGE = 3
 RELATIVE_FLOOR = 0.85  # further sentences must score at least this share of the best one
 NOT_FOUND = "The documents do not say."
+# A "sentence" of one or two words is a heading, a list item or a name on its own line ("CSTO PA",
+# "- Serbia"): quoted alone it states nothing a reader can check, so it is never an answer.
+MIN_QUOTE_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,8 @@ class ExtractiveAnswerer:
                 if (passage.doc_id, span.start) in seen or inside < (span.end - span.start) / 2:
                     continue
                 sentence = text[span.start : span.end]
+                if len(re.findall(r"\w+", sentence)) < MIN_QUOTE_WORDS:
+                    continue
                 words = set(stems(sentence))
                 lexical = [match(words) for match in matchers]
                 semantic = vectors @ np.asarray(self.reader.sentence_vectors[sid])

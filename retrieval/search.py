@@ -4,8 +4,8 @@ Hybrid fuses the dense (FAISS) and lexical (BM25) results by their scores, each 
 z-scores over its own candidates and summed. Unlike reciprocal rank fusion, this keeps how far a
 result stands out: an exact identifier that BM25 finds in one chunk only (a registry code, a
 name) outweighs a crowd of passages that are merely similar in meaning. Measured on 2026-11-23,
-against RRF (k=60): shipped questions answer@3 0.88 -> 0.92; SciFact nDCG@10 up; synthetic
-code lookups ranked first 99/200 -> 199/200 (README, Evaluation).
+against RRF (k=60): shipped questions answer@3 0.88 -> 0.92; SciFact nDCG@10 0.7317 -> 0.7418;
+synthetic code lookups ranked first 99/200 -> 199/200 (README, Evaluation).
 """
 
 from __future__ import annotations

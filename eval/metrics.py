@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import ir_measures
-import numpy as np
 from ir_measures import R, RR, Success, nDCG
 
+from eval import bench_common
 from eval.questions import Question
 
 METRIC_KEYS = (
@@ -100,7 +100,7 @@ def share(values: Sequence[float | bool | None]) -> float | None:
 
 
 def percentile(values: Sequence[float], q: float) -> float | None:
-    return float(np.percentile(values, q)) if len(values) else None
+    return bench_common.percentile(list(values), q) if len(values) else None
 
 
 def mode_metrics(observations: Sequence[Observation]) -> tuple[Metrics, dict[str, Metrics]]:

@@ -76,11 +76,7 @@ class Embedder:
         for lo in range(0, len(order), batch_size):
             ids = order[lo : lo + batch_size]
             with self._lock:
-                vectors = self._model.encode(
-                    [texts[i] for i in ids], batch_size=batch_size, normalize_embeddings=True,
-                    convert_to_numpy=True, show_progress_bar=False,
-                )
-            out[ids] = vectors
+                out[ids] = self._encode_unit([texts[i] for i in ids], batch_size)
             if progress:
                 progress(min(lo + batch_size, len(order)), len(order))
         return out
@@ -94,11 +90,14 @@ class Embedder:
             threads = torch.get_num_threads()
             torch.set_num_threads(1)
             try:
-                vector = self._model.encode([text], normalize_embeddings=True, convert_to_numpy=True,
-                                            show_progress_bar=False)[0]
+                return self._encode_unit([text], 1)[0]
             finally:
                 torch.set_num_threads(threads)
-        return vector.astype(np.float32)
+
+    def _encode_unit(self, texts: Sequence[str], batch_size: int) -> np.ndarray:
+        """The model's unit-length float32 vectors for `texts` (the caller holds the lock)."""
+        return self._model.encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
+                                  convert_to_numpy=True, show_progress_bar=False).astype(np.float32, copy=False)
 
 
 @functools.lru_cache(maxsize=4)

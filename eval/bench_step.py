@@ -41,9 +41,9 @@ def step_update(settings: Settings, questions: list[dict]) -> dict:
 
 def step_ask(settings: Settings, questions: list[dict]) -> dict:
     """QAService.ask (retrieval and answer composition) per question, after one warm-up question."""
-    from retrieval.service import QAService
+    from retrieval.service import build_service
 
-    service = QAService(settings)
+    service = build_service(settings)
     started = time.perf_counter()
     service.ask(questions[0]["question"])
     warmup_ms = (time.perf_counter() - started) * 1000
@@ -66,7 +66,7 @@ def step_langchain(settings: Settings, questions: list[dict]) -> dict:
 
     The build time covers loading, splitting, loading the model, embedding and the FAISS index,
     as citeqa's does."""
-    from ingest.embed import resolve_model_path  # sets HF_HUB_OFFLINE before the model loads
+    from citeqa.embedding import resolve_model_path  # sets HF_HUB_OFFLINE before the model loads
 
     started = time.perf_counter()
     from langchain_community.document_loaders import DirectoryLoader, TextLoader
@@ -76,7 +76,7 @@ def step_langchain(settings: Settings, questions: list[dict]) -> dict:
 
     docs = DirectoryLoader(str(settings.corpus), glob="**/*.txt", loader_cls=TextLoader).load()
     chunks = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(docs)
-    embeddings = HuggingFaceEmbeddings(model_name=resolve_model_path(settings.model), model_kwargs={"device": "cpu"})
+    embeddings = HuggingFaceEmbeddings(model_name=str(resolve_model_path(settings.model)), model_kwargs={"device": "cpu"})
     store = FAISS.from_documents(chunks, embeddings)
     seconds = time.perf_counter() - started
 

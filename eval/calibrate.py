@@ -39,10 +39,10 @@ def best_threshold(answerable: list[float], unanswerable: list[float]) -> tuple[
 
 def confidences(settings: Settings, questions: list[Question]) -> list[tuple[Question, float]]:
     from ingest.pipeline import build_index
-    from retrieval.service import QAService
+    from retrieval.service import build_service
 
     build_index(settings)
-    service = QAService(settings.replace(abstain_threshold=float("-inf")))
+    service = build_service(settings.replace(abstain_threshold=float("-inf")))
     return [(q, service.ask(q.question).confidence) for q in questions]
 
 

@@ -7,11 +7,11 @@ progress bars and anything a library prints go to stderr.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import json
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from citeqa.errors import SettingsError
 from citeqa.settings import Settings
@@ -22,15 +22,27 @@ ALL_MODES = ("dense", "lexical", "hybrid")
 CONTRACT_KEYS = ("modes", "questions")
 
 
-def run_eval_command(args: argparse.Namespace, settings: Settings) -> int:
+@dataclass(frozen=True)
+class EvalRequest:
+    """What `citeqa eval` was asked to do (the command line's flags, without argparse)."""
+
+    questions: Path | None = None  # a JSON Lines question set (default eval/questions.jsonl)
+    beir: Path | None = None  # or a BEIR folder
+    mode: str = "hybrid"  # a retrieval mode, or "all"
+    json: bool = False
+    out: Path | None = None
+    limit: int | None = None
+
+
+def run_eval_command(args: EvalRequest, settings: Settings) -> int:
     modes = ALL_MODES if args.mode == "all" else (args.mode,)
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         raise SettingsError(f"--out {args.out} is a file: give a folder for result.json, report.md and chart.png.")
     source = load_input(args)
 
+    from citeqa.progress import TqdmProgress
     from eval.report import format_table, write_outputs  # the heavy imports, once the input is known good
     from eval.runner import evaluate
-    from ui.progress import TqdmProgress
 
     with TqdmProgress() as progress, contextlib.redirect_stdout(sys.stderr):
         result = evaluate(settings, source, modes, progress)
@@ -45,7 +57,7 @@ def run_eval_command(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def load_input(args: argparse.Namespace) -> QuestionSet | BeirSet:
+def load_input(args: EvalRequest) -> QuestionSet | BeirSet:
     """The question set (default eval/questions.jsonl) or BEIR folder, read, checked and cut to --limit."""
     if args.beir is not None:
         beir = load_beir(args.beir)

@@ -20,8 +20,9 @@ from eval.metrics import RANKING_DEPTH, Observation, mode_metrics
 from eval.questions import Question, QuestionSet
 from eval.result import EvalResult, RunInfo, question_entry
 from ingest.load import LoadedCorpus
-from ingest.pipeline import Progress, build_index
-from retrieval.service import QAService
+from citeqa.progress import Progress
+from ingest.pipeline import build_index
+from retrieval.service import QAService, build_service
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ def _evaluate(settings: Settings, corpus: LoadedCorpus | None, questions: list[Q
         raise CiteqaError("no questions to evaluate.")
     progress = progress or (lambda stage, done, total: None)
     summary = build_index(settings, corpus=corpus, progress=progress)
-    service = QAService(settings)
+    service = build_service(settings)
     if compose:
         _warn_unknown_documents(service, questions)
     _warm_up(service, questions[0].question, compose)

@@ -12,12 +12,11 @@ from typing import Callable
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+from citeqa.embedding import TITLE_HEADER_TOKENS
 from citeqa.errors import SettingsError
 from citeqa.types import Chunk
 
 SEPARATORS = ["\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ", ""]
-# Embedding inputs carry the document title as a short header; this many tokens are kept for it.
-TITLE_HEADER_TOKENS = 32
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,9 @@ class ChunkingConfig:
 
 
 class Chunker:
-    def __init__(self, config: ChunkingConfig, count_tokens: Callable[[str], int], tokenizer) -> None:
+    """Needs only the model's token counter: `count_tokens(text)` with the model's special tokens."""
+
+    def __init__(self, config: ChunkingConfig, count_tokens: Callable[[str], int]) -> None:
         if config.chunk_tokens > config.budget:
             raise SettingsError(
                 f"chunk_tokens={config.chunk_tokens} is more than the model reads with a title header "
@@ -41,12 +42,13 @@ class Chunker:
             )
         self.config = config
         self._count_tokens = count_tokens  # includes special tokens
-        self._tokenizer = tokenizer
+        specials = count_tokens("")
+        self._count_plain = lambda text: count_tokens(text) - specials  # what the splitter sizes pieces by
         self._splitter = self._make_splitter(config.chunk_tokens, config.chunk_overlap)
 
     def _make_splitter(self, size: int, overlap: int) -> RecursiveCharacterTextSplitter:
-        return RecursiveCharacterTextSplitter.from_huggingface_tokenizer(
-            self._tokenizer, chunk_size=size, chunk_overlap=min(overlap, size // 2),
+        return RecursiveCharacterTextSplitter(
+            chunk_size=size, chunk_overlap=min(overlap, size // 2), length_function=self._count_plain,
             separators=SEPARATORS, keep_separator="end", strip_whitespace=True,
         )
 

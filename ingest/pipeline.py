@@ -15,19 +15,17 @@ from typing import Callable
 
 import numpy as np
 
+from citeqa.embedding import TITLE_HEADER_TOKENS, Embedder, embedder_for, embedding_input
 from citeqa.errors import IndexDamaged, IndexIncompatible, IndexMissing, NothingToIndex
+from citeqa.progress import Progress
 from citeqa.settings import Settings
 from citeqa.types import Chunk, Document, Skipped, Span
-from ingest.chunking import TITLE_HEADER_TOKENS, Chunker, ChunkingConfig
-from ingest.embed import Embedder, get_embedder
+from ingest.chunking import Chunker, ChunkingConfig
 from ingest.load import LoadedCorpus, load_corpus
 from ingest.sentences import sentence_spans
 from retrieval.store import (
-    BuildLock, IndexContent, IndexReader, Manifest, StoredDocument, current_build, text_hash, write_index,
+    IndexContent, IndexReader, Manifest, Store, StoredDocument, check_compatible, open_store, recipe_of, text_hash,
 )
-
-# progress(stage, done, total): stages are "read", "chunk", "embed", "write".
-Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -50,17 +48,24 @@ class BuildSummary:
         out["skipped"] = [{"path": s.path, "reason": s.reason} for s in self.skipped]
         return out
 
+    def format(self) -> str:
+        """The summary `citeqa index` prints and the chat shows after an upload or rebuild."""
+        lines = [
+            f"index {self.index_path}: {'written' if self.wrote_index else 'already up to date'}",
+            f"  documents: {len(self.added)} added, {len(self.changed)} changed, "
+            f"{len(self.unchanged)} unchanged, {len(self.removed)} removed, {len(self.skipped)} skipped",
+            f"  chunks: {self.n_chunks} in the index, {self.chunks_embedded} embedded now "
+            f"({self.sentences_embedded} sentences)",
+        ]
+        for name, ids in (("added", self.added), ("changed", self.changed), ("removed", self.removed)):
+            lines += [f"  {name}: {doc_id}" for doc_id in ids]
+        lines += [f"  skipped: {s.path}: {s.reason}" for s in self.skipped]
+        lines.append(f"  seconds: {self.seconds:.1f}")
+        return "\n".join(lines)
+
 
 def fingerprint(doc: Document) -> str:
     return hashlib.sha256("\x1f".join([doc.title, doc.date or "", doc.text]).encode()).hexdigest()[:32]
-
-
-def embedding_input(title: str, chunk_text: str, embedder: Embedder) -> str:
-    """The title as a short header before the chunk: the chunk is embedded in its document's context."""
-    if chunk_text.startswith(title[:40]):
-        return chunk_text
-    ids = embedder.tokenizer(title, add_special_tokens=False, truncation=False)["input_ids"][:TITLE_HEADER_TOKENS]
-    return embedder.tokenizer.decode(ids) + "\n" + chunk_text
 
 
 def build_index(settings: Settings, full: bool = False, progress: Progress | None = None,
@@ -69,97 +74,110 @@ def build_index(settings: Settings, full: bool = False, progress: Progress | Non
     documents already loaded elsewhere, e.g. a BEIR corpus.jsonl)."""
     started = time.perf_counter()
     progress = progress or (lambda stage, done, total: None)
-    root = settings.index
-    with BuildLock(root):
+    store = open_store(settings)
+    with store.build_lock():
         loaded = corpus if corpus is not None else load_corpus(settings.corpus)
-        summary = BuildSummary(skipped=loaded.skipped, index_path=str(root))
+        summary = BuildSummary(skipped=loaded.skipped, index_path=store.location)
         if not loaded.documents:
             raise NothingToIndex(
                 f"nothing to index in {settings.corpus}: no readable documents "
                 f"({len(loaded.skipped)} skipped). The index was left as it was."
             )
-        previous = None if full else _open_previous(root, settings)
-        chunker = functools.cache(lambda: _chunker(settings))  # the model loads only when a document changed
+        previous = None if full else _open_previous(store, settings)
+        try:
+            return _build(settings, store, loaded, previous, summary, progress, started)
+        finally:
+            if previous is not None:
+                previous.close()
 
-        old_docs = previous.documents if previous else {}
-        new_ids = {d.doc_id for d in loaded.documents}
-        summary.removed = sorted(set(old_docs) - new_ids)
-        chunks: list[Chunk] = []
-        sentences: list[tuple[str, Span]] = []
-        stored: list[StoredDocument] = []
-        for i, doc in enumerate(loaded.documents):
-            fp = fingerprint(doc)
-            old = old_docs.get(doc.doc_id)
-            if old is None:
-                summary.added.append(doc.doc_id)
-            elif old.fingerprint == fp:
-                summary.unchanged.append(doc.doc_id)
-            else:
-                summary.changed.append(doc.doc_id)
-            if old is not None and old.fingerprint == fp:
-                chunks.extend(c for _, c in previous.chunks_of(doc.doc_id))
-                sentences.extend((doc.doc_id, s) for _, s in previous.sentences_of(doc.doc_id))
-            else:
-                chunks.extend(chunker().split(doc.doc_id, doc.text))
-                sentences.extend((doc.doc_id, s) for s in sentence_spans(doc.text))
-            stored.append(StoredDocument(doc, fp))
-            progress("chunk", i + 1, len(loaded.documents))
-        summary.n_chunks = len(chunks)
 
-        nothing_changed = (
-            previous is not None and not summary.added and not summary.changed and not summary.removed
-        )
-        if nothing_changed:
-            summary.seconds = time.perf_counter() - started
-            return summary
+def _build(settings: Settings, store: Store, loaded: LoadedCorpus, previous: IndexReader | None,
+           summary: BuildSummary, progress: Progress, started: float) -> BuildSummary:
+    load_embedder = functools.cache(lambda: embedder_for(settings))  # the model loads only when something changed
+    chunker = functools.cache(lambda: _chunker(settings, load_embedder()))
 
-        embedder = get_embedder(settings.model)
-        titles = {d.document.doc_id: d.document.title for d in stored}
-        texts = {d.document.doc_id: d.document.text for d in stored}
-        cache = _vector_cache(previous)
-        chunk_inputs = [embedding_input(titles[c.doc_id], c.text, embedder) for c in chunks]
-        chunk_keys, chunk_vectors, summary.chunks_embedded, summary.tokens_embedded = _embed_missing(
-            chunk_inputs, cache.get("chunk", {}), embedder, settings.batch_size, progress, "embed chunks",
-            [c.n_tokens for c in chunks],
-        )
-        sentence_texts = [texts[doc_id][s.start : s.end] for doc_id, s in sentences]
-        sentence_keys, sentence_vectors, summary.sentences_embedded, _ = _embed_missing(
-            sentence_texts, cache.get("sentence", {}), embedder, settings.batch_size, progress, "embed sentences",
-        )
-        manifest = Manifest(
-            model=settings.model, dimension=embedder.dimension, chunk_tokens=settings.chunk_tokens,
-            chunk_overlap=settings.chunk_overlap, title_header_tokens=TITLE_HEADER_TOKENS, faiss_type="",
-            corpus=str(settings.corpus), corpus_fingerprint=_corpus_fingerprint(stored),
-            built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            n_documents=len(stored), n_chunks=len(chunks), n_sentences=len(sentences),
-        )
-        progress("write", 0, 1)
-        write_index(root, IndexContent(
-            manifest, stored, chunks, chunk_vectors, chunk_keys, sentences, sentence_vectors, sentence_keys),
-                    settings.exact_index_max)
-        progress("write", 1, 1)
-        summary.wrote_index = True
+    old_docs = previous.documents if previous else {}
+    new_ids = {d.doc_id for d in loaded.documents}
+    summary.removed = sorted(set(old_docs) - new_ids)
+    chunks: list[Chunk] = []
+    sentences: list[tuple[str, Span]] = []
+    stored: list[StoredDocument] = []
+    for i, doc in enumerate(loaded.documents):
+        fp = fingerprint(doc)
+        old = old_docs.get(doc.doc_id)
+        if old is None:
+            summary.added.append(doc.doc_id)
+        elif old.fingerprint == fp:
+            summary.unchanged.append(doc.doc_id)
+        else:
+            summary.changed.append(doc.doc_id)
+        if old is not None and old.fingerprint == fp:
+            chunks.extend(c for _, c in previous.chunks_of(doc.doc_id))
+            sentences.extend((doc.doc_id, s) for _, s in previous.sentences_of(doc.doc_id))
+        else:
+            chunks.extend(chunker().split(doc.doc_id, doc.text))
+            sentences.extend((doc.doc_id, s) for s in sentence_spans(doc.text))
+        stored.append(StoredDocument(doc, fp))
+        progress("chunk", i + 1, len(loaded.documents))
+    summary.n_chunks = len(chunks)
+
+    nothing_changed = (
+        previous is not None and not summary.added and not summary.changed and not summary.removed
+    )
+    if nothing_changed:
         summary.seconds = time.perf_counter() - started
         return summary
 
+    embedder = load_embedder()
+    titles = {d.document.doc_id: d.document.title for d in stored}
+    texts = {d.document.doc_id: d.document.text for d in stored}
+    cache = _vector_cache(previous)
+    chunk_inputs = [embedding_input(titles[c.doc_id], c.text, embedder) for c in chunks]
+    chunk_keys, chunk_vectors, summary.chunks_embedded, summary.tokens_embedded = _embed_missing(
+        chunk_inputs, cache.get("chunk", {}), embedder, settings.batch_size, progress, "embed chunks",
+        [c.n_tokens for c in chunks],
+    )
+    sentence_texts = [texts[doc_id][s.start : s.end] for doc_id, s in sentences]
+    sentence_keys, sentence_vectors, summary.sentences_embedded, _ = _embed_missing(
+        sentence_texts, cache.get("sentence", {}), embedder, settings.batch_size, progress, "embed sentences",
+    )
+    manifest = Manifest(
+        model=settings.model, embedder=settings.embedder, dimension=embedder.dimension,
+        chunk_tokens=settings.chunk_tokens, chunk_overlap=settings.chunk_overlap,
+        title_header_tokens=TITLE_HEADER_TOKENS, faiss_type="",
+        corpus=str(settings.corpus), corpus_fingerprint=_corpus_fingerprint(stored),
+        built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        n_documents=len(stored), n_chunks=len(chunks), n_sentences=len(sentences),
+    )
+    progress("write", 0, 1)
+    store.publish(IndexContent(
+        manifest, stored, chunks, chunk_vectors, chunk_keys, sentences, sentence_vectors, sentence_keys))
+    progress("write", 1, 1)
+    summary.wrote_index = True
+    summary.seconds = time.perf_counter() - started
+    return summary
 
-def _chunker(settings: Settings) -> Chunker:
-    embedder = get_embedder(settings.model)
+
+def _chunker(settings: Settings, embedder: Embedder) -> Chunker:
     config = ChunkingConfig(settings.chunk_tokens, settings.chunk_overlap, embedder.max_tokens)
-    return Chunker(config, embedder.count_tokens, embedder.tokenizer)
+    return Chunker(config, embedder.count_tokens)
 
 
-def _open_previous(root, settings: Settings) -> IndexReader | None:
+def _open_previous(store: Store, settings: Settings) -> IndexReader | None:
     """The current index if it can seed an incremental build; a damaged one is ignored (rebuilt whole)."""
-    if current_build(root) is None:
+    if store.current_version() is None:
         return None
     try:
-        previous = IndexReader(root)
+        previous = store.open_reader()
     except (IndexMissing, IndexDamaged):
         return None
     except IndexIncompatible as exc:
         raise IndexIncompatible(str(exc)) from None
-    previous.check_compatible(settings.model, (settings.chunk_tokens, settings.chunk_overlap, TITLE_HEADER_TOKENS))
+    try:
+        check_compatible(previous.manifest, recipe_of(settings), store.location)
+    except IndexIncompatible:
+        previous.close()
+        raise
     return previous
 
 

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import math
 import re
-import threading
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence
 
 import numpy as np
 
-from citeqa.types import Citation, Passage
+from citeqa.types import Citation, Passage, Span
 from retrieval.store import IndexReader
 from retrieval.text import content_words, stems
 
@@ -74,32 +73,35 @@ class ExtractiveAnswerer:
         self.reader = reader
         self.threshold = threshold
         self.max_sentences = max_sentences
-        self._idf: dict[str, float] = {}
-        self._idf_lock = threading.Lock()
 
     def rank_sentences(self, queries: Sequence[tuple[str, np.ndarray]], passages: Sequence[Passage]
                        ) -> list[ScoredSentence]:
         """Sentences of the top passages by their match with the queries (averaged over them)."""
         matchers = [self._lexical_matcher(text) for text, _ in queries]
         vectors = np.stack([vector for _, vector in queries])
-        seen: dict[tuple[str, int], ScoredSentence] = {}
+        picked: dict[tuple[str, int], tuple[int, Passage, Span, str]] = {}
         for passage in passages[:ANSWER_PASSAGES]:
             text = self.reader.documents[passage.doc_id].document.text
             for sid, span in self.reader.sentences_within(passage.doc_id, passage.start, passage.end):
                 inside = min(span.end, passage.end) - max(span.start, passage.start)
-                if (passage.doc_id, span.start) in seen or inside < (span.end - span.start) / 2:
+                if (passage.doc_id, span.start) in picked or inside < (span.end - span.start) / 2:
                     continue
                 sentence = text[span.start : span.end]
                 if len(re.findall(r"\w+", sentence)) < MIN_QUOTE_WORDS:
                     continue
-                words = set(stems(sentence))
-                lexical = [match(words) for match in matchers]
-                semantic = vectors @ np.asarray(self.reader.sentence_vectors[sid])
-                seen[(passage.doc_id, span.start)] = ScoredSentence(
-                    passage.doc_id, passage.title, span.start, span.end, sentence, float(np.mean(semantic)),
-                    float(np.mean(lexical)), passage.rank, combine(float(semantic[0]), lexical[0]),
-                )
-        return sorted(seen.values(), key=lambda s: -s.score)
+                picked[(passage.doc_id, span.start)] = (sid, passage, span, sentence)
+        if not picked:
+            return []
+        semantic_all = self.reader.sentence_vectors([sid for sid, *_ in picked.values()]) @ vectors.T
+        seen: list[ScoredSentence] = []
+        for (sid, passage, span, sentence), semantic in zip(picked.values(), semantic_all):
+            words = set(stems(sentence))
+            lexical = [match(words) for match in matchers]
+            seen.append(ScoredSentence(
+                passage.doc_id, passage.title, span.start, span.end, sentence, float(np.mean(semantic)),
+                float(np.mean(lexical)), passage.rank, combine(float(semantic[0]), lexical[0]),
+            ))
+        return sorted(seen, key=lambda s: -s.score)
 
     def confidence(self, query: str, ranked: Sequence[ScoredSentence], passages: Sequence[Passage]) -> float:
         """How sure we are that the passages answer the query: half the best sentence's score, half the
@@ -135,16 +137,13 @@ class ExtractiveAnswerer:
     def _idf_weights(self, query: str) -> dict[str, float]:
         """BM25-style IDF over chunks for each content word of the query, keyed by its stem."""
         n = max(self.reader.manifest.n_chunks, 1)
-        out = {}
-        for word in set(re.findall(r"\w+", query.lower())):
-            stem = content_words(word)
-            if not stem:
-                continue
-            with self._idf_lock:
-                if word not in self._idf:
-                    df = self.reader.term_document_frequencies([word])[word]
-                    self._idf[word] = math.log(1 + (n - df + 0.5) / (df + 0.5))
-                out[stem[0]] = max(out.get(stem[0], 0.0), self._idf[word])
+        words = [w for w in set(re.findall(r"\w+", query.lower())) if content_words(w)]
+        frequencies = self.reader.term_document_frequencies(words)
+        out: dict[str, float] = {}
+        for word in words:
+            stem = content_words(word)[0]
+            df = frequencies[word]
+            out[stem] = max(out.get(stem, 0.0), math.log(1 + (n - df + 0.5) / (df + 0.5)))
         return out
 
 

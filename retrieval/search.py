@@ -11,13 +11,15 @@ synthetic code lookups ranked first 99/200 -> 199/200 (README, Evaluation).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Hashable, Iterable, Sequence
+from typing import Callable, Hashable, Iterable, Sequence
 
 import numpy as np
 
 from citeqa.errors import CiteqaError
 from citeqa.types import Filters, Passage
 from retrieval.store import IndexReader
+
+Fusion = Callable[[Iterable[Sequence[tuple[Hashable, float]]]], list[tuple[Hashable, float]]]
 
 CANDIDATES = 50  # per search, before fusion and diversity
 
@@ -56,14 +58,17 @@ class Candidates:
 
 
 class Retriever:
-    def __init__(self, reader: IndexReader, embedder):
+    """Dense (chunks and their best sentences, FAISS), lexical (BM25) and hybrid search over one index."""
+
+    def __init__(self, reader: IndexReader, embedder, fusion: Fusion = zscore_fusion):
         self.reader = reader
         self.embedder = embedder
+        self.fusion = fusion
 
     # --- filters ------------------------------------------------------------------------------------
 
-    def allowed_documents(self, filters: Filters) -> list[str] | None:
-        """The documents a search may return, or None for all of them."""
+    def checked_filters(self, filters: Filters) -> Filters | None:
+        """The filters for the store (None: no filter); an unknown document id is refused, naming it."""
         if not filters.active:
             return None
         docs = self.reader.documents
@@ -73,24 +78,19 @@ class Retriever:
                 f"unknown document id(s): {', '.join(unknown)}. Known documents: {', '.join(sorted(docs)[:20])}"
                 + (" …" if len(docs) > 20 else "")
             )
-        allowed = list(filters.doc_ids) or sorted(docs)
-        if filters.date_from or filters.date_to:
-            lo, hi = filters.date_from or "0000-00-00", filters.date_to or "9999-99-99"
-            allowed = [d for d in allowed if docs[d].document.date and lo <= docs[d].document.date <= hi]
-        return allowed
+        return filters
 
     # --- searching ----------------------------------------------------------------------------------
 
-    def candidates(self, query: str, mode: str, depth: int, allowed: list[str] | None,
+    def candidates(self, query: str, mode: str, depth: int, filters: Filters | None,
                    query_vector: np.ndarray | None = None) -> Candidates:
         dense, lexical = [], []
         if mode in ("dense", "hybrid"):
             q = self.embedder.encode_query(query) if query_vector is None else query_vector
-            allowed_chunks = None if allowed is None else self.reader.chunk_ids_of(allowed)
-            dense = max_merge(self.reader.dense_search(q, depth, allowed_chunks),
-                              self.reader.sentence_search(q, depth, allowed_chunks))[:depth]
+            dense = max_merge(self.reader.dense_search(q, depth, filters),
+                              self.reader.sentence_search(q, depth, filters))[:depth]
         if mode in ("lexical", "hybrid"):
-            lexical = self.reader.lexical_search(query, depth, allowed)
+            lexical = self.reader.lexical_search(query, depth, filters)
         return Candidates(dense, lexical)
 
     def search(self, query: str, k: int = 5, mode: str = "hybrid", filters: Filters = Filters(),
@@ -98,18 +98,22 @@ class Retriever:
         """The k best passages, near-duplicates (overlapping spans of one document) removed."""
         if query_vector is None and mode != "lexical":
             query_vector = self.embedder.encode_query(query)
-        found = self.candidates(query, mode, max(CANDIDATES, 4 * k), self.allowed_documents(filters), query_vector)
-        ranked = self._rank(found, mode)
-        chunks = self.reader.chunks(cid for cid, _ in ranked[: 8 * k])
+        found = self.candidates(query, mode, max(CANDIDATES, 4 * k), self.checked_filters(filters), query_vector)
+        ranked = self._rank(found, mode)[: 8 * k]
+        chunks = self.reader.chunks([cid for cid, _ in ranked])
+        cosines = {}
+        if query_vector is not None and ranked:
+            ids = [cid for cid, _ in ranked]
+            cosines = dict(zip(ids, (self.reader.chunk_vectors(ids) @ query_vector).tolist()))
         dense_ids = {cid for cid, _ in found.dense}
         lexical_ids = {cid for cid, _ in found.lexical}
         passages: list[Passage] = []
-        for cid, score in ranked[: 8 * k]:
+        for cid, score in ranked:
             chunk = chunks[cid]
             if any(p.doc_id == chunk.doc_id and p.start < chunk.end and chunk.start < p.end for p in passages):
                 continue
             found_by = tuple(name for name, ids in (("dense", dense_ids), ("lexical", lexical_ids)) if cid in ids)
-            cosine = float(self.reader.chunk_vectors[cid] @ query_vector) if query_vector is not None else None
+            cosine = cosines.get(cid)
             passages.append(Passage(
                 rank=len(passages) + 1, doc_id=chunk.doc_id, chunk_id=cid,
                 title=self.reader.documents[chunk.doc_id].document.title, text=chunk.text,
@@ -134,13 +138,12 @@ class Retriever:
             return doc_ranking(found.dense)[:k]
         if mode == "lexical":
             return doc_ranking(found.lexical)[:k]
-        fused = zscore_fusion([doc_ranking(found.dense), doc_ranking(found.lexical)])
+        fused = self.fusion([doc_ranking(found.dense), doc_ranking(found.lexical)])
         return [(str(d), s) for d, s in fused[:k]]
 
-    @staticmethod
-    def _rank(found: Candidates, mode: str) -> list[tuple[int, float]]:
+    def _rank(self, found: Candidates, mode: str) -> list[tuple[int, float]]:
         if mode == "dense":
             return found.dense
         if mode == "lexical":
             return found.lexical
-        return [(int(cid), s) for cid, s in zscore_fusion([found.dense, found.lexical])]
+        return [(int(cid), s) for cid, s in self.fusion([found.dense, found.lexical])]

@@ -1,6 +1,8 @@
 """The question-answering service the CLI, the chat and evaluation call: question in, `Answer` out.
 
-It follows the index: when a build swaps a new index in, the next question reads the new one.
+`build_service(settings)` is the composition root: it wires the embedder, the store, the searches,
+their fusion and the answerer from the settings. The service follows the index: when a build
+publishes a new version, the next question reads the new one.
 """
 
 from __future__ import annotations
@@ -10,16 +12,15 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from citeqa.errors import CiteqaError
+from citeqa.embedding import Embedder, embedder_for
+from citeqa.errors import CiteqaError, SettingsError
 from citeqa.settings import Settings
 from citeqa.types import Answer, Filters, Turn
-from ingest.chunking import TITLE_HEADER_TOKENS
-from ingest.embed import get_embedder
 from retrieval.abstention import threshold_for
 from retrieval.answer import Answerer, ExtractiveAnswerer
 from retrieval.followup import resolve
-from retrieval.search import Retriever
-from retrieval.store import IndexReader, current_build
+from retrieval.search import Fusion, Retriever, zscore_fusion
+from retrieval.store import IndexReader, Store, check_compatible, open_store, recipe_of
 
 MAX_QUESTION_CHARS = 2000
 
@@ -53,38 +54,56 @@ def extractive_answerer(reader: IndexReader, settings: Settings) -> Answerer:
     return ExtractiveAnswerer(reader, threshold, settings.answer_sentences)
 
 
+ANSWERERS: dict[str, AnswererFactory] = {"extractive": extractive_answerer}
+
+
+@dataclass(frozen=True)
+class Components:
+    """What answers questions from one published version of the index."""
+
+    version: str
+    reader: IndexReader
+    retriever: Retriever
+    answerer: Answerer
+
+
 class QAService:
-    """`answerer_factory` is the seam for another Answerer (e.g. a generative one); retrieval is unchanged."""
+    """Questions in, `Answer`s out, from whatever version of the index is published. Thread-safe."""
 
-    def __init__(self, settings: Settings, answerer_factory: AnswererFactory = extractive_answerer):
+    def __init__(self, settings: Settings, store: Store, embedder: Callable[[], Embedder],
+                 answerer_factory: AnswererFactory, fusion: Fusion = zscore_fusion):
         self.settings = settings
+        self.store = store
+        self._embedder = embedder
         self._answerer_factory = answerer_factory
+        self._fusion = fusion
         self._lock = threading.Lock()
-        self._loaded: tuple | None = None  # (build path, reader, retriever, answerer)
+        self._loaded: Components | None = None
 
-    def _components(self) -> tuple[IndexReader, Retriever, Answerer]:
-        build = current_build(self.settings.index)
+    def _components(self) -> Components:
+        version = self.store.current_version()
         with self._lock:
-            if self._loaded is None or self._loaded[0] != build:
-                reader = IndexReader(self.settings.index)
-                reader.check_compatible(
-                    self.settings.model,
-                    (self.settings.chunk_tokens, self.settings.chunk_overlap, TITLE_HEADER_TOKENS),
-                )
-                embedder = get_embedder(self.settings.model)
-                answerer = self._answerer_factory(reader, self.settings)
-                self._loaded = (reader.build, reader, Retriever(reader, embedder), answerer)
-            return self._loaded[1], self._loaded[2], self._loaded[3]
+            if self._loaded is None or self._loaded.version != version:
+                reader = self.store.open_reader()
+                try:
+                    check_compatible(reader.manifest, recipe_of(self.settings), self.store.location)
+                except CiteqaError:
+                    reader.close()
+                    raise
+                self._loaded = Components(reader.version, reader,
+                                          Retriever(reader, self._embedder(), self._fusion),
+                                          self._answerer_factory(reader, self.settings))
+            return self._loaded
 
     def reader(self) -> IndexReader:
-        return self._components()[0]
+        return self._components().reader
 
     def retriever(self) -> Retriever:
-        return self._components()[1]
+        return self._components().retriever
 
     def status(self) -> IndexStatus:
         m = self.reader().manifest
-        return IndexStatus(m.n_documents, m.n_chunks, m.model, m.built_at, str(self.settings.index))
+        return IndexStatus(m.n_documents, m.n_chunks, m.model, m.built_at, self.store.location)
 
     def ask(self, question: str, k: int | None = None, mode: str | None = None,
             filters: Filters = Filters(), history: Sequence[Turn] = ()) -> Answer:
@@ -93,7 +112,8 @@ class QAService:
         settings.validate()
         timings: dict[str, float] = {}
         started = time.perf_counter()
-        _, retriever, answerer = self._components()
+        components = self._components()
+        retriever, answerer = components.retriever, components.answerer
         query = resolve(question, history)
         query_vector = retriever.embedder.encode_query(query)
         question_vector = retriever.embedder.encode_query(question) if query != question else None
@@ -110,6 +130,16 @@ class QAService:
             citations=composition.citations, passages=passages, timings_ms=timings, retrieval_query=query,
             confidence=composition.confidence,
         )
+
+
+def build_service(settings: Settings, answerer_factory: AnswererFactory | None = None) -> QAService:
+    """The composition root: every component the settings choose, wired once (`answerer_factory`
+    plugs in an answerer that is not among ANSWERERS, e.g. a generative one)."""
+    answerer = answerer_factory or ANSWERERS.get(settings.answerer)
+    if answerer is None:
+        raise SettingsError(f"answerer {settings.answerer!r} is not one of {', '.join(ANSWERERS)}: "
+                            "set CITEQA_ANSWERER.")
+    return QAService(settings, open_store(settings), lambda: embedder_for(settings), answerer)
 
 
 def _ms_since(t: float) -> float:

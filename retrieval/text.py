@@ -5,8 +5,11 @@ from __future__ import annotations
 import functools
 import re
 
-from retrieval.store import STOP_WORDS
-
+# The Lucene/Elasticsearch English stop words: left out of lexical queries, as BM25 baselines do.
+STOP_WORDS = frozenset(
+    "a an and are as at be but by for if in into is it no not of on or such that the their then there "
+    "these they this to was will with".split()
+)
 # Question words and fillers carry no topic; they are not matched against sentences.
 QUESTION_WORDS = frozenset(
     "what who whom whose which when where why how does do did is are was were has have had can could would "

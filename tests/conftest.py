@@ -34,9 +34,9 @@ def shipped(tmp_path_factory) -> Settings:
 
 @pytest.fixture(scope="session")
 def service(shipped):
-    from retrieval.service import QAService
+    from retrieval.service import build_service
 
-    return QAService(shipped)
+    return build_service(shipped)
 
 
 @pytest.fixture()

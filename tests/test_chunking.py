@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ingest.chunking import Chunker, ChunkingConfig
 from ingest.clean import clean_text
-from ingest.embed import get_embedder
+from citeqa.embedding import get_embedder
 from ingest.load import load_corpus
 from ingest.sentences import sentence_spans
 from citeqa.errors import SettingsError
@@ -22,7 +22,7 @@ def embedder():
 
 
 def chunker_for(embedder, size=60, overlap=12):
-    return Chunker(ChunkingConfig(size, overlap, embedder.max_tokens), embedder.count_tokens, embedder.tokenizer)
+    return Chunker(ChunkingConfig(size, overlap, embedder.max_tokens), embedder.count_tokens)
 
 
 words = st.sampled_from(

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import CITEQA, ROOT, cli_env
 from citeqa.settings import Settings
-from retrieval.store import current_build
+from retrieval.store.local import current_build
 
 pytestmark = pytest.mark.slow
 
@@ -99,7 +99,7 @@ def test_sigkill_during_embedding_leaves_the_previous_index_whole(corpus_copy, t
 
 KILL_WHILE_WRITING = textwrap.dedent("""
     import os, signal, sys
-    import retrieval.store as store
+    import retrieval.store.local as store
     real = store._write_files
     def write_then_die(build, content, exact_index_max):
         real(build, content, exact_index_max)          # the files are written ...

@@ -227,7 +227,7 @@ def test_all_modes_json_and_report_files(shipped, tmp_path):
 
 @pytest.mark.slow
 def test_beir_folder_is_indexed_on_its_own_and_reused(tmp_path):
-    from retrieval.store import current_build
+    from retrieval.store.local import current_build
 
     folder = write_beir(tmp_path / "tiny")
     env = cli_env(CITEQA_INDEX=str(tmp_path / "idx" / "index"), CITEQA_CORPUS=str(tmp_path / "no-corpus"))

@@ -11,7 +11,7 @@ from citeqa.types import Filters, Turn
 from retrieval.answer import MIN_QUOTE_WORDS, Composition, ExtractiveAnswerer
 from retrieval.followup import is_follow_up, resolve
 from retrieval.search import zscore_fusion
-from retrieval.service import QAService
+from retrieval.service import build_service
 from conftest import ROOT
 
 KAZAKHSTAN = "kazakhstan-elections-international-observers.txt"
@@ -201,7 +201,7 @@ def test_hybrid_finds_exact_identifiers_that_meaning_alone_misses(tmp_path):
     questions = write_synthetic_corpus(tmp_path / "corpus", 40, seed=0)
     settings = Settings.load(env={}, corpus=tmp_path / "corpus", index=tmp_path / "index")
     build_index(settings)
-    service = QAService(settings)
+    service = build_service(settings)
     first = cited = 0
     for q in questions:
         answer = service.ask(q.question)
@@ -226,7 +226,7 @@ class FirstSentenceAnswerer:
 
 
 def test_another_answerer_plugs_in_without_touching_retrieval(shipped):
-    service = QAService(shipped, answerer_factory=lambda reader, settings: FirstSentenceAnswerer(reader))
+    service = build_service(shipped, answerer_factory=lambda reader, settings: FirstSentenceAnswerer(reader))
     answer = service.ask("Who coordinated the CSTO PA International Observer Group?")
     assert answer.citations[0].doc_id == answer.passages[0].doc_id and answer.answer.endswith("[1]")
-    assert isinstance(QAService(shipped)._components()[2], ExtractiveAnswerer)
+    assert isinstance(build_service(shipped)._components().answerer, ExtractiveAnswerer)

@@ -296,7 +296,7 @@ def test_failed_indexing_keeps_corpus_and_index(client, ui_settings, tmp_path):
     """Another build holding the index lock (e.g. `citeqa index` running) makes the update fail:
     the uploaded file is taken out again and the old index keeps answering."""
     from gradio_client.exceptions import AppError
-    from retrieval.store import BuildLock
+    from retrieval.store.local import BuildLock
 
     new = tmp_path / "blocked.txt"
     new.write_text("The Walrus Protocol was signed in Oslo.\n", encoding="utf-8")

@@ -1,6 +1,6 @@
 """The Gradio chat: questions answered with cited quotes, their sources, a document viewer, corpus uploads.
 
-Thin by design: answers come from `QAService.ask`, indexing from `build_index`, uploads are
+Thin by design: answers come from `QAService.ask` (built by `build_service`), indexing from `build_index`, uploads are
 checked by `ui.uploads`, and every piece of HTML is built (and escaped) by `ui.render`. The same
 functions are named API endpoints (`/ask`, `/document`, `/status`, `/upload`, `/rebuild`) for
 scripts using gradio_client.
@@ -23,12 +23,13 @@ from typing import Any, Callable, Iterator
 import gradio as gr
 
 from citeqa.errors import CiteqaError
+from citeqa.progress import Progress
 from citeqa.settings import MODES, Settings
 from citeqa.types import Answer, Document, Filters, Turn
 from ingest.discover import READABLE_SUFFIXES
-from ingest.pipeline import Progress, build_index
-from retrieval.service import QAService
-from retrieval.store import current_build
+from ingest.pipeline import build_index
+from retrieval.service import build_service
+from retrieval.store import open_store
 from ui import render
 from ui.uploads import add_uploads
 
@@ -93,7 +94,7 @@ class ChatApp:
 
     def __init__(self, settings: Settings):
         self.settings = settings
-        self.service = QAService(settings)
+        self.service = build_service(settings)
         self._index_lock = threading.Lock()
 
     # --- questions ----------------------------------------------------------------------------------
@@ -180,7 +181,7 @@ class ChatApp:
             report = add_uploads(self.settings, uploaded, gradio_progress(progress))
         lines = report.lines()
         if report.summary is not None:
-            lines += ["", _format_summary(report.summary)]
+            lines += ["", report.summary.format()]
         elif report.refused:
             lines += ["", "Nothing was added; the corpus and the index are unchanged."]
         return "\n".join(lines), self.status_line()
@@ -189,17 +190,11 @@ class ChatApp:
         """Re-embed the whole corpus (e.g. after changing the model); the old index serves until it is done."""
         with self._index_lock:
             summary = build_index(self.settings, full=True, progress=gradio_progress(progress))
-        return _format_summary(summary), self.status_line()
+        return summary.format(), self.status_line()
 
     def refresh(self) -> tuple[str, Any]:
         """The status line and the document choices, at page load and after the index changes."""
         return self.status_line(), gr.update(choices=self.document_ids())
-
-
-def _format_summary(summary) -> str:
-    from ui.cli import format_summary  # the same summary `citeqa index` prints
-
-    return format_summary(summary)
 
 
 def create_app(settings: Settings) -> gr.Blocks:
@@ -310,8 +305,8 @@ def launch(blocks: gr.Blocks, settings: Settings, **kwargs: Any):
 
 def serve(settings: Settings) -> None:
     """`citeqa serve`: build the index first if there is none yet, then start the chat."""
-    if current_build(settings.index) is None:
-        from ui.progress import TqdmProgress
+    if open_store(settings).current_version() is None:
+        from citeqa.progress import TqdmProgress
 
         print(f"citeqa: no index at {settings.index} yet; building it from {settings.corpus}", file=sys.stderr)
         with TqdmProgress() as progress:

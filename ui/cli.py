@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from ui.progress import TqdmProgress
+    from citeqa.progress import TqdmProgress
     from ingest.pipeline import build_index
 
     settings = _settings(args, "corpus", "index", "model")
@@ -86,32 +86,17 @@ def cmd_index(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary.to_json(), indent=2))
     else:
-        print(format_summary(summary))
+        print(summary.format())
     return 0
-
-
-def format_summary(summary) -> str:
-    lines = [
-        f"index {summary.index_path}: {'written' if summary.wrote_index else 'already up to date'}",
-        f"  documents: {len(summary.added)} added, {len(summary.changed)} changed, "
-        f"{len(summary.unchanged)} unchanged, {len(summary.removed)} removed, {len(summary.skipped)} skipped",
-        f"  chunks: {summary.n_chunks} in the index, {summary.chunks_embedded} embedded now "
-        f"({summary.sentences_embedded} sentences)",
-    ]
-    for name, ids in (("added", summary.added), ("changed", summary.changed), ("removed", summary.removed)):
-        lines += [f"  {name}: {doc_id}" for doc_id in ids]
-    lines += [f"  skipped: {s.path}: {s.reason}" for s in summary.skipped]
-    lines.append(f"  seconds: {summary.seconds:.1f}")
-    return "\n".join(lines)
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
     from citeqa.types import Filters
-    from retrieval.service import QAService, validate_question
+    from retrieval.service import build_service, validate_question
 
     validate_question(args.question)  # refuse an empty question before loading anything
     settings = _settings(args, "corpus", "index", "model", "k", "mode")
-    answer = QAService(settings).ask(
+    answer = build_service(settings).ask(
         args.question, filters=Filters(tuple(args.doc), args.date_from, args.date_to)
     )
     if args.json:
@@ -142,9 +127,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from eval.cli import run_eval_command
+    from eval.cli import EvalRequest, run_eval_command
 
-    return run_eval_command(args, _settings(args, "corpus", "index", "model", "k"))
+    request = EvalRequest(questions=args.questions, beir=args.beir, mode=args.mode, json=args.json, out=args.out,
+                          limit=args.limit)
+    return run_eval_command(request, _settings(args, "corpus", "index", "model", "k"))
 
 
 COMMANDS = {"index": cmd_index, "ask": cmd_ask, "serve": cmd_serve, "eval": cmd_eval}

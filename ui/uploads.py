@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import Iterable
 
 from citeqa.errors import CiteqaError
+from citeqa.progress import Progress
 from citeqa.settings import Settings
 from ingest.discover import READABLE_SUFFIXES
 from ingest.load import document_from_raw
-from ingest.pipeline import BuildSummary, Progress, build_index
+from ingest.pipeline import BuildSummary, build_index
 from ingest.readers import Unreadable, read_file
 
 MAX_NAME_CHARS = 120

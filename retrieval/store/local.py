@@ -1,4 +1,4 @@
-"""The index store: the one module that knows the on-disk format. Ingest writes it, retrieval reads it.
+"""The `local` store: FAISS files and one SQLite database in a folder. The default backend.
 
 Layout of an index folder:
 
@@ -17,30 +17,27 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import json
 import os
 import shutil
 import sqlite3
 import threading
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
 from citeqa.errors import CiteqaError, IndexDamaged, IndexIncompatible, IndexMissing
-from citeqa.types import Chunk, Document, Span
+from citeqa.types import Chunk, Document, Filters, Span
+from retrieval.store.base import FORMAT_VERSION, Hits, IndexContent, Manifest, StoredDocument
+from retrieval.text import STOP_WORDS
 
-FORMAT_VERSION = 1
 HNSW_M = 32
 HNSW_EF_SEARCH = 128
-# The Lucene/Elasticsearch English stop words: left out of lexical queries, as BM25 baselines do.
-STOP_WORDS = frozenset(
-    "a an and are as at be but by for if in into is it no not of on or such that the their then there "
-    "these they this to was will with".split()
-)
+SQLITE_MAX_VARIABLES = 900  # below SQLite's default limit of 999 bound parameters a statement
+DF_CACHE_TERMS = 50_000  # document frequencies remembered per reader (oldest forgotten first)
 
 SCHEMA = """
 CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -66,48 +63,26 @@ CREATE VIRTUAL TABLE chunks_fts USING fts5(
 """
 
 
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+class LocalStore:
+    """The `local` backend of the Store boundary: builds in `root`, the current one behind a symlink."""
 
+    def __init__(self, root: Path, exact_index_max: int = 100_000):
+        self.root = root
+        self.location = str(root)
+        self.exact_index_max = exact_index_max
 
-@dataclass(frozen=True)
-class Manifest:
-    model: str
-    dimension: int
-    chunk_tokens: int
-    chunk_overlap: int
-    title_header_tokens: int
-    faiss_type: str
-    corpus: str
-    corpus_fingerprint: str
-    built_at: str
-    n_documents: int
-    n_chunks: int
-    n_sentences: int
-    format_version: int = FORMAT_VERSION
+    def current_version(self) -> str | None:
+        build = current_build(self.root)
+        return None if build is None else build.name
 
-    def chunking(self) -> tuple[int, int, int]:
-        return (self.chunk_tokens, self.chunk_overlap, self.title_header_tokens)
+    def open_reader(self) -> "LocalIndexReader":
+        return LocalIndexReader(self.root)
 
+    def build_lock(self) -> "BuildLock":
+        return BuildLock(self.root)
 
-@dataclass(frozen=True)
-class StoredDocument:
-    document: Document
-    fingerprint: str  # hash of cleaned text and metadata: unchanged means nothing to re-embed
-
-
-@dataclass(frozen=True)
-class IndexContent:
-    """Everything one build writes."""
-
-    manifest: Manifest
-    documents: Sequence[StoredDocument]
-    chunks: Sequence[Chunk]  # chunk_id = position
-    chunk_vectors: np.ndarray
-    chunk_keys: Sequence[str]  # text_hash of what was embedded: the cache key of an incremental build
-    sentences: Sequence[tuple[str, Span]]  # (doc_id, span); sentence_id = position
-    sentence_vectors: np.ndarray
-    sentence_keys: Sequence[str]
+    def publish(self, content: IndexContent) -> str:
+        return write_index(self.root, content, self.exact_index_max).name
 
 
 class BuildLock:
@@ -247,7 +222,7 @@ def _remove_old_builds(root: Path, keep: int) -> None:
             shutil.rmtree(build, ignore_errors=True)
 
 
-class IndexReader:
+class LocalIndexReader:
     """A read-only view of one complete build. Thread-safe: each thread gets its own SQLite connection."""
 
     def __init__(self, root: Path):
@@ -256,6 +231,9 @@ class IndexReader:
         if build is None:
             raise IndexMissing(f"no index at {root}: build one with `citeqa index` (or `make run`).")
         self.build = build
+        self.version = build.name
+        self._df_cache: dict[str, int] = {}
+        self._df_lock = threading.Lock()
         try:
             self._local = threading.local()
             rows = self._db().execute("SELECT key, value FROM manifest").fetchall()
@@ -277,8 +255,8 @@ class IndexReader:
             for index in (self.faiss_index, self.sentence_index):
                 if isinstance(index, faiss.IndexHNSW):
                     index.hnsw.efSearch = HNSW_EF_SEARCH
-            self.chunk_vectors = np.load(build / "chunk_vectors.npy", mmap_mode="r")
-            self.sentence_vectors = np.load(build / "sentence_vectors.npy", mmap_mode="r")
+            self._chunk_vectors = np.load(build / "chunk_vectors.npy", mmap_mode="r")
+            self._sentence_vectors = np.load(build / "sentence_vectors.npy", mmap_mode="r")
         except CiteqaError:
             raise
         except (sqlite3.Error, RuntimeError, ValueError, OSError, TypeError, KeyError, EOFError) as exc:
@@ -287,8 +265,8 @@ class IndexReader:
                 "rebuild it with `citeqa index --full`."
             ) from None
         m = self.manifest
-        if not (self.faiss_index.ntotal == len(self.chunk_vectors) == m.n_chunks
-                and len(self.sentence_vectors) == self.sentence_index.ntotal == m.n_sentences
+        if not (self.faiss_index.ntotal == len(self._chunk_vectors) == m.n_chunks
+                and len(self._sentence_vectors) == self.sentence_index.ntotal == m.n_sentences
                 and self.faiss_index.d == m.dimension):
             raise IndexDamaged(
                 f"the index at {root} is damaged (vector counts do not match the manifest): "
@@ -304,6 +282,12 @@ class IndexReader:
             self._local.db = db
         return db
 
+    def close(self) -> None:
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+            self._local.db = None
+
     def _load_documents(self) -> dict[str, StoredDocument]:
         rows = self._db().execute(
             "SELECT doc_id, title, date, source_path, content_hash, size, format, fingerprint, text FROM documents"
@@ -312,26 +296,12 @@ class IndexReader:
             r[0]: StoredDocument(Document(r[0], r[1], r[8], r[3], r[4], r[5], r[6], r[2]), r[7]) for r in rows
         }
 
-    def check_compatible(self, model: str, chunking: tuple[int, int, int]) -> None:
-        m = self.manifest
-        if m.model != model or m.chunking() != chunking:
-            raise IndexIncompatible(
-                f"the index at {self.root} was built with model {m.model!r} and chunks of {m.chunk_tokens} tokens "
-                f"(overlap {m.chunk_overlap}); the settings ask for model {model!r} and chunks of {chunking[0]} "
-                f"(overlap {chunking[1]}). Rebuild it with `citeqa index --full`, or set CITEQA_MODEL / "
-                "CITEQA_CHUNK_TOKENS / CITEQA_CHUNK_OVERLAP back to what it was built with."
-            )
-
-    # --- reading chunks and sentences -------------------------------------------------------------
+    # --- reading chunks, sentences and vectors ----------------------------------------------------
 
     def chunks(self, chunk_ids: Iterable[int]) -> dict[int, Chunk]:
         ids = list(dict.fromkeys(int(i) for i in chunk_ids))
-        if not ids:
-            return {}
-        rows = self._db().execute(
-            f'SELECT chunk_id, doc_id, ordinal, start, "end", text, n_tokens FROM chunks '
-            f"WHERE chunk_id IN ({','.join('?' * len(ids))})", ids,
-        )
+        rows = self._rows_where(
+            'SELECT chunk_id, doc_id, ordinal, start, "end", text, n_tokens FROM chunks WHERE chunk_id IN ({})', ids)
         return {r[0]: Chunk(r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows}
 
     def chunks_of(self, doc_id: str) -> list[tuple[int, Chunk]]:
@@ -341,19 +311,7 @@ class IndexReader:
         )
         return [(r[0], Chunk(r[1], r[2], r[3], r[4], r[5], r[6])) for r in rows]
 
-    def chunk_ids_of(self, doc_ids: Iterable[str]) -> np.ndarray:
-        return self._ids_where("SELECT chunk_id FROM chunks WHERE doc_id IN ({})", list(doc_ids))
-
-    def _ids_where(self, sql: str, values: list) -> np.ndarray:
-        """Sorted ids selected by `sql` with `IN ({})` over `values`, in batches below SQLite's variable limit."""
-        ids: list[int] = []
-        for lo in range(0, len(values), 900):
-            batch = values[lo : lo + 900]
-            ids += [r[0] for r in self._db().execute(sql.format(",".join("?" * len(batch))), batch)]
-        return np.array(sorted(ids), dtype=np.int64)
-
     def sentences_within(self, doc_id: str, start: int, end: int) -> list[tuple[int, Span]]:
-        """Sentences that overlap [start, end) of a document, in order."""
         rows = self._db().execute(
             'SELECT sentence_id, start, "end" FROM sentences WHERE doc_id = ? AND "end" > ? AND start < ? ORDER BY start',
             (doc_id, start, end),
@@ -363,69 +321,119 @@ class IndexReader:
     def sentences_of(self, doc_id: str) -> list[tuple[int, Span]]:
         return self.sentences_within(doc_id, 0, 1 << 62)
 
+    def chunk_vectors(self, chunk_ids: Sequence[int]) -> np.ndarray:
+        return np.asarray(self._chunk_vectors[np.asarray(chunk_ids, dtype=np.int64)])
+
+    def sentence_vectors(self, sentence_ids: Sequence[int]) -> np.ndarray:
+        return np.asarray(self._sentence_vectors[np.asarray(sentence_ids, dtype=np.int64)])
+
+    def _rows_where(self, sql: str, values: Sequence) -> list[tuple]:
+        """Rows selected by `sql` with `IN ({})` over `values`, in batches below SQLite's variable limit."""
+        rows: list[tuple] = []
+        for lo in range(0, len(values), SQLITE_MAX_VARIABLES):
+            batch = list(values[lo : lo + SQLITE_MAX_VARIABLES])
+            rows += self._db().execute(sql.format(",".join("?" * len(batch))), batch).fetchall()
+        return rows
+
+    # --- filters ------------------------------------------------------------------------------------
+
+    def _allowed_chunks(self, filters: Filters | None) -> np.ndarray | None:
+        """The chunk ids a filtered search may return (sorted), or None for all."""
+        if filters is None or not filters.active:
+            return None
+        sql = "SELECT chunk_id FROM chunks JOIN documents USING (doc_id) WHERE 1"
+        params: list = []
+        if filters.date_from:
+            sql += " AND documents.date >= ?"
+            params.append(filters.date_from)
+        if filters.date_to:
+            sql += " AND documents.date <= ?"
+            params.append(filters.date_to)
+        if not filters.doc_ids:
+            return np.array(sorted(r[0] for r in self._db().execute(sql, params)), dtype=np.int64)
+        ids: list[int] = []
+        docs = list(filters.doc_ids)
+        for lo in range(0, len(docs), SQLITE_MAX_VARIABLES - len(params)):
+            batch = docs[lo : lo + SQLITE_MAX_VARIABLES - len(params)]
+            batch_sql = sql + f" AND chunks.doc_id IN ({','.join('?' * len(batch))})"
+            ids += [r[0] for r in self._db().execute(batch_sql, [*params, *batch])]
+        return np.array(sorted(ids), dtype=np.int64)
+
     # --- searching --------------------------------------------------------------------------------
 
-    def dense_search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """Top-k chunks by cosine similarity. With `allowed` chunk ids the search runs over those only (exact)."""
-        return _vector_search(self.faiss_index, self.chunk_vectors, query, k, allowed)
+    def dense_search(self, query: np.ndarray, k: int, filters: Filters | None = None) -> Hits:
+        """Top-k chunks by cosine similarity. Filtered: an exact search over the allowed chunks."""
+        return _vector_search(self.faiss_index, self._chunk_vectors, query, k, self._allowed_chunks(filters))
 
-    def sentence_search(self, query: np.ndarray, k: int, allowed_chunks: np.ndarray | None = None
-                        ) -> list[tuple[int, float]]:
+    def sentence_search(self, query: np.ndarray, k: int, filters: Filters | None = None) -> Hits:
         """Top-k chunks by their best sentence's cosine similarity (sentences match short questions more
-        sharply than whole chunks do). With `allowed_chunks`, only sentences of those chunks (exact)."""
+        sharply than whole chunks do). Filtered: an exact search over the allowed chunks' sentences."""
+        allowed_chunks = self._allowed_chunks(filters)
         allowed = None
         if allowed_chunks is not None:
-            allowed = self._sentence_ids_of_chunks(allowed_chunks)
-        hits = _vector_search(self.sentence_index, self.sentence_vectors, query, 3 * k, allowed)
+            allowed = np.array(sorted(r[0] for r in self._rows_where(
+                "SELECT sentence_id FROM sentences WHERE chunk_id IN ({})", [int(c) for c in allowed_chunks])),
+                dtype=np.int64)
+        hits = _vector_search(self.sentence_index, self._sentence_vectors, query, 3 * k, allowed)
         if not hits:
             return []
-        ids = [sid for sid, _ in hits]
-        rows = dict(self._db().execute(
-            f"SELECT sentence_id, chunk_id FROM sentences WHERE sentence_id IN ({','.join('?' * len(ids))})", ids
-        ).fetchall())
+        holder = dict(self._rows_where("SELECT sentence_id, chunk_id FROM sentences WHERE sentence_id IN ({})",
+                                       [sid for sid, _ in hits]))
         best: dict[int, float] = {}
         for sid, score in hits:
-            best.setdefault(rows[sid], score)
+            best.setdefault(holder[sid], score)
         return list(best.items())[:k]
 
-    def _sentence_ids_of_chunks(self, chunk_ids: np.ndarray) -> np.ndarray:
-        return self._ids_where("SELECT sentence_id FROM sentences WHERE chunk_id IN ({})", [int(c) for c in chunk_ids])
-
-    def lexical_search(self, query: str, k: int, allowed_docs: Sequence[str] | None = None) -> list[tuple[int, float]]:
+    def lexical_search(self, query: str, k: int, filters: Filters | None = None) -> Hits:
         """Top-k chunks by BM25 (SQLite FTS5, Porter stemming, stop words left out of the query)."""
         terms = fts_terms(query)
         if not terms:
             return []
         match = " OR ".join(f'"{t}"' for t in terms)
-        sql = "SELECT rowid, bm25(chunks_fts) AS s FROM chunks_fts WHERE chunks_fts MATCH ?"
-        params: list = [match]
-        if allowed_docs is not None:
-            if not allowed_docs:
-                return []
-            sql += f" AND rowid IN (SELECT chunk_id FROM chunks WHERE doc_id IN ({','.join('?' * len(allowed_docs))}))"
-            params += list(allowed_docs)
-        sql += " ORDER BY s LIMIT ?"
-        params.append(k)
-        return [(int(r[0]), -float(r[1])) for r in self._db().execute(sql, params)]
+        allowed = self._allowed_chunks(filters)
+        if allowed is not None and len(allowed) == 0:
+            return []
+        rows = self._db().execute(
+            "SELECT rowid, bm25(chunks_fts) AS s FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY s"
+            + ("" if allowed is not None else " LIMIT ?"),
+            [match] if allowed is not None else [match, k],
+        )
+        if allowed is None:
+            return [(int(r[0]), -float(r[1])) for r in rows]
+        allowed_set = set(allowed.tolist())
+        out: Hits = []
+        for rowid, score in rows:
+            if rowid in allowed_set:
+                out.append((int(rowid), -float(score)))
+                if len(out) == k:
+                    break
+        return out
 
     def term_document_frequencies(self, terms: Sequence[str]) -> dict[str, int]:
-        """How many chunks contain each (stemmed by FTS5) term: the IDF that sentence ranking uses."""
+        """How many chunks contain each (stemmed by FTS5) term: the IDF that sentence ranking uses.
+        Remembered per reader (a build never changes), at most DF_CACHE_TERMS words."""
         out = {}
         for t in terms:
-            row = self._db().execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (f'text:"{t}"',)).fetchone()
-            out[t] = int(row[0])
+            df = self._df_cache.get(t)
+            if df is None:
+                row = self._db().execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
+                                         (f'text:"{t}"',)).fetchone()
+                df = int(row[0])
+                with self._df_lock:
+                    if len(self._df_cache) >= DF_CACHE_TERMS:
+                        self._df_cache.pop(next(iter(self._df_cache)))
+                    self._df_cache[t] = df
+            out[t] = df
         return out
 
     def vectors_by_hash(self) -> Iterator[tuple[str, str, np.ndarray]]:
-        """(kind, text hash, vector) of every stored chunk and sentence, for reuse by an incremental build."""
         for cid, h in self._db().execute("SELECT chunk_id, text_hash FROM chunks"):
-            yield "chunk", h, self.chunk_vectors[cid]
+            yield "chunk", h, self._chunk_vectors[cid]
         for sid, h in self._db().execute("SELECT sentence_id, text_hash FROM sentences"):
-            yield "sentence", h, self.sentence_vectors[sid]
+            yield "sentence", h, self._sentence_vectors[sid]
 
 
-def _vector_search(index, vectors: np.ndarray, query: np.ndarray, k: int, allowed: np.ndarray | None
-                   ) -> list[tuple[int, float]]:
+def _vector_search(index, vectors: np.ndarray, query: np.ndarray, k: int, allowed: np.ndarray | None) -> Hits:
     """Inner-product top-k: through FAISS, or exactly over the `allowed` rows (a filter applied inside
     the search; HNSW's own filtered search loses recall when the filter is selective)."""
     q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)

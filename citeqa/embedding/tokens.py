@@ -1,0 +1,53 @@
+"""Counting and cutting text in a model's tokens, with a tokenizer of our own that nothing mutates.
+
+The Hugging Face tokenizer wrapper changes the shared Rust tokenizer's truncation and padding state
+on every call, so two threads using it at once can fail ("Already borrowed") or read each other's
+settings. This copy is configured once (no truncation, no padding) and only read afterwards, which
+is safe from any number of threads.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+class ModelTokens:
+    def __init__(self, model_path: Path):
+        from tokenizers import Tokenizer
+
+        file = model_path / "tokenizer.json"
+        if file.exists():
+            tokenizer = Tokenizer.from_file(str(file))
+        else:  # a model folder with only a slow tokenizer's files: take the fast one transformers derives
+            from transformers import AutoTokenizer
+
+            tokenizer = Tokenizer.from_str(AutoTokenizer.from_pretrained(str(model_path)).backend_tokenizer.to_str())
+        tokenizer.no_truncation()
+        tokenizer.no_padding()
+        self.tokenizer = tokenizer
+        self.max_tokens = max_seq_length(model_path)
+
+    def count(self, text: str) -> int:
+        """Tokens the model reads for `text`, special tokens included."""
+        return len(self.tokenizer.encode(text, add_special_tokens=True).ids)
+
+    def count_plain(self, text: str) -> int:
+        """Tokens of `text` alone, no special tokens (what a text splitter measures pieces by)."""
+        return len(self.tokenizer.encode(text, add_special_tokens=False).ids)
+
+    def truncate(self, text: str, max_tokens: int) -> str:
+        offsets = self.tokenizer.encode(text, add_special_tokens=False).offsets
+        if len(offsets) <= max_tokens:
+            return text
+        return text[: offsets[max_tokens - 1][1]] if max_tokens > 0 else ""
+
+
+def max_seq_length(model_path: Path, default: int = 256) -> int:
+    """The sequence length sentence-transformers reads the model with (sentence_bert_config.json)."""
+    config = model_path / "sentence_bert_config.json"
+    if config.exists():
+        value = json.loads(config.read_text()).get("max_seq_length")
+        if value:
+            return int(value)
+    return default

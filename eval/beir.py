@@ -17,6 +17,7 @@ from citeqa.errors import CiteqaError
 from citeqa.settings import Settings
 from citeqa.types import Document, Skipped
 from citeqa.errors import InputNotFound
+from eval.own_index import own_index_path
 from eval.questions import Question, jsonl_objects
 from ingest.clean import clean_text
 from ingest.load import LoadedCorpus
@@ -43,10 +44,7 @@ def beir_files(folder: Path) -> tuple[Path, Path, Path]:
 
 
 def beir_index_path(settings: Settings, folder: Path) -> Path:
-    corpus = (folder / "corpus.jsonl").resolve()
-    stat = corpus.stat()
-    key = hashlib.sha256(f"{corpus}\x1f{stat.st_size}\x1f{stat.st_mtime_ns}".encode()).hexdigest()[:12]
-    return settings.index.resolve().parent / f"beir-{folder.resolve().name}-{key}"
+    return own_index_path(settings.index, folder / "corpus.jsonl", "beir")
 
 
 def load_beir(folder: Path) -> BeirSet:

@@ -17,6 +17,7 @@ from citeqa.errors import SettingsError
 from citeqa.settings import Settings
 from eval.beir import BeirSet, load_beir
 from eval.questions import DEFAULT_QUESTIONS, QuestionSet, limited, load_questions
+from eval.squad import SquadSet, load_squad
 
 ALL_MODES = ("dense", "lexical", "hybrid")
 CONTRACT_KEYS = ("modes", "questions")
@@ -28,6 +29,7 @@ class EvalRequest:
 
     questions: Path | None = None  # a JSON Lines question set (default eval/questions.jsonl)
     beir: Path | None = None  # or a BEIR folder
+    squad: Path | None = None  # or a SQuAD 2.0 JSON file
     mode: str = "hybrid"  # a retrieval mode, or "all"
     json: bool = False
     out: Path | None = None
@@ -57,8 +59,12 @@ def run_eval_command(args: EvalRequest, settings: Settings) -> int:
     return 0
 
 
-def load_input(args: EvalRequest) -> QuestionSet | BeirSet:
-    """The question set (default eval/questions.jsonl) or BEIR folder, read, checked and cut to --limit."""
+def load_input(args: EvalRequest) -> QuestionSet | BeirSet | SquadSet:
+    """The question set (default eval/questions.jsonl), BEIR folder or SQuAD file, read, checked and cut
+    to --limit."""
+    if args.squad is not None:
+        squad = load_squad(args.squad)
+        return replace(squad, questions=limited(squad.questions, args.limit))
     if args.beir is not None:
         beir = load_beir(args.beir)
         return replace(beir, questions=limited(beir.questions, args.limit))

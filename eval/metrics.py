@@ -17,6 +17,7 @@ from ir_measures import R, RR, Success, nDCG
 
 from eval import bench_common
 from eval.questions import Question
+from eval.squad_metrics import SquadScore, score_prediction, squad_summary
 
 METRIC_KEYS = (
     "hit@1", "hit@3", "hit@5", "recall@5", "recall@100", "mrr@10", "ndcg@10",
@@ -27,6 +28,7 @@ RANKING_MEASURES = {
     "hit@1": Success @ 1, "hit@3": Success @ 3, "hit@5": Success @ 5,
     "recall@5": R @ 5, "recall@100": R @ 100, "mrr@10": RR @ 10, "ndcg@10": nDCG @ 10,
 }
+SQUAD_KEYS = ("exact", "f1", "has_ans_exact", "has_ans_f1", "no_ans_accuracy")  # added for SQuAD files
 RANKING_DEPTH = 100  # documents ranked per question: the depth of recall@100
 ANSWER_DEPTHS = (1, 3, 5)
 
@@ -46,6 +48,7 @@ class Observation:
     passage_texts: list[str] | None = None
     abstained: bool | None = None
     answer: str | None = None
+    short_answer: str | None = None  # the short answer's text; None when there is none
 
     @property
     def composed(self) -> bool:
@@ -55,6 +58,10 @@ class Observation:
 def contains_span(text: str, span: str) -> bool:
     """Case-insensitive containment, whitespace runs counting as one space (a span may wrap a line)."""
     return _norm(span) in _norm(text)
+
+
+def contains_any(text: str, spans: Sequence[str]) -> bool:
+    return any(contains_span(text, span) for span in spans)
 
 
 def _norm(text: str) -> str:
@@ -84,13 +91,18 @@ def ranking_scores(observations: Sequence[Observation]) -> tuple[Metrics, dict[s
 
 def answer_flags(o: Observation) -> Metrics:
     """answer@k and answer_quoted of one question: None unless it has a span and an answer was composed."""
-    span = o.question.answer
-    if span is None or not o.composed:
+    spans = o.question.answer_variants
+    if not spans or not o.composed:
         return {**{f"answer@{k}": None for k in ANSWER_DEPTHS}, "answer_quoted": None}
-    found = [contains_span(text, span) for text in o.passage_texts or []]
+    found = [contains_any(text, spans) for text in o.passage_texts or []]
     flags: Metrics = {f"answer@{k}": float(any(found[:k])) for k in ANSWER_DEPTHS}
-    flags["answer_quoted"] = float(not o.abstained and contains_span(o.answer or "", span))
+    flags["answer_quoted"] = float(not o.abstained and contains_any(o.answer or "", spans))
     return flags
+
+
+def squad_flags(o: Observation) -> SquadScore:
+    """Official exact match and F1 of the short answer (an abstention predicts no answer)."""
+    return score_prediction(o.question.answers, None if o.abstained else o.short_answer)
 
 
 def share(values: Sequence[float | bool | None]) -> float | None:
@@ -103,10 +115,18 @@ def percentile(values: Sequence[float], q: float) -> float | None:
     return bench_common.percentile(list(values), q) if len(values) else None
 
 
-def mode_metrics(observations: Sequence[Observation]) -> tuple[Metrics, dict[str, Metrics]]:
-    """All contract metrics of one mode, keys in METRIC_KEYS order, plus per-question flags."""
+def mode_metrics(observations: Sequence[Observation], squad_file: bool = False
+                 ) -> tuple[Metrics, dict[str, Metrics]]:
+    """All contract metrics of one mode, keys in METRIC_KEYS order (then SQUAD_KEYS for a SQuAD
+    file), plus per-question flags."""
     ranking, per_question = ranking_scores(observations)
     flags = {o.question.id: answer_flags(o) for o in observations}
+    squad = squad_file and all(o.composed for o in observations)
+    if squad:
+        scores = {o.question.id: squad_flags(o) for o in observations}
+        for o in observations:
+            flags[o.question.id] |= {"exact": float(scores[o.question.id].exact),
+                                     "f1": round(scores[o.question.id].f1, 4)}
     composed = [o for o in observations if o.composed]
     metrics: Metrics = dict(ranking)
     for key in (*(f"answer@{k}" for k in ANSWER_DEPTHS), "answer_quoted"):
@@ -118,4 +138,7 @@ def mode_metrics(observations: Sequence[Observation]) -> tuple[Metrics, dict[str
     metrics["latency_p95_ms"] = percentile(latencies, 95)
     metrics["n_questions"] = len(observations)
     per = {qid: {**per_question.get(qid, dict.fromkeys(RANKING_MEASURES)), **f} for qid, f in flags.items()}
-    return {key: metrics[key] for key in METRIC_KEYS}, per
+    ordered = {key: metrics[key] for key in METRIC_KEYS}
+    if squad:
+        ordered |= squad_summary([(o.question.answerable, scores[o.question.id]) for o in observations])
+    return ordered, per

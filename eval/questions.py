@@ -24,10 +24,16 @@ class Question:
     # Relevant document id -> graded gain (1 for a plain list; BEIR qrels may grade 2, 3, ...).
     relevance: Mapping[str, int] = field(default_factory=dict)
     answer: str | None = None  # a span a passage that answers it contains (case-insensitive)
+    # Every accepted wording of the answer (SQuAD's annotators); empty: just `answer`.
+    answers: tuple[str, ...] = ()
 
     @property
     def answerable(self) -> bool:
         return bool(self.relevance)
+
+    @property
+    def answer_variants(self) -> tuple[str, ...]:
+        return self.answers or ((self.answer,) if self.answer is not None else ())
 
     @property
     def relevant(self) -> list[str]:

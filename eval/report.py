@@ -10,13 +10,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from eval.metrics import METRIC_KEYS
+from eval.metrics import METRIC_KEYS, SQUAD_KEYS
 from eval.result import EvalResult
 
 CHART_METRICS = ("hit@1", "hit@5", "recall@100", "mrr@10", "ndcg@10", "answer@3", "answer_quoted",
                  "abstention_accuracy")
 MAX_FAILURES_SHOWN = 50  # per mode; a BEIR run can fail on hundreds of queries
 SNIPPET_CHARS = 160
+KIND_NAMES = {"beir": "BEIR folder", "squad": "SQuAD file", "questions": "questions"}
 
 
 def format_value(key: str, value: float | int | None) -> str:
@@ -24,14 +25,17 @@ def format_value(key: str, value: float | int | None) -> str:
         return "n/a"
     if key == "n_questions":
         return str(value)
+    if key in ("exact", "f1", "has_ans_exact", "has_ans_f1"):
+        return f"{value:.2f}"  # percentages, as SQuAD publishes them
     return f"{value:.1f}" if key.endswith("_ms") else f"{value:.4f}"
 
 
 def table_rows(result: EvalResult) -> list[list[str]]:
     """Header row then one row a metric: [metric, value in mode 1, value in mode 2, ...]."""
     modes = list(result.metrics)
+    keys = [*METRIC_KEYS, *(k for k in SQUAD_KEYS if k in result.metrics[modes[0]])]
     return [["metric", *modes]] + [
-        [key, *(format_value(key, result.metrics[mode][key]) for mode in modes)] for key in METRIC_KEYS
+        [key, *(format_value(key, result.metrics[mode][key]) for mode in modes)] for key in keys
     ]
 
 
@@ -54,7 +58,7 @@ def markdown_report(result: EvalResult) -> str:
     run = result.run.to_json()
     lines = [
         "# citeqa evaluation", "",
-        f"- {'BEIR folder' if run['kind'] == 'beir' else 'questions'}: `{run['source']}`",
+        f"- {KIND_NAMES.get(run['kind'], run['kind'])}: `{run['source']}`",
         f"- index: `{run['index']}` ({'built or updated by this run' if run['index_updated'] else 'reused'})",
         f"- model: `{run['model']}`, k = {run['k']}, started {run['started']}, {run['seconds']} s in all",
         "", "## Metrics", "", markdown_table(result), "",
@@ -78,6 +82,8 @@ def _failure_line(q: dict[str, Any]) -> str:
             f"  expected {expected}{relevant}; retrieved {retrieved}")
     if q["answer"] is not None:
         line += f"; answered{' (abstained)' if q['abstained'] else ''}: {_md(_snippet(q['answer']))}"
+    if q.get("short_answer"):
+        line += f"; short answer: {_md(q['short_answer'])}"
     return line
 
 

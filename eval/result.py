@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from citeqa.settings import Settings
-from eval.metrics import Metrics, Observation, contains_span
+from eval.metrics import Metrics, Observation, contains_any
 
 SHOWN_RANKING = 10  # documents of the ranking an entry lists
 
 
 @dataclass(frozen=True)
 class RunInfo:
-    kind: str  # "questions" or "beir"
+    kind: str  # "questions", "beir" or "squad"
     source: str  # the question file or BEIR folder
     index: str
     model: str
@@ -68,7 +68,7 @@ def question_entry(o: Observation, flags: Metrics, k: int) -> dict[str, Any]:
         "id": q.id, "mode": o.mode, "question": q.question, "relevant": q.relevant, "expected_answer": q.answer,
         "retrieved": o.passage_doc_ids if o.composed else o.ranking[:k],
         "ranking": o.ranking[:SHOWN_RANKING],
-        "abstained": o.abstained, "answer": o.answer,
+        "abstained": o.abstained, "answer": o.answer, "short_answer": o.short_answer,
         "latency_ms": round(o.latency_ms, 1),
         **{key: _rounded(key, v) for key, v in flags.items()},
         "failure": failure(o, flags),
@@ -80,10 +80,11 @@ def failure(o: Observation, flags: Metrics) -> str | None:
     q = o.question
     if not q.answerable:
         return "answered a question the documents do not answer" if o.composed and not o.abstained else None
+    spans = q.answer_variants
     if o.composed and o.abstained:
         return "abstained, but the relevant documents answer it"
-    if q.answer is not None and o.composed:
-        if not any(contains_span(text, q.answer) for text in o.passage_texts or []):
+    if spans and o.composed:
+        if not any(contains_any(text, spans) for text in o.passage_texts or []):
             return "no retrieved passage contains the answer"
         if not flags["answer_quoted"]:
             return "a passage contains the answer, but the answer does not quote it"

@@ -14,33 +14,40 @@ import time
 from typing import Sequence
 
 from citeqa.errors import CiteqaError
+from citeqa.progress import Progress
 from citeqa.settings import Settings
 from eval.beir import BeirSet, beir_index_path
 from eval.metrics import RANKING_DEPTH, Observation, mode_metrics
+from eval.own_index import own_index_path
 from eval.questions import Question, QuestionSet
 from eval.result import EvalResult, RunInfo, question_entry
+from eval.squad import SquadSet
 from ingest.load import LoadedCorpus
-from citeqa.progress import Progress
 from ingest.pipeline import build_index
 from retrieval.service import QAService, build_service
 
 log = logging.getLogger(__name__)
 
 
-def evaluate(settings: Settings, source: QuestionSet | BeirSet, modes: Sequence[str],
+def evaluate(settings: Settings, source: QuestionSet | BeirSet | SquadSet, modes: Sequence[str],
              progress: Progress | None = None) -> EvalResult:
     """A question set against the user's index of settings.corpus, brought up to date first; a BEIR
-    set against its own index beside settings.index (built once, then reused)."""
+    folder or SQuAD file against its own index beside settings.index (built once, then reused)."""
     if isinstance(source, BeirSet):
         own = settings.replace(index=beir_index_path(settings, source.folder), corpus=source.folder.resolve())
         info = RunInfo.start("beir", source.folder, own, modes)
         return _evaluate(own, source.corpus, source.questions, modes, False, info, progress)
+    if isinstance(source, SquadSet):
+        own = settings.replace(index=own_index_path(settings.index, source.path, "squad"),
+                               corpus=source.path.resolve().parent)
+        info = RunInfo.start("squad", source.path, own, modes)
+        return _evaluate(own, source.corpus, source.questions, modes, True, info, progress, squad=True)
     info = RunInfo.start("questions", source.path, settings, modes)
     return _evaluate(settings, None, source.questions, modes, True, info, progress)
 
 
 def _evaluate(settings: Settings, corpus: LoadedCorpus | None, questions: list[Question], modes: Sequence[str],
-              compose: bool, info: RunInfo, progress: Progress | None) -> EvalResult:
+              compose: bool, info: RunInfo, progress: Progress | None, squad: bool = False) -> EvalResult:
     if not questions:
         raise CiteqaError("no questions to evaluate.")
     progress = progress or (lambda stage, done, total: None)
@@ -55,7 +62,7 @@ def _evaluate(settings: Settings, corpus: LoadedCorpus | None, questions: list[Q
         for i, question in enumerate(questions):
             observations.append(observe(service, question, mode, settings.k, compose))
             progress(f"eval {mode}", i + 1, len(questions))
-        metrics[mode], flags = mode_metrics(observations)
+        metrics[mode], flags = mode_metrics(observations, squad_file=squad)
         entries += [question_entry(o, flags[o.question.id], settings.k) for o in observations]
     return EvalResult(info.finish(summary.wrote_index), metrics, entries)
 
@@ -76,6 +83,7 @@ def observe(service: QAService, question: Question, mode: str, k: int, compose: 
         question, mode, ranking, answer.timings_ms["total"],
         passage_doc_ids=list(dict.fromkeys(p.doc_id for p in answer.passages)),
         passage_texts=[p.text for p in answer.passages], abstained=answer.abstained, answer=answer.answer,
+        short_answer=answer.short_answer.text if answer.short_answer else None,
     )
 
 

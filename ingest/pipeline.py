@@ -22,7 +22,7 @@ from citeqa.settings import Settings
 from citeqa.types import Chunk, Document, Skipped, Span
 from ingest.chunking import Chunker, ChunkingConfig
 from ingest.load import LoadedCorpus, load_corpus
-from ingest.sentences import sentence_spans
+from ingest.units import quote_units
 from retrieval.store import (
     IndexContent, IndexReader, Manifest, Store, StoredDocument, check_compatible, open_store, recipe_of, text_hash,
 )
@@ -116,7 +116,7 @@ def _build(settings: Settings, store: Store, loaded: LoadedCorpus, previous: Ind
             sentences.extend((doc.doc_id, s) for _, s in previous.sentences_of(doc.doc_id))
         else:
             chunks.extend(chunker().split(doc.doc_id, doc.text))
-            sentences.extend((doc.doc_id, s) for s in sentence_spans(doc.text))
+            sentences.extend((doc.doc_id, s) for s in quote_units(doc.text))
         stored.append(StoredDocument(doc, fp))
         progress("chunk", i + 1, len(loaded.documents))
     summary.n_chunks = len(chunks)

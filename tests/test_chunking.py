@@ -11,7 +11,7 @@ from ingest.chunking import Chunker, ChunkingConfig
 from ingest.clean import clean_text
 from citeqa.embedding import get_embedder
 from ingest.load import load_corpus
-from ingest.sentences import sentence_spans
+from ingest.units import quote_units
 from citeqa.errors import SettingsError
 from conftest import CORPUS
 
@@ -60,9 +60,9 @@ def test_chunk_spans_are_exact_and_within_the_model(embedder, raw, size):
 
 @settings(max_examples=80, deadline=None)
 @given(raw=documents)
-def test_sentence_spans_are_exact_ordered_and_disjoint(raw):
+def test_quote_units_are_exact_ordered_and_disjoint(raw):
     text = clean_text(raw)
-    spans = sentence_spans(text)
+    spans = quote_units(text)
     end = 0
     for span in spans:
         piece = text[span.start : span.end]
@@ -79,12 +79,12 @@ def test_shipped_corpus_chunks_and_sentences(embedder):
         for chunk in chunks:
             assert doc.text[chunk.start : chunk.end] == chunk.text
             assert chunk.n_tokens <= embedder.max_tokens
-        for span in sentence_spans(doc.text):
+        for span in quote_units(doc.text):
             assert doc.text[span.start : span.end].strip() == doc.text[span.start : span.end]
-    # Declaration list items and signature lines are sentences of their own.
+    # A title that goes on in the next line is one unit; signature lines are units of their own.
     declaration = next(d for d in load_corpus(CORPUS).documents if d.doc_id.startswith("csto-declaration"))
-    sentences = [declaration.text[s.start : s.end] for s in sentence_spans(declaration.text)]
-    assert "of June 23, 2006" in sentences and "For the Russian Federation |" in sentences
+    units = [declaration.text[s.start : s.end] for s in quote_units(declaration.text)]
+    assert units[0].endswith("organization activity\nof June 23, 2006") and "For the Russian Federation |" in units
 
 
 def test_overlap_is_kept_between_neighbouring_chunks(embedder):

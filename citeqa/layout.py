@@ -1,0 +1,54 @@
+"""How a line break in a document reads: inside a phrase (a wrapped line) or between units.
+
+Shared by ingest, which cuts documents into quote units, and retrieval, which shows a quote on one
+line: a break inside a phrase reads as a space, a break between a name and its titles, or a label
+and its value, as " / " (the usual mark of a line break in a quotation).
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line that ends with one of these words (or a comma, hyphen or dash) goes on in the next line:
+# "Chairman of the Senate of the" / "Republic of Kazakhstan".
+JOINING_WORDS = frozenset(
+    "a an the of and or nor to in into on onto for from with by at as about than per via its their his her "
+    "our your whose which that who whom is are was were be been being has have had not no under over between "
+    "among within without across through against toward towards upon including such".split()
+)
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
+_BLANK_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_TERMINAL.search(line.rstrip()))
+
+
+def ends_with_joiner(line: str) -> bool:
+    """The line stops where a phrase cannot end: after a joining word, a comma, a hyphen or a dash."""
+    line = line.rstrip()
+    if not line:
+        return False
+    if line[-1] in ",-–—&/(":
+        return True
+    match = _LAST_WORD.search(line)
+    return bool(match) and match.end(1) == len(line) and match.group(1).lower() in JOINING_WORDS
+
+
+def continues(previous: str, following: str) -> bool:
+    """Whether `following` goes on with the phrase `previous` broke off (whatever lies between)."""
+    following = following.lstrip(" \t\"“‘'(")
+    return ends_with_joiner(previous) or (bool(following) and following[0].islower() and not ends_sentence(previous))
+
+
+def one_line(text: str) -> str:
+    """A quote on one line: a wrapped line joins with a space, a blank-line break reads " / " unless
+    the phrase goes on across it."""
+    parts = _BLANK_BREAK.split(text.strip())
+    out = _LINE_BREAK.sub(" ", parts[0])
+    for part in parts[1:]:
+        part = _LINE_BREAK.sub(" ", part)
+        out += (" " if continues(out, part) else " / ") + part
+    return " ".join(out.split())

@@ -1,0 +1,241 @@
+"""Quote units: the spans of a cleaned document that an answer may quote, following its layout.
+
+A unit is what a reader would quote as one piece:
+- a sentence, even when the source wraps it over several lines (hard-wrapped prose, PDF text, a
+  heading set in capitals over several lines) or breaks a phrase across a blank line ("Chairman of
+  the Senate of the" / "Republic of Kazakhstan"): a unit never ends inside a phrase;
+- a short block that belongs together: a name line and the title lines under it, a label and its
+  value, a heading and the short line it introduces; a new block starts where a line has the
+  shape of the block's first line (the next name, the next row);
+- a line of its own where the text is a list of lines (list items, signature lines, clauses).
+
+pysbd finds sentence boundaries inside a run of wrapped lines; a unit longer than LONG_UNIT_CHARS
+is cut at its line breaks, then at sentence ends inside it (quoted speech that pysbd keeps whole).
+Every unit is a span with `text[start:end]` the unit, stripped of surrounding whitespace.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from citeqa.layout import continues, ends_sentence, ends_with_joiner
+from citeqa.types import Span
+
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,3}[.)])\s")
+_OPENS_QUOTE = re.compile(r"^\s*[\"“‘'«]")
+_NAME_LIKE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
+_ENDS_CLAUSE = re.compile(r"[.!?…;:][\"”’')\]]*\s*$")
+_WORD = re.compile(r"\w+")
+_SHAPE = re.compile(r"[A-Z]+|[a-z]+|\d+|\s+")
+MIN_UNIT_CHARS = 2
+LONG_UNIT_CHARS = 400
+# Prose wrapped to a width: lines (but the last) of at least this many characters and similar length.
+WRAPPED_MIN_WIDTH = 40
+# A block: its first unit is a name, label or heading of at most BLOCK_HEAD_WORDS words; the units
+# it gathers have at most BLOCK_ITEM_WORDS words each; at most BLOCK_MAX_UNITS units, BLOCK_MAX_CHARS.
+BLOCK_HEAD_WORDS = 8
+BLOCK_ITEM_WORDS = 25
+BLOCK_MAX_UNITS = 5
+BLOCK_MAX_CHARS = 300
+SHORT_CAPITALS_WORDS = 4
+_INNER_END = re.compile(
+    r"(?<=[a-z0-9%)][.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\bMrs\.)"
+    r"[\"”’]?\s+(?=[“\"‘'(]?[A-Z])"
+)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    gap: int  # blank lines between this line and the one before it
+
+
+@functools.lru_cache(maxsize=1)
+def _segmenter():
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def quote_units(text: str) -> list[Span]:
+    """The document's quote units, in order, not overlapping."""
+    lines = _lines(text)
+    if not lines:
+        return []
+    runs = _wrapped_runs(lines)
+    pieces: list[tuple[Span, bool]] = []  # (span, is a whole run)
+    for run in runs:
+        spans = _sentences(text, run)
+        pieces += [(span, len(spans) == 1) for span in spans]
+    return [span for span in _blocks(text, pieces) if span.end - span.start >= MIN_UNIT_CHARS]
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    last_end = 0
+    for m in _LINE.finditer(text):
+        start = m.start() + len(m.group()) - len(m.group().lstrip())
+        end = m.end() - (len(m.group()) - len(m.group().rstrip()))
+        gap = max(text.count("\n", last_end, m.start()) - 1, 0) if lines else 0
+        lines.append(_Line(start, end, text[start:end], gap))
+        last_end = m.end()
+    return lines
+
+
+def _is_wrapped_prose(paragraph: list[_Line]) -> bool:
+    """Lines of similar length (all but the last) of WRAPPED_MIN_WIDTH or more: prose wrapped to a width."""
+    widths = [len(line.text) for line in paragraph[:-1]]
+    return bool(widths) and min(widths) >= WRAPPED_MIN_WIDTH and min(widths) >= 0.6 * max(widths) \
+        and max(widths) <= 160
+
+
+def _is_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _wraps(previous: _Line, line: _Line, in_prose: bool, in_item: bool) -> bool:
+    """Whether `line` continues the run of `previous` (one piece of text wrapped over lines)."""
+    if line.gap == 0 and _LIST_ITEM.match(line.text):
+        return False
+    if line.gap <= 1 and continues(previous.text, line.text):
+        return True
+    if line.gap > 0:
+        return False
+    if in_prose:
+        return True  # pysbd finds the sentence ends inside the run
+    if in_item:  # a list item wrapped over lines: what follows an unfinished item goes on with it
+        return not _ENDS_CLAUSE.search(previous.text)
+    return not ends_sentence(previous.text) and _is_capitals(previous.text) and _is_capitals(line.text)
+
+
+def _wrapped_runs(lines: list[_Line]) -> list[list[_Line]]:
+    paragraphs: list[list[_Line]] = []
+    for line in lines:
+        if line.gap == 0 and paragraphs:
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    prose = {id(line): _is_wrapped_prose(p) for p in paragraphs for line in p}
+    runs: list[list[_Line]] = [[lines[0]]]
+    for previous, line in zip(lines, lines[1:]):
+        in_item = bool(_LIST_ITEM.match(runs[-1][0].text))
+        if _wraps(previous, line, prose[id(line)] and line.gap == 0, in_item):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+def _sentences(text: str, run: list[_Line]) -> list[Span]:
+    """Sentences of one run of wrapped lines; one too long is cut at its line breaks, then inside."""
+    lo, hi = run[0].start, run[-1].end
+    spans = _segment(text, lo, hi)
+    out: list[Span] = []
+    for span in spans:
+        if span.end - span.start <= LONG_UNIT_CHARS:
+            out.append(span)
+            continue
+        inner = [line for line in run if line.start < span.end and line.end > span.start]
+        for line in inner:
+            piece = Span(max(line.start, span.start), min(line.end, span.end))
+            if piece.end - piece.start <= LONG_UNIT_CHARS:
+                out.append(piece)
+            else:
+                out += _split_long(text, piece)
+    return out
+
+
+def _segment(text: str, lo: int, hi: int) -> list[Span]:
+    # Line breaks inside a run are wrapping: segment them as spaces (same length, so offsets hold).
+    flat = text[lo:hi].replace("\n", " ")
+    spans, cursor = [], 0
+    for piece in _segmenter().segment(flat):
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        start = flat.find(stripped, cursor)
+        if start < 0:
+            continue
+        cursor = start + len(stripped)
+        spans.append(Span(lo + start, lo + cursor))
+    return spans
+
+
+def _split_long(text: str, span: Span) -> list[Span]:
+    """A long piece cut at sentence ends inside it ("“A. B. C,” said X." that pysbd keeps whole)."""
+    out, start = [], span.start
+    for m in _INNER_END.finditer(text, span.start, span.end):
+        closing = len(m.group()) - len(m.group().lstrip("\"”’"))  # a closing quotation mark ends the sentence
+        out.append(Span(start, m.start() + closing))
+        start = m.end()
+    out.append(Span(start, span.end))
+    return [s for s in out if s.end > s.start]
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _shape(text: str) -> str:
+    return _SHAPE.sub(lambda m: "A" if m.group()[0].isupper() else "a" if m.group()[0].islower()
+                      else "9" if m.group()[0].isdigit() else " ", text)
+
+
+def _starts_next_block(line: str, block_lines: list[str]) -> bool:
+    """The next name of a list of names, the next row, the next signature line: a line shaped like
+    the block's head, a name shaped like a name already in the block, or a line that opens with the
+    same two words as a line already in it."""
+    shape = _shape(line)
+    return (shape == _shape(block_lines[0])
+            or (_NAME_LIKE.fullmatch(line) is not None and any(shape == _shape(b) for b in block_lines))
+            or any(line.lower().split()[:2] == b.lower().split()[:2] for b in block_lines))
+
+
+def _blocks(text: str, pieces: list[tuple[Span, bool]]) -> list[Span]:
+    """Pieces gathered into blocks: a short head (a name, a label, a heading) with the short lines
+    under it, at most one blank line apart. Only whole runs join a block: a sentence cut out of a
+    longer run is a unit of its own."""
+    out: list[Span] = []
+    block: list[Span] = []
+
+    def flush() -> None:
+        if block:
+            out.append(Span(block[0].start, block[-1].end))
+            block.clear()
+
+    for span, whole in pieces:
+        piece = text[span.start : span.end]
+        if block and whole and _joins_block(text, block, span, piece):
+            block.append(span)
+            continue
+        flush()
+        if (whole and not ends_sentence(piece) and _words(piece) <= BLOCK_HEAD_WORDS and not ends_with_joiner(piece)
+                and not _LIST_ITEM.match(piece)):
+            block.append(span)  # may head a block
+        else:
+            out.append(span)
+    flush()
+    return out
+
+
+def _joins_block(text: str, block: list[Span], span: Span, piece: str) -> bool:
+    last = text[block[-1].start : block[-1].end]
+    between = text[block[-1].end : span.start]
+    head = text[block[0].start : block[0].end]
+    first_line = piece.split("\n", 1)[0]
+    return (
+        "\n" in between and between.count("\n") <= 2
+        and not ends_sentence(last)
+        and len(block) < BLOCK_MAX_UNITS and span.end - block[0].start <= BLOCK_MAX_CHARS
+        and _words(piece) <= BLOCK_ITEM_WORDS
+        and not _OPENS_QUOTE.match(piece) and not _LIST_ITEM.match(piece)
+        and not _starts_next_block(first_line, [text[b.start : b.end].split("\n", 1)[0] for b in block])
+        # a long heading in capitals opens a section of its own
+        and not (_is_capitals(piece) and _words(piece) > SHORT_CAPITALS_WORDS and not _is_capitals(last))
+    )

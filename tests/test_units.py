@@ -1,0 +1,111 @@
+"""Quote units follow the layout: property tests on generated documents whose structure is known.
+
+A generated document mixes prose wrapped to a width, headings in capitals wrapped over short lines,
+phrases broken across a blank line after a joining word, and name/title blocks. Whatever the mix,
+every unit is an exact, stripped, ordered span; no unit ends inside a wrapped sentence or phrase;
+and every name/title block is one unit.
+"""
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from citeqa.layout import ends_with_joiner, one_line
+from ingest.clean import clean_text
+from ingest.units import quote_units
+
+WORDS = ["treaty", "security", "assembly", "parliament", "observers", "members", "cooperation", "legislation",
+         "region", "council", "mission", "elections", "delegation", "approximation", "framework"]
+NAMES = ["Anna Petrova", "Boris Ivanov", "Chen Wei", "Dilnoza Karimova", "Erik Larsen", "Farida Aliyeva"]
+TITLES = ["Member of the Council", "Chairman of the Senate of the Republic", "Speaker of the National Assembly",
+          "Deputy Chairwoman of the Committee on Defence and Security", "Head of the Observer Mission"]
+
+
+def wrap(text: str, width: int) -> str:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "\n".join(lines + [line])
+
+
+sentence = st.lists(st.sampled_from(WORDS), min_size=6, max_size=22).map(
+    lambda ws: " ".join(ws).capitalize() + ".")
+
+
+@st.composite
+def prose(draw):
+    sentences = draw(st.lists(sentence, min_size=2, max_size=5))
+    width = draw(st.integers(min_value=50, max_value=90))
+    return ("prose", sentences, wrap(" ".join(sentences), width))
+
+
+@st.composite
+def heading(draw):
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=5, max_size=12))
+    text = " ".join(words).upper()
+    return ("heading", [text], wrap(text, draw(st.integers(min_value=12, max_value=26))))
+
+
+@st.composite
+def name_block(draw):
+    name = draw(st.sampled_from(NAMES))
+    titles = draw(st.lists(st.sampled_from(TITLES), min_size=1, max_size=2, unique=True))
+    return ("block", [name, *titles], "\n\n".join([name, *titles]))
+
+
+@st.composite
+def broken_phrase(draw):
+    """A title broken across a blank line after a joining word, as PDF text often is."""
+    head = draw(st.sampled_from(["Chairman of the Senate of the", "Head of the delegation of",
+                                 "Minister for Foreign Affairs and"]))
+    tail = draw(st.sampled_from(["Republic of Kazakhstan", "Kyrgyz Republic", "International Cooperation"]))
+    return ("phrase", [f"{head} {tail}"], f"{head}\n\n{tail}")
+
+
+documents = st.lists(st.one_of(prose(), heading(), name_block(), broken_phrase()), min_size=1, max_size=6)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@settings(max_examples=150, deadline=None)
+@given(parts=documents)
+def test_units_follow_the_layout(parts):
+    text = clean_text("\n\n\n".join(p[2] for p in parts))
+    units = quote_units(text)
+    quoted = [text[u.start : u.end] for u in units]
+    end = 0
+    for u, q in zip(units, quoted):
+        assert q and q == q.strip() and u.start >= end  # exact, stripped, ordered, disjoint
+        end = u.end
+        assert not ends_with_joiner(q) or u.end == len(text.rstrip()), f"ends inside a phrase: {q!r}"
+    flattened = [flat(q) for q in quoted]
+    for kind, pieces, _ in parts:
+        if kind in ("prose", "heading", "phrase"):
+            for piece in pieces:  # each sentence, heading or phrase lies inside one unit
+                assert any(flat(piece) in f for f in flattened), (kind, piece, flattened)
+        else:  # the name and its titles are one unit
+            assert any(all(flat(p) in f for p in pieces) for f in flattened), (pieces, flattened)
+
+
+def test_a_block_reads_on_one_line_with_its_breaks_marked():
+    text = "Vyacheslav Volodin\n\nChairman of the CSTO Parliamentary Assembly\nChairman of the State Duma"
+    [unit] = quote_units(text)
+    assert one_line(text[unit.start : unit.end]) == (
+        "Vyacheslav Volodin / Chairman of the CSTO Parliamentary Assembly Chairman of the State Duma")
+    assert one_line("Chairman of the Senate of the\n\nRepublic of Kazakhstan") == (
+        "Chairman of the Senate of the Republic of Kazakhstan")
+
+
+def test_list_items_and_signature_lines_stay_apart():
+    text = ("We agree on:\n- solidarity of purpose and tasks;\n- coordination of actions, not causing damage\n"
+            "to interests of collective security;\n\nFor the Republic of Armenia |\nFor the Kyrgyz Republic |")
+    quoted = [text[u.start : u.end] for u in quote_units(text)]
+    assert "- coordination of actions, not causing damage\nto interests of collective security;" in quoted
+    assert "For the Republic of Armenia |" in quoted and "For the Kyrgyz Republic |" in quoted
+    assert not any(re.search(r"\|\s+For", q) for q in quoted)

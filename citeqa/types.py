@@ -78,6 +78,21 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class ShortAnswer:
+    """The exact span that answers the question (a name, a number, a date, a short phrase): it lies
+    inside the quote of citation `citation`, and `document.text[start:end] == text`."""
+
+    text: str
+    doc_id: str
+    start: int
+    end: int
+    citation: int  # the `n` of the citation whose quote contains it
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     answer: str
@@ -87,6 +102,7 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     retrieval_query: str | None = None  # the question as retrieval saw it (follow-ups resolved)
     confidence: float | None = None  # the score abstention compared with its threshold
+    short_answer: ShortAnswer | None = None  # None when abstained, or when no short span answers it
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -95,6 +111,7 @@ class Answer:
             "abstained": self.abstained,
             "citations": [c.to_json() for c in self.citations],
             "passages": [p.to_json() for p in self.passages],
+            "short_answer": self.short_answer.to_json() if self.short_answer else None,
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
         }
 

@@ -1,56 +1,96 @@
-"""Answers made of the corpus's own sentences, quoted verbatim, each with a citation to its exact span.
+"""Answers made of the corpus's own words: the short span that answers, inside quoted units, each
+quote cited to its exact characters, or an honest "not found".
 
 `Answerer` is the seam: the extractive answerer here is the default and works offline; a generative
 answerer (for example a model behind an OpenAI-compatible endpoint) implements the same method and
 plugs in without touching retrieval.
 
-Sentence ranking uses meaning and wording: the cosine similarity of the sentence's vector (computed
-at index time, so answering costs no model call) to the question's, and the IDF-weighted share of the
-question's content words the sentence contains.
+How the extractive answerer works:
+1. Units (sentences, name/title blocks; see ingest/units.py) of the top passages are ranked by
+   meaning and wording: the cosine of the unit's vector (computed at index time, so answering costs
+   no model call) with the question's, and the IDF-weighted share of the question's content words
+   the unit contains.
+2. In the best units, every plausible span is a candidate answer; a learned linear model
+   (retrieval/spans.py, retrieval/answer_model.json) scores them; a softmax gives each a probability.
+3. Abstention: a second learned model weighs the evidence that the units answer *this* question
+   (retrieval/answerability.py); below the calibrated threshold citeqa says the documents do not say.
+4. The answer: the best span as the short answer (when probable enough) with its unit as quote [1],
+   then the close runners-up among the units as further quotes.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, replace
 from typing import Callable, Protocol, Sequence
 
 import numpy as np
 
-from citeqa.types import Citation, Passage, Span
+from citeqa.layout import one_line
+from citeqa.types import Citation, Passage, ShortAnswer, Span
+from retrieval import answerability, unit_features
+from retrieval.answer_model import AnswerModel, load_answer_model
+from retrieval.question import QuestionInfo, analyse
+from retrieval.spans import Candidates, candidates
 from retrieval.store import IndexReader
-from retrieval.text import content_words, stems
+from retrieval.text import content_words, stem_words, stems
 
 SEMANTIC_WEIGHT = 0.6
-ANSWER_PASSAGES = 5  # sentences are drawn from the top passages only
-ANSWER_PASSAGES_FOR_COVERAGE = 3
-RELATIVE_FLOOR = 0.85  # further sentences must score at least this share of the best one
+ANSWER_PASSAGES = 5  # units are drawn from the top passages only
+SPAN_UNITS = 3  # candidate spans are looked for in the best units
+QUOTE_SHARE = 0.2  # a further quote's probability must reach this share of the best unit's
 NOT_FOUND = "The documents do not say."
-# A "sentence" of one or two words is a heading, a list item or a name on its own line ("CSTO PA",
-# "- Serbia"): quoted alone it states nothing a reader can check, so it is never an answer.
+# A unit of one or two words is a heading, a list item or a name on its own line ("CSTO PA",
+# "- Serbia"): quoted alone it states nothing a reader can check, so it is never a quote.
 MIN_QUOTE_WORDS = 3
+DOCUMENT_STEMS_CACHED = 256  # documents whose word stems are kept for the evidence of abstention
 
 
 @dataclass(frozen=True)
-class ScoredSentence:
+class ScoredUnit:
     doc_id: str
     title: str
     start: int
     end: int
     text: str
-    semantic: float
-    lexical: float
+    semantic: float  # cosine with the question (averaged over the queries of a follow-up)
+    lexical: float  # IDF-weighted share of the question's content words in the unit
     passage_rank: int
-    context_score: float  # the score against the first (resolved) query alone: what abstention calibrates
-
-    @property
-    def score(self) -> float:
-        return combine(self.semantic, self.lexical)
+    passage: Passage
+    score: float  # the unit ranker's score
+    probability: float  # softmax of the scores over the question's units
 
 
 def combine(semantic: float, lexical: float) -> float:
+    """The unit score when no ranker is trained: meaning and wording, weighed by hand."""
     return SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * lexical
+
+
+@dataclass(frozen=True)
+class SpanChoice:
+    unit: ScoredUnit
+    start: int
+    end: int
+    text: str
+    logit: float
+    probability: float
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the answer is decided from (training reads the same)."""
+
+    question: QuestionInfo
+    units: list[ScoredUnit]  # best first
+    unit_features: np.ndarray  # the unit ranker's features, in the order of `units`
+    spans: list[tuple[ScoredUnit, Candidates]]  # the best units and their candidate spans
+    logits: np.ndarray  # every candidate's span-model score, in the order of `spans`
+    best: SpanChoice | None
+    evidence: np.ndarray | None  # answerability features
+    answerable: float  # the probability that the units answer the question
 
 
 @dataclass(frozen=True)
@@ -58,7 +98,8 @@ class Composition:
     answer: str
     abstained: bool
     citations: list[Citation]
-    confidence: float  # the best sentence's score: what abstention compares with its threshold
+    confidence: float  # what abstention compared with its threshold
+    short_answer: ShortAnswer | None = None
 
 
 class Answerer(Protocol):
@@ -69,14 +110,21 @@ class Answerer(Protocol):
 
 
 class ExtractiveAnswerer:
-    def __init__(self, reader: IndexReader, threshold: float, max_sentences: int = 3):
+    def __init__(self, reader: IndexReader, threshold: float, max_sentences: int = 3,
+                 model: AnswerModel | None = None):
         self.reader = reader
         self.threshold = threshold
         self.max_sentences = max_sentences
+        self.model = model or load_answer_model()
+        self._document_stems: OrderedDict[str, frozenset[str]] = OrderedDict()
+        self._stems_lock = threading.Lock()
 
-    def rank_sentences(self, queries: Sequence[tuple[str, np.ndarray]], passages: Sequence[Passage]
-                       ) -> list[ScoredSentence]:
-        """Sentences of the top passages by their match with the queries (averaged over them)."""
+    # --- ranking units ------------------------------------------------------------------------------
+
+    def rank_units(self, queries: Sequence[tuple[str, np.ndarray]], passages: Sequence[Passage],
+                   info: QuestionInfo | None = None) -> tuple[list[ScoredUnit], np.ndarray]:
+        """Units of the top passages, best first, and their ranker features (in the same order)."""
+        info = info or analyse(queries[-1][0])
         matchers = [self._lexical_matcher(text) for text, _ in queries]
         vectors = np.stack([vector for _, vector in queries])
         picked: dict[tuple[str, int], tuple[int, Passage, Span, str]] = {}
@@ -86,55 +134,63 @@ class ExtractiveAnswerer:
                 inside = min(span.end, passage.end) - max(span.start, passage.start)
                 if (passage.doc_id, span.start) in picked or inside < (span.end - span.start) / 2:
                     continue
-                sentence = text[span.start : span.end]
-                if len(re.findall(r"\w+", sentence)) < MIN_QUOTE_WORDS:
+                unit = text[span.start : span.end]
+                if len(re.findall(r"\w+", unit)) < MIN_QUOTE_WORDS:
                     continue
-                picked[(passage.doc_id, span.start)] = (sid, passage, span, sentence)
+                picked[(passage.doc_id, span.start)] = (sid, passage, span, unit)
         if not picked:
-            return []
+            return [], np.zeros((0, len(unit_features.FEATURES)), np.float32)
         semantic_all = self.reader.sentence_vectors([sid for sid, *_ in picked.values()]) @ vectors.T
-        seen: list[ScoredSentence] = []
-        for (sid, passage, span, sentence), semantic in zip(picked.values(), semantic_all):
-            words = set(stems(sentence))
-            lexical = [match(words) for match in matchers]
-            seen.append(ScoredSentence(
-                passage.doc_id, passage.title, span.start, span.end, sentence, float(np.mean(semantic)),
-                float(np.mean(lexical)), passage.rank, combine(float(semantic[0]), lexical[0]),
+        names, numbers = stem_words(list(info.names)), info.numbers
+        top_score = passages[0].score
+        rows = []
+        for (sid, passage, span, unit), semantic in zip(picked.values(), semantic_all):
+            unit_stems = stems(unit)
+            words = set(unit_stems)
+            title = set(stems(passage.title))
+            rows.append(dict(
+                sid=sid, passage=passage, span=span, text=unit, semantic=float(np.mean(semantic)),
+                lexical=float(np.mean([match(words) for match in matchers])),
+                bigrams=unit_features.bigram_share(info, unit_stems),
+                names=sum(n in words for n in names) / len(names) if names else 1.0,
+                numbers=sum(n in unit for n in numbers) / len(numbers) if numbers else 1.0,
+                title_words=sum(w in title for w in unit_stems) / max(len(unit_stems), 1),
             ))
-        return sorted(seen, key=lambda s: -s.score)
-
-    def confidence(self, query: str, ranked: Sequence[ScoredSentence], passages: Sequence[Passage]) -> float:
-        """How sure we are that the passages answer the query: half the best sentence's score, half the
-        IDF-weighted share of the query's words that the best of the top passages contains (a question
-        whose rarest word the corpus never uses is rarely answered by it)."""
-        if not ranked:
-            return 0.0
-        match = self._lexical_matcher(query)
-        coverage = max(match(set(stems(p.text))) for p in passages[:ANSWER_PASSAGES_FOR_COVERAGE])
-        return 0.5 * max(s.context_score for s in ranked) + 0.5 * coverage
+        by_position = sorted(range(len(rows)), key=lambda i: (rows[i]["passage"].doc_id, rows[i]["span"].start))
+        neighbour = [0.0] * len(rows)
+        for a, b in zip(by_position, by_position[1:]):
+            if rows[a]["passage"].doc_id == rows[b]["passage"].doc_id:
+                neighbour[a] = max(neighbour[a], rows[b]["lexical"])
+                neighbour[b] = max(neighbour[b], rows[a]["lexical"])
+        evidence = [unit_features.UnitEvidence(
+            semantic=r["semantic"], lexical=r["lexical"], bigrams=r["bigrams"], names=r["names"],
+            numbers=r["numbers"], neighbour_lexical=neighbour[i], passage_rank=r["passage"].rank,
+            passage_score_gap=float(top_score - r["passage"].score),
+            found_by_both=len(r["passage"].found_by) > 1, length=len(r["text"]),
+            expected_kind=_expected_kind_found(info, r["text"]),
+            position_in_passage=(r["span"].start - r["passage"].start) / max(r["passage"].end - r["passage"].start, 1),
+            title_words=r["title_words"]) for i, r in enumerate(rows)]
+        feats = unit_features.features(evidence)
+        if self.model.trained:
+            scores = self.model.unit.logits(feats)
+        else:
+            scores = np.array([combine(r["semantic"], r["lexical"]) for r in rows], np.float32)
+        probabilities = np.exp(scores - scores.max())
+        probabilities /= probabilities.sum()
+        units = [ScoredUnit(r["passage"].doc_id, r["passage"].title, r["span"].start, r["span"].end, r["text"],
+                            r["semantic"], r["lexical"], r["passage"].rank, r["passage"], float(score), float(p))
+                 for r, score, p in zip(rows, scores, probabilities)]
+        order = sorted(range(len(units)), key=lambda i: -units[i].score)
+        return [units[i] for i in order], feats[order]
 
     def _lexical_matcher(self, query: str) -> Callable[[set[str]], float]:
-        """IDF-weighted share of the query's content words found in a sentence's word stems."""
+        """IDF-weighted share of the query's content words found in a unit's word stems."""
         terms = set(content_words(query))
-        weights = self._idf_weights(query)
+        weights = self.idf_weights(query)
         total = sum(weights.get(t, 0.0) for t in terms) or 1.0
         return lambda words: sum(weights.get(t, 0.0) for t in terms if t in words) / total
 
-    def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage],
-                question_vector: np.ndarray | None = None) -> Composition:
-        queries = [(query, query_vector)]
-        if question_vector is not None and question != query:
-            queries.append((question, question_vector))  # a follow-up: its own words count as much as the context
-        ranked = self.rank_sentences(queries, passages)
-        confidence = self.confidence(query, ranked, passages)
-        if not ranked or confidence < self.threshold:
-            return Composition(NOT_FOUND, True, [], confidence)
-        chosen = with_continuations(select_sentences(ranked, self.max_sentences), ranked,
-                                    lambda doc_id: self.reader.documents[doc_id].document.text)
-        citations = [Citation(n, s.doc_id, s.title, s.start, s.end, s.text) for n, s in enumerate(chosen, start=1)]
-        return Composition(format_answer(citations), False, citations, confidence)
-
-    def _idf_weights(self, query: str) -> dict[str, float]:
+    def idf_weights(self, query: str) -> dict[str, float]:
         """BM25-style IDF over chunks for each content word of the query, keyed by its stem."""
         n = max(self.reader.manifest.n_chunks, 1)
         words = [w for w in set(re.findall(r"\w+", query.lower())) if content_words(w)]
@@ -146,36 +202,146 @@ class ExtractiveAnswerer:
             out[stem] = max(out.get(stem, 0.0), math.log(1 + (n - df + 0.5) / (df + 0.5)))
         return out
 
+    # --- finding the answer -------------------------------------------------------------------------
 
-def select_sentences(ranked: Sequence[ScoredSentence], limit: int) -> list[ScoredSentence]:
-    """The best sentence and up to limit-1 close runners-up, no text twice, in reading order."""
-    best = ranked[0].score
-    chosen: list[ScoredSentence] = []
-    seen_texts: set[str] = set()
-    for s in ranked:
-        key = " ".join(s.text.lower().split())
-        if len(chosen) == limit or (chosen and s.score < RELATIVE_FLOOR * best):
+    def analyse(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage],
+                question_vector: np.ndarray | None = None) -> Analysis:
+        queries = [(query, query_vector)]
+        follow_up = question_vector is not None and question != query
+        if follow_up:
+            queries.append((question, question_vector))  # a follow-up: its own words count as much as the context
+        info = analyse(question)
+        units, unit_rows = self.rank_units(queries, passages, info)
+        if not units:
+            return Analysis(info, [], unit_rows, [], np.zeros(0, np.float32), None, None, 0.0)
+        spans = [(u, candidates(info, u.text, u.start, rank, u.probability, u.semantic, u.lexical))
+                 for rank, u in enumerate(units[:SPAN_UNITS])]
+        features = [c.features for _, c in spans if len(c.starts)]
+        logits = self.model.span.logits(np.concatenate(features)) if features else np.zeros(0, np.float32)
+        best = self._best_span(spans, logits)
+        evidence = answerability.features(self._evidence(info, query, units, passages, best, logits, follow_up))
+        answerable = float(1 / (1 + math.exp(-float(self.model.answerable.logits(evidence[None, :])[0]))))
+        return Analysis(info, units, unit_rows, spans, logits, best, evidence, answerable)
+
+    @staticmethod
+    def _best_span(spans: list[tuple[ScoredUnit, Candidates]], logits: np.ndarray) -> SpanChoice | None:
+        if len(logits) == 0:
+            return None
+        best = int(np.argmax(logits))
+        shifted = np.exp(logits - logits[best])
+        probability = float(1.0 / shifted.sum())
+        offset = 0
+        for unit, c in spans:
+            if best < offset + len(c.starts):
+                i = best - offset
+                start, end = int(c.starts[i]), int(c.ends[i])
+                text = unit.text[start - unit.start : end - unit.start]
+                return SpanChoice(unit, start, end, text, float(logits[best]), probability)
+            offset += len(c.starts)
+        return None
+
+    def _evidence(self, info: QuestionInfo, query: str, units: list[ScoredUnit], passages: Sequence[Passage],
+                  best: SpanChoice | None, logits: np.ndarray, follow_up: bool) -> answerability.Evidence:
+        unit = best.unit if best is not None else units[0]
+        coverage_info = analyse(query) if follow_up else info  # a follow-up must also fit its context
+        sorted_logits = np.sort(logits)[::-1] if len(logits) else np.zeros(1)
+        margin = float(sorted_logits[0] - sorted_logits[1]) if len(sorted_logits) > 1 else 0.0
+        semantics = sorted((u.semantic for u in units), reverse=True) + [0.0]
+        probabilities = [u.probability for u in units] + [0.0]
+        return answerability.Evidence(
+            question=replace(coverage_info, qtype=info.qtype, head=info.head, negated=info.negated),
+            idf=self.idf_weights(query),
+            unit_stems=frozenset(stems(unit.text)),
+            passage_stems=frozenset(stems(unit.passage.text)),
+            document_stems=self._stems_of(unit.doc_id),
+            unit_text=unit.text, passage_text=unit.passage.text,
+            semantic=(semantics[0], semantics[1]), lexical_best=units[0].lexical,
+            unit_probability=(probabilities[0], probabilities[1]),
+            span_logit=best.logit if best else 0.0, span_probability=best.probability if best else 0.0,
+            span_margin=margin, expected_kind_found=_expected_kind_found(info, unit.text),
+            top_passage_dense=(passages[0].dense_score or 0.0) if passages else 0.0, follow_up=follow_up,
+        )
+
+    def _stems_of(self, doc_id: str) -> frozenset[str]:
+        with self._stems_lock:
+            found = self._document_stems.get(doc_id)
+            if found is not None:
+                self._document_stems.move_to_end(doc_id)
+                return found
+        found = frozenset(stems(self.reader.documents[doc_id].document.text))
+        with self._stems_lock:
+            self._document_stems[doc_id] = found
+            while len(self._document_stems) > DOCUMENT_STEMS_CACHED:
+                self._document_stems.popitem(last=False)
+        return found
+
+    # --- composing ----------------------------------------------------------------------------------
+
+    def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage],
+                question_vector: np.ndarray | None = None) -> Composition:
+        analysis = self.analyse(question, query, query_vector, passages, question_vector)
+        if not analysis.units or analysis.answerable < self.threshold:
+            return Composition(NOT_FOUND, True, [], analysis.answerable)
+        best = analysis.best
+        short = best if best is not None and best.probability >= self.model.short_answer_min else None
+        first = short.unit if short is not None else analysis.units[0]
+        others = [u for u in analysis.units if (u.doc_id, u.start) != (first.doc_id, first.start)]
+        chosen = [first] + select_units(others, self.max_sentences - 1, QUOTE_SHARE * analysis.units[0].probability,
+                                        {first.text})
+        chosen = with_continuations(chosen, analysis.units,
+                                    lambda doc_id: self.reader.documents[doc_id].document.text)
+        citations = [Citation(n, u.doc_id, u.title, u.start, u.end, u.text) for n, u in enumerate(chosen, start=1)]
+        short_answer = None
+        if short is not None:
+            short_answer = ShortAnswer(short.text, short.unit.doc_id, short.start, short.end, 1)
+        return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
+                           short_answer)
+
+
+def _expected_kind_found(info: QuestionInfo, text: str) -> bool:
+    """For a question that asks for a date, a number or a person: does the unit hold one?"""
+    if info.wants_time:
+        return bool(_TIME.search(text))
+    if info.wants_number:
+        return bool(_NUMBER.search(text))
+    if info.wants_person:
+        return bool(_NAME.search(text))
+    return True
+
+
+_TIME = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b|\b\d{1,2}(st|nd|rd|th)\b|\b(century|centuries|january|february|"
+                   r"march|april|may|june|july|august|september|october|november|december|today|yesterday|"
+                   r"decade|year|years|ago|since|until|during|before|after|when)\b", re.I)
+_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                     r"fifty|hundred|thousand|million|billion|dozen|several|many|few)\b", re.I)
+_NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
+
+
+def select_units(ranked: Sequence[ScoredUnit], limit: int, floor: float, seen_texts: set[str]) -> list[ScoredUnit]:
+    """Up to `limit` close runners-up (probability at least `floor`), no text twice, best first."""
+    chosen: list[ScoredUnit] = []
+    seen = {" ".join(t.lower().split()) for t in seen_texts}
+    for u in ranked:
+        if len(chosen) >= limit or u.probability < floor:
             break
-        if key in seen_texts:
+        key = " ".join(u.text.lower().split())
+        if key in seen:
             continue
-        seen_texts.add(key)
-        chosen.append(s)
-    first_rank: dict[str, int] = {}
-    for s in chosen:
-        first_rank[s.doc_id] = min(first_rank.get(s.doc_id, s.passage_rank), s.passage_rank)
-    return sorted(chosen, key=lambda s: (first_rank[s.doc_id], s.doc_id, s.start))
+        seen.add(key)
+        chosen.append(u)
+    return chosen
 
 
 _ANAPHORIC_START = re.compile(r"^[\"“'‘(]?(its|they|their|them|this|these|those|he|his|she|her|such)\b", re.I)
 
 
-def with_continuations(chosen: list[ScoredSentence], ranked: Sequence[ScoredSentence],
-                       text_of: Callable[[str], str]) -> list[ScoredSentence]:
-    """A sentence that opens by referring back ("Its decisions serve as guidelines.") continues the
-    sentence before it in the same paragraph: quoted after a chosen sentence, it completes the statement."""
+def with_continuations(chosen: list[ScoredUnit], ranked: Sequence[ScoredUnit],
+                       text_of: Callable[[str], str]) -> list[ScoredUnit]:
+    """A unit that opens by referring back ("Its decisions serve as guidelines.") continues the
+    unit before it in the same paragraph: quoted after a chosen unit, it completes the statement."""
     ordered = sorted(ranked, key=lambda s: (s.doc_id, s.start))
     following = {(a.doc_id, a.start): b for a, b in zip(ordered, ordered[1:]) if a.doc_id == b.doc_id}
-    out: list[ScoredSentence] = []
+    out: list[ScoredUnit] = []
     for s in chosen:
         out.append(s)
         nxt = following.get((s.doc_id, s.start))
@@ -185,5 +351,9 @@ def with_continuations(chosen: list[ScoredSentence], ranked: Sequence[ScoredSent
     return out
 
 
-def format_answer(citations: Sequence[Citation]) -> str:
-    return "\n".join(f"“{c.quote}” [{c.n}]" for c in citations)
+def format_answer(citations: Sequence[Citation], short_answer: ShortAnswer | None = None) -> str:
+    """The answer as plain text: the short answer first, then each quote on one line with its number."""
+    quotes = "\n".join(f"“{one_line(c.quote)}” [{c.n}]" for c in citations)
+    if short_answer is None:
+        return quotes
+    return f"{one_line(short_answer.text)} [{short_answer.citation}]\n\n{quotes}"

@@ -128,7 +128,7 @@ class QAService:
         return Answer(
             question=question, answer=composition.answer, abstained=composition.abstained,
             citations=composition.citations, passages=passages, timings_ms=timings, retrieval_query=query,
-            confidence=composition.confidence,
+            confidence=composition.confidence, short_answer=composition.short_answer,
         )
 
 

@@ -30,6 +30,11 @@ def stems(text: str) -> list[str]:
     return _stemmer().stemWords(_WORD.findall(text.lower()))
 
 
+def stem_words(words: list[str]) -> list[str]:
+    """Snowball stems of already tokenized words (lower-cased), one per word."""
+    return _stemmer().stemWords([w.lower() for w in words])
+
+
 def content_words(text: str) -> list[str]:
     """Stems of the words that carry topic: no stop words, no question words."""
     words = [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS and w not in QUESTION_WORDS]

@@ -48,7 +48,12 @@ const open = (event) => {
   const target = event.target.closest('[data-doc]');
   if (!target || !element.contains(target)) return;
   event.stopPropagation();
-  trigger('click', {doc_id: target.dataset.doc, start: Number(target.dataset.start), end: Number(target.dataset.end)});
+  const data = {doc_id: target.dataset.doc, start: Number(target.dataset.start), end: Number(target.dataset.end)};
+  if (target.dataset.shortStart) {
+    data.short_start = Number(target.dataset.shortStart);
+    data.short_end = Number(target.dataset.shortEnd);
+  }
+  trigger('click', data);
 };
 element.addEventListener('click', open);
 element.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(event); });
@@ -146,11 +151,20 @@ class ChatApp:
         return {"doc_id": d.doc_id, "title": d.title, "date": d.date, "format": d.format, "text": d.text}
 
     def open_source(self, evt: gr.EventData) -> str:
-        """The document viewer for a clicked citation or passage: the whole document, the span highlighted."""
+        """The document viewer for a clicked citation or passage: the whole document, the span highlighted
+        and the short answer inside it emphasised."""
         document = self.document(str(getattr(evt, "doc_id", "")))
-        start = min(max(int(getattr(evt, "start", 0) or 0), 0), len(document.text))
-        end = min(max(int(getattr(evt, "end", 0) or 0), start), len(document.text))
-        return render.document_html(document, start, end)
+
+        def offset(name: str, low: int) -> int:
+            return min(max(int(getattr(evt, name, 0) or 0), low), len(document.text))
+
+        start = offset("start", 0)
+        end = offset("end", start)
+        short = None
+        if getattr(evt, "short_start", None) is not None:
+            short_start = offset("short_start", start)
+            short = (short_start, min(offset("short_end", short_start), end))
+        return render.document_html(document, start, end, short)
 
     def document_ids(self) -> list[str]:
         try:

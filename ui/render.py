@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from citeqa.types import Answer, Citation, Document, Passage
-from retrieval.answer import format_answer
+from citeqa.layout import one_line
+from citeqa.types import Answer, Citation, Document, Passage, ShortAnswer
 
 RELATED_PASSAGES = 3  # closest passages offered as "related" when the documents do not say
 CONTEXT_CHARS = 200  # shown around a quote that no retrieved passage contains wholly
@@ -32,11 +32,18 @@ def chat_text(text: str) -> str:
 
 
 def answer_steps(answer: Answer) -> list[str]:
-    """The chat message as it grows, one quote at a time (the last step is the whole answer)."""
+    """The chat message as it grows: the short answer in bold with its citation, then one quote at a
+    time (the last step is the whole answer)."""
     if answer.abstained or not answer.citations:
         note = " The closest passages are offered as related, beside the chat." if answer.passages else ""
         return [chat_text(answer.answer + note)]
-    return [chat_text(format_answer(answer.citations[:i])) for i in range(1, len(answer.citations) + 1)]
+    head = []
+    if answer.short_answer is not None:
+        short = answer.short_answer
+        head = [f"**{chat_text(one_line(short.text))}** {chat_text(f'[{short.citation}]')}"]
+    quotes = [chat_text(f"“{one_line(c.quote)}” [{c.n}]") for c in answer.citations]
+    steps = ["\n\n".join(head + quotes[:i]) for i in range(1, len(quotes) + 1)]
+    return ["\n\n".join(head)] + steps if head else steps
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,7 @@ class Highlight:
     start: int  # character offsets into the document's cleaned text
     end: int
     label: str  # e.g. "1" for citation [1]; empty for a passage shown as related
+    short: tuple[int, int] | None = None  # the short answer inside the span, emphasised
 
 
 def highlighted(text: str, offset: int, highlights: Sequence[Highlight], doc_id: str, mark_id: str = "") -> str:
@@ -58,8 +66,8 @@ def highlighted(text: str, offset: int, highlights: Sequence[Highlight], doc_id:
             continue
         out.append(html.escape(text[pos:start]))
         out.append(
-            f'<mark {_target_attrs(doc_id, h.start, h.end)}{id_attr}'
-            f' class="citeqa-mark">{html.escape(text[start:end])}</mark>'
+            f'<mark {_target_attrs(doc_id, h.start, h.end, h.short)}{id_attr}'
+            f' class="citeqa-mark">{_marked(text, start, end, h.short, offset)}</mark>'
             + (label.format(html.escape(h.label)) if h.label else "")
         )
         pos = end
@@ -67,9 +75,23 @@ def highlighted(text: str, offset: int, highlights: Sequence[Highlight], doc_id:
     return "".join(out)
 
 
-def _target_attrs(doc_id: str, start: int, end: int) -> str:
-    """Attributes the page's click handler reads to open a span in the document viewer."""
-    return f'data-doc="{html.escape(doc_id, quote=True)}" data-start="{start}" data-end="{end}"'
+def _marked(text: str, start: int, end: int, short: tuple[int, int] | None, offset: int) -> str:
+    """text[start:end] escaped, the short answer inside it (document offsets) wrapped in a span."""
+    if short is None:
+        return html.escape(text[start:end])
+    lo, hi = min(max(short[0] - offset, start), end), min(max(short[1] - offset, start), end)
+    if lo >= hi:
+        return html.escape(text[start:end])
+    return (html.escape(text[start:lo]) + f'<span class="citeqa-short">{html.escape(text[lo:hi])}</span>'
+            + html.escape(text[hi:end]))
+
+
+def _target_attrs(doc_id: str, start: int, end: int, short: tuple[int, int] | None = None) -> str:
+    """Attributes the page's click handler reads to open a span (and its short answer) in the viewer."""
+    attrs = f'data-doc="{html.escape(doc_id, quote=True)}" data-start="{start}" data-end="{end}"'
+    if short is not None:
+        attrs += f' data-short-start="{short[0]}" data-short-end="{short[1]}"'
+    return attrs
 
 
 def cited_passages(answer: Answer) -> list[tuple[Passage | None, list[Citation]]]:
@@ -87,7 +109,7 @@ def cited_passages(answer: Answer) -> list[tuple[Passage | None, list[Citation]]
 def sources_html(answer: Answer, documents: dict[str, Document]) -> str:
     """The sources panel: each cited passage with its quotes highlighted, or the related passages."""
     if answer.citations:
-        cards = [_citation_card(p, cs, documents) for p, cs in cited_passages(answer)]
+        cards = [_citation_card(p, cs, documents, answer.short_answer) for p, cs in cited_passages(answer)]
         return '<div class="citeqa-sources">' + "".join(cards) + "</div>"
     if not answer.passages:
         return '<p class="citeqa-empty">No passage matched the question and its filters.</p>'
@@ -97,8 +119,15 @@ def sources_html(answer: Answer, documents: dict[str, Document]) -> str:
             "Related passages, the closest found:</p>" + "".join(cards) + "</div>")
 
 
-def _citation_card(passage: Passage | None, citations: list[Citation], documents: dict[str, Document]) -> str:
-    marks = [Highlight(c.start, c.end, str(c.n)) for c in citations]
+def _short_in(c: Citation, short: ShortAnswer | None) -> tuple[int, int] | None:
+    if short is None or short.citation != c.n:
+        return None
+    return short.start, short.end
+
+
+def _citation_card(passage: Passage | None, citations: list[Citation], documents: dict[str, Document],
+                   short: ShortAnswer | None = None) -> str:
+    marks = [Highlight(c.start, c.end, str(c.n), _short_in(c, short)) for c in citations]
     if passage is not None:
         return _passage_card(passage, marks, "cited")
     c = citations[0]
@@ -116,7 +145,7 @@ def _passage_card(p: Passage, marks: list[Highlight], kind: str) -> str:
         score += f" · similarity {p.dense_score:.2f}"
     return (
         f'<div class="citeqa-source citeqa-{kind}" role="button" tabindex="0" title="Show in the document" '
-        f"{_target_attrs(p.doc_id, first.start, first.end)}>"
+        f"{_target_attrs(p.doc_id, first.start, first.end, first.short)}>"
         f'<div class="citeqa-source-head"><span class="citeqa-n">{labels}</span> '
         f"<b>{html.escape(p.title)}</b></div>"
         f'<div class="citeqa-meta">file {html.escape(p.doc_id)}{score} · characters {p.start}–{p.end}</div>'
@@ -124,15 +153,16 @@ def _passage_card(p: Passage, marks: list[Highlight], kind: str) -> str:
     )
 
 
-def document_html(document: Document, start: int, end: int) -> str:
-    """The whole document, the span [start, end) highlighted with <mark id="citeqa-target">."""
+def document_html(document: Document, start: int, end: int, short: tuple[int, int] | None = None) -> str:
+    """The whole document, the span [start, end) highlighted with <mark id="citeqa-target">, the short
+    answer inside it (if any) emphasised."""
     meta = [f"file {document.doc_id}", *([f"dated {document.date}"] if document.date else []),
             f"characters {start}–{end} of {len(document.text)}"]
     return (
         f'<div class="citeqa-doc-head"><b>{html.escape(document.title)}</b>'
         f'<div class="citeqa-meta">{html.escape(" · ".join(meta))}</div></div>'
         f'<div class="citeqa-doc">'
-        f'{highlighted(document.text, 0, [Highlight(start, end, "")], document.doc_id, "citeqa-target")}</div>'
+        f'{highlighted(document.text, 0, [Highlight(start, end, "", short)], document.doc_id, "citeqa-target")}</div>'
     )
 
 
@@ -145,6 +175,7 @@ _COMMON_CSS = """
 .citeqa-meta { font-size: 0.8em; color: var(--body-text-color-subdued); margin: 2px 0 4px; }
 .citeqa-empty, .citeqa-related-note { color: var(--body-text-color-subdued); font-size: 0.9em; }
 mark.citeqa-mark { background: #ffe27a; color: #1f1f1f; padding: 0 1px; border-radius: 2px; cursor: pointer; }
+span.citeqa-short { font-weight: 700; text-decoration: underline; text-decoration-thickness: 2px; }
 sup.citeqa-label { font-weight: 600; margin-left: 1px; }
 """
 

@@ -1,0 +1,263 @@
+"""Candidate answer spans inside a quote unit, and the features a learned linear model scores them by.
+
+Every run of 1..MAX_SPAN_TOKENS words that could be an answer (it neither starts nor ends with a
+stop word or punctuation, and is not made only of the question's own words) is a candidate. Its
+features say what kind of span it is (a number, a year, a name in capitals, ...), how that fits the
+kind of question (a date for "when"), where it stands relative to the question's words in the unit,
+and what surrounds it. Everything is computed with numpy over all candidates at once (prefix sums
+of per-word properties), so scoring a few hundred candidates costs well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from retrieval.question import NUMBER_TYPES, PERSON_TYPES, TIME_TYPES, QuestionInfo
+from retrieval.text import STOP_WORDS, stem_words
+
+MAX_SPAN_TOKENS = 10
+_TOKEN = re.compile(r"\$?\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?%?|\w+(?:['’-]\w+)*|[^\w\s]")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun "
+    "jul aug sep sept oct nov dec".split()
+)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion "
+    "trillion dozen half first second third fourth fifth sixth seventh eighth ninth tenth".split()
+)
+_TIME_WORDS = frozenset("century centuries year years decade decades day days month months bc ad ce bce era".split())
+_MONEY = frozenset("$ £ € ¥ dollar dollars pound pounds euro euros yen".split())
+_UNIT_WORDS = frozenset("percent per cent km kilometres kilometers miles mile metres meters tons tonnes "
+                        "barrels barrel people men soldiers troops".split())
+_BOUNDARY_STOP = STOP_WORDS | frozenset(
+    "from has have had were been being which who whom whose what when where why how also than its his her "
+    "our your my was is are be do does did can could would should will may might must shall".split()
+)
+# Words and marks whose presence just before or after a span says much about its edges.
+_CONTEXT_WORDS = tuple(dict.fromkeys(
+    "the a an this that these those its his her their our my your of in on at by for from to with without into "
+    "onto over under between among through during before after since until about against as than like near "
+    "within across around per via and or but nor so yet because although while whereas if when where which who "
+    "whom whose what that is are was were be been being has have had do does did can could will would shall "
+    "should may might must not no also only even then there here it he she they we you i him them us one "
+    "called named known became become led made said took gave founded began such more most less many much "
+    "some all both each other another first last new , . ; : ( ) \" ' - – — / \n".split(" ")))
+# Suffixes that hint at a word's part of speech (a lower-case word ending in -ed or -ing is often a verb).
+_SUFFIXES = ("ed", "ing", "ly", "s", "tion", "al", "ic", "ist", "ism", "ian", "ese", "ish", "er", "ment", "ity")
+_SHAPES = ("capital", "lower", "digit", "punct")
+QTYPE_GROUPS = ("time", "number", "person", "where", "which", "what", "why", "how", "other")
+_SPAN_KINDS = ("digit", "year", "month", "time_word", "number_word", "money", "percent", "capitalised",
+               "all_capitalised", "short", "long", "line")
+
+
+def question_group(q: QuestionInfo) -> str:
+    if q.qtype in TIME_TYPES:
+        return "time"
+    if q.qtype in NUMBER_TYPES:
+        return "number"
+    if q.qtype in PERSON_TYPES:
+        return "person"
+    if q.qtype in ("where", "why", "how", "which"):
+        return q.qtype
+    if q.qtype in ("what", "what type", "what kind", "what sort", "name"):
+        return "what"
+    return "other"
+
+
+def feature_names() -> list[str]:
+    names = [
+        "bias", "len1", "len2_3", "len4_6", "len7_plus", "len_norm",
+        "overlap_share", "any_overlap", "all_overlap",
+        "digit_share", "year", "month", "time_word", "number_word", "money", "percent",
+        "cap_share", "all_cap", "starts_cap", "maximal_cap_run", "maximal_number_run",
+        "dist_log", "near_left", "near_right", "q_left", "q_right",
+        "at_unit_start", "at_unit_end", "whole_line", "line_start", "line_end",
+        "head_inside", "head_after", "head_before", "names_inside",
+        "unit_rank0", "unit_rank1", "unit_rank2", "unit_score", "unit_semantic", "unit_lexical",
+        "comma_inside", "and_inside", "paren_inside", "verb_like_inside", "function_inside", "lower_inside",
+    ]
+    names += [f"prev={w}" for w in _CONTEXT_WORDS] + [f"next={w}" for w in _CONTEXT_WORDS]
+    names += [f"{edge}_suffix={x}" for edge in ("first", "last", "prev", "next") for x in _SUFFIXES]
+    names += [f"{edge}_shape={x}" for edge in ("first", "last", "prev", "next") for x in _SHAPES]
+    names += [f"{g}x{k}" for g in QTYPE_GROUPS for k in _SPAN_KINDS]
+    return names
+
+
+FEATURES = feature_names()
+N_FEATURES = len(FEATURES)
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Candidate spans of one unit: offsets into the document, and their feature rows."""
+
+    starts: np.ndarray  # character offsets into the document
+    ends: np.ndarray
+    features: np.ndarray  # (n, N_FEATURES) float32
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int, unit_score: float,
+               unit_semantic: float, unit_lexical: float) -> Candidates:
+    tokens = tokenize(unit_text)
+    n = len(tokens)
+    empty = Candidates(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros((0, N_FEATURES), np.float32))
+    if n == 0:
+        return empty
+    words = [t[2] for t in tokens]
+    lower = [w.lower() for w in words]
+    token_stems = stem_words(words)
+    question_words = set(q.content) | set(q.names)
+    is_punct = np.array([not w[0].isalnum() and w[0] not in "$" for w in words])
+    is_stop = np.array([w in _BOUNDARY_STOP for w in lower])
+    in_question = np.array([s in question_words or lw in question_words
+                            for s, lw in zip(token_stems, lower)]) & ~is_stop & ~is_punct
+    has_digit = np.array([any(c.isdigit() for c in w) for w in words])
+    is_year = np.array([bool(re.fullmatch(r"(1[0-9]{3}|20[0-9]{2})s?", w)) for w in words])
+    is_month = np.array([w in _MONTHS for w in lower])
+    is_time_word = np.array([w in _TIME_WORDS for w in lower])
+    is_number_word = np.array([w in _NUMBER_WORDS for w in lower])
+    is_money = np.array([w in _MONEY or w.startswith("$") for w in lower])
+    is_percent = np.array([w.endswith("%") or w in ("percent", "%") for w in lower])
+    is_cap = np.array([w[0].isupper() for w in words])
+    is_all_cap = np.array([w.isupper() and len(w) > 1 for w in words])
+    is_head = np.array([s in q.head for s in token_stems]) if q.head else np.zeros(n, bool)
+    is_name = np.array([lw in q.names for lw in lower]) if q.names else np.zeros(n, bool)
+    newline_before = np.array([i == 0 or "\n" in unit_text[tokens[i - 1][1]:tokens[i][0]] for i in range(n)])
+    newline_after = np.array([i == n - 1 or "\n" in unit_text[tokens[i][1]:tokens[i + 1][0]] for i in range(n)])
+
+    # candidate (i, j) pairs, j - i < MAX_SPAN_TOKENS
+    i_idx, j_idx = np.triu_indices(n)
+    keep = (j_idx - i_idx) < MAX_SPAN_TOKENS
+    i_idx, j_idx = i_idx[keep], j_idx[keep]
+    bad_edge = is_punct | is_stop
+    keep = ~bad_edge[i_idx] & ~bad_edge[j_idx]
+    i_idx, j_idx = i_idx[keep], j_idx[keep]
+    if len(i_idx) == 0:
+        return empty
+
+    def span_sum(flags: np.ndarray) -> np.ndarray:
+        c = np.concatenate([[0], np.cumsum(flags.astype(np.int32))])
+        return (c[j_idx + 1] - c[i_idx]).astype(np.float32)
+
+    length = (j_idx - i_idx + 1).astype(np.float32)
+    content = span_sum(~is_stop & ~is_punct)
+    overlap = span_sum(in_question)
+    keep = overlap < np.maximum(content, 1)  # not only the question's own words
+    hard_stop = np.array([w in (".", ";", "!", "?", ":") for w in words])
+    keep &= span_sum(hard_stop) == 0
+    i_idx, j_idx, length, content, overlap = i_idx[keep], j_idx[keep], length[keep], content[keep], overlap[keep]
+    if len(i_idx) == 0:
+        return empty
+
+    q_positions = np.flatnonzero(in_question)
+    if len(q_positions):
+        left_gap = np.where(q_positions[None, :] < i_idx[:, None], i_idx[:, None] - q_positions[None, :], 10**6)
+        right_gap = np.where(q_positions[None, :] > j_idx[:, None], q_positions[None, :] - j_idx[:, None], 10**6)
+        dist = np.minimum(left_gap.min(axis=1), right_gap.min(axis=1)).astype(np.float32)
+        near_left = ((left_gap <= 5).sum(axis=1)).astype(np.float32)
+        near_right = ((right_gap <= 5).sum(axis=1)).astype(np.float32)
+        q_left = (left_gap < 10**6).sum(axis=1).astype(np.float32)
+        q_right = (right_gap < 10**6).sum(axis=1).astype(np.float32)
+    else:
+        dist = np.full(len(i_idx), 50.0, np.float32)
+        near_left = near_right = q_left = q_right = np.zeros(len(i_idx), np.float32)
+    total_q = max(len(q_positions), 1)
+
+    caps = span_sum(is_cap)
+    digits = span_sum(has_digit)
+    prev_cap = np.concatenate([[False], is_cap[:-1]])[i_idx]
+    next_cap = np.concatenate([is_cap[1:], [False]])[j_idx]
+    prev_num = np.concatenate([[False], has_digit[:-1] | is_number_word[:-1]])[i_idx]
+    next_num = np.concatenate([has_digit[1:] | is_number_word[1:], [False]])[j_idx]
+    head_after = np.concatenate([is_head[1:], [False]])[j_idx] | np.concatenate([is_head[2:], [False, False]])[j_idx]
+    head_before = np.concatenate([[False], is_head[:-1]])[i_idx]
+    line = newline_before[i_idx] & newline_after[j_idx]
+
+    kinds = {
+        "digit": digits > 0, "year": span_sum(is_year) > 0, "month": span_sum(is_month) > 0,
+        "time_word": span_sum(is_time_word) > 0, "number_word": span_sum(is_number_word) > 0,
+        "money": span_sum(is_money) > 0, "percent": span_sum(is_percent) > 0,
+        "capitalised": caps >= np.maximum(content, 1), "all_capitalised": span_sum(is_all_cap) >= np.maximum(content, 1),
+        "short": length <= 2, "long": length >= 5, "line": line,
+    }
+    group = question_group(q)
+    rows = len(i_idx)
+    f = np.zeros((rows, N_FEATURES), np.float32)
+    col = {name: k for k, name in enumerate(FEATURES)}
+
+    def put(name: str, values) -> None:
+        f[:, col[name]] = values
+
+    put("bias", 1.0)
+    put("len1", length == 1)
+    put("len2_3", (length >= 2) & (length <= 3))
+    put("len4_6", (length >= 4) & (length <= 6))
+    put("len7_plus", length >= 7)
+    put("len_norm", length / MAX_SPAN_TOKENS)
+    put("overlap_share", overlap / np.maximum(content, 1))
+    put("any_overlap", overlap > 0)
+    put("all_overlap", overlap >= content)
+    put("digit_share", digits / length)
+    for name in ("year", "month", "time_word", "number_word", "money", "percent"):
+        put(name, kinds[name])
+    put("cap_share", caps / np.maximum(content, 1))
+    put("all_cap", kinds["all_capitalised"])
+    put("starts_cap", is_cap[i_idx])
+    put("maximal_cap_run", kinds["capitalised"] & ~prev_cap & ~next_cap)
+    put("maximal_number_run", (digits > 0) & ~prev_num & ~next_num)
+    put("dist_log", np.log1p(dist) / 4.0)
+    put("near_left", near_left / total_q)
+    put("near_right", near_right / total_q)
+    put("q_left", q_left / total_q)
+    put("q_right", q_right / total_q)
+    put("at_unit_start", i_idx == 0)
+    put("at_unit_end", j_idx == n - 1)
+    put("whole_line", line)
+    put("line_start", newline_before[i_idx])
+    put("line_end", newline_after[j_idx])
+    put("head_inside", span_sum(is_head) > 0)
+    put("head_after", head_after)
+    put("head_before", head_before)
+    put("names_inside", span_sum(is_name) > 0)
+    put(f"unit_rank{min(unit_rank, 2)}", 1.0)
+    put("unit_score", unit_score)
+    put("unit_semantic", unit_semantic)
+    put("unit_lexical", unit_lexical)
+    put("comma_inside", span_sum(np.array([w == "," for w in words])) > 0)
+    put("and_inside", span_sum(np.array([w in ("and", "or") for w in lower])) > 0)
+    put("paren_inside", span_sum(np.array([w in ("(", ")") for w in words])) > 0)
+    is_lower = np.array([w[0].islower() for w in words])
+    verb_like = is_lower & np.array([w.endswith(("ed", "ing")) and len(w) > 4 for w in lower])
+    interior = np.maximum(length - 2, 1)
+    put("verb_like_inside", (span_sum(verb_like) - verb_like[i_idx] - verb_like[j_idx]) > 0)
+    put("function_inside", span_sum(is_stop) / interior)
+    put("lower_inside", span_sum(is_lower & ~is_stop) / length)
+    prev_words = np.array([""] + lower[:-1])
+    next_words = np.array(lower[1:] + [""])
+    prev_tok, next_tok = prev_words[i_idx], next_words[j_idx]
+    for w in _CONTEXT_WORDS:
+        put(f"prev={w}", (prev_tok == w) if w != "\n" else newline_before[i_idx])
+        put(f"next={w}", (next_tok == w) if w != "\n" else newline_after[j_idx])
+    shape_of = {"capital": is_cap, "lower": is_lower, "digit": has_digit, "punct": is_punct}
+    suffix_of = {x: np.array([w.endswith(x) and len(w) > len(x) + 2 for w in lower]) for x in _SUFFIXES}
+    at = {"first": i_idx, "last": j_idx, "prev": i_idx - 1, "next": j_idx + 1}
+    for edge, idx in at.items():
+        inside = (idx >= 0) & (idx < n)
+        safe = np.clip(idx, 0, n - 1)
+        for x in _SUFFIXES:
+            put(f"{edge}_suffix={x}", inside & suffix_of[x][safe])
+        for x in _SHAPES:
+            put(f"{edge}_shape={x}", inside & shape_of[x][safe])
+    for kind in _SPAN_KINDS:
+        put(f"{group}x{kind}", kinds[kind])
+    token_starts = np.array([t[0] for t in tokens], np.int64)
+    token_ends = np.array([t[1] for t in tokens], np.int64)
+    return Candidates(unit_start + token_starts[i_idx], unit_start + token_ends[j_idx], f)

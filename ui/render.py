@@ -17,6 +17,9 @@ from retrieval.answer import format_answer
 
 RELATED_PASSAGES = 3  # closest passages offered as "related" when the documents do not say
 CONTEXT_CHARS = 200  # shown around a quote that no retrieved passage contains wholly
+# The document viewer receives this much text per click (the cited span and its surroundings), not the
+# whole document; buttons at either end fetch the text before or after.
+VIEWER_WINDOW_CHARS = 6000
 VIEWER_PLACEHOLDER = '<p class="citeqa-empty">Click a citation to read it highlighted in its document.</p>'
 SOURCES_PLACEHOLDER = '<p class="citeqa-empty">The passages an answer quotes appear here.</p>'
 
@@ -124,15 +127,41 @@ def _passage_card(p: Passage, marks: list[Highlight], kind: str) -> str:
     )
 
 
-def document_html(document: Document, start: int, end: int) -> str:
-    """The whole document, the span [start, end) highlighted with <mark id="citeqa-target">."""
+def document_window(length: int, start: int, end: int, at: int | None = None) -> tuple[int, int]:
+    """The part of a document the viewer shows, [lo, hi): VIEWER_WINDOW_CHARS around the span [start,
+    end) (the whole span even if longer), or from `at` on when the reader moves through the document."""
+    size = VIEWER_WINDOW_CHARS
+    if at is not None:
+        lo = min(max(at, 0), max(length - 1, 0))
+        return lo, min(length, lo + size)
+    lo = max(0, start - max(size - (end - start), 0) // 2)
+    hi = min(length, max(lo + size, end))
+    return max(0, min(lo, hi - size)), hi  # near the end the window starts earlier to keep its size
+
+
+def document_html(document: Document, start: int, end: int, at: int | None = None) -> str:
+    """A window of the document (see `document_window`), the span [start, end) highlighted with
+    <mark id="citeqa-target"> when it is in view, and buttons to the text before and after the window
+    (their data-at is where that window starts)."""
+    text = document.text
+    lo, hi = document_window(len(text), start, end, at)
     meta = [f"file {document.doc_id}", *([f"dated {document.date}"] if document.date else []),
-            f"characters {start}–{end} of {len(document.text)}"]
+            f"characters {start}–{end} of {len(text)}"]
+    if (lo, hi) != (0, len(text)):
+        meta.append(f"showing {lo}–{hi}")
+    # No highlight in view: the text before the span is read upwards (show its end), the text after downwards.
+    scroll = "end" if hi <= start else "start"
+    target = _target_attrs(document.doc_id, start, end)
+    before = (f'<button type="button" class="citeqa-more" {target} data-at="{max(0, lo - VIEWER_WINDOW_CHARS)}">'
+              f"▲ Earlier text (characters {max(0, lo - VIEWER_WINDOW_CHARS)}–{lo})</button>" if lo > 0 else "")
+    after = (f'<button type="button" class="citeqa-more" {target} data-at="{hi}">'
+             f"▼ Later text (characters {hi}–{min(len(text), hi + VIEWER_WINDOW_CHARS)})</button>"
+             if hi < len(text) else "")
+    body = highlighted(text[lo:hi], lo, [Highlight(start, end, "")], document.doc_id, "citeqa-target")
     return (
         f'<div class="citeqa-doc-head"><b>{html.escape(document.title)}</b>'
         f'<div class="citeqa-meta">{html.escape(" · ".join(meta))}</div></div>'
-        f'<div class="citeqa-doc">'
-        f'{highlighted(document.text, 0, [Highlight(start, end, "")], document.doc_id, "citeqa-target")}</div>'
+        f'<div class="citeqa-doc" data-scroll="{scroll}">{before}{body}{after}</div>'
     )
 
 
@@ -163,4 +192,6 @@ VIEWER_CSS = _COMMON_CSS + """
 .citeqa-doc { position: relative; white-space: pre-wrap; font-size: 0.9em; line-height: 1.45;
   max-height: 420px; overflow-y: auto;
   border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; }
+.citeqa-more { display: block; margin: 4px 0; font-size: 0.85em; color: var(--color-accent); cursor: pointer;
+  background: none; border: none; padding: 0; }
 """

@@ -130,14 +130,18 @@ def test_the_viewer_gets_a_window_of_a_long_document_and_can_read_on():
     out = document_html(doc, start, start + 10)
     assert len(out) < 2 * VIEWER_WINDOW_CHARS and re.search(r'id="citeqa-target"[^>]*>Line 12345</mark>', out)
     assert 'data-at="' in out and "Earlier text" in out and "Later text" in out
-    seen, at = [], 0
-    while at is not None:
-        page = document_html(doc, start, start + 10, at)
-        body = re.search(r'<div class="citeqa-doc"[^>]*>(.*)</div>$', page, re.S).group(1)
-        seen.append(html.unescape(re.sub(r"<button[^>]*>.*?</button>|<[^>]+>", "", body)))
-        later = re.search(r'data-at="(\d+)">▼ Later', page)
-        at = int(later.group(1)) if later else None
-    assert "".join(seen) == text
+    def walk(window, direction):
+        """The text of each window reached by following one button, `direction` "Later" or "Earlier"."""
+        while window is not None:
+            page = document_html(doc, start, start + 10, window)
+            body = re.search(r'<div class="citeqa-doc"[^>]*>(.*)</div>$', page, re.S).group(1)
+            yield html.unescape(re.sub(r"<button[^>]*>.*?</button>|<[^>]+>", "", body))
+            found = re.search(rf'data-at="(\d+)" data-until="(\d+)">. {direction}', page)
+            window = (int(found[1]), int(found[2])) if found else None
+
+    assert "".join(walk((0, VIEWER_WINDOW_CHARS), "Later")) == text
+    assert "".join(reversed(list(walk((len(text) - 100, len(text)), "Earlier")))) == text
+    assert len(document_html(doc, 0, 0, (0, len(text)))) < 2 * VIEWER_WINDOW_CHARS  # a window never grows past one
 
 
 def test_answer_streams_one_quote_at_a_time(service):
@@ -339,3 +343,16 @@ def test_rebuild_reembeds_everything(client):
     assert "written" in message and f"{before['documents']} added" in message
     assert status.startswith(f"{before['documents']} documents")
     assert ask(client, QUESTIONS[2][0])["citations"][0]["doc_id"] == DECLARATION
+
+
+def test_the_chat_keeps_a_bounded_number_of_turns(shipped):
+    """However long a conversation grows, the turns it keeps for follow-ups stay within the service's bound."""
+    from retrieval.service import MAX_HISTORY_TURNS
+    from ui.app import ChatApp
+
+    app = ChatApp(shipped)
+    turns = [[f"Earlier question {i}?", "“…” [1]"] for i in range(MAX_HISTORY_TURNS)]
+    *_, last = app.chat(QUESTIONS[0][0], [], turns, "hybrid", 5, [], "", "")
+    kept = last[2]
+    assert len(kept) == MAX_HISTORY_TURNS and kept[-1][0] == QUESTIONS[0][0] and kept[0] == turns[1]
+    assert "Markevich" in kept[-1][1]

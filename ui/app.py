@@ -72,7 +72,7 @@ element.addEventListener('click', (event) => {
   const more = event.target.closest('[data-at]');
   if (!more || !element.contains(more)) return;
   trigger('click', {doc_id: more.dataset.doc, start: Number(more.dataset.start), end: Number(more.dataset.end),
-                    at: Number(more.dataset.at)});
+                    at: Number(more.dataset.at), until: Number(more.dataset.until)});
 });
 watch('value', reveal);
 reveal();
@@ -164,12 +164,13 @@ class ChatApp:
 
     def open_source(self, evt: gr.EventData) -> str:
         """The document viewer for a clicked citation or passage (the text around the span, the span
-        highlighted), or for a click on its buttons to the text before or after (`at`)."""
+        highlighted), or for a click on its buttons to the text before or after (`at`, `until`)."""
         document = self.document(str(getattr(evt, "doc_id", "")))
         start = min(max(int(getattr(evt, "start", 0) or 0), 0), len(document.text))
         end = min(max(int(getattr(evt, "end", 0) or 0), start), len(document.text))
-        at = getattr(evt, "at", None)
-        return render.document_html(document, start, end, None if at is None else int(at))
+        at, until = getattr(evt, "at", None), getattr(evt, "until", None)
+        window = None if at is None or until is None else (int(at), int(until))
+        return render.document_html(document, start, end, window)
 
     def document_ids(self) -> list[str]:
         try:

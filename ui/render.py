@@ -20,6 +20,7 @@ CONTEXT_CHARS = 200  # shown around a quote that no retrieved passage contains w
 # The document viewer receives this much text per click (the cited span and its surroundings), not the
 # whole document; buttons at either end fetch the text before or after.
 VIEWER_WINDOW_CHARS = 6000
+WORD_REACH = 40  # a window's ends move back to the start of a word at most this far
 VIEWER_PLACEHOLDER = '<p class="citeqa-empty">Click a citation to read it highlighted in its document.</p>'
 SOURCES_PLACEHOLDER = '<p class="citeqa-empty">The passages an answer quotes appear here.</p>'
 
@@ -127,42 +128,57 @@ def _passage_card(p: Passage, marks: list[Highlight], kind: str) -> str:
     )
 
 
-def document_window(length: int, start: int, end: int, at: int | None = None) -> tuple[int, int]:
-    """The part of a document the viewer shows, [lo, hi): VIEWER_WINDOW_CHARS around the span [start,
-    end) (the whole span even if longer), or from `at` on when the reader moves through the document."""
+def document_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The part of a document the viewer shows first, [lo, hi): VIEWER_WINDOW_CHARS around the span
+    [start, end) (the whole span even if longer), both ends between words."""
     size = VIEWER_WINDOW_CHARS
-    if at is not None:
-        lo = min(max(at, 0), max(length - 1, 0))
-        return lo, min(length, lo + size)
     lo = max(0, start - max(size - (end - start), 0) // 2)
-    hi = min(length, max(lo + size, end))
-    return max(0, min(lo, hi - size)), hi  # near the end the window starts earlier to keep its size
+    hi = min(len(text), max(lo + size, end))
+    lo = max(0, min(lo, hi - size))  # near the end the window starts earlier to keep its size
+    return _word_start(text, lo), max(end, _word_start(text, hi))
 
 
-def document_html(document: Document, start: int, end: int, at: int | None = None) -> str:
-    """A window of the document (see `document_window`), the span [start, end) highlighted with
-    <mark id="citeqa-target"> when it is in view, and buttons to the text before and after the window
-    (their data-at is where that window starts)."""
+def _word_start(text: str, pos: int, reach: int = WORD_REACH) -> int:
+    """`pos`, moved back to the start of the word it falls in (unless the word is longer than `reach`)."""
+    if pos <= 0 or pos >= len(text) or text[pos - 1].isspace():
+        return pos
+    for i in range(pos - 1, max(0, pos - reach) - 1, -1):
+        if text[i].isspace():
+            return i + 1
+    return pos
+
+
+def document_html(document: Document, start: int, end: int, window: tuple[int, int] | None = None) -> str:
+    """A part of the document, the span [start, end) highlighted with <mark id="citeqa-target"> when it is
+    in view, and buttons to the text before and after it (their data-at and data-until give that part).
+    `window`: the part to show (a reader moving through the document), else `document_window`'s."""
     text = document.text
-    lo, hi = document_window(len(text), start, end, at)
+    if window is None:
+        lo, hi = document_window(text, start, end)
+    else:  # from the page: clamped to the document and to one window's size
+        lo = min(max(window[0], 0), len(text))
+        hi = min(max(window[1], lo), len(text), lo + VIEWER_WINDOW_CHARS + WORD_REACH)
     meta = [f"file {document.doc_id}", *([f"dated {document.date}"] if document.date else []),
             f"characters {start}–{end} of {len(text)}"]
     if (lo, hi) != (0, len(text)):
         meta.append(f"showing {lo}–{hi}")
     # No highlight in view: the text before the span is read upwards (show its end), the text after downwards.
     scroll = "end" if hi <= start else "start"
-    target = _target_attrs(document.doc_id, start, end)
-    before = (f'<button type="button" class="citeqa-more" {target} data-at="{max(0, lo - VIEWER_WINDOW_CHARS)}">'
-              f"▲ Earlier text (characters {max(0, lo - VIEWER_WINDOW_CHARS)}–{lo})</button>" if lo > 0 else "")
-    after = (f'<button type="button" class="citeqa-more" {target} data-at="{hi}">'
-             f"▼ Later text (characters {hi}–{min(len(text), hi + VIEWER_WINDOW_CHARS)})</button>"
-             if hi < len(text) else "")
+    earlier = (_word_start(text, max(0, lo - VIEWER_WINDOW_CHARS)), lo)
+    later = (hi, _word_start(text, min(len(text), hi + VIEWER_WINDOW_CHARS)))
+    before = _read_on_button(document.doc_id, start, end, earlier, "▲ Earlier text") if lo > 0 else ""
+    after = _read_on_button(document.doc_id, start, end, later, "▼ Later text") if hi < len(text) else ""
     body = highlighted(text[lo:hi], lo, [Highlight(start, end, "")], document.doc_id, "citeqa-target")
     return (
         f'<div class="citeqa-doc-head"><b>{html.escape(document.title)}</b>'
         f'<div class="citeqa-meta">{html.escape(" · ".join(meta))}</div></div>'
         f'<div class="citeqa-doc" data-scroll="{scroll}">{before}{body}{after}</div>'
     )
+
+
+def _read_on_button(doc_id: str, start: int, end: int, window: tuple[int, int], label: str) -> str:
+    return (f'<button type="button" class="citeqa-more" {_target_attrs(doc_id, start, end)} '
+            f'data-at="{window[0]}" data-until="{window[1]}">{label} (characters {window[0]}–{window[1]})</button>')
 
 
 def escaped_line(text: str, kind: str = "status") -> str:

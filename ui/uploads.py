@@ -102,8 +102,7 @@ class CorpusUpload:
             try:
                 staged = self._stage(files, staging)
                 if staged:
-                    self._move_in(staged, staging)
-                    self.report.summary = self._index(staging, progress)
+                    self.report.summary = self._commit(staged, staging, progress)
                 return self.report
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
@@ -156,9 +155,11 @@ class CorpusUpload:
                     self.report.added.append(item.name)
                 os.replace(item.path, target)
 
-    def _index(self, staging: Path, progress: Progress) -> BuildSummary:
-        """Update the index (this upload holds the build lock); on failure roll the corpus back."""
+    def _commit(self, staged: list[_Staged], staging: Path, progress: Progress) -> BuildSummary:
+        """Move the files in and update the index (this upload holds the build lock); on any failure
+        roll the corpus back."""
         try:
+            self._move_in(staged, staging)
             summary = build_index_locked(self.settings, full=False, progress=progress)
         except BaseException as exc:
             roll_back(staging, self.corpus)
@@ -167,7 +168,7 @@ class CorpusUpload:
             if not isinstance(exc, Exception):
                 raise
             raise CiteqaError(
-                f"the index could not be updated ({exc}); the uploaded files were taken out again and "
+                f"the upload could not be completed ({exc}); the uploaded files were taken out again and "
                 "the corpus and the index are as they were."
             ) from None
         (staging / JOURNAL).unlink()  # committed: nothing to roll back from here on

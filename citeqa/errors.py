@@ -29,6 +29,10 @@ class IndexIncompatible(CiteqaError):
     """The index was built with another model or chunking; it must be rebuilt."""
 
 
+class IndexBusy(CiteqaError):
+    """Another build (or upload) of the same index is running."""
+
+
 class IndexDamaged(CiteqaError):
     """An index file is unreadable or inconsistent."""
 

@@ -7,6 +7,7 @@ cannot work raises `SettingsError` naming the variable or flag and what to chang
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -47,9 +48,19 @@ class Settings:
     answer_sentences: int = 3
     answerer: str = "extractive"
     max_upload_mb: int = 20
+    # An uploaded PDF or DOCX is parsed in a worker process that is stopped after this many seconds.
+    upload_parse_seconds: float = 60.0
     host: str = "127.0.0.1"
     port: int = 7860
+    # "USER:PASS": the chat and its API ask for this login. Required to listen beyond this machine,
+    # unless `insecure` says to serve it open anyway.
+    auth: str = field(default="", repr=False)
+    insecure: bool = False
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        """Settings are checked where they are made: by `load`, by the constructor and by `replace`."""
+        self.validate()
 
     @classmethod
     def load(cls, env: Mapping[str, str] | None = None, **flags: Any) -> "Settings":
@@ -63,9 +74,7 @@ class Settings:
                 values[f.name] = _convert(f, flags[f.name], f"--{f.name.replace('_', '-')}")
             elif (raw := env.get(f"CITEQA_{f.name.upper()}")) not in (None, ""):
                 values[f.name] = _convert(f, raw, f"CITEQA_{f.name.upper()}")
-        settings = cls(**values)
-        settings.validate()
-        return settings
+        return cls(**values)
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **changes)
@@ -87,8 +96,35 @@ class Settings:
             )
         if self.batch_size < 1:
             raise SettingsError("batch_size must be at least 1: set CITEQA_BATCH_SIZE.")
+        if self.exact_index_max < 0:
+            raise SettingsError(f"exact_index_max={self.exact_index_max} is negative: set CITEQA_EXACT_INDEX_MAX to 0 "
+                                "(always HNSW) or more (exact search up to that many vectors).")
+        if self.abstain_threshold is not None and math.isnan(self.abstain_threshold):
+            raise SettingsError("abstain_threshold is not a number: set CITEQA_ABSTAIN_THRESHOLD to a number, or "
+                                "leave it empty for the calibrated threshold.")
+        if self.answer_sentences < 1:
+            raise SettingsError(f"answer_sentences={self.answer_sentences} would give answers without a quote: set "
+                                "CITEQA_ANSWER_SENTENCES to 1 or more.")
+        if self.max_upload_mb <= 0:
+            raise SettingsError(f"max_upload_mb={self.max_upload_mb} would refuse every upload: set "
+                                "CITEQA_MAX_UPLOAD_MB to 1 or more.")
+        if not self.upload_parse_seconds > 0:
+            raise SettingsError(f"upload_parse_seconds={self.upload_parse_seconds} leaves no time to read an upload: "
+                                "set CITEQA_UPLOAD_PARSE_SECONDS to more than 0.")
+        if not self.model.strip():
+            raise SettingsError(f"the model is empty: set --model or CITEQA_MODEL (default {DEFAULT_MODEL}).")
+        if not self.host.strip():
+            raise SettingsError("the host is empty: set --host or CITEQA_HOST (e.g. 127.0.0.1).")
         if not 1 <= self.port <= 65535:
             raise SettingsError(f"port {self.port} is not a TCP port: set --port or CITEQA_PORT.")
+        if self.auth and self.login is None:
+            raise SettingsError("the login must be USER:PASS, both parts non-empty: set --auth or CITEQA_AUTH.")
+
+    @property
+    def login(self) -> tuple[str, str] | None:
+        """(user, password) from `auth`, or None when no login is set (or it is malformed)."""
+        user, colon, password = self.auth.partition(":")
+        return (user, password) if colon and user.strip() and password else None
 
 
 def _convert(f: dataclasses.Field, raw: Any, source: str) -> Any:
@@ -100,8 +136,23 @@ def _convert(f: dataclasses.Field, raw: Any, source: str) -> Any:
             return Path(raw).expanduser()
         if kind == "int":
             return int(raw)
+        if kind == "float":
+            return float(raw)
         if kind == "float | None":
             return None if raw in ("", None) else float(raw)
+        if kind == "bool":
+            return _boolean(raw)
         return raw if not isinstance(raw, str) else str(raw)
     except (TypeError, ValueError):
         raise SettingsError(f"{source}={raw!r} is not a valid {kind.replace(' | None', '')}: change {source}.") from None
+
+
+def _boolean(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    word = str(raw).strip().lower()
+    if word in ("1", "true", "yes", "on"):
+        return True
+    if word in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(word)

@@ -123,9 +123,14 @@ class Filters:
     date_to: str | None = None
 
     def __post_init__(self) -> None:
-        """Dates are checked where filters are made (CLI, chat, API): YYYY-MM-DD or empty."""
+        """Dates are checked where filters are made (CLI, chat, API): YYYY-MM-DD or empty, start <= end."""
         for name in ("date_from", "date_to"):
             object.__setattr__(self, name, _iso_date(getattr(self, name), name.replace("_", " ")))
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            from citeqa.errors import CiteqaError
+
+            raise CiteqaError(f"the date range {self.date_from} to {self.date_to} is empty: the start is after the "
+                              "end; swap the two dates.")
 
     @property
     def active(self) -> bool:

@@ -71,7 +71,8 @@ def observe(service: QAService, question: Question, mode: str, k: int, compose: 
     """One question in one mode: the document ranking, and the composed answer when `compose`."""
     try:
         started = time.perf_counter()
-        ranked = service.retriever().search_documents(question.question, RANKING_DEPTH, mode)
+        with service.components() as components:
+            ranked = components.retriever.search_documents(question.question, RANKING_DEPTH, mode)
         search_ms = (time.perf_counter() - started) * 1000
         ranking = [doc_id for doc_id, _ in ranked]
         if not compose:
@@ -89,7 +90,8 @@ def observe(service: QAService, question: Question, mode: str, k: int, compose: 
 
 def _warm_up(service: QAService, question: str, compose: bool) -> None:
     """Load the index and model and run each path once, so the first question's latency is not a load time."""
-    service.retriever().search_documents(question, 1, "hybrid")
+    with service.components() as components:
+        components.retriever.search_documents(question, 1, "hybrid")
     if compose:
         service.ask(question)
 

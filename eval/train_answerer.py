@@ -79,8 +79,9 @@ class Collector:
 
         self.settings = settings
         build_index(settings, corpus=corpus)
-        components = build_service(settings)._components()
-        self.answerer, self.retriever = components.answerer, components.retriever
+        self.service = build_service(settings)
+        with self.service.components() as components:  # one index version, for the whole training run
+            self.answerer, self.retriever = components.answerer, components.retriever
 
     def ask(self, questions: list[Question], group_of: dict[str, str]) -> list[Asked]:
         out = []

@@ -6,10 +6,13 @@
    only a URL, e-mail, @handle or /path, or a PDF header/footer repeated on most pages.
 4. A trailing boilerplate block dropped: from a line in the last half of the document that opens
    with a disclaimer, copyright, terms/privacy/cookie notice or "no warranty", to the end.
-5. Boilerplate repeated across documents (the same line in at least 3 documents and half of the
-   corpus) dropped, by `drop_repeated_lines` over the whole corpus.
-6. Whitespace: runs of spaces and tabs collapsed, lines stripped, runs of blank lines reduced to two at
+5. Whitespace: runs of spaces and tabs collapsed, lines stripped, runs of blank lines reduced to two at
    most (two blank lines set blocks apart more than one does: quote units read that).
+
+A document's cleaned text depends on its own file only (never on the rest of the corpus: adding a
+document changes no other document's text, offsets or vectors), and cleaning is idempotent: the
+rules are applied until they change nothing, since dropping a line can expose another match (a
+hyphen that now ends the line before a lower-case word, a notice that moves into the last half).
 """
 
 from __future__ import annotations
@@ -37,8 +40,14 @@ _BLANK_RUNS = re.compile(r"\n{4,}")
 
 
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return _INVISIBLE.sub("", text)
+    """Line endings to "\\n", invisible characters out, then NFKC (in this order: removing a character
+    after NFKC could leave two that NFKC would combine, and NFKC produces none of them)."""
+    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return unicodedata.normalize("NFKC", text)
+
+
+def clean_line(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
 
 
 def is_page_furniture(line: str) -> bool:
@@ -63,30 +72,24 @@ def page_headers_and_footers(pages: Sequence[str]) -> set[str]:
         return set()
     edge_lines: Counter[str] = Counter()
     for page in pages:
-        lines = [normalise(line).strip() for line in page.splitlines() if line.strip()]
+        lines = [clean_line(normalise(line)) for line in page.splitlines() if line.strip()]
         edge_lines.update({*lines[:2], *lines[-2:]})
     return {line for line, n in edge_lines.items() if n >= max(3, 0.6 * len(pages))}
 
 
 def clean_text(raw: str, drop_lines: Iterable[str] = ()) -> str:
-    """Apply the rules above to one document's raw text."""
-    text = _HYPHEN_BREAK.sub(r"\1", normalise(raw))
-    dropped = set(drop_lines)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    """Apply the rules above to one document's raw text (`drop_lines`: its PDF headers and footers)
+    until they change nothing. After the first pass a pass only removes characters, so this ends."""
+    dropped = {clean_line(line) for line in drop_lines}
+    text = _clean_pass(normalise(raw), dropped)
+    while (again := _clean_pass(text, dropped)) != text:
+        text = again
+    return text
+
+
+def _clean_pass(text: str, dropped: set[str]) -> str:
+    text = _HYPHEN_BREAK.sub(r"\1", text)
+    lines = [clean_line(line) for line in text.split("\n")]
     lines = [line for line in lines if not is_page_furniture(line) and line not in dropped]
     lines = drop_trailing_boilerplate(lines)
     return _BLANK_RUNS.sub("\n\n\n", "\n".join(lines)).strip()
-
-
-def drop_repeated_lines(texts: dict[str, str], min_docs: int = 3, min_share: float = 0.5) -> dict[str, str]:
-    """Remove lines that recur in at least `min_docs` documents and `min_share` of the corpus (site furniture)."""
-    if len(texts) < min_docs:
-        return texts
-    df: Counter[str] = Counter()
-    for text in texts.values():
-        df.update({line for line in text.split("\n") if len(line) >= 3})
-    threshold = max(min_docs, min_share * len(texts))
-    repeated = {line for line, n in df.items() if n >= threshold}
-    if not repeated:
-        return texts
-    return {doc_id: clean_text(text, repeated) for doc_id, text in texts.items()}

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from citeqa.errors import CorpusNotFound
 from citeqa.types import Document, Skipped
-from ingest.clean import clean_text, drop_repeated_lines, page_headers_and_footers
+from ingest.clean import clean_text, page_headers_and_footers
 from ingest.discover import discover, doc_id_for
 from ingest.metadata import find_date, find_title
 from ingest.readers import RawText, Unreadable, read_file
@@ -32,18 +32,19 @@ def load_corpus(corpus: Path, on_file: Callable[[str], None] | None = None) -> L
         if on_file:
             on_file(doc_id)
         try:
-            documents.append(document_from_raw(doc_id, path, read_file(path)))
+            documents.append(read_document(path, doc_id))
         except Unreadable as exc:
             skipped.append(Skipped(doc_id, str(exc)))
-    cleaned = drop_repeated_lines({d.doc_id: d.text for d in documents})
-    kept = []
-    for doc in documents:
-        text = cleaned[doc.doc_id]
-        if not text.strip():
-            skipped.append(Skipped(doc.doc_id, "no text left after cleaning"))
-            continue
-        kept.append(replace(doc, text=text) if text != doc.text else doc)
-    return LoadedCorpus(kept, sorted(skipped, key=lambda s: s.path))
+    return LoadedCorpus(documents, sorted(skipped, key=lambda s: s.path))
+
+
+def read_document(path: Path, doc_id: str) -> Document:
+    """One file as a cleaned Document; `Unreadable` when it cannot be read or nothing is left after
+    cleaning. It depends on this file alone, so what an upload check accepts is what indexing reads."""
+    document = document_from_raw(doc_id, path, read_file(path))
+    if not document.text.strip():
+        raise Unreadable("no text left after cleaning")
+    return document
 
 
 def document_from_raw(doc_id: str, path: Path, raw: RawText) -> Document:

@@ -71,24 +71,31 @@ def fingerprint(doc: Document) -> str:
 def build_index(settings: Settings, full: bool = False, progress: Progress | None = None,
                 corpus: LoadedCorpus | None = None) -> BuildSummary:
     """Build or update the index at settings.index from settings.corpus (or from `corpus`,
-    documents already loaded elsewhere, e.g. a BEIR corpus.jsonl)."""
+    documents already loaded elsewhere, e.g. a BEIR corpus.jsonl). One build at a time per index."""
+    with open_store(settings).build_lock():
+        return build_index_locked(settings, full, progress, corpus)
+
+
+def build_index_locked(settings: Settings, full: bool = False, progress: Progress | None = None,
+                       corpus: LoadedCorpus | None = None) -> BuildSummary:
+    """`build_index` for a caller that holds the store's build lock already (an upload holds it from
+    before its files move into the corpus until the index is updated)."""
     started = time.perf_counter()
     progress = progress or (lambda stage, done, total: None)
     store = open_store(settings)
-    with store.build_lock():
-        loaded = corpus if corpus is not None else load_corpus(settings.corpus)
-        summary = BuildSummary(skipped=loaded.skipped, index_path=store.location)
-        if not loaded.documents:
-            raise NothingToIndex(
-                f"nothing to index in {settings.corpus}: no readable documents "
-                f"({len(loaded.skipped)} skipped). The index was left as it was."
-            )
-        previous = None if full else _open_previous(store, settings)
-        try:
-            return _build(settings, store, loaded, previous, summary, progress, started)
-        finally:
-            if previous is not None:
-                previous.close()
+    loaded = corpus if corpus is not None else load_corpus(settings.corpus)
+    summary = BuildSummary(skipped=loaded.skipped, index_path=store.location)
+    if not loaded.documents:
+        raise NothingToIndex(
+            f"nothing to index in {settings.corpus}: no readable documents "
+            f"({len(loaded.skipped)} skipped). The index was left as it was."
+        )
+    previous = None if full else _open_previous(store, settings)
+    try:
+        return _build(settings, store, loaded, previous, summary, progress, started)
+    finally:
+        if previous is not None:
+            previous.close()
 
 
 def _build(settings: Settings, store: Store, loaded: LoadedCorpus, previous: IndexReader | None,
@@ -149,6 +156,8 @@ def _build(settings: Settings, store: Store, loaded: LoadedCorpus, previous: Ind
         built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         n_documents=len(stored), n_chunks=len(chunks), n_sentences=len(sentences),
     )
+    if previous is not None:
+        previous.close()  # everything is read from it: unread, its build can be removed by this publish
     progress("write", 0, 1)
     store.publish(IndexContent(
         manifest, stored, chunks, chunk_vectors, chunk_keys, sentences, sentence_vectors, sentence_keys))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -81,10 +82,24 @@ _BLOCK_TAGS = {
     "p", "pre", "section", "table", "td", "th", "tr", "ul",
 }
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
+# Site furniture that HTML marks as such: navigation anywhere, and the page's own banner and footer
+# (a <header> or <footer> inside an <article>, <main> or <section> belongs to that content and stays).
+_FURNITURE_ROLES = ("navigation", "banner", "contentinfo", "search")
+_CONTENT_TAGS = ("article", "main", "section")
+
+
+def _is_site_furniture(tag) -> bool:
+    if tag.name == "nav" or tag.get("role") in _FURNITURE_ROLES:
+        return True
+    return tag.name in ("header", "footer") and tag.find_parent(_CONTENT_TAGS) is None
+
+
+_HTML_BLANK_RUNS = re.compile(r"\n[ \t\xa0]*\n(?:[ \t\xa0]*\n)+")
 
 
 def read_html(html: str) -> RawText:
-    """Visible text only: script, style and other invisible elements dropped, block elements on their own lines."""
+    """Visible text only: script, style and other invisible elements dropped, site navigation, banner and
+    footer dropped, block elements on their own lines."""
     from bs4 import BeautifulSoup
 
     with warnings.catch_warnings():
@@ -93,10 +108,14 @@ def read_html(html: str) -> RawText:
     title = soup.title.get_text(" ", strip=True) if soup.title else None
     for tag in soup(_INVISIBLE_TAGS):
         tag.decompose()
+    for tag in soup.find_all(_is_site_furniture):
+        if not tag.decomposed:
+            tag.decompose()
     for tag in soup.find_all(_BLOCK_TAGS):
         tag.insert_before("\n\n")
         tag.insert_after("\n\n")
-    text = soup.get_text()
+    # Nested blocks leave runs of blank lines that say nothing of the layout: one blank line between blocks.
+    text = _HTML_BLANK_RUNS.sub("\n\n", soup.get_text())
     return RawText(text, "html", title or None)
 
 

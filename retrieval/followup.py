@@ -28,9 +28,19 @@ def is_follow_up(question: str) -> bool:
     return bool(_BACK_REFERENCE.search(question)) and len(own_words) <= MAX_OWN_WORDS
 
 
-def resolve(question: str, history: Sequence[Turn]) -> str:
-    """The question as retrieval should see it: alone, or after the resolved question it follows."""
-    if not history or not is_follow_up(question):
-        return question
-    previous = resolve(history[-1].question, history[:-1])
-    return f"{previous} {question.strip()}"
+def resolve(question: str, history: Sequence[Turn], max_chars: int) -> str:
+    """The question as retrieval should see it: alone, or after the resolved question it follows (which
+    may itself follow an earlier one). The nearest questions are kept first; the result is at most
+    `max_chars` long (the question alone always fits: callers bound it)."""
+    parts = [question.strip()]
+    length = len(parts[0])
+    current, earlier = question, len(history)
+    while earlier > 0 and is_follow_up(current):
+        earlier -= 1
+        current = history[earlier].question
+        part = current.strip()
+        if length + 1 + len(part) > max_chars:
+            break
+        parts.append(part)
+        length += 1 + len(part)
+    return " ".join(reversed(parts))

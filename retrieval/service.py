@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from citeqa.embedding import Embedder, embedder_for
 from citeqa.errors import CiteqaError, SettingsError
@@ -23,6 +24,9 @@ from retrieval.search import Fusion, Retriever, zscore_fusion
 from retrieval.store import IndexReader, Store, check_compatible, open_store, recipe_of
 
 MAX_QUESTION_CHARS = 2000
+# A conversation's earlier turns: only the last few can resolve a follow-up, and every one is read.
+MAX_HISTORY_TURNS = 20
+MAX_ANSWER_CHARS = 10_000
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,23 @@ def validate_question(question: str | None) -> str:
     return question
 
 
+def validate_history(history: Sequence[Turn]) -> Sequence[Turn]:
+    """Earlier turns within the bounds above; longer input is refused with what to send instead."""
+    if len(history) > MAX_HISTORY_TURNS:
+        raise CiteqaError(f"the conversation has {len(history)} earlier turns; send at most the last "
+                          f"{MAX_HISTORY_TURNS} (older turns do not help with a follow-up question).")
+    for n, turn in enumerate(history, 1):
+        if not isinstance(turn.question, str) or not isinstance(turn.answer, str):
+            raise CiteqaError(f"earlier turn {n} is not a [question, answer] pair of texts.")
+        if len(turn.question) > MAX_QUESTION_CHARS:
+            raise CiteqaError(f"the question of earlier turn {n} is {len(turn.question)} characters long; "
+                              f"questions are at most {MAX_QUESTION_CHARS}.")
+        if len(turn.answer) > MAX_ANSWER_CHARS:
+            raise CiteqaError(f"the answer of earlier turn {n} is {len(turn.answer)} characters long; send at most "
+                              f"{MAX_ANSWER_CHARS} (or an empty answer: follow-ups are resolved from the questions).")
+    return history
+
+
 AnswererFactory = Callable[[IndexReader, Settings], Answerer]
 
 
@@ -67,6 +88,16 @@ class Components:
     answerer: Answerer
 
 
+class _InUse:
+    """One version's components and how many questions are using them: a version that a newer one
+    replaced is closed when its last question ends, not under it."""
+
+    def __init__(self, components: Components):
+        self.components = components
+        self.users = 0
+        self.replaced = False
+
+
 class QAService:
     """Questions in, `Answer`s out, from whatever version of the index is published. Thread-safe."""
 
@@ -78,28 +109,62 @@ class QAService:
         self._answerer_factory = answerer_factory
         self._fusion = fusion
         self._lock = threading.Lock()
-        self._loaded: Components | None = None
+        self._loaded: _InUse | None = None
 
-    def _components(self) -> Components:
+    @contextmanager
+    def components(self) -> Iterator[Components]:
+        """The components of the published version, kept open until the block ends."""
+        in_use = self._acquire()
+        try:
+            yield in_use.components
+        finally:
+            self._release(in_use)
+
+    def _acquire(self) -> _InUse:
         version = self.store.current_version()
         with self._lock:
-            if self._loaded is None or self._loaded.version != version:
-                reader = self.store.open_reader()
-                try:
-                    check_compatible(reader.manifest, recipe_of(self.settings), self.store.location)
-                except CiteqaError:
-                    reader.close()
-                    raise
-                self._loaded = Components(reader.version, reader,
-                                          Retriever(reader, self._embedder(), self._fusion),
-                                          self._answerer_factory(reader, self.settings))
+            if self._loaded is None or self._loaded.components.version != version:
+                fresh = _InUse(self._load())
+                if self._loaded is not None:
+                    self._loaded.replaced = True
+                    self._close_if_unused(self._loaded)
+                self._loaded = fresh
+            self._loaded.users += 1
             return self._loaded
 
-    def reader(self) -> IndexReader:
-        return self._components().reader
+    def _release(self, in_use: _InUse) -> None:
+        with self._lock:
+            in_use.users -= 1
+            self._close_if_unused(in_use)
 
-    def retriever(self) -> Retriever:
-        return self._components().retriever
+    @staticmethod
+    def _close_if_unused(in_use: _InUse) -> None:
+        if in_use.replaced and in_use.users == 0:
+            in_use.components.reader.close()
+
+    def _load(self) -> Components:
+        reader = self.store.open_reader()
+        try:
+            check_compatible(reader.manifest, recipe_of(self.settings), self.store.location)
+        except CiteqaError:
+            reader.close()
+            raise
+        return Components(reader.version, reader, Retriever(reader, self._embedder(), self._fusion),
+                          self._answerer_factory(reader, self.settings))
+
+    def close(self) -> None:
+        """Close the current version once no question uses it (the service opens it again if asked)."""
+        with self._lock:
+            if self._loaded is not None:
+                self._loaded.replaced = True
+                self._close_if_unused(self._loaded)
+                self._loaded = None
+
+    def reader(self) -> IndexReader:
+        """The current reader, for its documents and manifest (held in memory). Searches go through
+        `components()`, which keeps the reader open while they run."""
+        with self.components() as components:
+            return components.reader
 
     def status(self) -> IndexStatus:
         m = self.reader().manifest
@@ -108,22 +173,22 @@ class QAService:
     def ask(self, question: str, k: int | None = None, mode: str | None = None,
             filters: Filters = Filters(), history: Sequence[Turn] = ()) -> Answer:
         question = validate_question(question)
+        history = validate_history(history)
         settings = self.settings.replace(k=k or self.settings.k, mode=mode or self.settings.mode)
-        settings.validate()
         timings: dict[str, float] = {}
         started = time.perf_counter()
-        components = self._components()
-        retriever, answerer = components.retriever, components.answerer
-        query = resolve(question, history)
-        query_vector = retriever.embedder.encode_query(query)
-        question_vector = retriever.embedder.encode_query(question) if query != question else None
-        timings["embed"] = _ms_since(started)
-        t = time.perf_counter()
-        passages = retriever.search(query, settings.k, settings.mode, filters, query_vector)
-        timings["retrieve"] = _ms_since(t)
-        t = time.perf_counter()
-        composition = answerer.compose(question, query, query_vector, passages, question_vector)
-        timings["answer"] = _ms_since(t)
+        with self.components() as components:
+            retriever, answerer = components.retriever, components.answerer
+            query = resolve(question, history, MAX_QUESTION_CHARS)
+            query_vector = retriever.embedder.encode_query(query)
+            question_vector = retriever.embedder.encode_query(question) if query != question else None
+            timings["embed"] = _ms_since(started)
+            t = time.perf_counter()
+            passages = retriever.search(query, settings.k, settings.mode, filters, query_vector)
+            timings["retrieve"] = _ms_since(t)
+            t = time.perf_counter()
+            composition = answerer.compose(question, query, query_vector, passages, question_vector)
+            timings["answer"] = _ms_since(t)
         timings["total"] = _ms_since(started)
         return Answer(
             question=question, answer=composition.answer, abstained=composition.abstained,

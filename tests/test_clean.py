@@ -1,9 +1,22 @@
 """Cleaning rules and metadata, on made-up text and on the shipped corpus."""
 
-from ingest.clean import clean_text, drop_repeated_lines, page_headers_and_footers
+from hypothesis import given, settings as hypothesis_settings, strategies as st
+
+from ingest.clean import clean_text, page_headers_and_footers
 from ingest.load import load_corpus
 from ingest.metadata import find_date, find_title
+from ingest.readers import read_html
 from conftest import CORPUS
+
+# Lines that exercise every rule and their interplay (a hyphen before a page number before a lower-case
+# word, notices in either half), mixed with short runs of tricky characters (invisible and combining
+# characters, ligatures, odd spaces and line ends).
+_LINES = st.sampled_from([
+    "secur-", "ity council", "Member-", "States met", "the council met in Minsk", "22", "- 3 -", "Page 2 of 9",
+    "www.example.org", "Disclaimer: not official.", "Copyright 2024 Org", "no warranty given", "", "  ", "e-",
+])
+_CHARS = st.text(alphabet="ae-  \t\r\n\u0301\u200b\u00adﬁ\u00a0\x0c\u20282©", max_size=6)
+_DOCUMENTS = st.lists(st.one_of(_LINES, _CHARS), max_size=40).map("\n".join)
 
 
 def test_unicode_whitespace_and_blank_lines_are_normalised():
@@ -39,11 +52,27 @@ def test_pdf_running_headers_and_footers_are_found():
     assert page_headers_and_footers(pages[:2]) == set()
 
 
-def test_lines_repeated_across_most_documents_are_dropped():
-    texts = {f"d{i}": f"Unique content {i}.\nSubscribe to our newsletter" for i in range(4)}
-    texts["d4"] = "Only content."
-    cleaned = drop_repeated_lines(texts)
-    assert cleaned["d0"] == "Unique content 0." and cleaned["d4"] == "Only content."
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(_DOCUMENTS)
+def test_cleaning_is_idempotent(raw):
+    once = clean_text(raw)
+    assert clean_text(once) == once
+
+
+def test_a_notice_in_the_first_half_stays_after_a_later_notice_is_cut():
+    body = [f"Paragraph {i} of the document body." for i in range(6)]
+    raw = "\n".join(body[:3] + ["Copyright questions are handled by the archive."] + body[3:]
+                     + ["Disclaimer: this text is not official."] * 5)
+    assert clean_text(raw) == "\n".join(body[:3])  # the second notice is in the last half of what remains
+    assert clean_text(clean_text(raw)) == clean_text(raw)
+
+
+def test_html_site_navigation_banner_and_footer_are_dropped_but_article_parts_kept():
+    html = ("<html><head><title>T</title></head><body><header>Site Banner Home About</header>"
+            "<nav>Menu one two</nav><main><article><header><h1>Real Title</h1></header><p>Body text here.</p>"
+            "<footer>Article footnote stays.</footer></article></main><div role=navigation>Breadcrumbs</div>"
+            "<footer>Contact us at the site office.</footer></body></html>")
+    assert clean_text(read_html(html).text) == "Real Title\n\nBody text here.\n\nArticle footnote stays."
 
 
 def test_dates_are_found_only_when_the_text_states_day_month_and_year():

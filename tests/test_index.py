@@ -1,5 +1,6 @@
 """The index: incremental updates, atomic swaps, refusal of incompatible or damaged indexes."""
 
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -8,6 +9,9 @@ from citeqa.settings import Settings
 from ingest.pipeline import build_index
 from retrieval.service import build_service
 from retrieval.store.local import LocalIndexReader as IndexReader, current_build
+
+
+KAZAKHSTAN = "kazakhstan-elections-international-observers.txt"
 
 
 @pytest.fixture()
@@ -125,16 +129,31 @@ def test_damaged_index_gives_a_clear_error(settings, damage):
     assert IndexReader(settings.index).manifest.n_documents == 5
 
 
-def test_stale_incomplete_builds_are_removed_and_old_builds_pruned(settings):
+def new_note(settings: Settings, n: int) -> None:
+    """A small change to the corpus, so that the next build is a cheap incremental one that publishes."""
+    (settings.corpus / "note.txt").write_text(f"Note {n}\n\nThe archive received {n} new boxes of minutes.\n")
+
+
+def test_old_builds_are_removed_once_no_reader_holds_them(settings):
+    """A build is never deleted under a reader (in any thread or process); once unread, the next build
+    removes it. Builds that never completed are removed too."""
     build_index(settings)
     stale = settings.index / "builds" / "00000000T000000-1-dead"
     stale.mkdir()
     (stale / "index.sqlite").write_bytes(b"partial")
-    for _ in range(3):
-        build_index(settings, full=True)
-    builds = sorted(p.name for p in (settings.index / "builds").iterdir())
-    assert stale.name not in builds and len(builds) == 2
-    assert current_build(settings.index).name in builds
+    reader = IndexReader(settings.index)
+    for n in range(3):
+        new_note(settings, n)
+        assert build_index(settings).wrote_index
+    builds = {p.name for p in (settings.index / "builds").iterdir()}
+    assert builds == {reader.build.name, current_build(settings.index).name}
+    with ThreadPoolExecutor(1) as fresh_thread:  # a new thread opens a new SQLite connection to the old build
+        found = fresh_thread.submit(reader.lexical_search, "Markevich", 3).result()
+    assert found and reader.chunks([found[0][0]])[found[0][0]].doc_id == KAZAKHSTAN
+    reader.close()
+    new_note(settings, 3)
+    build_index(settings)
+    assert [p.name for p in (settings.index / "builds").iterdir()] == [current_build(settings.index).name]
 
 
 def test_above_the_exact_threshold_the_index_is_hnsw_and_still_finds_and_filters(settings):
@@ -151,3 +170,45 @@ def test_above_the_exact_threshold_the_index_is_hnsw_and_still_finds_and_filters
 
     only = service.ask("observers", k=3, filters=Filters(doc_ids=("csto-pa-brochure.txt",)))
     assert len(only.passages) == 3 and {p.doc_id for p in only.passages} == {"csto-pa-brochure.txt"}
+
+
+def test_document_frequencies_are_remembered_within_a_bound(shipped, monkeypatch):
+    """Every distinct word asked is looked up once per build, and at most DF_CACHE_TERMS are kept."""
+    from retrieval.store import local
+
+    monkeypatch.setattr(local, "DF_CACHE_TERMS", 10)
+    reader = local.LocalIndexReader(shipped.index)
+    frequencies = reader.term_document_frequencies([f"zzword{i}" for i in range(25)] + ["observ"])
+    assert frequencies["observ"] > 0 and frequencies["zzword3"] == 0
+    info = reader._document_frequency.cache_info()
+    assert info.maxsize == 10 and info.currsize == 10
+    assert reader.term_document_frequencies(["observ"]) == {"observ": frequencies["observ"]}
+    reader.close()
+
+
+def test_adding_a_document_leaves_every_other_document_as_it_was(tmp_path):
+    """Cleaning depends on a document's own file only: a new file that shares lines with others (here a
+    newsletter line, now in 3 of 5 documents) changes no other document's text, fingerprint or chunks,
+    and only the new file is embedded."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shared = "Subscribe to the Harbour Gazette newsletter"
+    for name, body in (("a.txt", f"Ferry timetables\n\nThe morning ferry leaves at six.\n{shared}"),
+                       ("b.txt", f"Pier repairs\n\nThe north pier was repaired in May.\n{shared}"),
+                       ("c.txt", "Fish market\n\nThe fish market opens on Tuesdays."),
+                       ("d.txt", "Lighthouse\n\nThe lighthouse keeper retired last year.")):
+        (corpus / name).write_text(body, encoding="utf-8")
+    settings = Settings.load(env={}, corpus=corpus, index=tmp_path / "index")
+    build_index(settings)
+    before = IndexReader(settings.index)
+    (corpus / "e.txt").write_text(f"Harbour dues\n\nHarbour dues rose by a tenth.\n{shared}", encoding="utf-8")
+    summary = build_index(settings)
+    after = IndexReader(settings.index)
+    assert summary.added == ["e.txt"] and summary.unchanged == ["a.txt", "b.txt", "c.txt", "d.txt"]
+    assert summary.chunks_embedded == len(after.chunks_of("e.txt"))
+    assert 0 < summary.sentences_embedded <= len(after.sentences_of("e.txt"))  # the shared line's vector is reused
+    for doc_id, old in before.documents.items():
+        assert after.documents[doc_id] == old and shared in after.documents["a.txt"].document.text
+        assert chunk_texts(after, doc_id) == chunk_texts(before, doc_id)
+    before.close()
+    after.close()

@@ -132,10 +132,10 @@ def test_follow_up_detection():
     assert is_follow_up("When did they meet?")
     assert not is_follow_up("Who coordinated the CSTO PA observer group in Kazakhstan?")
     chain = [Turn("Who observed the elections in Kazakhstan?"), Turn("and how many were there?")]
-    assert resolve("who led them?", chain) == (
+    assert resolve("who led them?", chain, 2000) == (
         "Who observed the elections in Kazakhstan? and how many were there? who led them?"
     )
-    assert resolve("who led them?", []) == "who led them?"
+    assert resolve("who led them?", [], 2000) == "who led them?"
 
 
 def test_every_quote_is_verbatim_over_many_questions(service):
@@ -229,4 +229,87 @@ def test_another_answerer_plugs_in_without_touching_retrieval(shipped):
     service = build_service(shipped, answerer_factory=lambda reader, settings: FirstSentenceAnswerer(reader))
     answer = service.ask("Who coordinated the CSTO PA International Observer Group?")
     assert answer.citations[0].doc_id == answer.passages[0].doc_id and answer.answer.endswith("[1]")
-    assert isinstance(build_service(shipped)._components().answerer, ExtractiveAnswerer)
+    with build_service(shipped).components() as components:
+        assert isinstance(components.answerer, ExtractiveAnswerer)
+
+
+def test_filters_matching_more_documents_than_sqlite_binds_at_once(tmp_path):
+    """1,200 documents, more than SQLite's 999 variables a statement: a date filter and a document filter
+    that match them all (or nearly) work in every mode. The index is a real one written through the store,
+    with seeded random vectors instead of embedded ones: what is tested is how filters reach SQLite."""
+    import numpy as np
+
+    from citeqa.embedding import TITLE_HEADER_TOKENS
+    from citeqa.types import Chunk, Document, Span
+    from retrieval.store import IndexContent, Manifest, StoredDocument, open_store, text_hash
+
+    n = 1200
+    settings = Settings.load(env={}, corpus=tmp_path / "corpus", index=tmp_path / "index")
+    docs, chunks, sentences = [], [], []
+    for i in range(n):
+        text = f"Harbour log {i}. The harbour office counted {i} ships at the pier."
+        doc = Document(f"log-{i:04d}.txt", f"Harbour log {i}", text, f"log-{i:04d}.txt", "0" * 64, len(text), "txt",
+                       f"{2000 + i % 20}-01-01")
+        docs.append(StoredDocument(doc, text_hash(text)))
+        chunks.append(Chunk(doc.doc_id, 0, 0, len(text), text, 20))
+        sentences.append((doc.doc_id, Span(0, len(text))))
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(n, 384)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    manifest = Manifest(settings.model, settings.embedder, 384, settings.chunk_tokens, settings.chunk_overlap,
+                        TITLE_HEADER_TOKENS, "", str(settings.corpus), "synthetic", "2026-01-01T00:00:00Z", n, n, n)
+    keys = [text_hash(c.text) for c in chunks]
+    open_store(settings).publish(IndexContent(manifest, docs, chunks, vectors, keys, sentences, vectors, keys))
+
+    service = build_service(settings)
+    all_but_one = tuple(d.document.doc_id for d in docs[1:])
+    for filters in (Filters(date_from="2000-01-01", date_to="2019-12-31"), Filters(doc_ids=all_but_one),
+                    Filters(doc_ids=all_but_one, date_from="2001-01-01")):
+        for mode in ("lexical", "dense", "hybrid"):
+            answer = service.ask("How many ships did the harbour office count?", k=5, mode=mode, filters=filters)
+            assert len(answer.passages) == 5, (filters, mode)
+            for p in answer.passages:
+                stored = service.reader().documents[p.doc_id].document
+                assert p.doc_id in all_but_one or not filters.doc_ids
+                assert (filters.date_from or "") <= stored.date <= (filters.date_to or "9999")
+    service.close()
+
+
+def test_the_answerer_setting_is_read(shipped):
+    from citeqa.errors import SettingsError
+
+    with pytest.raises(SettingsError, match="CITEQA_ANSWERER"):
+        build_service(shipped.replace(answerer="generative-dream"))
+    with build_service(shipped.replace(answerer="extractive")).components() as components:
+        assert isinstance(components.answerer, ExtractiveAnswerer)
+
+
+def test_follow_up_resolution_is_bounded_and_iterative(service):
+    """A thousand chained follow-ups: no recursion, and the query retrieval sees stays within the limit,
+    keeping the nearest questions."""
+    from retrieval.service import MAX_QUESTION_CHARS
+
+    chain = [Turn("Who observed the elections in Kazakhstan?")] + [Turn(f"and what about them {i}?")
+                                                                 for i in range(1000)]
+    query = resolve("who led them?", chain, MAX_QUESTION_CHARS)
+    assert len(query) <= MAX_QUESTION_CHARS and query.endswith("and what about them 999? who led them?")
+    long_chain = [Turn("x" * 1990 + " observers"), Turn("and who led them?")]
+    answer = service.ask("and when did they meet?", history=long_chain)
+    assert len(answer.retrieval_query) <= MAX_QUESTION_CHARS
+    assert answer.retrieval_query == "and who led them? and when did they meet?"
+
+
+@pytest.mark.parametrize("history, message", [
+    ([Turn(f"question {i}") for i in range(21)], "at most the last 20"),
+    ([Turn("q" * 2001)], "at most 2000"),
+    ([Turn("Who led them?", "a" * 10_001)], "at most 10000"),
+    ([Turn(None)], "pair of texts"),  # type: ignore[arg-type]
+])
+def test_history_beyond_its_bounds_is_refused_with_what_to_send(service, history, message):
+    with pytest.raises(CiteqaError, match=message):
+        service.ask("and who led them?", history=history)
+
+
+def test_an_empty_date_range_is_refused():
+    with pytest.raises(CiteqaError, match="swap"):
+        Filters(date_from="2020-01-01", date_to="2006-12-31")

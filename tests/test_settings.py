@@ -29,6 +29,17 @@ def test_environment_overrides_defaults_and_flags_override_environment():
         ({"CITEQA_CHUNK_OVERLAP": "500"}, "CITEQA_CHUNK_OVERLAP"),
         ({"CITEQA_PORT": "70000"}, "CITEQA_PORT"),
         ({"CITEQA_ABSTAIN_THRESHOLD": "high"}, "CITEQA_ABSTAIN_THRESHOLD"),
+        ({"CITEQA_ANSWER_SENTENCES": "0"}, "CITEQA_ANSWER_SENTENCES"),
+        ({"CITEQA_MAX_UPLOAD_MB": "0"}, "CITEQA_MAX_UPLOAD_MB"),
+        ({"CITEQA_MAX_UPLOAD_MB": "-5"}, "CITEQA_MAX_UPLOAD_MB"),
+        ({"CITEQA_EXACT_INDEX_MAX": "-1"}, "CITEQA_EXACT_INDEX_MAX"),
+        ({"CITEQA_ABSTAIN_THRESHOLD": "nan"}, "CITEQA_ABSTAIN_THRESHOLD"),
+        ({"CITEQA_UPLOAD_PARSE_SECONDS": "0"}, "CITEQA_UPLOAD_PARSE_SECONDS"),
+        ({"CITEQA_BATCH_SIZE": "0"}, "CITEQA_BATCH_SIZE"),
+        ({"CITEQA_HOST": " "}, "CITEQA_HOST"),
+        ({"CITEQA_AUTH": "nopassword"}, "CITEQA_AUTH"),
+        ({"CITEQA_AUTH": ":secret"}, "CITEQA_AUTH"),
+        ({"CITEQA_INSECURE": "perhaps"}, "CITEQA_INSECURE"),
     ],
 )
 def test_a_wrong_setting_names_what_to_change(env, names):
@@ -38,3 +49,17 @@ def test_a_wrong_setting_names_what_to_change(env, names):
 
 def test_abstain_threshold_parses_float():
     assert Settings.load(env={"CITEQA_ABSTAIN_THRESHOLD": "0.4"}).abstain_threshold == 0.4
+
+
+def test_settings_are_checked_however_they_are_made():
+    with pytest.raises(SettingsError, match="CITEQA_ANSWER_SENTENCES"):
+        Settings(answer_sentences=0)
+    with pytest.raises(SettingsError, match="CITEQA_EXACT_INDEX_MAX"):
+        Settings.load(env={}).replace(exact_index_max=-3)
+
+
+def test_login_and_insecure_are_read_and_the_password_is_not_shown():
+    s = Settings.load(env={"CITEQA_AUTH": "ann:s3cret:with-colon", "CITEQA_INSECURE": "yes"})
+    assert s.login == ("ann", "s3cret:with-colon") and s.insecure is True
+    assert "s3cret" not in repr(s)
+    assert Settings.load(env={}).login is None and Settings.load(env={}).insecure is False

@@ -6,6 +6,7 @@ The app starts once for this module, on a copy of the shipped corpus and of its 
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import socket
@@ -17,7 +18,8 @@ import httpx
 import pytest
 
 from citeqa.settings import Settings
-from ui.render import Highlight, answer_steps, chat_text, document_html, highlighted
+from citeqa.types import Document
+from ui.render import VIEWER_WINDOW_CHARS, Highlight, answer_steps, chat_text, document_html, highlighted
 from ui.uploads import safe_upload_name
 
 KAZAKHSTAN = "kazakhstan-elections-international-observers.txt"
@@ -109,11 +111,37 @@ def test_highlight_escapes_text_and_marks_the_span():
     assert 'data-doc="a&quot;b.txt" data-start="107" data-end="118"' in out
 
 
-def test_document_html_marks_the_target(service):
-    doc = service.reader().documents[KAZAKHSTAN].document
-    out = document_html(doc, 10, 40)
+def test_document_html_marks_the_target_and_shows_markup_as_text():
+    text = 'Notes <script>alert(1)</script> and <img src=x onerror="alert(2)"> end.'
+    doc = Document("x<y>.txt", "A <b>title</b>", text, "x.txt", "0" * 64, len(text), "txt")
+    out = document_html(doc, 6, 31)
     assert out.count('id="citeqa-target"') == 1
-    assert "<script" not in out
+    assert re.search(r'id="citeqa-target"[^>]*>&lt;script&gt;alert\(1\)&lt;/script&gt;</mark>', out)
+    assert "&lt;img src=x onerror=&quot;alert(2)&quot;&gt;" in out and "A &lt;b&gt;title&lt;/b&gt;" in out
+    assert "<script" not in out and "<img" not in out and "<b>title" not in out
+
+
+def test_the_viewer_gets_a_window_of_a_long_document_and_can_read_on():
+    """One click sends the span and its surroundings, not the whole document; following the buttons to
+    later text walks through all of it."""
+    text = "".join(f"Line {i} of a long report about harbour dues.\n" for i in range(20_000))  # ~900,000 chars
+    doc = Document("long.txt", "Long report", text, "long.txt", "0" * 64, len(text), "txt")
+    start = text.index("Line 12345 ")
+    out = document_html(doc, start, start + 10)
+    assert len(out) < 2 * VIEWER_WINDOW_CHARS and re.search(r'id="citeqa-target"[^>]*>Line 12345</mark>', out)
+    assert 'data-at="' in out and "Earlier text" in out and "Later text" in out
+    def walk(window, direction):
+        """The text of each window reached by following one button, `direction` "Later" or "Earlier"."""
+        while window is not None:
+            page = document_html(doc, start, start + 10, window)
+            body = re.search(r'<div class="citeqa-doc"[^>]*>(.*)</div>$', page, re.S).group(1)
+            yield html.unescape(re.sub(r"<button[^>]*>.*?</button>|<[^>]+>", "", body))
+            found = re.search(rf'data-at="(\d+)" data-until="(\d+)">. {direction}', page)
+            window = (int(found[1]), int(found[2])) if found else None
+
+    assert "".join(walk((0, VIEWER_WINDOW_CHARS), "Later")) == text
+    assert "".join(reversed(list(walk((len(text) - 100, len(text)), "Earlier")))) == text
+    assert len(document_html(doc, 0, 0, (0, len(text)))) < 2 * VIEWER_WINDOW_CHARS  # a window never grows past one
 
 
 def test_answer_streams_one_quote_at_a_time(service):
@@ -292,16 +320,16 @@ def test_upload_name_with_path_traversal_stays_in_the_corpus(client, app_url, ui
 
 
 @pytest.mark.slow
-def test_failed_indexing_keeps_corpus_and_index(client, ui_settings, tmp_path):
-    """Another build holding the index lock (e.g. `citeqa index` running) makes the update fail:
-    the uploaded file is taken out again and the old index keeps answering."""
+def test_upload_while_another_build_runs_is_refused_and_changes_nothing(client, ui_settings, tmp_path):
+    """Another build holding the index lock (e.g. `citeqa index` running): the upload is refused before
+    any file moves, and the old index keeps answering."""
     from gradio_client.exceptions import AppError
     from retrieval.store.local import BuildLock
 
     new = tmp_path / "blocked.txt"
     new.write_text("The Walrus Protocol was signed in Oslo.\n", encoding="utf-8")
     before, status_before = corpus_files(ui_settings), client.predict(api_name="/status")
-    with BuildLock(ui_settings.index), pytest.raises(AppError, match="taken out again"):
+    with BuildLock(ui_settings.index), pytest.raises(AppError, match="another build .* is running"):
         upload(client, new)
     assert corpus_files(ui_settings) == before
     assert client.predict(api_name="/status") == status_before
@@ -315,3 +343,16 @@ def test_rebuild_reembeds_everything(client):
     assert "written" in message and f"{before['documents']} added" in message
     assert status.startswith(f"{before['documents']} documents")
     assert ask(client, QUESTIONS[2][0])["citations"][0]["doc_id"] == DECLARATION
+
+
+def test_the_chat_keeps_a_bounded_number_of_turns(shipped):
+    """However long a conversation grows, the turns it keeps for follow-ups stay within the service's bound."""
+    from retrieval.service import MAX_HISTORY_TURNS
+    from ui.app import ChatApp
+
+    app = ChatApp(shipped)
+    turns = [[f"Earlier question {i}?", "“…” [1]"] for i in range(MAX_HISTORY_TURNS)]
+    *_, last = app.chat(QUESTIONS[0][0], [], turns, "hybrid", 5, [], "", "")
+    kept = last[2]
+    assert len(kept) == MAX_HISTORY_TURNS and kept[-1][0] == QUESTIONS[0][0] and kept[0] == turns[1]
+    assert "Markevich" in kept[-1][1]

@@ -161,3 +161,22 @@ def test_markup_in_a_document_is_shown_as_text_and_runs_nothing(page):
     for panel in ("#citeqa-viewer", "#citeqa-sources"):
         assert page.locator(f"{panel} a, {panel} script, {panel} strong").count() == 0
     assert not re.search(r"<strong>bold claims", page.locator("#citeqa-chat").inner_html())
+
+
+def test_the_viewer_reads_on_beyond_the_text_it_was_sent(page, monkeypatch):
+    """A click sends the span and a window around it; the viewer's buttons fetch the text before or after."""
+    import ui.render
+
+    monkeypatch.setattr(ui.render, "VIEWER_WINDOW_CHARS", 800)  # the app runs in this process
+    ask_in_page(page, "Who coordinated the CSTO PA observer group in Kazakhstan?")
+    page.locator("#citeqa-sources mark").first.click()
+    page.locator("#citeqa-viewer #citeqa-target").wait_for()
+    viewer = page.locator("#citeqa-viewer")
+    assert "showing" in viewer.inner_text() and len(viewer.inner_text()) < 1500
+    more = viewer.locator("button.citeqa-more").last
+    first, last = re.search(r"characters (\d+)–(\d+)", more.inner_text()).groups()
+    more.click()
+    page.wait_for_function(f"() => document.querySelector('#citeqa-viewer').innerText.includes('showing {first}–{last}')",
+                           timeout=10_000)
+    assert page.locator("#citeqa-viewer #citeqa-target").count() == 0
+    screenshot(page, "ui-viewer-read-on.png")

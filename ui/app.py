@@ -11,6 +11,7 @@ only add contention); index changes (uploads, rebuilds) run one at a time in the
 questions keep being answered from the current index while a build runs.
 """
 
+import ipaddress
 import os
 import sys
 import threading
@@ -22,16 +23,16 @@ from typing import Any, Callable, Iterator
 
 import gradio as gr
 
-from citeqa.errors import CiteqaError
+from citeqa.errors import CiteqaError, SettingsError
 from citeqa.progress import Progress
 from citeqa.settings import MODES, Settings
 from citeqa.types import Answer, Document, Filters, Turn
 from ingest.discover import READABLE_SUFFIXES
 from ingest.pipeline import build_index
-from retrieval.service import build_service
+from retrieval.service import MAX_ANSWER_CHARS, MAX_HISTORY_TURNS, build_service
 from retrieval.store import open_store
 from ui import render
-from ui.uploads import add_uploads
+from ui.uploads import add_uploads, recover_interrupted_uploads
 
 EXAMPLE_QUESTIONS = (
     "Who coordinated the CSTO PA observer group in Kazakhstan?",
@@ -63,11 +64,26 @@ VIEWER_JS = """
 const reveal = () => {
   const mark = element.querySelector('#citeqa-target');
   const box = element.querySelector('.citeqa-doc');
-  if (!mark || !box) return;
+  if (!box) return;
+  if (!mark) {  // reading on: text before the span is read upwards, text after it downwards
+    box.scrollTop = box.dataset.scroll === 'end' ? box.scrollHeight : 0;
+    return;
+  }
   box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
   const shown = mark.getBoundingClientRect();
   if (shown.top < 0 || shown.bottom > window.innerHeight) mark.scrollIntoView({block: 'center'});
 };
+element.addEventListener('click', (event) => {
+  const more = event.target.closest('[data-at]');
+  if (!more || !element.contains(more)) return;
+  const data = {doc_id: more.dataset.doc, start: Number(more.dataset.start), end: Number(more.dataset.end),
+                at: Number(more.dataset.at), until: Number(more.dataset.until)};
+  if (more.dataset.shortStart) {
+    data.short_start = Number(more.dataset.shortStart);
+    data.short_end = Number(more.dataset.shortEnd);
+  }
+  trigger('click', data);
+});
 watch('value', reveal);
 reveal();
 """
@@ -100,7 +116,12 @@ class ChatApp:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.service = build_service(settings)
-        self._index_lock = threading.Lock()
+        self._index_lock = threading.Lock()  # queues this process's uploads and rebuilds for the build lock
+        restored = recover_interrupted_uploads(settings)
+        if restored:
+            print(f"citeqa: rolled back an upload interrupted by a crash: {', '.join(restored)}", file=sys.stderr)
+            if self.service.store.current_version() is not None:
+                build_index(settings)  # the index may already hold what was rolled back
 
     # --- questions ----------------------------------------------------------------------------------
 
@@ -108,8 +129,8 @@ class ChatApp:
             date_from: str | None = None, date_to: str | None = None,
             history: list[list[str]] | None = None) -> Answer:
         filters = Filters(tuple(doc_ids or ()), date_from, date_to)
-        turns = [Turn(*pair[:2]) for pair in history or ()]
-        return self.service.ask(question, k=int(k) if k else None, mode=mode or None, filters=filters, history=turns)
+        return self.service.ask(question, k=int(k) if k else None, mode=mode or None, filters=filters,
+                                history=_turns(history or ()))
 
     def api_ask(self, question: str, k: int = 0, mode: str = "", doc_ids: list[str] | None = None,
                 date_from: str = "", date_to: str = "", history: list[list[str]] | None = None) -> dict:
@@ -132,7 +153,8 @@ class ChatApp:
         for step in render.answer_steps(answer):
             yield "", [*messages, {"role": "assistant", "content": step}], turns, sources
             time.sleep(STREAM_PAUSE_S)
-        yield gr.skip(), gr.skip(), [*turns, [answer.question, answer.answer]], gr.skip()
+        turn = [answer.question, answer.answer[:MAX_ANSWER_CHARS]]
+        yield gr.skip(), gr.skip(), [*turns, turn][-MAX_HISTORY_TURNS:], gr.skip()
 
     # --- documents ----------------------------------------------------------------------------------
 
@@ -151,8 +173,9 @@ class ChatApp:
         return {"doc_id": d.doc_id, "title": d.title, "date": d.date, "format": d.format, "text": d.text}
 
     def open_source(self, evt: gr.EventData) -> str:
-        """The document viewer for a clicked citation or passage: the whole document, the span highlighted
-        and the short answer inside it emphasised."""
+        """The document viewer for a clicked citation or passage (the text around the span, the span
+        highlighted, the short answer inside it emphasised), or for a click on its buttons to the text
+        before or after (`at`, `until`)."""
         document = self.document(str(getattr(evt, "doc_id", "")))
 
         def offset(name: str, low: int) -> int:
@@ -164,7 +187,9 @@ class ChatApp:
         if getattr(evt, "short_start", None) is not None:
             short_start = offset("short_start", start)
             short = (short_start, min(offset("short_end", short_start), end))
-        return render.document_html(document, start, end, short)
+        at, until = getattr(evt, "at", None), getattr(evt, "until", None)
+        window = None if at is None or until is None else (int(at), int(until))
+        return render.document_html(document, start, end, window, short)
 
     def document_ids(self) -> list[str]:
         try:
@@ -289,6 +314,7 @@ def _wire(app: ChatApp, ui: SimpleNamespace) -> None:
     ui.clear.click(**cleared)
     ui.chatbot.clear(**cleared)  # the chat's own delete button forgets the conversation too
     ui.sources.click(user_errors(app.open_source), None, ui.viewer, api_visibility="private")
+    ui.viewer.click(user_errors(app.open_source), None, ui.viewer, api_visibility="private")
 
     index_io = dict(outputs=[ui.message, ui.status], concurrency_limit=1, concurrency_id=INDEX_QUEUE)
     ui.upload.click(user_errors(app.upload), ui.files, api_name="upload", **index_io).then(**_refreshing(app, ui))
@@ -304,21 +330,54 @@ def _cleared() -> tuple:
     return [], [], render.SOURCES_PLACEHOLDER, render.VIEWER_PLACEHOLDER
 
 
+def _turns(history: Any) -> list[Turn]:
+    """The API's history ([[question, answer], ...]) as turns; the service checks their number and size."""
+    if not isinstance(history, (list, tuple)) or not all(
+            isinstance(pair, (list, tuple)) and 1 <= len(pair) <= 2 for pair in history):
+        raise CiteqaError("history must be a list of [question, answer] pairs.")
+    return [Turn(*pair) for pair in history]
+
+
 def _example_text(evt: gr.SelectData) -> str:
     value = evt.value
     return value.get("text", "") if isinstance(value, dict) else str(value)
 
 
+def is_loopback(host: str) -> bool:
+    """Whether only this machine can reach `host` (a loopback address or `localhost`)."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[] ")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to an outside address
+
+
+def check_exposure(settings: Settings) -> None:
+    """Refuse to serve beyond this machine without a login: anyone who reaches the port could read the
+    documents, add files to the corpus and force full re-embeds."""
+    if settings.login is None and not settings.insecure and not is_loopback(settings.host):
+        raise SettingsError(
+            f"the chat would listen on {settings.host}, reachable from other machines, without a login: set "
+            "--auth USER:PASS (or CITEQA_AUTH) so that the page and its API ask for it, or give --insecure "
+            "(CITEQA_INSECURE=1) to serve it open anyway, or listen on 127.0.0.1."
+        )
+
+
 def launch(blocks: gr.Blocks, settings: Settings, **kwargs: Any):
-    """Start the server on settings.host:settings.port (blocking unless prevent_thread_lock=True).
+    """Start the server on settings.host:settings.port (blocking unless prevent_thread_lock=True), behind
+    the login of settings.auth when one is set (Gradio's own: the page and every API endpoint ask for it).
     Gradio itself refuses uploads over twice the limit; ui.uploads explains anything over the limit."""
+    check_exposure(settings)
     options = dict(server_name=settings.host, server_port=settings.port, show_error=True, quiet=True,
-                   max_file_size=f"{2 * settings.max_upload_mb}mb", css=APP_CSS, theme=gr.themes.Default())
+                   max_file_size=f"{2 * settings.max_upload_mb}mb", css=APP_CSS, theme=gr.themes.Default(),
+                   auth=settings.login)
     return blocks.launch(**{**options, **kwargs})
 
 
 def serve(settings: Settings) -> None:
     """`citeqa serve`: build the index first if there is none yet, then start the chat."""
+    check_exposure(settings)  # before minutes of indexing
     if open_store(settings).current_version() is None:
         from citeqa.progress import TqdmProgress
 

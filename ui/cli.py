@@ -49,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.add_argument("--host", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default 7860)")
+    p.add_argument("--auth", metavar="USER:PASS",
+                   help="login the page and its API ask for (env CITEQA_AUTH, which `ps` does not show); "
+                        "required to listen beyond this machine")
+    p.add_argument("--insecure", action="store_true", default=None,
+                   help="serve beyond this machine without a login (env CITEQA_INSECURE=1)")
 
     p = sub.add_parser("eval", help="evaluate retrieval on labeled questions or a BEIR folder")
     _add_common(p)
@@ -123,7 +128,7 @@ def _snippet(text: str, limit: int = 120) -> str:
 def cmd_serve(args: argparse.Namespace) -> int:
     from ui.app import serve
 
-    serve(_settings(args, "corpus", "index", "model", "host", "port"))
+    serve(_settings(args, "corpus", "index", "model", "host", "port", "auth", "insecure"))
     return 0
 
 

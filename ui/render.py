@@ -17,6 +17,10 @@ from citeqa.types import Answer, Citation, Document, Passage, ShortAnswer
 
 RELATED_PASSAGES = 3  # closest passages offered as "related" when the documents do not say
 CONTEXT_CHARS = 200  # shown around a quote that no retrieved passage contains wholly
+# The document viewer receives this much text per click (the cited span and its surroundings), not the
+# whole document; buttons at either end fetch the text before or after.
+VIEWER_WINDOW_CHARS = 6000
+WORD_REACH = 40  # a window's ends move back to the start of a word at most this far
 VIEWER_PLACEHOLDER = '<p class="citeqa-empty">Click a citation to read it highlighted in its document.</p>'
 SOURCES_PLACEHOLDER = '<p class="citeqa-empty">The passages an answer quotes appear here.</p>'
 
@@ -153,17 +157,60 @@ def _passage_card(p: Passage, marks: list[Highlight], kind: str) -> str:
     )
 
 
-def document_html(document: Document, start: int, end: int, short: tuple[int, int] | None = None) -> str:
-    """The whole document, the span [start, end) highlighted with <mark id="citeqa-target">, the short
-    answer inside it (if any) emphasised."""
+def document_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The part of a document the viewer shows first, [lo, hi): VIEWER_WINDOW_CHARS around the span
+    [start, end) (the whole span even if longer), both ends between words."""
+    size = VIEWER_WINDOW_CHARS
+    lo = max(0, start - max(size - (end - start), 0) // 2)
+    hi = min(len(text), max(lo + size, end))
+    lo = max(0, min(lo, hi - size))  # near the end the window starts earlier to keep its size
+    return _word_start(text, lo), max(end, _word_start(text, hi))
+
+
+def _word_start(text: str, pos: int, reach: int = WORD_REACH) -> int:
+    """`pos`, moved back to the start of the word it falls in (unless the word is longer than `reach`)."""
+    if pos <= 0 or pos >= len(text) or text[pos - 1].isspace():
+        return pos
+    for i in range(pos - 1, max(0, pos - reach) - 1, -1):
+        if text[i].isspace():
+            return i + 1
+    return pos
+
+
+def document_html(document: Document, start: int, end: int, window: tuple[int, int] | None = None,
+                  short: tuple[int, int] | None = None) -> str:
+    """A part of the document, the span [start, end) highlighted with <mark id="citeqa-target"> when it is
+    in view (the short answer inside it, if any, emphasised), and buttons to the text before and after it
+    (their data-at and data-until give that part).
+    `window`: the part to show (a reader moving through the document), else `document_window`'s."""
+    text = document.text
+    if window is None:
+        lo, hi = document_window(text, start, end)
+    else:  # from the page: clamped to the document and to one window's size
+        lo = min(max(window[0], 0), len(text))
+        hi = min(max(window[1], lo), len(text), lo + VIEWER_WINDOW_CHARS + WORD_REACH)
     meta = [f"file {document.doc_id}", *([f"dated {document.date}"] if document.date else []),
-            f"characters {start}–{end} of {len(document.text)}"]
+            f"characters {start}–{end} of {len(text)}"]
+    if (lo, hi) != (0, len(text)):
+        meta.append(f"showing {lo}–{hi}")
+    # No highlight in view: the text before the span is read upwards (show its end), the text after downwards.
+    scroll = "end" if hi <= start else "start"
+    earlier = (_word_start(text, max(0, lo - VIEWER_WINDOW_CHARS)), lo)
+    later = (hi, _word_start(text, min(len(text), hi + VIEWER_WINDOW_CHARS)))
+    before = _read_on_button(document.doc_id, start, end, short, earlier, "▲ Earlier text") if lo > 0 else ""
+    after = _read_on_button(document.doc_id, start, end, short, later, "▼ Later text") if hi < len(text) else ""
+    body = highlighted(text[lo:hi], lo, [Highlight(start, end, "", short)], document.doc_id, "citeqa-target")
     return (
         f'<div class="citeqa-doc-head"><b>{html.escape(document.title)}</b>'
         f'<div class="citeqa-meta">{html.escape(" · ".join(meta))}</div></div>'
-        f'<div class="citeqa-doc">'
-        f'{highlighted(document.text, 0, [Highlight(start, end, "", short)], document.doc_id, "citeqa-target")}</div>'
+        f'<div class="citeqa-doc" data-scroll="{scroll}">{before}{body}{after}</div>'
     )
+
+
+def _read_on_button(doc_id: str, start: int, end: int, short: tuple[int, int] | None, window: tuple[int, int],
+                    label: str) -> str:
+    return (f'<button type="button" class="citeqa-more" {_target_attrs(doc_id, start, end, short)} '
+            f'data-at="{window[0]}" data-until="{window[1]}">{label} (characters {window[0]}–{window[1]})</button>')
 
 
 def escaped_line(text: str, kind: str = "status") -> str:
@@ -194,4 +241,6 @@ VIEWER_CSS = _COMMON_CSS + """
 .citeqa-doc { position: relative; white-space: pre-wrap; font-size: 0.9em; line-height: 1.45;
   max-height: 420px; overflow-y: auto;
   border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; }
+.citeqa-more { display: block; margin: 4px 0; font-size: 0.85em; color: var(--color-accent); cursor: pointer;
+  background: none; border: none; padding: 0; }
 """

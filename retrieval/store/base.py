@@ -131,7 +131,8 @@ class IndexReader(Protocol):
     def vectors_by_hash(self) -> Iterator[tuple[str, str, np.ndarray]]:
         """(kind "chunk" or "sentence", text hash, vector) of every stored vector, for incremental builds."""
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Release the build: a later build may then remove it. Documents and manifest stay readable."""
 
 
 class Store(Protocol):
@@ -145,7 +146,8 @@ class Store(Protocol):
     def open_reader(self) -> IndexReader: ...
 
     def build_lock(self) -> ContextManager:
-        """Held while a build runs: a second build of the same index is refused with a clear message."""
+        """Held while a build (or an upload, from its first file to its index update) runs: a second one
+        of the same index is refused at once with `citeqa.errors.IndexBusy`."""
 
     def publish(self, content: IndexContent) -> str:
         """Write a complete build and make it current atomically (readers see the old or the new one,

@@ -11,25 +11,32 @@ Layout of an index folder:
 
 A build writes a new folder and swaps the `current` link with one rename(2), so a reader always
 sees a whole index and a crash or SIGKILL mid-build leaves the previous index as it was.
+
+Lifetime of a build: every open reader holds a shared flock on its build folder (in any process;
+the kernel drops it when the process dies). After a build is published, older builds are removed
+only if an exclusive lock on them can be had at once, so a build is never deleted under a reader:
+one still read is left for a later build to remove.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import json
 import os
 import shutil
 import sqlite3
 import threading
 import time
+import weakref
 from dataclasses import asdict
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
-from citeqa.errors import CiteqaError, IndexDamaged, IndexIncompatible, IndexMissing
+from citeqa.errors import CiteqaError, IndexBusy, IndexDamaged, IndexIncompatible, IndexMissing
 from citeqa.types import Chunk, Document, Filters, Span
 from retrieval.store.base import FORMAT_VERSION, Hits, IndexContent, Manifest, StoredDocument
 from retrieval.text import STOP_WORDS
@@ -37,7 +44,7 @@ from retrieval.text import STOP_WORDS
 HNSW_M = 32
 HNSW_EF_SEARCH = 128
 SQLITE_MAX_VARIABLES = 900  # below SQLite's default limit of 999 bound parameters a statement
-DF_CACHE_TERMS = 50_000  # document frequencies remembered per reader (oldest forgotten first)
+DF_CACHE_TERMS = 50_000  # document frequencies remembered per reader (least recently used forgotten first)
 
 SCHEMA = """
 CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -99,7 +106,8 @@ class BuildLock:
             fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             self._file.close()
-            raise CiteqaError(f"another build of the index at {self.root} is running; wait for it to finish.") from None
+            raise IndexBusy(f"another build of the index at {self.root} is running (an index update, rebuild or "
+                            "upload); wait for it to finish.") from None
         return self
 
     def __exit__(self, *exc) -> None:
@@ -131,7 +139,7 @@ def write_index(root: Path, content: IndexContent, exact_index_max: int) -> Path
     os.symlink(os.path.relpath(build, root), tmp_link)
     os.replace(tmp_link, root / "current")
     _fsync_dir(root)
-    _remove_old_builds(root, keep=2)
+    _remove_unread_builds(root)
     return build
 
 
@@ -213,13 +221,63 @@ def _remove_stale_builds(root: Path) -> None:
             shutil.rmtree(build, ignore_errors=True)
 
 
-def _remove_old_builds(root: Path, keep: int) -> None:
-    """Keep the current build and the one before it (a reader may still have it open)."""
+def _remove_unread_builds(root: Path) -> None:
+    """Remove the complete builds that are not current and that no reader holds open (see the module
+    docstring); a build still read stays until a later build finds it unread."""
     current = current_build(root)
-    complete = sorted((b for b in (root / "builds").iterdir() if (b / "COMPLETE").exists()), reverse=True)
-    for build in complete[keep:]:
-        if build != current:
+    for build in (root / "builds").iterdir():
+        if build == current or not (build / "COMPLETE").exists():
+            continue
+        try:
+            fd = os.open(build, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            continue
+        try:
+            (build / "COMPLETE").unlink()  # first, so a reader that locks it after us sees it is gone
             shutil.rmtree(build, ignore_errors=True)
+        finally:
+            os.close(fd)
+
+
+class _Lease:
+    """A reader's hold on its build: a shared flock on the build folder, and the SQLite connections
+    the reader's threads opened. Released by `close()`, or when the reader is garbage-collected."""
+
+    def __init__(self, fd: int):
+        self.fd: int | None = fd
+        self.connections: list[sqlite3.Connection] = []
+        self.lock = threading.Lock()
+
+    def release(self) -> None:
+        with self.lock:
+            for db in self.connections:
+                db.close()
+            self.connections.clear()
+            if self.fd is not None:
+                os.close(self.fd)  # closing the descriptor drops the flock
+                self.fd = None
+
+
+def lease_current_build(root: Path) -> tuple[Path, _Lease]:
+    """The current build, locked shared so that no later build removes it while it is read."""
+    for _ in range(10):
+        build = current_build(root)
+        if build is None:
+            raise IndexMissing(f"no index at {root}: build one with `citeqa index` (or `make run`).")
+        try:
+            fd = os.open(build, os.O_RDONLY | os.O_DIRECTORY)
+        except FileNotFoundError:
+            continue  # removed between reading the link and opening it: a newer build is current
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        if (build / "COMPLETE").exists():
+            return build, _Lease(fd)
+        os.close(fd)
+    raise IndexDamaged(f"the index at {root} keeps changing under this reader; try again.")
 
 
 class LocalIndexReader:
@@ -227,13 +285,12 @@ class LocalIndexReader:
 
     def __init__(self, root: Path):
         self.root = root
-        build = current_build(root)
-        if build is None:
-            raise IndexMissing(f"no index at {root}: build one with `citeqa index` (or `make run`).")
+        build, self._lease = lease_current_build(root)
+        self._release = weakref.finalize(self, self._lease.release)
         self.build = build
         self.version = build.name
-        self._df_cache: dict[str, int] = {}
-        self._df_lock = threading.Lock()
+        # Remembered per reader (a build never changes), bounded: one entry per distinct word asked.
+        self._document_frequency = functools.lru_cache(maxsize=DF_CACHE_TERMS)(self._count_chunks_with)
         try:
             self._local = threading.local()
             rows = self._db().execute("SELECT key, value FROM manifest").fetchall()
@@ -258,8 +315,10 @@ class LocalIndexReader:
             self._chunk_vectors = np.load(build / "chunk_vectors.npy", mmap_mode="r")
             self._sentence_vectors = np.load(build / "sentence_vectors.npy", mmap_mode="r")
         except CiteqaError:
+            self.close()
             raise
         except (sqlite3.Error, RuntimeError, ValueError, OSError, TypeError, KeyError, EOFError) as exc:
+            self.close()
             raise IndexDamaged(
                 f"the index at {root} is damaged ({type(exc).__name__}: {str(exc)[:200]}): "
                 "rebuild it with `citeqa index --full`."
@@ -268,25 +327,31 @@ class LocalIndexReader:
         if not (self.faiss_index.ntotal == len(self._chunk_vectors) == m.n_chunks
                 and len(self._sentence_vectors) == self.sentence_index.ntotal == m.n_sentences
                 and self.faiss_index.d == m.dimension):
+            self.close()
             raise IndexDamaged(
                 f"the index at {root} is damaged (vector counts do not match the manifest): "
                 "rebuild it with `citeqa index --full`."
             )
 
     def _db(self) -> sqlite3.Connection:
+        """This thread's connection (SQLite connections are not shared between threads)."""
         db = getattr(self._local, "db", None)
         if db is None:
             uri = f"file:{self.build / 'index.sqlite'}?mode=ro&immutable=1"
-            db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            with self._lease.lock:
+                if self._lease.fd is None:
+                    raise RuntimeError(f"this reader of {self.build} was closed")
+                db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                self._lease.connections.append(db)
             db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails fast on a damaged file
             self._local.db = db
         return db
 
     def close(self) -> None:
-        db = getattr(self._local, "db", None)
-        if db is not None:
-            db.close()
-            self._local.db = None
+        """Close every thread's connection and release the build (a later build may then remove it).
+        The documents and the manifest, held in memory, stay readable."""
+        self._release()
+        self._local = threading.local()
 
     def _load_documents(self) -> dict[str, StoredDocument]:
         rows = self._db().execute(
@@ -410,21 +475,13 @@ class LocalIndexReader:
         return out
 
     def term_document_frequencies(self, terms: Sequence[str]) -> dict[str, int]:
-        """How many chunks contain each (stemmed by FTS5) term: the IDF that sentence ranking uses.
-        Remembered per reader (a build never changes), at most DF_CACHE_TERMS words."""
-        out = {}
-        for t in terms:
-            df = self._df_cache.get(t)
-            if df is None:
-                row = self._db().execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
-                                         (f'text:"{t}"',)).fetchone()
-                df = int(row[0])
-                with self._df_lock:
-                    if len(self._df_cache) >= DF_CACHE_TERMS:
-                        self._df_cache.pop(next(iter(self._df_cache)))
-                    self._df_cache[t] = df
-            out[t] = df
-        return out
+        """How many chunks contain each (stemmed by FTS5) term: the IDF that sentence ranking uses."""
+        return {t: self._document_frequency(t) for t in terms}
+
+    def _count_chunks_with(self, term: str) -> int:
+        row = self._db().execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
+                                 (f'text:"{term}"',)).fetchone()
+        return int(row[0])
 
     def vectors_by_hash(self) -> Iterator[tuple[str, str, np.ndarray]]:
         for cid, h in self._db().execute("SELECT chunk_id, text_hash FROM chunks"):

@@ -2,8 +2,8 @@
 
     python -m eval.calibrate [--questions eval/calibration.jsonl] [--model NAME]
 
-For every question the answer's confidence (see ExtractiveAnswerer.confidence) is recorded with
-abstention off. Answering a question the documents do answer matters more to users than catching
+For every question the answer's confidence (the answerability model's probability that the units
+found answer the question, retrieval/answerability.py) is recorded with abstention off. Answering a question the documents do answer matters more to users than catching
 every unanswerable one, so the threshold is the highest cut that abstains on at most
 MAX_FALSE_ABSTENTION of the answerable questions, placed midway between neighbouring confidences.
 The dev set is separate from eval/questions.jsonl, which only measures.
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     calibration = load_calibration(args.out)
     calibration[settings.model] = {
         "threshold": threshold,
-        "signal": "ExtractiveAnswerer.confidence: best sentence score and passage word coverage",
+        "signal": "answerability probability (retrieval/answer_model.json)",
         "max_false_abstention": MAX_FALSE_ABSTENTION,
         "calibrated_on": args.questions.name,
         "n_answerable": len(answerable),

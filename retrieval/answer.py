@@ -91,6 +91,7 @@ class Analysis:
     best: SpanChoice | None
     evidence: np.ndarray | None  # answerability features
     answerable: float  # the probability that the units answer the question
+    correct: float  # the probability that the best span answers it
 
 
 @dataclass(frozen=True)
@@ -213,15 +214,17 @@ class ExtractiveAnswerer:
         info = analyse(question)
         units, unit_rows = self.rank_units(queries, passages, info)
         if not units:
-            return Analysis(info, [], unit_rows, [], np.zeros(0, np.float32), None, None, 0.0)
+            return Analysis(info, [], unit_rows, [], np.zeros(0, np.float32), None, None, 0.0, 0.0)
         spans = [(u, candidates(info, u.text, u.start, rank, u.probability, u.semantic, u.lexical))
                  for rank, u in enumerate(units[:SPAN_UNITS])]
         features = [c.features for _, c in spans if len(c.starts)]
         logits = self.model.span.logits(np.concatenate(features)) if features else np.zeros(0, np.float32)
         best = self._best_span(spans, logits)
-        evidence = answerability.features(self._evidence(info, query, units, passages, best, logits, follow_up))
-        answerable = float(1 / (1 + math.exp(-float(self.model.answerable.logits(evidence[None, :])[0]))))
-        return Analysis(info, units, unit_rows, spans, logits, best, evidence, answerable)
+        evidence = answerability.features(self._evidence(info, query, units, unit_rows, passages, best, logits,
+                                                         follow_up))
+        answerable = _probability(self.model.answerable, evidence)
+        correct = _probability(self.model.correct, evidence) if best is not None else 0.0
+        return Analysis(info, units, unit_rows, spans, logits, best, evidence, answerable, correct)
 
     @staticmethod
     def _best_span(spans: list[tuple[ScoredUnit, Candidates]], logits: np.ndarray) -> SpanChoice | None:
@@ -240,9 +243,12 @@ class ExtractiveAnswerer:
             offset += len(c.starts)
         return None
 
-    def _evidence(self, info: QuestionInfo, query: str, units: list[ScoredUnit], passages: Sequence[Passage],
-                  best: SpanChoice | None, logits: np.ndarray, follow_up: bool) -> answerability.Evidence:
+    def _evidence(self, info: QuestionInfo, query: str, units: list[ScoredUnit], unit_rows: np.ndarray,
+                  passages: Sequence[Passage], best: SpanChoice | None, logits: np.ndarray,
+                  follow_up: bool) -> answerability.Evidence:
         unit = best.unit if best is not None else units[0]
+        row = unit_rows[next((i for i, u in enumerate(units) if u is unit), 0)]
+        scores = [u.score for u in units] + [units[-1].score]
         coverage_info = analyse(query) if follow_up else info  # a follow-up must also fit its context
         sorted_logits = np.sort(logits)[::-1] if len(logits) else np.zeros(1)
         margin = float(sorted_logits[0] - sorted_logits[1]) if len(sorted_logits) > 1 else 0.0
@@ -260,6 +266,7 @@ class ExtractiveAnswerer:
             span_logit=best.logit if best else 0.0, span_probability=best.probability if best else 0.0,
             span_margin=margin, expected_kind_found=_expected_kind_found(info, unit.text),
             top_passage_dense=(passages[0].dense_score or 0.0) if passages else 0.0, follow_up=follow_up,
+            unit_logits=(scores[0], scores[1]), unit_row=row,
         )
 
     def _stems_of(self, doc_id: str) -> frozenset[str]:
@@ -283,7 +290,7 @@ class ExtractiveAnswerer:
         if not analysis.units or analysis.answerable < self.threshold:
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         best = analysis.best
-        short = best if best is not None and best.probability >= self.model.short_answer_min else None
+        short = best if best is not None and analysis.correct >= self.model.short_answer_min else None
         first = short.unit if short is not None else analysis.units[0]
         others = [u for u in analysis.units if (u.doc_id, u.start) != (first.doc_id, first.start)]
         chosen = [first] + select_units(others, self.max_sentences - 1, QUOTE_SHARE * analysis.units[0].probability,
@@ -296,6 +303,10 @@ class ExtractiveAnswerer:
             short_answer = ShortAnswer(short.text, short.unit.doc_id, short.start, short.end, 1)
         return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
                            short_answer)
+
+
+def _probability(model, evidence: np.ndarray) -> float:
+    return float(1 / (1 + math.exp(-float(model.logits(evidence[None, :])[0]))))
 
 
 def _expected_kind_found(info: QuestionInfo, text: str) -> bool:

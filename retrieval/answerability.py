@@ -15,6 +15,7 @@ from typing import Mapping
 
 import numpy as np
 
+from retrieval import unit_features
 from retrieval.question import QuestionInfo
 from retrieval.text import stem_words
 
@@ -25,8 +26,8 @@ FEATURES = (
     "missing_words_passage", "missing_names_passage", "missing_names_document", "missing_numbers_passage",
     "negation_mismatch", "span_logit", "span_probability", "span_margin", "expected_kind_found",
     "top_passage_dense", "follow_up", "content_words_log", "type_time", "type_number", "type_person",
-    "type_why_how",
-)
+    "type_why_how", "unit_logit", "unit_logit_margin", "missing_idf_names_unit",
+) + tuple(f"unit:{name}" for name in unit_features.FEATURES[1:])  # the best unit as the unit ranker saw it
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Evidence:
     expected_kind_found: bool
     top_passage_dense: float
     follow_up: bool
+    unit_logits: tuple[float, float]  # the unit ranker's score of the best and second unit
+    unit_row: np.ndarray  # the best unit's unit-ranker features
 
 
 def features(e: Evidence) -> np.ndarray:
@@ -102,4 +105,10 @@ def features(e: Evidence) -> np.ndarray:
         "type_person": float(q.wants_person),
         "type_why_how": float(q.qtype in ("why", "how")),
     }
-    return np.array([values[name] for name in FEATURES], np.float32)
+    names_missing = [n for n in names if n not in e.unit_stems]
+    values["unit_logit"] = e.unit_logits[0]
+    values["unit_logit_margin"] = e.unit_logits[0] - e.unit_logits[1]
+    values["missing_idf_names_unit"] = float(bool(names_missing))
+    head = np.array([values[name] for name in FEATURES[: len(FEATURES) - len(unit_features.FEATURES) + 1]],
+                    np.float32)
+    return np.concatenate([head, e.unit_row[1:].astype(np.float32)])

@@ -8,6 +8,7 @@ import pytest
 from citeqa.errors import CiteqaError
 from citeqa.settings import Settings
 from citeqa.types import Filters, Turn
+from citeqa.layout import one_line
 from retrieval.answer import MIN_QUOTE_WORDS, Composition, ExtractiveAnswerer
 from retrieval.followup import is_follow_up, resolve
 from retrieval.search import zscore_fusion
@@ -108,6 +109,34 @@ def test_answers_quote_the_sentence_that_says_so(service, question, doc_id, span
     assert any(c.doc_id == doc_id and span in c.quote for c in answer.citations)
 
 
+@pytest.mark.parametrize("question, short, quote", [
+    ("Who is the chairman of the CSTO Parliamentary Assembly?", "Vyacheslav Volodin",
+     "Vyacheslav Volodin / Chairman of the CSTO Parliamentary Assembly"),
+    ("Who chairs the Senate of Kazakhstan?", "Maulen Ashimbayev", "Chairman of the Senate of the Republic of Kazakhstan"),
+    ("How many international observers from the CIS Interparliamentary Assembly monitored the elections?", "61",
+     "A total of 61 international observers"),
+])
+def test_the_short_answer_says_the_fact_inside_a_whole_quote(service, question, short, quote):
+    """The issue's examples: the name said first, the quote a whole unit (a name and its titles, a phrase
+    the source breaks over a blank line), never a line cut mid-phrase."""
+    answer = service.ask(question)
+    assert answer.short_answer is not None and short in answer.short_answer.text, answer.answer
+    first = answer.citations[answer.short_answer.citation - 1]
+    assert quote in one_line(first.quote)
+
+
+def test_the_main_task_heading_is_quoted_whole(service):
+    answer = service.ask("What is the main task of the Parliamentary Assembly?")
+    assert any("APPROXIMATION OF THE CSTO MEMBER STATES' NATIONAL LEGISLATION" in one_line(c.quote)
+               for c in answer.citations), answer.answer
+
+
+def test_a_follow_up_the_documents_do_not_answer_is_refused(service):
+    first = service.ask("Who is the chairman of the CSTO Parliamentary Assembly?")
+    follow_up = service.ask("When was he elected?", history=[Turn(first.question, first.answer)])
+    assert follow_up.abstained and follow_up.short_answer is None, follow_up.answer
+
+
 def test_follow_up_questions_use_the_earlier_turns(service):
     first = service.ask("What did Kent Harstedt say after meeting Aleksandr Lukashenko?")
     history = [Turn(first.question, first.answer)]
@@ -151,9 +180,15 @@ def test_every_quote_is_verbatim_over_many_questions(service):
             for c in answer.citations:
                 assert document_text(service, c.doc_id)[c.start : c.end] == c.quote
                 assert len(re.findall(r"\w+", c.quote)) >= MIN_QUOTE_WORDS, c.quote
-                assert f"“{c.quote}” [{c.n}]" in answer.answer
+                assert f"“{one_line(c.quote)}” [{c.n}]" in answer.answer
                 checked += 1
             assert answer.abstained == (not answer.citations)
+            short = answer.short_answer
+            if short is not None:  # the exact span that answers, inside the quote of its citation
+                cited = answer.citations[short.citation - 1]
+                assert document_text(service, short.doc_id)[short.start : short.end] == short.text
+                assert short.doc_id == cited.doc_id and cited.start <= short.start < short.end <= cited.end
+                assert answer.answer.startswith(f"{one_line(short.text)} [{short.citation}]")
     assert checked > 300
 
 

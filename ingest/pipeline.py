@@ -7,6 +7,7 @@ are embedded; a removed document's chunks leave the index. `full=True` re-embeds
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import time
@@ -75,7 +76,7 @@ def build_index(settings: Settings, full: bool = False, progress: Progress | Non
     started = time.perf_counter()
     progress = progress or (lambda stage, done, total: None)
     store = open_store(settings)
-    with store.build_lock():
+    with contextlib.closing(store), store.build_lock():
         loaded = corpus if corpus is not None else load_corpus(settings.corpus)
         summary = BuildSummary(skipped=loaded.skipped, index_path=store.location)
         if not loaded.documents:

@@ -41,7 +41,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
-from pymilvus import DataType, Function, FunctionType, MilvusClient, MilvusException
+
+# gRPC logs connection events at INFO (a GOAWAY line when Milvus Lite stops at exit); errors are enough.
+os.environ.setdefault("GRPC_VERBOSITY", "ERROR")
+from pymilvus import DataType, Function, FunctionType, MilvusClient, MilvusException  # noqa: E402
 
 from citeqa.errors import CiteqaError, IndexDamaged, IndexIncompatible, IndexMissing, StoreUnavailable
 from citeqa.settings import StoreTarget
@@ -66,8 +69,10 @@ MANIFEST_DOC_NO = -1
 
 
 def namespace(index: Path) -> str:
-    """The collection prefix of an index: its folder name (readable) and a hash of its full path (unique)."""
-    path = str(index.expanduser().resolve())
+    """The collection prefix of an index: its folder name (readable) and a hash of its path as written
+    (CITEQA_INDEX names the index: a project keeps its index when it moves, and chat servers on several
+    machines share one cluster index by giving the same CITEQA_INDEX)."""
+    path = os.path.normpath(str(index.expanduser()))
     slug = re.sub(r"[^a-z0-9]+", "_", index.name.lower()).strip("_")[:40] or "index"
     return f"citeqa_{slug}_{hashlib.sha256(path.encode()).hexdigest()[:10]}"
 
@@ -88,19 +93,20 @@ class _LiteServers:
         path = path.expanduser().resolve()
         with self._lock:
             if path not in self._running:
-                if not path.parent.is_dir():
-                    raise StoreUnavailable(f"the folder of the Milvus Lite file {path} does not exist: "
-                                           "create it or change CITEQA_STORE.")
                 try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
                     server, db, port = start_server_in_thread(data_dir=str(path), host="127.0.0.1", port=0)
                 except DataDirLockedError:
                     raise StoreUnavailable(
                         f"the Milvus Lite file {path} is open in another process (Milvus Lite serves one process "
                         "at a time, e.g. a running `citeqa serve`): stop that process, or use a Milvus server "
                         "(CITEQA_STORE=milvus://HOST:PORT) that several processes can share.") from None
-                except (MilvusLiteError, OSError) as exc:
+                except MilvusLiteError as exc:
                     raise IndexDamaged(f"the Milvus Lite file {path} cannot be opened ({type(exc).__name__}: "
                                        f"{str(exc)[:200]}): move it away and run `citeqa index --full`.") from None
+                except OSError as exc:
+                    raise StoreUnavailable(f"cannot open the Milvus Lite file {path} ({exc.strerror}): "
+                                           "change CITEQA_STORE.") from None
                 self._running[path] = [server, db, f"http://127.0.0.1:{port}", 0]
             entry = self._running[path]
             entry[3] += 1
@@ -174,12 +180,18 @@ class MilvusStore:
             return self._client
 
     def _connect(self) -> MilvusClient:
+        options = {}
         if self.target.lite_path is not None:
             uri, token = LITE.acquire(self.target.lite_path), ""
+            # No keepalive pings to the in-process server: it refuses them (GOAWAY "too_many_pings") while a
+            # build embeds for minutes without a call.
+            options = {"grpc_options": {"grpc.keepalive_time_ms": 2**31 - 1,
+                                        "grpc.keepalive_permit_without_calls": False}}
         else:
             uri, token = self.target.uri, self.target.token
         try:
-            return MilvusClient(uri=uri, token=token, timeout=CONNECT_SECONDS, dedicated=True)  # closed by close()
+            return MilvusClient(uri=uri, token=token, timeout=CONNECT_SECONDS, dedicated=True,  # closed by close()
+                                **options)
         except MilvusException as exc:
             if self.target.lite_path is not None:
                 LITE.release(self.target.lite_path)

@@ -31,8 +31,9 @@ def _porter():
 
 def _plain_words(text: str) -> list[str]:
     """Lower-cased letter-and-digit runs with diacritics removed (unicode61 remove_diacritics 2)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = text.lower()
+    if not plain.isascii():
+        plain = "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
     return [w[:MAX_WORD_CHARS] for w in _TOKEN.findall(plain)]
 
 

@@ -166,3 +166,26 @@ def test_the_milvus_words_are_the_local_index_words():
     ours = Counter(w for t in texts for w in index_words(t))
     assert sum(ours.values()) == sum(fts.values())
     assert sum((fts & ours).values()) / sum(fts.values()) > 0.95
+
+
+def test_without_the_milvus_extra_the_setting_says_how_to_install_it(tmp_path):
+    script = ("import sys; sys.modules['pymilvus'] = None\n"
+              "from citeqa.errors import SettingsError; from citeqa.settings import Settings\n"
+              "from retrieval.store import open_store\n"
+              f"try: open_store(Settings.load(env={{}}, store='milvus:{tmp_path}/m.db'))\n"
+              "except SettingsError as e: print(e)\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert "make install-milvus" in result.stdout and "CITEQA_STORE" in result.stdout
+
+
+def test_a_damaged_build_gives_a_clear_error(tmp_path):
+    from citeqa.errors import IndexDamaged
+
+    store = open_store(lite(tmp_path))
+    try:
+        version = store.publish(synthetic_content(10, dimension=8))
+        store.client().drop_collection(store.collection(version, "sentences"))
+        with pytest.raises(IndexDamaged, match="damaged.*citeqa index --full"):
+            store.open_reader()
+    finally:
+        store.close()

@@ -10,6 +10,7 @@ indexes share one Milvus) and holds the build lock.
 
 from __future__ import annotations
 
+from citeqa.errors import SettingsError
 from citeqa.settings import Settings, store_target
 from retrieval.store.base import (
     FORMAT_VERSION, Hits, IndexContent, IndexReader, IndexRecipe, Manifest, Store, StoredDocument,
@@ -26,8 +27,12 @@ def open_store(settings: Settings) -> Store:
     """The store the settings name. Opening is cheap: nothing is read until a reader is opened."""
     target = store_target(settings.store, settings.milvus_token)
     if target.backend == "milvus":
-        from retrieval.store.milvus import MilvusStore
-
+        try:
+            from retrieval.store.milvus import MilvusStore
+        except ImportError as exc:
+            raise SettingsError(
+                f"CITEQA_STORE={settings.store} needs the Milvus client ({exc.name} is not installed): run "
+                "`make install-milvus` (or pip install 'citeqa[milvus]'), or set CITEQA_STORE=local.") from None
         return MilvusStore(target, settings.index, settings.exact_index_max)
     from retrieval.store.local import LocalStore
 

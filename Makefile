@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test install install-test index serve eval bench clean
+.PHONY: run test install install-test install-milvus index serve eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,12 +19,15 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
+# The tests run every store backend, so they install the milvus extra too.
 $(TEST_STAMP): pyproject.toml $(STAMP)
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,milvus]'
 	touch $@
 
 install: $(STAMP)
 install-test: $(TEST_STAMP)
+install-milvus: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[milvus]'
 
 index: install
 	$(BIN)/citeqa index

@@ -41,3 +41,7 @@ class InputNotFound(CiteqaError):
     """A file or folder named on the command line does not exist."""
 
     exit_code = 2
+
+
+class StoreUnavailable(CiteqaError):
+    """The store cannot be reached or opened (a Milvus server down, a Milvus Lite file held by another process)."""

@@ -29,8 +29,11 @@ class Settings:
     model: str = DEFAULT_MODEL
     # How the model runs; the index records it, and an index made by another backend must be rebuilt.
     embedder: str = "torch"
-    # Where the index lives: `local` (FAISS + SQLite in the `index` folder).
+    # Where the index lives: `local` (FAISS + SQLite in the `index` folder), `milvus:PATH.db` (Milvus Lite
+    # in that file) or `milvus://HOST:PORT` (a Milvus server or cluster); see `store_target`.
     store: str = "local"
+    # The token of a Milvus server (`user:password` or an API key), unless the CITEQA_STORE URI carries one.
+    milvus_token: str = field(default="", repr=False)
     # What backends derive from the model once and reuse (e.g. an exported ONNX file).
     cache: Path = Path(".citeqa/cache")
     k: int = 5
@@ -80,6 +83,7 @@ class Settings:
         return dataclasses.replace(self, **changes)
 
     def validate(self) -> None:
+        store_target(self.store, self.milvus_token)
         if self.embedder not in EMBEDDERS:
             raise SettingsError(
                 f"embedder {self.embedder!r} is not one of {', '.join(EMBEDDERS)}: set CITEQA_EMBEDDER.")
@@ -125,6 +129,53 @@ class Settings:
         """(user, password) from `auth`, or None when no login is set (or it is malformed)."""
         user, colon, password = self.auth.partition(":")
         return (user, password) if colon and user.strip() and password else None
+
+
+@dataclass(frozen=True)
+class StoreTarget:
+    """Where the index lives, as CITEQA_STORE names it."""
+
+    backend: str  # "local" or "milvus"
+    lite_path: Path | None = None  # Milvus Lite: its data folder, named *.db
+    uri: str | None = None  # a Milvus server: http(s)://HOST:PORT[/DATABASE]
+    token: str = field(default="", repr=False)
+
+
+STORE_FORMS = ("write CITEQA_STORE=local (FAISS + SQLite in CITEQA_INDEX, the default), "
+               "CITEQA_STORE=milvus:PATH.db (Milvus Lite in that file) or CITEQA_STORE=milvus://HOST:PORT "
+               "(a Milvus server or cluster; milvus+https:// for TLS; a token in CITEQA_MILVUS_TOKEN or as "
+               "milvus://TOKEN@HOST:PORT).")
+
+
+def store_target(spec: str, token: str = "") -> StoreTarget:
+    """Parse CITEQA_STORE; a spec that cannot work raises SettingsError saying what to write."""
+    from urllib.parse import unquote, urlsplit
+
+    spec = spec.strip()
+    if spec == "local":
+        return StoreTarget("local")
+    scheme = next((s for s in ("milvus+https://", "milvus://") if spec.startswith(s)), None)
+    if scheme is not None:
+        try:
+            parts = urlsplit("x" + spec[spec.index("://"):])
+            port = parts.port or 19530
+        except ValueError:
+            parts = port = None
+        if parts is None or not parts.hostname or parts.query or parts.fragment:
+            raise SettingsError(f"CITEQA_STORE={spec!r} is not a Milvus server address: {STORE_FORMS}")
+        in_uri = unquote(parts.netloc.rpartition("@")[0]) if "@" in parts.netloc else ""
+        if in_uri and token and in_uri != token:
+            raise SettingsError("the Milvus token is given twice (in CITEQA_STORE and in CITEQA_MILVUS_TOKEN): "
+                                "keep one of them.")
+        host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+        http = "https" if scheme == "milvus+https://" else "http"
+        return StoreTarget("milvus", uri=f"{http}://{host}:{port}{parts.path.rstrip('/')}", token=in_uri or token)
+    if spec.startswith("milvus:"):
+        path = spec[len("milvus:"):].strip()
+        if not path.endswith(".db") or path == ".db":
+            raise SettingsError(f"CITEQA_STORE={spec!r}: a Milvus Lite file is named *.db: {STORE_FORMS}")
+        return StoreTarget("milvus", lite_path=Path(path).expanduser())
+    raise SettingsError(f"CITEQA_STORE={spec!r} is not a store: {STORE_FORMS}")
 
 
 def _convert(f: dataclasses.Field, raw: Any, source: str) -> Any:

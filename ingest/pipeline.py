@@ -7,6 +7,7 @@ are embedded; a removed document's chunks leave the index. `full=True` re-embeds
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import time
@@ -72,17 +73,22 @@ def build_index(settings: Settings, full: bool = False, progress: Progress | Non
                 corpus: LoadedCorpus | None = None) -> BuildSummary:
     """Build or update the index at settings.index from settings.corpus (or from `corpus`,
     documents already loaded elsewhere, e.g. a BEIR corpus.jsonl). One build at a time per index."""
-    with open_store(settings).build_lock():
-        return build_index_locked(settings, full, progress, corpus)
+    with contextlib.closing(open_store(settings)) as store, store.build_lock():
+        return _build_into(store, settings, full, progress, corpus)
 
 
 def build_index_locked(settings: Settings, full: bool = False, progress: Progress | None = None,
                        corpus: LoadedCorpus | None = None) -> BuildSummary:
     """`build_index` for a caller that holds the store's build lock already (an upload holds it from
     before its files move into the corpus until the index is updated)."""
+    with contextlib.closing(open_store(settings)) as store:
+        return _build_into(store, settings, full, progress, corpus)
+
+
+def _build_into(store: Store, settings: Settings, full: bool, progress: Progress | None,
+                corpus: LoadedCorpus | None) -> BuildSummary:
     started = time.perf_counter()
     progress = progress or (lambda stage, done, total: None)
-    store = open_store(settings)
     loaded = corpus if corpus is not None else load_corpus(settings.corpus)
     summary = BuildSummary(skipped=loaded.skipped, index_path=store.location)
     if not loaded.documents:

@@ -40,6 +40,11 @@ def test_environment_overrides_defaults_and_flags_override_environment():
         ({"CITEQA_AUTH": "nopassword"}, "CITEQA_AUTH"),
         ({"CITEQA_AUTH": ":secret"}, "CITEQA_AUTH"),
         ({"CITEQA_INSECURE": "perhaps"}, "CITEQA_INSECURE"),
+        ({"CITEQA_STORE": "faiss"}, "CITEQA_STORE=milvus:PATH.db"),
+        ({"CITEQA_STORE": "milvus:index"}, "named \\*.db"),
+        ({"CITEQA_STORE": "milvus://"}, "CITEQA_STORE=milvus://HOST:PORT"),
+        ({"CITEQA_STORE": "milvus://host:99999"}, "CITEQA_STORE"),
+        ({"CITEQA_STORE": "milvus://a@host", "CITEQA_MILVUS_TOKEN": "b"}, "CITEQA_MILVUS_TOKEN"),
     ],
 )
 def test_a_wrong_setting_names_what_to_change(env, names):
@@ -63,3 +68,16 @@ def test_login_and_insecure_are_read_and_the_password_is_not_shown():
     assert s.login == ("ann", "s3cret:with-colon") and s.insecure is True
     assert "s3cret" not in repr(s)
     assert Settings.load(env={}).login is None and Settings.load(env={}).insecure is False
+
+
+def test_store_forms():
+    from citeqa.settings import store_target
+
+    assert store_target("local").backend == "local"
+    assert store_target(" milvus:~/x/citeqa.db ").lite_path == Path("~/x/citeqa.db").expanduser()
+    server = store_target("milvus://db.example.org:19531")
+    assert (server.backend, server.uri, server.token) == ("milvus", "http://db.example.org:19531", "")
+    assert store_target("milvus://db.example.org", "root:Milvus").token == "root:Milvus"
+    tls = store_target("milvus+https://user:p%40ss@db.example.org:443/team")
+    assert (tls.uri, tls.token) == ("https://db.example.org:443/team", "user:p@ss")
+    assert "p@ss" not in repr(tls) and "Milvus" not in repr(Settings.load(env={"CITEQA_MILVUS_TOKEN": "Milvus"}))

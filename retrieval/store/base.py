@@ -93,6 +93,18 @@ class IndexContent:
     sentence_keys: Sequence[str]
 
 
+def sentence_chunks(chunks: Sequence[Chunk], sentences: Sequence[tuple[str, Span]]) -> list[int]:
+    """For each sentence, the id of the chunk that holds most of it (chunks of a document are in order)."""
+    by_doc: dict[str, list[tuple[int, Chunk]]] = {}
+    for cid, c in enumerate(chunks):
+        by_doc.setdefault(c.doc_id, []).append((cid, c))
+    out = []
+    for doc_id, span in sentences:
+        best = max(by_doc[doc_id], key=lambda ic: min(ic[1].end, span.end) - max(ic[1].start, span.start))
+        out.append(best[0])
+    return out
+
+
 Hits = list[tuple[int, float]]  # (chunk id, score), best first
 
 
@@ -152,3 +164,6 @@ class Store(Protocol):
     def publish(self, content: IndexContent) -> str:
         """Write a complete build and make it current atomically (readers see the old or the new one,
         a crash leaves the old one); returns the new version."""
+
+    def close(self) -> None:
+        """Release connections (a Milvus Lite file is freed for other processes once no store here uses it)."""

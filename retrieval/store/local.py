@@ -36,9 +36,10 @@ from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
-from citeqa.errors import CiteqaError, IndexBusy, IndexDamaged, IndexIncompatible, IndexMissing
+from citeqa.errors import CiteqaError, IndexDamaged, IndexIncompatible, IndexMissing
 from citeqa.types import Chunk, Document, Filters, Span
-from retrieval.store.base import FORMAT_VERSION, Hits, IndexContent, Manifest, StoredDocument
+from retrieval.store.base import FORMAT_VERSION, Hits, IndexContent, Manifest, StoredDocument, sentence_chunks
+from retrieval.store.lock import BuildLock
 from retrieval.text import STOP_WORDS
 
 HNSW_M = 32
@@ -91,28 +92,8 @@ class LocalStore:
     def publish(self, content: IndexContent) -> str:
         return write_index(self.root, content, self.exact_index_max).name
 
-
-class BuildLock:
-    """One build at a time per index folder (fcntl lock, released by the kernel if the process dies)."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        self._file = None
-
-    def __enter__(self) -> "BuildLock":
-        self.root.mkdir(parents=True, exist_ok=True)
-        self._file = open(self.root / ".build.lock", "w")
-        try:
-            fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self._file.close()
-            raise IndexBusy(f"another build of the index at {self.root} is running (an index update, rebuild or "
-                            "upload); wait for it to finish.") from None
-        return self
-
-    def __exit__(self, *exc) -> None:
-        fcntl.flock(self._file, fcntl.LOCK_UN)
-        self._file.close()
+    def close(self) -> None:
+        """Nothing to release: readers hold their own files."""
 
 
 def current_build(root: Path) -> Path | None:
@@ -189,18 +170,6 @@ def _write_files(build: Path, content: IndexContent, exact_index_max: int) -> st
     finally:
         db.close()
     return index_types["chunk"]  # the manifest names the chunk index's type
-
-
-def sentence_chunks(chunks: Sequence[Chunk], sentences: Sequence[tuple[str, Span]]) -> list[int]:
-    """For each sentence, the id of the chunk that holds most of it (chunks of a document are in order)."""
-    by_doc: dict[str, list[tuple[int, Chunk]]] = {}
-    for cid, c in enumerate(chunks):
-        by_doc.setdefault(c.doc_id, []).append((cid, c))
-    out = []
-    for doc_id, span in sentences:
-        best = max(by_doc[doc_id], key=lambda ic: min(ic[1].end, span.end) - max(ic[1].start, span.start))
-        out.append(best[0])
-    return out
 
 
 def _fsync_dir(path: Path) -> None:

@@ -96,51 +96,45 @@ def _build(settings: Settings, store: Store, loaded: LoadedCorpus, previous: Ind
     load_embedder = functools.cache(lambda: embedder_for(settings))  # the model loads only when something changed
     chunker = functools.cache(lambda: _chunker(settings, load_embedder()))
 
-    old_docs = previous.documents if previous else {}
+    old_docs = dict(previous.documents.items()) if previous else {}  # one query for all
     new_ids = {d.doc_id for d in loaded.documents}
     summary.removed = sorted(set(old_docs) - new_ids)
+    stored = [StoredDocument(doc, fingerprint(doc)) for doc in loaded.documents]
+    for d in stored:
+        old = old_docs.get(d.document.doc_id)
+        status = summary.added if old is None else summary.unchanged if old.fingerprint == d.fingerprint \
+            else summary.changed
+        status.append(d.document.doc_id)
+    if previous is not None and not summary.added and not summary.changed and not summary.removed:
+        summary.n_chunks = previous.manifest.n_chunks
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    unchanged = set(summary.unchanged)
     chunks: list[Chunk] = []
     sentences: list[tuple[str, Span]] = []
-    stored: list[StoredDocument] = []
-    for i, doc in enumerate(loaded.documents):
-        fp = fingerprint(doc)
-        old = old_docs.get(doc.doc_id)
-        if old is None:
-            summary.added.append(doc.doc_id)
-        elif old.fingerprint == fp:
-            summary.unchanged.append(doc.doc_id)
-        else:
-            summary.changed.append(doc.doc_id)
-        if old is not None and old.fingerprint == fp:
+    for i, d in enumerate(stored):
+        doc = d.document
+        if doc.doc_id in unchanged:
             chunks.extend(c for _, c in previous.chunks_of(doc.doc_id))
             sentences.extend((doc.doc_id, s) for _, s in previous.sentences_of(doc.doc_id))
         else:
             chunks.extend(chunker().split(doc.doc_id, doc.text))
             sentences.extend((doc.doc_id, s) for s in sentence_spans(doc.text))
-        stored.append(StoredDocument(doc, fp))
-        progress("chunk", i + 1, len(loaded.documents))
+        progress("chunk", i + 1, len(stored))
     summary.n_chunks = len(chunks)
-
-    nothing_changed = (
-        previous is not None and not summary.added and not summary.changed and not summary.removed
-    )
-    if nothing_changed:
-        summary.seconds = time.perf_counter() - started
-        return summary
 
     embedder = load_embedder()
     titles = {d.document.doc_id: d.document.title for d in stored}
     texts = {d.document.doc_id: d.document.text for d in stored}
-    cache = _vector_cache(previous)
     chunk_inputs = [embedding_input(titles[c.doc_id], c.text, embedder) for c in chunks]
-    chunk_keys, chunk_vectors, summary.chunks_embedded, summary.tokens_embedded = _embed_missing(
-        chunk_inputs, cache.get("chunk", {}), embedder, settings.batch_size, progress, "embed chunks",
-        [c.n_tokens for c in chunks],
-    )
     sentence_texts = [texts[doc_id][s.start : s.end] for doc_id, s in sentences]
-    sentence_keys, sentence_vectors, summary.sentences_embedded, _ = _embed_missing(
-        sentence_texts, cache.get("sentence", {}), embedder, settings.batch_size, progress, "embed sentences",
-    )
+    keys, vectors, new = _embed_missing({"chunk": chunk_inputs, "sentence": sentence_texts}, _vector_cache(previous),
+                                        embedder, settings.batch_size, progress)
+    summary.chunks_embedded = len(set(keys["chunk"]) & new)
+    summary.sentences_embedded = len(set(keys["sentence"]) & new)
+    tokens = {h: c.n_tokens for c, h in zip(chunks, keys["chunk"]) if h in new}
+    summary.tokens_embedded = sum(tokens.values())
     manifest = Manifest(
         model=settings.model, embedder=settings.embedder, dimension=embedder.dimension,
         chunk_tokens=settings.chunk_tokens, chunk_overlap=settings.chunk_overlap,
@@ -151,7 +145,7 @@ def _build(settings: Settings, store: Store, loaded: LoadedCorpus, previous: Ind
     )
     progress("write", 0, 1)
     store.publish(IndexContent(
-        manifest, stored, chunks, chunk_vectors, chunk_keys, sentences, sentence_vectors, sentence_keys))
+        manifest, stored, chunks, vectors["chunk"], keys["chunk"], sentences, vectors["sentence"], keys["sentence"]))
     progress("write", 1, 1)
     summary.wrote_index = True
     summary.seconds = time.perf_counter() - started
@@ -181,35 +175,38 @@ def _open_previous(store: Store, settings: Settings) -> IndexReader | None:
     return previous
 
 
-def _vector_cache(previous: IndexReader | None) -> dict[str, dict[str, np.ndarray]]:
-    cache: dict[str, dict[str, np.ndarray]] = {"chunk": {}, "sentence": {}}
-    if previous is not None:
-        for kind, h, vector in previous.vectors_by_hash():
-            cache[kind][h] = vector
-    return cache
+def _vector_cache(previous: IndexReader | None) -> dict[str, np.ndarray]:
+    """Every vector of the previous build by the hash of its text (a text has one vector, whether it
+    was embedded as a chunk or as a sentence)."""
+    if previous is None:
+        return {}
+    return {h: vector for _, h, vector in previous.vectors_by_hash()}
 
 
-def _embed_missing(texts, cache, embedder, batch_size, progress, stage, n_tokens=None):
-    """Vectors for `texts`, embedding only those whose hash is not cached.
+def _embed_missing(texts: dict[str, list[str]], cache: dict[str, np.ndarray], embedder: Embedder,
+                   batch_size: int, progress: Progress
+                   ) -> tuple[dict[str, list[str]], dict[str, np.ndarray], set[str]]:
+    """Vectors for the texts of every kind (chunk inputs, sentences), embedding only those no earlier
+    build has. The new texts of all kinds go to the embedder as one pass, each distinct text once, so
+    its length-sorted batches mix short sentences and long chunks without half-empty batches.
 
-    Returns (hashes, vectors, how many were embedded, their tokens)."""
-    hashes = [text_hash(t) for t in texts]
-    vectors = np.zeros((len(texts), embedder.dimension), dtype=np.float32)
-    missing: dict[str, int] = {}
-    for i, h in enumerate(hashes):
-        if h in cache:
-            vectors[i] = cache[h]
-        else:
-            missing.setdefault(h, i)
-    todo = list(missing.values())
+    Returns the text hashes and vectors of each kind (in the order given) and the hashes embedded now."""
+    hashes = {kind: [text_hash(t) for t in items] for kind, items in texts.items()}
+    todo: dict[str, str] = {}  # hash -> text, first seen first
+    for kind, items in texts.items():
+        for h, text in zip(hashes[kind], items):
+            if h not in cache:
+                todo.setdefault(h, text)
+    fresh: dict[str, np.ndarray] = {}
     if todo:
-        fresh = embedder.encode([texts[i] for i in todo], batch_size, lambda d, t: progress(stage, d, t))
-        by_hash = {hashes[i]: v for i, v in zip(todo, fresh)}
-        for i, h in enumerate(hashes):
-            if h in by_hash:
-                vectors[i] = by_hash[h]
-    tokens = sum(n_tokens[i] for i in todo) if n_tokens else 0
-    return hashes, vectors, len(todo), tokens
+        fresh = dict(zip(todo, embedder.encode(list(todo.values()), batch_size,
+                                               lambda done, total: progress("embed", done, total))))
+    vectors = {}
+    for kind, keys in hashes.items():
+        vectors[kind] = np.zeros((len(keys), embedder.dimension), dtype=np.float32)
+        for i, h in enumerate(keys):
+            vectors[kind][i] = fresh[h] if h in fresh else cache[h]
+    return hashes, vectors, set(todo)
 
 
 def _corpus_fingerprint(stored: list[StoredDocument]) -> str:

@@ -7,13 +7,10 @@ are embedded; a removed document's chunks leave the index. `full=True` re-embeds
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import time
 from dataclasses import dataclass, field
 from typing import Callable
-
-import numpy as np
 
 from citeqa.embedding import TITLE_HEADER_TOKENS, Embedder, embedder_for, embedding_input
 from citeqa.errors import IndexDamaged, IndexIncompatible, IndexMissing, NothingToIndex
@@ -23,8 +20,9 @@ from citeqa.types import Chunk, Document, Skipped, Span
 from ingest.chunking import Chunker, ChunkingConfig
 from ingest.load import LoadedCorpus, load_corpus
 from ingest.sentences import sentence_spans
+from ingest.vectors import BuildVectors, previous_vectors
 from retrieval.store import (
-    IndexContent, IndexReader, Manifest, Store, StoredDocument, check_compatible, open_store, recipe_of, text_hash,
+    IndexContent, IndexReader, Manifest, Store, StoredDocument, check_compatible, open_store, recipe_of,
 )
 
 
@@ -93,9 +91,6 @@ def build_index(settings: Settings, full: bool = False, progress: Progress | Non
 
 def _build(settings: Settings, store: Store, loaded: LoadedCorpus, previous: IndexReader | None,
            summary: BuildSummary, progress: Progress, started: float) -> BuildSummary:
-    load_embedder = functools.cache(lambda: embedder_for(settings))  # the model loads only when something changed
-    chunker = functools.cache(lambda: _chunker(settings, load_embedder()))
-
     old_docs = dict(previous.documents.items()) if previous else {}  # one query for all
     new_ids = {d.doc_id for d in loaded.documents}
     summary.removed = sorted(set(old_docs) - new_ids)
@@ -110,31 +105,37 @@ def _build(settings: Settings, store: Store, loaded: LoadedCorpus, previous: Ind
         summary.seconds = time.perf_counter() - started
         return summary
 
+    embedder = embedder_for(settings)  # the model loads only when something changed
+    chunker = _chunker(settings, embedder)
+    vectors = BuildVectors(embedder, previous_vectors(previous), settings.batch_size)
     unchanged = set(summary.unchanged)
     chunks: list[Chunk] = []
     sentences: list[tuple[str, Span]] = []
-    for i, d in enumerate(stored):
-        doc = d.document
-        if doc.doc_id in unchanged:
-            chunks.extend(c for _, c in previous.chunks_of(doc.doc_id))
-            sentences.extend((doc.doc_id, s) for _, s in previous.sentences_of(doc.doc_id))
-        else:
-            chunks.extend(chunker().split(doc.doc_id, doc.text))
-            sentences.extend((doc.doc_id, s) for s in sentence_spans(doc.text))
-        progress("chunk", i + 1, len(stored))
+    chunk_keys: list[str] = []
+    sentence_keys: list[str] = []
+    try:
+        for i, d in enumerate(stored):
+            doc = d.document
+            if doc.doc_id in unchanged:
+                doc_chunks = [c for _, c in previous.chunks_of(doc.doc_id)]
+                doc_sentences = [s for _, s in previous.sentences_of(doc.doc_id)]
+            else:
+                doc_chunks = chunker.split(doc.doc_id, doc.text)
+                doc_sentences = sentence_spans(doc.text)
+            chunks += doc_chunks
+            sentences += [(doc.doc_id, s) for s in doc_sentences]
+            chunk_keys += vectors.add(embedding_input(doc.title, c.text, embedder) for c in doc_chunks)
+            sentence_keys += vectors.add(doc.text[s.start : s.end] for s in doc_sentences)
+            progress("chunk", i + 1, len(stored))
+    except BaseException:
+        vectors.cancel()
+        raise
+    vectors.finish(progress)
     summary.n_chunks = len(chunks)
-
-    embedder = load_embedder()
-    titles = {d.document.doc_id: d.document.title for d in stored}
-    texts = {d.document.doc_id: d.document.text for d in stored}
-    chunk_inputs = [embedding_input(titles[c.doc_id], c.text, embedder) for c in chunks]
-    sentence_texts = [texts[doc_id][s.start : s.end] for doc_id, s in sentences]
-    keys, vectors, new = _embed_missing({"chunk": chunk_inputs, "sentence": sentence_texts}, _vector_cache(previous),
-                                        embedder, settings.batch_size, progress)
-    summary.chunks_embedded = len(set(keys["chunk"]) & new)
-    summary.sentences_embedded = len(set(keys["sentence"]) & new)
-    tokens = {h: c.n_tokens for c, h in zip(chunks, keys["chunk"]) if h in new}
-    summary.tokens_embedded = sum(tokens.values())
+    new = vectors.embedded
+    summary.chunks_embedded = len(set(chunk_keys) & new)
+    summary.sentences_embedded = len(set(sentence_keys) & new)
+    summary.tokens_embedded = sum({h: c.n_tokens for c, h in zip(chunks, chunk_keys) if h in new}.values())
     manifest = Manifest(
         model=settings.model, embedder=settings.embedder, dimension=embedder.dimension,
         chunk_tokens=settings.chunk_tokens, chunk_overlap=settings.chunk_overlap,
@@ -145,7 +146,8 @@ def _build(settings: Settings, store: Store, loaded: LoadedCorpus, previous: Ind
     )
     progress("write", 0, 1)
     store.publish(IndexContent(
-        manifest, stored, chunks, vectors["chunk"], keys["chunk"], sentences, vectors["sentence"], keys["sentence"]))
+        manifest, stored, chunks, vectors.vectors(chunk_keys), chunk_keys, sentences, vectors.vectors(sentence_keys),
+        sentence_keys))
     progress("write", 1, 1)
     summary.wrote_index = True
     summary.seconds = time.perf_counter() - started
@@ -173,40 +175,6 @@ def _open_previous(store: Store, settings: Settings) -> IndexReader | None:
         previous.close()
         raise
     return previous
-
-
-def _vector_cache(previous: IndexReader | None) -> dict[str, np.ndarray]:
-    """Every vector of the previous build by the hash of its text (a text has one vector, whether it
-    was embedded as a chunk or as a sentence)."""
-    if previous is None:
-        return {}
-    return {h: vector for _, h, vector in previous.vectors_by_hash()}
-
-
-def _embed_missing(texts: dict[str, list[str]], cache: dict[str, np.ndarray], embedder: Embedder,
-                   batch_size: int, progress: Progress
-                   ) -> tuple[dict[str, list[str]], dict[str, np.ndarray], set[str]]:
-    """Vectors for the texts of every kind (chunk inputs, sentences), embedding only those no earlier
-    build has. The new texts of all kinds go to the embedder as one pass, each distinct text once, so
-    its length-sorted batches mix short sentences and long chunks without half-empty batches.
-
-    Returns the text hashes and vectors of each kind (in the order given) and the hashes embedded now."""
-    hashes = {kind: [text_hash(t) for t in items] for kind, items in texts.items()}
-    todo: dict[str, str] = {}  # hash -> text, first seen first
-    for kind, items in texts.items():
-        for h, text in zip(hashes[kind], items):
-            if h not in cache:
-                todo.setdefault(h, text)
-    fresh: dict[str, np.ndarray] = {}
-    if todo:
-        fresh = dict(zip(todo, embedder.encode(list(todo.values()), batch_size,
-                                               lambda done, total: progress("embed", done, total))))
-    vectors = {}
-    for kind, keys in hashes.items():
-        vectors[kind] = np.zeros((len(keys), embedder.dimension), dtype=np.float32)
-        for i, h in enumerate(keys):
-            vectors[kind][i] = fresh[h] if h in fresh else cache[h]
-    return hashes, vectors, set(todo)
 
 
 def _corpus_fingerprint(stored: list[StoredDocument]) -> str:

@@ -178,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
     parser.add_argument("--out", type=Path, help="write the raw figures here as JSON")
     parser.add_argument("--skip-langchain", action="store_true", help="leave out the LangChain comparison")
+    parser.add_argument("--cache", type=Path,
+                        help="model cache to use (default: a fresh one, so the export row shows the first run's cost)")
     parser.add_argument("--embedders", default=Settings.embedder,
                         type=lambda v: [e.strip() for e in v.split(",") if e.strip()],
                         help=f"comma-separated, of {', '.join(EMBEDDERS)} (default {Settings.embedder})")
@@ -189,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results = {}
     with tempfile.TemporaryDirectory(prefix="citeqa-bench-") as tmp:
-        cache = Path(tmp) / "cache"
+        cache = (args.cache or Path(tmp) / "cache").resolve()
         shipped = Path(tmp) / "shipped corpus"
         shutil.copytree(SHIPPED_CORPUS, shipped / "corpus")
         export = export_step(cache, args.embedders)

@@ -151,3 +151,22 @@ def test_above_the_exact_threshold_the_index_is_hnsw_and_still_finds_and_filters
 
     only = service.ask("observers", k=3, filters=Filters(doc_ids=("csto-pa-brochure.txt",)))
     assert len(only.passages) == 3 and {p.doc_id for p in only.passages} == {"csto-pa-brochure.txt"}
+
+
+def test_batched_reads_give_what_one_at_a_time_reads_give(shipped):
+    """The question path's batch lookups (sentences of several passages, word counts) against the single ones."""
+    from retrieval.store.local import ExactIndex
+
+    reader = IndexReader(shipped.index)
+    assert isinstance(reader.faiss_index, ExactIndex)  # a small index: exact, searched without FAISS
+    spans = [(c.doc_id, c.start, c.end) for _, c in reader.chunks_of("csto-pa-brochure.txt")[:3]]
+    spans.append(("kazakhstan-elections-international-observers.txt", 0, 400))
+    assert reader.sentences_within_spans(spans) == [reader.sentences_within(*span) for span in spans]
+    words = ["assembly", "observers", "zzzunknown", "assembly"]
+    cold = reader.term_document_frequencies(words)
+    fresh = IndexReader(shipped.index)
+    single = {w: fresh.term_document_frequencies([w])[w] for w in words}
+    assert cold == single and cold["zzzunknown"] == 0 and cold["assembly"] > 0
+    assert reader.term_document_frequencies(words) == cold  # remembered
+    assert len(reader.documents) == 5 and "csto-pa-brochure.txt" in reader.documents
+    assert "missing.txt" not in reader.documents and reader.documents.get("missing.txt") is None

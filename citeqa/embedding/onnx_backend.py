@@ -20,7 +20,7 @@ from typing import Sequence
 import numpy as np
 
 from citeqa.embedding import EncodeProgress, resolve_model_path
-from citeqa.embedding.tokens import ModelTokens
+from citeqa.embedding.tokens import ModelTokens, TokenCounting
 
 
 def available_cpus() -> int:
@@ -64,7 +64,7 @@ class OnnxRunner:
         return self.run(self.tokens.ids_batch(texts))
 
 
-class OnnxEmbedder:
+class OnnxEmbedder(TokenCounting):
     """The `Embedder` of the ONNX backends (see the module docstring)."""
 
     def __init__(self, model: str, quantized: bool, cache_dir: Path, workers: int | None = None):
@@ -79,12 +79,6 @@ class OnnxEmbedder:
         self.max_tokens = self._tokens.max_tokens
         self.dimension = int(self._runner.encode(["a"]).shape[1])
         self.workers = workers or available_cpus()
-
-    def count_tokens(self, text: str) -> int:
-        return self._tokens.count(text)
-
-    def truncate(self, text: str, max_tokens: int) -> str:
-        return self._tokens.truncate(text, max_tokens)
 
     def encode(self, texts: Sequence[str], batch_size: int = 32, progress: EncodeProgress | None = None) -> np.ndarray:
         """Batches of similar token length (little padding), run on `workers` threads at once."""

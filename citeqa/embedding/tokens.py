@@ -57,6 +57,18 @@ class ModelTokens:
         return text[: offsets[max_tokens - 1][1]] if max_tokens > 0 else ""
 
 
+class TokenCounting:
+    """`count_tokens` and `truncate` of the Embedder protocol, for a backend holding its ModelTokens."""
+
+    _tokens: ModelTokens
+
+    def count_tokens(self, text: str) -> int:
+        return self._tokens.count(text)
+
+    def truncate(self, text: str, max_tokens: int) -> str:
+        return self._tokens.truncate(text, max_tokens)
+
+
 def max_seq_length(model_path: Path, default: int = 256) -> int:
     """The sequence length sentence-transformers reads the model with (sentence_bert_config.json)."""
     config = model_path / "sentence_bert_config.json"

@@ -20,6 +20,7 @@ from typing import Sequence
 import numpy as np
 
 from citeqa.embedding import EncodeProgress, resolve_model_path
+from citeqa.errors import SettingsError
 from citeqa.embedding.tokens import ModelTokens, TokenCounting
 
 
@@ -73,9 +74,18 @@ class OnnxEmbedder(TokenCounting):
         self.model = model
         self.backend = "onnx-int8" if quantized else "onnx"
         path = resolve_model_path(model)
-        self._tokens = ModelTokens(path)
-        self.exported = exported_model(model, path, cache_dir, quantized)
-        self._runner = OnnxRunner(self.exported.path, self._tokens)
+        try:
+            self._tokens = ModelTokens(path)
+            self.exported = exported_model(model, path, cache_dir, quantized)
+            self._runner = OnnxRunner(self.exported.path, self._tokens)
+        except SettingsError:
+            raise
+        except Exception as exc:  # missing or unreadable model files, a model the exporter cannot trace
+            raise SettingsError(
+                f"cannot load embedding model {model!r} with the {self.backend} embedder ({type(exc).__name__}: "
+                f"{' '.join(str(exc).split())[:200]}). Set CITEQA_MODEL (or --model) to a sentence-transformers model folder on this "
+                "machine, or CITEQA_EMBEDDER=torch; models are never downloaded."
+            ) from None
         self.max_tokens = self._tokens.max_tokens
         self.dimension = int(self._runner.encode(["a"]).shape[1])
         self.workers = workers or available_cpus()

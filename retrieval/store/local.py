@@ -292,7 +292,9 @@ class ExactIndex:
         self.ntotal, self.d = vectors.shape
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        scores = np.asarray(self.vectors @ queries[0], dtype=np.float32)
+        # einsum runs on the calling thread; `@` hands a matrix-vector product to OpenBLAS's threads, which
+        # wait for a busy second core (28,000 x 384: 3.7 ms against 8.0 ms p50, measured 2026-11-25 under load)
+        scores = np.einsum("ij,j->i", self.vectors, queries[0]).astype(np.float32, copy=False)
         k = min(k, len(scores))
         top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
         top = top[np.argsort(-scores[top], kind="stable")]

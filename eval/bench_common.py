@@ -82,6 +82,7 @@ def machine_info() -> dict[str, str | int | float]:
         "load_average_1min": round(os.getloadavg()[0], 2),
         "python": platform.python_version(),
         "torch": version("torch"),
+        "onnxruntime": version("onnxruntime"),
         "faiss": version("faiss-cpu"),
         "sentence_transformers": version("sentence-transformers"),
     }
@@ -92,7 +93,8 @@ def machine_lines(info: dict) -> list[str]:
         f"- date: {info['date']}",
         f"- machine: {info['cpu']}, {info['cores']} cores, {info['ram_gib']} GiB RAM "
         f"(1-minute load average at start: {info['load_average_1min']})",
-        f"- Python {info['python']}, torch {info['torch']}, faiss {info['faiss']}, "
+        f"- Python {info['python']}, torch {info['torch']}, onnxruntime {info.get('onnxruntime', '-')}, "
+        f"faiss {info['faiss']}, "
         f"sentence-transformers {info['sentence_transformers']}",
     ]
 

@@ -1,6 +1,6 @@
 """One measured benchmark step, run by eval.bench as its own process so its peak memory is its own.
 
-    python -m eval.bench_step {build,update,ask,langchain} --corpus DIR --index DIR [--questions FILE]
+    python -m eval.bench_step {build,update,ask,langchain,langchain_query} --corpus DIR --index DIR [--questions FILE]
 
 Prints the step's figures as one JSON object on its last line of output. Settings other than
 the corpus and index come from the usual `CITEQA_*` variables and defaults, as for `citeqa`.
@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from citeqa.settings import Settings
-from eval.bench_common import latency_summary
+from eval.bench_common import latency_summary, percentile
 
 
 def step_build(settings: Settings, questions: list[dict]) -> dict:
@@ -47,16 +47,20 @@ def step_ask(settings: Settings, questions: list[dict]) -> dict:
     started = time.perf_counter()
     service.ask(questions[0]["question"])
     warmup_ms = (time.perf_counter() - started) * 1000
-    latencies, cited, abstained = [], 0, 0
+    latencies, cited, abstained, stages = [], 0, 0, {}
     for q in questions:
         started = time.perf_counter()
         answer = service.ask(q["question"])
         latencies.append((time.perf_counter() - started) * 1000)
+        for stage, ms in answer.timings_ms.items():
+            stages.setdefault(stage, []).append(ms)
         cited += bool({c.doc_id for c in answer.citations} & set(q["doc_ids"]))
         abstained += answer.abstained
     with_source = sum(bool(q["doc_ids"]) for q in questions)
     return latency_summary(latencies) | {
         "warmup_ms": warmup_ms, "abstained": abstained / len(questions),
+        "stages_p50_ms": " · ".join(f"{stage} {percentile(ms, 50):.1f}" for stage, ms in stages.items()
+                                    if stage not in ("load", "total")),
         "cited_the_source": cited / with_source if with_source else None,
     }
 
@@ -65,7 +69,7 @@ def step_langchain(settings: Settings, questions: list[dict]) -> dict:
     """The stock LangChain recipe over the same files and the same local model, for comparison.
 
     The build time covers loading, splitting, loading the model, embedding and the FAISS index,
-    as citeqa's does."""
+    as citeqa's does. The store is saved in the --index folder for `langchain_query`."""
     from citeqa.embedding import resolve_model_path  # sets HF_HUB_OFFLINE before the model loads
 
     started = time.perf_counter()
@@ -79,6 +83,7 @@ def step_langchain(settings: Settings, questions: list[dict]) -> dict:
     embeddings = HuggingFaceEmbeddings(model_name=str(resolve_model_path(settings.model)), model_kwargs={"device": "cpu"})
     store = FAISS.from_documents(chunks, embeddings)
     seconds = time.perf_counter() - started
+    store.save_local(str(settings.index))
 
     store.similarity_search(questions[0]["question"], k=5)  # warm-up
     latencies = []
@@ -92,7 +97,19 @@ def step_langchain(settings: Settings, questions: list[dict]) -> dict:
     }
 
 
-STEPS = {"build": step_build, "update": step_update, "ask": step_ask, "langchain": step_langchain}
+def step_langchain_query(settings: Settings, questions: list[dict]) -> dict:
+    """LangChain's cold query: load the saved store and the model, answer one similarity_search."""
+    from citeqa.embedding import resolve_model_path
+    from langchain_community.vectorstores import FAISS
+    from langchain_huggingface import HuggingFaceEmbeddings
+
+    embeddings = HuggingFaceEmbeddings(model_name=str(resolve_model_path(settings.model)), model_kwargs={"device": "cpu"})
+    store = FAISS.load_local(str(settings.index), embeddings, allow_dangerous_deserialization=True)  # our own file
+    return {"n_results": len(store.similarity_search(questions[0]["question"], k=5))}
+
+
+STEPS = {"build": step_build, "update": step_update, "ask": step_ask, "langchain": step_langchain,
+         "langchain_query": step_langchain_query}
 
 
 def main(argv: list[str] | None = None) -> int:

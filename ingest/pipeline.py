@@ -8,13 +8,10 @@ are embedded; a removed document's chunks leave the index. `full=True` re-embeds
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import time
 from dataclasses import dataclass, field
 from typing import Callable
-
-import numpy as np
 
 from citeqa.embedding import TITLE_HEADER_TOKENS, Embedder, embedder_for, embedding_input
 from citeqa.errors import IndexDamaged, IndexIncompatible, IndexMissing, NothingToIndex
@@ -24,8 +21,9 @@ from citeqa.types import Chunk, Document, Skipped, Span
 from ingest.chunking import Chunker, ChunkingConfig
 from ingest.load import LoadedCorpus, load_corpus
 from ingest.units import quote_units
+from ingest.vectors import BuildVectors, previous_vectors
 from retrieval.store import (
-    IndexContent, IndexReader, Manifest, Store, StoredDocument, check_compatible, open_store, recipe_of, text_hash,
+    IndexContent, IndexReader, Manifest, Store, StoredDocument, check_compatible, open_store, recipe_of,
 )
 
 
@@ -106,54 +104,51 @@ def _build_into(store: Store, settings: Settings, full: bool, progress: Progress
 
 def _build(settings: Settings, store: Store, loaded: LoadedCorpus, previous: IndexReader | None,
            summary: BuildSummary, progress: Progress, started: float) -> BuildSummary:
-    load_embedder = functools.cache(lambda: embedder_for(settings))  # the model loads only when something changed
-    chunker = functools.cache(lambda: _chunker(settings, load_embedder()))
-
-    old_docs = previous.documents if previous else {}
+    old_docs = dict(previous.documents.items()) if previous else {}  # one query for all
     new_ids = {d.doc_id for d in loaded.documents}
     summary.removed = sorted(set(old_docs) - new_ids)
-    chunks: list[Chunk] = []
-    sentences: list[tuple[str, Span]] = []
-    stored: list[StoredDocument] = []
-    for i, doc in enumerate(loaded.documents):
-        fp = fingerprint(doc)
-        old = old_docs.get(doc.doc_id)
-        if old is None:
-            summary.added.append(doc.doc_id)
-        elif old.fingerprint == fp:
-            summary.unchanged.append(doc.doc_id)
-        else:
-            summary.changed.append(doc.doc_id)
-        if old is not None and old.fingerprint == fp:
-            chunks.extend(c for _, c in previous.chunks_of(doc.doc_id))
-            sentences.extend((doc.doc_id, s) for _, s in previous.sentences_of(doc.doc_id))
-        else:
-            chunks.extend(chunker().split(doc.doc_id, doc.text))
-            sentences.extend((doc.doc_id, s) for s in quote_units(doc.text))
-        stored.append(StoredDocument(doc, fp))
-        progress("chunk", i + 1, len(loaded.documents))
-    summary.n_chunks = len(chunks)
-
-    nothing_changed = (
-        previous is not None and not summary.added and not summary.changed and not summary.removed
-    )
-    if nothing_changed:
+    stored = [StoredDocument(doc, fingerprint(doc)) for doc in loaded.documents]
+    for d in stored:
+        old = old_docs.get(d.document.doc_id)
+        status = summary.added if old is None else summary.unchanged if old.fingerprint == d.fingerprint \
+            else summary.changed
+        status.append(d.document.doc_id)
+    if previous is not None and not summary.added and not summary.changed and not summary.removed:
+        summary.n_chunks = previous.manifest.n_chunks
         summary.seconds = time.perf_counter() - started
         return summary
 
-    embedder = load_embedder()
-    titles = {d.document.doc_id: d.document.title for d in stored}
-    texts = {d.document.doc_id: d.document.text for d in stored}
-    cache = _vector_cache(previous)
-    chunk_inputs = [embedding_input(titles[c.doc_id], c.text, embedder) for c in chunks]
-    chunk_keys, chunk_vectors, summary.chunks_embedded, summary.tokens_embedded = _embed_missing(
-        chunk_inputs, cache.get("chunk", {}), embedder, settings.batch_size, progress, "embed chunks",
-        [c.n_tokens for c in chunks],
-    )
-    sentence_texts = [texts[doc_id][s.start : s.end] for doc_id, s in sentences]
-    sentence_keys, sentence_vectors, summary.sentences_embedded, _ = _embed_missing(
-        sentence_texts, cache.get("sentence", {}), embedder, settings.batch_size, progress, "embed sentences",
-    )
+    embedder = embedder_for(settings)  # the model loads only when something changed
+    chunker = _chunker(settings, embedder)
+    vectors = BuildVectors(embedder, previous_vectors(previous), settings.batch_size)
+    unchanged = set(summary.unchanged)
+    chunks: list[Chunk] = []
+    sentences: list[tuple[str, Span]] = []
+    chunk_keys: list[str] = []
+    sentence_keys: list[str] = []
+    try:
+        for i, d in enumerate(stored):
+            doc = d.document
+            if doc.doc_id in unchanged:
+                doc_chunks = [c for _, c in previous.chunks_of(doc.doc_id)]
+                doc_sentences = [s for _, s in previous.sentences_of(doc.doc_id)]
+            else:
+                doc_chunks = chunker.split(doc.doc_id, doc.text)
+                doc_sentences = quote_units(doc.text)
+            chunks += doc_chunks
+            sentences += [(doc.doc_id, s) for s in doc_sentences]
+            chunk_keys += vectors.add(embedding_input(doc.title, c.text, embedder) for c in doc_chunks)
+            sentence_keys += vectors.add(doc.text[s.start : s.end] for s in doc_sentences)
+            progress("chunk", i + 1, len(stored))
+    except BaseException:
+        vectors.cancel()
+        raise
+    vectors.finish(progress)
+    summary.n_chunks = len(chunks)
+    new = vectors.embedded
+    summary.chunks_embedded = len(set(chunk_keys) & new)
+    summary.sentences_embedded = len(set(sentence_keys) & new)
+    summary.tokens_embedded = sum({h: c.n_tokens for c, h in zip(chunks, chunk_keys) if h in new}.values())
     manifest = Manifest(
         model=settings.model, embedder=settings.embedder, dimension=embedder.dimension,
         chunk_tokens=settings.chunk_tokens, chunk_overlap=settings.chunk_overlap,
@@ -166,7 +161,8 @@ def _build(settings: Settings, store: Store, loaded: LoadedCorpus, previous: Ind
         previous.close()  # everything is read from it: unread, its build can be removed by this publish
     progress("write", 0, 1)
     store.publish(IndexContent(
-        manifest, stored, chunks, chunk_vectors, chunk_keys, sentences, sentence_vectors, sentence_keys))
+        manifest, stored, chunks, vectors.vectors(chunk_keys), chunk_keys, sentences, vectors.vectors(sentence_keys),
+        sentence_keys))
     progress("write", 1, 1)
     summary.wrote_index = True
     summary.seconds = time.perf_counter() - started
@@ -194,37 +190,6 @@ def _open_previous(store: Store, settings: Settings) -> IndexReader | None:
         previous.close()
         raise
     return previous
-
-
-def _vector_cache(previous: IndexReader | None) -> dict[str, dict[str, np.ndarray]]:
-    cache: dict[str, dict[str, np.ndarray]] = {"chunk": {}, "sentence": {}}
-    if previous is not None:
-        for kind, h, vector in previous.vectors_by_hash():
-            cache[kind][h] = vector
-    return cache
-
-
-def _embed_missing(texts, cache, embedder, batch_size, progress, stage, n_tokens=None):
-    """Vectors for `texts`, embedding only those whose hash is not cached.
-
-    Returns (hashes, vectors, how many were embedded, their tokens)."""
-    hashes = [text_hash(t) for t in texts]
-    vectors = np.zeros((len(texts), embedder.dimension), dtype=np.float32)
-    missing: dict[str, int] = {}
-    for i, h in enumerate(hashes):
-        if h in cache:
-            vectors[i] = cache[h]
-        else:
-            missing.setdefault(h, i)
-    todo = list(missing.values())
-    if todo:
-        fresh = embedder.encode([texts[i] for i in todo], batch_size, lambda d, t: progress(stage, d, t))
-        by_hash = {hashes[i]: v for i, v in zip(todo, fresh)}
-        for i, h in enumerate(hashes):
-            if h in by_hash:
-                vectors[i] = by_hash[h]
-    tokens = sum(n_tokens[i] for i in todo) if n_tokens else 0
-    return hashes, vectors, len(todo), tokens
 
 
 def _corpus_fingerprint(stored: list[StoredDocument]) -> str:

@@ -129,9 +129,11 @@ class ExtractiveAnswerer:
         matchers = [self._lexical_matcher(text) for text, _ in queries]
         vectors = np.stack([vector for _, vector in queries])
         picked: dict[tuple[str, int], tuple[int, Passage, Span, str]] = {}
-        for passage in passages[:ANSWER_PASSAGES]:
+        top = passages[:ANSWER_PASSAGES]
+        within = self.reader.sentences_within_spans([(p.doc_id, p.start, p.end) for p in top])
+        for passage, found in zip(top, within):
             text = self.reader.documents[passage.doc_id].document.text
-            for sid, span in self.reader.sentences_within(passage.doc_id, passage.start, passage.end):
+            for sid, span in found:
                 inside = min(span.end, passage.end) - max(span.start, passage.start)
                 if (passage.doc_id, span.start) in picked or inside < (span.end - span.start) / 2:
                     continue

@@ -10,8 +10,9 @@ synthetic code lookups ranked first 99/200 -> 199/200 (README, Evaluation).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
-from typing import Callable, Hashable, Iterable, Sequence
+from typing import Callable, Hashable, Iterable, MutableMapping, Sequence
 
 import numpy as np
 
@@ -19,6 +20,7 @@ from citeqa.errors import CiteqaError
 from citeqa.types import Filters, Passage
 from retrieval.store import IndexReader
 
+Timings = MutableMapping[str, float]  # stage -> milliseconds
 Fusion = Callable[[Iterable[Sequence[tuple[Hashable, float]]]], list[tuple[Hashable, float]]]
 
 CANDIDATES = 50  # per search, before fusion and diversity
@@ -83,22 +85,32 @@ class Retriever:
     # --- searching ----------------------------------------------------------------------------------
 
     def candidates(self, query: str, mode: str, depth: int, filters: Filters | None,
-                   query_vector: np.ndarray | None = None) -> Candidates:
+                   query_vector: np.ndarray | None = None, timings: Timings | None = None) -> Candidates:
+        """Each search's results; `timings` gets the milliseconds of "dense" and "lexical"."""
+        timings = {} if timings is None else timings
         dense, lexical = [], []
         if mode in ("dense", "hybrid"):
+            started = time.perf_counter()
             q = self.embedder.encode_query(query) if query_vector is None else query_vector
             dense = max_merge(self.reader.dense_search(q, depth, filters),
                               self.reader.sentence_search(q, depth, filters))[:depth]
+            timings["dense"] = ms_since(started)
         if mode in ("lexical", "hybrid"):
+            started = time.perf_counter()
             lexical = self.reader.lexical_search(query, depth, filters)
+            timings["lexical"] = ms_since(started)
         return Candidates(dense, lexical)
 
     def search(self, query: str, k: int = 5, mode: str = "hybrid", filters: Filters = Filters(),
-               query_vector: np.ndarray | None = None) -> list[Passage]:
-        """The k best passages, near-duplicates (overlapping spans of one document) removed."""
+               query_vector: np.ndarray | None = None, timings: Timings | None = None) -> list[Passage]:
+        """The k best passages, near-duplicates (overlapping spans of one document) removed. `timings`
+        gets the milliseconds of each stage: "dense", "lexical", and "fuse" (ranking and reading the passages)."""
+        timings = {} if timings is None else timings
         if query_vector is None and mode != "lexical":
             query_vector = self.embedder.encode_query(query)
-        found = self.candidates(query, mode, max(CANDIDATES, 4 * k), self.checked_filters(filters), query_vector)
+        found = self.candidates(query, mode, max(CANDIDATES, 4 * k), self.checked_filters(filters), query_vector,
+                                timings)
+        started = time.perf_counter()
         ranked = self._rank(found, mode)[: 8 * k]
         chunks = self.reader.chunks([cid for cid, _ in ranked])
         cosines = {}
@@ -121,6 +133,7 @@ class Retriever:
             ))
             if len(passages) == k:
                 break
+        timings["fuse"] = ms_since(started)
         return passages
 
     def search_documents(self, query: str, k: int, mode: str) -> list[tuple[str, float]]:
@@ -147,3 +160,7 @@ class Retriever:
         if mode == "lexical":
             return found.lexical
         return [(int(cid), s) for cid, s in self.fusion([found.dense, found.lexical])]
+
+
+def ms_since(started: float) -> float:
+    return (time.perf_counter() - started) * 1000

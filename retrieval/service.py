@@ -20,7 +20,7 @@ from citeqa.types import Answer, Filters, Turn
 from retrieval.abstention import threshold_for
 from retrieval.answer import Answerer, ExtractiveAnswerer
 from retrieval.followup import resolve
-from retrieval.search import Fusion, Retriever, zscore_fusion
+from retrieval.search import Fusion, Retriever, ms_since, zscore_fusion
 from retrieval.store import IndexReader, Store, check_compatible, open_store, recipe_of
 
 MAX_QUESTION_CHARS = 2000
@@ -180,16 +180,18 @@ class QAService:
         with self.components() as components:
             retriever, answerer = components.retriever, components.answerer
             query = resolve(question, history, MAX_QUESTION_CHARS)
+            timings["load"] = ms_since(started)  # the index and model, on the first question or a new build
+            t = time.perf_counter()
             query_vector = retriever.embedder.encode_query(query)
             question_vector = retriever.embedder.encode_query(question) if query != question else None
-            timings["embed"] = _ms_since(started)
+            timings["embed"] = ms_since(t)
             t = time.perf_counter()
-            passages = retriever.search(query, settings.k, settings.mode, filters, query_vector)
-            timings["retrieve"] = _ms_since(t)
+            passages = retriever.search(query, settings.k, settings.mode, filters, query_vector, timings)
+            timings["retrieve"] = ms_since(t)
             t = time.perf_counter()
             composition = answerer.compose(question, query, query_vector, passages, question_vector)
-            timings["answer"] = _ms_since(t)
-        timings["total"] = _ms_since(started)
+            timings["answer"] = ms_since(t)
+        timings["total"] = ms_since(started)
         return Answer(
             question=question, answer=composition.answer, abstained=composition.abstained,
             citations=composition.citations, passages=passages, timings_ms=timings, retrieval_query=query,
@@ -206,6 +208,3 @@ def build_service(settings: Settings, answerer_factory: AnswererFactory | None =
                             "set CITEQA_ANSWERER.")
     return QAService(settings, open_store(settings), lambda: embedder_for(settings), answerer)
 
-
-def _ms_since(t: float) -> float:
-    return (time.perf_counter() - t) * 1000

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from conftest import ROOT
+from citeqa.settings import Settings
 from eval.bench_common import markdown_table, percentile
 from eval.bench_faiss import threshold
 from eval.synthetic import write_synthetic_corpus
@@ -75,16 +76,17 @@ def run_module(*args, timeout=240):
 def test_bench_runs_end_to_end_and_prints_every_citeqa_row(tmp_path):
     out = tmp_path / "bench.json"
     stdout = run_module("eval.bench", "--docs", "20", "--questions", "5", "--cold-runs", "1",
-                        "--skip-langchain", "--out", str(out))
-    assert "| measure | shipped corpus | synthetic 20 docs |" in stdout
+                        "--skip-langchain", "--cache", str(Settings().cache), "--out", str(out))
+    assert "| measure | shipped corpus · onnx-int8 | synthetic 20 docs · onnx-int8 |" in stdout
     for row in ("citeqa full build: seconds", "citeqa full build: chunks / s", "citeqa full build: peak memory MB",
                 "citeqa no-op update: seconds", "citeqa ask in process: p50 ms", "citeqa ask in process: p95 ms",
-                "cold `citeqa ask` process: seconds (median)", "cold `citeqa ask` process: peak memory MB"):
+                "cold `citeqa ask` process: seconds (median)", "cold `citeqa ask` process: peak memory MB",
+                "ONNX export, once per machine: seconds", "citeqa ask in process: p50 ms by stage"):
         assert f"| {row} |" in stdout
     assert "LangChain" not in stdout.split("| measure")[1].split("\n\n")[0]  # skipped: no LangChain rows
     assert "cores" in stdout and "torch" in stdout and "faiss" in stdout
     figures = json.loads(out.read_text())
-    synthetic = figures["results"]["synthetic 20 docs"]
+    synthetic = figures["results"]["synthetic 20 docs · onnx-int8"]
     assert synthetic["build"]["n_documents"] == 20 and synthetic["build"]["peak_rss_mb"] > 0
     assert synthetic["update"]["wrote_index"] is False and synthetic["update"]["chunks_embedded"] == 0
     assert synthetic["ask"]["n"] == 5

@@ -180,8 +180,7 @@ def test_document_frequencies_are_remembered_within_a_bound(shipped, monkeypatch
     reader = local.LocalIndexReader(shipped.index)
     frequencies = reader.term_document_frequencies([f"zzword{i}" for i in range(25)] + ["observ"])
     assert frequencies["observ"] > 0 and frequencies["zzword3"] == 0
-    info = reader._document_frequency.cache_info()
-    assert info.maxsize == 10 and info.currsize == 10
+    assert len(reader._df_cache) == 10  # the bound, the oldest words forgotten
     assert reader.term_document_frequencies(["observ"]) == {"observ": frequencies["observ"]}
     reader.close()
 
@@ -212,3 +211,22 @@ def test_adding_a_document_leaves_every_other_document_as_it_was(tmp_path):
         assert chunk_texts(after, doc_id) == chunk_texts(before, doc_id)
     before.close()
     after.close()
+
+
+def test_batched_reads_give_what_one_at_a_time_reads_give(shipped):
+    """The question path's batch lookups (sentences of several passages, word counts) against the single ones."""
+    from retrieval.store.local import ExactIndex
+
+    reader = IndexReader(shipped.index)
+    assert isinstance(reader.faiss_index, ExactIndex)  # a small index: exact, searched without FAISS
+    spans = [(c.doc_id, c.start, c.end) for _, c in reader.chunks_of("csto-pa-brochure.txt")[:3]]
+    spans.append(("kazakhstan-elections-international-observers.txt", 0, 400))
+    assert reader.sentences_within_spans(spans) == [reader.sentences_within(*span) for span in spans]
+    words = ["assembly", "observers", "zzzunknown", "assembly"]
+    cold = reader.term_document_frequencies(words)
+    fresh = IndexReader(shipped.index)
+    single = {w: fresh.term_document_frequencies([w])[w] for w in words}
+    assert cold == single and cold["zzzunknown"] == 0 and cold["assembly"] > 0
+    assert reader.term_document_frequencies(words) == cold  # remembered
+    assert len(reader.documents) == 5 and "csto-pa-brochure.txt" in reader.documents
+    assert "missing.txt" not in reader.documents and reader.documents.get("missing.txt") is None

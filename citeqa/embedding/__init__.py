@@ -84,7 +84,7 @@ _loaded: dict[tuple[str, str, str], Embedder] = {}
 _load_lock = threading.Lock()
 
 
-def get_embedder(model: str, backend: str = "torch", cache_dir: Path | None = None) -> Embedder:
+def get_embedder(model: str, backend: str = Settings.embedder, cache_dir: Path | None = None) -> Embedder:
     """One loaded embedder per (model, backend) per process. `cache_dir` holds what a backend derives
     from the model folder (e.g. an exported ONNX file)."""
     from citeqa.embedding.backends import load_backend

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Sequence
+
+import numpy as np
 
 
 class ModelTokens:
@@ -36,11 +39,34 @@ class ModelTokens:
         """Tokens of `text` alone, no special tokens (what a text splitter measures pieces by)."""
         return len(self.tokenizer.encode(text, add_special_tokens=False).ids)
 
+    def ids_batch(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Token ids the model reads for each text, special tokens included, cut to `max_tokens` as
+        sentence-transformers cuts them (the first tokens, then the closing special token)."""
+        out = []
+        for encoding in self.tokenizer.encode_batch(list(texts), add_special_tokens=True):
+            ids = np.asarray(encoding.ids, dtype=np.int64)
+            if len(ids) > self.max_tokens:
+                ids = np.concatenate([ids[: self.max_tokens - 1], ids[-1:]])
+            out.append(ids)
+        return out
+
     def truncate(self, text: str, max_tokens: int) -> str:
         offsets = self.tokenizer.encode(text, add_special_tokens=False).offsets
         if len(offsets) <= max_tokens:
             return text
         return text[: offsets[max_tokens - 1][1]] if max_tokens > 0 else ""
+
+
+class TokenCounting:
+    """`count_tokens` and `truncate` of the Embedder protocol, for a backend holding its ModelTokens."""
+
+    _tokens: ModelTokens
+
+    def count_tokens(self, text: str) -> int:
+        return self._tokens.count(text)
+
+    def truncate(self, text: str, max_tokens: int) -> str:
+        return self._tokens.truncate(text, max_tokens)
 
 
 def max_seq_length(model_path: Path, default: int = 256) -> int:

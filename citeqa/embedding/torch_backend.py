@@ -8,11 +8,11 @@ from typing import Sequence
 import numpy as np
 
 from citeqa.embedding import EncodeProgress, resolve_model_path
-from citeqa.embedding.tokens import ModelTokens
+from citeqa.embedding.tokens import ModelTokens, TokenCounting
 from citeqa.errors import SettingsError
 
 
-class TorchEmbedder:
+class TorchEmbedder(TokenCounting):
     backend = "torch"
 
     def __init__(self, model: str):
@@ -32,12 +32,6 @@ class TorchEmbedder:
         self.dimension = int(self._model.get_embedding_dimension())
         self.max_tokens = int(self._model.max_seq_length)
         self._lock = threading.Lock()  # the model's own tokenizer mutates shared state per call
-
-    def count_tokens(self, text: str) -> int:
-        return self._tokens.count(text)
-
-    def truncate(self, text: str, max_tokens: int) -> str:
-        return self._tokens.truncate(text, max_tokens)
 
     def encode(self, texts: Sequence[str], batch_size: int = 32, progress: EncodeProgress | None = None) -> np.ndarray:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)

@@ -124,6 +124,9 @@ class IndexReader(Protocol):
 
     def sentences_of(self, doc_id: str) -> list[tuple[int, Span]]: ...
 
+    def sentences_within_spans(self, spans: Sequence[tuple[str, int, int]]) -> list[list[tuple[int, Span]]]:
+        """`sentences_within` for several (doc_id, start, end) at once: one round trip for an answer's passages."""
+
     def chunk_vectors(self, chunk_ids: Sequence[int]) -> np.ndarray: ...
 
     def sentence_vectors(self, sentence_ids: Sequence[int]) -> np.ndarray: ...
@@ -138,7 +141,8 @@ class IndexReader(Protocol):
         """Top-k chunks by BM25 over title and text, the filters applied inside the search."""
 
     def term_document_frequencies(self, terms: Sequence[str]) -> dict[str, int]:
-        """How many chunks contain each word (after the lexical index's stemming)."""
+        """How many chunks contain each word (after the lexical index's stemming); the words not counted
+        before are counted in one round trip."""
 
     def vectors_by_hash(self) -> Iterator[tuple[str, str, np.ndarray]]:
         """(kind "chunk" or "sentence", text hash, vector) of every stored vector, for incremental builds."""

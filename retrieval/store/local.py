@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import functools
 import json
 import os
 import shutil
@@ -32,7 +31,7 @@ import time
 import weakref
 from dataclasses import asdict
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -249,6 +248,105 @@ def lease_current_build(root: Path) -> tuple[Path, _Lease]:
     raise IndexDamaged(f"the index at {root} keeps changing under this reader; try again.")
 
 
+class LazyDocuments(Mapping[str, StoredDocument]):
+    """The documents of a build, read from SQLite when asked for: a question reads the few documents
+    its passages come from, not every document's text (what a cold `citeqa ask` would otherwise pay for
+    a large corpus). Iterating `items()` or `values()` reads them all in one query."""
+
+    _COLUMNS = "doc_id, title, date, source_path, content_hash, size, format, fingerprint, text"
+
+    def __init__(self, db):
+        self._db = db  # () -> sqlite3.Connection of the calling thread
+        self._loaded: dict[str, StoredDocument] = {}
+        self._ids: list[str] | None = None
+        self._all = False
+
+    def __getitem__(self, doc_id: str) -> StoredDocument:
+        found = self._loaded.get(doc_id)
+        if found is None and not self._all:
+            rows = self._db().execute(f"SELECT {self._COLUMNS} FROM documents WHERE doc_id = ?", (doc_id,))
+            for row in rows:
+                found = self._loaded[doc_id] = self._stored(row)
+        if found is None:
+            raise KeyError(doc_id)
+        return found
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._loaded or doc_id in self._id_set()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._id_list())
+
+    def __len__(self) -> int:
+        return len(self._id_list())
+
+    def items(self):
+        self._load_all()
+        return self._loaded.items()
+
+    def values(self):
+        self._load_all()
+        return self._loaded.values()
+
+    def _load_all(self) -> None:
+        if not self._all:
+            rows = self._db().execute(f"SELECT {self._COLUMNS} FROM documents ORDER BY doc_id")
+            self._loaded = {row[0]: self._stored(row) for row in rows}
+            self._all = True
+
+    def _id_list(self) -> list[str]:
+        if self._ids is None:
+            self._ids = [r[0] for r in self._db().execute("SELECT doc_id FROM documents ORDER BY doc_id")]
+            self._id_lookup = set(self._ids)
+        return self._ids
+
+    def _id_set(self) -> set[str]:
+        self._id_list()
+        return self._id_lookup
+
+    @staticmethod
+    def _stored(r: tuple) -> StoredDocument:
+        return StoredDocument(Document(r[0], r[1], r[8], r[3], r[4], r[5], r[6], r[2]), r[7])
+
+
+class ExactIndex:
+    """Exact inner-product search over memory-mapped vectors, what FAISS's IndexFlatIP computes, without
+    importing FAISS or reading its copy of the vectors: opening costs nothing, whatever the size."""
+
+    def __init__(self, vectors: np.ndarray):
+        self.vectors = vectors
+        self.ntotal, self.d = vectors.shape
+
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        # einsum runs on the calling thread; `@` hands a matrix-vector product to OpenBLAS's threads, which
+        # wait for a busy second core (28,000 x 384: 3.7 ms against 8.0 ms p50, measured 2026-11-25 under load)
+        scores = np.einsum("ij,j->i", self.vectors, queries[0]).astype(np.float32, copy=False)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return scores[top][None, :], top[None, :].astype(np.int64)
+
+
+FLAT_FOURCC = b"IxFI"  # the first bytes faiss.write_index writes for an IndexFlatIP
+
+
+def open_vector_index(path: Path, vectors: np.ndarray):
+    """The dense index of a build: an exact index over the memory-mapped vectors where FAISS's file is a
+    flat index, else the FAISS index memory-mapped (its vectors are paged in as searches touch them)."""
+    with open(path, "rb") as f:
+        if f.read(4) == FLAT_FOURCC:
+            return ExactIndex(vectors)
+    import faiss
+
+    # Searches are one query at a time: OpenMP threads only add overhead, and on a busy machine
+    # wait for a core (measured by eval/bench_faiss.py: 16 ms with 2 threads, 0.2-0.7 ms with 1).
+    faiss.omp_set_num_threads(1)
+    index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY)
+    if isinstance(index, faiss.IndexHNSW):
+        index.hnsw.efSearch = HNSW_EF_SEARCH
+    return index
+
+
 class LocalIndexReader:
     """A read-only view of one complete build. Thread-safe: each thread gets its own SQLite connection."""
 
@@ -259,7 +357,8 @@ class LocalIndexReader:
         self.build = build
         self.version = build.name
         # Remembered per reader (a build never changes), bounded: one entry per distinct word asked.
-        self._document_frequency = functools.lru_cache(maxsize=DF_CACHE_TERMS)(self._count_chunks_with)
+        self._df_cache: dict[str, int] = {}  # bounded: DF_CACHE_TERMS, oldest forgotten first
+        self._df_lock = threading.Lock()
         try:
             self._local = threading.local()
             rows = self._db().execute("SELECT key, value FROM manifest").fetchall()
@@ -270,19 +369,11 @@ class LocalIndexReader:
                     f"{FORMAT_VERSION}: rebuild it with `citeqa index --full`."
                 )
             self.manifest = Manifest(**values)
-            self.documents = self._load_documents()
-            import faiss
-
-            # Searches are one query at a time: OpenMP threads only add overhead, and on a busy machine
-            # wait for a core (measured by eval/bench_faiss.py: 16 ms with 2 threads, 0.2-0.7 ms with 1).
-            faiss.omp_set_num_threads(1)
-            self.faiss_index = faiss.read_index(str(build / "chunks.faiss"))
-            self.sentence_index = faiss.read_index(str(build / "sentences.faiss"))
-            for index in (self.faiss_index, self.sentence_index):
-                if isinstance(index, faiss.IndexHNSW):
-                    index.hnsw.efSearch = HNSW_EF_SEARCH
+            self.documents = LazyDocuments(self._db)
             self._chunk_vectors = np.load(build / "chunk_vectors.npy", mmap_mode="r")
             self._sentence_vectors = np.load(build / "sentence_vectors.npy", mmap_mode="r")
+            self.faiss_index = open_vector_index(build / "chunks.faiss", self._chunk_vectors)
+            self.sentence_index = open_vector_index(build / "sentences.faiss", self._sentence_vectors)
         except CiteqaError:
             self.close()
             raise
@@ -295,7 +386,7 @@ class LocalIndexReader:
         m = self.manifest
         if not (self.faiss_index.ntotal == len(self._chunk_vectors) == m.n_chunks
                 and len(self._sentence_vectors) == self.sentence_index.ntotal == m.n_sentences
-                and self.faiss_index.d == m.dimension):
+                and self._chunk_vectors.shape[1] == m.dimension):
             self.close()
             raise IndexDamaged(
                 f"the index at {root} is damaged (vector counts do not match the manifest): "
@@ -322,14 +413,6 @@ class LocalIndexReader:
         self._release()
         self._local = threading.local()
 
-    def _load_documents(self) -> dict[str, StoredDocument]:
-        rows = self._db().execute(
-            "SELECT doc_id, title, date, source_path, content_hash, size, format, fingerprint, text FROM documents"
-        )
-        return {
-            r[0]: StoredDocument(Document(r[0], r[1], r[8], r[3], r[4], r[5], r[6], r[2]), r[7]) for r in rows
-        }
-
     # --- reading chunks, sentences and vectors ----------------------------------------------------
 
     def chunks(self, chunk_ids: Iterable[int]) -> dict[int, Chunk]:
@@ -354,6 +437,20 @@ class LocalIndexReader:
 
     def sentences_of(self, doc_id: str) -> list[tuple[int, Span]]:
         return self.sentences_within(doc_id, 0, 1 << 62)
+
+    def sentences_within_spans(self, spans: Sequence[tuple[str, int, int]]) -> list[list[tuple[int, Span]]]:
+        """`sentences_within` for several (doc_id, start, end) at once, in one SQL statement."""
+        out: list[list[tuple[int, Span]]] = [[] for _ in spans]
+        step = SQLITE_MAX_VARIABLES // 3
+        for lo in range(0, len(spans), step):
+            batch = spans[lo : lo + step]
+            sql = " UNION ALL ".join(
+                f'SELECT {lo + i}, sentence_id, start, "end" FROM sentences WHERE doc_id = ? AND "end" > ? AND start < ?'
+                for i in range(len(batch)))
+            params = [value for span in batch for value in span]
+            for i, sid, start, end in self._db().execute(f"SELECT * FROM ({sql}) ORDER BY 1, 3", params):
+                out[i].append((sid, Span(start, end)))
+        return out
 
     def chunk_vectors(self, chunk_ids: Sequence[int]) -> np.ndarray:
         return np.asarray(self._chunk_vectors[np.asarray(chunk_ids, dtype=np.int64)])
@@ -444,13 +541,22 @@ class LocalIndexReader:
         return out
 
     def term_document_frequencies(self, terms: Sequence[str]) -> dict[str, int]:
-        """How many chunks contain each (stemmed by FTS5) term: the IDF that sentence ranking uses."""
-        return {t: self._document_frequency(t) for t in terms}
-
-    def _count_chunks_with(self, term: str) -> int:
-        row = self._db().execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
-                                 (f'text:"{term}"',)).fetchone()
-        return int(row[0])
+        """How many chunks contain each (stemmed by FTS5) term: the IDF that sentence ranking uses.
+        Terms not seen before are counted in one SQL statement; counts are remembered per reader (a
+        build never changes), at most DF_CACHE_TERMS words."""
+        out = {t: self._df_cache[t] for t in terms if t in self._df_cache}
+        missing = list(dict.fromkeys(t for t in terms if t not in out))
+        for lo in range(0, len(missing), SQLITE_MAX_VARIABLES):
+            batch = missing[lo : lo + SQLITE_MAX_VARIABLES]
+            sql = " UNION ALL ".join(
+                f"SELECT {i}, count(*) FROM chunks_fts WHERE chunks_fts MATCH ?" for i in range(len(batch)))
+            counts = dict(self._db().execute(sql, [f'text:"{t}"' for t in batch]).fetchall())
+            with self._df_lock:
+                for i, term in enumerate(batch):
+                    if len(self._df_cache) >= DF_CACHE_TERMS:
+                        self._df_cache.pop(next(iter(self._df_cache)))
+                    self._df_cache[term] = out[term] = int(counts[i])
+        return out
 
     def vectors_by_hash(self) -> Iterator[tuple[str, str, np.ndarray]]:
         for cid, h in self._db().execute("SELECT chunk_id, text_hash FROM chunks"):

@@ -509,6 +509,9 @@ class MilvusIndexReader:
         return sorted(((row["id"], self._chunk(row)) for row in rows), key=lambda ic: ic[1].ordinal)
 
     @_reporting_errors
+    def sentences_within_spans(self, spans: Sequence[tuple[str, int, int]]) -> list[list[tuple[int, Span]]]:
+        return [self.sentences_within(doc_id, start, end) for doc_id, start, end in spans]
+
     def sentences_within(self, doc_id: str, start: int, end: int) -> list[tuple[int, Span]]:
         if doc_id not in self._doc_no:
             return []

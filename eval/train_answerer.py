@@ -46,7 +46,7 @@ from retrieval.trees import TreeEnsemble
 
 DEFAULT_SQUAD = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "squad2-dev" / "squad2-dev-half.json"
 # Boosted trees for every model: deterministic, one thread, small (they are evaluated in numpy per question).
-TREES = dict(n_estimators=100, num_leaves=15, learning_rate=0.1, min_child_samples=20, colsample_bytree=0.5,
+TREES = dict(n_estimators=100, num_leaves=15, max_depth=6, learning_rate=0.1, min_child_samples=20, colsample_bytree=0.5,
              subsample=1.0, deterministic=True, force_row_wise=True, seed=0, n_jobs=1, verbose=-1)
 CORRECT_F1 = 0.5  # a short answer "answers" when its F1 against the annotators' reaches this
 

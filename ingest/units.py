@@ -5,8 +5,9 @@ A unit is what a reader would quote as one piece:
   heading set in capitals over several lines) or breaks a phrase across a blank line ("Chairman of
   the Senate of the" / "Republic of Kazakhstan"): a unit never ends inside a phrase;
 - a short block that belongs together: a name line and the title lines under it, a label and its
-  value, a heading and the short line it introduces; a new block starts where a line has the
-  shape of the block's first line (the next name, the next row);
+  value, a heading and the short line it introduces, at most one blank line apart (a name line is
+  never a unit alone: its titles may follow two blank lines down); a new block starts where a line
+  has the shape of the block's first line (the next name, the next row);
 - a line of its own where the text is a list of lines (list items, signature lines, clauses).
 
 pysbd finds sentence boundaries inside a run of wrapped lines; a unit longer than LONG_UNIT_CHARS
@@ -230,7 +231,7 @@ def _joins_block(text: str, block: list[Span], span: Span, piece: str) -> bool:
     head = text[block[0].start : block[0].end]
     first_line = piece.split("\n", 1)[0]
     return (
-        "\n" in between and between.count("\n") <= 2
+        "\n" in between and between.count("\n") <= (3 if len(block) == 1 and _NAME_LIKE.fullmatch(head) else 2)
         and not ends_sentence(last)
         and len(block) < BLOCK_MAX_UNITS and span.end - block[0].start <= BLOCK_MAX_CHARS
         and _words(piece) <= BLOCK_ITEM_WORDS

@@ -38,6 +38,7 @@ from retrieval.spans import Candidates, candidates
 from retrieval.store import IndexReader
 from retrieval.text import content_words, stem_words, stems
 
+_WORD = re.compile(r"\w+")
 SEMANTIC_WEIGHT = 0.6
 ANSWER_PASSAGES = 5  # units are drawn from the top passages only
 SPAN_UNITS = 3  # candidate spans are looked for in the best units
@@ -138,7 +139,7 @@ class ExtractiveAnswerer:
                 if (passage.doc_id, span.start) in picked or inside < (span.end - span.start) / 2:
                     continue
                 unit = text[span.start : span.end]
-                if len(re.findall(r"\w+", unit)) < MIN_QUOTE_WORDS:
+                if len(_WORD.findall(unit)) < MIN_QUOTE_WORDS:
                     continue
                 picked[(passage.doc_id, span.start)] = (sid, passage, span, unit)
         if not picked:
@@ -146,14 +147,15 @@ class ExtractiveAnswerer:
         semantic_all = self.reader.sentence_vectors([sid for sid, *_ in picked.values()]) @ vectors.T
         names, numbers = stem_words(list(info.names)), info.numbers
         top_score = passages[0].score
+        titles: dict[str, set[str]] = {}
         rows = []
         for (sid, passage, span, unit), semantic in zip(picked.values(), semantic_all):
             unit_stems = stems(unit)
             words = set(unit_stems)
-            title = set(stems(passage.title))
+            title = titles.setdefault(passage.doc_id, set(stems(passage.title)))
             rows.append(dict(
-                sid=sid, passage=passage, span=span, text=unit, semantic=float(np.mean(semantic)),
-                lexical=float(np.mean([match(words) for match in matchers])),
+                sid=sid, passage=passage, span=span, text=unit, semantic=float(semantic.sum()) / len(semantic),
+                lexical=sum(match(words) for match in matchers) / len(matchers),
                 bigrams=unit_features.bigram_share(info, unit_stems),
                 names=sum(n in words for n in names) / len(names) if names else 1.0,
                 numbers=sum(n in unit for n in numbers) / len(numbers) if numbers else 1.0,

@@ -49,6 +49,8 @@ _CONTEXT_WORDS = tuple(dict.fromkeys(
 # Suffixes that hint at a word's part of speech (a lower-case word ending in -ed or -ing is often a verb).
 _SUFFIXES = ("ed", "ing", "ly", "s", "tion", "al", "ic", "ist", "ism", "ian", "ese", "ish", "er", "ment", "ity")
 _SHAPES = ("capital", "lower", "digit", "punct")
+_EDGES = ("first", "last", "prev", "next")
+_CONTEXT_INDEX = {w: i for i, w in enumerate(_CONTEXT_WORDS)}
 QTYPE_GROUPS = ("time", "number", "person", "where", "which", "what", "why", "how", "other")
 _SPAN_KINDS = ("digit", "year", "month", "time_word", "number_word", "money", "percent", "capitalised",
                "all_capitalised", "short", "long", "line")
@@ -81,14 +83,15 @@ def feature_names() -> list[str]:
         "comma_inside", "and_inside", "paren_inside", "verb_like_inside", "function_inside", "lower_inside",
     ]
     names += [f"prev={w}" for w in _CONTEXT_WORDS] + [f"next={w}" for w in _CONTEXT_WORDS]
-    names += [f"{edge}_suffix={x}" for edge in ("first", "last", "prev", "next") for x in _SUFFIXES]
-    names += [f"{edge}_shape={x}" for edge in ("first", "last", "prev", "next") for x in _SHAPES]
+    names += [f"{edge}_{kind}={x}" for edge in _EDGES
+              for kind, values in (("suffix", _SUFFIXES), ("shape", _SHAPES)) for x in values]
     names += [f"{g}x{k}" for g in QTYPE_GROUPS for k in _SPAN_KINDS]
     return names
 
 
 FEATURES = feature_names()
 N_FEATURES = len(FEATURES)
+_COLUMN = {name: k for k, name in enumerate(FEATURES)}
 
 
 @dataclass(frozen=True)
@@ -173,8 +176,8 @@ def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int,
 
     caps = span_sum(is_cap)
     digits = span_sum(has_digit)
-    prev_cap = np.concatenate([[False], is_cap[:-1]])[i_idx]
-    next_cap = np.concatenate([is_cap[1:], [False]])[j_idx]
+    prev_cap = np.concatenate([[False], is_cap[:-1]])[i_idx] & ~newline_before[i_idx]  # a run ends with its line
+    next_cap = np.concatenate([is_cap[1:], [False]])[j_idx] & ~newline_after[j_idx]
     prev_num = np.concatenate([[False], has_digit[:-1] | is_number_word[:-1]])[i_idx]
     next_num = np.concatenate([has_digit[1:] | is_number_word[1:], [False]])[j_idx]
     head_after = np.concatenate([is_head[1:], [False]])[j_idx] | np.concatenate([is_head[2:], [False, False]])[j_idx]
@@ -191,10 +194,9 @@ def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int,
     group = question_group(q)
     rows = len(i_idx)
     f = np.zeros((rows, N_FEATURES), np.float32)
-    col = {name: k for k, name in enumerate(FEATURES)}
 
     def put(name: str, values) -> None:
-        f[:, col[name]] = values
+        f[:, _COLUMN[name]] = values
 
     put("bias", 1.0)
     put("len1", length == 1)
@@ -240,22 +242,25 @@ def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int,
     put("verb_like_inside", (span_sum(verb_like) - verb_like[i_idx] - verb_like[j_idx]) > 0)
     put("function_inside", span_sum(is_stop) / interior)
     put("lower_inside", span_sum(is_lower & ~is_stop) / length)
-    prev_words = np.array([""] + lower[:-1])
-    next_words = np.array(lower[1:] + [""])
-    prev_tok, next_tok = prev_words[i_idx], next_words[j_idx]
-    for w in _CONTEXT_WORDS:
-        put(f"prev={w}", (prev_tok == w) if w != "\n" else newline_before[i_idx])
-        put(f"next={w}", (next_tok == w) if w != "\n" else newline_after[j_idx])
-    shape_of = {"capital": is_cap, "lower": is_lower, "digit": has_digit, "punct": is_punct}
-    suffix_of = {x: np.array([w.endswith(x) and len(w) > len(x) + 2 for w in lower]) for x in _SUFFIXES}
-    at = {"first": i_idx, "last": j_idx, "prev": i_idx - 1, "next": j_idx + 1}
-    for edge, idx in at.items():
-        inside = (idx >= 0) & (idx < n)
-        safe = np.clip(idx, 0, n - 1)
-        for x in _SUFFIXES:
-            put(f"{edge}_suffix={x}", inside & suffix_of[x][safe])
-        for x in _SHAPES:
-            put(f"{edge}_shape={x}", inside & shape_of[x][safe])
+    # One-hot context words and per-edge word classes, written as blocks (hundreds of columns).
+    word_index = np.array([_CONTEXT_INDEX.get(w, -1) for w in lower] + [-1], np.int64)  # [-1]: past the end
+    newline = _CONTEXT_INDEX["\n"]
+    row = np.arange(rows)
+    for side, neighbour, broken in (("prev", i_idx - 1, newline_before[i_idx]), ("next", j_idx + 1,
+                                                                                 newline_after[j_idx])):
+        base = _COLUMN[f"{side}={_CONTEXT_WORDS[0]}"]
+        found = word_index[neighbour]  # index -1 (no previous word) reads the sentinel: -1
+        hit = found >= 0
+        f[row[hit], base + found[hit]] = 1.0
+        f[:, base + newline] = broken
+    classes = np.column_stack(
+        [np.array([w.endswith(x) and len(w) > len(x) + 2 for w in lower]) for x in _SUFFIXES]
+        + [is_cap, is_lower, has_digit, is_punct]).astype(np.float32)
+    width = len(_SUFFIXES) + len(_SHAPES)
+    for edge, idx in zip(_EDGES, (i_idx, j_idx, i_idx - 1, j_idx + 1)):
+        inside = ((idx >= 0) & (idx < n)).astype(np.float32)[:, None]
+        base = _COLUMN[f"{edge}_suffix={_SUFFIXES[0]}"]
+        f[:, base : base + width] = classes[np.clip(idx, 0, n - 1)] * inside
     for kind in _SPAN_KINDS:
         put(f"{group}x{kind}", kinds[kind])
     token_starts = np.array([t[0] for t in tokens], np.int64)

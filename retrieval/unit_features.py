@@ -9,9 +9,8 @@ neighbours hold the rest of the question's words (context).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Sequence
 
 import numpy as np
 
@@ -45,40 +44,39 @@ class UnitEvidence:
 def features(units: Sequence[UnitEvidence]) -> np.ndarray:
     if not units:
         return np.zeros((0, len(FEATURES)), np.float32)
-    semantic = np.array([u.semantic for u in units], np.float32)
-    lexical = np.array([u.lexical for u in units], np.float32)
-    semantic_order = np.argsort(-semantic, kind="stable")
-    lexical_best = lexical.max()
-    rank_of = np.empty(len(units), np.int64)
-    rank_of[semantic_order] = np.arange(len(units))
-    rows = []
-    for i, u in enumerate(units):
-        values: Mapping[str, float] = {
-            "bias": 1.0,
-            "semantic": u.semantic,
-            "semantic_gap": float(semantic.max() - u.semantic),
-            "semantic_rank0": float(rank_of[i] == 0),
-            "semantic_rank1": float(rank_of[i] == 1),
-            "lexical": u.lexical,
-            "lexical_gap": float(lexical_best - u.lexical),
-            "lexical_rank0": float(u.lexical == lexical_best),
-            "bigrams": u.bigrams,
-            "names": u.names,
-            "numbers": u.numbers,
-            "neighbour_lexical": u.neighbour_lexical,
-            "passage_rank0": float(u.passage_rank == 1),
-            "passage_rank1": float(u.passage_rank == 2),
-            "passage_rank2": float(u.passage_rank == 3),
-            "passage_rank3_plus": float(u.passage_rank >= 4),
-            "passage_score_gap": min(u.passage_score_gap, 5.0),
-            "found_by_both": float(u.found_by_both),
-            "length_log": math.log1p(u.length) / 6.0,
-            "expected_kind": float(u.expected_kind),
-            "position_in_passage": u.position_in_passage,
-            "title_words": u.title_words,
-        }
-        rows.append([values[name] for name in FEATURES])
-    return np.array(rows, np.float32)
+
+    def column(name: str) -> np.ndarray:
+        return np.array([getattr(u, name) for u in units], np.float32)
+
+    semantic, lexical = column("semantic"), column("lexical")
+    rank = column("passage_rank")
+    semantic_rank = np.empty(len(units), np.int64)
+    semantic_rank[np.argsort(-semantic, kind="stable")] = np.arange(len(units))
+    columns = {
+        "bias": np.ones(len(units), np.float32),
+        "semantic": semantic,
+        "semantic_gap": semantic.max() - semantic,
+        "semantic_rank0": semantic_rank == 0,
+        "semantic_rank1": semantic_rank == 1,
+        "lexical": lexical,
+        "lexical_gap": lexical.max() - lexical,
+        "lexical_rank0": lexical == lexical.max(),
+        "bigrams": column("bigrams"),
+        "names": column("names"),
+        "numbers": column("numbers"),
+        "neighbour_lexical": column("neighbour_lexical"),
+        "passage_rank0": rank == 1,
+        "passage_rank1": rank == 2,
+        "passage_rank2": rank == 3,
+        "passage_rank3_plus": rank >= 4,
+        "passage_score_gap": np.minimum(column("passage_score_gap"), 5.0),
+        "found_by_both": column("found_by_both"),
+        "length_log": np.log1p(column("length")) / 6.0,
+        "expected_kind": column("expected_kind"),
+        "position_in_passage": column("position_in_passage"),
+        "title_words": column("title_words"),
+    }
+    return np.column_stack([columns[name] for name in FEATURES]).astype(np.float32)
 
 
 def bigram_share(question: QuestionInfo, unit_stems: Sequence[str]) -> float:

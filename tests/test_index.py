@@ -2,6 +2,8 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
+from pathlib import Path
+
 import pytest
 
 from citeqa.errors import IndexDamaged, IndexIncompatible, IndexMissing, NothingToIndex, CorpusNotFound
@@ -154,6 +156,17 @@ def test_old_builds_are_removed_once_no_reader_holds_them(settings):
     new_note(settings, 3)
     build_index(settings)
     assert [p.name for p in (settings.index / "builds").iterdir()] == [current_build(settings.index).name]
+
+
+def test_an_index_at_a_relative_path_keeps_its_current_build(settings, tmp_path, monkeypatch):
+    """The default index folder is relative (.citeqa/index): pruning must not mistake the current build
+    for an old one because one path is relative and the other resolved."""
+    monkeypatch.chdir(tmp_path)
+    relative = settings.replace(index=Path("rel") / "index")
+    for _ in range(2):
+        assert build_index(relative, full=True).wrote_index
+        assert current_build(relative.index) is not None
+        assert IndexReader(relative.index).manifest.n_documents == 5
 
 
 def test_above_the_exact_threshold_the_index_is_hnsw_and_still_finds_and_filters(settings):

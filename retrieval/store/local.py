@@ -192,9 +192,9 @@ def _remove_stale_builds(root: Path) -> None:
 def _remove_unread_builds(root: Path) -> None:
     """Remove the complete builds that are not current and that no reader holds open (see the module
     docstring); a build still read stays until a later build finds it unread."""
-    current = current_build(root)
+    current = current_build(root)  # resolved: compare resolved paths (the index folder may be relative)
     for build in (root / "builds").iterdir():
-        if build == current or not (build / "COMPLETE").exists():
+        if build.resolve() == current or not (build / "COMPLETE").exists():
             continue
         try:
             fd = os.open(build, os.O_RDONLY | os.O_DIRECTORY)

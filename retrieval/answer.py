@@ -260,7 +260,7 @@ class ExtractiveAnswerer:
         probabilities = [u.probability for u in units] + [0.0]
         return answerability.Evidence(
             question=replace(coverage_info, qtype=info.qtype, head=info.head, negated=info.negated),
-            idf=self.idf_weights(query),
+            idf=self.idf_weights(query), corpus_chunks=max(self.reader.manifest.n_chunks, 1),
             unit_stems=frozenset(stems(unit.text)),
             passage_stems=frozenset(stems(unit.passage.text)),
             document_stems=self._stems_of(unit.doc_id),

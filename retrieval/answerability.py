@@ -26,7 +26,8 @@ FEATURES = (
     "missing_words_passage", "missing_names_passage", "missing_names_document", "missing_numbers_passage",
     "negation_mismatch", "span_logit", "span_probability", "span_margin", "expected_kind_found",
     "top_passage_dense", "follow_up", "content_words_log", "type_time", "type_number", "type_person",
-    "type_why_how", "unit_logit", "unit_logit_margin", "missing_idf_names_unit",
+    "type_why_how", "unit_logit", "unit_logit_margin", "missing_idf_names_unit", "absent_from_corpus",
+    "any_absent_from_corpus",
 ) + tuple(f"unit:{name}" for name in unit_features.FEATURES[1:])  # the best unit as the unit ranker saw it
 
 
@@ -36,6 +37,7 @@ class Evidence:
 
     question: QuestionInfo
     idf: Mapping[str, float]  # question content stem -> IDF
+    corpus_chunks: int  # the N of the IDF: a word no chunk holds has IDF log(1 + (N + 0.5) / 0.5)
     unit_stems: frozenset[str]
     passage_stems: frozenset[str]
     document_stems: frozenset[str]
@@ -109,6 +111,12 @@ def features(e: Evidence) -> np.ndarray:
     values["unit_logit"] = e.unit_logits[0]
     values["unit_logit_margin"] = e.unit_logits[0] - e.unit_logits[1]
     values["missing_idf_names_unit"] = float(bool(names_missing))
+    # A question word that no passage of the whole collection holds ("budget", "turnout") is strong
+    # evidence that the collection does not answer it.
+    never = math.log(1 + (e.corpus_chunks + 0.5) / 0.5) - 1e-6
+    absent = sum(v for v in weights.values() if v >= never)
+    values["absent_from_corpus"] = absent / total
+    values["any_absent_from_corpus"] = float(absent > 0)
     head = np.array([values[name] for name in FEATURES[: len(FEATURES) - len(unit_features.FEATURES) + 1]],
                     np.float32)
     return np.concatenate([head, e.unit_row[1:].astype(np.float32)])

@@ -19,7 +19,7 @@ def test_json_output_is_the_documented_contract(shipped, service):
     result = ask("--json", "--k", "3", "Who coordinated the CSTO PA International Observer Group?", env=cli_env(shipped))
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
-    assert set(out) == {"question", "answer", "abstained", "citations", "passages", "timings_ms"}
+    assert set(out) == {"question", "answer", "abstained", "citations", "passages", "short_answer", "timings_ms"}
     assert out["abstained"] is False and len(out["passages"]) == 3
     for c in out["citations"]:
         assert set(c) == {"n", "doc_id", "title", "start", "end", "quote"}
@@ -29,6 +29,19 @@ def test_json_output_is_the_documented_contract(shipped, service):
         assert {"rank", "doc_id", "chunk_id", "title", "text", "start", "end", "score"} <= set(p)
     assert "Aleksandr Markevich" in out["answer"]
     assert out["timings_ms"]["total"] > 0
+
+
+def test_the_short_answer_comes_first_as_an_exact_span_of_a_quote(shipped, service):
+    result = ask("--json", "Who is the chairman of the CSTO Parliamentary Assembly?", env=cli_env(shipped))
+    out = json.loads(result.stdout)
+    short = out["short_answer"]
+    assert set(short) == {"text", "doc_id", "start", "end", "citation"} and "Vyacheslav Volodin" in short["text"]
+    text = service.reader().documents[short["doc_id"]].document.text
+    assert text[short["start"] : short["end"]] == short["text"]
+    cited = out["citations"][short["citation"] - 1]
+    assert cited["start"] <= short["start"] < short["end"] <= cited["end"]
+    plain = ask("Who is the chairman of the CSTO Parliamentary Assembly?", env=cli_env(shipped)).stdout
+    assert plain.splitlines()[0].startswith(short["text"])  # said first, then the quotes
 
 
 def test_readable_output_with_sources_and_filters(shipped):

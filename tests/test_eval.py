@@ -266,3 +266,57 @@ def test_malformed_line_and_missing_input_are_refused_without_a_traceback(tmp_pa
         assert result.returncode == code, (args, result.stderr)
         assert needle in result.stderr and "Traceback" not in result.stderr
         assert result.stdout == ""
+
+
+def write_squad(path: Path) -> Path:
+    """Two tiny articles in the SQuAD 2.0 format: answerable questions with several annotators, and
+    one question written to look answerable that the text does not answer."""
+    data = {"version": "v2.0", "data": [
+        {"title": "Lighthouses", "paragraphs": [{"context": (
+            "The Bell Rock Lighthouse was built by Robert Stevenson between 1807 and 1810. "
+            "It stands eleven miles off the coast of Angus in Scotland."), "qas": [
+                {"id": "l1", "question": "Who built the Bell Rock Lighthouse?", "is_impossible": False,
+                 "answers": [{"text": "Robert Stevenson", "answer_start": 44},
+                             {"text": "Stevenson", "answer_start": 51}]},
+                {"id": "l2", "question": "Who designed the Bell Rock harbour in 1950?", "is_impossible": True,
+                 "answers": [], "plausible_answers": [{"text": "Robert Stevenson", "answer_start": 44}]}]}]},
+        {"title": "Ferries", "paragraphs": [{"context": (
+            "The first steam ferry crossed the Firth of Forth in 1821. It carried forty passengers."),
+            "qas": [{"id": "f1", "question": "How many passengers did the first steam ferry carry?",
+                     "is_impossible": False, "answers": [{"text": "forty", "answer_start": 69}]}]}]},
+    ]}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_squad_articles_become_documents_and_questions(tmp_path):
+    from eval.squad import load_squad
+
+    squad = load_squad(write_squad(tmp_path / "dev.json"))
+    assert [d.doc_id for d in squad.corpus.documents] == ["Lighthouses", "Ferries"]
+    assert squad.corpus.documents[0].text.startswith("Lighthouses\n\nThe Bell Rock")
+    by_id = {q.id: q for q in squad.questions}
+    assert by_id["l1"].answers == ("Robert Stevenson", "Stevenson") and by_id["l1"].relevant == ["Lighthouses"]
+    assert not by_id["l2"].answerable and by_id["l2"].answers == ()
+
+
+@pytest.mark.slow
+def test_squad_file_is_evaluated_with_the_official_metrics(tmp_path):
+    (tmp_path / "data").mkdir()
+    squad = write_squad(tmp_path / "data" / "dev.json")
+    env = cli_env(CITEQA_INDEX=str(tmp_path / "idx" / "index"), CITEQA_CORPUS=str(tmp_path / "no-corpus"))
+    result = citeqa_eval("--squad", str(squad), "--json", env=env)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    metrics = out["modes"]["hybrid"]
+    assert set(metrics) == {*METRIC_KEYS, "exact", "f1", "has_ans_exact", "has_ans_f1", "no_ans_accuracy"}
+    assert metrics["n_questions"] == 3 and 0 <= metrics["f1"] <= 100 and 0 <= metrics["no_ans_accuracy"] <= 1
+    assert metrics["exact"] <= metrics["f1"] and metrics["has_ans_exact"] <= metrics["has_ans_f1"]
+    entries = {q["id"]: q for q in out["questions"]}
+    assert set(entries) == {"l1", "l2", "f1"} and all("short_answer" in q for q in entries.values())
+    for q in entries.values():  # each figure follows from what was answered, by the official definitions
+        from eval.squad_metrics import score_prediction
+
+        golds = {"l1": ["Robert Stevenson", "Stevenson"], "l2": [], "f1": ["forty"]}[q["id"]]
+        assert q["f1"] == round(score_prediction(golds, None if q["abstained"] else q["short_answer"]).f1, 4)
+    assert list((tmp_path / "idx").glob("squad-data-*"))  # an index of its own, beside the user's

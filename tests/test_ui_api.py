@@ -17,6 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from citeqa.layout import one_line
 from citeqa.settings import Settings
 from citeqa.types import Document
 from ui.render import VIEWER_WINDOW_CHARS, Highlight, answer_steps, chat_text, document_html, highlighted
@@ -147,7 +148,10 @@ def test_the_viewer_gets_a_window_of_a_long_document_and_can_read_on():
 def test_answer_streams_one_quote_at_a_time(service):
     answer = service.ask(QUESTIONS[0][0])
     steps = answer_steps(answer)
-    assert len(steps) == len(answer.citations) > 1
+    head = 1 if answer.short_answer is not None else 0  # the short answer in bold comes first, alone
+    assert len(steps) == len(answer.citations) + head and len(answer.citations) > 1
+    if head:
+        assert steps[0].startswith("**") and "\\[1\\]" in steps[0]
     for shorter, longer in zip(steps, steps[1:]):
         assert longer.startswith(shorter + "\n")
     assert steps[-1].endswith(f"\\[{len(answer.citations)}\\]")
@@ -178,8 +182,13 @@ def test_ask_returns_quotes_cited_to_exact_characters(client):
     for c in result["citations"]:
         text = client.predict(c["doc_id"], api_name="/document")["text"]
         assert text[c["start"]:c["end"]] == c["quote"]
-        assert f"{c['quote']}” [{c['n']}]" in result["answer"]
+        assert f"{one_line(c['quote'])}” [{c['n']}]" in result["answer"]
     assert {"rank", "doc_id", "chunk_id", "title", "text", "start", "end", "score"} <= set(result["passages"][0])
+    short = result["short_answer"]  # the span that answers, inside its citation's quote
+    if short is not None:
+        cited = result["citations"][short["citation"] - 1]
+        assert cited["start"] <= short["start"] < short["end"] <= cited["end"]
+        assert cited["quote"][short["start"] - cited["start"] : short["end"] - cited["start"]] == short["text"]
 
 
 @pytest.mark.slow

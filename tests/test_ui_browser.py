@@ -125,6 +125,20 @@ def test_answer_cites_and_opens_the_highlighted_source(page):
     assert page.locator("#citeqa-viewer #citeqa-target").count() == 0
 
 
+def test_the_short_answer_is_said_first_in_bold_and_marked_in_its_source(page):
+    ask_in_page(page, "Who is the chairman of the CSTO Parliamentary Assembly?")
+    bold = page.locator("#citeqa-chat strong").first
+    assert "Vyacheslav Volodin" in bold.inner_text()
+    chat = page.locator("#citeqa-chat").inner_text()
+    assert chat.index("Vyacheslav Volodin") < chat.index("“")  # before the quotes
+    short = page.locator("#citeqa-sources mark span.citeqa-short").first
+    assert "Vyacheslav Volodin" in short.inner_text()
+    short.click()  # opens the quote in the viewer, the short answer marked inside it
+    page.locator("#citeqa-viewer #citeqa-target span.citeqa-short").wait_for()
+    assert "Vyacheslav Volodin" in page.locator("#citeqa-viewer #citeqa-target span.citeqa-short").inner_text()
+    screenshot(page, "ui-short-answer.png")
+
+
 def test_example_question_is_answered_on_click(page):
     from ui.app import EXAMPLE_QUESTIONS
 

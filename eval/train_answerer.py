@@ -3,7 +3,9 @@
     python -m eval.train_answerer [--squad FILE] [--folds 2]
 
 Data: the SQuAD 2.0 development half in ../shared/bench/squad2-dev, each article a document of one
-index, every question asked through the real retrieval. (The abstention threshold is not set here:
+index, every question asked through the real retrieval (and, to teach "far off topic", every
+answerable question asked again of the other articles only, where it is unanswerable); and made-up
+directory pages (eval/synthetic_directory.py) for the layout of names over their titles. (The abstention threshold is not set here:
 `python -m eval.calibrate` sets it on eval/calibration.jsonl, the shipped corpus's dev questions.)
 
 Each model is a small LightGBM ensemble (LightGBM is needed only here; the answer finder evaluates
@@ -39,6 +41,7 @@ from eval.own_index import own_index_path
 from eval.questions import Question
 from eval.squad import load_squad
 from eval.squad_metrics import compute_f1, gold_answers
+from eval.synthetic_directory import directory
 from eval.metrics import contains_any
 from retrieval import answerability, spans, unit_features
 from retrieval.answer_model import MODEL_FILE, AnswerModel, LinearModel, Scorer
@@ -48,6 +51,7 @@ DEFAULT_SQUAD = Path(__file__).resolve().parent.parent.parent / "shared" / "benc
 # Boosted trees for every model: deterministic, one thread, small (they are evaluated in numpy per question).
 TREES = dict(n_estimators=100, num_leaves=15, max_depth=6, learning_rate=0.1, min_child_samples=20, colsample_bytree=0.5,
              subsample=1.0, deterministic=True, force_row_wise=True, seed=0, n_jobs=1, verbose=-1)
+DIRECTORY = "directory:"  # groups of the made-up directory pages
 CORRECT_F1 = 0.5  # a short answer "answers" when its F1 against the annotators' reaches this
 
 
@@ -255,6 +259,15 @@ def squad_collector(squad_file: Path, base: Settings) -> tuple[Collector, list[A
     return collector, collector.ask(squad.questions, group_of)
 
 
+def directory_collector(base: Settings, index: Path) -> tuple[Collector, list[Asked]]:
+    """Made-up directory pages (eval/synthetic_directory.py): names over titles, the layout SQuAD lacks.
+    Each page is a group of its own, so the pages spread over the folds."""
+    pages = directory(seed=0)
+    collector = Collector(base.replace(index=index, corpus=index.parent), pages.corpus)
+    group_of = {q.id: f"{DIRECTORY}{q.id.split('-')[1]}" for q in pages.questions}
+    return collector, collector.ask(pages.questions, group_of)
+
+
 def fold_of(groups: list[str], folds: int) -> dict[str, int]:
     return {g: i % folds for i, g in enumerate(sorted(set(groups) - {"dev"}))}
 
@@ -311,10 +324,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump", type=Path, help="write each cross-validated prediction as a JSON line here")
     args = parser.parse_args(argv)
     started = time.time()
-    sources = [squad_collector(args.squad, Settings.load())]
+    base = Settings.load()
+    sources = [squad_collector(args.squad, base),
+               directory_collector(base, own_index_path(base.index, args.squad, "directory"))]
     print(f"asked {sum(len(a) for _, a in sources)} questions in {time.time() - started:.0f} s", file=sys.stderr)
     tested, cv = cross_validated(sources, args.folds)
-    real = [i for i, e in enumerate(tested) if not e.elsewhere]  # figures over SQuAD's own questions
+    real = [i for i, e in enumerate(tested)  # figures over SQuAD's own questions
+            if not e.elsewhere and not e.group.startswith(DIRECTORY)]
     tested, cv = [tested[i] for i in real], [cv[i] for i in real]
     cut = threshold_for_false_abstention(tested, cv, args.max_false_abstention)
     short = lowest_short_min(tested, cv, cut, args.min_no_answer_accuracy)

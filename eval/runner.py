@@ -13,7 +13,7 @@ import logging
 import time
 from typing import Sequence
 
-from citeqa.errors import CiteqaError
+from citeqa.errors import CiteqaError, IndexIncompatible
 from citeqa.progress import Progress
 from citeqa.settings import Settings
 from eval.beir import BeirSet, beir_index_path
@@ -51,7 +51,8 @@ def _evaluate(settings: Settings, corpus: LoadedCorpus | None, questions: list[Q
     if not questions:
         raise CiteqaError("no questions to evaluate.")
     progress = progress or (lambda stage, done, total: None)
-    summary = build_index(settings, corpus=corpus, progress=progress)
+    summary = build_own_index(settings, corpus, progress) if corpus is not None else \
+        build_index(settings, progress=progress)
     service = build_service(settings)
     if compose:
         _warn_unknown_documents(service, questions)
@@ -65,6 +66,16 @@ def _evaluate(settings: Settings, corpus: LoadedCorpus | None, questions: list[Q
         metrics[mode], flags = mode_metrics(observations, squad_file=squad)
         entries += [question_entry(o, flags[o.question.id], settings.k) for o in observations]
     return EvalResult(info.finish(summary.wrote_index), metrics, entries)
+
+
+def build_own_index(settings: Settings, corpus: LoadedCorpus, progress: Progress | None = None):
+    """A data set's own index is a cache of the data set: one built another way (another embedder, say)
+    is rebuilt whole instead of refused, as the user's own index would be."""
+    try:
+        return build_index(settings, corpus=corpus, progress=progress)
+    except IndexIncompatible:
+        log.warning("the index at %s was built another way: rebuilding it", settings.index)
+        return build_index(settings, full=True, corpus=corpus, progress=progress)
 
 
 def observe(service: QAService, question: Question, mode: str, k: int, compose: bool) -> Observation:

@@ -41,7 +41,8 @@ from retrieval.text import content_words, stem_words, stems
 _WORD = re.compile(r"\w+")
 SEMANTIC_WEIGHT = 0.6
 ANSWER_PASSAGES = 5  # units are drawn from the top passages only
-SPAN_UNITS = 3  # candidate spans are looked for in the best units
+SPAN_UNITS = 3  # candidate spans are looked for in the best units,
+SPAN_UNIT_SHARE = 0.05  # among those whose probability is at least this share of the best unit's
 QUOTE_SHARE = 0.2  # a further quote's probability must reach this share of the best unit's
 NOT_FOUND = "The documents do not say."
 # A unit of one or two words is a heading, a list item or a name on its own line ("CSTO PA",
@@ -220,7 +221,8 @@ class ExtractiveAnswerer:
         if not units:
             return Analysis(info, [], unit_rows, [], np.zeros(0, np.float32), None, None, 0.0, 0.0)
         spans = [(u, candidates(info, u.text, u.start, rank, u.probability, u.semantic, u.lexical))
-                 for rank, u in enumerate(units[:SPAN_UNITS])]
+                 for rank, u in enumerate(units[:SPAN_UNITS])
+                 if u.probability >= SPAN_UNIT_SHARE * units[0].probability]
         features = [c.features for _, c in spans if len(c.starts)]
         logits = self.model.span.logits(np.concatenate(features)) if features else np.zeros(0, np.float32)
         best = self._best_span(spans, logits)

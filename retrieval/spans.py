@@ -1,7 +1,8 @@
 """Candidate answer spans inside a quote unit, and the features a learned linear model scores them by.
 
 Every run of 1..MAX_SPAN_TOKENS words that could be an answer (it neither starts nor ends with a
-stop word or punctuation, and is not made only of the question's own words) is a candidate. Its
+stop word, pronoun or punctuation, crosses no sentence end, layout mark, blank line or the end of a name line, and is not
+made only of the question's own words) is a candidate. Its
 features say what kind of span it is (a number, a year, a name in capitals, ...), how that fits the
 kind of question (a date for "when"), where it stands relative to the question's words in the unit,
 and what surrounds it. Everything is computed with numpy over all candidates at once (prefix sums
@@ -35,8 +36,11 @@ _UNIT_WORDS = frozenset("percent per cent km kilometres kilometers miles mile me
                         "barrels barrel people men soldiers troops".split())
 _BOUNDARY_STOP = STOP_WORDS | frozenset(
     "from has have had were been being which who whom whose what when where why how also than its his her "
-    "our your my was is are be do does did can could would should will may might must shall".split()
+    "our your my was is are be do does did can could would should will may might must shall "
+    "we you he she us me him them".split()  # a pronoun is never an answer's edge
 )
+_MARKUP = frozenset("* | • · # _ ~ `".split())  # layout marks (bold, table bars, bullets): an answer never spans one
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # Words and marks whose presence just before or after a span says much about its edges.
 _CONTEXT_WORDS = tuple(dict.fromkeys(
     "the a an this that these those its his her their our my your of in on at by for from to with without into "
@@ -103,6 +107,13 @@ class Candidates:
     features: np.ndarray  # (n, N_FEATURES) float32
 
 
+def _is_name_line(text: str, end: int) -> bool:
+    """Whether the line ending at `end` is a name of its own (up to four capitalised words, not a heading
+    in capitals): in a directory a name stands over its title, and the two are different answers."""
+    line = text[text.rfind("\n", 0, end) + 1 : end].split()
+    return 1 <= len(line) <= 4 and all(w[0].isupper() for w in line) and not all(w.isupper() for w in line)
+
+
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
@@ -154,8 +165,14 @@ def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int,
     content = span_sum(~is_stop & ~is_punct)
     overlap = span_sum(in_question)
     keep = overlap < np.maximum(content, 1)  # not only the question's own words
-    hard_stop = np.array([w in (".", ";", "!", "?", ":") for w in words])
+    hard_stop = np.array([w in (".", ";", "!", "?", ":") or w in _MARKUP for w in words])
     keep &= span_sum(hard_stop) == 0
+    blank_after = np.array([i < n - 1 and bool(_BLANK_LINE.search(unit_text, tokens[i][1], tokens[i + 1][0]))
+                            for i in range(n)])
+    keep &= (span_sum(blank_after) - blank_after[j_idx]) == 0  # nor crosses a paragraph break
+    name_line_after = np.array([newline_after[i] and i < n - 1 and _is_name_line(unit_text, tokens[i][1])
+                                for i in range(n)])
+    keep &= (span_sum(name_line_after) - name_line_after[j_idx]) == 0  # nor runs from a name into its title
     i_idx, j_idx, length, content, overlap = i_idx[keep], j_idx[keep], length[keep], content[keep], overlap[keep]
     if len(i_idx) == 0:
         return empty

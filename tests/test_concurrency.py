@@ -19,7 +19,7 @@ QUESTIONS = {  # question -> the document its first citation comes from, whateve
 
 
 def test_questions_are_answered_while_the_index_is_rebuilt(corpus_copy, tmp_path):
-    settings = Settings.load(env={}, corpus=corpus_copy, index=tmp_path / "index", abstain_threshold=0.45)
+    settings = Settings.load(env={}, corpus=corpus_copy, index=tmp_path / "index")
     build_index(settings)
     service = build_service(settings)
     expected = {q: service.ask(q).citations[0].quote for q in QUESTIONS}

@@ -34,7 +34,7 @@ def test_int8_vectors_are_close_to_torch_on_the_shipped_corpus(shipped):
     int8 = embedder_for(shipped).encode(texts)
     torch_vectors = get_embedder(shipped.model, "torch").encode(texts)
     cosines = (int8 * torch_vectors).sum(axis=1)
-    assert len(texts) > 200
+    assert len(texts) > 150  # every chunk and quote unit of the five documents
     assert cosines.mean() >= 0.99 and cosines.min() >= 0.95, (cosines.mean(), cosines.min())
     assert np.allclose(np.linalg.norm(int8, axis=1), 1, atol=1e-4)
 

@@ -49,7 +49,7 @@ def test_serve_refuses_an_outside_address_without_a_login_before_indexing(tmp_pa
 
 @pytest.fixture(scope="module")
 def guarded(shipped, tmp_path_factory):
-    settings = copy_shipped(shipped, tmp_path_factory.mktemp("auth"), auth=":".join(LOGIN), abstain_threshold=0.45)
+    settings = copy_shipped(shipped, tmp_path_factory.mktemp("auth"), auth=":".join(LOGIN))
     blocks, url = start_app(settings)
     yield url
     blocks.close()

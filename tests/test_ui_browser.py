@@ -37,7 +37,7 @@ def app_url(shipped, tmp_path_factory):
     """The app on a copy of the shipped corpus plus a document full of markup."""
     from ingest.pipeline import build_index
 
-    settings = copy_shipped(shipped, tmp_path_factory.mktemp("ui_browser"), abstain_threshold=0.45)
+    settings = copy_shipped(shipped, tmp_path_factory.mktemp("ui_browser"))
     (settings.corpus / "xss.txt").write_text(XSS_DOC, encoding="utf-8")
     build_index(settings)  # incremental: only xss.txt is embedded
     blocks, url = start_app(settings)
@@ -89,6 +89,20 @@ def ask_in_page(page, question: str) -> None:
             return labels ? chat.includes(`[${labels}]`) : chat.includes('do not say');
         }""",
         timeout=60_000,
+    )
+    wait_until_the_chat_settles(page)
+
+
+def wait_until_the_chat_settles(page) -> None:
+    """The short answer streams first, its quotes after it: wait until the chat stops changing."""
+    page.wait_for_function(
+        """() => {
+            const text = document.querySelector('#citeqa-chat')?.innerText || '';
+            const now = Date.now();
+            if (window.__citeqaLast !== text) { window.__citeqaLast = text; window.__citeqaSince = now; }
+            return now - window.__citeqaSince > 700;
+        }""",
+        polling=100, timeout=60_000,
     )
 
 
@@ -144,6 +158,7 @@ def test_example_question_is_answered_on_click(page):
 
     page.get_by_text(EXAMPLE_QUESTIONS[1]).click()
     page.wait_for_function("() => document.querySelector('#citeqa-chat').innerText.includes('[1]')", timeout=60_000)
+    wait_until_the_chat_settles(page)
     assert "61 international observers" in page.locator("#citeqa-chat").inner_text()
 
 

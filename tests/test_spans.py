@@ -1,0 +1,36 @@
+"""Candidate answer spans: what may never be an answer, whatever the model scores."""
+
+from retrieval.question import analyse
+from retrieval.spans import candidates
+
+UNIT = ("We adopted about 90 **MODEL ACTS** in 2006 - 2024.\n\n"
+        "Vyacheslav Volodin\nChairman of the CSTO Parliamentary Assembly | Moscow")
+
+
+def spans_of(question: str, text: str = UNIT) -> list[str]:
+    found = candidates(analyse(question), text, 100, 0, 1.0, 0.5, 0.5)
+    assert len(found.starts) == len(found.ends) == len(found.features)
+    return [text[s - 100 : e - 100] for s, e in zip(found.starts, found.ends)]
+
+
+def test_the_fact_is_among_the_candidates_at_its_exact_offsets():
+    spans = spans_of("Who chairs the assembly?")
+    assert "Vyacheslav Volodin" in spans and "90" in spans and "Moscow" in spans
+
+
+def test_no_candidate_crosses_a_layout_mark_a_blank_line_or_a_sentence_end():
+    for span in spans_of("How many acts were adopted?"):
+        assert not any(mark in span for mark in ("*", "|", "\n\n", ".")), span
+
+
+def test_no_candidate_starts_or_ends_with_a_pronoun():
+    for span in spans_of("Who adopted the acts?"):
+        words = span.split()
+        assert words[0].lower() not in {"we", "he", "she", "you"} and words[-1].lower() not in {"we", "us", "them"}
+
+
+def test_a_name_line_and_the_title_under_it_are_separate_answers():
+    text = "Alen Simonyan\nMember of the CSTO PA Council\nof the Collective Security Treaty\nOrganization"
+    spans = spans_of("Who is the Speaker?", text)
+    assert "Alen Simonyan" in spans and not any(s.startswith("Simonyan\nMember") or "Simonyan\n" in s for s in spans)
+    assert "Collective Security Treaty\nOrganization" in spans  # a wrapped sentence still joins its lines

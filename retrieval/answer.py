@@ -125,10 +125,10 @@ class ExtractiveAnswerer:
     # --- ranking units ------------------------------------------------------------------------------
 
     def rank_units(self, queries: Sequence[tuple[str, np.ndarray]], passages: Sequence[Passage],
-                   info: QuestionInfo | None = None) -> tuple[list[ScoredUnit], np.ndarray]:
-        """Units of the top passages, best first, and their ranker features (in the same order)."""
-        info = info or analyse(queries[-1][0])
-        matchers = [self._lexical_matcher(text) for text, _ in queries]
+                   info: QuestionInfo, idf: Sequence[dict[str, float]]) -> tuple[list[ScoredUnit], np.ndarray]:
+        """Units of the top passages, best first, and their ranker features (in the same order);
+        `idf` holds each query's `idf_weights`."""
+        matchers = [_lexical_matcher(text, weights) for (text, _), weights in zip(queries, idf)]
         vectors = np.stack([vector for _, vector in queries])
         picked: dict[tuple[str, int], tuple[int, Passage, Span, str]] = {}
         top = passages[:ANSWER_PASSAGES]
@@ -189,13 +189,6 @@ class ExtractiveAnswerer:
         order = sorted(range(len(units)), key=lambda i: -units[i].score)
         return [units[i] for i in order], feats[order]
 
-    def _lexical_matcher(self, query: str) -> Callable[[set[str]], float]:
-        """IDF-weighted share of the query's content words found in a unit's word stems."""
-        terms = set(content_words(query))
-        weights = self.idf_weights(query)
-        total = sum(weights.get(t, 0.0) for t in terms) or 1.0
-        return lambda words: sum(weights.get(t, 0.0) for t in terms if t in words) / total
-
     def idf_weights(self, query: str) -> dict[str, float]:
         """BM25-style IDF over chunks for each content word of the query, keyed by its stem."""
         n = max(self.reader.manifest.n_chunks, 1)
@@ -217,7 +210,8 @@ class ExtractiveAnswerer:
         if follow_up:
             queries.append((question, question_vector))  # a follow-up: its own words count as much as the context
         info = analyse(question)
-        units, unit_rows = self.rank_units(queries, passages, info)
+        idf = [self.idf_weights(text) for text, _ in queries]
+        units, unit_rows = self.rank_units(queries, passages, info, idf)
         if not units:
             return Analysis(info, [], unit_rows, [], np.zeros(0, np.float32), None, None, 0.0, 0.0)
         spans = [(u, candidates(info, u.text, u.start, rank, u.probability, u.semantic, u.lexical))
@@ -226,10 +220,10 @@ class ExtractiveAnswerer:
         features = [c.features for _, c in spans if len(c.starts)]
         logits = self.model.span.logits(np.concatenate(features)) if features else np.zeros(0, np.float32)
         best = self._best_span(spans, logits)
-        evidence = answerability.features(self._evidence(info, query, units, unit_rows, passages, best, logits,
-                                                         follow_up))
-        answerable = _probability(self.model.answerable, evidence)
-        correct = _probability(self.model.correct, evidence) if best is not None else 0.0
+        evidence = answerability.features(self._evidence(info, query, idf[0], units, unit_rows, passages, best,
+                                                         logits, follow_up))
+        answerable = probability(self.model.answerable, evidence)
+        correct = probability(self.model.correct, evidence) if best is not None else 0.0
         return Analysis(info, units, unit_rows, spans, logits, best, evidence, answerable, correct)
 
     @staticmethod
@@ -249,9 +243,9 @@ class ExtractiveAnswerer:
             offset += len(c.starts)
         return None
 
-    def _evidence(self, info: QuestionInfo, query: str, units: list[ScoredUnit], unit_rows: np.ndarray,
-                  passages: Sequence[Passage], best: SpanChoice | None, logits: np.ndarray,
-                  follow_up: bool) -> answerability.Evidence:
+    def _evidence(self, info: QuestionInfo, query: str, idf: dict[str, float], units: list[ScoredUnit],
+                  unit_rows: np.ndarray, passages: Sequence[Passage], best: SpanChoice | None,
+                  logits: np.ndarray, follow_up: bool) -> answerability.Evidence:
         unit = best.unit if best is not None else units[0]
         row = unit_rows[next((i for i, u in enumerate(units) if u is unit), 0)]
         scores = [u.score for u in units] + [units[-1].score]
@@ -262,7 +256,7 @@ class ExtractiveAnswerer:
         probabilities = [u.probability for u in units] + [0.0]
         return answerability.Evidence(
             question=replace(coverage_info, qtype=info.qtype, head=info.head, negated=info.negated),
-            idf=self.idf_weights(query), corpus_chunks=max(self.reader.manifest.n_chunks, 1),
+            idf=idf, corpus_chunks=max(self.reader.manifest.n_chunks, 1),
             unit_stems=frozenset(stems(unit.text)),
             passage_stems=frozenset(stems(unit.passage.text)),
             document_stems=self._stems_of(unit.doc_id),
@@ -311,7 +305,15 @@ class ExtractiveAnswerer:
                            short_answer)
 
 
-def _probability(model, evidence: np.ndarray) -> float:
+def _lexical_matcher(query: str, weights: dict[str, float]) -> Callable[[set[str]], float]:
+    """IDF-weighted share of the query's content words (`weights`: their IDF) found in a unit's word stems."""
+    terms = set(content_words(query))
+    total = sum(weights.get(t, 0.0) for t in terms) or 1.0
+    return lambda words: sum(weights.get(t, 0.0) for t in terms if t in words) / total
+
+
+def probability(model, evidence: np.ndarray) -> float:
+    """The model's logit for one row of evidence, as a probability."""
     return float(1 / (1 + math.exp(-float(model.logits(evidence[None, :])[0]))))
 
 

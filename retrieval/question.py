@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retrieval.text import QUESTION_WORDS, STOP_WORDS, stems
+from retrieval.text import QUESTION_WORDS, content_words, stems
 
 # Longest first: "how many" before "how", "what year" before "what".
 QUESTION_TYPES = (
@@ -64,15 +64,9 @@ def analyse(question: str) -> QuestionInfo:
     match = _TYPE.search(text)
     qtype = " ".join(match.group(1).lower().split()) if match else "other"
     return QuestionInfo(
-        text=text, qtype=qtype, head=_head(text), content=tuple(dict.fromkeys(content_stems(text))),
+        text=text, qtype=qtype, head=_head(text), content=tuple(dict.fromkeys(content_words(text))),
         names=_names(text), numbers=tuple(_NUMBER.findall(text)), negated=bool(_NEGATION.search(text)),
     )
-
-
-def content_stems(text: str) -> list[str]:
-    """Stems of the topic words: no stop words, no question words."""
-    words = [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS and w not in QUESTION_WORDS]
-    return stems(" ".join(words))
 
 
 def _head(text: str) -> tuple[str, ...]:

@@ -167,12 +167,12 @@ def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int,
     keep = overlap < np.maximum(content, 1)  # not only the question's own words
     hard_stop = np.array([w in (".", ";", "!", "?", ":") or w in _MARKUP for w in words])
     keep &= span_sum(hard_stop) == 0
-    blank_after = np.array([i < n - 1 and bool(_BLANK_LINE.search(unit_text, tokens[i][1], tokens[i + 1][0]))
-                            for i in range(n)])
-    keep &= (span_sum(blank_after) - blank_after[j_idx]) == 0  # nor crosses a paragraph break
-    name_line_after = np.array([newline_after[i] and i < n - 1 and _is_name_line(unit_text, tokens[i][1])
-                                for i in range(n)])
-    keep &= (span_sum(name_line_after) - name_line_after[j_idx]) == 0  # nor runs from a name into its title
+    # Nor does it cross a break: a blank line (a new paragraph), or the end of a name line (a name and
+    # the title under it are different answers).
+    break_after = np.array([i < n - 1 and newline_after[i] and (
+        bool(_BLANK_LINE.search(unit_text, tokens[i][1], tokens[i + 1][0])) or _is_name_line(unit_text, tokens[i][1]))
+        for i in range(n)])
+    keep &= (span_sum(break_after) - break_after[j_idx]) == 0
     i_idx, j_idx, length, content, overlap = i_idx[keep], j_idx[keep], length[keep], content[keep], overlap[keep]
     if len(i_idx) == 0:
         return empty

@@ -109,7 +109,7 @@ def _warm_up(service: QAService, question: str, compose: bool) -> None:
 
 def _warn_unknown_documents(service: QAService, questions: list[Question]) -> None:
     """A relevant id that is not in the index is a typo in the set or a missing file: say so, once."""
-    known = service.reader().documents
+    known = set(service.document_ids())
     unknown = sorted({d for q in questions for d in q.relevant if d not in known})
     if unknown:
         log.warning("relevant document ids not in the index (those questions cannot be hit): %s", ", ".join(unknown))

@@ -11,12 +11,12 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from citeqa.embedding import Embedder, embedder_for
 from citeqa.errors import CiteqaError, SettingsError
 from citeqa.settings import Settings
-from citeqa.types import Answer, Filters, Turn
+from citeqa.types import Answer, Document, Filters, Turn
 from retrieval.abstention import threshold_for
 from retrieval.answer import Answerer, ExtractiveAnswerer
 from retrieval.followup import resolve
@@ -160,14 +160,23 @@ class QAService:
                 self._close_if_unused(self._loaded)
                 self._loaded = None
 
-    def reader(self) -> IndexReader:
-        """The current reader, for its documents and manifest (held in memory). Searches go through
-        `components()`, which keeps the reader open while they run."""
+    def documents(self, doc_ids: Iterable[str] | None = None) -> dict[str, Document]:
+        """The published version's documents by id: those of `doc_ids` it holds, or all of them. Read
+        while the version is held open (a reader's documents are read lazily, and a reader that a
+        newer build replaced is closed once no question uses it)."""
         with self.components() as components:
-            return components.reader
+            stored = components.reader.documents
+            if doc_ids is None:
+                return {doc_id: s.document for doc_id, s in stored.items()}
+            return {doc_id: stored[doc_id].document for doc_id in dict.fromkeys(doc_ids) if doc_id in stored}
+
+    def document_ids(self) -> list[str]:
+        with self.components() as components:
+            return sorted(components.reader.documents)
 
     def status(self) -> IndexStatus:
-        m = self.reader().manifest
+        with self.components() as components:
+            m = components.reader.manifest
         return IndexStatus(m.n_documents, m.n_chunks, m.model, m.built_at, self.store.location)
 
     def ask(self, question: str, k: int | None = None, mode: str | None = None,

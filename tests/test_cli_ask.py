@@ -23,7 +23,7 @@ def test_json_output_is_the_documented_contract(shipped, service):
     assert out["abstained"] is False and len(out["passages"]) == 3
     for c in out["citations"]:
         assert set(c) == {"n", "doc_id", "title", "start", "end", "quote"}
-        text = service.reader().documents[c["doc_id"]].document.text  # the cleaned text offsets index into
+        text = service.documents([c["doc_id"]])[c["doc_id"]].text  # the cleaned text offsets index into
         assert text[c["start"] : c["end"]] == c["quote"]
     for p in out["passages"]:
         assert {"rank", "doc_id", "chunk_id", "title", "text", "start", "end", "score"} <= set(p)
@@ -36,7 +36,7 @@ def test_the_short_answer_comes_first_as_an_exact_span_of_a_quote(shipped, servi
     out = json.loads(result.stdout)
     short = out["short_answer"]
     assert set(short) == {"text", "doc_id", "start", "end", "citation"} and "Vyacheslav Volodin" in short["text"]
-    text = service.reader().documents[short["doc_id"]].document.text
+    text = service.documents([short["doc_id"]])[short["doc_id"]].text
     assert text[short["start"] : short["end"]] == short["text"]
     cited = out["citations"][short["citation"] - 1]
     assert cited["start"] <= short["start"] < short["end"] <= cited["end"]

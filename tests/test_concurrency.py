@@ -62,7 +62,8 @@ def test_questions_are_answered_while_the_index_is_rebuilt(corpus_copy, tmp_path
     # The service closes each reader it replaced once no question uses it, so a build removes every build
     # but the current one and the one the service is reading (until its next question moves it on).
     service.ask(next(iter(QUESTIONS)))
-    held = service.reader().version
+    with service.components() as components:
+        held = components.version
     (corpus_copy / "note.txt").write_text("Archive note 9\n\nThe archive received twelve boxes.\n")
     build_index(settings)
     builds = {p.name for p in (settings.index / "builds").iterdir()}

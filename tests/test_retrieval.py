@@ -25,7 +25,7 @@ def load_questions(name):
 
 
 def document_text(service, doc_id):
-    return service.reader().documents[doc_id].document.text
+    return service.documents([doc_id])[doc_id].text
 
 
 @pytest.mark.parametrize("mode, searches", [("dense", {"dense"}), ("lexical", {"lexical"}), ("hybrid", {"dense", "lexical"})])
@@ -304,7 +304,7 @@ def test_filters_matching_more_documents_than_sqlite_binds_at_once(tmp_path):
             answer = service.ask("How many ships did the harbour office count?", k=5, mode=mode, filters=filters)
             assert len(answer.passages) == 5, (filters, mode)
             for p in answer.passages:
-                stored = service.reader().documents[p.doc_id].document
+                stored = service.documents([p.doc_id])[p.doc_id]
                 assert p.doc_id in all_but_one or not filters.doc_ids
                 assert (filters.date_from or "") <= stored.date <= (filters.date_to or "9999")
     service.close()

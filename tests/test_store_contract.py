@@ -292,14 +292,14 @@ def shipped_index(request, backend, made, tmp_path_factory) -> Settings:
 def test_every_quote_is_the_exact_text_of_its_citation(shipped_index):
     service = build_service(shipped_index)
     try:
-        documents = service.reader().documents
+        documents = service.documents()
         for question, source in QUESTIONS:
             answer = service.ask(question)
             assert not answer.abstained and answer.citations[0].doc_id == source
             for c in answer.citations:
-                assert documents[c.doc_id].document.text[c.start : c.end] == c.quote
+                assert documents[c.doc_id].text[c.start : c.end] == c.quote
             for p in answer.passages:
-                assert documents[p.doc_id].document.text[p.start : p.end] == p.text
+                assert documents[p.doc_id].text[p.start : p.end] == p.text
         only = service.ask("observers", filters=Filters(doc_ids=(BROCHURE,)))
         assert only.passages and {p.doc_id for p in only.passages} == {BROCHURE}
         dated = service.ask("What does the declaration charge the Secretary General with?",

@@ -149,7 +149,7 @@ class ChatApp:
         except CiteqaError as exc:
             yield "", [*messages, {"role": "assistant", "content": render.chat_text(f"⚠ {exc}")}], turns, gr.skip()
             return
-        sources = render.sources_html(answer, self._documents())
+        sources = render.sources_html(answer, self.service.documents(c.doc_id for c in answer.citations))
         for step in render.answer_steps(answer):
             yield "", [*messages, {"role": "assistant", "content": step}], turns, sources
             time.sleep(STREAM_PAUSE_S)
@@ -158,14 +158,11 @@ class ChatApp:
 
     # --- documents ----------------------------------------------------------------------------------
 
-    def _documents(self) -> dict[str, Document]:
-        return {doc_id: stored.document for doc_id, stored in self.service.reader().documents.items()}
-
     def document(self, doc_id: str) -> Document:
-        found = self.service.reader().documents.get(doc_id)
+        found = self.service.documents([doc_id]).get(doc_id)
         if found is None:
             raise CiteqaError(f"unknown document {doc_id!r}: it may have been removed; ask again.")
-        return found.document
+        return found
 
     def api_document(self, doc_id: str) -> dict:
         """A document's cleaned text (citation offsets index into it) and metadata."""
@@ -193,7 +190,7 @@ class ChatApp:
 
     def document_ids(self) -> list[str]:
         try:
-            return sorted(self.service.reader().documents)
+            return self.service.document_ids()
         except CiteqaError:
             return []
 

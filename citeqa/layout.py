@@ -52,3 +52,9 @@ def one_line(text: str) -> str:
         part = _LINE_BREAK.sub(" ", part)
         out += (" " if continues(out, part) else " / ") + part
     return " ".join(out.split())
+
+
+def quoted(text: str, n: int) -> str:
+    """A quote as every answer shows it (the CLI, the API, the chat): on one line, in quotation marks,
+    then its citation number."""
+    return f"“{one_line(text)}” [{n}]"

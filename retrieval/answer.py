@@ -29,7 +29,7 @@ from typing import Callable, Protocol, Sequence
 
 import numpy as np
 
-from citeqa.layout import one_line
+from citeqa.layout import one_line, quoted
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
@@ -372,7 +372,7 @@ def with_continuations(chosen: list[ScoredUnit], ranked: Sequence[ScoredUnit],
 
 def format_answer(citations: Sequence[Citation], short_answer: ShortAnswer | None = None) -> str:
     """The answer as plain text: the short answer first, then each quote on one line with its number."""
-    quotes = "\n".join(f"“{one_line(c.quote)}” [{c.n}]" for c in citations)
+    quotes = "\n".join(quoted(c.quote, c.n) for c in citations)
     if short_answer is None:
         return quotes
     return f"{one_line(short_answer.text)} [{short_answer.citation}]\n\n{quotes}"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from citeqa.layout import one_line
+from citeqa.layout import one_line, quoted
 from citeqa.types import Answer, Citation, Document, Passage, ShortAnswer
 
 RELATED_PASSAGES = 3  # closest passages offered as "related" when the documents do not say
@@ -45,9 +45,8 @@ def answer_steps(answer: Answer) -> list[str]:
     if answer.short_answer is not None:
         short = answer.short_answer
         head = [f"**{chat_text(one_line(short.text))}** {chat_text(f'[{short.citation}]')}"]
-    quotes = [chat_text(f"“{one_line(c.quote)}” [{c.n}]") for c in answer.citations]
-    steps = ["\n\n".join(head + quotes[:i]) for i in range(1, len(quotes) + 1)]
-    return ["\n\n".join(head)] + steps if head else steps
+    quotes = [chat_text(quoted(c.quote, c.n)) for c in answer.citations]
+    return ["\n\n".join(head + quotes[:i]) for i in range(0 if head else 1, len(quotes) + 1)]
 
 
 @dataclass(frozen=True)

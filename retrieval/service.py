@@ -95,7 +95,6 @@ class _InUse:
     def __init__(self, components: Components):
         self.components = components
         self.users = 0
-        self.replaced = False
 
 
 class QAService:
@@ -124,11 +123,8 @@ class QAService:
         version = self.store.current_version()
         with self._lock:
             if self._loaded is None or self._loaded.components.version != version:
-                fresh = _InUse(self._load())
-                if self._loaded is not None:
-                    self._loaded.replaced = True
-                    self._close_if_unused(self._loaded)
-                self._loaded = fresh
+                old, self._loaded = self._loaded, _InUse(self._load())
+                self._close_if_unused(old)
             self._loaded.users += 1
             return self._loaded
 
@@ -137,9 +133,9 @@ class QAService:
             in_use.users -= 1
             self._close_if_unused(in_use)
 
-    @staticmethod
-    def _close_if_unused(in_use: _InUse) -> None:
-        if in_use.replaced and in_use.users == 0:
+    def _close_if_unused(self, in_use: _InUse | None) -> None:
+        """Close a version no longer the current one once no question uses it (under the lock)."""
+        if in_use is not None and in_use is not self._loaded and in_use.users == 0:
             in_use.components.reader.close()
 
     def _load(self) -> Components:
@@ -155,10 +151,8 @@ class QAService:
     def close(self) -> None:
         """Close the current version once no question uses it (the service opens it again if asked)."""
         with self._lock:
-            if self._loaded is not None:
-                self._loaded.replaced = True
-                self._close_if_unused(self._loaded)
-                self._loaded = None
+            old, self._loaded = self._loaded, None
+            self._close_if_unused(old)
 
     def documents(self, doc_ids: Iterable[str] | None = None) -> dict[str, Document]:
         """The published version's documents by id: those of `doc_ids` it holds, or all of them. Read

@@ -29,10 +29,10 @@ from pathlib import Path
 import numpy as np
 
 from eval.bench_common import latency_summary, machine_info, machine_lines, markdown_table
+from retrieval.store.base import HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M
 
 DIMENSION = 384  # all-MiniLM-L6-v2
 K = 50
-HNSW_EF_CONSTRUCTION = 80  # as retrieval/store/local.py builds it
 
 
 LOWRANK_DIMENSION = 32
@@ -50,7 +50,6 @@ def unit_vectors(n: int, rng: np.random.Generator, basis: np.ndarray | None = No
 def build(kind: str, vectors: np.ndarray):
     """The index retrieval/store/local.py would write for these vectors, and the seconds it took."""
     import faiss
-    from retrieval.store.local import HNSW_EF_SEARCH, HNSW_M
 
     started = time.perf_counter()
     if kind == "flat":

@@ -88,9 +88,10 @@ def synthetic_content(n_chunks: int, seed: int = 0, dimension: int = DIMENSION, 
         body = "".join(pieces).rstrip("\n")
         title = f"Report {d} on {words[d % 500]} and {words[(7 * d) % 500]}"
         day = datetime.date(2000, 1, 1) + datetime.timedelta(days=(37 * d) % 9000)
-        document = Document(doc_id, title, body, f"/synthetic/{doc_id}", hashlib.sha256(body.encode()).hexdigest(),
+        digest = hashlib.sha256(body.encode()).hexdigest()
+        document = Document(doc_id, title, body, f"/synthetic/{doc_id}", digest,
                             len(body.encode()), "txt", None if d % 3 == 0 else day.isoformat())
-        documents.append(StoredDocument(document, hashlib.sha256(body.encode()).hexdigest()[:32]))
+        documents.append(StoredDocument(document, digest[:32]))
     texts = {d.document.doc_id: d.document.text for d in documents}
     chunk_objects = [Chunk(doc_id, ordinal, start, end, texts[doc_id][start:end], int(1.3 * words_per_chunk))
                      for doc_id, ordinal, start, end in chunks]

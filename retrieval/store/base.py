@@ -22,6 +22,12 @@ from citeqa.types import Chunk, Document, Filters, Span
 FORMAT_VERSION = 2
 
 
+# HNSW parameters of both backends' large indexes (FAISS for `local`, Milvus's own), so they rank alike.
+HNSW_M = 32
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 128
+
+
 def text_hash(text: str) -> str:
     """The content key of an embedded text: an unchanged text is never embedded twice."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]

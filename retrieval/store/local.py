@@ -37,14 +37,13 @@ import numpy as np
 
 from citeqa.errors import CiteqaError, IndexDamaged, IndexIncompatible, IndexMissing
 from citeqa.types import Chunk, Document, Filters, Span
-from retrieval.store.base import FORMAT_VERSION, Hits, IndexContent, Manifest, StoredDocument, sentence_chunks
+from retrieval.store.base import (FORMAT_VERSION, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M, Hits, IndexContent,
+                                  Manifest, StoredDocument, sentence_chunks)
 from retrieval.store.lock import BuildLock
 from retrieval.text import STOP_WORDS
 
-HNSW_M = 32
-HNSW_EF_SEARCH = 128
 SQLITE_MAX_VARIABLES = 900  # below SQLite's default limit of 999 bound parameters a statement
-DF_CACHE_TERMS = 50_000  # document frequencies remembered per reader (least recently used forgotten first)
+DF_CACHE_TERMS = 50_000  # document frequencies remembered per reader (the oldest forgotten first)
 
 SCHEMA = """
 CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -134,7 +133,7 @@ def _write_files(build: Path, content: IndexContent, exact_index_max: int) -> st
             index, index_types[name] = faiss.IndexFlatIP(m.dimension), "flat"
         else:
             index, index_types[name] = faiss.IndexHNSWFlat(m.dimension, HNSW_M, faiss.METRIC_INNER_PRODUCT), "hnsw"
-            index.hnsw.efConstruction = 80
+            index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
         index.add(vectors)
         faiss.write_index(index, str(build / f"{name}s.faiss"))
         np.save(build / f"{name}_vectors.npy", vectors)
@@ -356,8 +355,7 @@ class LocalIndexReader:
         self._release = weakref.finalize(self, self._lease.release)
         self.build = build
         self.version = build.name
-        # Remembered per reader (a build never changes), bounded: one entry per distinct word asked.
-        self._df_cache: dict[str, int] = {}  # bounded: DF_CACHE_TERMS, oldest forgotten first
+        self._df_cache: dict[str, int] = {}  # a build never changes; at most DF_CACHE_TERMS, oldest forgotten first
         self._df_lock = threading.Lock()
         try:
             self._local = threading.local()

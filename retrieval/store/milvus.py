@@ -49,16 +49,14 @@ from pymilvus import DataType, Function, FunctionType, MilvusClient, MilvusExcep
 from citeqa.errors import CiteqaError, IndexDamaged, IndexIncompatible, IndexMissing, StoreUnavailable
 from citeqa.settings import StoreTarget
 from citeqa.types import Chunk, Document, Filters, Span
-from retrieval.store.base import FORMAT_VERSION, Hits, IndexContent, Manifest, StoredDocument, sentence_chunks
+from retrieval.store.base import (FORMAT_VERSION, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M, Hits, IndexContent,
+                                  Manifest, StoredDocument, sentence_chunks)
 from retrieval.store.lexical import index_words, query_words
 from retrieval.store.lock import BuildLock
 
 # pymilvus logs every failed call with its traceback; citeqa turns them into one-line errors instead.
 logging.getLogger("pymilvus").setLevel(logging.CRITICAL)
 
-HNSW_M = 32  # as the local backend's FAISS HNSW
-HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 128
 BM25_PARAMS = {"bm25_k1": 1.2, "bm25_b": 0.75}  # FTS5's bm25() defaults, so both backends rank alike
 MAX_VARCHAR = 65_535  # bytes, Milvus's limit for a VARCHAR field
 DOC_PART_CHARS = 16_000  # at most 4 bytes a character: a part always fits a VARCHAR

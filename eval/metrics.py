@@ -28,7 +28,8 @@ RANKING_MEASURES = {
     "hit@1": Success @ 1, "hit@3": Success @ 3, "hit@5": Success @ 5,
     "recall@5": R @ 5, "recall@100": R @ 100, "mrr@10": RR @ 10, "ndcg@10": nDCG @ 10,
 }
-SQUAD_KEYS = ("exact", "f1", "has_ans_exact", "has_ans_f1", "no_ans_accuracy")  # added for SQuAD files
+SQUAD_PERCENT_KEYS = ("exact", "f1", "has_ans_exact", "has_ans_f1")  # 0-100, as SQuAD publishes them
+SQUAD_KEYS = (*SQUAD_PERCENT_KEYS, "no_ans_accuracy")  # added for SQuAD files
 RANKING_DEPTH = 100  # documents ranked per question: the depth of recall@100
 ANSWER_DEPTHS = (1, 3, 5)
 

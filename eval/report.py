@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from eval.metrics import METRIC_KEYS, SQUAD_KEYS
+from eval.metrics import METRIC_KEYS, SQUAD_KEYS, SQUAD_PERCENT_KEYS
 from eval.result import EvalResult
 
 CHART_METRICS = ("hit@1", "hit@5", "recall@100", "mrr@10", "ndcg@10", "answer@3", "answer_quoted",
@@ -25,8 +25,8 @@ def format_value(key: str, value: float | int | None) -> str:
         return "n/a"
     if key == "n_questions":
         return str(value)
-    if key in ("exact", "f1", "has_ans_exact", "has_ans_f1"):
-        return f"{value:.2f}"  # percentages, as SQuAD publishes them
+    if key in SQUAD_PERCENT_KEYS:
+        return f"{value:.2f}"
     return f"{value:.1f}" if key.endswith("_ms") else f"{value:.4f}"
 
 

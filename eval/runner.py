@@ -18,10 +18,9 @@ from citeqa.progress import Progress
 from citeqa.settings import Settings
 from eval.beir import BeirSet, beir_index_path
 from eval.metrics import RANKING_DEPTH, Observation, mode_metrics
-from eval.own_index import own_index_path
 from eval.questions import Question, QuestionSet
 from eval.result import EvalResult, RunInfo, question_entry
-from eval.squad import SquadSet
+from eval.squad import SquadSet, squad_settings
 from ingest.load import LoadedCorpus
 from ingest.pipeline import build_index
 from retrieval.service import QAService, build_service
@@ -38,16 +37,15 @@ def evaluate(settings: Settings, source: QuestionSet | BeirSet | SquadSet, modes
         info = RunInfo.start("beir", source.folder, own, modes)
         return _evaluate(own, source.corpus, source.questions, modes, False, info, progress)
     if isinstance(source, SquadSet):
-        own = settings.replace(index=own_index_path(settings.index, source.path, "squad"),
-                               corpus=source.path.resolve().parent)
+        own = squad_settings(settings, source.path)
         info = RunInfo.start("squad", source.path, own, modes)
-        return _evaluate(own, source.corpus, source.questions, modes, True, info, progress, squad=True)
+        return _evaluate(own, source.corpus, source.questions, modes, True, info, progress)
     info = RunInfo.start("questions", source.path, settings, modes)
     return _evaluate(settings, None, source.questions, modes, True, info, progress)
 
 
 def _evaluate(settings: Settings, corpus: LoadedCorpus | None, questions: list[Question], modes: Sequence[str],
-              compose: bool, info: RunInfo, progress: Progress | None, squad: bool = False) -> EvalResult:
+              compose: bool, info: RunInfo, progress: Progress | None) -> EvalResult:
     if not questions:
         raise CiteqaError("no questions to evaluate.")
     progress = progress or (lambda stage, done, total: None)
@@ -63,7 +61,7 @@ def _evaluate(settings: Settings, corpus: LoadedCorpus | None, questions: list[Q
         for i, question in enumerate(questions):
             observations.append(observe(service, question, mode, settings.k, compose))
             progress(f"eval {mode}", i + 1, len(questions))
-        metrics[mode], flags = mode_metrics(observations, squad_file=squad)
+        metrics[mode], flags = mode_metrics(observations, squad_file=info.kind == "squad")
         entries += [question_entry(o, flags[o.question.id], settings.k) for o in observations]
     return EvalResult(info.finish(summary.wrote_index), metrics, entries)
 

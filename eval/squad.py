@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citeqa.errors import CiteqaError, InputNotFound
+from citeqa.settings import Settings
 from citeqa.types import Document
+from eval.own_index import own_index_path
 from eval.questions import Question
 from ingest.clean import clean_text
 from ingest.load import LoadedCorpus
@@ -26,6 +28,11 @@ class SquadSet:
     path: Path
     corpus: LoadedCorpus
     questions: list[Question]
+
+
+def squad_settings(settings: Settings, path: Path) -> Settings:
+    """The settings of a SQuAD file's own index, beside the user's (built once, then reused)."""
+    return settings.replace(index=own_index_path(settings.index, path, "squad"), corpus=path.resolve().parent)
 
 
 def load_squad(path: Path) -> SquadSet:

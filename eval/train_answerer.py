@@ -40,11 +40,13 @@ from citeqa.types import Filters
 from eval.own_index import own_index_path
 from eval.runner import build_own_index
 from eval.questions import Question
-from eval.squad import load_squad
+from eval.squad import load_squad, squad_settings
 from eval.squad_metrics import compute_f1, gold_answers
 from eval.synthetic_directory import directory
 from eval.metrics import contains_any
+from ingest.load import LoadedCorpus
 from retrieval import answerability, spans, unit_features
+from retrieval.answer import probability
 from retrieval.answer_model import MODEL_FILE, AnswerModel, LinearModel, Scorer
 from retrieval.trees import TreeEnsemble
 
@@ -62,13 +64,14 @@ class Example:
     """One question as the answer finder saw it (with a given span model)."""
 
     question: Question
-    group: str  # the article (SQuAD) or "dev" (shipped corpus): the unit of cross-validation
+    group: str  # the article (SQuAD) or the directory page: the unit of cross-validation
     elsewhere: bool  # asked of the other articles only (an off-topic question: unanswerable there)
     unit_features: np.ndarray  # (units, unit_features.FEATURES)
     unit_labels: np.ndarray  # 1 where the unit holds an answer
     span_features: np.ndarray  # (candidates, spans.N_FEATURES)
     span_f1: np.ndarray  # each candidate's F1 against the gold answers (0 for unanswerable questions)
     evidence: np.ndarray  # answerability.FEATURES
+    best_f1: float  # F1 of the span the span model scores highest (0 when there is none)
 
 
 @dataclass(frozen=True)
@@ -85,15 +88,11 @@ class Asked:
 class Collector:
     """Asks questions through the real service once, then analyses them with any span model."""
 
-    def __init__(self, settings: Settings, corpus=None):
-        from ingest.pipeline import build_index
+    def __init__(self, settings: Settings, corpus: LoadedCorpus):
         from retrieval.service import build_service
 
         self.settings = settings
-        if corpus is None:
-            build_index(settings)
-        else:
-            build_own_index(settings, corpus)
+        build_own_index(settings, corpus)
         self.service = build_service(settings)
         with self.service.components() as components:  # one index version, for the whole training run
             self.answerer, self.retriever = components.answerer, components.retriever
@@ -107,11 +106,11 @@ class Collector:
         for q in questions:
             vector = self.retriever.embedder.encode_query(q.question)
             passages = self.retriever.search(q.question, self.settings.k, self.settings.mode, query_vector=vector)
-            out.append(Asked(q, group_of.get(q.id, "dev"), vector, passages))
+            out.append(Asked(q, group_of[q.id], vector, passages))
             if q.answerable and len(articles) > 1:
                 others = Filters(doc_ids=tuple(a for a in articles if a not in q.relevance))
                 passages = self.retriever.search(q.question, self.settings.k, self.settings.mode, others, vector)
-                out.append(Asked(Question(f"{q.id}#elsewhere", q.question), group_of.get(q.id, "dev"), vector,
+                out.append(Asked(Question(f"{q.id}#elsewhere", q.question), group_of[q.id], vector,
                                  passages, elsewhere=True))
         return out
 
@@ -133,8 +132,9 @@ class Collector:
                           np.float32)
             labels = np.array([q.answerable and contains_any(u.text, q.answer_variants) for u in analysis.units],
                               np.float32)
+            best = float(f1[int(np.argmax(analysis.logits))]) if len(f1) else 0.0
             out.append(Example(q, a.group, a.elsewhere, analysis.unit_features, labels, np.concatenate(feats) if feats else
-                               np.zeros((0, spans.N_FEATURES), np.float32), f1, analysis.evidence))
+                               np.zeros((0, spans.N_FEATURES), np.float32), f1, analysis.evidence, best))
         return out
 
 
@@ -187,16 +187,10 @@ def fit_answerable_model(examples: list[Example]) -> LinearModel:
     return LinearModel(weights.astype(np.float32), mean.astype(np.float32), scale.astype(np.float32))
 
 
-def fit_correct_model(examples: list[Example], span: Scorer) -> Scorer:
+def fit_correct_model(examples: list[Example]) -> Scorer:
     """P(the best span answers): trained on whether its F1 reaches CORRECT_F1 (never, when unanswerable)."""
-    labels = np.array([best_f1(e, span) >= CORRECT_F1 for e in examples])
+    labels = np.array([e.best_f1 >= CORRECT_F1 for e in examples])
     return fit_binary(np.stack([e.evidence for e in examples]), labels)
-
-
-def best_f1(e: Example, span: Scorer) -> float:
-    if not len(e.span_f1):
-        return 0.0
-    return float(e.span_f1[int(np.argmax(span.logits(e.span_features)))])
 
 
 # --- scoring ------------------------------------------------------------------------------------
@@ -209,13 +203,9 @@ class Prediction:
     span_f1: float  # F1 of the best-scored span (0 for unanswerable questions)
 
 
-def sigmoid(z: float) -> float:
-    return float(1 / (1 + np.exp(-z)))
-
-
 def predict(examples: list[Example], models: "Models") -> list[Prediction]:
-    return [Prediction(sigmoid(models.answerable.logits(e.evidence[None, :])[0]),
-                       sigmoid(models.correct.logits(e.evidence[None, :])[0]), best_f1(e, models.span))
+    return [Prediction(probability(models.answerable, e.evidence), probability(models.correct, e.evidence),
+                       e.best_f1)
             for e in examples]
 
 
@@ -268,7 +258,7 @@ def curve(examples: list[Example], preds: list[Prediction], threshold: float) ->
 
 def squad_collector(squad_file: Path, base: Settings) -> tuple[Collector, list[Asked]]:
     squad = load_squad(squad_file)
-    settings = base.replace(index=own_index_path(base.index, squad_file, "squad"), corpus=squad_file.resolve().parent)
+    settings = squad_settings(base, squad_file)
     group_of, article = {}, ""
     for q in squad.questions:  # unanswerable questions name no article: they follow their article's
         article = next(iter(q.relevance), "") or article
@@ -287,7 +277,7 @@ def directory_collector(base: Settings, index: Path) -> tuple[Collector, list[As
 
 
 def fold_of(groups: list[str], folds: int) -> dict[str, int]:
-    return {g: i % folds for i, g in enumerate(sorted(set(groups) - {"dev"}))}
+    return {g: i % folds for i, g in enumerate(sorted(set(groups)))}
 
 
 @dataclass(frozen=True)
@@ -298,22 +288,28 @@ class Models:
     correct: Scorer
 
 
-def fit_models(sources: list[tuple[Collector, list[Asked]]], keep) -> tuple[Models, list[Example]]:
+def ranked_by_hand(sources: list[tuple[Collector, list[Asked]]]) -> list[Example]:
+    """Every question as the answer finder sees it with no trained model: what the unit ranker learns from."""
+    return [e for c, asked in sources for e in c.examples(asked, None, LinearModel.zero(spans.N_FEATURES))]
+
+
+def fit_models(sources: list[tuple[Collector, list[Asked]]], by_hand: list[Example], keep
+               ) -> tuple[Models, list[Example]]:
     """The unit ranker (on units ranked by hand), the span model (on the units the ranker picks), then
     the answerability and short-answer models (on the evidence both shape), each fitted on the
     examples `keep` accepts; returns them and every example as they see it."""
     zero_span = LinearModel.zero(spans.N_FEATURES)
-    by_hand = [e for c, asked in sources for e in c.examples(asked, None, zero_span)]
     unit = fit_unit_model([e for e in by_hand if keep(e)])
     ranked = [e for c, asked in sources for e in c.examples(asked, unit, zero_span)]
     span = fit_span_model([e for e in ranked if keep(e)])
     examples = [e for c, asked in sources for e in c.examples(asked, unit, span)]
     kept = [e for e in examples if keep(e)]
-    return Models(unit, span, fit_answerable_model(kept), fit_correct_model(kept, span)), examples
+    return Models(unit, span, fit_answerable_model(kept), fit_correct_model(kept)), examples
 
 
-def cross_validated(sources: list[tuple[Collector, list[Asked]]], folds: int) -> tuple[list[Example], list[Prediction]]:
-    """Each SQuAD question predicted by models fitted without its article; dev questions train every fold."""
+def cross_validated(sources: list[tuple[Collector, list[Asked]]], by_hand: list[Example], folds: int
+                    ) -> tuple[list[Example], list[Prediction]]:
+    """Each question predicted by models fitted without its group (its article or directory page)."""
     groups = fold_of([a.group for _, asked in sources for a in asked], folds)
     tested: list[Example] = []
     preds: list[Prediction] = []
@@ -321,7 +317,7 @@ def cross_validated(sources: list[tuple[Collector, list[Asked]]], folds: int) ->
         def keep(e: Example) -> bool:
             return groups.get(e.group, -1) != fold
 
-        models, examples = fit_models(sources, keep)
+        models, examples = fit_models(sources, by_hand, keep)
         test = [e for e in examples if not keep(e)]
         tested += test
         preds += predict(test, models)
@@ -346,7 +342,8 @@ def main(argv: list[str] | None = None) -> int:
     sources = [squad_collector(args.squad, base),
                directory_collector(base, own_index_path(base.index, args.squad, "directory"))]
     print(f"asked {sum(len(a) for _, a in sources)} questions in {time.time() - started:.0f} s", file=sys.stderr)
-    tested, cv = cross_validated(sources, args.folds)
+    by_hand = ranked_by_hand(sources)
+    tested, cv = cross_validated(sources, by_hand, args.folds)
     real = [i for i, e in enumerate(tested)  # figures over SQuAD's own questions
             if not e.elsewhere and not e.group.startswith(DIRECTORY)]
     tested, cv = [tested[i] for i in real], [cv[i] for i in real]
@@ -361,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
                                                  **{k: round(v, 5) for k, v in p.__dict__.items()}}) + "\n"
                                      for e, p in zip(tested, cv)))
     print(json.dumps(report, indent=2, default=float))
-    models, examples = fit_models(sources, lambda e: True)
+    models, examples = fit_models(sources, by_hand, lambda e: True)
     model = {
         "unit": models.unit.to_json(unit_features.FEATURES),
         "span": models.span.to_json(spans.FEATURES),

@@ -148,26 +148,6 @@ def test_milvus_lite_keeps_its_data_when_the_process_ends(tmp_path):
     assert result.stdout.split() == [version, "12", "11"]
 
 
-def test_the_milvus_words_are_the_local_index_words():
-    """citeqa's analysis for Milvus (retrieval/store/lexical.py) tokenizes the shipped corpus as FTS5's
-    porter tokenizer does, but for a few stems of short words ("is", "as") and "-ies" endings."""
-    import sqlite3
-    from collections import Counter
-
-    from ingest.load import load_corpus
-    from retrieval.store.lexical import index_words
-
-    texts = [d.text for d in load_corpus(CORPUS).documents]
-    db = sqlite3.connect(":memory:")
-    db.execute("CREATE VIRTUAL TABLE f USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')")
-    db.executemany("INSERT INTO f VALUES (?)", [(t,) for t in texts])
-    db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(f, 'row')")
-    fts = Counter({term: n for term, _, n in db.execute("SELECT term, doc, cnt FROM v")})
-    ours = Counter(w for t in texts for w in index_words(t))
-    assert sum(ours.values()) == sum(fts.values())
-    assert sum((fts & ours).values()) / sum(fts.values()) > 0.95
-
-
 def test_without_the_milvus_extra_the_setting_says_how_to_install_it(tmp_path):
     script = ("import sys; sys.modules['pymilvus'] = None\n"
               "from citeqa.errors import SettingsError; from citeqa.settings import Settings\n"

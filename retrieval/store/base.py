@@ -19,7 +19,7 @@ import numpy as np
 from citeqa.errors import IndexIncompatible
 from citeqa.types import Chunk, Document, Filters, Span
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 # HNSW parameters of both backends' large indexes (FAISS for `local`, Milvus's own), so they rank alike.

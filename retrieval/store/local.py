@@ -3,7 +3,8 @@
 Layout of an index folder:
 
     INDEX/current -> builds/<build-id>      a symlink, swapped atomically when a build completes
-    INDEX/builds/<build-id>/index.sqlite    documents, chunks, sentences, FTS5 table, manifest
+    INDEX/builds/<build-id>/index.sqlite    documents, chunks, sentences, word document frequencies, manifest
+    INDEX/builds/<build-id>/bm25/           the BM25 index of chunks (retrieval/store/bm25.py)
     INDEX/builds/<build-id>/chunks.faiss    the FAISS index of chunk vectors (row i = chunk_id i)
     INDEX/builds/<build-id>/sentences.faiss the FAISS index of sentence vectors (row i = sentence_id i)
     INDEX/builds/<build-id>/chunk_vectors.npy, sentence_vectors.npy   unit-length float32 rows
@@ -29,6 +30,7 @@ import sqlite3
 import threading
 import time
 import weakref
+from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
@@ -39,8 +41,10 @@ from citeqa.errors import CiteqaError, IndexDamaged, IndexIncompatible, IndexMis
 from citeqa.types import Chunk, Document, Filters, Span
 from retrieval.store.base import (FORMAT_VERSION, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M, Hits, IndexContent,
                                   Manifest, StoredDocument, sentence_chunks)
+from retrieval.store.bm25 import FOLDER as BM25_FOLDER
+from retrieval.store.bm25 import Bm25Index, write_bm25
+from retrieval.store.lexical import index_words, query_words
 from retrieval.store.lock import BuildLock
-from retrieval.text import STOP_WORDS
 
 SQLITE_MAX_VARIABLES = 900  # below SQLite's default limit of 999 bound parameters a statement
 DF_CACHE_TERMS = 50_000  # document frequencies remembered per reader (the oldest forgotten first)
@@ -63,9 +67,7 @@ CREATE TABLE sentences (
     text_hash TEXT NOT NULL, chunk_id INTEGER NOT NULL  -- the chunk holding most of the sentence
 );
 CREATE INDEX sentences_by_doc ON sentences(doc_id, start);
-CREATE VIRTUAL TABLE chunks_fts USING fts5(
-    title, text, content='', tokenize='porter unicode61 remove_diacritics 2'
-);
+CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;  -- chunks whose text holds it
 """
 
 
@@ -154,10 +156,17 @@ def _write_files(build: Path, content: IndexContent, exact_index_max: int) -> st
             [(i, c.doc_id, c.ordinal, c.start, c.end, c.n_tokens, key, c.text)
              for i, (c, key) in enumerate(zip(content.chunks, content.chunk_keys, strict=True))],
         )
-        db.executemany(
-            "INSERT INTO chunks_fts(rowid, title, text) VALUES (?, ?, ?)",
-            [(i, titles[c.doc_id], c.text) for i, c in enumerate(content.chunks)],
-        )
+        frequencies: Counter = Counter()
+        title_words = {doc_id: index_words(title) for doc_id, title in titles.items()}
+
+        def chunk_words() -> Iterator[list[str]]:
+            for c in content.chunks:
+                words = index_words(c.text)
+                frequencies.update(set(words))
+                yield title_words[c.doc_id] + words
+
+        write_bm25(build / BM25_FOLDER, chunk_words())
+        db.executemany("INSERT INTO terms VALUES (?, ?)", frequencies.items())
         holder = sentence_chunks(content.chunks, content.sentences)
         db.executemany(
             "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?)",
@@ -171,8 +180,12 @@ def _write_files(build: Path, content: IndexContent, exact_index_max: int) -> st
 
 
 def _fsync_dir(path: Path) -> None:
+    """Flush a folder's files (and its subfolders', such as the BM25 index) and the folder itself."""
     for f in [*path.iterdir(), path] if path.is_dir() else [path]:
         if f.is_symlink():
+            continue
+        if f.is_dir() and f != path:
+            _fsync_dir(f)
             continue
         fd = os.open(f, os.O_RDONLY)
         try:
@@ -372,6 +385,9 @@ class LocalIndexReader:
             self._sentence_vectors = np.load(build / "sentence_vectors.npy", mmap_mode="r")
             self.faiss_index = open_vector_index(build / "chunks.faiss", self._chunk_vectors)
             self.sentence_index = open_vector_index(build / "sentences.faiss", self._sentence_vectors)
+            if not Bm25Index.exists(build / BM25_FOLDER):
+                raise FileNotFoundError(f"{build / BM25_FOLDER} is incomplete")
+            self._bm25 = Bm25Index(build / BM25_FOLDER, len(self._chunk_vectors))
         except CiteqaError:
             self.close()
             raise
@@ -514,46 +530,39 @@ class LocalIndexReader:
         return list(best.items())[:k]
 
     def lexical_search(self, query: str, k: int, filters: Filters | None = None) -> Hits:
-        """Top-k chunks by BM25 (SQLite FTS5, Porter stemming, stop words left out of the query)."""
-        terms = fts_terms(query)
-        if not terms:
+        """Top-k chunks by BM25 over their analysed title and text (retrieval/store/bm25.py); stop words
+        are left out of the query."""
+        words = query_words(query)
+        if not words:
             return []
-        match = " OR ".join(f'"{t}"' for t in terms)
         allowed = self._allowed_chunks(filters)
         if allowed is not None and len(allowed) == 0:
             return []
-        rows = self._db().execute(
-            "SELECT rowid, bm25(chunks_fts) AS s FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY s"
-            + ("" if allowed is not None else " LIMIT ?"),
-            [match] if allowed is not None else [match, k],
-        )
-        if allowed is None:
-            return [(int(r[0]), -float(r[1])) for r in rows]
-        allowed_set = set(allowed.tolist())
-        out: Hits = []
-        for rowid, score in rows:
-            if rowid in allowed_set:
-                out.append((int(rowid), -float(score)))
-                if len(out) == k:
-                    break
-        return out
+        try:
+            return self._bm25.search(words, k, allowed)
+        except (OSError, ValueError) as exc:
+            raise IndexDamaged(f"the lexical index of {self.root} is damaged ({type(exc).__name__}: "
+                               f"{str(exc)[:200]}): rebuild it with `citeqa index --full`.") from None
 
     def term_document_frequencies(self, terms: Sequence[str]) -> dict[str, int]:
-        """How many chunks contain each (stemmed by FTS5) term: the IDF that sentence ranking uses.
-        Terms not seen before are counted in one SQL statement; counts are remembered per reader (a
-        build never changes), at most DF_CACHE_TERMS words."""
+        """How many chunks' text contains each word (after analysis; a word that analyses into several
+        counts as its rarest part): the IDF that sentence ranking uses. Words not seen before are looked
+        up in one SQL statement; counts are remembered per reader (a build never changes), at most
+        DF_CACHE_TERMS words."""
         out = {t: self._df_cache[t] for t in terms if t in self._df_cache}
         missing = list(dict.fromkeys(t for t in terms if t not in out))
-        for lo in range(0, len(missing), SQLITE_MAX_VARIABLES):
-            batch = missing[lo : lo + SQLITE_MAX_VARIABLES]
-            sql = " UNION ALL ".join(
-                f"SELECT {i}, count(*) FROM chunks_fts WHERE chunks_fts MATCH ?" for i in range(len(batch)))
-            counts = dict(self._db().execute(sql, [f'text:"{t}"' for t in batch]).fetchall())
-            with self._df_lock:
-                for i, term in enumerate(batch):
-                    if len(self._df_cache) >= DF_CACHE_TERMS:
-                        self._df_cache.pop(next(iter(self._df_cache)))
-                    self._df_cache[term] = out[term] = int(counts[i])
+        words = {t: index_words(t) for t in missing}
+        wanted = sorted({w for ws in words.values() for w in ws})
+        found: dict[str, int] = {}
+        for lo in range(0, len(wanted), SQLITE_MAX_VARIABLES):
+            batch = wanted[lo : lo + SQLITE_MAX_VARIABLES]
+            found.update(self._db().execute(
+                f"SELECT term, df FROM terms WHERE term IN ({','.join('?' * len(batch))})", batch).fetchall())
+        with self._df_lock:
+            for term, ws in words.items():
+                if len(self._df_cache) >= DF_CACHE_TERMS:
+                    self._df_cache.pop(next(iter(self._df_cache)))
+                self._df_cache[term] = out[term] = min((found.get(w, 0) for w in ws), default=0)
         return out
 
     def vectors_by_hash(self) -> Iterator[tuple[str, str, np.ndarray]]:
@@ -575,11 +584,3 @@ def _vector_search(index, vectors: np.ndarray, query: np.ndarray, k: int, allowe
         return [(int(allowed[i]), float(scores[i])) for i in top]
     scores, ids = index.search(q, min(k, index.ntotal))
     return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
-
-
-def fts_terms(text: str) -> list[str]:
-    """Query words for FTS5: lower-cased word tokens, stop words out, each quoted (no FTS5 syntax gets through)."""
-    import re
-
-    words = re.findall(r"\w+", text.lower())
-    return list(dict.fromkeys(w for w in words if w not in STOP_WORDS))

@@ -51,13 +51,15 @@ from citeqa.settings import StoreTarget
 from citeqa.types import Chunk, Document, Filters, Span
 from retrieval.store.base import (FORMAT_VERSION, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M, Hits, IndexContent,
                                   Manifest, StoredDocument, sentence_chunks)
+from retrieval.store.bm25 import B as BM25_B
+from retrieval.store.bm25 import K1 as BM25_K1
 from retrieval.store.lexical import index_words, query_words
 from retrieval.store.lock import BuildLock
 
 # pymilvus logs every failed call with its traceback; citeqa turns them into one-line errors instead.
 logging.getLogger("pymilvus").setLevel(logging.CRITICAL)
 
-BM25_PARAMS = {"bm25_k1": 1.2, "bm25_b": 0.75}  # FTS5's bm25() defaults, so both backends rank alike
+BM25_PARAMS = {"bm25_k1": BM25_K1, "bm25_b": BM25_B}  # the local backend's, so both rank alike
 MAX_VARCHAR = 65_535  # bytes, Milvus's limit for a VARCHAR field
 DOC_PART_CHARS = 16_000  # at most 4 bytes a character: a part always fits a VARCHAR
 INSERT_BATCH = 1_000
@@ -385,7 +387,7 @@ class BuildWriter:
 
     def _chunk_rows(self, frequencies: Counter) -> Iterator[dict]:
         """Chunk rows; counts in `frequencies` how many chunks hold each word (of their text, as the local
-        backend's FTS5 `text:` column counts)."""
+        backend's `terms` table counts)."""
         c = self.content
         title_words = {d.document.doc_id: index_words(d.document.title) for d in c.documents}
         for i, (chunk, key) in enumerate(zip(c.chunks, c.chunk_keys, strict=True)):

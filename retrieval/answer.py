@@ -29,7 +29,7 @@ from typing import Callable, Protocol, Sequence
 
 import numpy as np
 
-from citeqa.layout import one_line, quoted
+from citeqa.layout import ends_sentence, one_line, quoted
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
@@ -163,14 +163,14 @@ class ExtractiveAnswerer:
                 title_words=sum(w in title for w in unit_stems) / max(len(unit_stems), 1),
             ))
         by_position = sorted(range(len(rows)), key=lambda i: (rows[i]["passage"].doc_id, rows[i]["span"].start))
-        neighbour = [0.0] * len(rows)
+        before, after = [0.0] * len(rows), [0.0] * len(rows)  # the lexical share of the unit just before / after
         for a, b in zip(by_position, by_position[1:]):
             if rows[a]["passage"].doc_id == rows[b]["passage"].doc_id:
-                neighbour[a] = max(neighbour[a], rows[b]["lexical"])
-                neighbour[b] = max(neighbour[b], rows[a]["lexical"])
+                after[a], before[b] = rows[b]["lexical"], rows[a]["lexical"]
         evidence = [unit_features.UnitEvidence(
             semantic=r["semantic"], lexical=r["lexical"], bigrams=r["bigrams"], names=r["names"],
-            numbers=r["numbers"], neighbour_lexical=neighbour[i], passage_rank=r["passage"].rank,
+            numbers=r["numbers"], lexical_before=before[i], lexical_after=after[i],
+            refers_back=bool(_ANAPHORIC_START.match(r["text"])), passage_rank=r["passage"].rank,
             passage_score_gap=float(top_score - r["passage"].score),
             found_by_both=len(r["passage"].found_by) > 1, length=len(r["text"]),
             expected_kind=_expected_kind_found(info, r["text"]),
@@ -290,7 +290,8 @@ class ExtractiveAnswerer:
         if not analysis.units or analysis.answerable < self.threshold:
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         best = analysis.best
-        short = best if best is not None and analysis.correct >= self.model.short_answer_min else None
+        short = best if (best is not None and analysis.correct >= self.model.short_answer_min
+                         and not analysis.question.yes_no) else None
         first = short.unit if short is not None else analysis.units[0]
         others = [u for u in analysis.units if (u.doc_id, u.start) != (first.doc_id, first.start)]
         chosen = [first] + select_units(others, self.max_sentences - 1, QUOTE_SHARE * analysis.units[0].probability,
@@ -357,7 +358,9 @@ _ANAPHORIC_START = re.compile(r"^[\"“'‘(]?(its|they|their|them|this|these|th
 def with_continuations(chosen: list[ScoredUnit], ranked: Sequence[ScoredUnit],
                        text_of: Callable[[str], str]) -> list[ScoredUnit]:
     """A unit that opens by referring back ("Its decisions serve as guidelines.") continues the
-    unit before it in the same paragraph: quoted after a chosen unit, it completes the statement."""
+    unit before it in the same paragraph, or the heading it stands under ("PARLIAMENTARIANS VISIT
+    BORDER REGIONS ..." / "This allows studying the real state of affairs."): quoted after a chosen
+    unit, it completes the statement."""
     ordered = sorted(ranked, key=lambda s: (s.doc_id, s.start))
     following = {(a.doc_id, a.start): b for a, b in zip(ordered, ordered[1:]) if a.doc_id == b.doc_id}
     out: list[ScoredUnit] = []
@@ -365,9 +368,15 @@ def with_continuations(chosen: list[ScoredUnit], ranked: Sequence[ScoredUnit],
         out.append(s)
         nxt = following.get((s.doc_id, s.start))
         if (nxt is not None and nxt not in chosen and nxt not in out and _ANAPHORIC_START.match(nxt.text)
-                and "\n\n" not in text_of(s.doc_id)[s.end : nxt.start]):
+                and ("\n\n" not in text_of(s.doc_id)[s.end : nxt.start] or is_heading(s.text))):
             out.append(nxt)
     return out
+
+
+def is_heading(text: str) -> bool:
+    """A heading: set in capitals, or a line that does not end a sentence."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and (all(c.isupper() for c in letters) or ("\n" not in text.strip() and not ends_sentence(text)))
 
 
 def format_answer(citations: Sequence[Citation], short_answer: ShortAnswer | None = None) -> str:

@@ -24,14 +24,21 @@ NUMBER_TYPES = frozenset({"how many", "how much", "how old", "how far", "how big
                           "what percentage", "what percent", "how long"})
 PERSON_TYPES = frozenset({"who", "whom", "whose"})
 _TYPE = re.compile(r"\b(" + "|".join(t.replace(" ", r"\s+") for t in QUESTION_TYPES if t != "other") + r")\b", re.I)
-_HEAD = re.compile(
-    r"\b(?:what|which|whose|how\s+many|how\s+much|what\s+kind\s+of|what\s+type\s+of|what\s+sort\s+of)\s+"
-    r"((?:[a-z][\w'-]*\s+){0,2}?[a-z][\w'-]*)", re.I,
-)
-_HEAD_SKIP = frozenset("is are was were does do did has have had can could will would should the a an of".split())
+_HEAD = re.compile(r"\b(?:what|which|whose|how\s+many|how\s+much)\s+(.*)", re.I)
+_HEAD_SKIP = frozenset("is are was were does do did has have had can could will would should the a an of kind kinds "
+                       "type types sort sorts exact exactly approximate approximately".split())
+# A head that names the kind of answer ("What is the date of ...", "What is the number of ..."): the question
+# asks for a date or a number, and the text that answers need not say "date" or "number".
+TIME_HEADS = frozenset(stems("date day year month time century decade"))
+COUNT_HEADS = frozenset(stems("number amount count total"))
+# A head that names a measure asks for a number too, but it is what the question is about ("What was the
+# population of ..."): the text that answers says it, so it stays a content word.
+MEASURE_HEADS = frozenset(stems("population size length distance height area budget cost price percentage"))
 _NEGATION = re.compile(r"\b(not|never|no|none|nobody|nothing|neither|nor|without|n't|cannot|fail(?:ed|s)?)\b|n't\b",
                        re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_AUXILIARIES = frozenset("do does did is are was were has have had can could will would shall should may might must "
+                         "am isn't aren't wasn't weren't doesn't don't didn't hasn't haven't hadn't can't won't".split())
 _WORD = re.compile(r"\w+")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of|de|the|and|van|von|du|da|al)?\s*[A-Z][\w'-]*)*")
 
@@ -58,23 +65,41 @@ class QuestionInfo:
     def wants_person(self) -> bool:
         return self.qtype in PERSON_TYPES
 
+    @property
+    def yes_no(self) -> bool:
+        """Asked with a verb first ("Does the Assembly send observers ...?"): the answer is yes or no, which
+        no span of the text says on its own; the quote that settles it is the answer."""
+        first = self.text.split(maxsplit=1)[0].lower() if self.text.split() else ""
+        return first in _AUXILIARIES
+
 
 def analyse(question: str) -> QuestionInfo:
     text = " ".join(question.split())
     match = _TYPE.search(text)
     qtype = " ".join(match.group(1).lower().split()) if match else "other"
+    head = _head(text)
+    content = tuple(dict.fromkeys(content_words(text)))
+    if head and qtype in ("what", "which"):
+        if head[0] in TIME_HEADS:
+            qtype = "what date"
+        elif head[0] in COUNT_HEADS | MEASURE_HEADS:
+            qtype = "how many"
+    if head and head[0] in TIME_HEADS | COUNT_HEADS:
+        content = tuple(w for w in content if w != head[0])
     return QuestionInfo(
-        text=text, qtype=qtype, head=_head(text), content=tuple(dict.fromkeys(content_words(text))),
+        text=text, qtype=qtype, head=head, content=content,
         names=_names(text), numbers=tuple(_NUMBER.findall(text)), negated=bool(_NEGATION.search(text)),
     )
 
 
 def _head(text: str) -> tuple[str, ...]:
+    """The stem of the noun the question asks about: the first word after the question word that is not a
+    verb of asking, an article or "kind of" ("What kind of *help*", "What is the *date* of")."""
     match = _HEAD.search(text)
     if not match:
         return ()
-    words = [w for w in match.group(1).lower().split() if w not in _HEAD_SKIP]
-    return tuple(stems(" ".join(words[:2]))) if words else ()
+    words = [w for w in _WORD.findall(match.group(1).lower()) if w not in _HEAD_SKIP]
+    return tuple(stems(words[0])) if words else ()
 
 
 def _names(text: str) -> tuple[str, ...]:

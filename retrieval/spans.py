@@ -57,7 +57,19 @@ _EDGES = ("first", "last", "prev", "next")
 _CONTEXT_INDEX = {w: i for i, w in enumerate(_CONTEXT_WORDS)}
 QTYPE_GROUPS = ("time", "number", "person", "where", "which", "what", "why", "how", "other")
 _SPAN_KINDS = ("digit", "year", "month", "time_word", "number_word", "money", "percent", "capitalised",
-               "all_capitalised", "short", "long", "line")
+               "all_capitalised", "short", "long", "line", "person_name")
+# Words that make a capitalised run a body, a place or a title rather than a person's name ("PA Council",
+# "National Assembly", "Vice President"): a "who" question asks for the name beside them.
+_NOT_NAME_WORDS = frozenset(
+    "council assembly parliament parliamentary committee commission organization organisation union state states "
+    "republic federation duma senate house chamber ministry minister government office board bureau agency "
+    "centre center court party army forces group mission treaty declaration charter kingdom empire dynasty "
+    "church university college institute academy company corporation bank city county province region "
+    "river lake mountain island sea ocean north south east west northern southern eastern western new "
+    "chairman chairwoman chair speaker president vice deputy member secretary general head director minister "
+    "king queen prince princess duke emperor pope bishop saint lord sir mr mrs ms dr general colonel captain "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def question_group(q: QuestionInfo) -> str:
@@ -141,6 +153,10 @@ def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int,
     is_money = np.array([w in _MONEY or w.startswith("$") for w in lower])
     is_percent = np.array([w.endswith("%") or w in ("percent", "%") for w in lower])
     is_cap = np.array([w[0].isupper() for w in words])
+    # A word of a person's name: capitalised letters, not in capitals throughout (an acronym, a heading), not
+    # a word of bodies, places or titles.
+    is_name_word = np.array([w[0].isupper() and w.replace("-", "").replace("'", "").isalpha() and not w.isupper()
+                             and w.lower() not in _NOT_NAME_WORDS for w in words])
     is_all_cap = np.array([w.isupper() and len(w) > 1 for w in words])
     is_head = np.array([s in q.head for s in token_stems]) if q.head else np.zeros(n, bool)
     is_name = np.array([lw in q.names for lw in lower]) if q.names else np.zeros(n, bool)
@@ -152,7 +168,9 @@ def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int,
     keep = (j_idx - i_idx) < MAX_SPAN_TOKENS
     i_idx, j_idx = i_idx[keep], j_idx[keep]
     bad_edge = is_punct | is_stop
-    keep = ~bad_edge[i_idx] & ~bad_edge[j_idx]
+    # A possessive ("the Organization's") modifies what follows it: a span never ends on one.
+    possessive = np.array([w.endswith(("'s", "’s", "s'", "s’")) for w in lower])
+    keep = ~bad_edge[i_idx] & ~bad_edge[j_idx] & ~possessive[j_idx]
     i_idx, j_idx = i_idx[keep], j_idx[keep]
     if len(i_idx) == 0:
         return empty
@@ -195,6 +213,8 @@ def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int,
     digits = span_sum(has_digit)
     prev_cap = np.concatenate([[False], is_cap[:-1]])[i_idx] & ~newline_before[i_idx]  # a run ends with its line
     next_cap = np.concatenate([is_cap[1:], [False]])[j_idx] & ~newline_after[j_idx]
+    prev_name = np.concatenate([[False], is_name_word[:-1]])[i_idx] & ~newline_before[i_idx]
+    next_name = np.concatenate([is_name_word[1:], [False]])[j_idx] & ~newline_after[j_idx]
     prev_num = np.concatenate([[False], has_digit[:-1] | is_number_word[:-1]])[i_idx]
     next_num = np.concatenate([has_digit[1:] | is_number_word[1:], [False]])[j_idx]
     head_after = np.concatenate([is_head[1:], [False]])[j_idx] | np.concatenate([is_head[2:], [False, False]])[j_idx]
@@ -207,6 +227,9 @@ def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int,
         "money": span_sum(is_money) > 0, "percent": span_sum(is_percent) > 0,
         "capitalised": caps >= np.maximum(content, 1), "all_capitalised": span_sum(is_all_cap) >= np.maximum(content, 1),
         "short": length <= 2, "long": length >= 5, "line": line,
+        # two to four name words, the whole run of them ("Maulen Ashimbayev", "Alen Simonyan" of "Alen Simonyan
+        # Member of the CSTO PA Council"; not "PA Council")
+        "person_name": (span_sum(is_name_word) == length) & (length >= 2) & (length <= 4) & ~prev_name & ~next_name,
     }
     group = question_group(q)
     rows = len(i_idx)

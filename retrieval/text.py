@@ -10,10 +10,12 @@ STOP_WORDS = frozenset(
     "a an and are as at be but by for if in into is it no not of on or such that the their then there "
     "these they this to was will with".split()
 )
-# Question words and fillers carry no topic; they are not matched against sentences.
+# Question words and the words that frame a question ("what kind of", "roughly how many", "according
+# to") carry no topic: a passage that answers never needs them, so they are not matched against it.
 QUESTION_WORDS = frozenset(
     "what who whom whose which when where why how does do did is are was were has have had can could would "
-    "should may might many much tell me about please name list give".split()
+    "should may might many much tell me about please name list give kind kinds type types sort sorts roughly "
+    "approximately exactly according".split()
 )
 _WORD = re.compile(r"\w+")
 

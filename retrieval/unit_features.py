@@ -4,7 +4,8 @@ Which unit answers a question? The one whose meaning is closest (the cosine of i
 at index time, with the question's), that holds the question's rarer words and the pairs of words it
 uses together (a question often copies a phrase of the answering sentence), that sits in a passage
 retrieval ranked high, that holds something of the kind asked for (a date for "when"), and whose
-neighbours hold the rest of the question's words (context).
+neighbours hold the rest of the question's words (context: the answer often follows the sentence that
+matches the question, or opens by referring back to it).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from retrieval.question import QuestionInfo
 
 FEATURES = (
     "bias", "semantic", "semantic_gap", "semantic_rank0", "semantic_rank1", "lexical", "lexical_gap",
-    "lexical_rank0", "bigrams", "names", "numbers", "neighbour_lexical", "passage_rank0", "passage_rank1",
+    "lexical_rank0", "bigrams", "names", "numbers", "neighbour_lexical", "lexical_before", "lexical_after",
+    "refers_back", "passage_rank0", "passage_rank1",
     "passage_rank2", "passage_rank3_plus", "passage_score_gap", "found_by_both", "length_log", "expected_kind",
     "position_in_passage", "title_words",
 )
@@ -31,7 +33,9 @@ class UnitEvidence:
     bigrams: float  # share of the question's consecutive content-word pairs the unit holds in order
     names: float  # share of the question's names in the unit
     numbers: float  # share of the question's numbers in the unit
-    neighbour_lexical: float  # the best lexical share of the units just before and after it
+    lexical_before: float  # the lexical share of the unit just before it (0 when there is none)
+    lexical_after: float  # and of the unit just after it
+    refers_back: bool  # it opens with a word that refers back ("This allows ...", "Its decisions ...")
     passage_rank: int  # 1-based
     passage_score_gap: float  # the passage's fused score below the top passage's (0 for the top one)
     found_by_both: bool
@@ -64,7 +68,10 @@ def features(units: Sequence[UnitEvidence]) -> np.ndarray:
         "bigrams": column("bigrams"),
         "names": column("names"),
         "numbers": column("numbers"),
-        "neighbour_lexical": column("neighbour_lexical"),
+        "neighbour_lexical": np.maximum(column("lexical_before"), column("lexical_after")),
+        "lexical_before": column("lexical_before"),
+        "lexical_after": column("lexical_after"),
+        "refers_back": column("refers_back"),
         "passage_rank0": rank == 1,
         "passage_rank1": rank == 2,
         "passage_rank2": rank == 3,

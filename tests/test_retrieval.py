@@ -125,6 +125,32 @@ def test_the_short_answer_says_the_fact_inside_a_whole_quote(service, question, 
     assert quote in one_line(first.quote)
 
 
+def test_a_yes_no_question_is_answered_by_its_quote_not_a_fragment(service):
+    """"Do observers ...?" is answered yes or no, which no span says: the quote that settles it is the
+    answer, and no fragment of it ("snap") stands first as if it were the answer."""
+    answer = service.ask("Do international observers monitor the elections in Kazakhstan?")
+    assert not answer.abstained and answer.short_answer is None, answer.answer
+    assert any("observ" in c.quote and "Kazakhstan" in c.quote for c in answer.citations), answer.answer
+
+
+def test_a_heading_is_quoted_with_the_sentence_under_it_that_refers_back():
+    """A heading that says what is done, and the line under it that says why ("This allows ..."): quoted
+    together, across the blank line that sets the heading apart; an ordinary sentence is not continued
+    across a paragraph break."""
+    from retrieval.answer import ScoredUnit, with_continuations
+
+    text = ("MEMBERS VISIT BORDER REGIONS\n\nThis allows studying the real state of affairs.\n\n"
+            "Members met in May.\n\nThis was the first meeting.")
+
+    def unit(start: int, end: int) -> ScoredUnit:
+        return ScoredUnit("d", "D", start, end, text[start:end], 0.5, 0.5, 1, None, 0.0, 0.5)
+
+    heading, why, met, first = (unit(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text))
+    ranked = [heading, why, met, first]
+    assert [u.text for u in with_continuations([heading], ranked, lambda _: text)] == [heading.text, why.text]
+    assert [u.text for u in with_continuations([met], ranked, lambda _: text)] == [met.text]
+
+
 def test_the_main_task_heading_is_quoted_whole(service):
     answer = service.ask("What is the main task of the Parliamentary Assembly?")
     assert any("APPROXIMATION OF THE CSTO MEMBER STATES' NATIONAL LEGISLATION" in one_line(c.quote)

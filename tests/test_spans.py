@@ -34,3 +34,10 @@ def test_a_name_line_and_the_title_under_it_are_separate_answers():
     spans = spans_of("Who is the Speaker?", text)
     assert "Alen Simonyan" in spans and not any(s.startswith("Simonyan\nMember") or "Simonyan\n" in s for s in spans)
     assert "Collective Security Treaty\nOrganization" in spans  # a wrapped sentence still joins its lines
+
+
+def test_no_candidate_ends_on_a_possessive():
+    text = "We consider such practice a direct threat to the Organization's member states."
+    spans = spans_of("What is a direct threat to the member states?", text)
+    assert "Organization's member states" in spans
+    assert not any(s.endswith("'s") for s in spans), [s for s in spans if s.endswith("'s")]

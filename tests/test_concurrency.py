@@ -12,9 +12,12 @@ from ingest.pipeline import build_index
 from retrieval.service import build_service
 from retrieval.store.local import current_build
 
-QUESTIONS = {  # question -> the document its first citation comes from, whatever the build
-    "Who coordinated the CSTO PA observer group in Kazakhstan?": "kazakhstan-elections-international-observers.txt",
-    "When was the CSTO declaration on enhancing efficiency adopted?": "csto-declaration-2006-efficiency.txt",
+# question -> the document its first citation comes from, whatever the build. Questions whose best quote
+# stands well above the next: a full rebuild embeds every text again in other batches, and int8 vectors
+# vary a little with their batch, which may reorder two quotes the answer finder rates alike.
+QUESTIONS = {
+    "Who is the Vice President of the OSCE Parliamentary Assembly?": "belarus-osce-election-observers-meeting.txt",
+    "How many deputies make up the delegation of Armenia to the CSTO PA?": "csto-pa-brochure.txt",
 }
 
 

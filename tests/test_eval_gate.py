@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from eval.questions import DEFAULT_QUESTIONS, QuestionSet, load_questions
 
-# Measured 2026-11-25 (89 questions, 76 answerable, 13 unanswerable): answer@3 0.9342, mrr@10 0.9737,
-# answer_quoted 0.7105, false_abstention_rate 0.1447, abstention_accuracy 0.5385. Each floor allows
-# about two answerable questions (one unanswerable question) to slip before the gate fails.
-# Abstention accuracy is below the 0.6923 of 2026-11-23: the threshold now keeps false abstentions
-# at most 5% on the dev set (eval/calibration.jsonl) instead of trading them for abstentions.
+# Measured 2026-11-28 (89 questions, 76 answerable, 13 unanswerable): answer@3 0.9342, mrr@10 0.9803,
+# answer_quoted 0.7632, false_abstention_rate 0.0000, abstention_accuracy 0.3846. Each floor allows about
+# two or three answerable questions (one unanswerable question) to slip before the gate fails.
+# The answerability model now carries over to this corpus better (ROC AUC 0.849 on this set against 0.791
+# for the model of 2026-11-25), and the threshold that refuses at most 5% of the answerable dev questions
+# (eval/calibration.jsonl) refuses none here: false abstentions fell from 16% to 0%, refusals from 46% to
+# 38% (the model of 2026-11-25 measured on the same machine the same day).
 FLOOR_ANSWER_AT_3 = 0.91
 FLOOR_MRR_AT_10 = 0.95
-FLOOR_ANSWER_QUOTED = 0.68
-CEILING_FALSE_ABSTENTION = 0.175
-FLOOR_ABSTENTION_ACCURACY = 0.46
+FLOOR_ANSWER_QUOTED = 0.72
+CEILING_FALSE_ABSTENTION = 0.05
+FLOOR_ABSTENTION_ACCURACY = 0.30
 
 
 def test_hybrid_meets_the_floors(shipped):

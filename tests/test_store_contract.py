@@ -239,20 +239,27 @@ def test_term_frequencies_and_vectors_by_hash(synthetic, content):
     assert all(np.array_equal(seen[key], expected[key]) for key in expected)
 
 
-def test_above_the_exact_threshold_the_index_is_approximate_and_still_finds_and_filters(made, content):
+@pytest.mark.parametrize("filtered_search", ["exact over the allowed rows", "the graph with the filter inside"])
+def test_above_the_exact_threshold_the_index_is_approximate_and_still_finds_and_filters(made, content, filtered_search,
+                                                                                        monkeypatch):
+    if filtered_search == "the graph with the filter inside":  # what `local` does when a filter allows many rows
+        monkeypatch.setattr("retrieval.store.local.FILTERED_EXACT_MAX", 0)
     store = open_store(made(exact_index_max=1000))
     try:
         store.publish(content)
         reader = store.open_reader()
         assert reader.manifest.faiss_type == "hnsw"
-        found = 0
+        found = {name: 0 for name in ("none", "dates", "1000 documents")}
         for seed in range(5):
             q = query_vector(seed, content)
-            found += len({c for c, _ in reader.dense_search(q, 10)}
-                         & set(brute_force(content.chunk_vectors, q, 10, np.arange(len(content.chunks)))))
-            hits = reader.dense_search(q, 10, FILTERS["dates"])
-            assert hits and {c for c, _ in hits} <= set(allowed_chunks(content, FILTERS["dates"]).tolist())
-        assert found >= 45  # recall@10 of at least 0.9
+            for name in found:
+                allowed = allowed_chunks(content, FILTERS[name])
+                hits = {c for c, _ in reader.dense_search(q, 10, FILTERS[name])}
+                assert hits <= set(allowed.tolist())
+                found[name] += len(hits & set(brute_force(content.chunk_vectors, q, 10, allowed)))
+                by_sentence = reader.sentence_search(q, 10, FILTERS[name])
+                assert by_sentence and {c for c, _ in by_sentence} <= set(allowed.tolist())
+        assert min(found.values()) >= 45, found  # recall@10 of at least 0.9, filtered or not
         assert reader.lexical_search(code_word(11), 3)[0][0] == 11
     finally:
         store.close()

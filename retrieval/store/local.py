@@ -48,6 +48,9 @@ from retrieval.store.lock import BuildLock
 
 SQLITE_MAX_VARIABLES = 900  # below SQLite's default limit of 999 bound parameters a statement
 DF_CACHE_TERMS = 50_000  # document frequencies remembered per reader (the oldest forgotten first)
+FILTER_CACHE_SIZE = 16  # filters whose allowed rows a reader remembers (a chat keeps its filters between questions)
+FILTERED_EXACT_MAX = 50_000  # a filter allowing more vectors of an HNSW index searches the graph with the filter inside
+FILTERED_EF_MAX = 2_048  # the widest beam of such a search (see _filtered_hnsw_search)
 
 SCHEMA = """
 CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -370,6 +373,9 @@ class LocalIndexReader:
         self.version = build.name
         self._df_cache: dict[str, int] = {}  # a build never changes; at most DF_CACHE_TERMS, oldest forgotten first
         self._df_lock = threading.Lock()
+        self._filter_cache: dict[tuple[str, Filters], np.ndarray] = {}  # oldest forgotten first
+        self._filter_lock = threading.Lock()
+        self._holders: np.ndarray | None = None  # each sentence's chunk, read at the first filtered search
         try:
             self._local = threading.local()
             rows = self._db().execute("SELECT key, value FROM manifest").fetchall()
@@ -482,10 +488,31 @@ class LocalIndexReader:
 
     # --- filters ------------------------------------------------------------------------------------
 
-    def _allowed_chunks(self, filters: Filters | None) -> np.ndarray | None:
-        """The chunk ids a filtered search may return (sorted), or None for all."""
+    def _allowed(self, filters: Filters | None, kind: str) -> np.ndarray | None:
+        """The chunk or sentence ids (sorted, read-only) a filtered search may return, or None for all.
+        Remembered per filter: a build never changes, and a chat keeps its filters from question to
+        question (at 1,000,000 chunks a date filter allows hundreds of thousands of rows)."""
         if filters is None or not filters.active:
             return None
+        key = (kind, filters)
+        with self._filter_lock:
+            found = self._filter_cache.get(key)
+        if found is not None:
+            return found
+        if kind == "sentence":
+            chunks = np.zeros(len(self._chunk_vectors), dtype=bool)
+            chunks[self._allowed(filters, "chunk")] = True
+            found = np.flatnonzero(chunks[self._sentence_holders()])
+        else:
+            found = self._select_chunks(filters)
+        found.flags.writeable = False
+        with self._filter_lock:
+            if len(self._filter_cache) >= FILTER_CACHE_SIZE:
+                self._filter_cache.pop(next(iter(self._filter_cache)))
+            self._filter_cache[key] = found
+        return found
+
+    def _select_chunks(self, filters: Filters) -> np.ndarray:
         sql = "SELECT chunk_id FROM chunks JOIN documents USING (doc_id) WHERE 1"
         params: list = []
         if filters.date_from:
@@ -504,22 +531,25 @@ class LocalIndexReader:
             ids += [r[0] for r in self._db().execute(batch_sql, [*params, *batch])]
         return np.array(sorted(ids), dtype=np.int64)
 
+    def _sentence_holders(self) -> np.ndarray:
+        """The chunk of every sentence, by sentence id: one read of the table, then a filter's sentences
+        are a numpy lookup instead of SQL over its chunk ids."""
+        if self._holders is None:
+            rows = self._db().execute("SELECT chunk_id FROM sentences ORDER BY sentence_id")
+            self._holders = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(self._sentence_vectors))
+        return self._holders
+
     # --- searching --------------------------------------------------------------------------------
 
     def dense_search(self, query: np.ndarray, k: int, filters: Filters | None = None) -> Hits:
         """Top-k chunks by cosine similarity. Filtered: an exact search over the allowed chunks."""
-        return _vector_search(self.faiss_index, self._chunk_vectors, query, k, self._allowed_chunks(filters))
+        return _vector_search(self.faiss_index, self._chunk_vectors, query, k, self._allowed(filters, "chunk"))
 
     def sentence_search(self, query: np.ndarray, k: int, filters: Filters | None = None) -> Hits:
         """Top-k chunks by their best sentence's cosine similarity (sentences match short questions more
-        sharply than whole chunks do). Filtered: an exact search over the allowed chunks' sentences."""
-        allowed_chunks = self._allowed_chunks(filters)
-        allowed = None
-        if allowed_chunks is not None:
-            allowed = np.array(sorted(r[0] for r in self._rows_where(
-                "SELECT sentence_id FROM sentences WHERE chunk_id IN ({})", [int(c) for c in allowed_chunks])),
-                dtype=np.int64)
-        hits = _vector_search(self.sentence_index, self._sentence_vectors, query, 3 * k, allowed)
+        sharply than whole chunks do). Filtered: only the allowed chunks' sentences."""
+        hits = _vector_search(self.sentence_index, self._sentence_vectors, query, 3 * k,
+                              self._allowed(filters, "sentence"))
         if not hits:
             return []
         holder = dict(self._rows_where("SELECT sentence_id, chunk_id FROM sentences WHERE sentence_id IN ({})",
@@ -535,7 +565,7 @@ class LocalIndexReader:
         words = query_words(query)
         if not words:
             return []
-        allowed = self._allowed_chunks(filters)
+        allowed = self._allowed(filters, "chunk")
         if allowed is not None and len(allowed) == 0:
             return []
         try:
@@ -573,14 +603,32 @@ class LocalIndexReader:
 
 
 def _vector_search(index, vectors: np.ndarray, query: np.ndarray, k: int, allowed: np.ndarray | None) -> Hits:
-    """Inner-product top-k: through FAISS, or exactly over the `allowed` rows (a filter applied inside
-    the search; HNSW's own filtered search loses recall when the filter is selective)."""
+    """Inner-product top-k: through FAISS, or with a filter applied inside the search: exactly over the
+    `allowed` rows when they are few (HNSW's filtered search loses recall when the filter is selective),
+    through HNSW with the filter inside when they are many (an exact search would read most vectors)."""
     q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
     if allowed is not None:
         if len(allowed) == 0:
             return []
+        if len(allowed) > FILTERED_EXACT_MAX and not isinstance(index, ExactIndex):
+            return _filtered_hnsw_search(index, q, k, allowed)
         scores = np.asarray(vectors[allowed]) @ q[0]
         top = np.argsort(-scores)[:k]
         return [(int(allowed[i]), float(scores[i])) for i in top]
     scores, ids = index.search(q, min(k, index.ntotal))
+    return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
+
+
+def _filtered_hnsw_search(index, q: np.ndarray, k: int, allowed: np.ndarray) -> Hits:
+    """HNSW's own search with the filter inside (a FAISS bitmap selector): the graph is walked as usual and
+    only allowed vectors are kept, so the beam widens as the filter narrows: efSearch divided by the
+    allowed share, at most FILTERED_EF_MAX."""
+    import faiss
+
+    mask = np.zeros(index.ntotal, dtype=bool)
+    mask[allowed] = True
+    bitmap = np.packbits(mask, bitorder="little")  # FAISS reads bit i of byte i // 8, lowest bit first
+    selector = faiss.IDSelectorBitmap(index.ntotal, faiss.swig_ptr(bitmap))
+    ef = min(FILTERED_EF_MAX, max(HNSW_EF_SEARCH, -(-HNSW_EF_SEARCH * index.ntotal // len(allowed))))
+    scores, ids = index.search(q, min(k, len(allowed)), params=faiss.SearchParametersHNSW(sel=selector, efSearch=ef))
     return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]

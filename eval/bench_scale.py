@@ -179,11 +179,11 @@ def main(argv: list[str] | None = None) -> int:
                                                          "process_seconds": measured.seconds}
             results.append(result)
             print(f"{store} at {n:,} chunks: {measured.seconds:.0f} s", file=sys.stderr)
+            if args.out:  # after every step: a run stopped at 1,000,000 chunks keeps the smaller sizes
+                args.out.write_text(json.dumps({"machine": info, "results": results}, indent=2))
     print("\n".join(machine_lines(info)))
     print()
     print(table(results))
-    if args.out:
-        args.out.write_text(json.dumps({"machine": info, "results": results}, indent=2))
     return 0
 
 

@@ -97,3 +97,16 @@ def test_bench_faiss_runs_at_tiny_sizes():
     stdout = run_module("eval.bench_faiss", "--sizes", "300,600", "--queries", "5", timeout=120)
     assert "| 300 |" in stdout and "| 600 |" in stdout and "HNSW recall@50" in stdout
     assert "exact_index_max" in stdout or "keep the index exact" in stdout
+
+
+@pytest.mark.slow
+def test_bench_scale_runs_at_tiny_sizes_and_keeps_each_size_as_it_finishes(tmp_path):
+    out = tmp_path / "scale.json"
+    stdout = run_module("eval.bench_scale", "--sizes", "200,400", "--stores", "local", "--queries", "5",
+                        "--workdir", str(tmp_path), "--out", str(out), timeout=300)
+    assert "| measure | local 200 | local 400 |" in stdout
+    assert "hybrid dates: p50 / p95 ms" in stdout and "on disk MB" in stdout
+    figures = json.loads(out.read_text())["results"]
+    assert [(r["store"], r["n_chunks"]) for r in figures] == [("local", 200), ("local", 400)]
+    assert all(r["hybrid_p50_ms"] > 0 and r["disk_mb"] > 0 and r["peak_rss_mb"] > 0 for r in figures)
+    assert not list(tmp_path.glob("scale-*"))  # each size's build is removed when measured

@@ -35,6 +35,7 @@ def test_index_prints_a_summary_with_skips(corpus_copy, tmp_path):
     assert "skipped: photo.jpg: unsupported file type .jpg" in out
     assert "skipped: broken.pdf: corrupt or unreadable PDF" in out
     assert "seconds:" in out and "chunks:" in out
+    assert "Building index" not in result.stderr  # a library's debug log is not the user's business
     again = run(["index", "--json"], env)
     summary = json.loads(again.stdout)
     assert summary["wrote_index"] is False and len(summary["unchanged"]) == 5 and len(summary["skipped"]) == 3

@@ -16,6 +16,7 @@ which never drops a common word to zero.
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -31,6 +32,7 @@ def write_bm25(folder: Path, chunk_words: Iterable[list[str]]) -> None:
     """Index each chunk's words (row i of the matrix is chunk i) into `folder`."""
     import bm25s
 
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG: its notes reached users
     corpus = [words for words in chunk_words]
     model = bm25s.BM25(k1=K1, b=B, method="lucene")
     model.index(corpus, show_progress=False)

@@ -16,8 +16,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
+from typing import TYPE_CHECKING, Iterator
 
 from retrieval.text import STOP_WORDS
+
+if TYPE_CHECKING:
+    from retrieval.store.base import IndexContent
 
 _TOKEN = re.compile(r"[^\W_]+")
 MAX_WORD_CHARS = 100  # a longer "word" (a hash, a run of digits) is cut: it still matches itself
@@ -41,6 +46,16 @@ def _plain_words(text: str) -> list[str]:
 def index_words(text: str) -> list[str]:
     """The stemmed words of a text as the index holds them, in order, stop words included, then its codes."""
     return _porter().stemWords(_plain_words(text)) + codes(text)
+
+
+def chunk_words(content: "IndexContent", frequencies: Counter) -> Iterator[list[str]]:
+    """Each chunk's words as BM25 indexes them, in chunk order: its document's title, then its text. Counts
+    in `frequencies` how many chunks' text holds each word (the IDF that sentence ranking asks for)."""
+    title_words = {d.document.doc_id: index_words(d.document.title) for d in content.documents}
+    for chunk in content.chunks:
+        words = index_words(chunk.text)
+        frequencies.update(set(words))
+        yield title_words[chunk.doc_id] + words
 
 
 def query_words(text: str) -> list[str]:

@@ -43,7 +43,7 @@ from retrieval.store.base import (FORMAT_VERSION, HNSW_EF_CONSTRUCTION, HNSW_EF_
                                   Manifest, StoredDocument, sentence_chunks)
 from retrieval.store.bm25 import FOLDER as BM25_FOLDER
 from retrieval.store.bm25 import Bm25Index, write_bm25
-from retrieval.store.lexical import index_words, query_words
+from retrieval.store.lexical import chunk_words, index_words, query_words
 from retrieval.store.lock import BuildLock
 
 SQLITE_MAX_VARIABLES = 900  # below SQLite's default limit of 999 bound parameters a statement
@@ -153,22 +153,13 @@ def _write_files(build: Path, content: IndexContent, exact_index_max: int) -> st
             [(d.document.doc_id, d.document.title, d.document.date, d.document.source_path, d.document.content_hash,
               d.document.size, d.document.format, d.fingerprint, d.document.text) for d in content.documents],
         )
-        titles = {d.document.doc_id: d.document.title for d in content.documents}
         db.executemany(
             "INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(i, c.doc_id, c.ordinal, c.start, c.end, c.n_tokens, key, c.text)
              for i, (c, key) in enumerate(zip(content.chunks, content.chunk_keys, strict=True))],
         )
         frequencies: Counter = Counter()
-        title_words = {doc_id: index_words(title) for doc_id, title in titles.items()}
-
-        def chunk_words() -> Iterator[list[str]]:
-            for c in content.chunks:
-                words = index_words(c.text)
-                frequencies.update(set(words))
-                yield title_words[c.doc_id] + words
-
-        write_bm25(build / BM25_FOLDER, chunk_words())
+        write_bm25(build / BM25_FOLDER, chunk_words(content, frequencies))
         db.executemany("INSERT INTO terms VALUES (?, ?)", frequencies.items())
         holder = sentence_chunks(content.chunks, content.sentences)
         db.executemany(

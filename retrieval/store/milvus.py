@@ -53,7 +53,7 @@ from retrieval.store.base import (FORMAT_VERSION, HNSW_EF_CONSTRUCTION, HNSW_EF_
                                   Manifest, StoredDocument, sentence_chunks)
 from retrieval.store.bm25 import B as BM25_B
 from retrieval.store.bm25 import K1 as BM25_K1
-from retrieval.store.lexical import index_words, query_words
+from retrieval.store.lexical import chunk_words, index_words, query_words
 from retrieval.store.lock import BuildLock
 
 # pymilvus logs every failed call with its traceback; citeqa turns them into one-line errors instead.
@@ -389,14 +389,11 @@ class BuildWriter:
         """Chunk rows; counts in `frequencies` how many chunks hold each word (of their text, as the local
         backend's `terms` table counts)."""
         c = self.content
-        title_words = {d.document.doc_id: index_words(d.document.title) for d in c.documents}
-        for i, (chunk, key) in enumerate(zip(c.chunks, c.chunk_keys, strict=True)):
-            words = index_words(chunk.text)
-            frequencies.update(set(words))
+        for i, (chunk, key, words) in enumerate(zip(c.chunks, c.chunk_keys, chunk_words(c, frequencies), strict=True)):
             yield {
                 "id": i, "doc_no": self.doc_no[chunk.doc_id], "ordinal": chunk.ordinal, "span_start": chunk.start,
                 "span_end": chunk.end, "n_tokens": chunk.n_tokens, "day": self.day[chunk.doc_id], "text_hash": key,
-                "lexical": _cut_utf8(" ".join(title_words[chunk.doc_id] + words), MAX_VARCHAR),
+                "lexical": _cut_utf8(" ".join(words), MAX_VARCHAR),
                 "vector": c.chunk_vectors[i],
             }
 

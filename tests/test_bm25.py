@@ -39,8 +39,3 @@ def test_best_first_with_k_and_filters(index):
     assert [i for i, _ in index.search(query_words("ferry island"), 5, np.array([0, 1]))] == [0]
     assert index.search(query_words("ferry"), 5, np.array([1, 3])) == []  # no allowed chunk holds it
     assert index.search(query_words("submarine"), 5) == [] and index.search([], 5) == []
-
-
-def test_document_frequencies_count_chunks(index):
-    words = index_words("ferry market submarine")
-    assert index.document_frequencies(words) == dict(zip(words, [2, 2, 0]))

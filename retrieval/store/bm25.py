@@ -33,9 +33,8 @@ def write_bm25(folder: Path, chunk_words: Iterable[list[str]]) -> None:
     import bm25s
 
     logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG: its notes reached users
-    corpus = [words for words in chunk_words]
     model = bm25s.BM25(k1=K1, b=B, method="lucene")
-    model.index(corpus, show_progress=False)
+    model.index(list(chunk_words), show_progress=False)
     model.save(str(folder))
 
 
@@ -82,8 +81,3 @@ class Bm25Index:
             found = found[np.argpartition(-scores[found], k - 1)[:k]]
         best = found[np.lexsort((found, -scores[found]))]  # by score, then by chunk id for equal scores
         return [(int(i), float(scores[i])) for i in best]
-
-    def document_frequencies(self, words: Sequence[str]) -> dict[str, int]:
-        """How many chunks hold each word (0 for a word the index has never seen)."""
-        vocab, _, _, indptr = self._arrays()
-        return {w: int(indptr[vocab[w] + 1] - indptr[vocab[w]]) if w in vocab else 0 for w in words}

@@ -257,13 +257,11 @@ def threshold_for_false_abstention(examples: list[Example], preds: list[Predicti
 
 
 def roc_auc(scores: list[float], labels: list[bool]) -> float:
-    """The chance that an answerable question scores above an unanswerable one (ties count half)."""
-    pos = np.array([s for s, y in zip(scores, labels) if y])
-    neg = np.array([s for s, y in zip(scores, labels) if not y])
-    if not len(pos) or not len(neg):
-        return float("nan")
-    return float(((pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum())
-                 / (len(pos) * len(neg)))
+    """The chance that an answerable question scores above an unanswerable one (ties count half); NaN
+    when only one kind is there."""
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score(labels, scores)) if len(set(labels)) == 2 else float("nan")
 
 
 SHORT_CUTS = np.round(np.linspace(0.0, 0.95, 96), 2)

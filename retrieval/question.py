@@ -69,8 +69,8 @@ class QuestionInfo:
     def yes_no(self) -> bool:
         """Asked with a verb first ("Does the Assembly send observers ...?"): the answer is yes or no, which
         no span of the text says on its own; the quote that settles it is the answer."""
-        first = self.text.split(maxsplit=1)[0].lower() if self.text.split() else ""
-        return first in _AUXILIARIES
+        words = self.text.split(maxsplit=1)
+        return bool(words) and words[0].lower() in _AUXILIARIES
 
 
 def analyse(question: str) -> QuestionInfo:

@@ -42,7 +42,10 @@ class Settings:
     # Chunk sizes are counted in the embedding model's tokens.
     chunk_tokens: int = 200
     chunk_overlap: int = 40
-    batch_size: int = 32
+    # Texts per model call in a build. Larger batches buy no speed on a CPU but hold more working memory
+    # (ONNX Runtime, 2,626 chunk inputs of ~200 tokens, 2 threads, 2026-11-29: peak 616 MB at 32, 400 at
+    # 16, 295 at 8, 215 at 4; 38-42 s each, within the machine's noise).
+    batch_size: int = 8
     # Below this many chunks the FAISS index is exact (flat); above it, HNSW.
     # Measured by `python -m eval.bench_faiss`: up to here exact search costs under ~5 ms a query (less
     # than embedding the question); above it HNSW is ~10x faster at recall@50 >= 0.97 (see README).

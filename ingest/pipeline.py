@@ -1,7 +1,8 @@
 """Build or update the index: load the corpus, chunk, embed what is new, write a new build, swap it in.
 
 Incremental by default: a document whose cleaned text and metadata are unchanged keeps its chunks
-and vectors; a changed document is chunked again and only chunks (and sentences) whose text is new
+and vectors; a changed document is chunked again and only chunks whose text is new (and the chunks
+holding quote units whose place is new, whose vectors are pooled from their pass)
 are embedded; a removed document's chunks leave the index. `full=True` re-embeds everything.
 """
 
@@ -23,7 +24,7 @@ from ingest.load import LoadedCorpus, load_corpus
 from ingest.units import quote_units
 from ingest.vectors import BuildVectors, previous_vectors
 from retrieval.store import (
-    IndexContent, IndexReader, Manifest, Store, StoredDocument, check_compatible, open_store, recipe_of,
+    UNIT_VECTORS, IndexContent, IndexReader, Manifest, Store, StoredDocument, check_compatible, open_store, recipe_of,
 )
 
 
@@ -54,7 +55,7 @@ class BuildSummary:
             f"  documents: {len(self.added)} added, {len(self.changed)} changed, "
             f"{len(self.unchanged)} unchanged, {len(self.removed)} removed, {len(self.skipped)} skipped",
             f"  chunks: {self.n_chunks} in the index, {self.chunks_embedded} embedded now "
-            f"({self.sentences_embedded} sentences)",
+            f"({self.sentences_embedded} quote-unit vectors pooled from them)",
         ]
         for name, ids in (("added", self.added), ("changed", self.changed), ("removed", self.removed)):
             lines += [f"  {name}: {doc_id}" for doc_id in ids]
@@ -113,7 +114,8 @@ def _build(settings: Settings, store: Store, loaded: LoadedCorpus, previous: Ind
         status = summary.added if old is None else summary.unchanged if old.fingerprint == d.fingerprint \
             else summary.changed
         status.append(d.document.doc_id)
-    if previous is not None and not summary.added and not summary.changed and not summary.removed:
+    if (previous is not None and not summary.added and not summary.changed and not summary.removed
+            and previous.manifest.unit_vectors == UNIT_VECTORS):
         summary.n_chunks = previous.manifest.n_chunks
         summary.seconds = time.perf_counter() - started
         return summary
@@ -137,8 +139,10 @@ def _build(settings: Settings, store: Store, loaded: LoadedCorpus, previous: Ind
                 doc_sentences = quote_units(doc.text)
             chunks += doc_chunks
             sentences += [(doc.doc_id, s) for s in doc_sentences]
-            chunk_keys += vectors.add(embedding_input(doc.title, c.text, embedder) for c in doc_chunks)
-            sentence_keys += vectors.add(doc.text[s.start : s.end] for s in doc_sentences)
+            doc_chunk_keys, doc_sentence_keys = vectors.add_document(
+                doc.text, doc_chunks, [embedding_input(doc.title, c.text, embedder) for c in doc_chunks], doc_sentences)
+            chunk_keys += doc_chunk_keys
+            sentence_keys += doc_sentence_keys
             progress("chunk", i + 1, len(stored))
     except BaseException:
         vectors.cancel()
@@ -155,7 +159,7 @@ def _build(settings: Settings, store: Store, loaded: LoadedCorpus, previous: Ind
         title_header_tokens=TITLE_HEADER_TOKENS, faiss_type="",
         corpus=str(settings.corpus), corpus_fingerprint=_corpus_fingerprint(stored),
         built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        n_documents=len(stored), n_chunks=len(chunks), n_sentences=len(sentences),
+        n_documents=len(stored), n_chunks=len(chunks), n_sentences=len(sentences), unit_vectors=UNIT_VECTORS,
     )
     if previous is not None:
         previous.close()  # everything is read from it: unread, its build can be removed by this publish

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from eval.questions import DEFAULT_QUESTIONS, QuestionSet, load_questions
 
-# Measured 2026-11-28 (89 questions, 76 answerable, 13 unanswerable): answer@3 0.9342, mrr@10 0.9803,
-# answer_quoted 0.7632, false_abstention_rate 0.0000, abstention_accuracy 0.3846. Each floor allows about
-# two or three answerable questions (one unanswerable question) to slip before the gate fails.
-# The answerability model now carries over to this corpus better (ROC AUC 0.849 on this set against 0.791
-# for the model of 2026-11-25), and the threshold that refuses at most 5% of the answerable dev questions
-# (eval/calibration.jsonl) refuses none here: false abstentions fell from 16% to 0%, refusals from 46% to
-# 38% (the model of 2026-11-25 measured on the same machine the same day).
+# Measured 2026-11-29 (89 questions, 76 answerable, 13 unanswerable), quote units pooled from the chunk
+# pass and the answer models trained on them: answer@3 0.9342, mrr@10 0.9781, answer_quoted 0.7237,
+# false_abstention_rate 0.0263, abstention_accuracy 0.4615. Each floor allows about two answerable
+# questions (one unanswerable question) to slip before the gate fails. Against 2026-11-28 (units encoded
+# alone: answer_quoted 0.7632, false abstention 0.0, abstention 0.3846) the answer_quoted floor moved down
+# (0.72 to 0.69: three answerable questions fewer quoted, two of them refused) and the abstention floor up
+# (0.30 to 0.38: one unanswerable question more refused); README, Evaluation, has the trade.
 FLOOR_ANSWER_AT_3 = 0.91
 FLOOR_MRR_AT_10 = 0.95
-FLOOR_ANSWER_QUOTED = 0.72
+FLOOR_ANSWER_QUOTED = 0.69
 CEILING_FALSE_ABSTENTION = 0.05
-FLOOR_ABSTENTION_ACCURACY = 0.30
+FLOOR_ABSTENTION_ACCURACY = 0.38
 
 
 def test_hybrid_meets_the_floors(shipped):

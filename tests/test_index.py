@@ -53,7 +53,10 @@ def test_changing_one_file_embeds_only_its_changed_chunks(settings):
     expected = len([t for t in new_chunks if t not in old_chunks])
     assert summary.changed == [doc_id] and len(summary.unchanged) == 4
     assert 1 <= summary.chunks_embedded == expected < len(new_chunks)
-    assert summary.sentences_embedded == 1
+    # Quote units are pooled from their chunk's pass: only the units of the new chunks get new vectors.
+    fresh = [c for _, c in after.chunks_of(doc_id) if c.text not in old_chunks]
+    in_fresh = [s for _, s in after.sentences_of(doc_id) if any(c.start < s.end and s.start < c.end for c in fresh)]
+    assert 1 <= summary.sentences_embedded <= len(in_fresh) < len(after.sentences_of(doc_id))
     assert after.build != before.build
 
 
@@ -243,3 +246,19 @@ def test_batched_reads_give_what_one_at_a_time_reads_give(shipped):
     assert reader.term_document_frequencies(words) == cold  # remembered
     assert len(reader.documents) == 5 and "csto-pa-brochure.txt" in reader.documents
     assert "missing.txt" not in reader.documents and reader.documents.get("missing.txt") is None
+
+
+def test_an_index_whose_units_were_encoded_alone_is_brought_up_to_pooled_units(settings):
+    """Indexes built before quote units were pooled from their chunk's pass: the next build (even with
+    no document changed) pools every unit again, and reuses nothing it should not."""
+    import sqlite3
+
+    build_index(settings)
+    with sqlite3.connect(current_build(settings.index) / "index.sqlite") as db:
+        db.execute("DELETE FROM manifest WHERE key = 'unit_vectors'")  # what an older build wrote
+    assert IndexReader(settings.index).manifest.unit_vectors == "alone"
+    summary = build_index(settings)
+    after = IndexReader(settings.index)
+    assert summary.wrote_index and len(summary.unchanged) == 5
+    assert summary.sentences_embedded == after.manifest.n_sentences and after.manifest.unit_vectors == "pooled"
+    assert not build_index(settings).wrote_index

@@ -36,7 +36,7 @@ DECLARATION = "csto-declaration-2006-efficiency.txt"
 BROCHURE = "csto-pa-brochure.txt"
 QUESTIONS = [
     ("Who coordinated the CSTO PA observer group in Kazakhstan?", KAZAKHSTAN),
-    ("When was the CSTO declaration on enhancing efficiency adopted?", DECLARATION),
+    ("When was the CSTO declaration on further enhancement and increase in efficiency adopted?", DECLARATION),
     ("Who met with the heads of the OSCE mission to observe Belarus' parliamentary elections?",
      "belarus-osce-election-observers-meeting.txt"),
 ]

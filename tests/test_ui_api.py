@@ -30,7 +30,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # pandas 
 QUESTIONS = [  # (question, the document its first citation must come from)
     ("Who coordinated the CSTO PA observer group in Kazakhstan?", KAZAKHSTAN),
     ("How many international observers from the CIS Interparliamentary Assembly monitored the elections?", KAZAKHSTAN),
-    ("When was the CSTO declaration on enhancing efficiency adopted?", DECLARATION),
+    ("When was the CSTO declaration on further enhancement and increase in efficiency adopted?", DECLARATION),
     ("Who met with the heads of the OSCE mission to observe Belarus' parliamentary elections?",
      "belarus-osce-election-observers-meeting.txt"),
 ]

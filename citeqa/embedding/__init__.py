@@ -14,6 +14,7 @@ from typing import Callable, Protocol, Sequence
 
 import numpy as np
 
+from citeqa.embedding.pooling import SpanPools, Spans
 from citeqa.errors import SettingsError
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -41,6 +42,12 @@ class Embedder(Protocol):
     def encode(self, texts: Sequence[str], batch_size: int = 32,
                progress: EncodeProgress | None = None) -> np.ndarray:
         """Unit-length float32 vectors, one row per text (progress(done, total) after each batch)."""
+
+    def encode_with_spans(self, texts: Sequence[str], spans: Sequence[Spans], batch_size: int = 32,
+                          progress: EncodeProgress | None = None) -> tuple[np.ndarray, SpanPools]:
+        """`encode`, and the sums of each text's token vectors over the character spans asked for it,
+        all texts' spans in one SpanPools in order (citeqa/embedding/pooling.py): the vectors of quote
+        units, read in their chunk."""
 
     def encode_query(self, text: str) -> np.ndarray:
         """One question's vector, on the calling thread alone (no thread pool for one short text)."""

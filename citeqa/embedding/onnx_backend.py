@@ -4,7 +4,7 @@
     onnx        float32 weights: the same numbers as the torch backend, faster
 
 The exported graph ends in the sentence-transformers pooling and L2 normalisation, so a run gives
-the unit vectors directly. Each session runs its operators on one thread; a long `encode` spreads
+the unit vectors directly (and, for a build, the token vectors that quote units are pooled from). Each session runs its operators on one thread; a long `encode` spreads
 its batches over one worker thread per CPU instead (ONNX Runtime releases the GIL while it runs),
 which measured faster than two intra-op threads and does not stall when another process holds a
 core (eval/bench_encoder.py).
@@ -20,6 +20,8 @@ from typing import Sequence
 import numpy as np
 
 from citeqa.embedding import EncodeProgress, resolve_model_path
+from citeqa.embedding.onnx_export import SENTENCE_VECTOR, TOKEN_VECTORS
+from citeqa.embedding.pooling import SpanPools, Spans, pool_spans
 from citeqa.errors import SettingsError
 from citeqa.embedding.tokens import ModelTokens, TokenCounting
 
@@ -49,6 +51,14 @@ class OnnxRunner:
 
     def run(self, ids: Sequence[np.ndarray]) -> np.ndarray:
         """Vectors for token id sequences (special tokens included), padded to the longest."""
+        return self.session.run([SENTENCE_VECTOR], self._feed(ids))[0].astype(np.float32, copy=False)
+
+    def run_with_tokens(self, ids: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """`run`, and every token's vector (batch, tokens, dimension) before pooling."""
+        vectors, tokens = self.session.run([SENTENCE_VECTOR, TOKEN_VECTORS], self._feed(ids))
+        return vectors.astype(np.float32, copy=False), tokens.astype(np.float32, copy=False)
+
+    def _feed(self, ids: Sequence[np.ndarray]) -> dict[str, np.ndarray]:
         width = max(len(x) for x in ids)
         input_ids = np.zeros((len(ids), width), dtype=np.int64)
         mask = np.zeros((len(ids), width), dtype=np.int64)
@@ -58,7 +68,7 @@ class OnnxRunner:
         feed = {"input_ids": input_ids, "attention_mask": mask}
         if self._token_types:
             feed["token_type_ids"] = np.zeros_like(input_ids)
-        return self.session.run(None, feed)[0].astype(np.float32, copy=False)
+        return feed
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One batch of texts, as they are (no sorting, no threads)."""
@@ -91,17 +101,34 @@ class OnnxEmbedder(TokenCounting):
         self.workers = workers or available_cpus()
 
     def encode(self, texts: Sequence[str], batch_size: int = 32, progress: EncodeProgress | None = None) -> np.ndarray:
-        """Batches of similar token length (little padding), run on `workers` threads at once."""
+        return self._encode(texts, None, batch_size, progress)[0]
+
+    def encode_with_spans(self, texts: Sequence[str], spans: Sequence[Spans], batch_size: int = 32,
+                          progress: EncodeProgress | None = None) -> tuple[np.ndarray, SpanPools]:
+        return self._encode(texts, spans, batch_size, progress)
+
+    def _encode(self, texts: Sequence[str], spans: Sequence[Spans] | None, batch_size: int,
+                progress: EncodeProgress | None) -> tuple[np.ndarray, SpanPools]:
+        """Batches of similar token length (little padding), run on `workers` threads at once; with
+        `spans`, each text's token vectors pooled over its spans in the same pass."""
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        pools = SpanPools.for_spans(spans or [], self.dimension)
         if not texts:
-            return out
-        ids = self._tokens.ids_batch(texts)
+            return out, pools
+        tokens = self._tokens.ids_and_offsets_batch(texts)
+        ids = [i for i, _ in tokens]
         order = sorted(range(len(texts)), key=lambda i: -len(ids[i]))  # longest first: the costly batches start early
         batches = [order[lo : lo + batch_size] for lo in range(0, len(order), batch_size)]
         done = 0
 
         def run(batch: list[int]) -> list[int]:
-            out[batch] = self._runner.run([ids[i] for i in batch])
+            if spans is None:
+                out[batch] = self._runner.run([ids[i] for i in batch])
+                return batch
+            vectors, token_vectors = self._runner.run_with_tokens([ids[i] for i in batch])
+            out[batch] = vectors
+            for row, i in enumerate(batch):
+                pools.put(i, pool_spans(token_vectors[row, : len(ids[i])], tokens[i][1], spans[i]))
             return batch
 
         if self.workers == 1 or len(batches) == 1:
@@ -110,13 +137,13 @@ class OnnxEmbedder(TokenCounting):
                 done += len(batch)
                 if progress:
                     progress(done, len(texts))
-            return out
+            return out, pools
         with ThreadPoolExecutor(self.workers, thread_name_prefix="citeqa-encode") as pool:
             for future in as_completed([pool.submit(run, b) for b in batches]):
                 done += len(future.result())
                 if progress:
                     progress(done, len(texts))
-        return out
+        return out, pools
 
     def encode_query(self, text: str) -> np.ndarray:
         """One question on the calling thread: no pool, no hand-over."""

@@ -6,7 +6,8 @@ else in the ONNX backend does, so a question never imports it.
 
 Steps: the model (attention written out, so ONNX Runtime's BERT optimizer can fuse it) is traced
 with `torch.onnx.export` through a wrapper that adds the sentence-transformers pooling and L2
-normalisation, so the graph's output is the sentence vector itself; ONNX Runtime's transformer
+normalisation, so the graph's first output is the sentence vector itself (its second, the token
+vectors, is read only by a build, to pool quote units from their chunk's pass); ONNX Runtime's transformer
 optimizer fuses attention, GELU and layer norms; `quantize_dynamic(per_channel=True)` makes the
 int8 copy (per-tensor scales lose too much: cosine 0.962 to the float model).
 
@@ -32,8 +33,9 @@ from citeqa.errors import SettingsError
 
 log = logging.getLogger(__name__)
 
-EXPORT_VERSION = 1  # bump when the exported graph changes: old cache entries are then ignored
+EXPORT_VERSION = 2  # bump when the exported graph changes: old cache entries are then ignored
 OPSET = 17
+SENTENCE_VECTOR, TOKEN_VECTORS = "sentence_vector", "token_vectors"  # the graph's outputs
 MODEL_FILES = ("config.json", "model.safetensors", "pytorch_model.bin", "tokenizer.json", "1_Pooling/config.json")
 # Sentences of varied length and topic: what an int8 candidate is compared on with the float model.
 PROBE_TEXTS = (
@@ -165,8 +167,10 @@ def _export_float(model_path: Path, target: Path) -> None:
         with torch.no_grad():
             torch.onnx.export(
                 wrapper, tuple(example if n != "token_type_ids" else torch.zeros_like(example) for n in names),
-                str(traced), dynamo=False, opset_version=OPSET, input_names=names, output_names=["sentence_vector"],
-                dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in names}, "sentence_vector": {0: "batch"}},
+                str(traced), dynamo=False, opset_version=OPSET, input_names=names,
+                output_names=[SENTENCE_VECTOR, TOKEN_VECTORS],
+                dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in names}, SENTENCE_VECTOR: {0: "batch"},
+                              TOKEN_VECTORS: {0: "batch", 1: "tokens"}},
             )
     fused = folder_tmp(target)
     try:
@@ -256,7 +260,8 @@ def _pooling_mode(model_path: Path) -> str:
 
 
 def _sentence_vector_model(model, pooling: str, token_types: bool):
-    """The transformer, then pooling and L2 normalisation: the exported graph outputs sentence vectors."""
+    """The transformer, then pooling and L2 normalisation: the exported graph outputs sentence vectors,
+    and the token vectors they are pooled from (for the vectors of spans, citeqa/embedding/pooling.py)."""
     import torch
 
     class SentenceVectors(torch.nn.Module):
@@ -274,7 +279,7 @@ def _sentence_vector_model(model, pooling: str, token_types: bool):
             else:
                 mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
                 vector = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(vector, p=2.0, dim=1)
+            return torch.nn.functional.normalize(vector, p=2.0, dim=1), hidden
 
     return SentenceVectors()
 

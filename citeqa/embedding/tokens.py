@@ -42,12 +42,18 @@ class ModelTokens:
     def ids_batch(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Token ids the model reads for each text, special tokens included, cut to `max_tokens` as
         sentence-transformers cuts them (the first tokens, then the closing special token)."""
+        return [ids for ids, _ in self.ids_and_offsets_batch(texts)]
+
+    def ids_and_offsets_batch(self, texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """`ids_batch`, with each token's character range in its text ((0, 0) for special tokens)."""
         out = []
         for encoding in self.tokenizer.encode_batch(list(texts), add_special_tokens=True):
             ids = np.asarray(encoding.ids, dtype=np.int64)
+            offsets = np.asarray(encoding.offsets, dtype=np.int64).reshape(-1, 2)
             if len(ids) > self.max_tokens:
-                ids = np.concatenate([ids[: self.max_tokens - 1], ids[-1:]])
-            out.append(ids)
+                keep = np.r_[0 : self.max_tokens - 1, len(ids) - 1]
+                ids, offsets = ids[keep], offsets[keep]
+            out.append((ids, offsets))
         return out
 
     def truncate(self, text: str, max_tokens: int) -> str:

@@ -8,6 +8,7 @@ from typing import Sequence
 import numpy as np
 
 from citeqa.embedding import EncodeProgress, resolve_model_path
+from citeqa.embedding.pooling import SpanPools, Spans, pool_spans
 from citeqa.embedding.tokens import ModelTokens, TokenCounting
 from citeqa.errors import SettingsError
 
@@ -44,6 +45,38 @@ class TorchEmbedder(TokenCounting):
             if progress:
                 progress(min(lo + batch_size, len(order)), len(order))
         return out
+
+    def encode_with_spans(self, texts: Sequence[str], spans: Sequence[Spans], batch_size: int = 32,
+                          progress: EncodeProgress | None = None) -> tuple[np.ndarray, SpanPools]:
+        """The model run on our own token ids (so each token's characters are known), pooled as
+        sentence-transformers pools, and each text's token vectors pooled over its spans."""
+        import torch
+
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        pools = SpanPools.for_spans(spans, self.dimension)
+        tokens = self._tokens.ids_and_offsets_batch(texts)
+        order = sorted(range(len(texts)), key=lambda i: -len(tokens[i][0]))
+        for lo in range(0, len(order), batch_size):
+            batch = order[lo : lo + batch_size]
+            width = max(len(tokens[i][0]) for i in batch)
+            ids = torch.zeros((len(batch), width), dtype=torch.long)
+            mask = torch.zeros((len(batch), width), dtype=torch.long)
+            for row, i in enumerate(batch):
+                ids[row, : len(tokens[i][0])] = torch.from_numpy(tokens[i][0])
+                mask[row, : len(tokens[i][0])] = 1
+            features = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._model.tokenizer.model_input_names:
+                features["token_type_ids"] = torch.zeros_like(ids)
+            with self._lock, torch.no_grad():
+                result = self._model(features)
+            vectors = torch.nn.functional.normalize(result["sentence_embedding"], p=2.0, dim=1).numpy()
+            token_vectors = result["token_embeddings"].numpy()
+            out[batch] = vectors
+            for row, i in enumerate(batch):
+                pools.put(i, pool_spans(token_vectors[row, : len(tokens[i][0])], tokens[i][1], spans[i]))
+            if progress:
+                progress(min(lo + batch_size, len(order)), len(order))
+        return out, pools
 
     def encode_query(self, text: str) -> np.ndarray:
         """One thread for one short text: a second only adds synchronisation, and on a busy 2-core

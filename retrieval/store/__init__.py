@@ -13,12 +13,12 @@ from __future__ import annotations
 from citeqa.errors import SettingsError
 from citeqa.settings import Settings, store_target
 from retrieval.store.base import (
-    FORMAT_VERSION, Hits, IndexContent, IndexReader, IndexRecipe, Manifest, Store, StoredDocument,
+    FORMAT_VERSION, UNIT_VECTORS, Hits, IndexContent, IndexReader, IndexRecipe, Manifest, Store, StoredDocument,
     check_compatible, text_hash,
 )
 
 __all__ = [
-    "FORMAT_VERSION", "Hits", "IndexContent", "IndexReader", "IndexRecipe", "Manifest", "Store", "StoredDocument",
+    "FORMAT_VERSION", "UNIT_VECTORS", "Hits", "IndexContent", "IndexReader", "IndexRecipe", "Manifest", "Store", "StoredDocument",
     "check_compatible", "open_store", "recipe_of", "text_hash",
 ]
 

@@ -20,6 +20,7 @@ from citeqa.errors import IndexIncompatible
 from citeqa.types import Chunk, Document, Filters, Span
 
 FORMAT_VERSION = 3
+UNIT_VECTORS = "pooled"  # what a build makes now; an index made otherwise is brought up to it by the next build
 
 
 # HNSW parameters of both backends' large indexes (FAISS for `local`, Milvus's own), so they rank alike.
@@ -49,6 +50,9 @@ class Manifest:
     n_chunks: int
     n_sentences: int
     format_version: int = FORMAT_VERSION
+    # How the quote units' vectors were made: "pooled" from their chunk's pass (ingest/vectors.py), or
+    # "alone" (each unit encoded by itself: indexes built before 2026-11-29, which wrote no such field).
+    unit_vectors: str = "alone"
 
     def chunking(self) -> tuple[int, int, int]:
         return (self.chunk_tokens, self.chunk_overlap, self.title_header_tokens)
@@ -96,7 +100,7 @@ class IndexContent:
     chunk_keys: Sequence[str]  # text_hash of what was embedded: the cache key of an incremental build
     sentences: Sequence[tuple[str, Span]]  # (doc_id, span); sentence_id = position
     sentence_vectors: np.ndarray
-    sentence_keys: Sequence[str]
+    sentence_keys: Sequence[str]  # the cache key of each unit's vector: its place in its chunk (ingest/vectors.py)
 
 
 def sentence_chunks(chunks: Sequence[Chunk], sentences: Sequence[tuple[str, Span]]) -> list[int]:

@@ -22,21 +22,24 @@ from eval.questions import Question, jsonl_objects
 from ingest.clean import clean_text
 from ingest.load import LoadedCorpus
 
-SPLIT = "test"
+SPLIT = "test"  # the qrels split evaluated by default; "train" or "dev" judge other queries of the same corpus
 
 
 @dataclass(frozen=True)
 class BeirSet:
     folder: Path
     corpus: LoadedCorpus
-    questions: list[Question]  # only queries judged in qrels/test.tsv, in queries.jsonl order
+    questions: list[Question]  # only queries judged in the split's qrels file, in queries.jsonl order
 
 
-def beir_files(folder: Path) -> tuple[Path, Path, Path]:
+def beir_files(folder: Path, split: str = SPLIT) -> tuple[Path, Path, Path]:
     """The three files of a BEIR folder, refused with a clear message when any is missing."""
     if not folder.is_dir():
         raise InputNotFound(f"BEIR folder {folder} does not exist: check the --beir path.")
-    files = folder / "corpus.jsonl", folder / "queries.jsonl", folder / "qrels" / f"{SPLIT}.tsv"
+    if not split or "/" in split or split.startswith("."):
+        raise InputNotFound(f"--split {split!r} is not a split name: give the name of a file in {folder}/qrels "
+                            "without .tsv (test, train, dev).")
+    files = folder / "corpus.jsonl", folder / "queries.jsonl", folder / "qrels" / f"{split}.tsv"
     missing = [str(f.relative_to(folder)) for f in files if not f.is_file()]
     if missing:
         raise InputNotFound(f"{folder} is not a BEIR folder: {', '.join(missing)} missing.")
@@ -47,8 +50,10 @@ def beir_index_path(settings: Settings, folder: Path) -> Path:
     return own_index_path(settings.index, folder / "corpus.jsonl", "beir")
 
 
-def load_beir(folder: Path) -> BeirSet:
-    corpus_file, queries_file, qrels_file = beir_files(folder)
+def load_beir(folder: Path, split: str = SPLIT) -> BeirSet:
+    """The corpus and the queries judged in qrels/<split>.tsv (the test split by default; another split,
+    such as train, is where settings can be compared without looking at the test queries)."""
+    corpus_file, queries_file, qrels_file = beir_files(folder, split)
     qrels = read_qrels(qrels_file)
     texts = {str(obj.get("_id")): obj.get("text") for _, _, obj in jsonl_objects(queries_file)}
     unknown = [qid for qid in qrels if qid not in texts]
@@ -59,7 +64,7 @@ def load_beir(folder: Path) -> BeirSet:
     if empty:
         raise CiteqaError(f"{queries_file}: queries without text: {', '.join(empty[:10])}.")
     if not questions:
-        raise CiteqaError(f"{folder}: no query of {queries_file.name} is judged in qrels/{SPLIT}.tsv.")
+        raise CiteqaError(f"{folder}: no query of {queries_file.name} is judged in {qrels_file.name}.")
     return BeirSet(folder, load_beir_corpus(corpus_file), questions)
 
 

@@ -29,6 +29,7 @@ class EvalRequest:
 
     questions: Path | None = None  # a JSON Lines question set (default eval/questions.jsonl)
     beir: Path | None = None  # or a BEIR folder
+    split: str = "test"  # the BEIR folder's qrels split
     squad: Path | None = None  # or a SQuAD 2.0 JSON file
     mode: str = "hybrid"  # a retrieval mode, or "all"
     json: bool = False
@@ -66,7 +67,7 @@ def load_input(args: EvalRequest) -> QuestionSet | BeirSet | SquadSet:
         squad = load_squad(args.squad)
         return replace(squad, questions=limited(squad.questions, args.limit))
     if args.beir is not None:
-        beir = load_beir(args.beir)
+        beir = load_beir(args.beir, args.split)
         return replace(beir, questions=limited(beir.questions, args.limit))
     path = args.questions or DEFAULT_QUESTIONS
     return QuestionSet(path, limited(load_questions(path), args.limit))

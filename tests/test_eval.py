@@ -179,6 +179,16 @@ def test_beir_folder_becomes_documents_and_judged_questions(tmp_path):
     assert dict(beir.questions[2].relevance) == {"d6": 1}  # a grade of 0 is not relevant
 
 
+def test_another_qrels_split_judges_other_queries_and_a_missing_one_is_named(tmp_path):
+    folder = write_beir(tmp_path / "tiny")
+    (folder / "qrels" / "train.tsv").write_text("query-id\tcorpus-id\tscore\n4\td2\t1\n")
+    train = load_beir(folder, "train")
+    assert [q.id for q in train.questions] == ["4"] and dict(train.questions[0].relevance) == {"d2": 1}
+    for split, needle in (("dev", "qrels/dev.tsv missing"), ("../test", "is not a split name")):
+        with pytest.raises(InputNotFound, match=needle):
+            load_beir(folder, split)
+
+
 def test_beir_index_lives_beside_the_users_index(tmp_path):
     folder = write_beir(tmp_path / "tiny")
     settings = Settings.load(env={}, index=tmp_path / "idx" / "index")
@@ -247,6 +257,12 @@ def test_beir_folder_is_indexed_on_its_own_and_reused(tmp_path):
     assert second.returncode == 0, second.stderr
     assert second.stdout.splitlines()[0].split() == ["metric", "dense", "lexical", "hybrid"]
     assert current_build(beir_index) == build  # nothing re-embedded or rewritten
+
+    (folder / "qrels" / "train.tsv").write_text("query-id\tcorpus-id\tscore\n4\td2\t1\n")
+    train = citeqa_eval("--beir", str(folder), "--split", "train", "--json", env=env)
+    assert train.returncode == 0, train.stderr
+    assert [q["id"] for q in json.loads(train.stdout)["questions"]] == ["4"]
+    assert current_build(beir_index) == build  # the same corpus: the same index
 
 
 @pytest.mark.slow

@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument("--questions", type=Path, help="JSON Lines question set (default eval/questions.jsonl)")
     src.add_argument("--beir", type=Path, help="a BEIR folder: corpus.jsonl, queries.jsonl, qrels/test.tsv")
     src.add_argument("--squad", type=Path, help="a SQuAD 2.0 JSON file: each article a document, adds exact/F1")
+    p.add_argument("--split", default="test", help="with --beir: the qrels split to evaluate (default test; "
+                   "train or dev to compare settings without the test queries)")
     p.add_argument("--mode", choices=[*MODES, "all"], default="hybrid")
     p.add_argument("--k", type=int, help="passages per question (default 5)")
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
@@ -135,8 +137,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from eval.cli import EvalRequest, run_eval_command
 
-    request = EvalRequest(questions=args.questions, beir=args.beir, squad=args.squad, mode=args.mode, json=args.json, out=args.out,
-                          limit=args.limit)
+    request = EvalRequest(questions=args.questions, beir=args.beir, split=args.split, squad=args.squad, mode=args.mode,
+                          json=args.json, out=args.out, limit=args.limit)
     return run_eval_command(request, _settings(args, "corpus", "index", "model", "k"))
 
 

@@ -39,6 +39,8 @@ class EvalRequest:
 
 def run_eval_command(args: EvalRequest, settings: Settings) -> int:
     modes = ALL_MODES if args.mode == "all" else (args.mode,)
+    if args.split != "test" and args.beir is None:
+        raise SettingsError(f"--split {args.split} chooses a BEIR folder's qrels: give the folder with --beir.")
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         raise SettingsError(f"--out {args.out} is a file: give a folder for result.json, report.md and chart.png.")
     source = load_input(args)

@@ -16,7 +16,7 @@ from citeqa.errors import CiteqaError
 from citeqa.settings import Settings
 from eval.beir import beir_index_path, load_beir
 from eval.metrics import METRIC_KEYS, Observation, answer_flags, contains_span, mode_metrics, ranking_scores
-from citeqa.errors import InputNotFound
+from citeqa.errors import InputNotFound, SettingsError
 from eval.questions import Question, load_questions
 from eval.result import EvalResult, RunInfo
 from eval.report import format_table, markdown_table
@@ -187,6 +187,10 @@ def test_another_qrels_split_judges_other_queries_and_a_missing_one_is_named(tmp
     for split, needle in (("dev", "qrels/dev.tsv missing"), ("../test", "is not a split name")):
         with pytest.raises(InputNotFound, match=needle):
             load_beir(folder, split)
+    from eval.cli import EvalRequest, run_eval_command
+
+    with pytest.raises(SettingsError, match="--split train chooses a BEIR folder's qrels"):
+        run_eval_command(EvalRequest(split="train"), Settings.load(env={}))
 
 
 def test_beir_index_lives_beside_the_users_index(tmp_path):

@@ -78,8 +78,7 @@ class BuildVectors:
                 jobs[j].spans.append((lo, hi))
                 jobs[j].units.append(key)
         for job in jobs:
-            if job.spans or (job.key not in self._cache and job.key not in self._handed):
-                self._hand_over(job)
+            self._hand_over(job)
         if len(self._waiting) >= GROUP:
             self._submit()
         return chunk_keys, unit_keys
@@ -131,6 +130,7 @@ class BuildVectors:
         return out
 
     def _hand_over(self, job: _Job) -> None:
+        """Queue a text to embed, unless its vector is known and no unit is to be pooled from it."""
         if not job.spans and (job.key in self._cache or job.key in self._handed):
             return
         self._handed.add(job.key)

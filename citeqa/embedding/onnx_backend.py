@@ -23,7 +23,7 @@ from citeqa.embedding import EncodeProgress, resolve_model_path
 from citeqa.embedding.onnx_export import SENTENCE_VECTOR, TOKEN_VECTORS
 from citeqa.embedding.pooling import SpanPools, Spans, pool_spans
 from citeqa.errors import SettingsError
-from citeqa.embedding.tokens import ModelTokens, TokenCounting
+from citeqa.embedding.tokens import ModelTokens, TokenCounting, padded
 
 
 def available_cpus() -> int:
@@ -59,12 +59,7 @@ class OnnxRunner:
         return vectors.astype(np.float32, copy=False), tokens.astype(np.float32, copy=False)
 
     def _feed(self, ids: Sequence[np.ndarray]) -> dict[str, np.ndarray]:
-        width = max(len(x) for x in ids)
-        input_ids = np.zeros((len(ids), width), dtype=np.int64)
-        mask = np.zeros((len(ids), width), dtype=np.int64)
-        for row, seq in enumerate(ids):
-            input_ids[row, : len(seq)] = seq
-            mask[row, : len(seq)] = 1
+        input_ids, mask = padded(ids)
         feed = {"input_ids": input_ids, "attention_mask": mask}
         if self._token_types:
             feed["token_type_ids"] = np.zeros_like(input_ids)

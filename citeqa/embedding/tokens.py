@@ -63,6 +63,18 @@ class ModelTokens:
         return text[: offsets[max_tokens - 1][1]] if max_tokens > 0 else ""
 
 
+def padded(ids: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Token id sequences as one batch: padded with 0 to the longest, and the attention mask of the real
+    tokens (int64, as the models take them)."""
+    width = max(len(x) for x in ids)
+    input_ids = np.zeros((len(ids), width), dtype=np.int64)
+    mask = np.zeros((len(ids), width), dtype=np.int64)
+    for row, seq in enumerate(ids):
+        input_ids[row, : len(seq)] = seq
+        mask[row, : len(seq)] = 1
+    return input_ids, mask
+
+
 class TokenCounting:
     """`count_tokens` and `truncate` of the Embedder protocol, for a backend holding its ModelTokens."""
 

@@ -125,3 +125,35 @@ def test_a_unit_no_chunk_holds_is_embedded_on_its_own(shipped):
     _, (key,) = vectors.add_document(text, first, [c.text for c in first], [unit])
     vectors.finish(lambda *_: None)
     assert float(vectors.vectors([key])[0] @ embedder.encode_query(text[unit.start :])) > 0.98
+
+
+def test_a_model_that_projects_after_pooling_gets_units_encoded_alone(tmp_path):
+    """Token vectors of a model with a Dense layer after pooling are not in its vectors' space: the build
+    encodes such a model's units on their own instead of pooling (and does not fail)."""
+    import warnings
+
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Dense
+
+    from citeqa.embedding import resolve_model_path
+    from ingest.pipeline import build_index
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        base = SentenceTransformer(str(resolve_model_path("all-MiniLM-L6-v2")), device="cpu")
+        SentenceTransformer(modules=[base[0], base[1], Dense(384, 64)], device="cpu").save(str(tmp_path / "model"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pier.txt").write_text("Pier notes\n\nThe north pier was repaired in May. The ferry leaves at six.\n")
+    settings = Settings.load(env={}, corpus=corpus, index=tmp_path / "index", model=str(tmp_path / "model"),
+                             embedder="torch")
+    summary = build_index(settings)
+    reader = LocalIndexReader(settings.index)
+    embedder = embedder_for(settings)
+    units = reader.sentences_of("pier.txt")
+    text = reader.documents["pier.txt"].document.text
+    stored = reader.sentence_vectors([sid for sid, _ in units])
+    alone = np.stack([embedder.encode_query(text[s.start : s.end]) for _, s in units])
+    reader.close()
+    assert summary.wrote_index and embedder.dimension == 64 and stored.shape == (len(units), 64)
+    assert (stored * alone).sum(axis=1).min() > 0.999

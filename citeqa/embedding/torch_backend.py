@@ -9,7 +9,7 @@ import numpy as np
 
 from citeqa.embedding import EncodeProgress, resolve_model_path
 from citeqa.embedding.pooling import SpanPools, Spans, pool_spans
-from citeqa.embedding.tokens import ModelTokens, TokenCounting
+from citeqa.embedding.tokens import ModelTokens, TokenCounting, padded
 from citeqa.errors import SettingsError
 
 
@@ -58,12 +58,7 @@ class TorchEmbedder(TokenCounting):
         order = sorted(range(len(texts)), key=lambda i: -len(tokens[i][0]))
         for lo in range(0, len(order), batch_size):
             batch = order[lo : lo + batch_size]
-            width = max(len(tokens[i][0]) for i in batch)
-            ids = torch.zeros((len(batch), width), dtype=torch.long)
-            mask = torch.zeros((len(batch), width), dtype=torch.long)
-            for row, i in enumerate(batch):
-                ids[row, : len(tokens[i][0])] = torch.from_numpy(tokens[i][0])
-                mask[row, : len(tokens[i][0])] = 1
+            ids, mask = (torch.from_numpy(a) for a in padded([tokens[i][0] for i in batch]))
             features = {"input_ids": ids, "attention_mask": mask}
             if "token_type_ids" in self._model.tokenizer.model_input_names:
                 features["token_type_ids"] = torch.zeros_like(ids)
@@ -71,6 +66,8 @@ class TorchEmbedder(TokenCounting):
                 result = self._model(features)
             vectors = torch.nn.functional.normalize(result["sentence_embedding"], p=2.0, dim=1).numpy()
             token_vectors = result["token_embeddings"].numpy()
+            if token_vectors.shape[-1] != pools.sums.shape[1]:  # a projection after pooling: token vectors are wider
+                pools = SpanPools.for_spans(spans, token_vectors.shape[-1])
             out[batch] = vectors
             for row, i in enumerate(batch):
                 pools.put(i, pool_spans(token_vectors[row, : len(tokens[i][0])], tokens[i][1], spans[i]))

@@ -44,7 +44,8 @@ class Settings:
     chunk_overlap: int = 40
     # Texts per model call in a build. Larger batches buy no speed on a CPU but hold more working memory
     # (ONNX Runtime, 2,626 chunk inputs of ~200 tokens, 2 threads, 2026-11-29: peak 616 MB at 32, 400 at
-    # 16, 295 at 8, 215 at 4; 38-42 s each, within the machine's noise).
+    # 16, 295 at 8, 215 at 4; 38-42 s each, within the machine's noise). `onnx-int8` runs one text a call
+    # whatever this says: its quantization scales depend on the whole batch (citeqa/embedding/onnx_backend.py).
     batch_size: int = 8
     # Below this many chunks the FAISS index is exact (flat); above it, HNSW.
     # Measured by `python -m eval.bench_faiss`: up to here exact search costs under ~5 ms a query (less

@@ -40,13 +40,23 @@ def test_int8_vectors_are_close_to_torch_on_the_shipped_corpus(shipped):
 
 
 def test_a_batch_and_one_query_give_the_same_vector(shipped):
-    """Alike, not equal with int8: dynamic quantization scales activations over the whole batch."""
     texts = ["A short one.", QUESTION, "A much longer sentence about the assembly, its commissions and observers. " * 8]
-    for backend, floor in (("onnx", 0.9999), ("onnx-int8", 0.98)):
-        embedder = get_embedder(shipped.model, backend, shipped.cache)
-        batch = embedder.encode(texts, batch_size=2)
-        for text, vector in zip(texts, batch):
-            assert float(embedder.encode_query(text) @ vector) > floor, backend
+    embedder = get_embedder(shipped.model, "onnx", shipped.cache)
+    batch = embedder.encode(texts, batch_size=2)
+    for text, vector in zip(texts, batch):
+        assert float(embedder.encode_query(text) @ vector) > 0.9999
+
+
+def test_an_int8_vector_does_not_depend_on_the_texts_encoded_beside_it(shipped):
+    """Dynamic quantization scales a run's activations over its whole input: in a batch, a text's vector
+    changed with its neighbours (by up to 0.03 a component), so an update and a full build disagreed."""
+    embedder = get_embedder(shipped.model, "onnx-int8", shipped.cache)
+    texts = shipped_texts(shipped)[:40]
+    together = embedder.encode(texts, batch_size=8)
+    reordered = embedder.encode(texts[::-1], batch_size=16)[::-1]
+    with_spans, _ = embedder.encode_with_spans(texts, [[] for _ in texts], batch_size=32)
+    assert np.array_equal(together, reordered) and np.array_equal(together, with_spans)
+    assert all(np.array_equal(embedder.encode_query(t), v) for t, v in zip(texts[:5], together[:5]))
 
 
 EXPORT = textwrap.dedent("""

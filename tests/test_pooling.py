@@ -3,9 +3,11 @@ backends agreeing, and a build that reads each chunk once and gives every unit t
 place in its chunk."""
 
 import numpy as np
+import pytest
 
 from citeqa.embedding import embedder_for, embedding_input, get_embedder
 from citeqa.embedding.pooling import pool_spans, unit_length
+from citeqa.errors import SettingsError
 from citeqa.settings import Settings
 from citeqa.types import Span
 from ingest.vectors import BuildVectors, _places
@@ -157,3 +159,7 @@ def test_a_model_that_projects_after_pooling_gets_units_encoded_alone(tmp_path):
     reader.close()
     assert summary.wrote_index and embedder.dimension == 64 and stored.shape == (len(units), 64)
     assert (stored * alone).sum(axis=1).min() > 0.999
+    # The ONNX graph stops at pooling: such a model is refused there, not given 384-dimension vectors.
+    for backend in ("onnx-int8", "onnx"):
+        with pytest.raises(SettingsError, match=r"also has Dense: set CITEQA_EMBEDDER=torch"):
+            get_embedder(str(tmp_path / "model"), backend, tmp_path / "cache")

@@ -107,6 +107,7 @@ def cache_entry(model: str, model_path: Path, cache_dir: Path) -> Path:
 def exported_model(model: str, model_path: Path, cache_dir: Path, quantized: bool) -> ExportedModel:
     """The ONNX file for the model (named `model` in the settings, files in `model_path`; int8 when
     `quantized`), exported now if no process did it before."""
+    _refuse_unsupported_modules(model_path)
     folder = cache_entry(model, model_path, cache_dir)
     kernel = int8_kernel()
     target = folder / (f"model-int8-{kernel}.onnx" if quantized else "model-fp32.onnx")
@@ -244,6 +245,25 @@ def _probe_vectors(onnx_file: Path, model_path: Path):
     from citeqa.embedding.tokens import ModelTokens
 
     return OnnxRunner(onnx_file, ModelTokens(model_path)).encode(list(PROBE_TEXTS))
+
+
+SUPPORTED_MODULES = ("Transformer", "Pooling", "Normalize")  # what the exported graph computes
+
+
+def _refuse_unsupported_modules(model_path: Path) -> None:
+    """The graph is the transformer, its pooling and the normalisation: a model with more modules (a
+    Dense projection after pooling) would silently give its pre-projection vectors, so it is refused."""
+    listing = model_path / "modules.json"
+    if not listing.exists():
+        return
+    try:
+        kinds = [str(m.get("type", "")).rsplit(".", 1)[-1] for m in json.loads(listing.read_text(encoding="utf-8"))]
+    except (ValueError, AttributeError, OSError) as exc:
+        raise SettingsError(f"cannot read {listing} ({exc}): check the model folder (CITEQA_MODEL).") from None
+    others = [k for k in kinds if k not in SUPPORTED_MODULES]
+    if others:
+        raise SettingsError(f"the ONNX embedders run a model's transformer, pooling and normalisation only; "
+                            f"{model_path.name} also has {', '.join(others)}: set CITEQA_EMBEDDER=torch.")
 
 
 def _pooling_mode(model_path: Path) -> str:

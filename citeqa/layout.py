@@ -22,6 +22,12 @@ _BLANK_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
+def in_capitals(text: str) -> bool:
+    """Set in capitals throughout (a heading, a label): at least two letters, every one upper case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def ends_sentence(line: str) -> bool:
     return bool(_TERMINAL.search(line.rstrip()))
 

@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from citeqa.layout import continues, ends_sentence, ends_with_joiner
+from citeqa.layout import continues, ends_sentence, ends_with_joiner, in_capitals
 from citeqa.types import Span
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
@@ -95,11 +95,6 @@ def _is_wrapped_prose(paragraph: list[_Line]) -> bool:
         and max(widths) <= 160
 
 
-def _is_capitals(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
 def _wraps(previous: _Line, line: _Line, in_prose: bool, in_item: bool) -> bool:
     """Whether `line` continues the run of `previous` (one piece of text wrapped over lines)."""
     if line.gap == 0 and _LIST_ITEM.match(line.text):
@@ -112,7 +107,7 @@ def _wraps(previous: _Line, line: _Line, in_prose: bool, in_item: bool) -> bool:
         return True  # pysbd finds the sentence ends inside the run
     if in_item:  # a list item wrapped over lines: what follows an unfinished item goes on with it
         return not _ENDS_CLAUSE.search(previous.text)
-    return not ends_sentence(previous.text) and _is_capitals(previous.text) and _is_capitals(line.text)
+    return not ends_sentence(previous.text) and in_capitals(previous.text) and in_capitals(line.text)
 
 
 def _wrapped_runs(lines: list[_Line]) -> list[list[_Line]]:
@@ -238,5 +233,5 @@ def _joins_block(text: str, block: list[Span], span: Span, piece: str) -> bool:
         and not _OPENS_QUOTE.match(piece) and not _LIST_ITEM.match(piece)
         and not _starts_next_block(first_line, [text[b.start : b.end].split("\n", 1)[0] for b in block])
         # a long heading in capitals opens a section of its own
-        and not (_is_capitals(piece) and _words(piece) > SHORT_CAPITALS_WORDS and not _is_capitals(last))
+        and not (in_capitals(piece) and _words(piece) > SHORT_CAPITALS_WORDS and not in_capitals(last))
     )

@@ -29,7 +29,7 @@ from typing import Callable, Protocol, Sequence
 
 import numpy as np
 
-from citeqa.layout import ends_sentence, one_line, quoted
+from citeqa.layout import ends_sentence, in_capitals, one_line, quoted
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
@@ -375,8 +375,7 @@ def with_continuations(chosen: list[ScoredUnit], ranked: Sequence[ScoredUnit],
 
 def is_heading(text: str) -> bool:
     """A heading: set in capitals, or a line that does not end a sentence."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and (all(c.isupper() for c in letters) or ("\n" not in text.strip() and not ends_sentence(text)))
+    return in_capitals(text) or ("\n" not in text.strip() and not ends_sentence(text) and any(c.isalpha() for c in text))
 
 
 def format_answer(citations: Sequence[Citation], short_answer: ShortAnswer | None = None) -> str:

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 from eval.questions import DEFAULT_QUESTIONS, QuestionSet, load_questions
 
-# Measured 2026-11-29 (89 questions, 76 answerable, 13 unanswerable), quote units pooled from the chunk
-# pass and the answer models trained on them: answer@3 0.9342, mrr@10 0.9781, answer_quoted 0.7237,
-# false_abstention_rate 0.0263, abstention_accuracy 0.4615. Each floor allows about two answerable
-# questions (one unanswerable question) to slip before the gate fails. Against 2026-11-28 (units encoded
-# alone: answer_quoted 0.7632, false abstention 0.0, abstention 0.3846) the answer_quoted floor moved down
-# (0.72 to 0.69: three answerable questions fewer quoted, two of them refused) and the abstention floor up
-# (0.30 to 0.38: one unanswerable question more refused); README, Evaluation, has the trade.
-FLOOR_ANSWER_AT_3 = 0.91
+# Measured 2026-11-29 06:05 UTC (89 questions, 76 answerable, 13 unanswerable): quote units pooled from
+# the chunk pass, every int8 text encoded on its own (so a build's vectors no longer depend on batches:
+# these figures repeat on every fresh build with the same int8 kernel), the answer models trained on those vectors:
+# answer@3 0.9211, mrr@10 0.9781, answer_quoted 0.7237, false_abstention_rate 0.0395,
+# abstention_accuracy 0.5385. The answer_quoted floor allows about two answerable questions to slip,
+# abstention one unanswerable question, answer@3 one. Moves against the floors of the 03:20 UTC models
+# (batched int8 vectors: answer@3 0.9342, false abstention 0.0263, abstention 0.4615): abstention floor
+# up (0.38 to 0.46), answer@3 floor down (0.91 to 0.90: one question's answer fell from third place to
+# fourth); README, Evaluation, has the figures.
+FLOOR_ANSWER_AT_3 = 0.90
 FLOOR_MRR_AT_10 = 0.95
 FLOOR_ANSWER_QUOTED = 0.69
 CEILING_FALSE_ABSTENTION = 0.05
-FLOOR_ABSTENTION_ACCURACY = 0.38
+FLOOR_ABSTENTION_ACCURACY = 0.46
 
 
 def test_hybrid_meets_the_floors(shipped):

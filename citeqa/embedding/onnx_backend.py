@@ -32,7 +32,7 @@ from citeqa.embedding import EncodeProgress, resolve_model_path
 from citeqa.embedding.onnx_export import SENTENCE_VECTOR, TOKEN_VECTORS
 from citeqa.embedding.pooling import SpanPools, Spans, pool_spans
 from citeqa.errors import SettingsError
-from citeqa.embedding.tokens import ModelTokens, TokenCounting, padded
+from citeqa.embedding.tokens import ModelTokens, TokenCounting, longest_first, padded
 
 
 def available_cpus() -> int:
@@ -114,8 +114,8 @@ class OnnxEmbedder(TokenCounting):
 
     def _encode(self, texts: Sequence[str], spans: Sequence[Spans] | None, batch_size: int,
                 progress: EncodeProgress | None) -> tuple[np.ndarray, SpanPools]:
-        """Batches of similar token length (little padding), run on `workers` threads at once; with
-        `spans`, each text's token vectors pooled over its spans in the same pass."""
+        """Batches of similar token length (little padding; one text each with int8), run on `workers`
+        threads at once; with `spans`, each text's token vectors pooled over its spans in the same pass."""
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         pools = SpanPools.for_spans(spans or [], self.dimension)
         if not texts:
@@ -124,8 +124,7 @@ class OnnxEmbedder(TokenCounting):
             batch_size = 1
         tokens = self._tokens.ids_and_offsets_batch(texts)
         ids = [i for i, _ in tokens]
-        order = sorted(range(len(texts)), key=lambda i: -len(ids[i]))  # longest first: the costly batches start early
-        batches = [order[lo : lo + batch_size] for lo in range(0, len(order), batch_size)]
+        batches = longest_first([len(i) for i in ids], batch_size)
         done = 0
 
         def run(batch: list[int]) -> list[int]:

@@ -63,6 +63,13 @@ class ModelTokens:
         return text[: offsets[max_tokens - 1][1]] if max_tokens > 0 else ""
 
 
+def longest_first(lengths: Sequence[int], batch_size: int) -> list[list[int]]:
+    """Positions of the texts in batches of `batch_size`, longest first: a batch holds texts of similar
+    length (little padding), and the costly batches start early."""
+    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+    return [order[lo : lo + batch_size] for lo in range(0, len(order), batch_size)]
+
+
 def padded(ids: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """Token id sequences as one batch: padded with 0 to the longest, and the attention mask of the real
     tokens (int64, as the models take them)."""

@@ -9,7 +9,7 @@ import numpy as np
 
 from citeqa.embedding import EncodeProgress, resolve_model_path
 from citeqa.embedding.pooling import SpanPools, Spans, pool_spans
-from citeqa.embedding.tokens import ModelTokens, TokenCounting, padded
+from citeqa.embedding.tokens import ModelTokens, TokenCounting, longest_first, padded
 from citeqa.errors import SettingsError
 
 
@@ -36,14 +36,13 @@ class TorchEmbedder(TokenCounting):
 
     def encode(self, texts: Sequence[str], batch_size: int = 32, progress: EncodeProgress | None = None) -> np.ndarray:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        # Longest first: batches of similar length waste less padding.
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        for lo in range(0, len(order), batch_size):
-            ids = order[lo : lo + batch_size]
+        done = 0
+        for ids in longest_first([len(t) for t in texts], batch_size):
             with self._lock:
                 out[ids] = self._encode_unit([texts[i] for i in ids], batch_size)
+            done += len(ids)
             if progress:
-                progress(min(lo + batch_size, len(order)), len(order))
+                progress(done, len(texts))
         return out
 
     def encode_with_spans(self, texts: Sequence[str], spans: Sequence[Spans], batch_size: int = 32,
@@ -55,9 +54,8 @@ class TorchEmbedder(TokenCounting):
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         pools = SpanPools.for_spans(spans, self.dimension)
         tokens = self._tokens.ids_and_offsets_batch(texts)
-        order = sorted(range(len(texts)), key=lambda i: -len(tokens[i][0]))
-        for lo in range(0, len(order), batch_size):
-            batch = order[lo : lo + batch_size]
+        done = 0
+        for batch in longest_first([len(ids) for ids, _ in tokens], batch_size):
             ids, mask = (torch.from_numpy(a) for a in padded([tokens[i][0] for i in batch]))
             features = {"input_ids": ids, "attention_mask": mask}
             if "token_type_ids" in self._model.tokenizer.model_input_names:
@@ -71,8 +69,9 @@ class TorchEmbedder(TokenCounting):
             out[batch] = vectors
             for row, i in enumerate(batch):
                 pools.put(i, pool_spans(token_vectors[row, : len(tokens[i][0])], tokens[i][1], spans[i]))
+            done += len(batch)
             if progress:
-                progress(min(lo + batch_size, len(order)), len(order))
+                progress(done, len(texts))
         return out, pools
 
     def encode_query(self, text: str) -> np.ndarray:

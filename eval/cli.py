@@ -15,7 +15,7 @@ from pathlib import Path
 
 from citeqa.errors import SettingsError
 from citeqa.settings import Settings
-from eval.beir import BeirSet, load_beir
+from eval.beir import SPLIT, BeirSet, load_beir
 from eval.questions import DEFAULT_QUESTIONS, QuestionSet, limited, load_questions
 from eval.squad import SquadSet, load_squad
 
@@ -29,7 +29,7 @@ class EvalRequest:
 
     questions: Path | None = None  # a JSON Lines question set (default eval/questions.jsonl)
     beir: Path | None = None  # or a BEIR folder
-    split: str = "test"  # the BEIR folder's qrels split
+    split: str = SPLIT  # the BEIR folder's qrels split
     squad: Path | None = None  # or a SQuAD 2.0 JSON file
     mode: str = "hybrid"  # a retrieval mode, or "all"
     json: bool = False
@@ -39,7 +39,7 @@ class EvalRequest:
 
 def run_eval_command(args: EvalRequest, settings: Settings) -> int:
     modes = ALL_MODES if args.mode == "all" else (args.mode,)
-    if args.split != "test" and args.beir is None:
+    if args.split != SPLIT and args.beir is None:
         raise SettingsError(f"--split {args.split} chooses a BEIR folder's qrels: give the folder with --beir.")
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         raise SettingsError(f"--out {args.out} is a file: give a folder for result.json, report.md and chart.png.")

@@ -52,6 +52,15 @@ def test_readable_output_with_sources_and_filters(shipped):
     assert "csto-declaration-2006-efficiency.txt" in result.stdout
 
 
+def test_a_reader_that_stops_early_gets_no_traceback(shipped):
+    # `citeqa ask ... | head -1`: the pipe closes before the sources are printed
+    process = subprocess.Popen([str(CITEQA), "ask", "Who is the chairman of the CSTO Parliamentary Assembly?"],
+                               env=cli_env(shipped), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=300) == 141 and stderr == ""
+
+
 def test_unanswerable_question_says_so_and_lists_related(shipped):
     result = ask("How do I bake sourdough bread?", env=cli_env(shipped))
     assert result.returncode == 0

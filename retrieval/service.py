@@ -18,7 +18,7 @@ from citeqa.errors import CiteqaError, SettingsError
 from citeqa.settings import Settings
 from citeqa.types import Answer, Document, Filters, Turn
 from retrieval.abstention import threshold_for
-from retrieval.answer import Answerer, ExtractiveAnswerer
+from retrieval.answer import Answerer, Composition, ExtractiveAnswerer
 from retrieval.followup import resolve
 from retrieval.search import Fusion, Retriever, ms_since, zscore_fusion
 from retrieval.store import IndexReader, Store, check_compatible, open_store, recipe_of
@@ -193,6 +193,9 @@ class QAService:
             timings["retrieve"] = ms_since(t)
             t = time.perf_counter()
             composition = answerer.compose(question, query, query_vector, passages, question_vector)
+            unmatched = None if passages else filters_leave_nothing(filters, components.reader.documents.values())
+            if unmatched:
+                composition = Composition(unmatched, True, [], composition.confidence)
             timings["answer"] = ms_since(t)
         timings["total"] = ms_since(started)
         return Answer(
@@ -200,6 +203,32 @@ class QAService:
             citations=composition.citations, passages=passages, timings_ms=timings, retrieval_query=query,
             confidence=composition.confidence, short_answer=composition.short_answer,
         )
+
+
+def filters_leave_nothing(filters: Filters, documents: Iterable) -> str | None:
+    """Why nothing was found when the filters leave no document to search, said plainly (a user who
+    reads "The documents do not say." would think the documents were searched); None when some
+    document matches them. `documents`: the index's stored documents."""
+    if not (filters.date_from or filters.date_to):
+        return None  # the document filter alone names documents that exist (unknown ids are refused)
+    chosen = [d.document for d in documents if not filters.doc_ids or d.document.doc_id in filters.doc_ids]
+    low, high = filters.date_from or "0000-00-00", filters.date_to or "9999-99-99"
+    if any(d.date and low <= d.date <= high for d in chosen):
+        return None
+    span = (f"from {filters.date_from} to {filters.date_to}" if filters.date_from and filters.date_to
+            else f"from {filters.date_from} on" if filters.date_from else f"up to {filters.date_to}")
+    dates = sorted(d.date for d in chosen if d.date)
+    which = f"{len(chosen)} chosen documents" if filters.doc_ids else f"{len(chosen)} documents"
+    if not dates:
+        return f"No document is dated {span}: no {'chosen ' if filters.doc_ids else ''}document states a date."
+    known = dates[0] if len(set(dates)) == 1 else f"{dates[0]} to {dates[-1]}"
+    undated = len(chosen) - len(dates)
+    return (f"No document is dated {span}: {len(dates)} of the {which} {_states(len(dates))} a date ({known}), "
+            f"{undated} {_states(undated)} none.")
+
+
+def _states(n: int) -> str:
+    return "states" if n == 1 else "state"
 
 
 def build_service(settings: Settings, answerer_factory: AnswererFactory | None = None) -> QAService:

@@ -64,6 +64,11 @@ def test_date_filter_keeps_documents_dated_in_range(service):
     assert len(answer.passages) == 3 and {p.doc_id for p in answer.passages} == {DECLARATION}
     nothing = service.ask("collective security", filters=Filters(date_from="2020-01-01"))
     assert nothing.passages == [] and nothing.abstained
+    # said plainly: the filters left nothing to search, not "The documents do not say."
+    assert nothing.answer == ("No document is dated from 2020-01-01 on: 1 of the 5 documents states a date "
+                              "(2006-06-23), 4 state none.")
+    chosen = service.ask("collective security", filters=Filters(doc_ids=(BROCHURE,), date_to="2019-12-31"))
+    assert chosen.answer == "No document is dated up to 2019-12-31: no chosen document states a date."
 
 
 def test_a_malformed_date_is_an_error(service):

@@ -203,6 +203,7 @@ def test_date_range_filters_documents(client):
     assert inside["passages"] and {p["doc_id"] for p in inside["passages"]} == {DECLARATION}
     outside = ask(client, "What did the member states declare?", date_from="2020-01-01")
     assert outside["abstained"] and outside["passages"] == []
+    assert outside["answer"].startswith("No document is dated from 2020-01-01 on")
 
 
 @pytest.mark.slow

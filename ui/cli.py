@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--insecure", action="store_true", default=None,
                    help="serve beyond this machine without a login (env CITEQA_INSECURE=1)")
 
-    p = sub.add_parser("eval", help="evaluate retrieval on labeled questions or a BEIR folder")
+    p = sub.add_parser("eval", help="evaluate on labeled questions, a BEIR folder or a SQuAD 2.0 file")
     _add_common(p)
     src = p.add_mutually_exclusive_group()
     src.add_argument("--questions", type=Path, help="JSON Lines question set (default eval/questions.jsonl)")

@@ -291,7 +291,7 @@ class ExtractiveAnswerer:
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         best = analysis.best
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
-                         and not analysis.question.yes_no) else None
+                         and not analysis.question.yes_no and edges_can_be_trusted(best)) else None
         first = short.unit if short is not None else analysis.units[0]
         others = [u for u in analysis.units if (u.doc_id, u.start) != (first.doc_id, first.start)]
         chosen = [first] + select_units(others, self.max_sentences - 1, QUOTE_SHARE * analysis.units[0].probability,
@@ -304,6 +304,16 @@ class ExtractiveAnswerer:
             short_answer = ShortAnswer(short.text, short.unit.doc_id, short.start, short.end, 1)
         return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
                            short_answer)
+
+
+def edges_can_be_trusted(choice: SpanChoice) -> bool:
+    """Whether the span's edges can be where a phrase starts and ends. Not inside a unit set in capitals
+    (a heading, a banner), unless the span holds a number: capitals hide where a phrase ends, every word
+    looking like a name, and the span model, trained on ordinary text, then cuts phrases anywhere ("…
+    THE CSTO / MEMBER STATES' NATIONAL" for the Assembly's main task, "COMMISSIONS) ON DEFENCE AND …").
+    The quote, the whole heading, is then the answer; a count or a date in it ("14 DEPUTIES") keeps its
+    short answer, its edges marked by the digits."""
+    return not in_capitals(choice.unit.text) or any(c.isdigit() for c in choice.text)
 
 
 def _lexical_matcher(query: str, weights: dict[str, float]) -> Callable[[set[str]], float]:

@@ -291,7 +291,7 @@ class ExtractiveAnswerer:
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         best = analysis.best
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
-                         and not analysis.question.yes_no and edges_can_be_trusted(best)) else None
+                         and not analysis.question.yes_no and edges_can_be_trusted(best) and not only_the_title(best)) else None
         first = short.unit if short is not None else analysis.units[0]
         others = [u for u in analysis.units if (u.doc_id, u.start) != (first.doc_id, first.start)]
         chosen = [first] + select_units(others, self.max_sentences - 1, QUOTE_SHARE * analysis.units[0].probability,
@@ -304,6 +304,16 @@ class ExtractiveAnswerer:
             short_answer = ShortAnswer(short.text, short.unit.doc_id, short.start, short.end, 1)
         return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
                            short_answer)
+
+
+def only_the_title(choice: SpanChoice) -> bool:
+    """Whether the span says nothing but words of its document's title ("Declaration", "Collective
+    Security", "Scottish" in "Scottish Parliament"): what the whole document is about, which a question
+    asked of it rarely asks for, so in bold it reads as an answer while it answers nothing. A number keeps
+    its place ("1973" of "1973 oil crisis")."""
+    words = stems(choice.text)
+    title = set(stems(choice.unit.title))
+    return bool(words) and all(w in title for w in words) and not any(c.isdigit() for c in choice.text)
 
 
 def edges_can_be_trusted(choice: SpanChoice) -> bool:

@@ -142,6 +142,25 @@ def test_a_heading_in_capitals_is_answered_by_the_whole_heading_not_a_cut_fragme
     assert count.short_answer is not None and count.short_answer.text.startswith("14"), count.answer
 
 
+@pytest.mark.parametrize("title, unit_text, span, shown", [
+    ("Declaration of state members of the CSTO", "For the purpose of realization of the Declaration, the "
+     "Secretary general prepares a proposal.", "Declaration", False),  # the title's own word
+    ("Declaration of state members of the CSTO", "The Secretary general prepares a proposal.", "Secretary general",
+     True),
+    ("1973 oil crisis", "The crisis began in October 1973.", "1973", True),  # a number keeps its place
+    ("THE PARLIAMENTARY ASSEMBLY", "THE MAIN TASK OF THE\nASSEMBLY IS APPROXIMATION OF THE\nNATIONAL LEGISLATION",
+     "APPROXIMATION OF THE\nNATIONAL", False),  # capitals hide where the phrase ends
+    ("Brochure", "OF ARMENIA TO THE CSTO PA CONSISTS OF 14 DEPUTIES", "14 DEPUTIES", True),
+])
+def test_a_short_answer_is_not_the_documents_title_nor_cut_from_capitals(title, unit_text, span, shown):
+    from retrieval.answer import ScoredUnit, SpanChoice, edges_can_be_trusted, only_the_title
+
+    unit = ScoredUnit("d", title, 0, len(unit_text), unit_text, 0.5, 0.5, 1, None, 0.0, 0.5)
+    start = unit_text.index(span)
+    choice = SpanChoice(unit, start, start + len(span), span, 1.0, 0.9)
+    assert (edges_can_be_trusted(choice) and not only_the_title(choice)) == shown
+
+
 def test_a_yes_no_question_is_answered_by_its_quote_not_a_fragment(service):
     """"Do observers ...?" is answered yes or no, which no span says: the quote that settles it is the
     answer, and no fragment of it ("snap") stands first as if it were the answer."""

@@ -136,6 +136,13 @@ class Filters:
     def active(self) -> bool:
         return bool(self.doc_ids or self.date_from or self.date_to)
 
+    def admits_date(self, day: str | None) -> bool:
+        """Whether a document dated `day` (None: undated) passes the date range: with a range, an undated
+        document is left out, as the stores' searches leave it out."""
+        if not (self.date_from or self.date_to):
+            return True
+        return day is not None and (self.date_from or day) <= day <= (self.date_to or day)
+
 
 @dataclass(frozen=True)
 class Turn:

@@ -291,7 +291,8 @@ class ExtractiveAnswerer:
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         best = analysis.best
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
-                         and not analysis.question.yes_no and edges_can_be_trusted(best) and not only_the_title(best)) else None
+                         and not analysis.question.yes_no and edges_can_be_trusted(best)
+                         and not only_the_title(best)) else None
         first = short.unit if short is not None else analysis.units[0]
         others = [u for u in analysis.units if (u.doc_id, u.start) != (first.doc_id, first.start)]
         chosen = [first] + select_units(others, self.max_sentences - 1, QUOTE_SHARE * analysis.units[0].probability,
@@ -313,7 +314,7 @@ def only_the_title(choice: SpanChoice) -> bool:
     its place ("1973" of "1973 oil crisis")."""
     words = stems(choice.text)
     title = set(stems(choice.unit.title))
-    return bool(words) and all(w in title for w in words) and not any(c.isdigit() for c in choice.text)
+    return bool(words) and all(w in title for w in words) and not _holds_digit(choice.text)
 
 
 def edges_can_be_trusted(choice: SpanChoice) -> bool:
@@ -323,7 +324,12 @@ def edges_can_be_trusted(choice: SpanChoice) -> bool:
     THE CSTO / MEMBER STATES' NATIONAL" for the Assembly's main task, "COMMISSIONS) ON DEFENCE AND …").
     The quote, the whole heading, is then the answer; a count or a date in it ("14 DEPUTIES") keeps its
     short answer, its edges marked by the digits."""
-    return not in_capitals(choice.unit.text) or any(c.isdigit() for c in choice.text)
+    return not in_capitals(choice.unit.text) or _holds_digit(choice.text)
+
+
+def _holds_digit(text: str) -> bool:
+    """A count, a date or a year: what keeps a short answer that the rules above would drop."""
+    return any(c.isdigit() for c in text)
 
 
 def _lexical_matcher(query: str, weights: dict[str, float]) -> Callable[[set[str]], float]:

@@ -192,10 +192,9 @@ class QAService:
             passages = retriever.search(query, settings.k, settings.mode, filters, query_vector, timings)
             timings["retrieve"] = ms_since(t)
             t = time.perf_counter()
-            composition = answerer.compose(question, query, query_vector, passages, question_vector)
             unmatched = None if passages else filters_leave_nothing(filters, components.reader.documents.values())
-            if unmatched:
-                composition = Composition(unmatched, True, [], composition.confidence)
+            composition = (Composition(unmatched, True, [], 0.0) if unmatched
+                           else answerer.compose(question, query, query_vector, passages, question_vector))
             timings["answer"] = ms_since(t)
         timings["total"] = ms_since(started)
         return Answer(
@@ -212,8 +211,7 @@ def filters_leave_nothing(filters: Filters, documents: Iterable) -> str | None:
     if not (filters.date_from or filters.date_to):
         return None  # the document filter alone names documents that exist (unknown ids are refused)
     chosen = [d.document for d in documents if not filters.doc_ids or d.document.doc_id in filters.doc_ids]
-    low, high = filters.date_from or "0000-00-00", filters.date_to or "9999-99-99"
-    if any(d.date and low <= d.date <= high for d in chosen):
+    if any(filters.admits_date(d.date) for d in chosen):
         return None
     span = (f"from {filters.date_from} to {filters.date_to}" if filters.date_from and filters.date_to
             else f"from {filters.date_from} on" if filters.date_from else f"up to {filters.date_to}")

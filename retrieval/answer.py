@@ -378,12 +378,18 @@ def select_units(ranked: Sequence[ScoredUnit], limit: int, floor: float, seen_te
     return chosen
 
 
-_ANAPHORIC_START = re.compile(r"^[\"“'‘(]?(its|they|their|them|this|these|those|he|his|she|her|such)\b", re.I)
+_REFERS_BACK = r"its|they|their|them|this|these|those|he|his|she|her|such"
+# The unit ranker's feature (the model was trained with this list).
+_ANAPHORIC_START = re.compile(rf"^[\"“'‘(]?({_REFERS_BACK})\b", re.I)
+# What continues a quoted unit: also "It" (“It is a very important signal,” after "... thanked the President
+# for the meeting."), which opens many sentences without referring back ("It is known that ...") and so
+# is no evidence that a unit answers, but after a chosen unit in its own paragraph it nearly always does.
+_CONTINUES = re.compile(rf"^[\"“'‘(]?(it|{_REFERS_BACK})\b", re.I)
 
 
 def with_continuations(chosen: list[ScoredUnit], ranked: Sequence[ScoredUnit],
                        text_of: Callable[[str], str]) -> list[ScoredUnit]:
-    """A unit that opens by referring back ("Its decisions serve as guidelines.") continues the
+    """A unit that opens by referring back ("Its decisions serve as guidelines.", "It is ...") continues the
     unit before it in the same paragraph, or the heading it stands under ("PARLIAMENTARIANS VISIT
     BORDER REGIONS ..." / "This allows studying the real state of affairs."): quoted after a chosen
     unit, it completes the statement."""
@@ -393,7 +399,7 @@ def with_continuations(chosen: list[ScoredUnit], ranked: Sequence[ScoredUnit],
     for s in chosen:
         out.append(s)
         nxt = following.get((s.doc_id, s.start))
-        if (nxt is not None and nxt not in chosen and nxt not in out and _ANAPHORIC_START.match(nxt.text)
+        if (nxt is not None and nxt not in chosen and nxt not in out and _CONTINUES.match(nxt.text)
                 and ("\n\n" not in text_of(s.doc_id)[s.end : nxt.start] or is_heading(s.text))):
             out.append(nxt)
     return out

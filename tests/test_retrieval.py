@@ -176,15 +176,20 @@ def test_a_heading_is_quoted_with_the_sentence_under_it_that_refers_back():
     from retrieval.answer import ScoredUnit, with_continuations
 
     text = ("MEMBERS VISIT BORDER REGIONS\n\nThis allows studying the real state of affairs.\n\n"
-            "Members met in May.\n\nThis was the first meeting.")
+            "Members met in May.\n\nThis was the first meeting.\n\n"
+            "The envoy thanked the host. \u201cIt is a very important signal,\u201d he said.")
 
     def unit(start: int, end: int) -> ScoredUnit:
         return ScoredUnit("d", "D", start, end, text[start:end], 0.5, 0.5, 1, None, 0.0, 0.5)
 
-    heading, why, met, first = (unit(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text))
-    ranked = [heading, why, met, first]
+    sentences = ("MEMBERS VISIT BORDER REGIONS", "This allows studying the real state of affairs.", "Members met in May.",
+                 "This was the first meeting.", "The envoy thanked the host.", "\u201cIt is a very important signal,\u201d he said.")
+    heading, why, met, first, thanked, said = (unit(text.index(s), text.index(s) + len(s)) for s in sentences)
+    ranked = [heading, why, met, first, thanked, said]
     assert [u.text for u in with_continuations([heading], ranked, lambda _: text)] == [heading.text, why.text]
     assert [u.text for u in with_continuations([met], ranked, lambda _: text)] == [met.text]
+    # "It" opening the next sentence of the paragraph refers back too: the envoy's words complete his thanks.
+    assert [u.text for u in with_continuations([thanked], ranked, lambda _: text)] == [thanked.text, said.text]
 
 
 def test_a_follow_up_the_documents_do_not_answer_is_refused(service):

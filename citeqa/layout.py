@@ -64,3 +64,58 @@ def quoted(text: str, n: int) -> str:
     """A quote as every answer shows it (the CLI, the API, the chat): on one line, in quotation marks,
     then its citation number."""
     return f"“{one_line(text)}” [{n}]"
+
+
+# A line that opens a list item: a dash or bullet, or a short number or letter with "." or ")".
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•▪●◦*·]|\d{1,2}[.)]|[a-z][.)])[ \t]+\S")
+LEAD_IN_LOOKBACK = 4000  # characters a list's lead-in is looked for above an item
+
+
+def is_list_item(line: str) -> bool:
+    return bool(_LIST_ITEM.match(line))
+
+
+def list_lead_in(text: str, start: int) -> tuple[int, int] | None:
+    """The heading or the sentence ending in a colon that introduces the list whose item holds `start`
+    ("CSTO PA STANDING COMMISSION ON SOCIOECONOMIC AND LEGAL ISSUES" over "- develops recommendations on
+    ... human trafficking ..."), as (start, end) of its last line; None when `start` is in no list item
+    or the list has no such lead-in. An item says what is done, its lead-in who does it: quoted alone,
+    the item answers "which commission ...?" with nothing. An item's wrapped lines (indented, or under a
+    line that is not finished) belong to it; items may stand apart by blank lines."""
+    first = text.rfind("\n", 0, max(start - LEAD_IN_LOOKBACK, 0)) + 1
+    end = text.find("\n", start)
+    offsets, lines = [], []
+    position = first
+    for line in text[first : end if end >= 0 else len(text)].split("\n"):
+        offsets.append(position)
+        lines.append(line)
+        position += len(line) + 1
+
+    def item_of(j: int) -> int | None:
+        """The item line that line j belongs to (itself, or the item whose wrapped line it is)."""
+        while not is_list_item(lines[j]):
+            if j == 0 or not lines[j - 1].strip():
+                return None
+            previous = lines[j - 1].rstrip()
+            if not (lines[j][:1] in " \t" or not (ends_sentence(previous) or previous.endswith((";", ":")))):
+                return None  # not a wrapped line of the line above: that one is finished
+            j -= 1
+        return j
+
+    j = item_of(len(lines) - 1)
+    if j is None:
+        return None
+    while True:  # up over the list's items (and blank lines between them) to the line above the first
+        j -= 1
+        while j >= 0 and not lines[j].strip():
+            j -= 1
+        if j < 0:
+            return None
+        above = item_of(j)
+        if above is None:
+            break
+        j = above
+    lead = lines[j].rstrip()
+    if not (lead.endswith(":") or not (ends_sentence(lead) or lead.endswith((";", ",")))):
+        return None  # a sentence or clause that merely stands before the list
+    return offsets[j] + len(lines[j]) - len(lines[j].lstrip()), offsets[j] + len(lead)

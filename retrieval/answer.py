@@ -29,7 +29,7 @@ from typing import Callable, Protocol, Sequence
 
 import numpy as np
 
-from citeqa.layout import ends_sentence, in_capitals, one_line, quoted
+from citeqa.layout import ends_sentence, in_capitals, is_list_item, list_lead_in, one_line, quoted
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
@@ -299,12 +299,43 @@ class ExtractiveAnswerer:
                                         {first.text})
         chosen = with_continuations(chosen, analysis.units,
                                     lambda doc_id: self.reader.documents[doc_id].document.text)
+        chosen = self.with_lead_ins(chosen)
         citations = [Citation(n, u.doc_id, u.title, u.start, u.end, u.text) for n, u in enumerate(chosen, start=1)]
         short_answer = None
         if short is not None:
-            short_answer = ShortAnswer(short.text, short.unit.doc_id, short.start, short.end, 1)
+            n = next(c.n for c in citations if (c.doc_id, c.start) == (short.unit.doc_id, short.unit.start))
+            short_answer = ShortAnswer(short.text, short.unit.doc_id, short.start, short.end, n)
         return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
                            short_answer)
+
+    def with_lead_ins(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
+        """A list item is quoted after the heading or sentence that introduces its list (once per list):
+        "- develops recommendations on ... human trafficking ..." says what is done, its lead-in "CSTO PA
+        STANDING COMMISSION ON SOCIOECONOMIC AND LEGAL ISSUES" who does it."""
+        out: list[ScoredUnit] = []
+        for unit in chosen:
+            lead = self._lead_in(unit)
+            if lead is not None and all((u.doc_id, u.start) != (lead.doc_id, lead.start) for u in chosen + out):
+                out.append(lead)
+            out.append(unit)
+        return out
+
+    def _lead_in(self, unit: ScoredUnit) -> ScoredUnit | None:
+        text = self.reader.documents[unit.doc_id].document.text
+        found = list_lead_in(text, unit.start)
+        if found is None:
+            return None
+        start, end = found
+        spans = [span for _, span in self.reader.sentences_within_spans([(unit.doc_id, start, end)])[0]
+                 if span.start < end <= span.end]  # the unit that ends the lead-in
+        if not spans or spans[-1].end > unit.start:
+            return None
+        span = spans[-1]
+        quote = text[span.start : span.end]
+        if len(_WORD.findall(quote)) < MIN_QUOTE_WORDS or is_list_item(quote):
+            return None
+        return replace(unit, start=span.start, end=span.end, text=quote, semantic=0.0, lexical=0.0, score=0.0,
+                       probability=0.0)
 
 
 def only_the_title(choice: SpanChoice) -> bool:

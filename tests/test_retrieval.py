@@ -192,6 +192,19 @@ def test_a_heading_is_quoted_with_the_sentence_under_it_that_refers_back():
     assert [u.text for u in with_continuations([thanked], ranked, lambda _: text)] == [thanked.text, said.text]
 
 
+def test_a_list_item_is_quoted_under_the_heading_of_its_list(service):
+    """"Which commission ...?" is answered by a list item that says what is done ("- develops
+    recommendations on ... human trafficking ..."): the heading of its list says who does it, so it is
+    quoted just before the item; the short answer's [n] still points at the quote that holds it."""
+    answer = service.ask("Which CSTO PA commission works on human trafficking?")
+    quotes = [c.quote for c in answer.citations]
+    item = next(i for i, q in enumerate(quotes) if q.startswith("-") and "human trafficking" in q)
+    assert item > 0 and quotes[item - 1] == "CSTO PA STANDING COMMISSION ON SOCIOECONOMIC AND LEGAL ISSUES", quotes
+    if answer.short_answer is not None:
+        holder = answer.citations[answer.short_answer.citation - 1]
+        assert holder.start <= answer.short_answer.start and answer.short_answer.end <= holder.end
+
+
 def test_a_follow_up_the_documents_do_not_answer_is_refused(service):
     first = service.ask("Who is the chairman of the CSTO Parliamentary Assembly?")
     follow_up = service.ask("When was he elected?", history=[Turn(first.question, first.answer)])

@@ -10,7 +10,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from citeqa.layout import ends_with_joiner, one_line
+from citeqa.layout import ends_with_joiner, list_lead_in, one_line
 from ingest.clean import clean_text
 from ingest.units import quote_units
 
@@ -109,3 +109,20 @@ def test_list_items_and_signature_lines_stay_apart():
     assert "- coordination of actions, not causing damage\nto interests of collective security;" in quoted
     assert "For the Republic of Armenia |" in quoted and "For the Kyrgyz Republic |" in quoted
     assert not any(re.search(r"\|\s+For", q) for q in quoted)
+
+
+def test_a_list_item_knows_the_heading_or_colon_sentence_that_introduces_its_list():
+    text = ("Members met in May.\n\nSTANDING COMMISSION ON\nLEGAL ISSUES\n\n- develops model laws;\n"
+            "- assists the delegations of the parliaments of the\nMember States on platforms;\n\n"
+            "- supports cooperation.\nThe Council then met.\n\nWe agree on:\n- solidarity of purpose;\n\n"
+            "The report was read.\n- one more point;")
+
+    def lead(probe: str) -> str | None:
+        found = list_lead_in(text, text.index(probe))
+        return None if found is None else text[found[0] : found[1]]
+
+    # Items apart by a blank line, and an item's wrapped line, belong to the same list.
+    assert lead("develops") == lead("Member States on") == lead("supports") == "LEGAL ISSUES"
+    assert lead("solidarity") == "We agree on:"
+    assert lead("Members met") is None and lead("The Council then met") is None  # not in a list
+    assert lead("one more point") is None  # a finished sentence before an item introduces nothing

@@ -299,7 +299,7 @@ class ExtractiveAnswerer:
                                         {first.text})
         chosen = with_continuations(chosen, analysis.units,
                                     lambda doc_id: self.reader.documents[doc_id].document.text)
-        chosen = self.with_lead_ins(chosen)
+        chosen = self.with_context_before(chosen)
         citations = [Citation(n, u.doc_id, u.title, u.start, u.end, u.text) for n, u in enumerate(chosen, start=1)]
         short_answer = None
         if short is not None:
@@ -308,31 +308,36 @@ class ExtractiveAnswerer:
         return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
                            short_answer)
 
-    def with_lead_ins(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
-        """A list item is quoted after the heading or sentence that introduces its list (once per list):
-        "- develops recommendations on ... human trafficking ..." says what is done, its lead-in "CSTO PA
-        STANDING COMMISSION ON SOCIOECONOMIC AND LEGAL ISSUES" who does it."""
+    def with_context_before(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
+        """Each quoted unit that cannot be understood alone is preceded by the unit that says what it is
+        about (once): a list item by the heading or sentence that introduces its list ("- develops
+        recommendations on ... human trafficking ..." says what is done, "CSTO PA STANDING COMMISSION ON
+        SOCIOECONOMIC AND LEGAL ISSUES" who does it); a unit that refers back ("They are monitoring over
+        10,000 polling stations", "We consider such anti-democratic practice as a direct threat ...") by
+        the unit just before it, which says who "they" are and what "such practice" is."""
         out: list[ScoredUnit] = []
         for unit in chosen:
-            lead = self._lead_in(unit)
-            if lead is not None and all((u.doc_id, u.start) != (lead.doc_id, lead.start) for u in chosen + out):
-                out.append(lead)
+            before = self._context_before(unit)
+            if before is not None and all((u.doc_id, u.start) != (before.doc_id, before.start) for u in chosen + out):
+                out.append(before)
             out.append(unit)
         return out
 
-    def _lead_in(self, unit: ScoredUnit) -> ScoredUnit | None:
+    def _context_before(self, unit: ScoredUnit) -> ScoredUnit | None:
         text = self.reader.documents[unit.doc_id].document.text
         found = list_lead_in(text, unit.start)
+        if found is None and _NEEDS_ANTECEDENT.match(unit.text):
+            found = (max(0, unit.start - ANTECEDENT_REACH), unit.start)
         if found is None:
             return None
         start, end = found
         spans = [span for _, span in self.reader.sentences_within_spans([(unit.doc_id, start, end)])[0]
-                 if span.start < end <= span.end]  # the unit that ends the lead-in
+                 if span.start < end <= span.end or span.end <= unit.start]
         if not spans or spans[-1].end > unit.start:
             return None
-        span = spans[-1]
+        span = spans[-1]  # the unit that ends the lead-in, or the last one before the unit
         quote = text[span.start : span.end]
-        if len(_WORD.findall(quote)) < MIN_QUOTE_WORDS or is_list_item(quote):
+        if len(_WORD.findall(quote)) < MIN_QUOTE_WORDS or (is_list_item(quote) and not is_list_item(unit.text)):
             return None
         return replace(unit, start=span.start, end=span.end, text=quote, semantic=0.0, lexical=0.0, score=0.0,
                        probability=0.0)
@@ -412,6 +417,11 @@ def select_units(ranked: Sequence[ScoredUnit], limit: int, floor: float, seen_te
 _REFERS_BACK = r"its|they|their|them|this|these|those|he|his|she|her|such"
 # The unit ranker's feature (the model was trained with this list).
 _ANAPHORIC_START = re.compile(rf"^[\"“'‘(]?({_REFERS_BACK})\b", re.I)
+# A unit that opens by referring back, or speaks of "such" a thing within its first words ("We consider
+# such anti-democratic practice ..."), needs the unit before it. Not "It": mostly "It is ... to", which
+# refers to nothing before it.
+_NEEDS_ANTECEDENT = re.compile(rf"^[\"“'‘(]?({_REFERS_BACK})\b|^\W*(?:\w+\s+){{0,3}}such\b", re.I)
+ANTECEDENT_REACH = 600  # characters looked back for the unit a unit refers back to
 # What continues a quoted unit: also "It" (“It is a very important signal,” after "... thanked the President
 # for the meeting."), which opens many sentences without referring back ("It is known that ...") and so
 # is no evidence that a unit answers, but after a chosen unit in its own paragraph it nearly always does.

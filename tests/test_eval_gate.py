@@ -17,10 +17,13 @@ from eval.questions import DEFAULT_QUESTIONS, QuestionSet, load_questions
 # abstention one unanswerable question, answer@3 one. Moves against the floors of the 03:20 UTC models
 # (batched int8 vectors: answer@3 0.9342, false abstention 0.0263, abstention 0.4615): abstention floor
 # up (0.38 to 0.46), answer@3 floor down (0.91 to 0.90: one question's answer fell from third place to
-# fourth); README, Evaluation, has the figures.
+# fourth); README, Evaluation, has the figures. 2026-11-29 from 10:20 UTC, the same models: quotes continued
+# by a sentence opening "It", list items quoted under their list's heading, a unit that refers back after the
+# unit before it: answer_quoted 0.7237 -> 0.7632 (q47, q16, q50), the rest unchanged; its floor moves up as
+# much (0.69 to 0.73).
 FLOOR_ANSWER_AT_3 = 0.90
 FLOOR_MRR_AT_10 = 0.95
-FLOOR_ANSWER_QUOTED = 0.69
+FLOOR_ANSWER_QUOTED = 0.73
 CEILING_FALSE_ABSTENTION = 0.05
 FLOOR_ABSTENTION_ACCURACY = 0.46
 

@@ -205,6 +205,15 @@ def test_a_list_item_is_quoted_under_the_heading_of_its_list(service):
         assert holder.start <= answer.short_answer.start and answer.short_answer.end <= holder.end
 
 
+def test_a_quote_that_refers_back_is_preceded_by_what_it_refers_to(service):
+    """"We consider such anti-democratic practice as a direct threat ..." does not say which practice:
+    the sentence before it, across the paragraph break, does, and is quoted first."""
+    answer = service.ask("Which practice does the Council see as a threat to national security?")
+    quotes = [c.quote for c in answer.citations]
+    such = next(i for i, q in enumerate(quotes) if q.startswith("We consider such anti-democratic practice"))
+    assert such > 0 and "censoring political content" in quotes[such - 1], quotes
+
+
 def test_a_follow_up_the_documents_do_not_answer_is_refused(service):
     first = service.ask("Who is the chairman of the CSTO Parliamentary Assembly?")
     follow_up = service.ask("When was he elected?", history=[Turn(first.question, first.answer)])
@@ -226,7 +235,10 @@ def test_follow_up_questions_use_the_earlier_turns(service):
 def test_follow_up_answers_rank_by_the_new_question_within_the_context(service):
     first = service.ask("Tell me about the snap parliamentary elections in Kazakhstan")
     follow_up = service.ask("How many polling stations did they monitor?", history=[Turn(first.question, first.answer)])
-    assert "10,000 polling stations" in follow_up.citations[0].quote
+    # The best unit, "They are monitoring over 10,000 polling stations ...", comes right after the sentence that
+    # says who "they" are.
+    quotes = [c.quote for c in follow_up.citations]
+    assert "10,000 polling stations" in quotes[1] and "group of international observers" in quotes[0], quotes
 
 
 def test_follow_up_detection():

@@ -48,6 +48,10 @@ NOT_FOUND = "The documents do not say."
 # A unit of one or two words is a heading, a list item or a name on its own line ("CSTO PA",
 # "- Serbia"): quoted alone it states nothing a reader can check, so it is never a quote.
 MIN_QUOTE_WORDS = 3
+# A short answer made only of words that this share of the collection's passages hold says what the
+# collection is about, not what the question asks (with at least this many passages to count on).
+COMMON_SHARE = 0.2
+COMMON_MIN_CHUNKS = 10
 DOCUMENT_STEMS_CACHED = 256  # documents whose word stems are kept for the evidence of abstention
 
 
@@ -292,7 +296,7 @@ class ExtractiveAnswerer:
         best = analysis.best
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and not analysis.question.yes_no and edges_can_be_trusted(best)
-                         and not only_the_title(best)) else None
+                         and not only_the_title(best) and not self._said_everywhere(best)) else None
         first = short.unit if short is not None else analysis.units[0]
         others = [u for u in analysis.units if (u.doc_id, u.start) != (first.doc_id, first.start)]
         chosen = [first] + select_units(others, self.max_sentences - 1, QUOTE_SHARE * analysis.units[0].probability,
@@ -307,6 +311,19 @@ class ExtractiveAnswerer:
             short_answer = ShortAnswer(short.text, short.unit.doc_id, short.start, short.end, n)
         return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
                            short_answer)
+
+    def _said_everywhere(self, choice: SpanChoice) -> bool:
+        """Whether every word of the span stands in a fifth or more of the collection's passages ("CSTO
+        Parliamentary Assembly", "Collective Security Treaty Organization" in a collection about them):
+        what the whole collection is about, like a document's title (`only_the_title`), so in bold it
+        reads as an answer and answers nothing. A number keeps its place; a collection of fewer than
+        COMMON_MIN_CHUNKS passages has too few for the share to tell."""
+        n = self.reader.manifest.n_chunks
+        if n < COMMON_MIN_CHUNKS or _holds_number(choice.text):
+            return False
+        words = [w for w in set(_WORD.findall(choice.text.lower())) if content_words(w)]
+        frequencies = self.reader.term_document_frequencies(words) if words else {}
+        return bool(words) and all(frequencies[w] >= COMMON_SHARE * n for w in words)
 
     def with_context_before(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
         """Each quoted unit that cannot be understood alone is preceded by the unit that says what it is
@@ -368,6 +385,11 @@ def _holds_digit(text: str) -> bool:
     return any(c.isdigit() for c in text)
 
 
+def _holds_number(text: str) -> bool:
+    """A number in digits or words ("one", "twelve", "hundred"): what keeps a short answer of common words."""
+    return _holds_digit(text) or bool(_NUMBER_WORD.search(text))
+
+
 def _lexical_matcher(query: str, weights: dict[str, float]) -> Callable[[set[str]], float]:
     """IDF-weighted share of the query's content words (`weights`: their IDF) found in a unit's word stems."""
     terms = set(content_words(query))
@@ -397,6 +419,8 @@ _TIME = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b|\b\d{1,2}(st|nd|rd|th)\b|\b(ce
 _NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
                      r"fifty|hundred|thousand|million|billion|dozen|several|many|few)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
+_NUMBER_WORD = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                          r"fifty|hundred|thousand|million|billion|dozen)\b", re.I)
 
 
 def select_units(ranked: Sequence[ScoredUnit], limit: int, floor: float, seen_texts: set[str]) -> list[ScoredUnit]:

@@ -341,18 +341,19 @@ class ExtractiveAnswerer:
         return out
 
     def _context_before(self, unit: ScoredUnit) -> ScoredUnit | None:
+        """The quote unit that says what `unit` is about, if it needs one: the last unit over its list's
+        lead-in, or over the stretch before it when it refers back."""
         text = self.reader.documents[unit.doc_id].document.text
         found = list_lead_in(text, unit.start)
         if found is None and _NEEDS_ANTECEDENT.match(unit.text):
             found = (max(0, unit.start - ANTECEDENT_REACH), unit.start)
         if found is None:
             return None
-        start, end = found
-        spans = [span for _, span in self.reader.sentences_within_spans([(unit.doc_id, start, end)])[0]
-                 if span.start < end <= span.end or span.end <= unit.start]
-        if not spans or spans[-1].end > unit.start:
+        spans = [span for _, span in self.reader.sentences_within_spans([(unit.doc_id, *found)])[0]
+                 if span.end <= unit.start]
+        if not spans:
             return None
-        span = spans[-1]  # the unit that ends the lead-in, or the last one before the unit
+        span = spans[-1]
         quote = text[span.start : span.end]
         if len(_WORD.findall(quote)) < MIN_QUOTE_WORDS or (is_list_item(quote) and not is_list_item(unit.text)):
             return None
@@ -416,11 +417,11 @@ def _expected_kind_found(info: QuestionInfo, text: str) -> bool:
 _TIME = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b|\b\d{1,2}(st|nd|rd|th)\b|\b(century|centuries|january|february|"
                    r"march|april|may|june|july|august|september|october|november|december|today|yesterday|"
                    r"decade|year|years|ago|since|until|during|before|after|when)\b", re.I)
-_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-                     r"fifty|hundred|thousand|million|billion|dozen|several|many|few)\b", re.I)
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+                 "thousand|million|billion|dozen")
+_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS}|several|many|few)\b", re.I)
+_NUMBER_WORD = re.compile(rf"\b({_NUMBER_WORDS})\b", re.I)
 _NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
-_NUMBER_WORD = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-                          r"fifty|hundred|thousand|million|billion|dozen)\b", re.I)
 
 
 def select_units(ranked: Sequence[ScoredUnit], limit: int, floor: float, seen_texts: set[str]) -> list[ScoredUnit]:

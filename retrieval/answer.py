@@ -196,14 +196,16 @@ class ExtractiveAnswerer:
     def idf_weights(self, query: str) -> dict[str, float]:
         """BM25-style IDF over chunks for each content word of the query, keyed by its stem."""
         n = max(self.reader.manifest.n_chunks, 1)
-        words = [w for w in set(re.findall(r"\w+", query.lower())) if content_words(w)]
-        frequencies = self.reader.term_document_frequencies(words)
         out: dict[str, float] = {}
-        for word in words:
+        for word, df in self.content_word_frequencies(query).items():
             stem = content_words(word)[0]
-            df = frequencies[word]
             out[stem] = max(out.get(stem, 0.0), math.log(1 + (n - df + 0.5) / (df + 0.5)))
         return out
+
+    def content_word_frequencies(self, text: str) -> dict[str, int]:
+        """How many chunks hold each content word of `text` (lower case, each word once)."""
+        words = [w for w in set(_WORD.findall(text.lower())) if content_words(w)]
+        return self.reader.term_document_frequencies(words) if words else {}
 
     # --- finding the answer -------------------------------------------------------------------------
 
@@ -321,9 +323,8 @@ class ExtractiveAnswerer:
         n = self.reader.manifest.n_chunks
         if n < COMMON_MIN_CHUNKS or _holds_number(choice.text):
             return False
-        words = [w for w in set(_WORD.findall(choice.text.lower())) if content_words(w)]
-        frequencies = self.reader.term_document_frequencies(words) if words else {}
-        return bool(words) and all(frequencies[w] >= COMMON_SHARE * n for w in words)
+        frequencies = self.content_word_frequencies(choice.text)
+        return bool(frequencies) and all(df >= COMMON_SHARE * n for df in frequencies.values())
 
     def with_context_before(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
         """Each quoted unit that cannot be understood alone is preceded by the unit that says what it is

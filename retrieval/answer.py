@@ -306,6 +306,7 @@ class ExtractiveAnswerer:
         chosen = with_continuations(chosen, analysis.units,
                                     lambda doc_id: self.reader.documents[doc_id].document.text)
         chosen = self.with_context_before(chosen)
+        chosen = self.with_section_of_heading(chosen, analysis.units)
         citations = [Citation(n, u.doc_id, u.title, u.start, u.end, u.text) for n, u in enumerate(chosen, start=1)]
         short_answer = None
         if short is not None:
@@ -340,6 +341,41 @@ class ExtractiveAnswerer:
                 out.append(before)
             out.append(unit)
         return out
+
+    def with_section_of_heading(self, chosen: list[ScoredUnit], ranked: Sequence[ScoredUnit]) -> list[ScoredUnit]:
+        """An answer of headings alone ("CSTO PA STANDING COMMISSION ON SOCIOECONOMIC AND LEGAL ISSUES" for
+        "What does the socioeconomic and legal issues commission evaluate ...?") names where the answer is and
+        says nothing. When the first heading opens a list, the answer goes on with the item of that list the
+        ranker rates best ("- evaluates draft regulatory documents ..."), or its first item when the ranker
+        saw none: the converse of quoting a list item under its heading."""
+        if not chosen or not all(_names_a_section(u.text) for u in chosen):
+            return chosen
+        heading = chosen[0]
+        items = self._list_under(heading)
+        if not items:
+            return chosen
+        starts = {span.start for span in items}
+        best = next((u for u in ranked if u.doc_id == heading.doc_id and u.start in starts), None)
+        if best is None:
+            text = self.reader.documents[heading.doc_id].document.text
+            best = replace(heading, start=items[0].start, end=items[0].end, text=text[items[0].start : items[0].end],
+                           semantic=0.0, lexical=0.0, score=0.0, probability=0.0)
+        return [heading, best] + chosen[1:]
+
+    def _list_under(self, heading: ScoredUnit) -> list[Span]:
+        """The items of the list that follows a heading (within SECTION_REACH characters), if one does."""
+        text = self.reader.documents[heading.doc_id].document.text
+        found = self.reader.sentences_within_spans([(heading.doc_id, heading.end, heading.end + SECTION_REACH)])[0]
+        items = []
+        for _, span in found:
+            if span.start < heading.end:
+                continue
+            unit = text[span.start : span.end]
+            if not is_list_item(unit):
+                break
+            if len(_WORD.findall(unit)) >= MIN_QUOTE_WORDS:
+                items.append(span)
+        return items
 
     def _context_before(self, unit: ScoredUnit) -> ScoredUnit | None:
         """The quote unit that says what `unit` is about, if it needs one: the last unit over its list's
@@ -448,6 +484,7 @@ _ANAPHORIC_START = re.compile(rf"^[\"“'‘(]?({_REFERS_BACK})\b", re.I)
 # refers to nothing before it.
 _NEEDS_ANTECEDENT = re.compile(rf"^[\"“'‘(]?({_REFERS_BACK})\b|^\W*(?:\w+\s+){{0,3}}such\b", re.I)
 ANTECEDENT_REACH = 600  # characters looked back for the unit a unit refers back to
+SECTION_REACH = 2000  # characters looked ahead for the list under a heading
 # What continues a quoted unit: also "It" (“It is a very important signal,” after "... thanked the President
 # for the meeting."), which opens many sentences without referring back ("It is known that ...") and so
 # is no evidence that a unit answers, but after a chosen unit in its own paragraph it nearly always does.
@@ -475,6 +512,11 @@ def with_continuations(chosen: list[ScoredUnit], ranked: Sequence[ScoredUnit],
 def is_heading(text: str) -> bool:
     """A heading: set in capitals, or a line that does not end a sentence."""
     return in_capitals(text) or ("\n" not in text.strip() and not ends_sentence(text) and any(c.isalpha() for c in text))
+
+
+def _names_a_section(text: str) -> bool:
+    """A heading that is no list item (an item that ends without a full stop reads as a heading)."""
+    return is_heading(text) and not is_list_item(text)
 
 
 def format_answer(citations: Sequence[Citation], short_answer: ShortAnswer | None = None) -> str:

@@ -215,6 +215,19 @@ def test_a_list_item_is_quoted_under_the_heading_of_its_list(service):
         assert holder.start <= answer.short_answer.start and answer.short_answer.end <= holder.end
 
 
+def test_an_answer_of_headings_alone_goes_on_with_an_item_of_the_first_heading_s_list(service):
+    """"What does the Commission on Defence and Security do?" ranks the commissions' headings first; a
+    heading names where the answer is and says nothing, so the answer goes on with an item of the list
+    under the first heading, in the document between that heading and the next one."""
+    answer = service.ask("What does the Commission on Defence and Security do?")
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[0] == "CSTO PA STANDING COMMISSION ON DEFENCE AND SECURITY", quotes
+    heading, item = answer.citations[0], answer.citations[1]
+    assert item.quote.startswith("- ") and item.doc_id == heading.doc_id, quotes
+    between = service.documents([item.doc_id])[item.doc_id].text[heading.end : item.start]
+    assert heading.end < item.start and all(line.startswith("- ") for line in between.split("\n") if line.strip()), quotes
+
+
 def test_a_quote_that_refers_back_is_preceded_by_what_it_refers_to(service):
     """"We consider such anti-democratic practice as a direct threat ..." does not say which practice:
     the sentence before it, across the paragraph break, does, and is quoted first."""

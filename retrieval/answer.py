@@ -357,9 +357,7 @@ class ExtractiveAnswerer:
         starts = {span.start for span in items}
         best = next((u for u in ranked if u.doc_id == heading.doc_id and u.start in starts), None)
         if best is None:
-            text = self.reader.documents[heading.doc_id].document.text
-            best = replace(heading, start=items[0].start, end=items[0].end, text=text[items[0].start : items[0].end],
-                           semantic=0.0, lexical=0.0, score=0.0, probability=0.0)
+            best = unranked(heading, items[0], self.reader.documents[heading.doc_id].document.text)
         return [heading, best] + chosen[1:]
 
     def _list_under(self, heading: ScoredUnit) -> list[Span]:
@@ -394,8 +392,14 @@ class ExtractiveAnswerer:
         quote = text[span.start : span.end]
         if len(_WORD.findall(quote)) < MIN_QUOTE_WORDS or (is_list_item(quote) and not is_list_item(unit.text)):
             return None
-        return replace(unit, start=span.start, end=span.end, text=quote, semantic=0.0, lexical=0.0, score=0.0,
-                       probability=0.0)
+        return unranked(unit, span, text)
+
+
+def unranked(near: ScoredUnit, span: Span, text: str) -> ScoredUnit:
+    """The unit at `span` of the document of `near` (its passage), quoted for what it adds to a ranked unit;
+    the ranker did not score it."""
+    return replace(near, start=span.start, end=span.end, text=text[span.start : span.end], semantic=0.0, lexical=0.0,
+                   score=0.0, probability=0.0)
 
 
 def only_the_title(choice: SpanChoice) -> bool:

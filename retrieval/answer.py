@@ -34,7 +34,7 @@ from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.question import QuestionInfo, analyse
-from retrieval.spans import Candidates, candidates
+from retrieval.spans import PERSON_TITLE_WORDS, Candidates, candidates
 from retrieval.store import IndexReader
 from retrieval.text import content_words, stem_words, stems
 
@@ -419,7 +419,29 @@ def edges_can_be_trusted(choice: SpanChoice) -> bool:
     THE CSTO / MEMBER STATES' NATIONAL" for the Assembly's main task, "COMMISSIONS) ON DEFENCE AND …").
     The quote, the whole heading, is then the answer; a count or a date in it ("14 DEPUTIES") keeps its
     short answer, its edges marked by the digits."""
-    return not in_capitals(choice.unit.text) or _holds_digit(choice.text)
+    return (not in_capitals(choice.unit.text) or _holds_digit(choice.text)) and not cuts_a_name(choice)
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)")
+_WORD_BEFORE = re.compile(r"[a-z,;] ([A-Z][a-z]+) $")
+
+
+def cuts_a_name(choice: SpanChoice) -> bool:
+    """Whether the span cuts a name: it ends on a capitalised word that the next one, after a space on
+    the same line, goes on ("Aleksandr" of "Aleksandr Lukashenko", "... the Federal" of "the Federal
+    Assembly"), or starts on one that goes on a capitalised word before it, not at a sentence's start
+    ("Paltz" of "New Paltz"). A person's title beside a name is no part of it: "General Amherst",
+    "Alen Simonyan Member of ..." keep "Amherst" and "Alen Simonyan"."""
+    text, offset = choice.unit.text, choice.start - choice.unit.start
+    words = choice.text.split()
+    if not words:
+        return False
+    after = _NEXT_WORD.match(text, offset + len(choice.text))
+    before = _WORD_BEFORE.search(text, 0, offset)
+    cut_end = (words[-1][:1].isupper() and not words[-1].isupper() and after is not None
+               and after.group(1).lower() not in PERSON_TITLE_WORDS)
+    cut_start = (words[0][:1].isupper() and before is not None and before.group(1).lower() not in PERSON_TITLE_WORDS)
+    return cut_end or cut_start
 
 
 def _holds_digit(text: str) -> bool:

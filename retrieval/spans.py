@@ -60,14 +60,17 @@ _SPAN_KINDS = ("digit", "year", "month", "time_word", "number_word", "money", "p
                "all_capitalised", "short", "long", "line", "person_name")
 # Words that make a capitalised run a body, a place or a title rather than a person's name ("PA Council",
 # "National Assembly", "Vice President"): a "who" question asks for the name beside them.
-_NOT_NAME_WORDS = frozenset(
+# Titles and posts of a person: beside a name, they are not part of it ("General Amherst", "Alen Simonyan
+# Member of the CSTO PA Council").
+PERSON_TITLE_WORDS = frozenset(
+    "chairman chairwoman chair speaker president vice deputy member secretary general head director minister "
+    "king queen prince princess duke emperor pope bishop saint lord sir mr mrs ms dr colonel captain".split())
+_NOT_NAME_WORDS = PERSON_TITLE_WORDS | frozenset(
     "council assembly parliament parliamentary committee commission organization organisation union state states "
     "republic federation duma senate house chamber ministry minister government office board bureau agency "
     "centre center court party army forces group mission treaty declaration charter kingdom empire dynasty "
     "church university college institute academy company corporation bank city county province region "
     "river lake mountain island sea ocean north south east west northern southern eastern western new "
-    "chairman chairwoman chair speaker president vice deputy member secretary general head director minister "
-    "king queen prince princess duke emperor pope bishop saint lord sir mr mrs ms dr general colonel captain "
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split())
 

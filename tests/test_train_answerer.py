@@ -65,3 +65,30 @@ def test_the_shipped_user_questions_name_articles_and_spans_of_the_dev_half():
             assert q.relevant in ([], [path.stem]), q.id
             if q.answer:
                 assert " ".join(q.answer.lower().split()) in articles[path.stem], q.id
+
+
+def test_the_short_answer_floor_is_the_lowest_that_reaches_the_f1_and_no_answer_bars():
+    """Hand-computed: four answerable questions (best-span F1 1, 1, 0, 0) and four unanswerable ones, all
+    answered; each P(the best span answers) below. Floor 0.3 shows spans 1, 2 and 3, and one
+    unanswerable question's: F1 = (1 + 1 + 0 + 0 + 0 + 1 + 1 + 1) / 8 = 62.5, NoAns 3/4. Floor 0.0 gives
+    (2 + 0) / 8 = 25; floor 0.5 shows spans 1 and 2 only: (2 + 4) / 8 = 75."""
+    import numpy as np
+
+    from eval.questions import Question
+    from eval.train_answerer import Example, Prediction, lowest_short_min, squad_f1
+
+    def example(answerable: bool) -> Example:
+        question = Question("q", "?", {"a": 1} if answerable else {})
+        empty = np.zeros((0, 1), np.float32)
+        return Example(question, "a", ASKED, empty, np.zeros(0), empty, np.zeros(0), np.zeros(1), 0.0)
+
+    examples = [example(True)] * 4 + [example(False)] * 4
+    correct = [0.9, 0.8, 0.4, 0.1, 0.35, 0.2, 0.1, 0.05]
+    f1 = [1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    preds = [Prediction(1.0, c, f) for c, f in zip(correct, f1)]
+    assert squad_f1(examples, preds, 0.5, 0.3)["f1"] == pytest.approx(62.5)
+    assert squad_f1(examples, preds, 0.5, 0.3)["short_answer_right"] == pytest.approx(2 / 4)
+    assert squad_f1(examples, preds, 0.5, 0.0)["f1"] == pytest.approx(25.0)
+    assert lowest_short_min(examples, preds, 0.5, no_answer=0.5) == pytest.approx(0.11)  # NoAns 2/4 from 0.11
+    assert lowest_short_min(examples, preds, 0.5, no_answer=0.5, min_f1=60.0) == pytest.approx(0.21)
+    assert lowest_short_min(examples, preds, 0.5, no_answer=0.5, min_f1=70.0) == pytest.approx(0.36)

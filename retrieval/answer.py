@@ -69,6 +69,11 @@ class ScoredUnit:
     score: float  # the unit ranker's score
     probability: float  # softmax of the scores over the question's units
 
+    @property
+    def key(self) -> tuple[str, int]:
+        """Where the unit stands: two units with the same key are the same text of the same document."""
+        return self.doc_id, self.start
+
 
 def combine(semantic: float, lexical: float) -> float:
     """The unit score when no ranker is trained: meaning and wording, weighed by hand."""
@@ -300,7 +305,7 @@ class ExtractiveAnswerer:
                          and not analysis.question.yes_no and edges_can_be_trusted(best)
                          and not only_the_title(best) and not self._said_everywhere(best)) else None
         first = short.unit if short is not None else analysis.units[0]
-        others = [u for u in analysis.units if (u.doc_id, u.start) != (first.doc_id, first.start)]
+        others = [u for u in analysis.units if u.key != first.key]
         chosen = [first] + select_units(others, self.max_sentences - 1, QUOTE_SHARE * analysis.units[0].probability,
                                         {first.text})
         chosen = with_continuations(chosen, analysis.units,
@@ -310,7 +315,7 @@ class ExtractiveAnswerer:
         citations = [Citation(n, u.doc_id, u.title, u.start, u.end, u.text) for n, u in enumerate(chosen, start=1)]
         short_answer = None
         if short is not None:
-            n = next(c.n for c in citations if (c.doc_id, c.start) == (short.unit.doc_id, short.unit.start))
+            n = next(c.n for c in citations if (c.doc_id, c.start) == short.unit.key)
             short_answer = ShortAnswer(short.text, short.unit.doc_id, short.start, short.end, n)
         return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
                            short_answer)
@@ -337,7 +342,7 @@ class ExtractiveAnswerer:
         out: list[ScoredUnit] = []
         for unit in chosen:
             before = self._context_before(unit)
-            if before is not None and all((u.doc_id, u.start) != (before.doc_id, before.start) for u in chosen + out):
+            if before is not None and all(u.key != before.key for u in chosen + out):
                 out.append(before)
             out.append(unit)
         return out
@@ -523,12 +528,12 @@ def with_continuations(chosen: list[ScoredUnit], ranked: Sequence[ScoredUnit],
     unit before it in the same paragraph, or the heading it stands under ("PARLIAMENTARIANS VISIT
     BORDER REGIONS ..." / "This allows studying the real state of affairs."): quoted after a chosen
     unit, it completes the statement."""
-    ordered = sorted(ranked, key=lambda s: (s.doc_id, s.start))
-    following = {(a.doc_id, a.start): b for a, b in zip(ordered, ordered[1:]) if a.doc_id == b.doc_id}
+    ordered = sorted(ranked, key=lambda s: s.key)
+    following = {a.key: b for a, b in zip(ordered, ordered[1:]) if a.doc_id == b.doc_id}
     out: list[ScoredUnit] = []
     for s in chosen:
         out.append(s)
-        nxt = following.get((s.doc_id, s.start))
+        nxt = following.get(s.key)
         if (nxt is not None and nxt not in chosen and nxt not in out and _CONTINUES.match(nxt.text)
                 and ("\n\n" not in text_of(s.doc_id)[s.end : nxt.start] or is_heading(s.text))):
             out.append(nxt)

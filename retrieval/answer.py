@@ -303,7 +303,8 @@ class ExtractiveAnswerer:
         best = analysis.best
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and not analysis.question.yes_no and edges_can_be_trusted(best)
-                         and not only_the_title(best) and not self._said_everywhere(best)) else None
+                         and not only_the_title(best) and not self._said_everywhere(best)
+                         and not a_clause_for_a_fact(best, analysis.question)) else None
         first = short.unit if short is not None else analysis.units[0]
         others = [u for u in analysis.units if u.key != first.key]
         chosen = [first] + select_units(others, self.max_sentences - 1, QUOTE_SHARE * analysis.units[0].probability,
@@ -429,6 +430,15 @@ def edges_can_be_trusted(choice: SpanChoice) -> bool:
 
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)")
 _WORD_BEFORE = re.compile(r"[a-z,;] ([A-Z][a-z]+) $")
+
+
+_COPULA = re.compile(r"\b(?:is|are|was|were)\b")
+
+
+def a_clause_for_a_fact(choice: SpanChoice, q: QuestionInfo) -> bool:
+    """Whether the span says that something is something ("Information and Analysis is a CSTO PA" for
+    "Where is the Legal Centre?"): an answer to "why" or "how" may be a clause, a fact is a phrase."""
+    return q.qtype not in ("why", "how") and bool(_COPULA.search(choice.text))
 
 
 def cuts_a_name(choice: SpanChoice) -> bool:

@@ -428,7 +428,7 @@ def edges_can_be_trusted(choice: SpanChoice) -> bool:
     return (not in_capitals(choice.unit.text) or _holds_digit(choice.text)) and not cuts_a_name(choice)
 
 
-_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)")
+_NEXT_WORD = re.compile(r" (?:(?:de|da|di|du|van|von|der|den|del|la|le|bin|ibn) )?([A-Z][a-z]+)")  # "Marquis de Vaudreuil"
 _WORD_BEFORE = re.compile(r"[a-z,;] ([A-Z][a-z]+) $")
 
 

@@ -160,6 +160,7 @@ def test_a_heading_in_capitals_is_answered_by_the_whole_heading_not_a_cut_fragme
     # ... but a person's title beside it is no part of it, nor is a capital that opens a sentence
     ("Brochure", "Alen Simonyan Member of the CSTO PA Council", "Alen Simonyan", True),
     ("Seven Years' War", "Vaudreuil negotiated with General Amherst.", "Amherst", True),
+    ("Seven Years' War", "The governor, the Marquis de Vaudreuil, agreed.", "Marquis", False),
     ("Anatolia", "It ended. Normans joined Turkish forces.", "Normans", True),
 ])
 def test_a_short_answer_is_not_the_documents_title_nor_cut_from_capitals_nor_half_a_name(title, unit_text, span,

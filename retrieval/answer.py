@@ -389,7 +389,7 @@ class ExtractiveAnswerer:
         if found is None and _NEEDS_ANTECEDENT.match(unit.text):
             found = (max(0, unit.start - ANTECEDENT_REACH), unit.start)
         if found is None:
-            return None
+            return self._definition_before(unit, text)
         spans = [span for _, span in self.reader.sentences_within_spans([(unit.doc_id, *found)])[0]
                  if span.end <= unit.start]
         if not spans:
@@ -399,6 +399,22 @@ class ExtractiveAnswerer:
         if len(_WORD.findall(quote)) < MIN_QUOTE_WORDS or (is_list_item(quote) and not is_list_item(unit.text)):
             return None
         return unranked(unit, span, text)
+
+
+    def _definition_before(self, unit: ScoredUnit, text: str) -> ScoredUnit | None:
+        """The unit that spells out an abbreviation `unit` uses, when it stands just before ("Expert Advisory
+        Board (EAB) under the Council ... is a standing advisory body ..." before "... the EAB reviews and
+        examines draft model acts ..."): "the EAB" alone names nothing a reader knows."""
+        reach = max(0, unit.start - ANTECEDENT_REACH)
+        for abbreviation in dict.fromkeys(_ABBREVIATION.findall(unit.text)):
+            marker = f"({abbreviation})"
+            at = text.rfind(marker, reach, unit.start)
+            if at < 0 or marker in unit.text:
+                continue
+            for _, span in self.reader.sentences_within_spans([(unit.doc_id, at, at + len(marker))])[0]:
+                if span.start <= at and at + len(marker) <= span.end <= unit.start:
+                    return unranked(unit, span, text)
+        return None
 
 
 def unranked(near: ScoredUnit, span: Span, text: str) -> ScoredUnit:
@@ -524,6 +540,7 @@ _ANAPHORIC_START = re.compile(rf"^[\"“'‘(]?({_REFERS_BACK})\b", re.I)
 # such anti-democratic practice ..."), needs the unit before it. Not "It": mostly "It is ... to", which
 # refers to nothing before it.
 _NEEDS_ANTECEDENT = re.compile(rf"^[\"“'‘(]?({_REFERS_BACK})\b|^\W*(?:\w+\s+){{0,3}}such\b", re.I)
+_ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\b")  # "EAB", "UDP", "NSFNET"
 ANTECEDENT_REACH = 600  # characters looked back for the unit a unit refers back to
 SECTION_REACH = 2000  # characters looked ahead for the list under a heading
 # What continues a quoted unit: also "It" (“It is a very important signal,” after "... thanked the President

@@ -193,6 +193,17 @@ def test_a_short_answer_through_the_service_never_ends_inside_a_name(tmp_path):
     assert short is None or not re.match(r" [A-Z][a-z]", document[short.end:]), short
 
 
+def test_an_abbreviation_is_quoted_after_the_unit_that_spells_it_out(service):
+    """"the EAB reviews and examines draft model acts ..." answers who examines them, but "EAB" names nothing
+    a reader knows: the unit just before that defines it ("Expert Advisory Board (EAB) ...") comes first."""
+    answer = service.ask("Who examines the draft model acts and passes them on to the commissions?")
+    quotes = [one_line(c.quote) for c in answer.citations]
+    uses = next(i for i, q in enumerate(quotes) if "the EAB reviews and examines draft model acts" in q)
+    assert uses > 0 and quotes[uses - 1].startswith("Expert Advisory Board (EAB)"), answer.answer
+    if answer.short_answer is not None:  # the short answer still points at the quote that holds it
+        assert answer.short_answer.text in answer.citations[answer.short_answer.citation - 1].quote
+
+
 def test_a_fact_is_not_answered_by_a_clause(service):
     """"Where is the Legal Centre?" got "Information and Analysis is a CSTO PA" in bold: a span that says
     something is something is a clause cut from a sentence, not a place. The quote answers alone."""

@@ -339,12 +339,15 @@ class ExtractiveAnswerer:
         recommendations on ... human trafficking ..." says what is done, "CSTO PA STANDING COMMISSION ON
         SOCIOECONOMIC AND LEGAL ISSUES" who does it); a unit that refers back ("They are monitoring over
         10,000 polling stations", "We consider such anti-democratic practice as a direct threat ...") by
-        the unit just before it, which says who "they" are and what "such practice" is."""
+        the unit just before it, which says who "they" are and what "such practice" is. A context unit the
+        ranker chose too comes before the unit it explains, not after it."""
         out: list[ScoredUnit] = []
         for unit in chosen:
+            if any(u.key == unit.key for u in out):
+                continue  # already quoted, as the context of a unit before it
             before = self._context_before(unit)
-            if before is not None and all(u.key != before.key for u in chosen + out):
-                out.append(before)
+            if before is not None and all(u.key != before.key for u in out):
+                out.append(next((u for u in chosen if u.key == before.key), before))  # moved up when chosen later
             out.append(unit)
         return out
 

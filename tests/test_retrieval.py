@@ -288,6 +288,19 @@ def test_a_quote_that_refers_back_is_preceded_by_what_it_refers_to(service):
     assert such > 0 and "censoring political content" in quotes[such - 1], quotes
 
 
+def test_what_a_quote_refers_back_to_comes_before_it_even_when_the_ranker_chose_it_second(service):
+    """"They are monitoring over 10,000 polling stations in the country's capital and the Akmola region"
+    answers, and the ranker also chose the sentence before it, which says who "they" are: that one is
+    quoted first, not after the quote that refers back to it, and only once."""
+    answer = service.ask("Which region besides the capital do the CSTO PA observers cover in Kazakhstan?")
+    quotes = [c.quote for c in answer.citations]
+    they = next(i for i, q in enumerate(quotes) if q.startswith("They are monitoring over 10,000 polling stations"))
+    assert they > 0 and quotes[they - 1].startswith("The group of international observers"), quotes
+    assert len(set(quotes)) == len(quotes)
+    if answer.short_answer is not None:
+        assert answer.short_answer.text in answer.citations[answer.short_answer.citation - 1].quote
+
+
 def test_a_follow_up_the_documents_do_not_answer_is_refused(service):
     first = service.ask("Who is the chairman of the CSTO Parliamentary Assembly?")
     follow_up = service.ask("When was he elected?", history=[Turn(first.question, first.answer)])

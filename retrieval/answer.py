@@ -313,6 +313,8 @@ class ExtractiveAnswerer:
                                     lambda doc_id: self.reader.documents[doc_id].document.text)
         chosen = self.with_context_before(chosen)
         chosen = self.with_section_of_heading(chosen, analysis.units)
+        if short is not None:
+            short = spelled_out(short, chosen)
         citations = [Citation(n, u.doc_id, u.title, u.start, u.end, u.text) for n, u in enumerate(chosen, start=1)]
         short_answer = None
         if short is not None:
@@ -418,6 +420,36 @@ class ExtractiveAnswerer:
                 if span.start <= at and at + len(marker) <= span.end <= unit.start:
                     return unranked(unit, span, text)
         return None
+
+
+def spelled_out(short: SpanChoice, quoted: Sequence[ScoredUnit]) -> SpanChoice:
+    """An abbreviation as the short answer ("EAB") becomes its spelled-out form where a quote defines it
+    ("Expert Advisory Board (EAB)"): the words before the bracket whose initials make the abbreviation,
+    and the bracket. Unchanged when no quote defines it so."""
+    if not _ABBREVIATION.fullmatch(short.text):
+        return short
+    marker = f"({short.text})"
+    for unit in quoted:
+        at = unit.text.find(marker)
+        if at < 0:
+            continue
+        words = list(re.finditer(r"[A-Za-z][\w'-]*", unit.text[:at]))
+        letters, start = short.text.lower(), None
+        for word in reversed(words):
+            if not letters:
+                break
+            if word.group()[0].lower() == letters[-1]:
+                letters, start = letters[:-1], word.start()
+            elif word.group().lower() not in _SMALL_WORDS:
+                break
+        if not letters and start is not None:
+            end = at + len(marker)
+            return SpanChoice(unit, unit.start + start, unit.start + end, unit.text[start:end], short.logit,
+                              short.probability)
+    return short
+
+
+_SMALL_WORDS = frozenset("of and the for on in to at de".split())  # inside a name, not among its initials
 
 
 def unranked(near: ScoredUnit, span: Span, text: str) -> ScoredUnit:

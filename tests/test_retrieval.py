@@ -200,8 +200,33 @@ def test_an_abbreviation_is_quoted_after_the_unit_that_spells_it_out(service):
     quotes = [one_line(c.quote) for c in answer.citations]
     uses = next(i for i, q in enumerate(quotes) if "the EAB reviews and examines draft model acts" in q)
     assert uses > 0 and quotes[uses - 1].startswith("Expert Advisory Board (EAB)"), answer.answer
-    if answer.short_answer is not None:  # the short answer still points at the quote that holds it
-        assert answer.short_answer.text in answer.citations[answer.short_answer.citation - 1].quote
+    # "EAB" in bold would say no more: the short answer is the name spelled out, in the quote that does so
+    short = answer.short_answer
+    assert short is not None and short.text == "Expert Advisory Board (EAB)", answer.answer
+    assert short.text in answer.citations[short.citation - 1].quote
+
+
+@pytest.mark.parametrize("unit_text, abbreviation, expected", [
+    ("Founded in 1949, the North Atlantic Treaty Organization (NATO) grew.", "NATO",
+     "North Atlantic Treaty Organization (NATO)"),
+    ("The Bank of America (BOA) opened.", "BOA", "Bank of America (BOA)"),
+    ("The mission (OSCE) arrived.", "OSCE", None),  # the words before do not spell it: unchanged
+])
+def test_an_abbreviation_as_short_answer_is_spelled_out_from_a_quote_that_defines_it(unit_text, abbreviation,
+                                                                                    expected):
+    from retrieval.answer import ScoredUnit, SpanChoice, spelled_out
+
+    defining = ScoredUnit("d", "T", 100, 100 + len(unit_text), unit_text, 0.5, 0.5, 1, None, 0.0, 0.5)
+    using_text = f"Later the {abbreviation} met."
+    using = ScoredUnit("d", "T", 500, 500 + len(using_text), using_text, 0.5, 0.5, 1, None, 0.0, 0.5)
+    at = using_text.index(abbreviation)
+    short = SpanChoice(using, 500 + at, 500 + at + len(abbreviation), abbreviation, 1.0, 0.9)
+    result = spelled_out(short, [defining, using])
+    if expected is None:
+        assert result is short
+    else:
+        assert result.unit is defining and result.text == expected
+        assert unit_text[result.start - 100 : result.end - 100] == expected  # exact offsets into the source
 
 
 def test_a_fact_is_not_answered_by_a_clause(service):

@@ -304,7 +304,8 @@ class ExtractiveAnswerer:
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and not analysis.question.yes_no and edges_can_be_trusted(best)
                          and not only_the_title(best) and not self._said_everywhere(best)
-                         and not a_clause_for_a_fact(best, analysis.question)) else None
+                         and not a_clause_for_a_fact(best, analysis.question)
+                         and not of_another_kind(best, analysis.question)) else None
         first = short.unit if short is not None else analysis.units[0]
         others = [u for u in analysis.units if u.key != first.key]
         chosen = [first] + select_units(others, self.max_sentences - 1, QUOTE_SHARE * analysis.units[0].probability,
@@ -490,6 +491,18 @@ def a_clause_for_a_fact(choice: SpanChoice, q: QuestionInfo) -> bool:
     """Whether the span says that something is something ("Information and Analysis is a CSTO PA" for
     "Where is the Legal Centre?"): an answer to "why" or "how" may be a clause, a fact is a phrase."""
     return q.qtype not in ("why", "how") and bool(_COPULA.search(choice.text))
+
+
+_YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})s?\b")
+_MONTH_NAME = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+
+
+def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
+    """Whether the span is plainly not what the question asks for: no year for "In what year ...?" ("20
+    December"), a date for "How many ...?" (the "20" of "20 December" read as a count)."""
+    if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
+        return True
+    return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))
 
 
 def cuts_a_name(choice: SpanChoice) -> bool:

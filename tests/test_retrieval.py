@@ -229,6 +229,28 @@ def test_an_abbreviation_as_short_answer_is_spelled_out_from_a_quote_that_define
         assert unit_text[result.start - 100 : result.end - 100] == expected  # exact offsets into the source
 
 
+def test_a_year_is_not_answered_by_a_date_without_one(service):
+    """"Which year ...?" got "20 December" in bold, a day the documents give for the meeting, not a year:
+    what is plainly of another kind than asked is no short answer."""
+    answer = service.ask("Which year is the OSCE Parliamentary Assembly session in Minsk held?")
+    assert answer.short_answer is None or re.search(r"\b(1\d{3}|20\d{2})\b", answer.short_answer.text), answer.answer
+
+
+@pytest.mark.parametrize("question, span, shown", [
+    ("In what year was the fort built?", "20 December", False),
+    ("In what year was the fort built?", "December 1565", True),
+    ("How many observers were deployed?", "20 December", False),
+    ("How many observers were deployed?", "61 international observers", True),
+    ("How many years have such practices existed?", "thousands of years", True),  # a count of years, no year
+])
+def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, shown):
+    from retrieval.answer import ScoredUnit, SpanChoice, of_another_kind
+    from retrieval.question import analyse
+
+    unit = ScoredUnit("d", "T", 0, len(span), span, 0.5, 0.5, 1, None, 0.0, 0.5)
+    assert of_another_kind(SpanChoice(unit, 0, len(span), span, 1.0, 0.9), analyse(question)) != shown
+
+
 def test_a_fact_is_not_answered_by_a_clause(service):
     """"Where is the Legal Centre?" got "Information and Analysis is a CSTO PA" in bold: a span that says
     something is something is a clause cut from a sentence, not a place. The quote answers alone."""

@@ -14,8 +14,11 @@ How the extractive answerer works:
    (retrieval/spans.py, retrieval/answer_model.json) scores them; a softmax gives each a probability.
 3. Abstention: a second learned model weighs the evidence that the units answer *this* question
    (retrieval/answerability.py); below the calibrated threshold citeqa says the documents do not say.
-4. The answer: the best span as the short answer (when probable enough) with its unit as quote [1],
-   then the close runners-up among the units as further quotes.
+4. The answer: the best span as the short answer (when probable enough, and when it reads as an
+   answer: not half a name, not a clause, not of another kind than asked, not a fragment of a heading
+   in capitals) with its unit as quote [1], then the close runners-up among the units as further
+   quotes, each after the unit it needs to be understood (a list's heading, what it refers back to,
+   where its abbreviation is spelled out).
 """
 
 from __future__ import annotations
@@ -405,7 +408,6 @@ class ExtractiveAnswerer:
         if len(_WORD.findall(quote)) < MIN_QUOTE_WORDS or (is_list_item(quote) and not is_list_item(unit.text)):
             return None
         return unranked(unit, span, text)
-
 
     def _definition_before(self, unit: ScoredUnit, text: str) -> ScoredUnit | None:
         """The unit that spells out an abbreviation `unit` uses, when it stands just before ("Expert Advisory

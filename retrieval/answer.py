@@ -499,10 +499,22 @@ _YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})s?\b")
 _MONTH_NAME = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 
 
+_ASKS_MONEY = re.compile(r"\b(?:salary|salaries|budget|cost|costs|price|prices|fee|fees|funding|wages?|revenue|income)\b"
+                         r"|\bhow much money\b", re.I)
+# Not `QuestionInfo.wants_time`: "What is the *monthly* salary ...?" reads as a question about a month there.
+_ASKS_TIME = re.compile(r"^\s*when\b|\b(?:what|which)\s+(?:year|date|day|month|time)\b", re.I)
+_CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|roubles?|rubles?|yen|francs?|marks?|livres?|cents?|"
+                       r"shillings?|guilders?|million|billion)\b", re.I)
+
+
 def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     """Whether the span is plainly not what the question asks for: no year for "In what year ...?" ("20
-    December"), a date for "How many ...?" (the "20" of "20 December" read as a count)."""
+    December"), a date for "How many ...?" (the "20" of "20 December" read as a count), a number with no
+    currency for a salary, a budget or a price ("14 DEPUTIES" for a deputy's monthly salary)."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
+        return True
+    if (not _ASKS_TIME.search(q.text) and _ASKS_MONEY.search(q.text) and _holds_digit(choice.text)
+            and not _CURRENCY.search(choice.text)):
         return True
     return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))
 

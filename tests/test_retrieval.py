@@ -242,6 +242,10 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("How many observers were deployed?", "20 December", False),
     ("How many observers were deployed?", "61 international observers", True),
     ("How many years have such practices existed?", "thousands of years", True),  # a count of years, no year
+    ("What is the monthly salary of a deputy?", "14 DEPUTIES", False),  # a count for a salary
+    ("What was the price of oil after the raise?", "70%", False),
+    ("What was the price of oil after the raise?", "$5.11 a barrel", True),
+    ("When did they raise the price of oil to $5.11?", "October 16, 1973", True),  # a date asked for
 ])
 def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, shown):
     from retrieval.answer import ScoredUnit, SpanChoice, of_another_kind

@@ -501,8 +501,6 @@ _MONTH_NAME = re.compile(r"\b(?:January|February|March|April|May|June|July|Augus
 
 _ASKS_MONEY = re.compile(r"\b(?:salary|salaries|budget|cost|costs|price|prices|fee|fees|funding|wages?|revenue|income)\b"
                          r"|\bhow much money\b", re.I)
-# Not `QuestionInfo.wants_time`: "What is the *monthly* salary ...?" reads as a question about a month there.
-_ASKS_TIME = re.compile(r"^\s*when\b|\b(?:what|which)\s+(?:year|date|day|month|time)\b", re.I)
 _CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|roubles?|rubles?|yen|francs?|marks?|livres?|cents?|"
                        r"shillings?|guilders?|million|billion)\b", re.I)
 
@@ -513,7 +511,7 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     currency for a salary, a budget or a price ("14 DEPUTIES" for a deputy's monthly salary)."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
         return True
-    if (not _ASKS_TIME.search(q.text) and _ASKS_MONEY.search(q.text) and _holds_digit(choice.text)
+    if (not q.wants_time and _ASKS_MONEY.search(q.text) and _holds_digit(choice.text)
             and not _CURRENCY.search(choice.text)):
         return True
     return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))

@@ -27,6 +27,8 @@ _TYPE = re.compile(r"\b(" + "|".join(t.replace(" ", r"\s+") for t in QUESTION_TY
 _HEAD = re.compile(r"\b(?:what|which|whose|how\s+many|how\s+much)\s+(.*)", re.I)
 _HEAD_SKIP = frozenset("is are was were does do did has have had can could will would should the a an of kind kinds "
                        "type types sort sorts exact exactly approximate approximately".split())
+# Words that stem to a time head ("monthly" -> "month") but only qualify the head after them.
+_TIME_ADJECTIVES = frozenset("hourly daily weekly monthly yearly timely".split())
 # A head that names the kind of answer ("What is the date of ...", "What is the number of ..."): the question
 # asks for a date or a number, and the text that answers need not say "date" or "number".
 TIME_HEADS = frozenset(stems("date day year month time century decade"))
@@ -99,6 +101,8 @@ def _head(text: str) -> tuple[str, ...]:
     if not match:
         return ()
     words = [w for w in _WORD.findall(match.group(1).lower()) if w not in _HEAD_SKIP]
+    while len(words) > 1 and words[0] in _TIME_ADJECTIVES:
+        words = words[1:]  # "the *monthly* salary" asks for a salary, not a month
     return tuple(stems(words[0])) if words else ()
 
 

@@ -41,3 +41,11 @@ def test_no_candidate_ends_on_a_possessive():
     spans = spans_of("What is a direct threat to the member states?", text)
     assert "Organization's member states" in spans
     assert not any(s.endswith("'s") for s in spans), [s for s in spans if s.endswith("'s")]
+
+
+def test_a_time_adjective_before_the_head_does_not_make_the_question_ask_for_a_time():
+    """"What is the monthly salary ...?" asks for a salary: "monthly" stems to "month", and read as the head
+    it made the question ask for a date. "What year ...?" still asks for one."""
+    salary = analyse("What is the monthly salary of a deputy?")
+    assert salary.head == analyse("What is the salary of a deputy?").head and not salary.wants_time
+    assert analyse("In what year was it adopted?").wants_time

@@ -507,9 +507,12 @@ _CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|roubles?|rubles
 
 def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     """Whether the span is plainly not what the question asks for: no year for "In what year ...?" ("20
-    December"), a date for "How many ...?" (the "20" of "20 December" read as a count), a number with no
-    currency for a salary, a budget or a price ("14 DEPUTIES" for a deputy's monthly salary)."""
+    December"), a count for "What is the name of ...?" ("3 missions"), a date for "How many ...?" (the
+    "20" of "20 December" read as a count), a number with no currency for a salary, a budget or a price
+    ("14 DEPUTIES" for a deputy's monthly salary)."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
+        return True
+    if q.head[:1] == ("name",) and _holds_digit(choice.text) and not any(w[:1].isupper() for w in choice.text.split()):
         return True
     if (not q.wants_time and _ASKS_MONEY.search(q.text) and _holds_digit(choice.text)
             and not _CURRENCY.search(choice.text)):

@@ -242,6 +242,8 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("How many observers were deployed?", "20 December", False),
     ("How many observers were deployed?", "61 international observers", True),
     ("How many years have such practices existed?", "thousands of years", True),  # a count of years, no year
+    ("What is the name of the Kyrgyz parliament?", "3 missions", False),  # a count for a name
+    ("What is the name of the Kyrgyz parliament?", "Jogorku Kenesh", True),
     ("What is the monthly salary of a deputy?", "14 DEPUTIES", False),  # a count for a salary
     ("What was the price of oil after the raise?", "70%", False),
     ("What was the price of oil after the raise?", "$5.11 a barrel", True),

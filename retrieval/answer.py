@@ -37,7 +37,7 @@ from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.question import QuestionInfo, analyse
-from retrieval.spans import PERSON_TITLE_WORDS, Candidates, candidates
+from retrieval.spans import MONEY_WORDS, MONTH_NAMES, PERSON_TITLE_WORDS, YEAR, Candidates, candidates
 from retrieval.store import IndexReader
 from retrieval.text import content_words, stem_words, stems
 
@@ -305,10 +305,7 @@ class ExtractiveAnswerer:
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         best = analysis.best
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
-                         and not analysis.question.yes_no and edges_can_be_trusted(best)
-                         and not only_the_title(best) and not self._said_everywhere(best)
-                         and not a_clause_for_a_fact(best, analysis.question)
-                         and not of_another_kind(best, analysis.question)) else None
+                         and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)) else None
         first = short.unit if short is not None else analysis.units[0]
         others = [u for u in analysis.units if u.key != first.key]
         chosen = [first] + select_units(others, self.max_sentences - 1, QUOTE_SHARE * analysis.units[0].probability,
@@ -462,6 +459,14 @@ def unranked(near: ScoredUnit, span: Span, text: str) -> ScoredUnit:
                    score=0.0, probability=0.0)
 
 
+def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
+    """Whether the span, in bold, would read as the answer to `q`: the checks that need only the span and
+    the question (`ExtractiveAnswerer._said_everywhere` also asks the index). A yes/no question has no
+    span that says yes."""
+    return (not q.yes_no and edges_can_be_trusted(choice) and not only_the_title(choice)
+            and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q))
+
+
 def only_the_title(choice: SpanChoice) -> bool:
     """Whether the span says nothing but words of its document's title ("Declaration", "Collective
     Security", "Scottish" in "Scottish Parliament"): what the whole document is about, which a question
@@ -478,12 +483,8 @@ def edges_can_be_trusted(choice: SpanChoice) -> bool:
     looking like a name, and the span model, trained on ordinary text, then cuts phrases anywhere ("…
     THE CSTO / MEMBER STATES' NATIONAL" for the Assembly's main task, "COMMISSIONS) ON DEFENCE AND …").
     The quote, the whole heading, is then the answer; a count or a date in it ("14 DEPUTIES") keeps its
-    short answer, its edges marked by the digits."""
+    short answer, its edges marked by the digits. Nor an edge inside a name (`cuts_a_name`)."""
     return (not in_capitals(choice.unit.text) or _holds_digit(choice.text)) and not cuts_a_name(choice)
-
-
-_NEXT_WORD = re.compile(r" (?:(?:de|da|di|du|van|von|der|den|del|la|le|bin|ibn) )?([A-Z][a-z]+)")  # "Marquis de Vaudreuil"
-_WORD_BEFORE = re.compile(r"[a-z,;] ([A-Z][a-z]+) $")
 
 
 _COPULA = re.compile(r"\b(?:is|are|was|were)\b")
@@ -495,14 +496,16 @@ def a_clause_for_a_fact(choice: SpanChoice, q: QuestionInfo) -> bool:
     return q.qtype not in ("why", "how") and bool(_COPULA.search(choice.text))
 
 
-_YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})s?\b")
-_MONTH_NAME = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
-
-
+_YEAR = re.compile(rf"\b{YEAR}\b")
+_MONTH_NAME = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b")
 _ASKS_MONEY = re.compile(r"\b(?:salary|salaries|budget|cost|costs|price|prices|fee|fees|funding|wages?|revenue|income)\b"
                          r"|\bhow much money\b", re.I)
-_CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|roubles?|rubles?|yen|francs?|marks?|livres?|cents?|"
-                       r"shillings?|guilders?|million|billion)\b", re.I)
+# The span model's money words, and other currencies and amounts that a price or a budget is given in.
+_CURRENCY_WORDS = sorted({w for w in MONEY_WORDS if w.isalpha()} | set(
+    "rouble roubles ruble rubles franc francs mark marks livre livres cent cents shilling shillings guilder guilders "
+    "million billion".split()))
+_CURRENCY = re.compile("[" + "".join(w for w in MONEY_WORDS if not w.isalpha()) + r"]|\b(?:"
+                       + "|".join(_CURRENCY_WORDS) + r")\b", re.I)
 
 
 def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
@@ -518,6 +521,10 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not _CURRENCY.search(choice.text)):
         return True
     return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))
+
+
+_NEXT_WORD = re.compile(r" (?:(?:de|da|di|du|van|von|der|den|del|la|le|bin|ibn) )?([A-Z][a-z]+)")  # "Marquis de Vaudreuil"
+_WORD_BEFORE = re.compile(r"[a-z,;] ([A-Z][a-z]+) $")
 
 
 def cuts_a_name(choice: SpanChoice) -> bool:

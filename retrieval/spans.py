@@ -21,17 +21,17 @@ from retrieval.text import STOP_WORDS, stem_words
 
 MAX_SPAN_TOKENS = 10
 _TOKEN = re.compile(r"\$?\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?%?|\w+(?:['’-]\w+)*|[^\w\s]")
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr jun "
-    "jul aug sep sept oct nov dec".split()
-)
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+_MONTHS = frozenset(MONTH_NAMES) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+YEAR = r"(?:1[0-9]{3}|20[0-9]{2})s?"  # "1973", "2006", "1980s"
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion "
     "trillion dozen half first second third fourth fifth sixth seventh eighth ninth tenth".split()
 )
 _TIME_WORDS = frozenset("century centuries year years decade decades day days month months bc ad ce bce era".split())
-_MONEY = frozenset("$ £ € ¥ dollar dollars pound pounds euro euros yen".split())
+MONEY_WORDS = frozenset("$ £ € ¥ dollar dollars pound pounds euro euros yen".split())
 _UNIT_WORDS = frozenset("percent per cent km kilometres kilometers miles mile metres meters tons tonnes "
                         "barrels barrel people men soldiers troops".split())
 _BOUNDARY_STOP = STOP_WORDS | frozenset(
@@ -149,11 +149,11 @@ def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int,
     in_question = np.array([s in question_words or lw in question_words
                             for s, lw in zip(token_stems, lower)]) & ~is_stop & ~is_punct
     has_digit = np.array([any(c.isdigit() for c in w) for w in words])
-    is_year = np.array([bool(re.fullmatch(r"(1[0-9]{3}|20[0-9]{2})s?", w)) for w in words])
+    is_year = np.array([bool(re.fullmatch(YEAR, w)) for w in words])
     is_month = np.array([w in _MONTHS for w in lower])
     is_time_word = np.array([w in _TIME_WORDS for w in lower])
     is_number_word = np.array([w in _NUMBER_WORDS for w in lower])
-    is_money = np.array([w in _MONEY or w.startswith("$") for w in lower])
+    is_money = np.array([w in MONEY_WORDS or w.startswith("$") for w in lower])
     is_percent = np.array([w.endswith("%") or w in ("percent", "%") for w in lower])
     is_cap = np.array([w[0].isupper() for w in words])
     # A word of a person's name: capitalised letters, not in capitals throughout (an acronym, a heading), not

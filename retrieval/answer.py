@@ -314,6 +314,8 @@ class ExtractiveAnswerer:
                                     lambda doc_id: self.reader.documents[doc_id].document.text)
         chosen = self.with_context_before(chosen)
         chosen = self.with_section_of_heading(chosen, analysis.units)
+        if short is None and holds_no_time(analysis.question, [u.text for u in chosen]):
+            return Composition(NOT_FOUND, True, [], analysis.answerable)
         if short is not None:
             short = spelled_out(short, chosen)
         citations = [Citation(n, u.doc_id, u.title, u.start, u.end, u.text) for n, u in enumerate(chosen, start=1)]
@@ -467,6 +469,29 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q))
 
 
+_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_SAYS_A_YEAR = re.compile(r"\b\d{3,4}s?\b|\bcentur(?:y|ies)\b|\b(?:BC|AD|BCE|CE)\b", re.I)
+_SAYS_A_DATE = re.compile(_SAYS_A_YEAR.pattern + r"|\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:"
+                          + "|".join(MONTH_NAMES) + "|" + _WEEKDAYS + r")\b", re.I)
+
+
+def holds_no_time(q: QuestionInfo, quotes: Sequence[str]) -> bool:
+    """Whether a question that asks for a time gets quotes that hold none: no year for "In what year ...?",
+    no date for "On what date ...?", no time expression at all for "When ...?" ("Thursday", "until the oil
+    shock", "after 1279" answer it; a meeting described with no day does not). Such quotes are about the
+    asked event but cannot say when it was, and a reader shown them would look for a date that is not
+    there: the documents do not say. Only with no short answer, whose kind `of_another_kind` checks."""
+    if not q.wants_time:
+        return False
+    if q.qtype in ("what year", "which year", "what century"):
+        says = _SAYS_A_YEAR
+    elif q.qtype == "what date":
+        says = _SAYS_A_DATE
+    else:
+        says = _SAYS_A_TIME
+    return not any(says.search(text) for text in quotes)
+
+
 def only_the_title(choice: SpanChoice) -> bool:
     """Whether the span says nothing but words of its document's title ("Declaration", "Collective
     Security", "Scottish" in "Scottish Parliament"): what the whole document is about, which a question
@@ -581,6 +606,8 @@ def _expected_kind_found(info: QuestionInfo, text: str) -> bool:
 _TIME = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b|\b\d{1,2}(st|nd|rd|th)\b|\b(century|centuries|january|february|"
                    r"march|april|may|june|july|august|september|october|november|december|today|yesterday|"
                    r"decade|year|years|ago|since|until|during|before|after|when)\b", re.I)
+_SAYS_A_TIME = re.compile(_TIME.pattern + r"|\d|\b(?:" + _WEEKDAYS + r"|beginning|end|start|early|late|morning|evening|"
+                          r"night|season|spring|summer|autumn|winter)\b", re.I)
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
                  "thousand|million|billion|dozen")
 _NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS}|several|many|few)\b", re.I)

@@ -42,6 +42,11 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _AUXILIARIES = frozenset("do does did is are was were has have had can could will would shall should may might must "
                          "am isn't aren't wasn't weren't doesn't don't didn't hasn't haven't hadn't can't won't".split())
 _WORD = re.compile(r"\w+")
+# A question that opens with a clause of time ("When the election produced a majority government, what was it the
+# first occurrence of?"): "when" without an auxiliary after it sets the scene, and the question word after the
+# clause says what is asked.
+_OPENING_CLAUSE = re.compile(r"(?i:when|after|before|while|once|if)\s+(?!(?:" + "|".join(sorted(_AUXILIARIES))
+                             + r")\b)[^,?]+,\s*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of|de|the|and|van|von|du|da|al)?\s*[A-Z][\w'-]*)*")
 
 
@@ -78,6 +83,9 @@ class QuestionInfo:
 def analyse(question: str) -> QuestionInfo:
     text = " ".join(question.split())
     match = _TYPE.search(text)
+    clause = _OPENING_CLAUSE.match(text)
+    if clause and match and match.start() == 0:
+        match = _TYPE.search(text, clause.end()) or match  # "When the election produced ..., *what* was it ...?"
     qtype = " ".join(match.group(1).lower().split()) if match else "other"
     head = _head(text)
     content = tuple(dict.fromkeys(content_words(text)))

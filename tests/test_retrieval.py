@@ -257,6 +257,53 @@ def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, s
     assert of_another_kind(SpanChoice(unit, 0, len(span), span, 1.0, 0.9), analyse(question)) != shown
 
 
+@pytest.mark.parametrize("question", [
+    "Which year was the OSCE PA session held in Minsk?",
+    "In what year did Lukashenko discuss the parliamentary elections with the OSCE mission?",
+])
+def test_a_time_question_whose_quotes_hold_no_time_is_refused(service, question):
+    """Quotes about the asked event that hold no year at all (the Minsk session, the meeting with the OSCE
+    mission: the documents give neither's year) cannot answer "In what year ...?": shown, they would send
+    the reader looking for a date that is not there."""
+    answer = service.ask(question)
+    assert answer.abstained and "do not say" in answer.answer, answer.answer
+
+
+def test_a_time_question_whose_quote_holds_the_date_is_answered(service):
+    answer = service.ask("What date is the 2006 declaration dated?")
+    assert not answer.abstained and "June 23" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question, quotes, refused", [
+    ("In what year was the fort built?", ["The fort was built by the French on the river."], True),
+    ("In what year was the fort built?", ["The fort was built in 1565 by the French."], False),
+    ("In what century was the fort built?", ["It dates from the 16th century."], False),
+    ("On what date was the treaty signed?", ["The treaty was signed in Paris."], True),
+    ("On what date was the treaty signed?", ["The treaty was signed on 10 February."], False),
+    ("When does Question Time take place?", ["Question Time takes place on Thursday."], False),
+    ("When did prices readjust?", ["Prices readjusted until the oil shock."], False),
+    ("When did they meet?", ["They met the heads of the mission and discussed the elections."], True),
+    ("Who built the fort?", ["The fort was built by the French on the river."], False),  # no time asked
+])
+def test_which_quotes_hold_no_time_for_a_time_question(question, quotes, refused):
+    from retrieval.answer import holds_no_time
+    from retrieval.question import analyse
+
+    assert holds_no_time(analyse(question), quotes) == refused
+
+
+@pytest.mark.parametrize("question, qtype", [
+    ("When the election produced a majority government, what was it the first occurrence of?", "what"),
+    ("When the war ended, who became king?", "who"),
+    ("When did the Normans, who ruled England, arrive?", "when"),
+    ("When was he elected?", "when"),
+])
+def test_a_question_opening_with_a_clause_of_time_asks_what_follows_it(question, qtype):
+    from retrieval.question import analyse
+
+    assert analyse(question).qtype == qtype
+
+
 def test_a_fact_is_not_answered_by_a_clause(service):
     """"Where is the Legal Centre?" got "Information and Analysis is a CSTO PA" in bold: a span that says
     something is something is a clause cut from a sentence, not a place. The quote answers alone."""

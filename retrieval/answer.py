@@ -314,7 +314,7 @@ class ExtractiveAnswerer:
                                     lambda doc_id: self.reader.documents[doc_id].document.text)
         chosen = self.with_context_before(chosen)
         chosen = self.with_section_of_heading(chosen, analysis.units)
-        if short is None and holds_no_time(analysis.question, [u.text for u in chosen]):
+        if short is None and holds_nothing_of_the_kind(analysis.question, [u.text for u in chosen]):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         if short is not None:
             short = spelled_out(short, chosen)
@@ -469,29 +469,6 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q))
 
 
-_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_SAYS_A_YEAR = re.compile(r"\b\d{3,4}s?\b|\bcentur(?:y|ies)\b|\b(?:BC|AD|BCE|CE)\b", re.I)
-_SAYS_A_DATE = re.compile(_SAYS_A_YEAR.pattern + r"|\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:"
-                          + "|".join(MONTH_NAMES) + "|" + _WEEKDAYS + r")\b", re.I)
-
-
-def holds_no_time(q: QuestionInfo, quotes: Sequence[str]) -> bool:
-    """Whether a question that asks for a time gets quotes that hold none: no year for "In what year ...?",
-    no date for "On what date ...?", no time expression at all for "When ...?" ("Thursday", "until the oil
-    shock", "after 1279" answer it; a meeting described with no day does not). Such quotes are about the
-    asked event but cannot say when it was, and a reader shown them would look for a date that is not
-    there: the documents do not say. Only with no short answer, whose kind `of_another_kind` checks."""
-    if not q.wants_time:
-        return False
-    if q.qtype in ("what year", "which year", "what century"):
-        says = _SAYS_A_YEAR
-    elif q.qtype == "what date":
-        says = _SAYS_A_DATE
-    else:
-        says = _SAYS_A_TIME
-    return not any(says.search(text) for text in quotes)
-
-
 def only_the_title(choice: SpanChoice) -> bool:
     """Whether the span says nothing but words of its document's title ("Declaration", "Collective
     Security", "Scottish" in "Scottish Parliament"): what the whole document is about, which a question
@@ -531,6 +508,47 @@ _CURRENCY_WORDS = sorted({w for w in MONEY_WORDS if w.isalpha()} | set(
     "million billion".split()))
 _CURRENCY = re.compile("[" + "".join(w for w in MONEY_WORDS if not w.isalpha()) + r"]|\b(?:"
                        + "|".join(_CURRENCY_WORDS) + r")\b", re.I)
+
+
+_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_SAYS_A_YEAR = re.compile(r"\b\d{3,4}s?\b|\bcentur(?:y|ies)\b|\b(?:BC|AD|BCE|CE)\b", re.I)
+_SAYS_A_DATE = re.compile(_SAYS_A_YEAR.pattern + r"|\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:"
+                          + "|".join(MONTH_NAMES) + "|" + _WEEKDAYS + r")\b", re.I)
+_SAYS_A_SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\bhalf\b|\bthird\b|\bquarter\b|\bmajority\b|\bone-\w+",
+                           re.I)
+# Heads that ask for an amount of money or for a share ("What is the annual *budget* ...?", "What *percentage* ...?").
+# Only nouns that ask for an amount: "What tax ...?" or "What funding ...?" asks which one.
+_MONEY_HEADS = frozenset(stems("budget cost price salary wage income revenue spending expenditure"))
+_SHARE_HEADS = frozenset(stems("percentage percent proportion turnout"))
+_ASKS_BY_HEAD = ("what", "which", "how many", "how much")
+_DEGREE_WORDS = frozenset("more less most least".split())  # "Which is *more* costly ...?" compares, asks no amount
+
+
+def holds_nothing_of_the_kind(q: QuestionInfo, quotes: Sequence[str]) -> bool:
+    """Whether a question that asks for a kind of fact with plain marks gets quotes that hold none: no year
+    for "In what year ...?", no date for "On what date ...?", no time expression at all for "When ...?"
+    ("Thursday", "until the oil shock", "after 1279" answer it), no currency for a budget or a salary, no
+    share for "What percentage ...?". Such quotes are about the thing asked but cannot say it, and a
+    reader shown them would look for a figure that is not there: the documents do not say. Only with no
+    short answer, whose kind `of_another_kind` checks."""
+    marks = _marks_of_the_kind_asked(q)
+    return marks is not None and not any(marks.search(text) for text in quotes)
+
+
+def _marks_of_the_kind_asked(q: QuestionInfo) -> re.Pattern | None:
+    """What any text that says the kind of fact `q` asks for holds; None when no plain mark tells it."""
+    if q.wants_time:
+        if q.qtype in ("what year", "which year", "what century"):
+            return _SAYS_A_YEAR
+        return _SAYS_A_DATE if q.qtype == "what date" else _SAYS_A_TIME
+    asked = set(q.head[:1])
+    if q.head and q.content[:1] == q.head[:1] and q.head[0] not in _DEGREE_WORDS:
+        asked |= set(q.content[1:2])  # the head, or the noun after it ("the voter *turnout*")
+    if q.qtype in ("what percentage", "what percent") or (asked & _SHARE_HEADS and q.qtype in _ASKS_BY_HEAD):
+        return _SAYS_A_SHARE
+    if asked & _MONEY_HEADS and q.qtype in _ASKS_BY_HEAD:
+        return _CURRENCY
+    return None
 
 
 def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:

@@ -28,7 +28,7 @@ _HEAD = re.compile(r"\b(?:what|which|whose|how\s+many|how\s+much)\s+(.*)", re.I)
 _HEAD_SKIP = frozenset("is are was were does do did has have had can could will would should the a an of kind kinds "
                        "type types sort sorts exact exactly approximate approximately".split())
 # Words that stem to a time head ("monthly" -> "month") but only qualify the head after them.
-_TIME_ADJECTIVES = frozenset("hourly daily weekly monthly yearly timely".split())
+_TIME_ADJECTIVES = frozenset("hourly daily weekly monthly yearly annual timely".split())
 # A head that names the kind of answer ("What is the date of ...", "What is the number of ..."): the question
 # asks for a date or a number, and the text that answers need not say "date" or "number".
 TIME_HEADS = frozenset(stems("date day year month time century decade"))

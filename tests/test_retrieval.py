@@ -260,11 +260,15 @@ def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, s
 @pytest.mark.parametrize("question", [
     "Which year was the OSCE PA session held in Minsk?",
     "In what year did Lukashenko discuss the parliamentary elections with the OSCE mission?",
+    "What is the yearly budget of the Parliamentary Assembly?",
+    "What percentage of voters took part in the Kazakh elections?",
+    "What was the turnout of the Belarusian parliamentary elections?",
 ])
-def test_a_time_question_whose_quotes_hold_no_time_is_refused(service, question):
+def test_a_question_whose_quotes_hold_nothing_of_the_kind_asked_is_refused(service, question):
     """Quotes about the asked event that hold no year at all (the Minsk session, the meeting with the OSCE
-    mission: the documents give neither's year) cannot answer "In what year ...?": shown, they would send
-    the reader looking for a date that is not there."""
+    mission: the documents give neither's year) cannot answer "In what year ...?", nor quotes with no sum
+    a budget question, nor quotes with no share a question of percentage or turnout: shown, they would
+    send the reader looking for a figure that is not there."""
     answer = service.ask(question)
     assert answer.abstained and "do not say" in answer.answer, answer.answer
 
@@ -284,12 +288,23 @@ def test_a_time_question_whose_quote_holds_the_date_is_answered(service):
     ("When did prices readjust?", ["Prices readjusted until the oil shock."], False),
     ("When did they meet?", ["They met the heads of the mission and discussed the elections."], True),
     ("Who built the fort?", ["The fort was built by the French on the river."], False),  # no time asked
+    ("What is the annual budget of the agency?", ["The agency's budget is approved by the council."], True),
+    ("What is the annual budget of the agency?", ["Its budget was $4 million in 2020."], False),
+    ("What was the price of oil after the raise?", ["The raise came after the war."], True),
+    ("What percentage of the vote did the party win?", ["The party won the election."], True),
+    ("What percentage of the vote did the party win?", ["The party won 54% of the vote."], False),
+    ("What proportion of the people are Huguenots?", ["About one-eighth of the people are Huguenots."], False),
+    ("Why did the price of oil rise?", ["The embargo raised it."], False),  # a price mentioned, not asked for
+    ("What was the voter turnout in the snap elections?", ["Observers monitored over 10,000 polling stations."], True),
+    ("What was the voter turnout in the snap elections?", ["Turnout reached 54.2 per cent."], False),
+    ("What tax did the king impose?", ["The king imposed the salt tax."], False),  # which tax, not how much
+    ("Which is more costly, formal or informal rule?", ["Informal rule is cheaper."], False),  # no amount asked
 ])
-def test_which_quotes_hold_no_time_for_a_time_question(question, quotes, refused):
-    from retrieval.answer import holds_no_time
+def test_which_quotes_hold_nothing_of_the_kind_asked(question, quotes, refused):
+    from retrieval.answer import holds_nothing_of_the_kind
     from retrieval.question import analyse
 
-    assert holds_no_time(analyse(question), quotes) == refused
+    assert holds_nothing_of_the_kind(analyse(question), quotes) == refused
 
 
 @pytest.mark.parametrize("question, qtype", [

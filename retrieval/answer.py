@@ -37,7 +37,7 @@ from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.question import QuestionInfo, analyse
-from retrieval.spans import MONEY_WORDS, MONTH_NAMES, PERSON_TITLE_WORDS, YEAR, Candidates, candidates
+from retrieval.spans import MONEY_WORDS, MONTH_NAMES, NOT_NAME_WORDS, PERSON_TITLE_WORDS, YEAR, Candidates, candidates
 from retrieval.store import IndexReader
 from retrieval.text import content_words, stem_words, stems
 
@@ -314,7 +314,7 @@ class ExtractiveAnswerer:
                                     lambda doc_id: self.reader.documents[doc_id].document.text)
         chosen = self.with_context_before(chosen)
         chosen = self.with_section_of_heading(chosen, analysis.units)
-        if short is None and holds_nothing_of_the_kind(analysis.question, [u.text for u in chosen]):
+        if holds_nothing_of_the_kind(analysis.question, [u.text for u in chosen]):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         if short is not None:
             short = spelled_out(short, chosen)
@@ -531,12 +531,52 @@ def holds_nothing_of_the_kind(q: QuestionInfo, quotes: Sequence[str]) -> bool:
     share for "What percentage ...?". Such quotes are about the thing asked but cannot say it, and a
     reader shown them would look for a figure that is not there: the documents do not say. Only with no
     short answer, whose kind `of_another_kind` checks."""
+    says = _says_the_kind_asked(q)
+    return says is not None and not any(says(text) for text in quotes)
+
+
+def _says_the_kind_asked(q: QuestionInfo) -> Callable[[str], bool] | None:
+    """Whether a text says the kind of fact `q` asks for, by its plain marks; None when no mark tells it."""
     marks = _marks_of_the_kind_asked(q)
-    return marks is not None and not any(marks.search(text) for text in quotes)
+    if marks is not None:
+        return lambda text: bool(marks.search(text))
+    if _ASKS_FOR_A_POST_HOLDER.match(q.text):
+        return says_a_persons_name  # "Who is the president of ...?", "Who chairs ...?": a person holds the post
+    return None
+
+
+def says_a_persons_name(text: str) -> bool:
+    """Whether `text` holds what reads as a person's name: two capitalised words in a row, neither a word of
+    an organisation, a post, a place or a date ("Vyacheslav Volodin", "Marquis de Vaudreuil"; not "Permanent
+    Council", "Secretary General", "Parliamentary Assembly")."""
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [w.strip("'’") for w in run.group().split() if w.lower() not in _NAME_PARTICLES]
+        together = 0
+        for word in words:
+            acronym = word.isupper() and len(word) <= 5  # "CSTO PA", "OSCE"
+            together = together + 1 if word.lower() not in _NOT_A_PERSONS_NAME and not acronym else 0
+            if together >= 2:
+                return True
+    return False
+
+
+_NAME_PARTICLES = frozenset("de da di du van von der den del la le bin ibn al the".split())  # "William the Conqueror"
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:(?:" + "|".join(sorted(_NAME_PARTICLES)) + r"|[A-Z]\.)\s+)?"
+                              r"[A-Z][\w'’-]+)+")
+_NOT_A_PERSONS_NAME = NOT_NAME_WORDS | frozenset(
+    "security collective national international central election elections electoral observer observers "
+    "programme program statement session summit conference society association league alliance general "
+    "permanent standing supreme federal parliamentary the a an for of in on".split())
+# "Who is the current Secretary General ...?", "Who was Kazakhstan's president ...?", "Who chairs ...?": the post's
+# holder, a person. Not "Who elects the president?" (a body may) nor "Who leads ...?" (a body may lead a mission).
+_ASKS_FOR_A_POST_HOLDER = re.compile(
+    r"\s*who\s+(?:(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:" + "|".join(sorted(PERSON_TITLE_WORDS)) + r")s?\b"
+    r"|(?:heads|headed|chairs|chaired|presides|presided)\b)", re.I)
 
 
 def _marks_of_the_kind_asked(q: QuestionInfo) -> re.Pattern | None:
-    """What any text that says the kind of fact `q` asks for holds; None when no plain mark tells it."""
+    """What any text that says a time, a share or a sum holds, when `q` asks for one; None otherwise."""
     if q.wants_time:
         if q.qtype in ("what year", "which year", "what century"):
             return _SAYS_A_YEAR

@@ -65,7 +65,7 @@ _SPAN_KINDS = ("digit", "year", "month", "time_word", "number_word", "money", "p
 PERSON_TITLE_WORDS = frozenset(
     "chairman chairwoman chair speaker president vice deputy member secretary general head director minister "
     "king queen prince princess duke emperor pope bishop saint lord sir mr mrs ms dr colonel captain".split())
-_NOT_NAME_WORDS = PERSON_TITLE_WORDS | frozenset(
+NOT_NAME_WORDS = PERSON_TITLE_WORDS | frozenset(
     "council assembly parliament parliamentary committee commission organization organisation union state states "
     "republic federation duma senate house chamber ministry minister government office board bureau agency "
     "centre center court party army forces group mission treaty declaration charter kingdom empire dynasty "
@@ -159,7 +159,7 @@ def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int,
     # A word of a person's name: capitalised letters, not in capitals throughout (an acronym, a heading), not
     # a word of bodies, places or titles.
     is_name_word = np.array([w[0].isupper() and w.replace("-", "").replace("'", "").isalpha() and not w.isupper()
-                             and w.lower() not in _NOT_NAME_WORDS for w in words])
+                             and w.lower() not in NOT_NAME_WORDS for w in words])
     is_all_cap = np.array([w.isupper() and len(w) > 1 for w in words])
     is_head = np.array([s in q.head for s in token_stems]) if q.head else np.zeros(n, bool)
     is_name = np.array([lw in q.names for lw in lower]) if q.names else np.zeros(n, bool)

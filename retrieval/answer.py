@@ -36,6 +36,7 @@ from citeqa.layout import ends_sentence, in_capitals, is_list_item, list_lead_in
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
+from retrieval.countries import names_a_country
 from retrieval.question import QuestionInfo, analyse
 from retrieval.spans import MONEY_WORDS, MONTH_NAMES, NOT_NAME_WORDS, PERSON_TITLE_WORDS, YEAR, Candidates, candidates
 from retrieval.store import IndexReader
@@ -542,6 +543,8 @@ def _says_the_kind_asked(q: QuestionInfo) -> Callable[[str], bool] | None:
         return lambda text: bool(marks.search(text))
     if _ASKS_FOR_A_POST_HOLDER.match(q.text):
         return says_a_persons_name  # "Who is the president of ...?", "Who chairs ...?": a person holds the post
+    if q.head[:1] and q.head[0] in _COUNTRY_HEADS and q.qtype in ("what", "which"):
+        return names_a_country  # "Which country hosted ...?"
     return None
 
 
@@ -560,6 +563,7 @@ def says_a_persons_name(text: str) -> bool:
     return False
 
 
+_COUNTRY_HEADS = frozenset(stems("country nation"))
 _NAME_PARTICLES = frozenset("de da di du van von der den del la le bin ibn al the".split())  # "William the Conqueror"
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:(?:" + "|".join(sorted(_NAME_PARTICLES)) + r"|[A-Z]\.)\s+)?"
                               r"[A-Z][\w'’-]+)+")

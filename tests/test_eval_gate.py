@@ -26,12 +26,14 @@ from eval.questions import DEFAULT_QUESTIONS, QuestionSet, load_questions
 # 2026-11-29 15:08 UTC: an abbreviation quoted after the unit that spells it out, answer_quoted 0.7895 -> 0.8026
 # (q14); the floor moves up (0.78 to 0.80). 2026-12-05: a question asking for a time, a share or an
 # amount of money whose quotes hold none is refused (q78 budget, q79 turnout, q86 percentage): abstention
-# 0.4615 -> 0.6923 (measured 06:20), nothing else moved; the floor moves up (0.46 to 0.61, one question below).
+# 0.4615 -> 0.6923 (measured 06:20); then also the holder of a post whose quotes name no person (q77, q84)
+# and a country whose quotes name none (q83; q36, answerable but not quoted, is refused too): abstention
+# 0.9231, false abstention 0.0263 (06:32); the floor moves up (0.46 to 0.84, one question below).
 FLOOR_ANSWER_AT_3 = 0.90
 FLOOR_MRR_AT_10 = 0.95
 FLOOR_ANSWER_QUOTED = 0.80
 CEILING_FALSE_ABSTENTION = 0.05
-FLOOR_ABSTENTION_ACCURACY = 0.61
+FLOOR_ABSTENTION_ACCURACY = 0.84
 
 
 def test_hybrid_meets_the_floors(shipped):

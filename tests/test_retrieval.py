@@ -266,6 +266,7 @@ def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, s
     "Who is the CSTO's Secretary General at present?",
     "Who heads the Central Election Commission of Kazakhstan?",
     "Who was Kazakhstan's president during the snap vote?",
+    "What country is Vagharshak Hakobyan from?",
 ])
 def test_a_question_whose_quotes_hold_nothing_of_the_kind_asked_is_refused(service, question):
     """Quotes about the asked event that hold no year at all (the Minsk session, the meeting with the OSCE
@@ -312,6 +313,9 @@ def test_a_question_whose_quote_holds_the_kind_asked_is_answered(service, questi
     ("Who was the duke at the battle?", ["William the Conqueror led the Normans."], False),
     ("Who chairs the commission?", ["The commission meets in the Permanent Council building."], True),
     ("Who elects the president?", ["The National Assembly elects the president."], False),  # a body may
+    ("Which country hosted the summit?", ["The summit gathered many countries of the region."], True),
+    ("Which country hosted the summit?", ["The summit was held in Kazakhstan."], False),
+    ("What nationality was the chemist?", ["The French chemist named oxygen."], False),
 ])
 def test_which_quotes_hold_nothing_of_the_kind_asked(question, quotes, refused):
     from retrieval.answer import holds_nothing_of_the_kind
@@ -332,6 +336,17 @@ def test_what_reads_as_a_persons_name(text, named):
     from retrieval.answer import says_a_persons_name
 
     assert says_a_persons_name(text) == named
+
+
+@pytest.mark.parametrize("text, named", [
+    ("the Kazakh delegation", True), ("DELEGATION OF THE KYRGYZ REPUBLIC", True), ("the U.S. Congress", True),
+    ("Islamic Republic of Iran", True), ("Iran", True), ("many other countries", False), ("help us", False),
+    ("the CSTO member states", False),
+])
+def test_what_names_a_country(text, named):
+    from retrieval.countries import names_a_country
+
+    assert names_a_country(text) == named
 
 
 @pytest.mark.parametrize("question, qtype", [

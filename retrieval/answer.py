@@ -36,9 +36,9 @@ from citeqa.layout import ends_sentence, in_capitals, is_list_item, list_lead_in
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
-from retrieval.countries import names_a_country
+from retrieval.kinds import CURRENCY, TIME, holds_nothing_of_the_kind
 from retrieval.question import QuestionInfo, analyse
-from retrieval.spans import MONEY_WORDS, MONTH_NAMES, NOT_NAME_WORDS, PERSON_TITLE_WORDS, YEAR, Candidates, candidates
+from retrieval.spans import MONTH_NAMES, PERSON_TITLE_WORDS, YEAR, Candidates, candidates
 from retrieval.store import IndexReader
 from retrieval.text import content_words, stem_words, stems
 
@@ -516,98 +516,6 @@ _YEAR = re.compile(rf"\b{YEAR}\b")
 _MONTH_NAME = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b")
 _ASKS_MONEY = re.compile(r"\b(?:salary|salaries|budget|cost|costs|price|prices|fee|fees|funding|wages?|revenue|income)\b"
                          r"|\bhow much money\b", re.I)
-# The span model's money words, and other currencies and amounts that a price or a budget is given in.
-_CURRENCY_WORDS = sorted({w for w in MONEY_WORDS if w.isalpha()} | set(
-    "rouble roubles ruble rubles franc francs mark marks livre livres cent cents shilling shillings guilder guilders "
-    "million billion".split()))
-_CURRENCY = re.compile("[" + "".join(w for w in MONEY_WORDS if not w.isalpha()) + r"]|\b(?:"
-                       + "|".join(_CURRENCY_WORDS) + r")\b", re.I)
-
-
-_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_SAYS_A_YEAR = re.compile(r"\b\d{3,4}s?\b|\bcentur(?:y|ies)\b|\b(?:BC|AD|BCE|CE)\b", re.I)
-_SAYS_A_DATE = re.compile(_SAYS_A_YEAR.pattern + r"|\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:"
-                          + "|".join(MONTH_NAMES) + "|" + _WEEKDAYS + r")\b", re.I)
-_SAYS_A_SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\bhalf\b|\bthird\b|\bquarter\b|\bmajority\b|\bone-\w+",
-                           re.I)
-# Heads that ask for an amount of money or for a share ("What is the annual *budget* ...?", "What *percentage* ...?").
-# Only nouns that ask for an amount: "What tax ...?" or "What funding ...?" asks which one.
-_MONEY_HEADS = frozenset(stems("budget cost price salary wage income revenue spending expenditure"))
-_SHARE_HEADS = frozenset(stems("percentage percent proportion turnout"))
-_ASKS_BY_HEAD = ("what", "which", "how many", "how much")
-_DEGREE_WORDS = frozenset("more less most least".split())  # "Which is *more* costly ...?" compares, asks no amount
-
-
-def holds_nothing_of_the_kind(q: QuestionInfo, quotes: Sequence[str]) -> bool:
-    """Whether a question that asks for a kind of fact with plain marks gets quotes that hold none: no year
-    for "In what year ...?", no date for "On what date ...?", no time expression at all for "When ...?"
-    ("Thursday", "until the oil shock", "after 1279" answer it), no currency for a budget or a salary, no
-    share for "What percentage ...?". Such quotes are about the thing asked but cannot say it, and a
-    reader shown them would look for a figure that is not there: the documents do not say. Only with no
-    short answer, whose kind `of_another_kind` checks."""
-    says = _says_the_kind_asked(q)
-    return says is not None and not any(says(text) for text in quotes)
-
-
-def _says_the_kind_asked(q: QuestionInfo) -> Callable[[str], bool] | None:
-    """Whether a text says the kind of fact `q` asks for, by its plain marks; None when no mark tells it."""
-    marks = _marks_of_the_kind_asked(q)
-    if marks is not None:
-        return lambda text: bool(marks.search(text))
-    if _ASKS_FOR_A_POST_HOLDER.match(q.text):
-        return says_a_persons_name  # "Who is the president of ...?", "Who chairs ...?": a person holds the post
-    if q.head[:1] and q.head[0] in _COUNTRY_HEADS and q.qtype in ("what", "which"):
-        return names_a_country  # "Which country hosted ...?"
-    return None
-
-
-def says_a_persons_name(text: str) -> bool:
-    """Whether `text` holds what reads as a person's name: two capitalised words in a row, neither a word of
-    an organisation, a post, a place or a date ("Vyacheslav Volodin", "Marquis de Vaudreuil"; not "Permanent
-    Council", "Secretary General", "Parliamentary Assembly")."""
-    for run in _CAPITALISED_RUN.finditer(text):
-        words = [w.strip("'’") for w in run.group().split() if w.lower() not in _NAME_PARTICLES]
-        together = 0
-        for word in words:
-            acronym = word.isupper() and len(word) <= 5  # "CSTO PA", "OSCE"
-            together = together + 1 if word.lower() not in _NOT_A_PERSONS_NAME and not acronym else 0
-            if together >= 2:
-                return True
-    return False
-
-
-_COUNTRY_HEADS = frozenset(stems("country nation"))
-_NAME_PARTICLES = frozenset("de da di du van von der den del la le bin ibn al the".split())  # "William the Conqueror"
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:(?:" + "|".join(sorted(_NAME_PARTICLES)) + r"|[A-Z]\.)\s+)?"
-                              r"[A-Z][\w'’-]+)+")
-_NOT_A_PERSONS_NAME = NOT_NAME_WORDS | frozenset(
-    "security collective national international central election elections electoral observer observers "
-    "programme program statement session summit conference society association league alliance general "
-    "permanent standing supreme federal parliamentary the a an for of in on".split())
-# "Who is the current Secretary General ...?", "Who was Kazakhstan's president ...?", "Who chairs ...?": the post's
-# holder, a person. Not "Who elects the president?" (a body may) nor "Who leads ...?" (a body may lead a mission).
-_ASKS_FOR_A_POST_HOLDER = re.compile(
-    r"\s*who\s+(?:(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:[\w'’-]+\s+){0,3}?(?:" + "|".join(sorted(PERSON_TITLE_WORDS)) + r")s?\b"
-    r"|(?:heads|headed|chairs|chaired|presides|presided)\b)", re.I)
-
-
-def _marks_of_the_kind_asked(q: QuestionInfo) -> re.Pattern | None:
-    """What any text that says a time, a share or a sum holds, when `q` asks for one; None otherwise."""
-    if q.wants_time:
-        if q.qtype in ("what year", "which year", "what century"):
-            return _SAYS_A_YEAR
-        return _SAYS_A_DATE if q.qtype == "what date" else _SAYS_A_TIME
-    asked = set(q.head[:1])
-    if q.head and q.content[:1] == q.head[:1] and q.head[0] not in _DEGREE_WORDS:
-        asked |= set(q.content[1:2])  # the head, or the noun after it ("the voter *turnout*")
-    if q.qtype in ("what percentage", "what percent") or (asked & _SHARE_HEADS and q.qtype in _ASKS_BY_HEAD):
-        return _SAYS_A_SHARE
-    if asked & _MONEY_HEADS and q.qtype in _ASKS_BY_HEAD:
-        return _CURRENCY
-    return None
-
-
 def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     """Whether the span is plainly not what the question asks for: no year for "In what year ...?" ("20
     December"), a count for "What is the name of ...?" ("3 missions"), a date for "How many ...?" (the
@@ -618,7 +526,7 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     if q.head[:1] == ("name",) and _holds_digit(choice.text) and not any(w[:1].isupper() for w in choice.text.split()):
         return True
     if (not q.wants_time and _ASKS_MONEY.search(q.text) and _holds_digit(choice.text)
-            and not _CURRENCY.search(choice.text)):
+            and not CURRENCY.search(choice.text)):
         return True
     return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))
 
@@ -670,7 +578,7 @@ def probability(model, evidence: np.ndarray) -> float:
 def _expected_kind_found(info: QuestionInfo, text: str) -> bool:
     """For a question that asks for a date, a number or a person: does the unit hold one?"""
     if info.wants_time:
-        return bool(_TIME.search(text))
+        return bool(TIME.search(text))
     if info.wants_number:
         return bool(_NUMBER.search(text))
     if info.wants_person:
@@ -678,11 +586,6 @@ def _expected_kind_found(info: QuestionInfo, text: str) -> bool:
     return True
 
 
-_TIME = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b|\b\d{1,2}(st|nd|rd|th)\b|\b(century|centuries|january|february|"
-                   r"march|april|may|june|july|august|september|october|november|december|today|yesterday|"
-                   r"decade|year|years|ago|since|until|during|before|after|when)\b", re.I)
-_SAYS_A_TIME = re.compile(_TIME.pattern + r"|\d|\b(?:" + _WEEKDAYS + r"|beginning|end|start|early|late|morning|evening|"
-                          r"night|season|spring|summer|autumn|winter)\b", re.I)
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
                  "thousand|million|billion|dozen")
 _NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS}|several|many|few)\b", re.I)

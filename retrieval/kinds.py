@@ -1,0 +1,134 @@
+"""Whether quotes can say the kind of fact a question asks for, read by plain marks.
+
+"In what year ...?" is answered only by a text that holds a year, "What is the annual budget ...?" only
+by one that holds a sum, "What percentage ...?" by a share, "Who is the current Secretary General ...?"
+by a person's name, "Which country ...?" by a country. Quotes about the thing asked that hold no such
+mark cannot answer, and a reader shown them would look for a fact that is not there: the answer finder
+refuses instead (retrieval/answer.py). Every mark is read generously (a digit counts as a time for
+"When ...?", any country named anywhere counts), so that only quotes that plainly cannot answer are
+refused.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Callable, Sequence
+
+from retrieval.countries import names_a_country
+from retrieval.question import QuestionInfo
+from retrieval.spans import MONEY_WORDS, MONTH_NAMES, NOT_NAME_WORDS, PERSON_TITLE_WORDS
+from retrieval.text import stems
+
+Says = Callable[[str], bool]
+
+_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+TIME = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b|\b\d{1,2}(st|nd|rd|th)\b|\b(century|centuries|" + "|".join(MONTH_NAMES)
+                  + r"|today|yesterday|decade|year|years|ago|since|until|during|before|after|when)\b", re.I)
+_SAYS_A_TIME = re.compile(TIME.pattern + r"|\d|\b(?:" + _WEEKDAYS + r"|beginning|end|start|early|late|morning|evening|"
+                          r"night|season|spring|summer|autumn|winter)\b", re.I)
+_SAYS_A_YEAR = re.compile(r"\b\d{3,4}s?\b|\bcentur(?:y|ies)\b|\b(?:BC|AD|BCE|CE)\b", re.I)
+_SAYS_A_DATE = re.compile(_SAYS_A_YEAR.pattern + r"|\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:"
+                          + "|".join(MONTH_NAMES) + "|" + _WEEKDAYS + r")\b", re.I)
+_SAYS_A_SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\bhalf\b|\bthird\b|\bquarter\b|\bmajority\b|\bone-\w+",
+                           re.I)
+# The span model's money words, and other currencies and amounts that a price or a budget is given in.
+_CURRENCY_WORDS = sorted({w for w in MONEY_WORDS if w.isalpha()} | set(
+    "rouble roubles ruble rubles franc francs mark marks livre livres cent cents shilling shillings guilder guilders "
+    "million billion".split()))
+CURRENCY = re.compile("[" + "".join(w for w in MONEY_WORDS if not w.isalpha()) + r"]|\b(?:"
+                      + "|".join(_CURRENCY_WORDS) + r")\b", re.I)
+
+# Heads that ask for an amount of money or for a share ("What is the annual *budget* ...?", "What *percentage* ...?").
+# Only nouns that ask for an amount: "What tax ...?" or "What funding ...?" asks which one.
+_MONEY_HEADS = frozenset(stems("budget cost price salary wage income revenue spending expenditure"))
+_SHARE_HEADS = frozenset(stems("percentage percent proportion turnout"))
+_COUNTRY_HEADS = frozenset(stems("country nation"))
+_ASKS_BY_HEAD = ("what", "which", "how many", "how much")
+_DEGREE_WORDS = frozenset("more less most least".split())  # "Which is *more* costly ...?" compares, asks no amount
+# "Who is the current Secretary General ...?", "Who was Kazakhstan's president ...?", "Who chairs ...?": the post's
+# holder, a person. Not "Who elects the president?" (a body may) nor "Who leads ...?" (a body may lead a mission).
+_ASKS_FOR_A_POST_HOLDER = re.compile(
+    r"\s*who\s+(?:(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:" + "|".join(sorted(PERSON_TITLE_WORDS)) + r")s?\b"
+    r"|(?:heads|headed|chairs|chaired|presides|presided)\b)", re.I)
+
+
+def holds_nothing_of_the_kind(q: QuestionInfo, quotes: Sequence[str]) -> bool:
+    """Whether `q` asks for a kind of fact with plain marks and none of `quotes` holds one."""
+    says = says_the_kind_asked(q)
+    return says is not None and not any(says(text) for text in quotes)
+
+
+def says_the_kind_asked(q: QuestionInfo) -> Says | None:
+    """Whether a text says the kind of fact `q` asks for, by its plain marks; None when no mark tells it."""
+    if q.wants_time:
+        if q.qtype in ("what year", "which year", "what century"):
+            return _searches(_SAYS_A_YEAR)
+        return _searches(_SAYS_A_DATE if q.qtype == "what date" else _SAYS_A_TIME)
+    if _ASKS_FOR_A_POST_HOLDER.match(q.text):
+        return says_a_persons_name
+    asked = set(q.head[:1])
+    if q.head and q.content[:1] == q.head[:1] and q.head[0] not in _DEGREE_WORDS:
+        asked |= set(q.content[1:2])  # the head, or the noun after it ("the voter *turnout*")
+    if q.qtype in ("what percentage", "what percent") or (asked & _SHARE_HEADS and q.qtype in _ASKS_BY_HEAD):
+        return _searches(_SAYS_A_SHARE)
+    if asked & _MONEY_HEADS and q.qtype in _ASKS_BY_HEAD:
+        return says_a_sum
+    if q.head[:1] and q.head[0] in _COUNTRY_HEADS and q.qtype in ("what", "which"):
+        return names_a_country  # the head only: "What were European countries doing ...?" asks what they did
+    return None
+
+
+def _searches(pattern: re.Pattern) -> Says:
+    return lambda text: bool(pattern.search(text))
+
+
+def says_a_sum(text: str) -> bool:
+    """Whether `text` holds an amount of money: a currency sign or word, "million", or any ISO 4217 currency by
+    its name or code ("Tenge", "KZT", "Russian Ruble")."""
+    return bool(CURRENCY.search(text) or _iso_currencies().search(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _iso_currencies() -> re.Pattern:
+    import pycountry
+
+    last_words = {c.name.split()[-1] for c in pycountry.currencies}  # "Tenge" of "Tenge", "Ruble" of "Russian Ruble"
+    names = {c.name for c in pycountry.currencies} | {w for w in last_words if w.isalpha()}
+    codes = {c.alpha_3 for c in pycountry.currencies}
+    words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if len(n) > 2 and n.lower() not in _NOT_MONEY)
+    return re.compile(rf"\b(?:(?i:(?:{words})s?)|{'|'.join(sorted(codes))})\b")
+
+
+# Last words of currency names that are mostly something else in English text.
+_NOT_MONEY = frozenset("account gold silver platinum palladium sum sol real won rand mark colon sucre oro kina tala "
+                       "omani fomento previsional involved purposes".split())
+
+
+def says_a_persons_name(text: str) -> bool:
+    """Whether `text` holds what reads as a person's name: two capitalised words in a row (in any script),
+    neither a word of an organisation, a post, a place or a date, nor an acronym ("Vyacheslav Volodin",
+    "Émile Zola", "Marquis de Vaudreuil", "William the Conqueror"; not "Permanent Council", "Secretary
+    General", "CSTO PA")."""
+    together = 0
+    for word in _WORD.findall(_INITIAL.sub(" ", text)):
+        if word.lower() in _NAME_PARTICLES and together:
+            continue  # "de", "the" inside a name keep it going
+        acronym = word.isupper() and len(word) <= 5
+        if word[0].isupper() and not acronym and word.strip("'’").lower() not in _NOT_A_PERSONS_NAME:
+            together += 1
+            if together >= 2:
+                return True
+        else:
+            together = 0
+    return False
+
+
+_INITIAL = re.compile(r"(?<=\s)[^\W\d_]\.(?=\s)")  # the "F." of "John F. Kennedy"
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")  # words, and each mark on its own (a comma ends a name)
+_NAME_PARTICLES = frozenset("de da di du van von der den del la le bin ibn al the".split())
+_NOT_A_PERSONS_NAME = NOT_NAME_WORDS | frozenset(
+    "security collective national international central election elections electoral observer observers "
+    "programme program statement session summit conference society association league alliance general "
+    "permanent standing supreme federal parliamentary the a an for of in on".split())

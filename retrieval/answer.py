@@ -36,6 +36,7 @@ from citeqa.layout import ends_sentence, in_capitals, is_list_item, list_lead_in
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
+from retrieval.countries import countries_named, only_other_countries
 from retrieval.kinds import CURRENCY, TIME, holds_nothing_of_the_kind
 from retrieval.question import QuestionInfo, analyse
 from retrieval.spans import MONTH_NAMES, PERSON_TITLE_WORDS, YEAR, Candidates, candidates
@@ -314,6 +315,9 @@ class ExtractiveAnswerer:
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)) else None
         chosen = self.quotes(short.unit if short is not None else analysis.units[0], analysis.units)
+        q = analysis.question
+        if (q.wants_number or q.wants_time) and only_other_countries(q.text, [u.text for u in chosen]):
+            return Composition(NOT_FOUND, True, [], analysis.answerable)  # a count or a date of another country
         if holds_nothing_of_the_kind(analysis.question, [u.text for u in chosen]):
             holder = next((u for u in analysis.units[:KIND_REACH] if u.lexical >= KIND_LEXICAL
                            and not holds_nothing_of_the_kind(analysis.question, [u.text])), None)
@@ -480,7 +484,8 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
     the question (`ExtractiveAnswerer._said_everywhere` also asks the index). A yes/no question has no
     span that says yes."""
     return (not q.yes_no and edges_can_be_trusted(choice) and not only_the_title(choice)
-            and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q))
+            and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q)
+            and not of_another_country(choice, q))
 
 
 def only_the_title(choice: SpanChoice) -> bool:
@@ -529,6 +534,18 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not CURRENCY.search(choice.text)):
         return True
     return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))
+
+
+def of_another_country(choice: SpanChoice, q: QuestionInfo) -> bool:
+    """Whether the span is a count or a date on a line about another country than the question asks about
+    ("14" of "... OF ARMENIA TO THE CSTO PA CONSISTS OF 14 DEPUTIES" for the Belarusian delegation): the
+    number is that country's. Only numbers: a name or a phrase may well stand beside a country the question
+    does not name."""
+    if not _holds_digit(choice.text):
+        return False
+    asked = countries_named(q.text)
+    named = countries_named(choice.unit.text) if asked else frozenset()
+    return bool(named) and not asked & named
 
 
 _NEXT_WORD = re.compile(r" (?:(?:de|da|di|du|van|von|der|den|del|la|le|bin|ibn) )?([A-Z][a-z]+)")  # "Marquis de Vaudreuil"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Sequence
 
 # Names in use that ISO 3166 words otherwise, and former states history still names.
 _COMMON_NAMES = (
@@ -38,6 +39,43 @@ _PEOPLE = (
     "Frankish", "Saxon", "Bavarian", "Castilian", "Kazakh", "Russian", "German", "Italian", "Indian",
     "Korean", "Swedish", "Iranian", "Syrian", "Austrian", "Mongolian", "Mongol", "Tibetan", "Manchu",
 )
+
+
+# One key per country for the names that do not begin as the country's name does (the key of the rest is its
+# first five letters: "Kazakh" and "Kazakhstan" -> "kazak", "Belarusian" and "Belarus" -> "belar").
+_SAME_COUNTRY = {
+    "french": "franc", "british": "unite", "english": "unite", "england": "unite", "britain": "unite",
+    "great britain": "unite", "scotland": "unite", "scottish": "unite", "scots": "unite", "wales": "unite",
+    "welsh": "unite", "uk": "unite", "u.k.": "unite", "dutch": "nethe", "holland": "nethe", "spanish": "spain",
+    "danish": "denma", "polish": "polan", "swiss": "switz", "chinese": "china", "irish": "irela", "norwegian": "norwa",
+    "finnish": "finla", "icelandic": "icela", "philippine": "phili", "filipino": "phili", "burmese": "burma",
+    "lao": "laos", "azeri": "azerb", "greek": "greec", "cypriot": "cypru", "turkish": "turke", "emirati": "unite arab",
+    "united arab emirates": "unite arab", "yemeni": "yemen", "somali": "somal", "malagasy": "madag",
+    "afghan": "afgha", "nepalese": "nepal", "argentine": "argen", "american": "unite states", "america": "unite states",
+    "us": "unite states", "u.s.": "unite states", "usa": "unite states", "u.s.a.": "unite states",
+    "united states": "unite states", "united states of america": "unite states", "soviet": "sovie", "ussr": "sovie",
+    "soviet union": "sovie", "byelorussian": "belar", "russian federation": "russi", "kyrgyz republic": "kyrgy",
+    "united kingdom": "unite", "east germany": "germa", "west germany": "germa",
+}
+
+
+def countries_named(text: str) -> frozenset[str]:
+    """The countries `text` names, one key each whatever the name or the people's word ("Kazakhstan's", "the
+    Kazakh delegation" and "KAZAKHSTAN" name one country; "Belarus" and "Armenia" two)."""
+    keys = set()
+    for found in _country_pattern().finditer(text):
+        name = " ".join(found.group().lower().split())
+        for article in ("the ", "republic of ", "islamic republic of "):
+            name = name.removeprefix(article)
+        keys.add(_SAME_COUNTRY.get(name, name[:5]))
+    return frozenset(keys)
+
+
+def only_other_countries(question: str, quotes: Sequence[str]) -> bool:
+    """Whether the question names a country and every quote names another one, never the question's (the
+    Belarusian delegation asked, only "... OF ARMENIA TO THE CSTO PA CONSISTS OF 14 DEPUTIES" found)."""
+    asked = countries_named(question)
+    return bool(asked) and bool(quotes) and all((named := countries_named(q)) and not asked & named for q in quotes)
 
 
 def names_a_country(text: str) -> bool:

@@ -267,6 +267,8 @@ def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, s
     "Who heads the Central Election Commission of Kazakhstan?",
     "Who was Kazakhstan's president during the snap vote?",
     "What country is Vagharshak Hakobyan from?",
+    "How many deputies sit in the Belarusian delegation to the CSTO PA?",  # only Armenia's count is found
+    "How many deputies make up Russia's delegation to the CSTO PA?",
 ])
 def test_a_question_whose_quotes_hold_nothing_of_the_kind_asked_is_refused(service, question):
     """Quotes about the asked event that hold no year at all (the Minsk session, the meeting with the OSCE
@@ -283,6 +285,7 @@ def test_a_question_whose_quotes_hold_nothing_of_the_kind_asked_is_refused(servi
     ("Who chairs the Council of the Republic of Belarus?", "Natalia Kochanova"),
     # the best unit holds no date; the declaration's title line, matching the question's words, leads instead
     ("When was the declaration on further enhancement and increase in efficiency of the CSTO adopted?", "June 23, 2006"),
+    ("How many deputies represent Armenia in the CSTO PA?", "14 DEPUTIES"),
 ])
 def test_a_question_whose_quote_holds_the_kind_asked_is_answered(service, question, said):
     answer = service.ask(question)
@@ -341,6 +344,37 @@ def test_what_reads_as_a_persons_name(text, named):
     from retrieval.kinds import says_a_persons_name
 
     assert says_a_persons_name(text) == named
+
+
+@pytest.mark.parametrize("question, quotes, other", [
+    ("How many deputies are in the Belarusian delegation?", ["OF ARMENIA TO THE CSTO PA CONSISTS OF 14 DEPUTIES"], True),
+    ("How many deputies are in the Belarusian delegation?", ["The delegation of the Republic of Belarus: 9 deputies"],
+     False),
+    ("How many deputies are in the Belarusian delegation?", ["Armenia sends 14.", "The Assembly has 60 members."],
+     False),  # a quote that names no country may be about any
+    ("How many deputies are in the delegation?", ["OF ARMENIA TO THE CSTO PA CONSISTS OF 14 DEPUTIES"], False),
+    ("When did the U.S. join?", ["The United States of America joined in 1949."], False),  # one country, two names
+])
+def test_quotes_only_about_other_countries(question, quotes, other):
+    from retrieval.countries import only_other_countries
+
+    assert only_other_countries(question, quotes) == other
+
+
+@pytest.mark.parametrize("question, unit_text, span, withheld", [
+    ("How many deputies are in the Belarusian delegation?", "OF ARMENIA TO THE CSTO PA CONSISTS OF 14 DEPUTIES", "14", True),
+    ("How many deputies are in the Armenian delegation?", "OF ARMENIA TO THE CSTO PA CONSISTS OF 14 DEPUTIES", "14", False),
+    ("Who leads the Belarusian delegation?", "Alen Simonyan, Speaker of the National Assembly of Armenia",
+     "Alen Simonyan", False),  # only numbers: a name may stand beside another country
+])
+def test_a_number_on_a_line_about_another_country_is_no_short_answer(question, unit_text, span, withheld):
+    from retrieval.answer import ScoredUnit, SpanChoice, of_another_country
+    from retrieval.question import analyse
+
+    unit = ScoredUnit("d", "T", 0, len(unit_text), unit_text, 0.5, 0.5, 1, None, 0.0, 0.5)
+    start = unit_text.index(span)
+    choice = SpanChoice(unit, start, start + len(span), span, 1.0, 0.9)
+    assert of_another_country(choice, analyse(question)) == withheld
 
 
 @pytest.mark.parametrize("text, named", [

@@ -49,10 +49,10 @@ ANSWER_PASSAGES = 5  # units are drawn from the top passages only
 SPAN_UNITS = 3  # candidate spans are looked for in the best units,
 SPAN_UNIT_SHARE = 0.05  # among those whose probability is at least this share of the best unit's
 QUOTE_SHARE = 0.2  # a further quote's probability must reach this share of the best unit's
-# When the quotes hold nothing of the kind asked, one of the best KIND_REACH units that holds it and matches at
-# least KIND_LEXICAL of the question's words (IDF-weighted) leads the quotes instead ("... activity of June 23,
-# 2006" for when the declaration was adopted); with none, citeqa refuses. A looser reach (any such unit among
-# the best 3 to 10) gave back most of the refusals on the evaluation and dev sets and quoted no answer more.
+# When the quotes cannot answer (`can_answer`), one of the best KIND_REACH units that can and matches at least
+# KIND_LEXICAL of the question's words (IDF-weighted) leads the quotes instead ("... activity of June 23, 2006"
+# for when the declaration was adopted); with none, citeqa refuses. A looser reach (any such unit among the
+# best 3 to 10) gave back most of the refusals on the evaluation and dev sets and quoted no answer more.
 KIND_LEXICAL = 0.5
 KIND_REACH = 5
 NOT_FOUND = "The documents do not say."
@@ -315,12 +315,9 @@ class ExtractiveAnswerer:
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)) else None
         chosen = self.quotes(short.unit if short is not None else analysis.units[0], analysis.units)
-        q = analysis.question
-        if (q.wants_number or q.wants_time) and only_other_countries(q.text, [u.text for u in chosen]):
-            return Composition(NOT_FOUND, True, [], analysis.answerable)  # a count or a date of another country
-        if holds_nothing_of_the_kind(analysis.question, [u.text for u in chosen]):
-            holder = next((u for u in analysis.units[:KIND_REACH] if u.lexical >= KIND_LEXICAL
-                           and not holds_nothing_of_the_kind(analysis.question, [u.text])), None)
+        if not can_answer(analysis.question, chosen):
+            holder = next((u for u in analysis.units[:KIND_REACH]
+                           if u.lexical >= KIND_LEXICAL and can_answer(analysis.question, [u])), None)
             if holder is None:
                 return Composition(NOT_FOUND, True, [], analysis.answerable)
             short, chosen = None, self.quotes(holder, analysis.units)
@@ -477,6 +474,18 @@ def unranked(near: ScoredUnit, span: Span, text: str) -> ScoredUnit:
     the ranker did not score it."""
     return replace(near, start=span.start, end=span.end, text=text[span.start : span.end], semantic=0.0, lexical=0.0,
                    score=0.0, probability=0.0)
+
+
+def can_answer(q: QuestionInfo, quotes: Sequence[ScoredUnit]) -> bool:
+    """Whether the quotes could answer `q` at all: they hold something of the kind it asks for
+    (retrieval/kinds.py: a year for "In what year ...?", a sum for a budget, a person's name for a post's
+    holder, a country for "Which country ...?"), and a count or a date asked about one country is not found
+    only on lines about other countries ("... OF ARMENIA ... CONSISTS OF 14 DEPUTIES" for the Belarusian
+    delegation)."""
+    texts = [u.text for u in quotes]
+    if (q.wants_number or q.wants_time) and only_other_countries(q.text, texts):
+        return False
+    return not holds_nothing_of_the_kind(q, texts)
 
 
 def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:

@@ -90,6 +90,11 @@ def says_a_sum(text: str) -> bool:
     return bool(CURRENCY.search(text) or _iso_currencies().search(text))
 
 
+# Last words of currency names that are mostly something else in English text.
+_NOT_MONEY = frozenset("account gold silver platinum palladium sum sol real won rand mark colon sucre oro kina tala "
+                       "omani fomento previsional involved purposes".split())
+
+
 @functools.lru_cache(maxsize=1)
 def _iso_currencies() -> re.Pattern:
     import pycountry
@@ -97,13 +102,9 @@ def _iso_currencies() -> re.Pattern:
     last_words = {c.name.split()[-1] for c in pycountry.currencies}  # "Tenge" of "Tenge", "Ruble" of "Russian Ruble"
     names = {c.name for c in pycountry.currencies} | {w for w in last_words if w.isalpha()}
     codes = {c.alpha_3 for c in pycountry.currencies}
-    words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if len(n) > 2 and n.lower() not in _NOT_MONEY)
+    kept = [n for n in sorted(names, key=len, reverse=True) if len(n) > 2 and n.lower() not in _NOT_MONEY]
+    words = "|".join(re.escape(n) for n in kept)
     return re.compile(rf"\b(?:(?i:(?:{words})s?)|{'|'.join(sorted(codes))})\b")
-
-
-# Last words of currency names that are mostly something else in English text.
-_NOT_MONEY = frozenset("account gold silver platinum palladium sum sol real won rand mark colon sucre oro kina tala "
-                       "omani fomento previsional involved purposes".split())
 
 
 def says_a_persons_name(text: str) -> bool:

@@ -479,13 +479,18 @@ def unranked(near: ScoredUnit, span: Span, text: str) -> ScoredUnit:
 def can_answer(q: QuestionInfo, quotes: Sequence[ScoredUnit]) -> bool:
     """Whether the quotes could answer `q` at all: they hold something of the kind it asks for
     (retrieval/kinds.py: a year for "In what year ...?", a sum for a budget, a person's name for a post's
-    holder, a country for "Which country ...?"), and a count or a date asked about one country is not found
-    only on lines about other countries ("... OF ARMENIA ... CONSISTS OF 14 DEPUTIES" for the Belarusian
-    delegation)."""
+    holder, a country for "Which country ...?"), and a count, a date or a person asked about one country is
+    not found only on lines about other countries ("... OF ARMENIA ... CONSISTS OF 14 DEPUTIES" for the
+    Belarusian delegation)."""
     texts = [u.text for u in quotes]
-    if (q.wants_number or q.wants_time) and only_other_countries(q.text, texts):
+    if ((q.wants_number or q.wants_time or q.wants_person) and not _ALONGSIDE.search(q.text)
+            and only_other_countries(q.text, texts)):
         return False
     return not holds_nothing_of_the_kind(q, texts)
+
+
+# "Who along with Russia supported ...?": the country named is beside what is asked, which may be another one.
+_ALONGSIDE = re.compile(r"\b(?:along with|together with|besides|apart from|other than|as well as|except)\b", re.I)
 
 
 def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:

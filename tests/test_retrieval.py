@@ -269,6 +269,7 @@ def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, s
     "What country is Vagharshak Hakobyan from?",
     "How many deputies sit in the Belarusian delegation to the CSTO PA?",  # only Armenia's count is found
     "How many deputies make up Russia's delegation to the CSTO PA?",
+    "Who is the speaker of the Uzbek parliament in the Assembly's Council?",  # only Russia's and others' found
 ])
 def test_a_question_whose_quotes_hold_nothing_of_the_kind_asked_is_refused(service, question):
     """Quotes about the asked event that hold no year at all (the Minsk session, the meeting with the OSCE
@@ -359,6 +360,21 @@ def test_quotes_only_about_other_countries(question, quotes, other):
     from retrieval.countries import only_other_countries
 
     assert only_other_countries(question, quotes) == other
+
+
+@pytest.mark.parametrize("question, quote, answers", [
+    ("Who heads the Belarusian delegation?", "Alen Simonyan, Speaker of the National Assembly of Armenia", False),
+    ("Who heads the Belarusian delegation?", "Natalia Kochanova, Chairwoman of the Council of the Republic of Belarus",
+     True),
+    ("Who along with Russia supported the movements?", "China supported them.", True),  # another country is asked
+    ("What did the Belarusian delegation discuss?", "Armenia's delegation discussed migration.", True),  # a topic
+])
+def test_a_person_count_or_date_found_only_about_other_countries_cannot_answer(question, quote, answers):
+    from retrieval.answer import ScoredUnit, can_answer
+    from retrieval.question import analyse
+
+    unit = ScoredUnit("d", "T", 0, len(quote), quote, 0.5, 0.5, 1, None, 0.0, 0.5)
+    assert can_answer(analyse(question), [unit]) == answers
 
 
 @pytest.mark.parametrize("question, unit_text, span, withheld", [

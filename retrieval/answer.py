@@ -39,7 +39,7 @@ from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.countries import countries_named, only_other_countries
 from retrieval.kinds import CURRENCY, TIME, holds_nothing_of_the_kind
 from retrieval.question import QuestionInfo, analyse
-from retrieval.spans import MONTH_NAMES, PERSON_TITLE_WORDS, YEAR, Candidates, candidates
+from retrieval.spans import MONTH_NAMES, NAME_PARTICLES, PERSON_TITLE_WORDS, YEAR, Candidates, candidates
 from retrieval.store import IndexReader
 from retrieval.text import content_words, stem_words, stems
 
@@ -535,6 +535,8 @@ _YEAR = re.compile(rf"\b{YEAR}\b")
 _MONTH_NAME = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b")
 _ASKS_MONEY = re.compile(r"\b(?:salary|salaries|budget|cost|costs|price|prices|fee|fees|funding|wages?|revenue|income)\b"
                          r"|\bhow much money\b", re.I)
+
+
 def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     """Whether the span is plainly not what the question asks for: no year for "In what year ...?" ("20
     December"), a count for "What is the name of ...?" ("3 missions"), a date for "How many ...?" (the
@@ -562,7 +564,7 @@ def of_another_country(choice: SpanChoice, q: QuestionInfo) -> bool:
     return bool(named) and not asked & named
 
 
-_NEXT_WORD = re.compile(r" (?:(?:de|da|di|du|van|von|der|den|del|la|le|bin|ibn) )?([A-Z][a-z]+)")  # "Marquis de Vaudreuil"
+_NEXT_WORD = re.compile(r" (?:(?:" + "|".join(NAME_PARTICLES) + r") )?([A-Z][a-z]+)")  # "Marquis de Vaudreuil"
 _WORD_BEFORE = re.compile(r"[a-z,;] ([A-Z][a-z]+) $")
 
 

@@ -59,6 +59,7 @@ _SAME_COUNTRY = {
 }
 
 
+@functools.lru_cache(maxsize=1024)  # the question's, and each quote's, are asked for more than once per answer
 def countries_named(text: str) -> frozenset[str]:
     """The countries `text` names, one key each whatever the name or the people's word ("Kazakhstan's", "the
     Kazakh delegation" and "KAZAKHSTAN" name one country; "Belarus" and "Armenia" two)."""

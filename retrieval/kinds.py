@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 
 from retrieval.countries import names_a_country
 from retrieval.question import QuestionInfo
-from retrieval.spans import MONEY_WORDS, MONTH_NAMES, NOT_NAME_WORDS, PERSON_TITLE_WORDS
+from retrieval.spans import MONEY_WORDS, MONTH_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS
 from retrieval.text import stems
 
 Says = Callable[[str], bool]
@@ -128,7 +128,7 @@ def says_a_persons_name(text: str) -> bool:
 
 _INITIAL = re.compile(r"(?<=\s)[^\W\d_]\.(?=\s)")  # the "F." of "John F. Kennedy"
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")  # words, and each mark on its own (a comma ends a name)
-_NAME_PARTICLES = frozenset("de da di du van von der den del la le bin ibn al the".split())
+_NAME_PARTICLES = frozenset(NAME_PARTICLES) | {"al", "the"}  # "William the Conqueror"
 _NOT_A_PERSONS_NAME = NOT_NAME_WORDS | frozenset(
     "security collective national international central election elections electoral observer observers "
     "programme program statement session summit conference society association league alliance general "

@@ -45,8 +45,7 @@ _WORD = re.compile(r"\w+")
 # A question that opens with a clause of time ("When the election produced a majority government, what was it the
 # first occurrence of?"): "when" without an auxiliary after it sets the scene, and the question word after the
 # clause says what is asked.
-_OPENING_CLAUSE = re.compile(r"(?i:when|after|before|while|once|if)\s+(?!(?:" + "|".join(sorted(_AUXILIARIES))
-                             + r")\b)[^,?]+,\s*")
+_OPENING_CLAUSE = re.compile(r"(?i:when)\s+(?!(?:" + "|".join(sorted(_AUXILIARIES)) + r")\b)[^,?]+,\s*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of|de|the|and|van|von|du|da|al)?\s*[A-Z][\w'-]*)*")
 
 

@@ -65,6 +65,8 @@ _SPAN_KINDS = ("digit", "year", "month", "time_word", "number_word", "money", "p
 PERSON_TITLE_WORDS = frozenset(
     "chairman chairwoman chair speaker president vice deputy member secretary general head director minister "
     "king queen prince princess duke emperor pope bishop saint lord sir mr mrs ms dr colonel captain".split())
+# Small words inside a person's name ("Marquis de Vaudreuil", "Ludwig van Beethoven").
+NAME_PARTICLES = ("de", "da", "di", "du", "van", "von", "der", "den", "del", "la", "le", "bin", "ibn")
 NOT_NAME_WORDS = PERSON_TITLE_WORDS | frozenset(
     "council assembly parliament parliamentary committee commission organization organisation union state states "
     "republic federation duma senate house chamber ministry minister government office board bureau agency "

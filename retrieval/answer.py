@@ -38,7 +38,7 @@ from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.countries import countries_named, only_other_countries
 from retrieval.kinds import CURRENCY, TIME, holds_nothing_of_the_kind
-from retrieval.question import QuestionInfo, analyse
+from retrieval.question import QuestionInfo, analyse, without_named_source
 from retrieval.spans import MONTH_NAMES, NAME_PARTICLES, PERSON_TITLE_WORDS, YEAR, Candidates, candidates
 from retrieval.store import IndexReader
 from retrieval.text import content_words, stem_words, stems
@@ -148,7 +148,6 @@ class ExtractiveAnswerer:
                    info: QuestionInfo, idf: Sequence[dict[str, float]]) -> tuple[list[ScoredUnit], np.ndarray]:
         """Units of the top passages, best first, and their ranker features (in the same order);
         `idf` holds each query's `idf_weights`."""
-        matchers = [_lexical_matcher(text, weights) for (text, _), weights in zip(queries, idf)]
         vectors = np.stack([vector for _, vector in queries])
         picked: dict[tuple[str, int], tuple[int, Passage, Span, str]] = {}
         top = passages[:ANSWER_PASSAGES]
@@ -166,11 +165,37 @@ class ExtractiveAnswerer:
         if not picked:
             return [], np.zeros((0, len(unit_features.FEATURES)), np.float32)
         semantic_all = self.reader.sentence_vectors([sid for sid, *_ in picked.values()]) @ vectors.T
+        texts, found = [text for text, _ in queries], list(picked.values())
+        rows, feats = self._unit_features(found, semantic_all, info, texts, idf, passages)
+        # Units are ranked by what the question asks, not by the source it names: "Which elections had taken place
+        # in Belarus, according to Lukashenko?" is answered by his words, which need not hold his name. Answerability
+        # weighs the features of the whole question (a source no passage names is evidence against the answer).
+        asked = [without_named_source(text) for text in texts]
+        ranking = feats if asked == texts else self._unit_features(
+            found, semantic_all, analyse(without_named_source(info.text)), asked, idf, passages)[1]
+        if self.model.trained:
+            scores = self.model.unit.logits(ranking)
+        else:
+            scores = np.array([combine(r["semantic"], r["lexical"]) for r in rows], np.float32)
+        probabilities = np.exp(scores - scores.max())
+        probabilities /= probabilities.sum()
+        units = [ScoredUnit(r["passage"].doc_id, r["passage"].title, r["span"].start, r["span"].end, r["text"],
+                            r["semantic"], r["lexical"], r["passage"].rank, r["passage"], float(score), float(p))
+                 for r, score, p in zip(rows, scores, probabilities)]
+        order = sorted(range(len(units)), key=lambda i: -units[i].score)
+        return [units[i] for i in order], feats[order]
+
+    def _unit_features(self, picked: Sequence[tuple[int, Passage, Span, str]], semantic_all: np.ndarray,
+                       info: QuestionInfo, texts: Sequence[str], idf: Sequence[dict[str, float]],
+                       passages: Sequence[Passage]) -> tuple[list[dict], np.ndarray]:
+        """The picked units' measures (`rows`) and the unit ranker's features, for the question `info` asked as
+        `texts` (each query of a follow-up)."""
+        matchers = [_lexical_matcher(text, weights) for text, weights in zip(texts, idf)]
         names, numbers = stem_words(list(info.names)), info.numbers
         top_score = passages[0].score
         titles: dict[str, set[str]] = {}
         rows = []
-        for (sid, passage, span, unit), semantic in zip(picked.values(), semantic_all):
+        for (sid, passage, span, unit), semantic in zip(picked, semantic_all):
             unit_stems = stems(unit)
             words = set(unit_stems)
             title = titles.setdefault(passage.doc_id, set(stems(passage.title)))
@@ -197,17 +222,7 @@ class ExtractiveAnswerer:
             position_in_passage=(r["span"].start - r["passage"].start) / max(r["passage"].end - r["passage"].start, 1),
             title_words=r["title_words"]) for i, r in enumerate(rows)]
         feats = unit_features.features(evidence)
-        if self.model.trained:
-            scores = self.model.unit.logits(feats)
-        else:
-            scores = np.array([combine(r["semantic"], r["lexical"]) for r in rows], np.float32)
-        probabilities = np.exp(scores - scores.max())
-        probabilities /= probabilities.sum()
-        units = [ScoredUnit(r["passage"].doc_id, r["passage"].title, r["span"].start, r["span"].end, r["text"],
-                            r["semantic"], r["lexical"], r["passage"].rank, r["passage"], float(score), float(p))
-                 for r, score, p in zip(rows, scores, probabilities)]
-        order = sorted(range(len(units)), key=lambda i: -units[i].score)
-        return [units[i] for i in order], feats[order]
+        return rows, feats
 
     def idf_weights(self, query: str) -> dict[str, float]:
         """BM25-style IDF over chunks for each content word of the query, keyed by its stem."""

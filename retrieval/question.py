@@ -118,3 +118,19 @@ def _names(text: str) -> tuple[str, ...]:
     words = _WORD.findall(text)
     out = [w.lower() for w in words[1:] if w[:1].isupper() and w.lower() not in QUESTION_WORDS]
     return tuple(dict.fromkeys(out))
+
+
+
+# A question that names its source ("According to Lukashenko, which elections ...?", "..., according to the 2006
+# declaration?") says where the answer stands, not what it says; only "according to" set off by a comma ("vote
+# according to the party line" is what is asked about).
+_SOURCE_FIRST = re.compile(r"^according to [^,?]+,\s*", re.I)
+_SOURCE_AFTER = re.compile(r",\s*according to [^,?]+(?=[,?]|$)", re.I)
+
+
+def without_named_source(question: str) -> str:
+    """The question without the source it names, or the question itself when it names none."""
+    text = _SOURCE_AFTER.sub("", _SOURCE_FIRST.sub("", question.strip()))
+    if text == question.strip():
+        return question
+    return text[:1].upper() + text[1:]

@@ -416,6 +416,32 @@ def test_a_question_opening_with_a_clause_of_time_asks_what_follows_it(question,
     assert analyse(question).qtype == qtype
 
 
+@pytest.mark.parametrize("question, asked", [
+    ("According to Lukashenko, what elections were held in Belarus?", "What elections were held in Belarus?"),
+    ("What did the observers find, according to the mission's head?", "What did the observers find?"),
+    ("Through which groups, according to the Council, is support given?", "Through which groups, is support given?"),
+    ("Who makes sure members vote according to the party line?", "Who makes sure members vote according to the party line?"),
+])
+def test_the_source_a_question_names_is_not_what_it_asks(question, asked):
+    from retrieval.question import without_named_source
+
+    assert without_named_source(question) == asked
+
+
+@pytest.mark.parametrize("question, quoted, among", [
+    ("According to Lukashenko, what elections were held in Belarus?", "presidential and then parliamentary elections", 3),
+    ("According to the coordinator of the IPA CIS observers, what is each election a step towards?",
+     "every election is a step towards democracy", 1),
+])
+def test_units_are_ranked_by_what_is_asked_not_by_the_source_named(service, question, quoted, among):
+    """"According to Lukashenko, ..." had quoted lines about the elections in Belarus over his words that
+    answer, and the observer coordinator's question had his name line ("... noted Vagharshak Hakobyan, IPA CIS
+    Observer Group coordinator") first, before what he said."""
+    answer = service.ask(question)
+    assert not answer.abstained, answer.answer
+    assert any(quoted in c.quote for c in answer.citations[:among]), answer.answer
+
+
 def test_a_fact_is_not_answered_by_a_clause(service):
     """"Where is the Legal Centre?" got "Information and Analysis is a CSTO PA" in bold: a span that says
     something is something is a clause cut from a sentence, not a place. The quote answers alone."""

@@ -38,7 +38,7 @@ from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.countries import countries_named, only_other_countries
 from retrieval.kinds import CURRENCY, TIME, holds_nothing_of_the_kind
-from retrieval.question import QuestionInfo, analyse, without_named_source
+from retrieval.question import QuestionInfo, analyse, defined_term, without_named_source
 from retrieval.spans import MONTH_NAMES, NAME_PARTICLES, PERSON_TITLE_WORDS, YEAR, Candidates, candidates
 from retrieval.store import IndexReader
 from retrieval.text import content_words, stem_words, stems
@@ -329,7 +329,7 @@ class ExtractiveAnswerer:
         best = analysis.best
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)) else None
-        chosen = self.quotes(short.unit if short is not None else analysis.units[0], analysis.units)
+        chosen = self.quotes(short.unit if short is not None else _first_quote(analysis), analysis.units)
         if not can_answer(analysis.question, chosen):
             holder = next((u for u in analysis.units[:KIND_REACH]
                            if u.lexical >= KIND_LEXICAL and can_answer(analysis.question, [u])), None)
@@ -514,7 +514,51 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
     span that says yes."""
     return (not q.yes_no and edges_can_be_trusted(choice) and not only_the_title(choice)
             and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q)
-            and not of_another_country(choice, q))
+            and not of_another_country(choice, q) and not a_description_for_a_definition(choice, q))
+
+
+def a_description_for_a_definition(choice: SpanChoice, q: QuestionInfo) -> bool:
+    """Whether `q` asks what a thing is ("What is the CSTO?") and the span does not say it: only a span that
+    the text sets beside the term as what it is (`defines`) answers, not another name that stands near it
+    ("Permanent Council", bold for "What is the CSTO?", was a body the CSTO has)."""
+    term = defined_term(q.text)
+    return term is not None and not defines(choice, term)
+
+
+def defines(choice: SpanChoice, term: str) -> bool:
+    """Whether the span says what `term` is: it follows the term and a copula, a comma, a bracket or "or"
+    ("Telenet was *the first FCC-licensed public data network*", "labeled as huihui or *Muslim medicine*"), or it
+    is what the term abbreviates, before it in brackets ("*The Computer Science Network* (CSNET)")."""
+    text, term = choice.unit.text, _term_pattern(term)
+    before, after = text[: choice.start - choice.unit.start], text[choice.end - choice.unit.start :]
+    follows = re.search(rf"\b{term}\s*(?:\([^)]*\)\s*)?(?:,|\(|\s(?:is|are|was|were)(?:\s+to)?\b|\sor\b)\s*"
+                        rf"(?:(?:a|an|the)\s+)?$", before, re.I)
+    abbreviated = re.match(rf"\s*\(\s*(?:the\s+)?{term}\s*\)", after, re.I)
+    return bool(follows or abbreviated)
+
+
+def defines_in_subject(unit: ScoredUnit, term: str) -> bool:
+    """Whether the unit opens by saying what `term` is: the term, perhaps its abbreviation in brackets and where
+    it stands, then a copula ("Expert Advisory Board (EAB) under the Council of the CSTO Parliamentary Assembly is
+    a standing advisory body ...")."""
+    return bool(re.match(rf"^\W*(?:the\s+)?{_term_pattern(term)}\b(?:\s*\([^)]*\))?"
+                         rf"(?:\s+(?:under|of|in|for|at|within)\s[^.;:]{{0,60}}?)?\s+(?:is|are|was|were)\s",
+                         unit.text, re.I))
+
+
+def _term_pattern(term: str) -> str:
+    return r"\s+".join(re.escape(word) for word in term.split())
+
+
+def _first_quote(analysis: Analysis) -> ScoredUnit:
+    """The unit the quotes open with when there is no short answer: the ranker's best, unless the question asks
+    what a thing is and another unit of the top passages opens by saying it ("What is the Expert Advisory
+    Board?": "Expert Advisory Board (EAB) ... is a standing advisory body ...", not a heading that names it)."""
+    best = analysis.units[0]
+    term = defined_term(analysis.question.text)
+    if term is None or defines_in_subject(best, term):
+        return best
+    return next((u for u in analysis.units if defines_in_subject(u, term)), best)
 
 
 def only_the_title(choice: SpanChoice) -> bool:

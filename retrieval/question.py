@@ -134,3 +134,24 @@ def without_named_source(question: str) -> str:
     if text == question.strip():
         return question
     return text[:1].upper() + text[1:]
+
+
+# "What is the CSTO?", "What was Tymnet?": the question asks what a thing is, and names nothing else.
+_DEFINITION = re.compile(r"^what\s+(?:is|are|was|were)\s+(?:(?:the|a|an)\s+)?(?P<term>[^?,]+?)\s*\??$", re.I)
+# A term with a preposition, a possessive or a verb of naming in it asks about a relation ("What is the capital of
+# Australia?", "What is Kyrgyzstan's parliament called?"), not for a definition.
+_RELATION = re.compile(r"\b(?:of|in|for|to|on|by|from|with|at|about|as|called|named|known|made|used|located|based)\b"
+                       r"|'s?\b|s'|\b(?:do|does|did)\b", re.I)
+DEFINED_TERM_WORDS = 4  # a longer "term" is a clause ("What is latency between nodes?" is one, and rare)
+
+
+def defined_term(question: str) -> str | None:
+    """The term a question asks to define ("CSTO PA" of "What is the CSTO PA?"), or None when it asks for
+    anything else."""
+    match = _DEFINITION.match(" ".join(question.split()))
+    if not match:
+        return None
+    term = match.group("term")
+    if _RELATION.search(term) or len(term.split()) > DEFINED_TERM_WORDS:
+        return None
+    return term

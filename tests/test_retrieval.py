@@ -257,6 +257,52 @@ def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, s
     assert of_another_kind(SpanChoice(unit, 0, len(span), span, 1.0, 0.9), analyse(question)) != shown
 
 
+@pytest.mark.parametrize("question, term", [
+    ("What is the CSTO?", "CSTO"),
+    ("What was Tymnet", "Tymnet"),
+    ("What are packet switches?", "packet switches"),
+    ("What is the capital of Australia?", None),  # a relation, not a definition
+    ("What is Kyrgyzstan's parliament?", None),
+    ("What does the CSTO do?", None),
+    ("Who is the CSTO's Secretary General?", None),
+])
+def test_which_questions_ask_what_a_thing_is(question, term):
+    from retrieval.question import defined_term
+
+    assert defined_term(question) == term
+
+
+@pytest.mark.parametrize("question, unit_text, span, shown", [
+    ("What is the CSTO?", "The Secretary general of the CSTO and the Permanent Council prepare it.", "Permanent Council",
+     False),  # another body beside the term
+    ("What was Telenet?", "Telenet was the first FCC-licensed public data network in the United States.",
+     "first FCC-licensed public data network", True),
+    ("What is NSFNET?", "The National Science Foundation Network (NSFNET) was a program.",
+     "National Science Foundation Network", True),  # what the term abbreviates
+    ("What was huihui?", "It was sometimes labeled as huihui or Muslim medicine.", "Muslim medicine", True),
+    ("What is the name of the board?", "The board is called the Expert Advisory Board.", "Expert Advisory Board",
+     True),  # not a definition: not checked
+])
+def test_a_short_answer_to_what_a_thing_is_must_say_what_it_is(question, unit_text, span, shown):
+    from retrieval.answer import ScoredUnit, SpanChoice, a_description_for_a_definition
+    from retrieval.question import analyse
+
+    unit = ScoredUnit("d", "T", 0, len(unit_text), unit_text, 0.5, 0.5, 1, None, 0.0, 0.5)
+    start = unit_text.index(span)
+    choice = SpanChoice(unit, start, start + len(span), span, 1.0, 0.9)
+    assert a_description_for_a_definition(choice, analyse(question)) != shown
+
+
+def test_what_a_thing_is_is_answered_by_the_unit_that_says_it(service):
+    """"What is the CSTO?" had "Permanent Council" in bold, a body named near "CSTO"; "What is the Expert Advisory
+    Board?" quoted first a heading that names it ("DEVELOPMENT OF A DRAFT LAW BEGINS AT THE EXPERT ADVISORY BOARD")
+    over the sentence that says what it is."""
+    csto = service.ask("What is the CSTO?")
+    assert csto.short_answer is None or csto.short_answer.text != "Permanent Council", csto.answer
+    board = service.ask("What is the Expert Advisory Board?")
+    assert not board.abstained and board.citations[0].quote.startswith("Expert Advisory Board (EAB)"), board.answer
+
+
 @pytest.mark.parametrize("question", [
     "Which year was the OSCE PA session held in Minsk?",
     "In what year did Lukashenko discuss the parliamentary elections with the OSCE mission?",

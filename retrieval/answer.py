@@ -37,7 +37,7 @@ from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.countries import countries_named, only_other_countries
-from retrieval.kinds import CURRENCY, TIME, holds_nothing_of_the_kind
+from retrieval.kinds import TIME, holds_nothing_of_the_kind, says_a_sum
 from retrieval.question import QuestionInfo, analyse, defined_term, without_named_source
 from retrieval.spans import MONTH_NAMES, NAME_PARTICLES, PERSON_TITLE_WORDS, YEAR, Candidates, candidates
 from retrieval.store import IndexReader
@@ -599,14 +599,14 @@ _ASKS_MONEY = re.compile(r"\b(?:salary|salaries|budget|cost|costs|price|prices|f
 def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     """Whether the span is plainly not what the question asks for: no year for "In what year ...?" ("20
     December"), a count for "What is the name of ...?" ("3 missions"), a date for "How many ...?" (the
-    "20" of "20 December" read as a count), a number with no currency for a salary, a budget or a price
-    ("14 DEPUTIES" for a deputy's monthly salary)."""
+    "20" of "20 December" read as a count), a number that is no sum (`kinds.says_a_sum`, as the refusal reads
+    it) for a salary, a budget or a price ("14 DEPUTIES" for a deputy's monthly salary)."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
         return True
     if q.head[:1] == ("name",) and _holds_digit(choice.text) and not any(w[:1].isupper() for w in choice.text.split()):
         return True
     if (not q.wants_time and _ASKS_MONEY.search(q.text) and _holds_digit(choice.text)
-            and not CURRENCY.search(choice.text)):
+            and not says_a_sum(choice.text)):
         return True
     return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))
 

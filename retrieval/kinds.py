@@ -36,7 +36,7 @@ _SAYS_A_SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\bhalf\b|\bthird\b|\
 _CURRENCY_WORDS = sorted({w for w in MONEY_WORDS if w.isalpha()} | set(
     "rouble roubles ruble rubles franc francs mark marks livre livres cent cents shilling shillings guilder guilders "
     "million billion".split()))
-CURRENCY = re.compile("[" + "".join(w for w in MONEY_WORDS if not w.isalpha()) + r"]|\b(?:"
+_CURRENCY = re.compile("[" + "".join(w for w in MONEY_WORDS if not w.isalpha()) + r"]|\b(?:"
                       + "|".join(_CURRENCY_WORDS) + r")\b", re.I)
 
 # Heads that ask for an amount of money or for a share ("What is the annual *budget* ...?", "What *percentage* ...?").
@@ -87,7 +87,7 @@ def _searches(pattern: re.Pattern) -> Says:
 def says_a_sum(text: str) -> bool:
     """Whether `text` holds an amount of money: a currency sign or word, "million", or any ISO 4217 currency by
     its name or code ("Tenge", "KZT", "Russian Ruble")."""
-    return bool(CURRENCY.search(text) or _iso_currencies().search(text))
+    return bool(_CURRENCY.search(text) or _iso_currencies().search(text))
 
 
 # Last words of currency names that are mostly something else in English text.

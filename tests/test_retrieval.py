@@ -245,6 +245,7 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("What is the name of the Kyrgyz parliament?", "3 missions", False),  # a count for a name
     ("What is the name of the Kyrgyz parliament?", "Jogorku Kenesh", True),
     ("What is the monthly salary of a deputy?", "14 DEPUTIES", False),  # a count for a salary
+    ("What is the monthly salary of a deputy?", "5,000 tenge", True),  # an ISO 4217 currency, as the refusal reads it
     ("What was the price of oil after the raise?", "70%", False),
     ("What was the price of oil after the raise?", "$5.11 a barrel", True),
     ("When did they raise the price of oil to $5.11?", "October 16, 1973", True),  # a date asked for

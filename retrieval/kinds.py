@@ -109,23 +109,30 @@ def _iso_currencies() -> re.Pattern:
 
 def says_a_persons_name(text: str) -> bool:
     """Whether `text` holds what reads as a person's name: two capitalised words in a row (in any script),
-    neither a word of an organisation, a post, a place or a date, nor an acronym ("Vyacheslav Volodin",
-    "Émile Zola", "Marquis de Vaudreuil", "William the Conqueror"; not "Permanent Council", "Secretary
-    General", "CSTO PA")."""
-    together = 0
+    neither a word of an organisation, a post, a place or a date, nor an acronym, nor opened by "the" ("Vyacheslav
+    Volodin", "Émile Zola", "William the Conqueror", "the Marquis de Vaudreuil"; not "Permanent Council", "Secretary
+    General", "CSTO PA", nor "the Majlisi Milli" or "the Jogorku Kenesh": what "the" names is a thing, unless a
+    title of nobility opens it)."""
+    together, previous, opened_by_the = 0, "", False
     for word in _WORD.findall(_INITIAL.sub(" ", text)):
         if word.lower() in _NAME_PARTICLES and together:
             continue  # "de", "the" inside a name keep it going
         acronym = word.isupper() and len(word) <= 5
         if word[0].isupper() and not acronym and word.strip("'’").lower() not in _NOT_A_PERSONS_NAME:
-            together += 1
-            if together >= 2:
-                return True
+            if not together and not opened_by_the:
+                opened_by_the = previous.lower() == "the" and word.lower() not in _TITLES_OF_NOBILITY
+            if not opened_by_the:
+                together += 1
+                if together >= 2:
+                    return True
         else:
-            together = 0
+            together, opened_by_the = 0, False
+        previous = word
     return False
 
 
+_TITLES_OF_NOBILITY = frozenset("marquis marquess earl baron baroness count countess viscount duchess archduke tsar "
+                                "czar khan sultan shah emir caliph".split())
 _INITIAL = re.compile(r"(?<=\s)[^\W\d_]\.(?=\s)")  # the "F." of "John F. Kennedy"
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")  # words, and each mark on its own (a comma ends a name)
 _NAME_PARTICLES = frozenset(NAME_PARTICLES) | {"al", "the"}  # "William the Conqueror"

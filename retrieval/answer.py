@@ -38,7 +38,7 @@ from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.countries import countries_named, only_other_countries
 from retrieval.kinds import TIME, holds_nothing_of_the_kind, says_a_sum
-from retrieval.question import QuestionInfo, analyse, defined_term, without_named_source
+from retrieval.question import QuestionInfo, analyse, defined_term, person_asked_about, without_named_source
 from retrieval.spans import MONTH_NAMES, NAME_PARTICLES, PERSON_TITLE_WORDS, YEAR, Candidates, candidates
 from retrieval.store import IndexReader
 from retrieval.text import content_words, stem_words, stems
@@ -324,8 +324,11 @@ class ExtractiveAnswerer:
     def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage],
                 question_vector: np.ndarray | None = None) -> Composition:
         analysis = self.analyse(question, query, query_vector, passages, question_vector)
-        if not analysis.units or analysis.answerable < self.threshold:
+        naming = units_naming_the_person_asked(analysis)
+        if not analysis.units or (analysis.answerable < self.threshold and not naming):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
+        if naming:
+            analysis = replace(analysis, units=naming)  # "Who is X?": what the documents say where they name X
         best = analysis.best
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)) else None
@@ -518,20 +521,21 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
 
 
 def a_description_for_a_definition(choice: SpanChoice, q: QuestionInfo) -> bool:
-    """Whether `q` asks what a thing is ("What is the CSTO?") and the span does not say it: only a span that
-    the text sets beside the term as what it is (`defines`) answers, not another name that stands near it
-    ("Permanent Council", bold for "What is the CSTO?", was a body the CSTO has)."""
-    term = defined_term(q.text)
+    """Whether `q` asks what a thing is ("What is the CSTO?") or who a person is, and the span does not say it:
+    only a span that the text sets beside the term as what it is (`defines`) answers, not another name that
+    stands near it ("Permanent Council", bold for "What is the CSTO?", was a body the CSTO has)."""
+    term = defined_term(q.text) or person_asked_about(q.text)
     return term is not None and not defines(choice, term)
 
 
 def defines(choice: SpanChoice, term: str) -> bool:
-    """Whether the span says what `term` is: it follows the term and a copula, a comma, a bracket or "or"
-    ("Telenet was *the first FCC-licensed public data network*", "labeled as huihui or *Muslim medicine*"), or it
+    """Whether the span says what `term` is: it follows the term and a copula, a comma, a bracket, "or" or a line
+    break ("Telenet was *the first FCC-licensed public data network*", "labeled as huihui or *Muslim medicine*",
+    "Vyacheslav Volodin / *Chairman of the CSTO Parliamentary Assembly*" in a name block), or it
     is what the term abbreviates, before it in brackets ("*The Computer Science Network* (CSNET)")."""
     text, term = choice.unit.text, _term_pattern(term)
     before, after = text[: choice.start - choice.unit.start], text[choice.end - choice.unit.start :]
-    follows = re.search(rf"\b{term}\s*(?:\([^)]*\)\s*)?(?:,|\(|\s(?:is|are|was|were)(?:\s+to)?\b|\sor\b)\s*"
+    follows = re.search(rf"\b{term}\s*(?:\([^)]*\)\s*)?(?:,|\(|\n|\s(?:is|are|was|were)(?:\s+to)?\b|\sor\b)\s*"
                         rf"(?:(?:a|an|the)\s+)?$", before, re.I)
     abbreviated = re.match(rf"\s*\(\s*(?:the\s+)?{term}\s*\)", after, re.I)
     return bool(follows or abbreviated)
@@ -559,6 +563,22 @@ def _first_quote(analysis: Analysis) -> ScoredUnit:
     if term is None or defines_in_subject(best, term):
         return best
     return next((u for u in analysis.units if defines_in_subject(u, term)), best)
+
+
+def units_naming_the_person_asked(analysis: Analysis) -> list[ScoredUnit]:
+    """For "Who is Kent Harstedt?", the ranked units that name the person in full (none for any other question):
+    where the documents speak of them, which says who they are as far as the documents know ("... Head of the
+    Swedish parliamentary delegation in the OSCE PA Kent Harstedt"), and only there. The answerability model,
+    trained on questions that ask for a fact about a topic, reads a question of three words and its far-off
+    vector as unanswerable; a name the documents hold word for word is the evidence it lacks. A name they do not
+    hold ("Kent Harstad") is in no unit, and is refused as before."""
+    name = person_asked_about(analysis.question.text)
+    if name is None:
+        return []
+    pattern = re.compile(rf"(?<!\w){_term_pattern(name)}(?!\w)", re.I)
+    if not any(pattern.search(u.text) for u in analysis.units[:KIND_REACH]):
+        return []
+    return [u for u in analysis.units if pattern.search(u.text)]
 
 
 def only_the_title(choice: SpanChoice) -> bool:

@@ -155,3 +155,23 @@ def defined_term(question: str) -> str | None:
     if _RELATION.search(term) or len(term.split()) > DEFINED_TERM_WORDS:
         return None
     return term
+
+
+# "Who is Kent Harstedt?": the question asks who a person it names is, and names nothing else.
+_IDENTITY = re.compile(r"^(?i:who\s+(?:is|was))\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:(?:de|da|di|du|van|von|der|al|bin|ibn)\s+)?"
+                       r"[A-Z][\w'’.-]*)*)\s*\??$")
+_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+
+
+def person_asked_about(question: str) -> str | None:
+    """The name of the person a question asks about ("Kent Harstedt" of "Who is Kent Harstedt?"), or None when it
+    asks anything else ("Who is the Speaker ...?", "Who was Robert's son?", "Who is Secretary General?")."""
+    match = _IDENTITY.match(" ".join(question.split()))
+    if not match or _POSSESSIVE.search(match.group("name")):
+        return None
+    name = match.group("name")
+    from retrieval.spans import NOT_NAME_WORDS
+
+    if all(word.lower() in NOT_NAME_WORDS for word in name.split()):
+        return None
+    return name

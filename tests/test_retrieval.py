@@ -294,6 +294,30 @@ def test_a_short_answer_to_what_a_thing_is_must_say_what_it_is(question, unit_te
     assert a_description_for_a_definition(choice, analyse(question)) != shown
 
 
+@pytest.mark.parametrize("question, name", [
+    ("Who is Kent Harstedt?", "Kent Harstedt"),
+    ("who was the Marquis de Vaudreuil", None),  # "the": a title held, not a name
+    ("Who was Marquis de Vaudreuil?", "Marquis de Vaudreuil"),
+    ("Who is the Speaker of the Senate?", None),
+    ("Who was Robert's son?", None),
+    ("Who is Secretary General?", None),  # a post
+])
+def test_which_questions_ask_who_a_named_person_is(question, name):
+    from retrieval.question import person_asked_about
+
+    assert person_asked_about(question) == name
+
+
+def test_who_a_named_person_is_is_answered_where_the_documents_name_them(service):
+    """"Who is Kent Harstedt?" was refused: three words, far in meaning from any sentence, read as unanswerable,
+    although the meeting report names him with his posts. A name the documents do not hold is still refused."""
+    answer = service.ask("Who is Kent Harstedt?")
+    assert not answer.abstained and answer.citations, answer.answer
+    assert all("Kent Harstedt" in c.quote for c in answer.citations), answer.answer
+    assert "Head of the Swedish parliamentary delegation" in answer.citations[0].quote, answer.answer
+    assert service.ask("Who is Kent Harstad?").abstained
+
+
 def test_what_a_thing_is_is_answered_by_the_unit_that_says_it(service):
     """"What is the CSTO?" had "Permanent Council" in bold, a body named near "CSTO"; "What is the Expert Advisory
     Board?" quoted first a heading that names it ("DEVELOPMENT OF A DRAFT LAW BEGINS AT THE EXPERT ADVISORY BOARD")

@@ -524,7 +524,8 @@ def a_description_for_a_definition(choice: SpanChoice, q: QuestionInfo) -> bool:
     """Whether `q` asks what a thing is ("What is the CSTO?") or who a person is, and the span does not say it:
     only a span that the text sets beside the term as what it is (`defines`) answers, not another name that
     stands near it ("Permanent Council", bold for "What is the CSTO?", was a body the CSTO has)."""
-    term = defined_term(q.text) or person_asked_about(q.text)
+    person = person_asked_about(q.text)
+    term = defined_term(q.text) or (person.name if person is not None and not person.words else None)
     return term is not None and not defines(choice, term)
 
 
@@ -568,17 +569,21 @@ def _first_quote(analysis: Analysis) -> ScoredUnit:
 def units_naming_the_person_asked(analysis: Analysis) -> list[ScoredUnit]:
     """For "Who is Kent Harstedt?", the ranked units that name the person in full (none for any other question):
     where the documents speak of them, which says who they are as far as the documents know ("... Head of the
-    Swedish parliamentary delegation in the OSCE PA Kent Harstedt"), and only there. The answerability model,
-    trained on questions that ask for a fact about a topic, reads a question of three words and its far-off
-    vector as unanswerable; a name the documents hold word for word is the evidence it lacks. A name they do not
-    hold ("Kent Harstad") is in no unit, and is refused as before."""
-    name = person_asked_about(analysis.question.text)
-    if name is None:
+    Swedish parliamentary delegation in the OSCE PA Kent Harstedt"), and only there; for "What did Kent Harstedt
+    say?", those that name the person beside a verb of saying ("“It is a very important signal ...,” Kent Harstedt
+    said."). The answerability model, trained on questions that ask for a fact about a topic, reads a question of
+    a few words and its far-off vector as unanswerable; a name the documents hold word for word is the evidence
+    it lacks. A name they do not hold ("Kent Harstad") is in no unit, and is refused as before."""
+    person = person_asked_about(analysis.question.text)
+    if person is None:
         return []
-    pattern = re.compile(rf"(?<!\w){_term_pattern(name)}(?!\w)", re.I)
-    if not any(pattern.search(u.text) for u in analysis.units[:KIND_REACH]):
-        return []
-    return [u for u in analysis.units if pattern.search(u.text)]
+    name = re.compile(rf"(?<!\w){_term_pattern(person.name)}(?!\w)", re.I)
+    about = [u for u in analysis.units if name.search(u.text) and (not person.words or _SAYING.search(u.text))]
+    return about if any(u.key == v.key for u in about for v in analysis.units[:KIND_REACH]) else []
+
+
+_SAYING = re.compile(r"\b(?:said|says|say|noted|notes|stated|states|stressed|stresses|told|tells|added|adds|"
+                     r"emphasi[sz]ed|underlined|declared|pointed out|according to)\b", re.I)
 
 
 def only_the_title(choice: SpanChoice) -> bool:

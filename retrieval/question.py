@@ -157,21 +157,34 @@ def defined_term(question: str) -> str | None:
     return term
 
 
-# "Who is Kent Harstedt?": the question asks who a person it names is, and names nothing else.
-_IDENTITY = re.compile(r"^(?i:who\s+(?:is|was))\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:(?:de|da|di|du|van|von|der|al|bin|ibn)\s+)?"
-                       r"[A-Z][\w'’.-]*)*)\s*\??$")
+# "Who is Kent Harstedt?": the question asks who a person it names is, and names nothing else; "What did Kent
+# Harstedt say?": what the person said, nothing else.
+_NAME = r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:(?:de|da|di|du|van|von|der|al|bin|ibn)\s+)?[A-Z][\w'’.-]*)*)"
+_IDENTITY = re.compile(r"^(?i:who\s+(?:is|was))\s+" + _NAME + r"\s*\??$")
+_WORDS_OF = re.compile(r"^(?i:what\s+(?:did|does|do|has|had)|what\s+have)\s+" + _NAME
+                       + r"\s+(?i:say|said|tell|told|state|stated|note|noted|stress|stressed|declare|declared)\s*\??$")
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 
 
-def person_asked_about(question: str) -> str | None:
-    """The name of the person a question asks about ("Kent Harstedt" of "Who is Kent Harstedt?"), or None when it
-    asks anything else ("Who is the Speaker ...?", "Who was Robert's son?", "Who is Secretary General?")."""
-    match = _IDENTITY.match(" ".join(question.split()))
-    if not match or _POSSESSIVE.search(match.group("name")):
+@dataclass(frozen=True)
+class PersonAsked:
+    name: str  # as the question writes it
+    words: bool  # what the person said ("What did ... say?"), not who the person is
+
+
+def person_asked_about(question: str) -> PersonAsked | None:
+    """The person a question asks about, by name, when it asks who they are ("Kent Harstedt" of "Who is Kent
+    Harstedt?") or what they said ("What did Kent Harstedt say?"); None when it asks anything else ("Who is the
+    Speaker ...?", "Who was Robert's son?", "Who is Secretary General?", "What did Volodin say about ...?")."""
+    text = " ".join(question.split())
+    match, words = _IDENTITY.match(text), False
+    if match is None:
+        match, words = _WORDS_OF.match(text), True
+    if match is None or _POSSESSIVE.search(match.group("name")):
         return None
     name = match.group("name")
     from retrieval.spans import NOT_NAME_WORDS
 
     if all(word.lower() in NOT_NAME_WORDS for word in name.split()):
         return None
-    return name
+    return PersonAsked(name, words)

@@ -294,18 +294,22 @@ def test_a_short_answer_to_what_a_thing_is_must_say_what_it_is(question, unit_te
     assert a_description_for_a_definition(choice, analyse(question)) != shown
 
 
-@pytest.mark.parametrize("question, name", [
-    ("Who is Kent Harstedt?", "Kent Harstedt"),
-    ("who was the Marquis de Vaudreuil", None),  # "the": a title held, not a name
-    ("Who was Marquis de Vaudreuil?", "Marquis de Vaudreuil"),
-    ("Who is the Speaker of the Senate?", None),
-    ("Who was Robert's son?", None),
-    ("Who is Secretary General?", None),  # a post
+@pytest.mark.parametrize("question, name, words", [
+    ("Who is Kent Harstedt?", "Kent Harstedt", False),
+    ("who was the Marquis de Vaudreuil", None, False),  # "the": a title held, not a name
+    ("Who was Marquis de Vaudreuil?", "Marquis de Vaudreuil", False),
+    ("Who is the Speaker of the Senate?", None, False),
+    ("Who was Robert's son?", None, False),
+    ("Who is Secretary General?", None, False),  # a post
+    ("What did Kent Harstedt say?", "Kent Harstedt", True),
+    ("What has Lukashenko stated", "Lukashenko", True),
+    ("What did Lukashenko say about the elections?", None, False),  # a topic too: the models weigh it
 ])
-def test_which_questions_ask_who_a_named_person_is(question, name):
+def test_which_questions_ask_who_a_named_person_is_or_what_they_said(question, name, words):
     from retrieval.question import person_asked_about
 
-    assert person_asked_about(question) == name
+    person = person_asked_about(question)
+    assert (person.name, person.words) == (name, words) if name else person is None
 
 
 def test_who_a_named_person_is_is_answered_where_the_documents_name_them(service):
@@ -316,6 +320,8 @@ def test_who_a_named_person_is_is_answered_where_the_documents_name_them(service
     assert all("Kent Harstedt" in c.quote for c in answer.citations), answer.answer
     assert "Head of the Swedish parliamentary delegation" in answer.citations[0].quote, answer.answer
     assert service.ask("Who is Kent Harstad?").abstained
+    said = service.ask("What did Kent Harstedt say?")
+    assert not said.abstained and "It is a very important signal" in said.citations[0].quote, said.answer
 
 
 def test_what_a_thing_is_is_answered_by_the_unit_that_says_it(service):

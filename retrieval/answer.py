@@ -37,7 +37,7 @@ from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.countries import countries_named, only_other_countries
-from retrieval.kinds import TIME, holds_nothing_of_the_kind, says_a_sum
+from retrieval.kinds import TIME, of_the_kind_asked, says_a_sum
 from retrieval.question import QuestionInfo, analyse, defined_term, person_asked_about, without_named_source
 from retrieval.spans import MONTH_NAMES, NAME_PARTICLES, PERSON_TITLE_WORDS, YEAR, Candidates, candidates
 from retrieval.store import IndexReader
@@ -500,11 +500,9 @@ def can_answer(q: QuestionInfo, quotes: Sequence[ScoredUnit]) -> bool:
     holder, a country for "Which country ...?"), and a count, a date or a person asked about one country is
     not found only on lines about other countries ("... OF ARMENIA ... CONSISTS OF 14 DEPUTIES" for the
     Belarusian delegation)."""
-    texts = [u.text for u in quotes]
-    if ((q.wants_number or q.wants_time or q.wants_person) and not _ALONGSIDE.search(q.text)
-            and only_other_countries(q.text, texts)):
-        return False
-    return not holds_nothing_of_the_kind(q, texts)
+    holders = of_the_kind_asked(q, [u.text for u in quotes])
+    return bool(holders) and not ((q.wants_number or q.wants_time or q.wants_person) and not _ALONGSIDE.search(q.text)
+                                  and only_other_countries(q.text, holders))
 
 
 # "Who along with Russia supported ...?": the country named is beside what is asked, which may be another one.

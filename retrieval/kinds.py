@@ -1,8 +1,8 @@
 """Whether quotes can say the kind of fact a question asks for, read by plain marks.
 
-"In what year ...?" is answered only by a text that holds a year, "What is the annual budget ...?" only
-by one that holds a sum, "What percentage ...?" by a share, "Who is the current Secretary General ...?"
-by a person's name, "Which country ...?" by a country. Quotes about the thing asked that hold no such
+"In what year ...?" is answered only by a text that holds a year, "How many ...?" by one that holds a
+number, "What is the annual budget ...?" only by one that holds a sum, "What percentage ...?" by a share,
+"Who is the current Secretary General ...?" by a person's name, "Which country ...?" by a country. Quotes about the thing asked that hold no such
 mark cannot answer, and a reader shown them would look for a fact that is not there: the answer finder
 refuses instead (retrieval/answer.py). Every mark is read generously (a digit counts as a time for
 "When ...?", any country named anywhere counts), so that only quotes that plainly cannot answer are
@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 
 from retrieval.countries import names_a_country
 from retrieval.question import QuestionInfo
-from retrieval.spans import MONEY_WORDS, MONTH_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS
+from retrieval.spans import MONEY_WORDS, MONTH_NAMES, NUMBER_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS
 from retrieval.text import stems
 
 Says = Callable[[str], bool]
@@ -30,6 +30,11 @@ _SAYS_A_TIME = re.compile(TIME.pattern + r"|\d|\b(?:" + _WEEKDAYS + r"|beginning
 _SAYS_A_YEAR = re.compile(r"\b\d{3,4}s?\b|\bcentur(?:y|ies)\b|\b(?:BC|AD|BCE|CE)\b", re.I)
 _SAYS_A_DATE = re.compile(_SAYS_A_YEAR.pattern + r"|\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:"
                           + "|".join(MONTH_NAMES) + "|" + _WEEKDAYS + r")\b", re.I)
+# "How many ...?" (not "What is the number of ...?", which may be answered in words that are no number) is answered
+# by a number in digits or words, or by a word of quantity ("several", "both", "no").
+_ASKS_HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+_SAYS_A_COUNT = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r"|several|many|few|numerous|dozens|hundreds|"
+                           r"thousands|millions|both|all|none|no|single|couple|pair|each|every|a number)\b", re.I)
 _SAYS_A_SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\bhalf\b|\bthird\b|\bquarter\b|\bmajority\b|\bone-\w+",
                            re.I)
 # The span model's money words, and other currencies and amounts that a price or a budget is given in.
@@ -54,10 +59,10 @@ _ASKS_FOR_A_POST_HOLDER = re.compile(
     r"|(?:heads|headed|chairs|chaired|presides|presided)\b)", re.I)
 
 
-def holds_nothing_of_the_kind(q: QuestionInfo, quotes: Sequence[str]) -> bool:
-    """Whether `q` asks for a kind of fact with plain marks and none of `quotes` holds one."""
+def of_the_kind_asked(q: QuestionInfo, quotes: Sequence[str]) -> list[str]:
+    """The quotes that hold the kind of fact `q` asks for: all of them when no mark tells the kind."""
     says = says_the_kind_asked(q)
-    return says is not None and not any(says(text) for text in quotes)
+    return [text for text in quotes if says is None or says(text)]
 
 
 def says_the_kind_asked(q: QuestionInfo) -> Says | None:
@@ -75,6 +80,8 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return _searches(_SAYS_A_SHARE)
     if asked & _MONEY_HEADS and q.qtype in _ASKS_BY_HEAD:
         return says_a_sum
+    if _ASKS_HOW_MANY.search(q.text) and not q.wants_time:
+        return _searches(_SAYS_A_COUNT)
     if q.head[:1] and q.head[0] in _COUNTRY_HEADS and q.qtype in ("what", "which"):
         return names_a_country  # the head only: "What were European countries doing ...?" asks what they did
     return None

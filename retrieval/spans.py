@@ -25,7 +25,7 @@ MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "
                "november", "december")
 _MONTHS = frozenset(MONTH_NAMES) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})s?"  # "1973", "2006", "1980s"
-_NUMBER_WORDS = frozenset(
+NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion "
     "trillion dozen half first second third fourth fifth sixth seventh eighth ninth tenth".split()
@@ -154,7 +154,7 @@ def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int,
     is_year = np.array([bool(re.fullmatch(YEAR, w)) for w in words])
     is_month = np.array([w in _MONTHS for w in lower])
     is_time_word = np.array([w in _TIME_WORDS for w in lower])
-    is_number_word = np.array([w in _NUMBER_WORDS for w in lower])
+    is_number_word = np.array([w in NUMBER_WORDS for w in lower])
     is_money = np.array([w in MONEY_WORDS or w.startswith("$") for w in lower])
     is_percent = np.array([w.endswith("%") or w in ("percent", "%") for w in lower])
     is_cap = np.array([w[0].isupper() for w in words])

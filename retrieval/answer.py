@@ -613,6 +613,10 @@ def a_clause_for_a_fact(choice: SpanChoice, q: QuestionInfo) -> bool:
     return q.qtype not in ("why", "how") and bool(_COPULA.search(choice.text))
 
 
+# Heads that ask for something with a proper name ("Which *body* issued the statement?"): an answer in small letters
+# only is no name ("democratic character into question" had been given in bold).
+_NAMED_HEADS = frozenset(stems("body organisation organization institution agency party company firm city town "
+                                "university church newspaper dynasty empire kingdom tribe"))
 _YEAR = re.compile(rf"\b{YEAR}\b")
 _MONTH_NAME = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b")
 _ASKS_MONEY = re.compile(r"\b(?:salary|salaries|budget|cost|costs|price|prices|fee|fees|funding|wages?|revenue|income)\b"
@@ -622,11 +626,15 @@ _ASKS_MONEY = re.compile(r"\b(?:salary|salaries|budget|cost|costs|price|prices|f
 def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     """Whether the span is plainly not what the question asks for: no year for "In what year ...?" ("20
     December"), a count for "What is the name of ...?" ("3 missions"), a date for "How many ...?" (the
-    "20" of "20 December" read as a count), a number that is no sum (`kinds.says_a_sum`, as the refusal reads
-    it) for a salary, a budget or a price ("14 DEPUTIES" for a deputy's monthly salary)."""
+    "20" of "20 December" read as a count), words in small letters for a name of a body or a city ("Which body
+    ...?"), a number that is no sum (`kinds.says_a_sum`, as the refusal reads it) for a salary, a budget or a
+    price ("14 DEPUTIES" for a deputy's monthly salary)."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
         return True
     if q.head[:1] == ("name",) and _holds_digit(choice.text) and not any(w[:1].isupper() for w in choice.text.split()):
+        return True
+    if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _NAMED_HEADS
+            and not any(w[:1].isupper() for w in choice.text.split())):
         return True
     if (not q.wants_time and _ASKS_MONEY.search(q.text) and _holds_digit(choice.text)
             and not says_a_sum(choice.text)):

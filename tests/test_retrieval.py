@@ -244,6 +244,8 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("How many years have such practices existed?", "thousands of years", True),  # a count of years, no year
     ("What is the name of the Kyrgyz parliament?", "3 missions", False),  # a count for a name
     ("What is the name of the Kyrgyz parliament?", "Jogorku Kenesh", True),
+    ("Which body issued the statement?", "democratic character into question", False),  # no name for a body
+    ("Which body issued the statement?", "the CSTO PA Council", True),
     ("What is the monthly salary of a deputy?", "14 DEPUTIES", False),  # a count for a salary
     ("What is the monthly salary of a deputy?", "5,000 tenge", True),  # an ISO 4217 currency, as the refusal reads it
     ("What was the price of oil after the raise?", "70%", False),

@@ -29,9 +29,11 @@ from eval.questions import DEFAULT_QUESTIONS, QuestionSet, load_questions
 # 0.4615 -> 0.6923 (measured 06:20); then also the holder of a post whose quotes name no person (q77, q84)
 # and a country whose quotes name none (q83; q36, answerable but not quoted, is refused too): abstention
 # 0.9231, false abstention 0.0263 (06:32); the floor moves up (0.46 to 0.84, one question below).
+# 2026-12-05 08:49 UTC: units ranked without the source a question names ("..., according to Lukashenko?"):
+# answer_quoted 0.8026 -> 0.8289 (q49, q76); the floor moves up (0.80 to 0.81, one question below).
 FLOOR_ANSWER_AT_3 = 0.90
 FLOOR_MRR_AT_10 = 0.95
-FLOOR_ANSWER_QUOTED = 0.80
+FLOOR_ANSWER_QUOTED = 0.81
 CEILING_FALSE_ABSTENTION = 0.05
 FLOOR_ABSTENTION_ACCURACY = 0.84
 

@@ -341,6 +341,7 @@ class ExtractiveAnswerer:
             short, chosen = None, self.quotes(holder, analysis.units)
         if short is not None:
             short = spelled_out(short, chosen)
+            short = with_its_day_and_month(short, analysis.question)
         citations = [Citation(n, u.doc_id, u.title, u.start, u.end, u.text) for n, u in enumerate(chosen, start=1)]
         short_answer = None
         if short is not None:
@@ -455,6 +456,27 @@ class ExtractiveAnswerer:
                 if span.start <= at and at + len(marker) <= span.end <= unit.start:
                     return unranked(unit, span, text)
         return None
+
+
+def with_its_day_and_month(short: SpanChoice, q: QuestionInfo) -> SpanChoice:
+    """A year as the short answer to "When ...?" or "What date ...?" takes the month (and day) the text writes just
+    before it: "May 15, 1992", not "1992", for when the Agreement on collective security was signed. "In what year
+    ...?" keeps the year alone."""
+    if q.qtype not in ("when", "what date") or not _YEAR_ONLY.fullmatch(short.text):
+        return short
+    before = _DAY_AND_MONTH_BEFORE.search(short.unit.text[: short.start - short.unit.start])
+    if before is None:
+        return short
+    start = short.unit.start + before.start()
+    return SpanChoice(short.unit, start, short.end, short.unit.text[before.start() : short.end - short.unit.start],
+                      short.logit, short.probability)
+
+
+_YEAR_ONLY = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+_MONTHS = "|".join(m.capitalize() for m in MONTH_NAMES)
+# "May 15, " / "15 May " / "May " right before the year.
+_DAY_AND_MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*|\b\d{{1,2}}\s+(?:{_MONTHS})\s+"
+                                   rf"|\b(?:{_MONTHS})\s+)$")
 
 
 def spelled_out(short: SpanChoice, quoted: Sequence[ScoredUnit]) -> SpanChoice:

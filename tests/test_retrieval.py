@@ -260,6 +260,30 @@ def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, s
     assert of_another_kind(SpanChoice(unit, 0, len(span), span, 1.0, 0.9), analyse(question)) != shown
 
 
+@pytest.mark.parametrize("question, unit_text, year, shown", [
+    ("When did England declare war?", "England declared war on May 18, 1756, after months of fighting.", "1756",
+     "May 18, 1756"),
+    ("When was the treaty signed?", "It was signed on 2 March 1801 at Lunéville.", "1801", "2 March 1801"),
+    ("On what date did it end?", "It ended in September 1945.", "1945", "September 1945"),
+    ("In what year did England declare war?", "England declared war on May 18, 1756.", "1756", "1756"),  # a year asked
+    ("When was the fort built?", "The fort was built in 1565.", "1565", "1565"),  # no month written
+])
+def test_a_year_answering_when_is_read_with_its_day_and_month(question, unit_text, year, shown):
+    from retrieval.answer import ScoredUnit, SpanChoice, with_its_day_and_month
+    from retrieval.question import analyse
+
+    unit = ScoredUnit("d", "T", 100, 100 + len(unit_text), unit_text, 0.5, 0.5, 1, None, 0.0, 0.5)
+    start = 100 + unit_text.index(year)
+    choice = with_its_day_and_month(SpanChoice(unit, start, start + len(year), year, 1.0, 0.9), analyse(question))
+    assert choice.text == shown == unit_text[choice.start - 100 : choice.end - 100]
+
+
+def test_when_a_document_was_signed_is_answered_with_its_date(service):
+    """"1992" had been the short answer; the declaration writes "of May 15, 1992"."""
+    answer = service.ask("When was the Agreement on collective security signed?")
+    assert answer.short_answer is not None and answer.short_answer.text == "May 15, 1992", answer.answer
+
+
 @pytest.mark.parametrize("question, term", [
     ("What is the CSTO?", "CSTO"),
     ("What was Tymnet", "Tymnet"),

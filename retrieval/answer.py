@@ -640,7 +640,7 @@ def a_clause_for_a_fact(choice: SpanChoice, q: QuestionInfo) -> bool:
 _NAMED_HEADS = frozenset(stems("body organisation organization institution agency party company firm city town "
                                 "university church newspaper dynasty empire kingdom tribe"))
 _YEAR = re.compile(rf"\b{YEAR}\b")
-_MONTH_NAME = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b")
+_MONTH_NAME = re.compile(rf"\b(?:{_MONTHS})\b")
 _ASKS_MONEY = re.compile(r"\b(?:salary|salaries|budget|cost|costs|price|prices|fee|fees|funding|wages?|revenue|income)\b"
                          r"|\bhow much money\b", re.I)
 

@@ -38,6 +38,7 @@ from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.countries import countries_named, only_other_countries
 from retrieval.kinds import TIME, of_the_kind_asked, says_a_sum
+from retrieval.speakers import asks_who_said, speaker_of
 from retrieval.question import QuestionInfo, analyse, defined_term, person_asked_about, without_named_source
 from retrieval.spans import MONTH_NAMES, NAME_PARTICLES, PERSON_TITLE_WORDS, YEAR, Candidates, candidates
 from retrieval.store import IndexReader
@@ -339,6 +340,8 @@ class ExtractiveAnswerer:
             if holder is None:
                 return Composition(NOT_FOUND, True, [], analysis.answerable)
             short, chosen = None, self.quotes(holder, analysis.units)
+        if asks_who_said(analysis.question.text):
+            chosen, short = self.with_the_speaker(chosen, short)
         if short is not None:
             short = spelled_out(short, chosen)
             short = with_its_day_and_month(short, analysis.question)
@@ -349,6 +352,26 @@ class ExtractiveAnswerer:
             short_answer = ShortAnswer(short.text, short.unit.doc_id, short.start, short.end, n)
         return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
                            short_answer)
+
+    def with_the_speaker(self, chosen: list[ScoredUnit], short: SpanChoice | None
+                         ) -> tuple[list[ScoredUnit], SpanChoice | None]:
+        """For "Who said ...?": the name the text gives as the speaker of the quotation the first quote stands in
+        (`speakers.speaker_of`) is the short answer, and the unit that names it is quoted right after the first.
+        "Who said the elections comply with international standards?" had "Constitutional Law" in bold, from the
+        quoted sentence; the speaker is named three sentences later. Unchanged when the text names no speaker."""
+        first = chosen[0]
+        text = self.reader.documents[first.doc_id].document.text
+        name = speaker_of(text, first.start + 1)
+        if name is None:
+            return chosen, short
+        found = self.reader.sentences_within_spans([(first.doc_id, name.start, name.end)])[0]
+        span = next((s for _, s in found if s.start <= name.start and name.end <= s.end), None)
+        if span is None:
+            return chosen, short
+        said = next((u for u in chosen if u.key == (first.doc_id, span.start)), None) or unranked(first, span, text)
+        if said not in chosen:
+            chosen = [first, said] + chosen[1:]
+        return chosen, SpanChoice(said, name.start, name.end, text[name.start : name.end], 0.0, 1.0)
 
     def quotes(self, first: ScoredUnit, ranked: Sequence[ScoredUnit]) -> list[ScoredUnit]:
         """The units quoted, `first` leading: the close runners-up of the ranking after it, each with what it

@@ -284,6 +284,31 @@ def test_when_a_document_was_signed_is_answered_with_its_date(service):
     assert answer.short_answer is not None and answer.short_answer.text == "May 15, 1992", answer.answer
 
 
+@pytest.mark.parametrize("text, inside, speaker", [
+    ("“We came early. The count was fair,” said Jane Doe, head of the mission.", "The count", "Jane Doe"),
+    ("“We came early. The count was fair,” Jean de la Fontaine said.", "We came", "Jean de la Fontaine"),
+    ("“We came early. The count was fair,” the minister said.", "The count", None),  # no name after it
+    ("The count was fair, observers said.", "The count", None),  # no quotation
+    ("“We came early,” said Jane Doe.\n\nThe count was fair, it said.", "The count", None),  # closed before
+    ("«Nous sommes venus. Tout va bien», a déclaré Marie Curie.", "Tout va", None),  # a verb not read
+    ("«Nous sommes venus. Tout va bien», noted Marie Curie.", "Tout va", "Marie Curie"),
+])
+def test_the_speaker_of_a_quoted_sentence_is_the_name_after_its_quotation(text, inside, speaker):
+    from retrieval.speakers import speaker_of
+
+    found = speaker_of(text, text.index(inside) + 1)
+    assert (text[found.start : found.end] if found else None) == speaker
+
+
+def test_who_said_a_quoted_sentence_is_answered_by_the_name_its_quotation_ends_with(service):
+    """"Who said the elections comply with international standards?" had "Constitutional Law" in bold, a name in
+    the quoted sentence; the coordinator who said it is named at the end of the quotation, three sentences on."""
+    answer = service.ask("Who said the elections comply with international standards?")
+    assert answer.short_answer is not None and answer.short_answer.text == "Aleksandr Markevich", answer.answer
+    cited = next(c for c in answer.citations if c.n == answer.short_answer.citation)
+    assert "said Aleksandr Markevich" in cited.quote, answer.answer
+
+
 @pytest.mark.parametrize("question, term", [
     ("What is the CSTO?", "CSTO"),
     ("What was Tymnet", "Tymnet"),

@@ -1,0 +1,51 @@
+"""Who said a quoted sentence: the name the text attributes its quotation to.
+
+News items and statements quote people, and a quotation of several sentences names its speaker once,
+after it ("... will be reflected in the election results,” said Aleksandr Markevich, CSTO PA
+International Observer Group coordinator."). For "Who said the elections comply with international
+standards?" the sentence that matches is inside the quotation, and the name stands sentences later:
+the answer finder asks here where that quotation ends and whom the text names right after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeqa.types import Span
+
+# "Who said ...?", "Who noted that ...?": the question asks for the speaker of words it quotes or paraphrases.
+_ASKS_WHO_SAID = re.compile(r"^\s*who\s+(?:said|says|stated|states|noted|notes|declared|stressed|told|remarked|added|"
+                            r"emphasi[sz]ed)\b", re.I)
+_OPENING, _CLOSING = "“«", "”»"
+_VERB = r"(?:said|says|noted|notes|stated|states|stressed|added|emphasi[sz]ed|declared|told|remarked|underlined)"
+# Capitalised words, small particles between them ("Jean de la Fontaine"), an initial with its point ("John F. Kennedy").
+_WORD = r"[A-Z](?:\.|[\w'’-]*)"
+_NAME = rf"{_WORD}(?:\s+(?:(?:de|da|di|du|la|le|van|von|der|al|bin|ibn)\s+)*{_WORD})*"
+# What follows the closing mark: "..., said NAME" or "..., NAME said".
+_ATTRIBUTION = re.compile(rf"[,.!?]?\s*(?:{_VERB}\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+{_VERB}\b)")
+
+
+def asks_who_said(question: str) -> bool:
+    return bool(_ASKS_WHO_SAID.match(question))
+
+
+def speaker_of(text: str, position: int) -> Span | None:
+    """The span of the name the text gives as the speaker of the quotation around `position`, or None when
+    `position` is in no quotation of its paragraph (curly quotation marks) or the text names no one right after it
+    ("... ,” the head of state said.")."""
+    paragraph_start = text.rfind("\n\n", 0, position) + 1
+    paragraph_end = text.find("\n\n", position)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    opened = max(text.rfind(mark, paragraph_start, position) for mark in _OPENING)
+    closed_before = max(text.rfind(mark, paragraph_start, position) for mark in _CLOSING)
+    if opened < 0 or closed_before > opened:
+        return None
+    closing = [at for at in (text.find(mark, position, paragraph_end) for mark in _CLOSING) if at >= 0]
+    if not closing:
+        return None
+    after = min(closing) + 1
+    match = _ATTRIBUTION.match(text, after, paragraph_end)
+    if match is None:
+        return None
+    group = "after" if match.group("after") else "before"
+    return Span(match.start(group), match.end(group))

@@ -560,7 +560,16 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
     span that says yes."""
     return (not q.yes_no and edges_can_be_trusted(choice) and not only_the_title(choice)
             and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q)
-            and not of_another_country(choice, q) and not a_description_for_a_definition(choice, q))
+            and not of_another_country(choice, q) and not a_description_for_a_definition(choice, q)
+            and not only_the_questions_words(choice, q))
+
+
+def only_the_questions_words(choice: SpanChoice, q: QuestionInfo) -> bool:
+    """Whether every word of the span that carries meaning is one the question uses ("anti-democratic" for "What
+    practices does the Council consider anti-democratic?", "Aix-la-Chapelle" for what its treaty addressed): in bold
+    it reads as an answer and says back what was asked. A number keeps its place."""
+    words = set(content_words(choice.text))
+    return bool(words) and words <= set(q.content) and not _holds_number(choice.text)
 
 
 def a_description_for_a_definition(choice: SpanChoice, q: QuestionInfo) -> bool:

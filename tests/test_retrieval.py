@@ -309,6 +309,25 @@ def test_who_said_a_quoted_sentence_is_answered_by_the_name_its_quotation_ends_w
     assert "said Aleksandr Markevich" in cited.quote, answer.answer
 
 
+@pytest.mark.parametrize("question, span, withheld", [
+    ("What practices does the Council consider anti-democratic?", "anti-democratic", True),
+    ("What issues were addressed in the Treaty of Aix-la-Chapelle?", "Aix-la-Chapelle", True),
+    ("What practices does the Council consider anti-democratic?", "censoring political content", False),
+    ("How many of the 14 deputies voted?", "14", False),  # a number keeps its place
+])
+def test_a_short_answer_that_only_says_back_the_questions_words_is_withheld(question, span, withheld):
+    from retrieval.answer import ScoredUnit, SpanChoice, only_the_questions_words
+    from retrieval.question import analyse
+
+    unit = ScoredUnit("d", "T", 0, len(span), span, 0.5, 0.5, 1, None, 0.0, 0.5)
+    assert only_the_questions_words(SpanChoice(unit, 0, len(span), span, 1.0, 0.9), analyse(question)) == withheld
+
+
+def test_no_short_answer_says_back_the_question(service):
+    answer = service.ask("What practices does the Council consider anti-democratic?")
+    assert answer.short_answer is None or answer.short_answer.text != "anti-democratic", answer.answer
+
+
 @pytest.mark.parametrize("question, term", [
     ("What is the CSTO?", "CSTO"),
     ("What was Tymnet", "Tymnet"),

@@ -682,7 +682,8 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     December"), a count for "What is the name of ...?" ("3 missions"), a date for "How many ...?" (the
     "20" of "20 December" read as a count), words in small letters for a name of a body or a city ("Which body
     ...?"), a number that is no sum (`kinds.says_a_sum`, as the refusal reads it) for a salary, a budget or a
-    price ("14 DEPUTIES" for a deputy's monthly salary)."""
+    price ("14 DEPUTIES" for a deputy's monthly salary), a time alone for "Where ...?" or "Who ...?" ("December"
+    for where a network was first demonstrated)."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
         return True
     if q.head[:1] == ("name",) and _holds_digit(choice.text) and not any(w[:1].isupper() for w in choice.text.split()):
@@ -693,7 +694,19 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     if (not q.wants_time and _ASKS_MONEY.search(q.text) and _holds_digit(choice.text)
             and not says_a_sum(choice.text)):
         return True
+    if q.qtype in ("where", "who", "whom", "whose") and only_a_time(choice.text):
+        return True
     return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))
+
+
+def only_a_time(text: str) -> bool:
+    """Whether the text says nothing but a time ("December", "late 16th", "May 18, 1756"): no place, no person."""
+    rest = _TIME_WORDS.sub(" ", _MONTH_NAME.sub(" ", _YEAR.sub(" ", text)))
+    return not rest.strip() and bool(text.strip())
+
+
+_TIME_WORDS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:in|on|of|the|early|late|mid|century|centuries|AD|BC|s)\b"
+                         r"|[,.\-–]")
 
 
 def of_another_country(choice: SpanChoice, q: QuestionInfo) -> bool:

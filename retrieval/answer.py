@@ -37,7 +37,7 @@ from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.countries import countries_named, only_other_countries
-from retrieval.kinds import TIME, of_the_kind_asked, says_a_sum
+from retrieval.kinds import TIME, asks_for_a_post_holder, of_the_kind_asked, says_a_persons_name, says_a_sum
 from retrieval.speakers import asks_who_said, speaker_of
 from retrieval.question import QuestionInfo, analyse, defined_term, person_asked_about, without_named_source
 from retrieval.spans import MONTH_NAMES, NAME_PARTICLES, PERSON_TITLE_WORDS, YEAR, Candidates, candidates
@@ -342,6 +342,8 @@ class ExtractiveAnswerer:
             short, chosen = None, self.quotes(holder, analysis.units)
         if asks_who_said(analysis.question.text):
             chosen, short = self.with_the_speaker(chosen, short)
+        elif asks_for_a_post_holder(analysis.question):
+            short = name_over_the_post(chosen[0], analysis.question) or short
         if short is not None:
             short = spelled_out(short, chosen)
             short = with_its_day_and_month(short, analysis.question)
@@ -697,6 +699,32 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     if q.qtype in ("where", "who", "whom", "whose") and only_a_time(choice.text):
         return True
     return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))
+
+
+def name_over_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
+    """For "Who chairs the Mazhilis?" answered by a name block ("Erlan Koshanov / Member of the CSTO PA Council /
+    Chairman of the Mazhilis ...", "Zokirzoda Mahmadtoir Zoir Member of the CSTO PA Council Chairman of ..."), the
+    name it opens with: what such a block says is that this person holds these posts. The span model, which
+    weighs candidates one by one, gave "Majlisi Oli" or "Jogorku Kenesh" (a body in the title) or nothing. Only
+    when the block names what the question names (its names, and its country in any of its forms): another
+    member's block is no answer."""
+    match = _NAME_BLOCK.match(unit.text)
+    if match is None or not says_a_persons_name(match.group("name")):
+        return None
+    posts = unit.text[match.end("name") :]
+    asked = countries_named(q.text)
+    if asked and not asked & countries_named(posts):
+        return None
+    names = [n for n in stem_words(list(q.names)) if not countries_named(n)]
+    if not all(n in set(stems(posts)) for n in names):
+        return None
+    start = unit.start + match.start("name")
+    return SpanChoice(unit, start, start + len(match.group("name")), match.group("name"), 0.0, 1.0)
+
+
+# A name of two to four words at a unit's start, then a post ("Member", "Chairman", "CSTO PA Council Member", ...).
+_NAME_BLOCK = re.compile(r"\W*(?P<name>(?:[^\W\d_][\w'’.-]*\s+){1,3}[^\W\d_][\w'’.-]*)\s*(?:/\s*)?"
+                         r"(?=(?:" + "|".join(sorted(t.capitalize() for t in PERSON_TITLE_WORDS)) + r"|CSTO)\b)")
 
 
 def only_a_time(text: str) -> bool:

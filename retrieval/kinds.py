@@ -59,6 +59,11 @@ _ASKS_FOR_A_POST_HOLDER = re.compile(
     r"|(?:heads|headed|chairs|chaired|presides|presided)\b)", re.I)
 
 
+def asks_for_a_post_holder(q: QuestionInfo) -> bool:
+    """Whether `q` asks who holds a post ("Who is the Speaker of ...?", "Who chairs ...?"): a person."""
+    return bool(_ASKS_FOR_A_POST_HOLDER.match(q.text))
+
+
 def of_the_kind_asked(q: QuestionInfo, quotes: Sequence[str]) -> list[str]:
     """The quotes that hold the kind of fact `q` asks for: all of them when no mark tells the kind."""
     says = says_the_kind_asked(q)
@@ -71,7 +76,7 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         if q.qtype in ("what year", "which year", "what century"):
             return _searches(_SAYS_A_YEAR)
         return _searches(_SAYS_A_DATE if q.qtype == "what date" else _SAYS_A_TIME)
-    if _ASKS_FOR_A_POST_HOLDER.match(q.text):
+    if asks_for_a_post_holder(q):
         return says_a_persons_name
     asked = set(q.head[:1])
     if q.head and q.content[:1] == q.head[:1] and q.head[0] not in _DEGREE_WORDS:

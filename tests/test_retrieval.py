@@ -331,6 +331,32 @@ def test_no_short_answer_says_back_the_question(service):
     assert answer.short_answer is None or answer.short_answer.text != "anti-democratic", answer.answer
 
 
+@pytest.mark.parametrize("question, unit_text, name", [
+    ("Who chairs the Mazhilis?", "Erlan Koshanov\n\nMember of the CSTO PA Council\n\nChairman of the Mazhilis of the "
+     "Parliament of the Republic of Kazakhstan", "Erlan Koshanov"),
+    ("Who chairs Tajikistan's lower house?", "Zokirzoda Mahmadtoir Zoir Member of the CSTO PA Council Chairman of the "
+     "Majlisi Namoyandagon of the Majlisi Oli of the Republic of Tajikistan", "Zokirzoda Mahmadtoir Zoir"),
+    ("Who chairs the Mazhilis?", "Igor Sergeyenko CSTO PA Council Member Chairman of the House of Representatives",
+     None),  # another member's block
+    ("Who is the speaker of the Kyrgyz parliament?", "Alen Simonyan Member of the CSTO PA Council Speaker of the "
+     "National Assembly of the Republic of Armenia", None),  # another country's
+    ("Who chairs the Majlisi Milli?", "Member of the CSTO PA Council Chairman of the Majlisi Milli", None),  # no name
+])
+def test_a_post_holder_is_the_name_a_name_block_opens_with(question, unit_text, name):
+    from retrieval.answer import ScoredUnit, name_over_the_post
+    from retrieval.question import analyse
+
+    unit = ScoredUnit("d", "T", 0, len(unit_text), unit_text, 0.5, 0.5, 1, None, 0.0, 0.5)
+    found = name_over_the_post(unit, analyse(question))
+    assert (found.text if found else None) == name
+
+
+def test_the_speaker_of_a_parliament_is_the_name_over_the_post_not_the_parliaments_name(service):
+    """"Jogorku Kenesh" (the parliament) had been the short answer; the block opens with the speaker's name."""
+    answer = service.ask("Who is the speaker of the Kyrgyz parliament?")
+    assert answer.short_answer is not None and answer.short_answer.text == "Nurlanbek Shakiev", answer.answer
+
+
 @pytest.mark.parametrize("question, term", [
     ("What is the CSTO?", "CSTO"),
     ("What was Tymnet", "Tymnet"),

@@ -563,7 +563,18 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
     return (not q.yes_no and edges_can_be_trusted(choice) and not only_the_title(choice)
             and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q)
             and not of_another_country(choice, q) and not a_description_for_a_definition(choice, q)
-            and not only_the_questions_words(choice, q))
+            and not only_the_questions_words(choice, q) and not only_a_link_word(choice))
+
+
+def only_a_link_word(choice: SpanChoice) -> bool:
+    """Whether the span is nothing but words that link a sentence to the one before ("Besides", "Nevertheless"):
+    capitalised at a sentence's start, they look like a name to the span model and say nothing."""
+    words = _WORD.findall(choice.text.lower())
+    return bool(words) and all(w in _LINK_WORDS for w in words)
+
+
+_LINK_WORDS = frozenset("besides however thus therefore moreover furthermore also nevertheless meanwhile then still yet "
+                        "hence instead otherwise indeed finally firstly secondly thirdly first second third".split())
 
 
 def only_the_questions_words(choice: SpanChoice, q: QuestionInfo) -> bool:

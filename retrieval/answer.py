@@ -595,16 +595,19 @@ def a_description_for_a_definition(choice: SpanChoice, q: QuestionInfo) -> bool:
 
 
 def defines(choice: SpanChoice, term: str) -> bool:
-    """Whether the span says what `term` is: it follows the term and a copula, a comma, a bracket, "or" or a line
-    break ("Telenet was *the first FCC-licensed public data network*", "labeled as huihui or *Muslim medicine*",
-    "Vyacheslav Volodin / *Chairman of the CSTO Parliamentary Assembly*" in a name block), or it
+    """Whether the span says what `term` is: it follows the term and a copula, a comma, "or" or a line break
+    ("Telenet was *the first FCC-licensed public data network*", "labeled as huihui or *Muslim medicine*",
+    "Vyacheslav Volodin / *Chairman of the CSTO Parliamentary Assembly*" in a name block), it is all of a bracket
+    after the term ("CSNET (*Computer Science Network*)"; not the "Chinese" of "The Yuan dynasty (Chinese: 元朝;
+    ...)", a gloss), or it
     is what the term abbreviates, before it in brackets ("*The Computer Science Network* (CSNET)")."""
     text, term = choice.unit.text, _term_pattern(term)
     before, after = text[: choice.start - choice.unit.start], text[choice.end - choice.unit.start :]
-    follows = re.search(rf"\b{term}\s*(?:\([^)]*\)\s*)?(?:,|\(|\n|\s(?:is|are|was|were)(?:\s+to)?\b|\sor\b)\s*"
+    follows = re.search(rf"\b{term}\s*(?:\([^)]*\)\s*)?(?:,|\n|\s(?:is|are|was|were)(?:\s+to)?\b|\sor\b)\s*"
                         rf"(?:(?:a|an|the)\s+)?$", before, re.I)
+    bracketed = re.search(rf"\b{term}\s*\(\s*$", before, re.I) and re.match(r"\s*\)", after)
     abbreviated = re.match(rf"\s*\(\s*(?:the\s+)?{term}\s*\)", after, re.I)
-    return bool(follows or abbreviated)
+    return bool(follows or bracketed or abbreviated)
 
 
 def defines_in_subject(unit: ScoredUnit, term: str) -> bool:

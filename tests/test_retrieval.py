@@ -385,6 +385,8 @@ def test_which_questions_ask_what_a_thing_is(question, term):
     ("What is NSFNET?", "The National Science Foundation Network (NSFNET) was a program.",
      "National Science Foundation Network", True),  # what the term abbreviates
     ("What was huihui?", "It was sometimes labeled as huihui or Muslim medicine.", "Muslim medicine", True),
+    ("What is CSNET?", "CSNET (Computer Science Network) was funded by the NSF.", "Computer Science Network", True),
+    ("What was the Yuan dynasty?", "The Yuan dynasty (Chinese: Yuan Chao) was the empire.", "Chinese", False),  # a gloss
     ("What is the name of the board?", "The board is called the Expert Advisory Board.", "Expert Advisory Board",
      True),  # not a definition: not checked
 ])

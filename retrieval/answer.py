@@ -500,8 +500,8 @@ def with_its_day_and_month(short: SpanChoice, q: QuestionInfo) -> SpanChoice:
 _YEAR_ONLY = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 _MONTHS = "|".join(m.capitalize() for m in MONTH_NAMES)
 # "May 15, " / "15 May " / "May " right before the year.
-_DAY_AND_MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*|\b\d{{1,2}}\s+(?:{_MONTHS})\s+"
-                                   rf"|\b(?:{_MONTHS})\s+)$")
+_DAY_AND_MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*"
+                                   rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\s+|\b(?:{_MONTHS})\s+)$")
 
 
 def spelled_out(short: SpanChoice, quoted: Sequence[ScoredUnit]) -> SpanChoice:
@@ -573,8 +573,8 @@ def only_a_link_word(choice: SpanChoice) -> bool:
     return bool(words) and all(w in _LINK_WORDS for w in words)
 
 
-_LINK_WORDS = frozenset("besides however thus therefore moreover furthermore also nevertheless meanwhile then still yet "
-                        "hence instead otherwise indeed finally firstly secondly thirdly first second third".split())
+_LINK_WORDS = frozenset("besides however thus therefore moreover furthermore also nevertheless meanwhile then still "
+                        "yet hence instead otherwise indeed finally firstly secondly thirdly first second third".split())
 
 
 def only_the_questions_words(choice: SpanChoice, q: QuestionInfo) -> bool:
@@ -687,6 +687,10 @@ def a_clause_for_a_fact(choice: SpanChoice, q: QuestionInfo) -> bool:
 # only is no name ("democratic character into question" had been given in bold).
 _NAMED_HEADS = frozenset(stems("body organisation organization institution agency party company firm city town "
                                 "university church newspaper dynasty empire kingdom tribe"))
+# Heads that ask for a post ("What *post* does Harstedt hold?"): a person's name is no post ("Aleksandr Lukashenko"
+# had been the answer), unless it holds a title word or the head itself ("Presiding Officer" for "what officers").
+_POST_HEADS = frozenset(stems("post position job office role rank"))
+_TITLE_STEMS = frozenset(stems(" ".join(PERSON_TITLE_WORDS)))
 _YEAR = re.compile(rf"\b{YEAR}\b")
 _MONTH_NAME = re.compile(rf"\b(?:{_MONTHS})\b")
 _ASKS_MONEY = re.compile(r"\b(?:salary|salaries|budget|cost|costs|price|prices|fee|fees|funding|wages?|revenue|income)\b"
@@ -699,7 +703,7 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     "20" of "20 December" read as a count), words in small letters for a name of a body or a city ("Which body
     ...?"), a number that is no sum (`kinds.says_a_sum`, as the refusal reads it) for a salary, a budget or a
     price ("14 DEPUTIES" for a deputy's monthly salary), a time alone for "Where ...?" or "Who ...?" ("December"
-    for where a network was first demonstrated)."""
+    for where a network was first demonstrated), a person's name for "What post ...?" (`_POST_HEADS`)."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
         return True
     if q.head[:1] == ("name",) and _holds_digit(choice.text) and not any(w[:1].isupper() for w in choice.text.split()):
@@ -711,6 +715,9 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not says_a_sum(choice.text)):
         return True
     if q.qtype in ("where", "who", "whom", "whose") and only_a_time(choice.text):
+        return True
+    if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _POST_HEADS and says_a_persons_name(choice.text)
+            and not set(stems(choice.text)) & (_TITLE_STEMS | {q.head[0]})):
         return True
     return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))
 

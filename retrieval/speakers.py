@@ -18,7 +18,8 @@ _ASKS_WHO_SAID = re.compile(r"^\s*who\s+(?:said|says|stated|states|noted|notes|d
                             r"emphasi[sz]ed)\b", re.I)
 _OPENING, _CLOSING = "“«", "”»"
 _VERB = r"(?:said|says|noted|notes|stated|states|stressed|added|emphasi[sz]ed|declared|told|remarked|underlined)"
-# Capitalised words, small particles between them ("Jean de la Fontaine"), an initial with its point ("John F. Kennedy").
+# Capitalised words, small particles between them ("Jean de la Fontaine"), an initial with its point ("John F.
+# Kennedy").
 _WORD = r"[A-Z](?:\.|[\w'’-]*)"
 _NAME = rf"{_WORD}(?:\s+(?:(?:de|da|di|du|la|le|van|von|der|al|bin|ibn)\s+)*{_WORD})*"
 # What follows the closing mark: "..., said NAME" or "..., NAME said".

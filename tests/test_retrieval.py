@@ -249,6 +249,9 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("Where was the network first demonstrated?", "December", False),  # a time for a place
     ("Where was the network first demonstrated?", "Paris in 1960", True),
     ("Who signed it?", "late 16th", False),
+    ("What post does Harstedt hold?", "Aleksandr Lukashenko", False),  # a person for a post
+    ("What post does Harstedt hold?", "Vice President of the OSCE Parliamentary Assembly", True),
+    ("Parliament elects two members to serve as what officers?", "Presiding Officer", True),
     ("What is the monthly salary of a deputy?", "14 DEPUTIES", False),  # a count for a salary
     ("What is the monthly salary of a deputy?", "5,000 tenge", True),  # an ISO 4217 currency, as the refusal reads it
     ("What was the price of oil after the raise?", "70%", False),

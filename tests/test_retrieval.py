@@ -28,6 +28,13 @@ def document_text(service, doc_id):
     return service.documents([doc_id])[doc_id].text
 
 
+def unit_at(text: str, start: int = 0, title: str = "T"):
+    """A quote unit of `text` at `start` in a made-up document, as the answer finder sees one."""
+    from retrieval.answer import ScoredUnit
+
+    return ScoredUnit("d", title, start, start + len(text), text, 0.5, 0.5, 1, None, 0.0, 0.5)
+
+
 @pytest.mark.parametrize("mode, searches", [("dense", {"dense"}), ("lexical", {"lexical"}), ("hybrid", {"dense", "lexical"})])
 def test_every_mode_returns_k_exact_passages(service, mode, searches):
     answer = service.ask("How many international observers from the CIS Interparliamentary Assembly?", k=4, mode=mode)
@@ -165,9 +172,9 @@ def test_a_heading_in_capitals_is_answered_by_the_whole_heading_not_a_cut_fragme
 ])
 def test_a_short_answer_is_not_the_documents_title_nor_cut_from_capitals_nor_half_a_name(title, unit_text, span,
                                                                                         shown):
-    from retrieval.answer import ScoredUnit, SpanChoice, edges_can_be_trusted, only_the_title
+    from retrieval.answer import SpanChoice, edges_can_be_trusted, only_the_title
 
-    unit = ScoredUnit("d", title, 0, len(unit_text), unit_text, 0.5, 0.5, 1, None, 0.0, 0.5)
+    unit = unit_at(unit_text, title=title)
     start = unit_text.index(span)
     choice = SpanChoice(unit, start, start + len(span), span, 1.0, 0.9)
     assert (edges_can_be_trusted(choice) and not only_the_title(choice)) == shown
@@ -214,11 +221,11 @@ def test_an_abbreviation_is_quoted_after_the_unit_that_spells_it_out(service):
 ])
 def test_an_abbreviation_as_short_answer_is_spelled_out_from_a_quote_that_defines_it(unit_text, abbreviation,
                                                                                     expected):
-    from retrieval.answer import ScoredUnit, SpanChoice, spelled_out
+    from retrieval.answer import SpanChoice, spelled_out
 
-    defining = ScoredUnit("d", "T", 100, 100 + len(unit_text), unit_text, 0.5, 0.5, 1, None, 0.0, 0.5)
+    defining = unit_at(unit_text, start=100)
     using_text = f"Later the {abbreviation} met."
-    using = ScoredUnit("d", "T", 500, 500 + len(using_text), using_text, 0.5, 0.5, 1, None, 0.0, 0.5)
+    using = unit_at(using_text, start=500)
     at = using_text.index(abbreviation)
     short = SpanChoice(using, 500 + at, 500 + at + len(abbreviation), abbreviation, 1.0, 0.9)
     result = spelled_out(short, [defining, using])
@@ -259,10 +266,10 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("When did they raise the price of oil to $5.11?", "October 16, 1973", True),  # a date asked for
 ])
 def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, shown):
-    from retrieval.answer import ScoredUnit, SpanChoice, of_another_kind
+    from retrieval.answer import SpanChoice, of_another_kind
     from retrieval.question import analyse
 
-    unit = ScoredUnit("d", "T", 0, len(span), span, 0.5, 0.5, 1, None, 0.0, 0.5)
+    unit = unit_at(span)
     assert of_another_kind(SpanChoice(unit, 0, len(span), span, 1.0, 0.9), analyse(question)) != shown
 
 
@@ -275,10 +282,10 @@ def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, s
     ("When was the fort built?", "The fort was built in 1565.", "1565", "1565"),  # no month written
 ])
 def test_a_year_answering_when_is_read_with_its_day_and_month(question, unit_text, year, shown):
-    from retrieval.answer import ScoredUnit, SpanChoice, with_its_day_and_month
+    from retrieval.answer import SpanChoice, with_its_day_and_month
     from retrieval.question import analyse
 
-    unit = ScoredUnit("d", "T", 100, 100 + len(unit_text), unit_text, 0.5, 0.5, 1, None, 0.0, 0.5)
+    unit = unit_at(unit_text, start=100)
     start = 100 + unit_text.index(year)
     choice = with_its_day_and_month(SpanChoice(unit, start, start + len(year), year, 1.0, 0.9), analyse(question))
     assert choice.text == shown == unit_text[choice.start - 100 : choice.end - 100]
@@ -326,10 +333,10 @@ def test_who_said_a_quoted_sentence_is_answered_by_the_name_its_quotation_ends_w
 ])
 def test_a_short_answer_that_only_says_back_the_questions_words_or_links_sentences_is_withheld(question, span,
                                                                                                  withheld):
-    from retrieval.answer import ScoredUnit, SpanChoice, only_a_link_word, only_the_questions_words
+    from retrieval.answer import SpanChoice, only_a_link_word, only_the_questions_words
     from retrieval.question import analyse
 
-    unit = ScoredUnit("d", "T", 0, len(span), span, 0.5, 0.5, 1, None, 0.0, 0.5)
+    unit = unit_at(span)
     choice = SpanChoice(unit, 0, len(span), span, 1.0, 0.9)
     assert (only_the_questions_words(choice, analyse(question)) or only_a_link_word(choice)) == withheld
 
@@ -351,10 +358,10 @@ def test_no_short_answer_says_back_the_question(service):
     ("Who chairs the Majlisi Milli?", "Member of the CSTO PA Council Chairman of the Majlisi Milli", None),  # no name
 ])
 def test_a_post_holder_is_the_name_a_name_block_opens_with(question, unit_text, name):
-    from retrieval.answer import ScoredUnit, name_over_the_post
+    from retrieval.answer import name_over_the_post
     from retrieval.question import analyse
 
-    unit = ScoredUnit("d", "T", 0, len(unit_text), unit_text, 0.5, 0.5, 1, None, 0.0, 0.5)
+    unit = unit_at(unit_text)
     found = name_over_the_post(unit, analyse(question))
     assert (found.text if found else None) == name
 
@@ -394,10 +401,10 @@ def test_which_questions_ask_what_a_thing_is(question, term):
      True),  # not a definition: not checked
 ])
 def test_a_short_answer_to_what_a_thing_is_must_say_what_it_is(question, unit_text, span, shown):
-    from retrieval.answer import ScoredUnit, SpanChoice, a_description_for_a_definition
+    from retrieval.answer import SpanChoice, a_description_for_a_definition
     from retrieval.question import analyse
 
-    unit = ScoredUnit("d", "T", 0, len(unit_text), unit_text, 0.5, 0.5, 1, None, 0.0, 0.5)
+    unit = unit_at(unit_text)
     start = unit_text.index(span)
     choice = SpanChoice(unit, start, start + len(span), span, 1.0, 0.9)
     assert a_description_for_a_definition(choice, analyse(question)) != shown
@@ -563,10 +570,10 @@ def test_quotes_only_about_other_countries(question, quotes, other):
     ("What did the Belarusian delegation discuss?", "Armenia's delegation discussed migration.", True),  # a topic
 ])
 def test_a_person_count_or_date_found_only_about_other_countries_cannot_answer(question, quote, answers):
-    from retrieval.answer import ScoredUnit, can_answer
+    from retrieval.answer import can_answer
     from retrieval.question import analyse
 
-    unit = ScoredUnit("d", "T", 0, len(quote), quote, 0.5, 0.5, 1, None, 0.0, 0.5)
+    unit = unit_at(quote)
     assert can_answer(analyse(question), [unit]) == answers
 
 
@@ -577,10 +584,10 @@ def test_a_person_count_or_date_found_only_about_other_countries_cannot_answer(q
      "Alen Simonyan", False),  # only numbers: a name may stand beside another country
 ])
 def test_a_number_on_a_line_about_another_country_is_no_short_answer(question, unit_text, span, withheld):
-    from retrieval.answer import ScoredUnit, SpanChoice, of_another_country
+    from retrieval.answer import SpanChoice, of_another_country
     from retrieval.question import analyse
 
-    unit = ScoredUnit("d", "T", 0, len(unit_text), unit_text, 0.5, 0.5, 1, None, 0.0, 0.5)
+    unit = unit_at(unit_text)
     start = unit_text.index(span)
     choice = SpanChoice(unit, start, start + len(span), span, 1.0, 0.9)
     assert of_another_country(choice, analyse(question)) == withheld

@@ -12,7 +12,6 @@ import contextlib
 import hashlib
 import time
 from dataclasses import dataclass, field
-from typing import Callable
 
 from citeqa.embedding import TITLE_HEADER_TOKENS, Embedder, embedder_for, embedding_input
 from citeqa.errors import IndexDamaged, IndexIncompatible, IndexMissing, NothingToIndex

@@ -16,7 +16,7 @@ How the extractive answerer works:
    (retrieval/answerability.py); below the calibrated threshold citeqa says the documents do not say.
 4. The answer: the best span as the short answer (when probable enough, and when it reads as an
    answer: not half a name, not a clause, not of another kind than asked, not a fragment of a heading
-   in capitals) with its unit as quote [1], then the close runners-up among the units as further
+   in capitals; retrieval/short_answer.py) with its unit as quote [1], then the close runners-up among the units as further
    quotes, each after the unit it needs to be understood (a list's heading, what it refers back to,
    where its abbreviation is spelled out).
 """
@@ -36,11 +36,14 @@ from citeqa.layout import ends_sentence, in_capitals, is_list_item, list_lead_in
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
-from retrieval.countries import countries_named, only_other_countries
-from retrieval.kinds import TIME, asks_for_a_post_holder, of_the_kind_asked, says_a_persons_name, says_a_sum
-from retrieval.speakers import asks_who_said, speaker_of
+from retrieval.countries import only_other_countries
+from retrieval.kinds import TIME, asks_for_a_post_holder, of_the_kind_asked
 from retrieval.question import QuestionInfo, analyse, defined_term, person_asked_about, without_named_source
-from retrieval.spans import MONTH_NAMES, NAME_PARTICLES, PERSON_TITLE_WORDS, YEAR, Candidates, candidates
+from retrieval.scored import ScoredUnit, SpanChoice
+from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, name_over_the_post, reads_as_an_answer, term_pattern,
+                                    with_its_day_and_month)
+from retrieval.speakers import asks_who_said, speaker_of
+from retrieval.spans import Candidates, candidates
 from retrieval.store import IndexReader
 from retrieval.text import content_words, stem_words, stems
 
@@ -67,39 +70,9 @@ COMMON_MIN_CHUNKS = 10
 DOCUMENT_STEMS_CACHED = 256  # documents whose word stems are kept for the evidence of abstention
 
 
-@dataclass(frozen=True)
-class ScoredUnit:
-    doc_id: str
-    title: str
-    start: int
-    end: int
-    text: str
-    semantic: float  # cosine with the question (averaged over the queries of a follow-up)
-    lexical: float  # IDF-weighted share of the question's content words in the unit
-    passage_rank: int
-    passage: Passage
-    score: float  # the unit ranker's score
-    probability: float  # softmax of the scores over the question's units
-
-    @property
-    def key(self) -> tuple[str, int]:
-        """Where the unit stands: two units with the same key are the same text of the same document."""
-        return self.doc_id, self.start
-
-
 def combine(semantic: float, lexical: float) -> float:
     """The unit score when no ranker is trained: meaning and wording, weighed by hand."""
     return SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * lexical
-
-
-@dataclass(frozen=True)
-class SpanChoice:
-    unit: ScoredUnit
-    start: int
-    end: int
-    text: str
-    logit: float
-    probability: float
 
 
 @dataclass(frozen=True)
@@ -392,7 +365,7 @@ class ExtractiveAnswerer:
         reads as an answer and answers nothing. A number keeps its place; a collection of fewer than
         COMMON_MIN_CHUNKS passages has too few for the share to tell."""
         n = self.reader.manifest.n_chunks
-        if n < COMMON_MIN_CHUNKS or _holds_number(choice.text):
+        if n < COMMON_MIN_CHUNKS or holds_number(choice.text):
             return False
         frequencies = self.content_word_frequencies(choice.text)
         return bool(frequencies) and all(df >= COMMON_SHARE * n for df in frequencies.values())
@@ -483,27 +456,6 @@ class ExtractiveAnswerer:
         return None
 
 
-def with_its_day_and_month(short: SpanChoice, q: QuestionInfo) -> SpanChoice:
-    """A year as the short answer to "When ...?" or "What date ...?" takes the month (and day) the text writes just
-    before it: "May 15, 1992", not "1992", for when the Agreement on collective security was signed. "In what year
-    ...?" keeps the year alone."""
-    if q.qtype not in ("when", "what date") or not _YEAR_ONLY.fullmatch(short.text):
-        return short
-    before = _DAY_AND_MONTH_BEFORE.search(short.unit.text[: short.start - short.unit.start])
-    if before is None:
-        return short
-    start = short.unit.start + before.start()
-    return SpanChoice(short.unit, start, short.end, short.unit.text[before.start() : short.end - short.unit.start],
-                      short.logit, short.probability)
-
-
-_YEAR_ONLY = re.compile(r"1[0-9]{3}|20[0-9]{2}")
-_MONTHS = "|".join(m.capitalize() for m in MONTH_NAMES)
-# "May 15, " / "15 May " / "May " right before the year.
-_DAY_AND_MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*"
-                                   rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\s+|\b(?:{_MONTHS})\s+)$")
-
-
 def spelled_out(short: SpanChoice, quoted: Sequence[ScoredUnit]) -> SpanChoice:
     """An abbreviation as the short answer ("EAB") becomes its spelled-out form where a quote defines it
     ("Expert Advisory Board (EAB)"): the words before the bracket whose initials make the abbreviation,
@@ -556,71 +508,13 @@ def can_answer(q: QuestionInfo, quotes: Sequence[ScoredUnit]) -> bool:
 _ALONGSIDE = re.compile(r"\b(?:along with|together with|besides|apart from|other than|as well as|except)\b", re.I)
 
 
-def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
-    """Whether the span, in bold, would read as the answer to `q`: the checks that need only the span and
-    the question (`ExtractiveAnswerer._said_everywhere` also asks the index). A yes/no question has no
-    span that says yes."""
-    return (not q.yes_no and edges_can_be_trusted(choice) and not only_the_title(choice)
-            and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q)
-            and not of_another_country(choice, q) and not a_description_for_a_definition(choice, q)
-            and not only_the_questions_words(choice, q) and not only_a_link_word(choice))
-
-
-def only_a_link_word(choice: SpanChoice) -> bool:
-    """Whether the span is nothing but words that link a sentence to the one before ("Besides", "Nevertheless"):
-    capitalised at a sentence's start, they look like a name to the span model and say nothing."""
-    words = _WORD.findall(choice.text.lower())
-    return bool(words) and all(w in _LINK_WORDS for w in words)
-
-
-_LINK_WORDS = frozenset("besides however thus therefore moreover furthermore also nevertheless meanwhile then still "
-                        "yet hence instead otherwise indeed finally firstly secondly thirdly first second third".split())
-
-
-def only_the_questions_words(choice: SpanChoice, q: QuestionInfo) -> bool:
-    """Whether every word of the span that carries meaning is one the question uses ("anti-democratic" for "What
-    practices does the Council consider anti-democratic?", "Aix-la-Chapelle" for what its treaty addressed): in bold
-    it reads as an answer and says back what was asked. A number keeps its place."""
-    words = set(content_words(choice.text))
-    return bool(words) and words <= set(q.content) and not _holds_number(choice.text)
-
-
-def a_description_for_a_definition(choice: SpanChoice, q: QuestionInfo) -> bool:
-    """Whether `q` asks what a thing is ("What is the CSTO?") or who a person is, and the span does not say it:
-    only a span that the text sets beside the term as what it is (`defines`) answers, not another name that
-    stands near it ("Permanent Council", bold for "What is the CSTO?", was a body the CSTO has)."""
-    person = person_asked_about(q.text)
-    term = defined_term(q.text) or (person.name if person is not None and not person.words else None)
-    return term is not None and not defines(choice, term)
-
-
-def defines(choice: SpanChoice, term: str) -> bool:
-    """Whether the span says what `term` is: it follows the term and a copula, a comma, "or" or a line break
-    ("Telenet was *the first FCC-licensed public data network*", "labeled as huihui or *Muslim medicine*",
-    "Vyacheslav Volodin / *Chairman of the CSTO Parliamentary Assembly*" in a name block), it is all of a bracket
-    after the term ("CSNET (*Computer Science Network*)"; not the "Chinese" of "The Yuan dynasty (Chinese: 元朝;
-    ...)", a gloss), or it
-    is what the term abbreviates, before it in brackets ("*The Computer Science Network* (CSNET)")."""
-    text, term = choice.unit.text, _term_pattern(term)
-    before, after = text[: choice.start - choice.unit.start], text[choice.end - choice.unit.start :]
-    follows = re.search(rf"\b{term}\s*(?:\([^)]*\)\s*)?(?:,|\n|\s(?:is|are|was|were)(?:\s+to)?\b|\sor\b)\s*"
-                        rf"(?:(?:a|an|the)\s+)?$", before, re.I)
-    bracketed = re.search(rf"\b{term}\s*\(\s*$", before, re.I) and re.match(r"\s*\)", after)
-    abbreviated = re.match(rf"\s*\(\s*(?:the\s+)?{term}\s*\)", after, re.I)
-    return bool(follows or bracketed or abbreviated)
-
-
 def defines_in_subject(unit: ScoredUnit, term: str) -> bool:
     """Whether the unit opens by saying what `term` is: the term, perhaps its abbreviation in brackets and where
     it stands, then a copula ("Expert Advisory Board (EAB) under the Council of the CSTO Parliamentary Assembly is
     a standing advisory body ...")."""
-    return bool(re.match(rf"^\W*(?:the\s+)?{_term_pattern(term)}\b(?:\s*\([^)]*\))?"
+    return bool(re.match(rf"^\W*(?:the\s+)?{term_pattern(term)}\b(?:\s*\([^)]*\))?"
                          rf"(?:\s+(?:under|of|in|for|at|within)\s[^.;:]{{0,60}}?)?\s+(?:is|are|was|were)\s",
                          unit.text, re.I))
-
-
-def _term_pattern(term: str) -> str:
-    return r"\s+".join(re.escape(word) for word in term.split())
 
 
 def _first_quote(analysis: Analysis) -> ScoredUnit:
@@ -645,161 +539,13 @@ def units_naming_the_person_asked(analysis: Analysis) -> list[ScoredUnit]:
     person = person_asked_about(analysis.question.text)
     if person is None:
         return []
-    name = re.compile(rf"(?<!\w){_term_pattern(person.name)}(?!\w)", re.I)
+    name = re.compile(rf"(?<!\w){term_pattern(person.name)}(?!\w)", re.I)
     about = [u for u in analysis.units if name.search(u.text) and (not person.words or _SAYING.search(u.text))]
     return about if any(u.key == v.key for u in about for v in analysis.units[:KIND_REACH]) else []
 
 
 _SAYING = re.compile(r"\b(?:said|says|say|noted|notes|stated|states|stressed|stresses|told|tells|added|adds|"
                      r"emphasi[sz]ed|underlined|declared|pointed out|according to)\b", re.I)
-
-
-def only_the_title(choice: SpanChoice) -> bool:
-    """Whether the span says nothing but words of its document's title ("Declaration", "Collective
-    Security", "Scottish" in "Scottish Parliament"): what the whole document is about, which a question
-    asked of it rarely asks for, so in bold it reads as an answer while it answers nothing. A number keeps
-    its place ("1973" of "1973 oil crisis")."""
-    words = stems(choice.text)
-    title = set(stems(choice.unit.title))
-    return bool(words) and all(w in title for w in words) and not _holds_digit(choice.text)
-
-
-def edges_can_be_trusted(choice: SpanChoice) -> bool:
-    """Whether the span's edges can be where a phrase starts and ends. Not inside a unit set in capitals
-    (a heading, a banner), unless the span holds a number: capitals hide where a phrase ends, every word
-    looking like a name, and the span model, trained on ordinary text, then cuts phrases anywhere ("…
-    THE CSTO / MEMBER STATES' NATIONAL" for the Assembly's main task, "COMMISSIONS) ON DEFENCE AND …").
-    The quote, the whole heading, is then the answer; a count or a date in it ("14 DEPUTIES") keeps its
-    short answer, its edges marked by the digits. Nor an edge inside a name (`cuts_a_name`)."""
-    return (not in_capitals(choice.unit.text) or _holds_digit(choice.text)) and not cuts_a_name(choice)
-
-
-_COPULA = re.compile(r"\b(?:is|are|was|were)\b")
-
-
-def a_clause_for_a_fact(choice: SpanChoice, q: QuestionInfo) -> bool:
-    """Whether the span says that something is something ("Information and Analysis is a CSTO PA" for
-    "Where is the Legal Centre?"): an answer to "why" or "how" may be a clause, a fact is a phrase."""
-    return q.qtype not in ("why", "how") and bool(_COPULA.search(choice.text))
-
-
-# Heads that ask for something with a proper name ("Which *body* issued the statement?"): an answer in small letters
-# only is no name ("democratic character into question" had been given in bold).
-_NAMED_HEADS = frozenset(stems("body organisation organization institution agency party company firm city town "
-                                "university church newspaper dynasty empire kingdom tribe"))
-# Heads that ask for a post ("What *post* does Harstedt hold?"): a person's name is no post ("Aleksandr Lukashenko"
-# had been the answer), unless it holds a title word or the head itself ("Presiding Officer" for "what officers").
-_POST_HEADS = frozenset(stems("post position job office role rank"))
-_TITLE_STEMS = frozenset(stems(" ".join(PERSON_TITLE_WORDS)))
-_YEAR = re.compile(rf"\b{YEAR}\b")
-_MONTH_NAME = re.compile(rf"\b(?:{_MONTHS})\b")
-_ASKS_MONEY = re.compile(r"\b(?:salary|salaries|budget|cost|costs|price|prices|fee|fees|funding|wages?|revenue|income)\b"
-                         r"|\bhow much money\b", re.I)
-
-
-def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
-    """Whether the span is plainly not what the question asks for: no year for "In what year ...?" ("20
-    December"), a count for "What is the name of ...?" ("3 missions"), a date for "How many ...?" (the
-    "20" of "20 December" read as a count), words in small letters for a name of a body or a city ("Which body
-    ...?"), a number that is no sum (`kinds.says_a_sum`, as the refusal reads it) for a salary, a budget or a
-    price ("14 DEPUTIES" for a deputy's monthly salary), a time alone for "Where ...?" or "Who ...?" ("December"
-    for where a network was first demonstrated), a person's name for "What post ...?" (`_POST_HEADS`)."""
-    if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
-        return True
-    if q.head[:1] == ("name",) and _holds_digit(choice.text) and not any(w[:1].isupper() for w in choice.text.split()):
-        return True
-    if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _NAMED_HEADS
-            and not any(w[:1].isupper() for w in choice.text.split())):
-        return True
-    if (not q.wants_time and _ASKS_MONEY.search(q.text) and _holds_digit(choice.text)
-            and not says_a_sum(choice.text)):
-        return True
-    if q.qtype in ("where", "who", "whom", "whose") and only_a_time(choice.text):
-        return True
-    if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _POST_HEADS and says_a_persons_name(choice.text)
-            and not set(stems(choice.text)) & (_TITLE_STEMS | {q.head[0]})):
-        return True
-    return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))
-
-
-def name_over_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
-    """For "Who chairs the Mazhilis?" answered by a name block ("Erlan Koshanov / Member of the CSTO PA Council /
-    Chairman of the Mazhilis ...", "Zokirzoda Mahmadtoir Zoir Member of the CSTO PA Council Chairman of ..."), the
-    name it opens with: what such a block says is that this person holds these posts. The span model, which
-    weighs candidates one by one, gave "Majlisi Oli" or "Jogorku Kenesh" (a body in the title) or nothing. Only
-    when the block names what the question names (its names, and its country in any of its forms): another
-    member's block is no answer."""
-    match = _NAME_BLOCK.match(unit.text)
-    if match is None or not says_a_persons_name(match.group("name")):
-        return None
-    posts = unit.text[match.end("name") :]
-    asked = countries_named(q.text)
-    if asked and not asked & countries_named(posts):
-        return None
-    names = [n for n in stem_words(list(q.names)) if not countries_named(n)]
-    if not all(n in set(stems(posts)) for n in names):
-        return None
-    start = unit.start + match.start("name")
-    return SpanChoice(unit, start, start + len(match.group("name")), match.group("name"), 0.0, 1.0)
-
-
-# A name of two to four words at a unit's start, then a post ("Member", "Chairman", "CSTO PA Council Member", ...).
-_NAME_BLOCK = re.compile(r"\W*(?P<name>(?:[^\W\d_][\w'’.-]*\s+){1,3}[^\W\d_][\w'’.-]*)\s*(?:/\s*)?"
-                         r"(?=(?:" + "|".join(sorted(t.capitalize() for t in PERSON_TITLE_WORDS)) + r"|CSTO)\b)")
-
-
-def only_a_time(text: str) -> bool:
-    """Whether the text says nothing but a time ("December", "late 16th", "May 18, 1756"): no place, no person."""
-    rest = _TIME_WORDS.sub(" ", _MONTH_NAME.sub(" ", _YEAR.sub(" ", text)))
-    return not rest.strip() and bool(text.strip())
-
-
-_TIME_WORDS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:in|on|of|the|early|late|mid|century|centuries|AD|BC|s)\b"
-                         r"|[,.\-–]")
-
-
-def of_another_country(choice: SpanChoice, q: QuestionInfo) -> bool:
-    """Whether the span is a count or a date on a line about another country than the question asks about
-    ("14" of "... OF ARMENIA TO THE CSTO PA CONSISTS OF 14 DEPUTIES" for the Belarusian delegation): the
-    number is that country's. Only numbers: a name or a phrase may well stand beside a country the question
-    does not name."""
-    if not _holds_digit(choice.text):
-        return False
-    asked = countries_named(q.text)
-    named = countries_named(choice.unit.text) if asked else frozenset()
-    return bool(named) and not asked & named
-
-
-_NEXT_WORD = re.compile(r" (?:(?:" + "|".join(NAME_PARTICLES) + r") )?([A-Z][a-z]+)")  # "Marquis de Vaudreuil"
-_WORD_BEFORE = re.compile(r"[a-z,;] ([A-Z][a-z]+) $")
-
-
-def cuts_a_name(choice: SpanChoice) -> bool:
-    """Whether the span cuts a name: it ends on a capitalised word that the next one, after a space on
-    the same line, goes on ("Aleksandr" of "Aleksandr Lukashenko", "... the Federal" of "the Federal
-    Assembly"), or starts on one that goes on a capitalised word before it, not at a sentence's start
-    ("Paltz" of "New Paltz"). A person's title beside a name is no part of it: "General Amherst",
-    "Alen Simonyan Member of ..." keep "Amherst" and "Alen Simonyan"."""
-    text, offset = choice.unit.text, choice.start - choice.unit.start
-    words = choice.text.split()
-    if not words:
-        return False
-    after = _NEXT_WORD.match(text, offset + len(choice.text))
-    before = _WORD_BEFORE.search(text, 0, offset)
-    cut_end = (words[-1][:1].isupper() and not words[-1].isupper() and after is not None
-               and after.group(1).lower() not in PERSON_TITLE_WORDS)
-    cut_start = (words[0][:1].isupper() and before is not None and before.group(1).lower() not in PERSON_TITLE_WORDS)
-    return cut_end or cut_start
-
-
-def _holds_digit(text: str) -> bool:
-    """A count, a date or a year: what keeps a short answer that the rules above would drop."""
-    return any(c.isdigit() for c in text)
-
-
-def _holds_number(text: str) -> bool:
-    """A number in digits or words ("one", "twelve", "hundred"): what keeps a short answer of common words."""
-    return _holds_digit(text) or bool(_NUMBER_WORD.search(text))
 
 
 def _lexical_matcher(query: str, weights: dict[str, float]) -> Callable[[set[str]], float]:
@@ -825,10 +571,7 @@ def _expected_kind_found(info: QuestionInfo, text: str) -> bool:
     return True
 
 
-_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
-                 "thousand|million|billion|dozen")
-_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS}|several|many|few)\b", re.I)
-_NUMBER_WORD = re.compile(rf"\b({_NUMBER_WORDS})\b", re.I)
+_NUMBER = re.compile(rf"\d|\b({SPELLED_NUMBERS}|several|many|few)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
 
 

@@ -30,7 +30,7 @@ def document_text(service, doc_id):
 
 def unit_at(text: str, start: int = 0, title: str = "T"):
     """A quote unit of `text` at `start` in a made-up document, as the answer finder sees one."""
-    from retrieval.answer import ScoredUnit
+    from retrieval.scored import ScoredUnit
 
     return ScoredUnit("d", title, start, start + len(text), text, 0.5, 0.5, 1, None, 0.0, 0.5)
 
@@ -172,7 +172,8 @@ def test_a_heading_in_capitals_is_answered_by_the_whole_heading_not_a_cut_fragme
 ])
 def test_a_short_answer_is_not_the_documents_title_nor_cut_from_capitals_nor_half_a_name(title, unit_text, span,
                                                                                         shown):
-    from retrieval.answer import SpanChoice, edges_can_be_trusted, only_the_title
+    from retrieval.scored import SpanChoice
+    from retrieval.short_answer import edges_can_be_trusted, only_the_title
 
     unit = unit_at(unit_text, title=title)
     start = unit_text.index(span)
@@ -221,7 +222,8 @@ def test_an_abbreviation_is_quoted_after_the_unit_that_spells_it_out(service):
 ])
 def test_an_abbreviation_as_short_answer_is_spelled_out_from_a_quote_that_defines_it(unit_text, abbreviation,
                                                                                     expected):
-    from retrieval.answer import SpanChoice, spelled_out
+    from retrieval.answer import spelled_out
+    from retrieval.scored import SpanChoice
 
     defining = unit_at(unit_text, start=100)
     using_text = f"Later the {abbreviation} met."
@@ -266,7 +268,8 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("When did they raise the price of oil to $5.11?", "October 16, 1973", True),  # a date asked for
 ])
 def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, shown):
-    from retrieval.answer import SpanChoice, of_another_kind
+    from retrieval.scored import SpanChoice
+    from retrieval.short_answer import of_another_kind
     from retrieval.question import analyse
 
     unit = unit_at(span)
@@ -282,7 +285,8 @@ def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, s
     ("When was the fort built?", "The fort was built in 1565.", "1565", "1565"),  # no month written
 ])
 def test_a_year_answering_when_is_read_with_its_day_and_month(question, unit_text, year, shown):
-    from retrieval.answer import SpanChoice, with_its_day_and_month
+    from retrieval.scored import SpanChoice
+    from retrieval.short_answer import with_its_day_and_month
     from retrieval.question import analyse
 
     unit = unit_at(unit_text, start=100)
@@ -333,7 +337,8 @@ def test_who_said_a_quoted_sentence_is_answered_by_the_name_its_quotation_ends_w
 ])
 def test_a_short_answer_that_only_says_back_the_questions_words_or_links_sentences_is_withheld(question, span,
                                                                                                  withheld):
-    from retrieval.answer import SpanChoice, only_a_link_word, only_the_questions_words
+    from retrieval.scored import SpanChoice
+    from retrieval.short_answer import only_a_link_word, only_the_questions_words
     from retrieval.question import analyse
 
     unit = unit_at(span)
@@ -358,7 +363,7 @@ def test_no_short_answer_says_back_the_question(service):
     ("Who chairs the Majlisi Milli?", "Member of the CSTO PA Council Chairman of the Majlisi Milli", None),  # no name
 ])
 def test_a_post_holder_is_the_name_a_name_block_opens_with(question, unit_text, name):
-    from retrieval.answer import name_over_the_post
+    from retrieval.short_answer import name_over_the_post
     from retrieval.question import analyse
 
     unit = unit_at(unit_text)
@@ -401,7 +406,8 @@ def test_which_questions_ask_what_a_thing_is(question, term):
      True),  # not a definition: not checked
 ])
 def test_a_short_answer_to_what_a_thing_is_must_say_what_it_is(question, unit_text, span, shown):
-    from retrieval.answer import SpanChoice, a_description_for_a_definition
+    from retrieval.scored import SpanChoice
+    from retrieval.short_answer import a_description_for_a_definition
     from retrieval.question import analyse
 
     unit = unit_at(unit_text)
@@ -584,7 +590,8 @@ def test_a_person_count_or_date_found_only_about_other_countries_cannot_answer(q
      "Alen Simonyan", False),  # only numbers: a name may stand beside another country
 ])
 def test_a_number_on_a_line_about_another_country_is_no_short_answer(question, unit_text, span, withheld):
-    from retrieval.answer import SpanChoice, of_another_country
+    from retrieval.scored import SpanChoice
+    from retrieval.short_answer import of_another_country
     from retrieval.question import analyse
 
     unit = unit_at(unit_text)
@@ -672,7 +679,8 @@ def test_a_heading_is_quoted_with_the_sentence_under_it_that_refers_back():
     """A heading that says what is done, and the line under it that says why ("This allows ..."): quoted
     together, across the blank line that sets the heading apart; an ordinary sentence is not continued
     across a paragraph break."""
-    from retrieval.answer import ScoredUnit, with_continuations
+    from retrieval.answer import with_continuations
+    from retrieval.scored import ScoredUnit
 
     text = ("MEMBERS VISIT BORDER REGIONS\n\nThis allows studying the real state of affairs.\n\n"
             "Members met in May.\n\nThis was the first meeting.\n\n"

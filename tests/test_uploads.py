@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import sys
 import zlib
-from pathlib import Path
 
 import pytest
 

@@ -1,0 +1,252 @@
+"""Whether a span, in bold, reads as the answer to the question, and the few ways a chosen span is completed.
+
+The span model scores candidates one by one and knows nothing of what a reader sees: a span cut from a heading
+in capitals, half a name, a clause, a year for "Where ...?", the question's own words. Each rule here withholds
+such a span (the quotes then answer alone) or completes one (a year with its day and month, a name block's
+name for a post's holder). Each was measured on the shipped eval, the dev set and the SQuAD dev half (README,
+The short answer).
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeqa.layout import in_capitals
+from retrieval.countries import countries_named
+from retrieval.kinds import says_a_persons_name, says_a_sum
+from retrieval.question import QuestionInfo, defined_term, person_asked_about
+from retrieval.scored import ScoredUnit, SpanChoice
+from retrieval.spans import MONTH_NAMES, NAME_PARTICLES, PERSON_TITLE_WORDS, YEAR
+from retrieval.text import content_words, stem_words, stems
+
+_WORD = re.compile(r"\w+")
+SPELLED_NUMBERS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                   "hundred|thousand|million|billion|dozen")
+_NUMBER_WORD = re.compile(rf"\b({SPELLED_NUMBERS})\b", re.I)
+
+
+def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
+    """Whether the span, in bold, would read as the answer to `q`: the checks that need only the span and
+    the question (`ExtractiveAnswerer._said_everywhere` also asks the index). A yes/no question has no
+    span that says yes."""
+    return (not q.yes_no and edges_can_be_trusted(choice) and not only_the_title(choice)
+            and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q)
+            and not of_another_country(choice, q) and not a_description_for_a_definition(choice, q)
+            and not only_the_questions_words(choice, q) and not only_a_link_word(choice))
+
+
+def only_a_link_word(choice: SpanChoice) -> bool:
+    """Whether the span is nothing but words that link a sentence to the one before ("Besides", "Nevertheless"):
+    capitalised at a sentence's start, they look like a name to the span model and say nothing."""
+    words = _WORD.findall(choice.text.lower())
+    return bool(words) and all(w in _LINK_WORDS for w in words)
+
+
+_LINK_WORDS = frozenset("besides however thus therefore moreover furthermore also nevertheless meanwhile then still "
+                        "yet hence instead otherwise indeed finally firstly secondly thirdly first second third".split())
+
+
+def only_the_questions_words(choice: SpanChoice, q: QuestionInfo) -> bool:
+    """Whether every word of the span that carries meaning is one the question uses ("anti-democratic" for "What
+    practices does the Council consider anti-democratic?", "Aix-la-Chapelle" for what its treaty addressed): in bold
+    it reads as an answer and says back what was asked. A number keeps its place."""
+    words = set(content_words(choice.text))
+    return bool(words) and words <= set(q.content) and not holds_number(choice.text)
+
+
+def a_description_for_a_definition(choice: SpanChoice, q: QuestionInfo) -> bool:
+    """Whether `q` asks what a thing is ("What is the CSTO?") or who a person is, and the span does not say it:
+    only a span that the text sets beside the term as what it is (`defines`) answers, not another name that
+    stands near it ("Permanent Council", bold for "What is the CSTO?", was a body the CSTO has)."""
+    person = person_asked_about(q.text)
+    term = defined_term(q.text) or (person.name if person is not None and not person.words else None)
+    return term is not None and not defines(choice, term)
+
+
+def defines(choice: SpanChoice, term: str) -> bool:
+    """Whether the span says what `term` is: it follows the term and a copula, a comma, "or" or a line break
+    ("Telenet was *the first FCC-licensed public data network*", "labeled as huihui or *Muslim medicine*",
+    "Vyacheslav Volodin / *Chairman of the CSTO Parliamentary Assembly*" in a name block), it is all of a bracket
+    after the term ("CSNET (*Computer Science Network*)"; not the "Chinese" of "The Yuan dynasty (Chinese: 元朝;
+    ...)", a gloss), or it
+    is what the term abbreviates, before it in brackets ("*The Computer Science Network* (CSNET)")."""
+    text, term = choice.unit.text, term_pattern(term)
+    before, after = text[: choice.start - choice.unit.start], text[choice.end - choice.unit.start :]
+    follows = re.search(rf"\b{term}\s*(?:\([^)]*\)\s*)?(?:,|\n|\s(?:is|are|was|were)(?:\s+to)?\b|\sor\b)\s*"
+                        rf"(?:(?:a|an|the)\s+)?$", before, re.I)
+    bracketed = re.search(rf"\b{term}\s*\(\s*$", before, re.I) and re.match(r"\s*\)", after)
+    abbreviated = re.match(rf"\s*\(\s*(?:the\s+)?{term}\s*\)", after, re.I)
+    return bool(follows or bracketed or abbreviated)
+
+
+def term_pattern(term: str) -> str:
+    return r"\s+".join(re.escape(word) for word in term.split())
+
+
+def only_the_title(choice: SpanChoice) -> bool:
+    """Whether the span says nothing but words of its document's title ("Declaration", "Collective
+    Security", "Scottish" in "Scottish Parliament"): what the whole document is about, which a question
+    asked of it rarely asks for, so in bold it reads as an answer while it answers nothing. A number keeps
+    its place ("1973" of "1973 oil crisis")."""
+    words = stems(choice.text)
+    title = set(stems(choice.unit.title))
+    return bool(words) and all(w in title for w in words) and not holds_digit(choice.text)
+
+
+def edges_can_be_trusted(choice: SpanChoice) -> bool:
+    """Whether the span's edges can be where a phrase starts and ends. Not inside a unit set in capitals
+    (a heading, a banner), unless the span holds a number: capitals hide where a phrase ends, every word
+    looking like a name, and the span model, trained on ordinary text, then cuts phrases anywhere ("…
+    THE CSTO / MEMBER STATES' NATIONAL" for the Assembly's main task, "COMMISSIONS) ON DEFENCE AND …").
+    The quote, the whole heading, is then the answer; a count or a date in it ("14 DEPUTIES") keeps its
+    short answer, its edges marked by the digits. Nor an edge inside a name (`cuts_a_name`)."""
+    return (not in_capitals(choice.unit.text) or holds_digit(choice.text)) and not cuts_a_name(choice)
+
+
+_COPULA = re.compile(r"\b(?:is|are|was|were)\b")
+
+
+def a_clause_for_a_fact(choice: SpanChoice, q: QuestionInfo) -> bool:
+    """Whether the span says that something is something ("Information and Analysis is a CSTO PA" for
+    "Where is the Legal Centre?"): an answer to "why" or "how" may be a clause, a fact is a phrase."""
+    return q.qtype not in ("why", "how") and bool(_COPULA.search(choice.text))
+
+
+# Heads that ask for something with a proper name ("Which *body* issued the statement?"): an answer in small letters
+# only is no name ("democratic character into question" had been given in bold).
+_NAMED_HEADS = frozenset(stems("body organisation organization institution agency party company firm city town "
+                                "university church newspaper dynasty empire kingdom tribe"))
+# Heads that ask for a post ("What *post* does Harstedt hold?"): a person's name is no post ("Aleksandr Lukashenko"
+# had been the answer), unless it holds a title word or the head itself ("Presiding Officer" for "what officers").
+_POST_HEADS = frozenset(stems("post position job office role rank"))
+_TITLE_STEMS = frozenset(stems(" ".join(PERSON_TITLE_WORDS)))
+_YEAR = re.compile(rf"\b{YEAR}\b")
+_MONTHS = "|".join(m.capitalize() for m in MONTH_NAMES)
+_MONTH_NAME = re.compile(rf"\b(?:{_MONTHS})\b")
+_ASKS_MONEY = re.compile(r"\b(?:salary|salaries|budget|cost|costs|price|prices|fee|fees|funding|wages?|revenue|"
+                         r"income)\b|\bhow much money\b", re.I)
+
+
+def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
+    """Whether the span is plainly not what the question asks for: no year for "In what year ...?" ("20
+    December"), a count for "What is the name of ...?" ("3 missions"), a date for "How many ...?" (the
+    "20" of "20 December" read as a count), words in small letters for a name of a body or a city ("Which body
+    ...?"), a number that is no sum (`kinds.says_a_sum`, as the refusal reads it) for a salary, a budget or a
+    price ("14 DEPUTIES" for a deputy's monthly salary), a time alone for "Where ...?" or "Who ...?" ("December"
+    for where a network was first demonstrated), a person's name for "What post ...?" (`_POST_HEADS`)."""
+    if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
+        return True
+    if q.head[:1] == ("name",) and holds_digit(choice.text) and not any(w[:1].isupper() for w in choice.text.split()):
+        return True
+    if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _NAMED_HEADS
+            and not any(w[:1].isupper() for w in choice.text.split())):
+        return True
+    if (not q.wants_time and _ASKS_MONEY.search(q.text) and holds_digit(choice.text)
+            and not says_a_sum(choice.text)):
+        return True
+    if q.qtype in ("where", "who", "whom", "whose") and only_a_time(choice.text):
+        return True
+    if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _POST_HEADS and says_a_persons_name(choice.text)
+            and not set(stems(choice.text)) & (_TITLE_STEMS | {q.head[0]})):
+        return True
+    return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))
+
+
+def name_over_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
+    """For "Who chairs the Mazhilis?" answered by a name block ("Erlan Koshanov / Member of the CSTO PA Council /
+    Chairman of the Mazhilis ...", "Zokirzoda Mahmadtoir Zoir Member of the CSTO PA Council Chairman of ..."), the
+    name it opens with: what such a block says is that this person holds these posts. The span model, which
+    weighs candidates one by one, gave "Majlisi Oli" or "Jogorku Kenesh" (a body in the title) or nothing. Only
+    when the block names what the question names (its names, and its country in any of its forms): another
+    member's block is no answer."""
+    match = _NAME_BLOCK.match(unit.text)
+    if match is None or not says_a_persons_name(match.group("name")):
+        return None
+    posts = unit.text[match.end("name") :]
+    asked = countries_named(q.text)
+    if asked and not asked & countries_named(posts):
+        return None
+    names = [n for n in stem_words(list(q.names)) if not countries_named(n)]
+    if not all(n in set(stems(posts)) for n in names):
+        return None
+    start = unit.start + match.start("name")
+    return SpanChoice(unit, start, start + len(match.group("name")), match.group("name"), 0.0, 1.0)
+
+
+# A name of two to four words at a unit's start, then a post ("Member", "Chairman", "CSTO PA Council Member", ...).
+_NAME_BLOCK = re.compile(r"\W*(?P<name>(?:[^\W\d_][\w'’.-]*\s+){1,3}[^\W\d_][\w'’.-]*)\s*(?:/\s*)?"
+                         r"(?=(?:" + "|".join(sorted(t.capitalize() for t in PERSON_TITLE_WORDS)) + r"|CSTO)\b)")
+
+
+def only_a_time(text: str) -> bool:
+    """Whether the text says nothing but a time ("December", "late 16th", "May 18, 1756"): no place, no person."""
+    rest = _TIME_WORDS.sub(" ", _MONTH_NAME.sub(" ", _YEAR.sub(" ", text)))
+    return not rest.strip() and bool(text.strip())
+
+
+_TIME_WORDS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:in|on|of|the|early|late|mid|century|centuries|AD|BC|s)\b"
+                         r"|[,.\-–]")
+
+
+def of_another_country(choice: SpanChoice, q: QuestionInfo) -> bool:
+    """Whether the span is a count or a date on a line about another country than the question asks about
+    ("14" of "... OF ARMENIA TO THE CSTO PA CONSISTS OF 14 DEPUTIES" for the Belarusian delegation): the
+    number is that country's. Only numbers: a name or a phrase may well stand beside a country the question
+    does not name."""
+    if not holds_digit(choice.text):
+        return False
+    asked = countries_named(q.text)
+    named = countries_named(choice.unit.text) if asked else frozenset()
+    return bool(named) and not asked & named
+
+
+_NEXT_WORD = re.compile(r" (?:(?:" + "|".join(NAME_PARTICLES) + r") )?([A-Z][a-z]+)")  # "Marquis de Vaudreuil"
+_WORD_BEFORE = re.compile(r"[a-z,;] ([A-Z][a-z]+) $")
+
+
+def cuts_a_name(choice: SpanChoice) -> bool:
+    """Whether the span cuts a name: it ends on a capitalised word that the next one, after a space on
+    the same line, goes on ("Aleksandr" of "Aleksandr Lukashenko", "... the Federal" of "the Federal
+    Assembly"), or starts on one that goes on a capitalised word before it, not at a sentence's start
+    ("Paltz" of "New Paltz"). A person's title beside a name is no part of it: "General Amherst",
+    "Alen Simonyan Member of ..." keep "Amherst" and "Alen Simonyan"."""
+    text, offset = choice.unit.text, choice.start - choice.unit.start
+    words = choice.text.split()
+    if not words:
+        return False
+    after = _NEXT_WORD.match(text, offset + len(choice.text))
+    before = _WORD_BEFORE.search(text, 0, offset)
+    cut_end = (words[-1][:1].isupper() and not words[-1].isupper() and after is not None
+               and after.group(1).lower() not in PERSON_TITLE_WORDS)
+    cut_start = (words[0][:1].isupper() and before is not None and before.group(1).lower() not in PERSON_TITLE_WORDS)
+    return cut_end or cut_start
+
+
+def holds_digit(text: str) -> bool:
+    """A count, a date or a year: what keeps a short answer that the rules above would drop."""
+    return any(c.isdigit() for c in text)
+
+
+def holds_number(text: str) -> bool:
+    """A number in digits or words ("one", "twelve", "hundred"): what keeps a short answer of common words."""
+    return holds_digit(text) or bool(_NUMBER_WORD.search(text))
+
+
+def with_its_day_and_month(short: SpanChoice, q: QuestionInfo) -> SpanChoice:
+    """A year as the short answer to "When ...?" or "What date ...?" takes the month (and day) the text writes just
+    before it: "May 15, 1992", not "1992", for when the Agreement on collective security was signed. "In what year
+    ...?" keeps the year alone."""
+    if q.qtype not in ("when", "what date") or not _YEAR_ONLY.fullmatch(short.text):
+        return short
+    before = _DAY_AND_MONTH_BEFORE.search(short.unit.text[: short.start - short.unit.start])
+    if before is None:
+        return short
+    start = short.unit.start + before.start()
+    return SpanChoice(short.unit, start, short.end, short.unit.text[before.start() : short.end - short.unit.start],
+                      short.logit, short.probability)
+
+
+_YEAR_ONLY = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+# "May 15, " / "15 May " / "May " right before the year.
+_DAY_AND_MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*"
+                                   rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\s+|\b(?:{_MONTHS})\s+)$")

@@ -298,7 +298,7 @@ class ExtractiveAnswerer:
     def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage],
                 question_vector: np.ndarray | None = None) -> Composition:
         analysis = self.analyse(question, query, query_vector, passages, question_vector)
-        naming = units_naming_the_person_asked(analysis)
+        naming = units_naming_the_person_asked(analysis, query)
         if not analysis.units or (analysis.answerable < self.threshold and not naming):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         if naming:
@@ -528,15 +528,16 @@ def _first_quote(analysis: Analysis) -> ScoredUnit:
     return next((u for u in analysis.units if defines_in_subject(u, term)), best)
 
 
-def units_naming_the_person_asked(analysis: Analysis) -> list[ScoredUnit]:
+def units_naming_the_person_asked(analysis: Analysis, query: str = "") -> list[ScoredUnit]:
     """For "Who is Kent Harstedt?", the ranked units that name the person in full (none for any other question):
     where the documents speak of them, which says who they are as far as the documents know ("... Head of the
     Swedish parliamentary delegation in the OSCE PA Kent Harstedt"), and only there; for "What did Kent Harstedt
     say?", those that name the person beside a verb of saying ("“It is a very important signal ...,” Kent Harstedt
     said."). The answerability model, trained on questions that ask for a fact about a topic, reads a question of
     a few words and its far-off vector as unanswerable; a name the documents hold word for word is the evidence
-    it lacks. A name they do not hold ("Kent Harstad") is in no unit, and is refused as before."""
-    person = person_asked_about(analysis.question.text)
+    it lacks. A name they do not hold ("Kent Harstad") is in no unit, and is refused as before. `query` is the
+    question resolved with the ones it follows: "What did he say?" after "Who is Kent Harstedt?" asks about him."""
+    person = person_asked_about(analysis.question.text, query)
     if person is None:
         return []
     name = re.compile(rf"(?<!\w){term_pattern(person.name)}(?!\w)", re.I)

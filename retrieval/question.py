@@ -172,11 +172,29 @@ class PersonAsked:
     words: bool  # what the person said ("What did ... say?"), not who the person is
 
 
-def person_asked_about(question: str) -> PersonAsked | None:
+def person_asked_about(question: str, context: str = "") -> PersonAsked | None:
     """The person a question asks about, by name, when it asks who they are ("Kent Harstedt" of "Who is Kent
     Harstedt?") or what they said ("What did Kent Harstedt say?"); None when it asks anything else ("Who is the
-    Speaker ...?", "Who was Robert's son?", "Who is Secretary General?", "What did Volodin say about ...?")."""
+    Speaker ...?", "Who was Robert's son?", "Who is Secretary General?", "What did Volodin say about ...?").
+    A follow-up that asks so of "he" or "she" ("What did he say?") asks it of the person the nearest earlier
+    question of `context` (the follow-up resolved, retrieval/followup.py) asked about."""
     text = " ".join(question.split())
+    person = _person_named_in(text)
+    pronoun = _PRONOUN_ASKED.match(text) if person is None and context else None
+    if pronoun is None:
+        return person
+    for earlier in reversed(_QUESTION.findall(context)):
+        named = _person_named_in(" ".join(earlier.split()))
+        if named is not None:
+            return _person_named_in(text[: pronoun.start("pronoun")] + named.name + text[pronoun.end("pronoun") :])
+    return None
+
+
+_PRONOUN_ASKED = re.compile(r"^(?i:who\s+(?:is|was)|what\s+(?:did|does|do|has|had))\s+(?P<pronoun>(?i:he|she))\b")
+_QUESTION = re.compile(r"[^?]+\?")
+
+
+def _person_named_in(text: str) -> PersonAsked | None:
     match, words = _IDENTITY.match(text), False
     if match is None:
         match, words = _WORDS_OF.match(text), True

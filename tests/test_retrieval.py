@@ -765,6 +765,28 @@ def test_follow_up_questions_use_the_earlier_turns(service):
     assert alone.retrieval_query == "What position does he hold?"
 
 
+def test_who_he_is_or_what_he_said_follows_the_person_the_conversation_named(service):
+    """"What did he say?" after "Who is Kent Harstedt?" had been refused, as "What did Kent Harstedt say?" was
+    before the documents' naming of a person counted as evidence: the pronoun is the person asked about before."""
+    first = service.ask("Who is Kent Harstedt?")
+    said = service.ask("What did he say?", history=[Turn(first.question, first.answer)])
+    assert not said.abstained and "It is a very important signal" in said.citations[0].quote, said.answer
+    assert service.ask("What did he say?").abstained  # no one to refer to
+
+
+@pytest.mark.parametrize("question, context, name, words", [
+    ("What did he say?", "Who is Kent Harstedt? What did he say?", "Kent Harstedt", True),
+    ("Who is he?", "What did Kent Harstedt say? Who is he?", "Kent Harstedt", False),
+    ("Who is she?", "Who chairs the Council? Who is she?", None, False),  # the earlier question names no one
+    ("What did he say?", "", None, False),
+])
+def test_a_pronoun_asked_about_is_the_person_an_earlier_question_named(question, context, name, words):
+    from retrieval.question import person_asked_about
+
+    person = person_asked_about(question, context)
+    assert (person.name, person.words) == (name, words) if name else person is None
+
+
 def test_follow_up_answers_rank_by_the_new_question_within_the_context(service):
     first = service.ask("Tell me about the snap parliamentary elections in Kazakhstan")
     follow_up = service.ask("How many polling stations did they monitor?", history=[Turn(first.question, first.answer)])

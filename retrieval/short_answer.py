@@ -146,6 +146,8 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
         return True
     if q.qtype in ("where", "who", "whom", "whose") and only_a_time(choice.text):
         return True
+    if q.qtype == "where" and _AFTER_A_TIME_WORD.search(choice.unit.text[: choice.start - choice.unit.start]):
+        return True
     if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _POST_HEADS and says_a_persons_name(choice.text)
             and not set(stems(choice.text)) & (_TITLE_STEMS | {q.head[0]})):
         return True
@@ -176,6 +178,10 @@ def name_over_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
 # A name of two to four words at a unit's start, then a post ("Member", "Chairman", "CSTO PA Council Member", ...).
 _NAME_BLOCK = re.compile(r"\W*(?P<name>(?:[^\W\d_][\w'’.-]*\s+){1,3}[^\W\d_][\w'’.-]*)\s*(?:/\s*)?"
                          r"(?=(?:" + "|".join(sorted(t.capitalize() for t in PERSON_TITLE_WORDS)) + r"|CSTO)\b)")
+
+
+# "until the end of the vote counting": what follows says when, not where.
+_AFTER_A_TIME_WORD = re.compile(r"\b(?:until|till|since|before|after|during)\s+(?:the\s+)?$", re.I)
 
 
 def only_a_time(text: str) -> bool:

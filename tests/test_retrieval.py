@@ -276,6 +276,21 @@ def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, s
     assert of_another_kind(SpanChoice(unit, 0, len(span), span, 1.0, 0.9), analyse(question)) != shown
 
 
+@pytest.mark.parametrize("unit_text, span, shown", [
+    ("Observers will monitor the polling stations until the end of the vote counting.", "end of the vote counting",
+     False),  # "until" says when
+    ("Observers monitor the polling stations in the capital and the Akmola region.", "Akmola region", True),
+])
+def test_a_place_is_not_answered_by_what_follows_until(unit_text, span, shown):
+    from retrieval.question import analyse
+    from retrieval.scored import SpanChoice
+    from retrieval.short_answer import of_another_kind
+
+    start = unit_text.index(span)
+    choice = SpanChoice(unit_at(unit_text), start, start + len(span), span, 1.0, 0.9)
+    assert of_another_kind(choice, analyse("Where do the observers monitor polling stations?")) != shown
+
+
 @pytest.mark.parametrize("question, unit_text, year, shown", [
     ("When did England declare war?", "England declared war on May 18, 1756, after months of fighting.", "1756",
      "May 18, 1756"),

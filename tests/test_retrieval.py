@@ -35,6 +35,14 @@ def unit_at(text: str, start: int = 0, title: str = "T"):
     return ScoredUnit("d", title, start, start + len(text), text, 0.5, 0.5, 1, None, 0.0, 0.5)
 
 
+def span_in(unit, span: str):
+    """The span model's choice of `span`, where it first stands in `unit`."""
+    from retrieval.scored import SpanChoice
+
+    start = unit.start + unit.text.index(span)
+    return SpanChoice(unit, start, start + len(span), span, 1.0, 0.9)
+
+
 @pytest.mark.parametrize("mode, searches", [("dense", {"dense"}), ("lexical", {"lexical"}), ("hybrid", {"dense", "lexical"})])
 def test_every_mode_returns_k_exact_passages(service, mode, searches):
     answer = service.ask("How many international observers from the CIS Interparliamentary Assembly?", k=4, mode=mode)
@@ -172,12 +180,9 @@ def test_a_heading_in_capitals_is_answered_by_the_whole_heading_not_a_cut_fragme
 ])
 def test_a_short_answer_is_not_the_documents_title_nor_cut_from_capitals_nor_half_a_name(title, unit_text, span,
                                                                                         shown):
-    from retrieval.scored import SpanChoice
     from retrieval.short_answer import edges_can_be_trusted, only_the_title
 
-    unit = unit_at(unit_text, title=title)
-    start = unit_text.index(span)
-    choice = SpanChoice(unit, start, start + len(span), span, 1.0, 0.9)
+    choice = span_in(unit_at(unit_text, title=title), span)
     assert (edges_can_be_trusted(choice) and not only_the_title(choice)) == shown
 
 
@@ -223,13 +228,11 @@ def test_an_abbreviation_is_quoted_after_the_unit_that_spells_it_out(service):
 def test_an_abbreviation_as_short_answer_is_spelled_out_from_a_quote_that_defines_it(unit_text, abbreviation,
                                                                                     expected):
     from retrieval.answer import spelled_out
-    from retrieval.scored import SpanChoice
 
     defining = unit_at(unit_text, start=100)
     using_text = f"Later the {abbreviation} met."
     using = unit_at(using_text, start=500)
-    at = using_text.index(abbreviation)
-    short = SpanChoice(using, 500 + at, 500 + at + len(abbreviation), abbreviation, 1.0, 0.9)
+    short = span_in(using, abbreviation)
     result = spelled_out(short, [defining, using])
     if expected is None:
         assert result is short
@@ -268,12 +271,10 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("When did they raise the price of oil to $5.11?", "October 16, 1973", True),  # a date asked for
 ])
 def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, shown):
-    from retrieval.scored import SpanChoice
     from retrieval.short_answer import of_another_kind
     from retrieval.question import analyse
 
-    unit = unit_at(span)
-    assert of_another_kind(SpanChoice(unit, 0, len(span), span, 1.0, 0.9), analyse(question)) != shown
+    assert of_another_kind(span_in(unit_at(span), span), analyse(question)) != shown
 
 
 @pytest.mark.parametrize("unit_text, span, shown", [
@@ -283,11 +284,9 @@ def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, s
 ])
 def test_a_place_is_not_answered_by_what_follows_until(unit_text, span, shown):
     from retrieval.question import analyse
-    from retrieval.scored import SpanChoice
     from retrieval.short_answer import of_another_kind
 
-    start = unit_text.index(span)
-    choice = SpanChoice(unit_at(unit_text), start, start + len(span), span, 1.0, 0.9)
+    choice = span_in(unit_at(unit_text), span)
     assert of_another_kind(choice, analyse("Where do the observers monitor polling stations?")) != shown
 
 
@@ -300,13 +299,10 @@ def test_a_place_is_not_answered_by_what_follows_until(unit_text, span, shown):
     ("When was the fort built?", "The fort was built in 1565.", "1565", "1565"),  # no month written
 ])
 def test_a_year_answering_when_is_read_with_its_day_and_month(question, unit_text, year, shown):
-    from retrieval.scored import SpanChoice
     from retrieval.short_answer import with_its_day_and_month
     from retrieval.question import analyse
 
-    unit = unit_at(unit_text, start=100)
-    start = 100 + unit_text.index(year)
-    choice = with_its_day_and_month(SpanChoice(unit, start, start + len(year), year, 1.0, 0.9), analyse(question))
+    choice = with_its_day_and_month(span_in(unit_at(unit_text, start=100), year), analyse(question))
     assert choice.text == shown == unit_text[choice.start - 100 : choice.end - 100]
 
 
@@ -352,12 +348,10 @@ def test_who_said_a_quoted_sentence_is_answered_by_the_name_its_quotation_ends_w
 ])
 def test_a_short_answer_that_only_says_back_the_questions_words_or_links_sentences_is_withheld(question, span,
                                                                                                  withheld):
-    from retrieval.scored import SpanChoice
     from retrieval.short_answer import only_a_link_word, only_the_questions_words
     from retrieval.question import analyse
 
-    unit = unit_at(span)
-    choice = SpanChoice(unit, 0, len(span), span, 1.0, 0.9)
+    choice = span_in(unit_at(span), span)
     assert (only_the_questions_words(choice, analyse(question)) or only_a_link_word(choice)) == withheld
 
 
@@ -421,13 +415,10 @@ def test_which_questions_ask_what_a_thing_is(question, term):
      True),  # not a definition: not checked
 ])
 def test_a_short_answer_to_what_a_thing_is_must_say_what_it_is(question, unit_text, span, shown):
-    from retrieval.scored import SpanChoice
     from retrieval.short_answer import a_description_for_a_definition
     from retrieval.question import analyse
 
-    unit = unit_at(unit_text)
-    start = unit_text.index(span)
-    choice = SpanChoice(unit, start, start + len(span), span, 1.0, 0.9)
+    choice = span_in(unit_at(unit_text), span)
     assert a_description_for_a_definition(choice, analyse(question)) != shown
 
 
@@ -605,13 +596,10 @@ def test_a_person_count_or_date_found_only_about_other_countries_cannot_answer(q
      "Alen Simonyan", False),  # only numbers: a name may stand beside another country
 ])
 def test_a_number_on_a_line_about_another_country_is_no_short_answer(question, unit_text, span, withheld):
-    from retrieval.scored import SpanChoice
     from retrieval.short_answer import of_another_country
     from retrieval.question import analyse
 
-    unit = unit_at(unit_text)
-    start = unit_text.index(span)
-    choice = SpanChoice(unit, start, start + len(span), span, 1.0, 0.9)
+    choice = span_in(unit_at(unit_text), span)
     assert of_another_country(choice, analyse(question)) == withheld
 
 

@@ -16,9 +16,9 @@ How the extractive answerer works:
    (retrieval/answerability.py); below the calibrated threshold citeqa says the documents do not say.
 4. The answer: the best span as the short answer (when probable enough, and when it reads as an
    answer: not half a name, not a clause, not of another kind than asked, not a fragment of a heading
-   in capitals; retrieval/short_answer.py) with its unit as quote [1], then the close runners-up among the units as further
-   quotes, each after the unit it needs to be understood (a list's heading, what it refers back to,
-   where its abbreviation is spelled out).
+   in capitals; retrieval/short_answer.py) with its unit as quote [1], then the close runners-up among
+   the units as further quotes, each after the unit it needs to be understood (a list's heading, what it
+   refers back to, where its abbreviation is spelled out).
 """
 
 from __future__ import annotations

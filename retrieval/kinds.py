@@ -3,10 +3,10 @@
 "In what year ...?" is answered only by a text that holds a year, "How many ...?" by one that holds a
 number, "What is the annual budget ...?" only by one that holds a sum, "What percentage ...?" by a share,
 "Who is the current Secretary General ...?" by a person's name, "Which country ...?" by a country.
-Quotes about the thing asked that hold no such mark cannot answer, and a reader shown them would look for a fact that is not there: the answer finder
-refuses instead (retrieval/answer.py). Every mark is read generously (a digit counts as a time for
-"When ...?", any country named anywhere counts), so that only quotes that plainly cannot answer are
-refused.
+Quotes about the thing asked that hold no such mark cannot answer, and a reader shown them would look for a
+fact that is not there: the answer finder refuses instead (retrieval/answer.py). Every mark is read
+generously (a digit counts as a time for "When ...?", any country named anywhere counts), so that only
+quotes that plainly cannot answer are refused.
 """
 
 from __future__ import annotations

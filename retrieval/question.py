@@ -120,7 +120,6 @@ def _names(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-
 # A question that names its source ("According to Lukashenko, which elections ...?", "..., according to the 2006
 # declaration?") says where the answer stands, not what it says; only "according to" set off by a comma ("vote
 # according to the party line" is what is asked about).

@@ -42,8 +42,9 @@ def only_a_link_word(choice: SpanChoice) -> bool:
     return bool(words) and all(w in _LINK_WORDS for w in words)
 
 
-_LINK_WORDS = frozenset("besides however thus therefore moreover furthermore also nevertheless meanwhile then still "
-                        "yet hence instead otherwise indeed finally firstly secondly thirdly first second third".split())
+_LINK_WORDS = frozenset("besides however thus therefore moreover furthermore also nevertheless meanwhile then "
+                        "still yet hence instead otherwise indeed finally firstly secondly thirdly first second "
+                        "third".split())
 
 
 def only_the_questions_words(choice: SpanChoice, q: QuestionInfo) -> bool:
@@ -68,8 +69,8 @@ def defines(choice: SpanChoice, term: str) -> bool:
     ("Telenet was *the first FCC-licensed public data network*", "labeled as huihui or *Muslim medicine*",
     "Vyacheslav Volodin / *Chairman of the CSTO Parliamentary Assembly*" in a name block), it is all of a bracket
     after the term ("CSNET (*Computer Science Network*)"; not the "Chinese" of "The Yuan dynasty (Chinese: 元朝;
-    ...)", a gloss), or it
-    is what the term abbreviates, before it in brackets ("*The Computer Science Network* (CSNET)")."""
+    ...)", a gloss), or it is what the term abbreviates, before it in brackets ("*The Computer Science Network*
+    (CSNET)")."""
     text, term = choice.unit.text, term_pattern(term)
     before, after = text[: choice.start - choice.unit.start], text[choice.end - choice.unit.start :]
     follows = re.search(rf"\b{term}\s*(?:\([^)]*\)\s*)?(?:,|\n|\s(?:is|are|was|were)(?:\s+to)?\b|\sor\b)\s*"
@@ -168,8 +169,8 @@ def name_over_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
     asked = countries_named(q.text)
     if asked and not asked & countries_named(posts):
         return None
-    names = [n for n in stem_words(list(q.names)) if not countries_named(n)]
-    if not all(n in set(stems(posts)) for n in names):
+    said = set(stems(posts))
+    if not all(n in said for n in stem_words(list(q.names)) if not countries_named(n)):
         return None
     start = unit.start + match.start("name")
     return SpanChoice(unit, start, start + len(match.group("name")), match.group("name"), 0.0, 1.0)

@@ -37,11 +37,11 @@ from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.countries import only_other_countries
-from retrieval.kinds import TIME, asks_for_a_post_holder, of_the_kind_asked
+from retrieval.kinds import TIME, asks_for_a_post_holder, names_the_post_only_as_another, of_the_kind_asked
 from retrieval.question import QuestionInfo, analyse, defined_term, person_asked_about, without_named_source
 from retrieval.scored import ScoredUnit, SpanChoice
-from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, name_over_the_post, reads_as_an_answer, term_pattern,
-                                    with_its_day_and_month)
+from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, name_after_the_post, name_over_the_post,
+                                    reads_as_an_answer, term_pattern, with_its_day_and_month)
 from retrieval.speakers import asks_who_said, speaker_of
 from retrieval.spans import Candidates, candidates
 from retrieval.store import IndexReader
@@ -316,7 +316,8 @@ class ExtractiveAnswerer:
         if asks_who_said(analysis.question.text):
             chosen, short = self.with_the_speaker(chosen, short)
         elif asks_for_a_post_holder(analysis.question):
-            short = name_over_the_post(chosen[0], analysis.question) or short
+            short = name_over_the_post(chosen[0], analysis.question) or short or name_after_the_post(chosen[0],
+                                                                                                   analysis.question)
         if short is not None:
             short = spelled_out(short, chosen)
             short = with_its_day_and_month(short, analysis.question)
@@ -498,10 +499,14 @@ def can_answer(q: QuestionInfo, quotes: Sequence[ScoredUnit]) -> bool:
     (retrieval/kinds.py: a year for "In what year ...?", a sum for a budget, a person's name for a post's
     holder, a country for "Which country ...?"), and a count, a date or a person asked about one country is
     not found only on lines about other countries ("... OF ARMENIA ... CONSISTS OF 14 DEPUTIES" for the
-    Belarusian delegation)."""
-    holders = of_the_kind_asked(q, [u.text for u in quotes])
+    Belarusian delegation), and a post's holder is not asked of quotes that name its title only for another post
+    ("Vice President of the OSCE Parliamentary Assembly ... Kent Harstedt", "Belarus President Aleksandr
+    Lukashenko" for the President of the OSCE Parliamentary Assembly)."""
+    texts = [u.text for u in quotes]
+    holders = of_the_kind_asked(q, texts)
     return bool(holders) and not ((q.wants_number or q.wants_time or q.wants_person) and not _ALONGSIDE.search(q.text)
-                                  and only_other_countries(q.text, holders))
+                                  and only_other_countries(q.text, holders)) \
+        and not names_the_post_only_as_another(q, texts)
 
 
 # "Who along with Russia supported ...?": the country named is beside what is asked, which may be another one.

@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 from retrieval.countries import names_a_country
 from retrieval.question import QuestionInfo
 from retrieval.spans import MONEY_WORDS, MONTH_NAMES, NUMBER_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS
-from retrieval.text import stems
+from retrieval.text import content_words, stems
 
 Says = Callable[[str], bool]
 
@@ -55,13 +55,68 @@ _DEGREE_WORDS = frozenset("more less most least".split())  # "Which is *more* co
 # holder, a person. Not "Who elects the president?" (a body may) nor "Who leads ...?" (a body may lead a mission).
 _ASKS_FOR_A_POST_HOLDER = re.compile(
     r"\s*who\s+(?:(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:[\w'’-]+\s+){0,3}?(?:" + "|".join(sorted(PERSON_TITLE_WORDS)) + r")s?\b"
+    r"(?:[\w'’-]+\s+){0,3}?(?P<post>" + "|".join(sorted(PERSON_TITLE_WORDS)) + r")s?\b"
     r"|(?:heads|headed|chairs|chaired|presides|presided)\b)", re.I)
 
 
 def asks_for_a_post_holder(q: QuestionInfo) -> bool:
     """Whether `q` asks who holds a post ("Who is the Speaker of ...?", "Who chairs ...?"): a person."""
     return bool(_ASKS_FOR_A_POST_HOLDER.match(q.text))
+
+
+def names_the_post_only_as_another(q: QuestionInfo, quotes: Sequence[str]) -> bool:
+    """Whether, for "Who is the President of the OSCE Parliamentary Assembly?", every quote that names the post's
+    title names another post by it: another rank that the question does not ask ("Vice President of the OSCE
+    Parliamentary Assembly") or the title of another body ("Belarus President", "President of Belarus"), told by
+    the words beside the title sharing none of the question's. Whoever such quotes name holds another post: the
+    question reuses their words with a changed relation. False when no quote names the title, or one names it
+    bare ("the President said"), as asked, or of something the question names; a question that asks the post
+    by a verb ("Who chairs ...?") is not judged."""
+    asked = _post_asked(q)
+    if asked is None:
+        return False
+    title, words = asked
+    found = [(text, m) for text in quotes for m in re.finditer(rf"\b{title}s?\b", text, re.I)]
+    return bool(found) and all(_another_post(text, m, words) for text, m in found)
+
+
+def the_post_as_asked(q: QuestionInfo, text: str) -> re.Match | None:
+    """Where `text` names the post `q` asks the holder of, as asked (not `names_the_post_only_as_another`)."""
+    asked = _post_asked(q)
+    if asked is None:
+        return None
+    title, words = asked
+    return next((m for m in re.finditer(rf"\b{title}s?\b", text, re.I) if not _another_post(text, m, words)), None)
+
+
+def _post_asked(q: QuestionInfo) -> tuple[str, set[str]] | None:
+    """The title of the post `q` asks the holder of, and the question's other words; None for a post asked by a
+    verb ("Who chairs ...?") or at a rank ("Who is the Vice President ...?" asks the title "Vice")."""
+    match = _ASKS_FOR_A_POST_HOLDER.match(q.text)
+    if match is None or match.group("post") is None or _RANK_BEFORE.search(q.text[: match.start("post")]):
+        return None
+    title = match.group("post")
+    return title, set(content_words(q.text)) - set(stems(title))
+
+
+def _another_post(text: str, title: re.Match, asked: set[str]) -> bool:
+    before = text[: title.start()]
+    if _RANK_BEFORE.search(before):
+        return True
+    whose = _WHOSE_BEFORE.search(before)
+    of = _OF_AFTER.match(text, title.end())
+    beside = (whose.group(0) if whose else "") + " " + (of.group(1) if of else "")
+    words = set(content_words(beside))
+    return bool(words) and not words & asked
+
+
+# A rank that makes a post another one: "Vice President", "Deputy Chairman", "Vice-Speaker", "former President".
+_RANK_BEFORE = re.compile(r"\b(?:vice|deputy|assistant|acting|former|ex|honorary|co)[\s-]+$", re.I)
+# Whose post a title is: the capitalised words just before it ("Belarus President", "OSCE PA's Chairman"), or what
+# follows "of" up to the end of the phrase ("President of the OSCE Parliamentary Assembly, OSCE Special ...").
+_WHOSE_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]*[ \t]+){1,3}$")
+_OF_AFTER = re.compile(r"[ \t]+of[ \t]+([^,.;:\n(]*?)(?=[,.;:\n(]|\s+and\s|\s+(?:" + "|".join(
+    sorted(t.capitalize() for t in PERSON_TITLE_WORDS)) + r")\b|$)")
 
 
 def of_the_kind_asked(q: QuestionInfo, quotes: Sequence[str]) -> list[str]:

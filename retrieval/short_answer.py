@@ -13,10 +13,10 @@ import re
 
 from citeqa.layout import in_capitals
 from retrieval.countries import countries_named
-from retrieval.kinds import says_a_persons_name, says_a_sum
+from retrieval.kinds import asks_for_a_post_holder, says_a_persons_name, says_a_sum, the_post_as_asked
 from retrieval.question import QuestionInfo, defined_term, person_asked_about
 from retrieval.scored import ScoredUnit, SpanChoice
-from retrieval.spans import MONTH_NAMES, NAME_PARTICLES, PERSON_TITLE_WORDS, YEAR
+from retrieval.spans import MONTH_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS, YEAR
 from retrieval.text import content_words, stem_words, stems
 
 _WORD = re.compile(r"\w+")
@@ -152,7 +152,63 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _POST_HEADS and says_a_persons_name(choice.text)
             and not set(stems(choice.text)) & (_TITLE_STEMS | {q.head[0]})):
         return True
+    if asks_for_a_post_holder(q) and a_post(choice.text):
+        return True
     return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))
+
+
+def a_post(text: str) -> bool:
+    """Whether the text ends with the word of a post ("Special Coordinator", "Head"): what a person holds, not who."""
+    words = _WORD.findall(text.lower())
+    return bool(words) and words[-1] in _POST_WORDS
+
+
+_POST_WORDS = (PERSON_TITLE_WORDS - {"mr", "mrs", "ms", "dr", "sir", "saint", "lord"}) | frozenset(
+    "coordinator chief officer ambassador envoy representative commissioner governor mayor leader chancellor "
+    "premier spokesman spokeswoman spokesperson chairperson rapporteur commander ombudsman".split())
+
+
+def name_after_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
+    """For "Who is the Vice President of the OSCE PA?" answered by "Vice President of the OSCE Parliamentary
+    Assembly, OSCE Special Coordinator for ... and Head of the Swedish parliamentary delegation in the OSCE PA Kent
+    Harstedt thanked ...": the first person's name after the post, in the same sentence (the news style of naming
+    a person after the posts they hold), where a verb follows it ("thanked"; not "Battle of ...", "Kara-Khanid ruler").
+    The span model gave "Special Coordinator", a post in the chain."""
+    post = the_post_as_asked(q, unit.text)
+    if post is None:
+        return None
+    sentence = re.match(r"[^.!?]*", unit.text[post.end() :]).group(0)
+    for run in _capitalised_runs(sentence):
+        while run and (run[0].group().isupper() or run[0].group().lower() in _NOT_A_NAME):
+            run = run[1:]  # "OSCE PA Kent Harstedt": the body before the name
+        name = sentence[run[0].start() : run[-1].end()] if run else ""
+        after = _NAME_WORD.match(sentence, run[-1].end() + 1) if run else None
+        if (len(run) >= 2 and not any(w.group().lower() in _NOT_A_NAME for w in run) and says_a_persons_name(name)
+                and after is not None and after.group().islower() and after.group() not in _NOT_A_VERB):
+            start = unit.start + post.end() + run[0].start()
+            return SpanChoice(unit, start, start + len(name), name, 0.0, 1.0)
+    return None
+
+
+def _capitalised_runs(text: str) -> list[list[re.Match]]:
+    """The runs of capitalised words in a row (space between them only), each a list of its words."""
+    runs: list[list[re.Match]] = []
+    previous = None
+    for word in _NAME_WORD.finditer(text):
+        if not word.group()[0].isupper():
+            previous = None
+            continue
+        if previous is not None and text[previous.end() : word.start()].strip(" \t") == "":
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+        previous = word
+    return runs
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_NOT_A_VERB = _POST_WORDS | frozenset("of and or in on at for to from with by the a an ruler".split())
+_NOT_A_NAME = _POST_WORDS | NOT_NAME_WORDS
 
 
 def name_over_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:

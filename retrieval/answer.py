@@ -40,7 +40,8 @@ from retrieval.countries import only_other_countries
 from retrieval.kinds import TIME, asks_for_a_post_holder, names_the_post_only_as_another, of_the_kind_asked
 from retrieval.question import QuestionInfo, analyse, defined_term, person_asked_about, without_named_source
 from retrieval.scored import ScoredUnit, SpanChoice
-from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, name_after_the_post, name_over_the_post,
+from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, name_after_the_post,
+                                    name_over_the_post,
                                     reads_as_an_answer, term_pattern, with_its_day_and_month)
 from retrieval.speakers import asks_who_said, speaker_of
 from retrieval.spans import Candidates, candidates
@@ -298,7 +299,7 @@ class ExtractiveAnswerer:
     def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage],
                 question_vector: np.ndarray | None = None) -> Composition:
         analysis = self.analyse(question, query, query_vector, passages, question_vector)
-        naming = units_naming_the_person_asked(analysis, query)
+        naming = units_naming_the_person_asked(analysis, query, self.quotation_beside)
         if not analysis.units or (analysis.answerable < self.threshold and not naming):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         if naming:
@@ -328,6 +329,24 @@ class ExtractiveAnswerer:
             short_answer = ShortAnswer(short.text, short.unit.doc_id, short.start, short.end, n)
         return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
                            short_answer)
+
+    def quotation_beside(self, unit: ScoredUnit) -> list[ScoredUnit]:
+        """The quotation a name block stands beside, the layout of a brochure's quote cards: the units from one that
+        opens a quotation right after the block to the one that closes it ("Vyacheslav Volodin / Chairman of ..."
+        then "\"The parliamentary dimension of the CSTO develops ..."), or the same right before it (a quotation
+        signed by the name under it). None for a unit that is no name block, or with no quotation beside it."""
+        if not is_a_name_block(unit.text):
+            return []
+        text = self.reader.documents[unit.doc_id].document.text
+        around = self.reader.sentences_within_spans([(unit.doc_id, max(0, unit.start - QUOTATION_REACH), unit.start),
+                                                     (unit.doc_id, unit.end, unit.end + QUOTATION_REACH)])
+        before = [span for _, span in around[0] if span.end <= unit.start][::-1]
+        after = [span for _, span in around[1] if span.start >= unit.end]
+        # A unit may leave out the mark that closes a quotation ("... support for their decisions." then '"').
+        opens = lambda span: text[max(0, span.start - 1) : span.end].lstrip()[:1] in _OPENING_MARKS  # noqa: E731
+        closes = lambda span: text[span.start : span.end + 1].rstrip()[-1:] in _CLOSING_MARKS  # noqa: E731
+        spans = _quotation(after, opens, closes) or _quotation(before, closes, opens)[::-1]
+        return [unranked(unit, span, text) for span in sorted(spans, key=lambda s: s.start)]
 
     def with_the_speaker(self, chosen: list[ScoredUnit], short: SpanChoice | None
                          ) -> tuple[list[ScoredUnit], SpanChoice | None]:
@@ -457,6 +476,27 @@ class ExtractiveAnswerer:
         return None
 
 
+def _quotation(spans: Sequence[Span], first: Callable[[Span], bool], last: Callable[[Span], bool]) -> list[Span]:
+    """The units of a quotation, read from the nearest (`spans`, in reading order away from the name block): the
+    first must open it (`first`: it opens with a quotation mark, reading forward) and it ends with the unit that
+    closes it, within QUOTATION_UNITS; none when it does not end there, or another quotation begins first (a
+    quotation whose opening the text lost is no one's)."""
+    if not spans or not first(spans[0]):
+        return []
+    for n, span in enumerate(spans[:QUOTATION_UNITS]):
+        if last(span):
+            return list(spans[: n + 1])
+        if n > 0 and first(span):
+            break
+    return []
+
+
+_OPENING_MARKS = frozenset('"“«„')
+_CLOSING_MARKS = frozenset('"”»')
+QUOTATION_REACH = 1500  # characters looked at either side of a name block for its quotation
+QUOTATION_UNITS = 6  # units a quote card's quotation holds at most
+
+
 def spelled_out(short: SpanChoice, quoted: Sequence[ScoredUnit]) -> SpanChoice:
     """An abbreviation as the short answer ("EAB") becomes its spelled-out form where a quote defines it
     ("Expert Advisory Board (EAB)"): the words before the bracket whose initials make the abbreviation,
@@ -533,7 +573,9 @@ def _first_quote(analysis: Analysis) -> ScoredUnit:
     return next((u for u in analysis.units if defines_in_subject(u, term)), best)
 
 
-def units_naming_the_person_asked(analysis: Analysis, query: str = "") -> list[ScoredUnit]:
+def units_naming_the_person_asked(analysis: Analysis, query: str = "",
+                                  quotation_beside: Callable[[ScoredUnit], list[ScoredUnit]] = lambda unit: []
+                                  ) -> list[ScoredUnit]:
     """For "Who is Kent Harstedt?", the ranked units that name the person in full (none for any other question):
     where the documents speak of them, which says who they are as far as the documents know ("... Head of the
     Swedish parliamentary delegation in the OSCE PA Kent Harstedt"), and only there; for "What did Kent Harstedt
@@ -541,13 +583,22 @@ def units_naming_the_person_asked(analysis: Analysis, query: str = "") -> list[S
     said."). The answerability model, trained on questions that ask for a fact about a topic, reads a question of
     a few words and its far-off vector as unanswerable; a name the documents hold word for word is the evidence
     it lacks. A name they do not hold ("Kent Harstad") is in no unit, and is refused as before. `query` is the
-    question resolved with the ones it follows: "What did he say?" after "Who is Kent Harstedt?" asks about him."""
+    question resolved with the ones it follows: "What did he say?" after "Who is Kent Harstedt?" asks about him.
+    What a person said is also the quotation their name block stands beside (`quotation_beside`: a brochure's
+    quote card, "Vyacheslav Volodin / Chairman of ..." over "\"The parliamentary dimension ...\"")."""
     person = person_asked_about(analysis.question.text, query)
     if person is None:
         return []
     name = re.compile(rf"(?<!\w){term_pattern(person.name)}(?!\w)", re.I)
-    about = [u for u in analysis.units if name.search(u.text) and (not person.words or _SAYING.search(u.text))]
-    return about if any(u.key == v.key for u in about for v in analysis.units[:KIND_REACH]) else []
+    best = {u.key for u in analysis.units[:KIND_REACH]}
+    about: list[ScoredUnit] = []
+    found = False  # one of the units found (or the name block of a quotation found) is among the best
+    for unit in (u for u in analysis.units if name.search(u.text)):
+        said = [unit] if not person.words or _SAYING.search(unit.text) else quotation_beside(unit)
+        new = [u for u in said if all(u.key != a.key for a in about)]
+        about += new
+        found = found or (bool(new) and unit.key in best)
+    return about if found else []
 
 
 _SAYING = re.compile(r"\b(?:said|says|say|noted|notes|stated|states|stressed|stresses|told|tells|added|adds|"

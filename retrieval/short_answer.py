@@ -211,6 +211,12 @@ _NOT_A_VERB = _POST_WORDS | frozenset("of and or in on at for to from with by th
 _NOT_A_NAME = _POST_WORDS | NOT_NAME_WORDS
 
 
+def is_a_name_block(text: str) -> bool:
+    """Whether the unit is a person's name over their posts ("Vyacheslav Volodin / Chairman of the CSTO ...")."""
+    match = _NAME_BLOCK.match(text)
+    return match is not None and says_a_persons_name(match.group("name"))
+
+
 def name_over_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
     """For "Who chairs the Mazhilis?" answered by a name block ("Erlan Koshanov / Member of the CSTO PA Council /
     Chairman of the Mazhilis ...", "Zokirzoda Mahmadtoir Zoir Member of the CSTO PA Council Chairman of ..."), the
@@ -218,9 +224,9 @@ def name_over_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
     weighs candidates one by one, gave "Majlisi Oli" or "Jogorku Kenesh" (a body in the title) or nothing. Only
     when the block names what the question names (its names, and its country in any of its forms): another
     member's block is no answer."""
-    match = _NAME_BLOCK.match(unit.text)
-    if match is None or not says_a_persons_name(match.group("name")):
+    if not is_a_name_block(unit.text):
         return None
+    match = _NAME_BLOCK.match(unit.text)
     posts = unit.text[match.end("name") :]
     asked = countries_named(q.text)
     if asked and not asked & countries_named(posts):

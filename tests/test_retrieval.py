@@ -452,6 +452,21 @@ def test_who_a_named_person_is_is_answered_where_the_documents_name_them(service
     assert not said.abstained and "It is a very important signal" in said.citations[0].quote, said.answer
 
 
+def test_what_a_person_said_is_the_quotation_beside_their_name_block(service):
+    """The brochure's quote cards set a name over its posts beside a quotation, with no verb of saying: "What did
+    Volodin say?" was refused. The quotation after his block is what he said; Yury Vorobyev's stands over his. A
+    block beside the tail of a quotation whose opening the text lost (Alen Simonyan's "... states and peoples.")
+    is given no one else's quotation."""
+    volodin = service.ask("What did Vyacheslav Volodin say?")
+    assert not volodin.abstained, volodin.answer
+    assert volodin.citations[0].quote.startswith('"The parliamentary dimension of the CSTO'), volodin.answer
+    assert "legislative support for their decisions" in volodin.citations[1].quote, volodin.answer
+    vorobyev = service.ask("What did Yury Vorobyev say?")
+    assert vorobyev.citations and vorobyev.citations[0].quote.startswith('"Many issues considered'), vorobyev.answer
+    simonyan = service.ask("What did Alen Simonyan say?")
+    assert all("parliamentary dimension" not in c.quote for c in simonyan.citations), simonyan.answer
+
+
 def test_what_a_thing_is_is_answered_by_the_unit_that_says_it(service):
     """"What is the CSTO?" had "Permanent Council" in bold, a body named near "CSTO"; "What is the Expert Advisory
     Board?" quoted first a heading that names it ("DEVELOPMENT OF A DRAFT LAW BEGINS AT THE EXPERT ADVISORY BOARD")

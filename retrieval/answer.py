@@ -38,7 +38,8 @@ from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.countries import only_other_countries
 from retrieval.kinds import TIME, asks_for_a_post_holder, names_the_post_only_as_another, of_the_kind_asked
-from retrieval.question import QuestionInfo, analyse, defined_term, person_asked_about, without_named_source
+from retrieval.question import (QuestionInfo, analyse, defined_term, person_asked_about, topic_said_about,
+                                without_named_source)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, name_after_the_post,
                                     name_over_the_post,
@@ -300,7 +301,8 @@ class ExtractiveAnswerer:
                 question_vector: np.ndarray | None = None) -> Composition:
         analysis = self.analyse(question, query, query_vector, passages, question_vector)
         naming = units_naming_the_person_asked(analysis, query, self.quotation_beside)
-        if not analysis.units or (analysis.answerable < self.threshold and not naming):
+        if (not analysis.units or (analysis.answerable < self.threshold and not naming)
+                or not speak_of_the_topic(analysis.question.text, passages[:ANSWER_PASSAGES])):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         if naming:
             analysis = replace(analysis, units=naming)  # "Who is X?": what the documents say where they name X
@@ -560,6 +562,23 @@ def defines_in_subject(unit: ScoredUnit, term: str) -> bool:
     return bool(re.match(rf"^\W*(?:the\s+)?{term_pattern(term)}\b(?:\s*\([^)]*\))?"
                          rf"(?:\s+(?:under|of|in|for|at|within)\s[^.;:]{{0,60}}?)?\s+(?:is|are|was|were)\s",
                          unit.text, re.I))
+
+
+def speak_of_the_topic(question: str, passages: Sequence[Passage]) -> bool:
+    """For "What does the CSTO say about sanctions?" (`question.topic_said_about`), whether the passages hold a
+    word of the topic, or a word that begins as one does ("terrorist" for "terrorism"); True for any other
+    question. Passages about the CSTO that never say "sanctions" say nothing about them, however close their
+    meaning: the answer had quoted three lines of the declaration on foreign policy."""
+    topic = topic_said_about(question)
+    words = set(content_words(topic)) if topic else set()
+    if not words:
+        return True
+    held = {w for p in passages for w in stems(p.text)}
+    return bool(words & held) or any(len(w) >= _SHARED_START and any(h.startswith(w[:_SHARED_START]) for h in held)
+                                     for w in words)
+
+
+_SHARED_START = 6  # letters two words share at their start to count as one ("terror-ism", "terror-ist")
 
 
 def _first_quote(analysis: Analysis) -> ScoredUnit:

@@ -205,3 +205,17 @@ def _person_named_in(text: str) -> PersonAsked | None:
     if all(word.lower() in NOT_NAME_WORDS for word in name.split()):
         return None
     return PersonAsked(name, words)
+
+
+def topic_said_about(question: str) -> str | None:
+    """The topic a question asks what is said about ("sanctions" of "What does the CSTO say about sanctions?",
+    "weapons in space" of "Has the assembly said anything about weapons in space?"); None for any other
+    question ("What did some buyers not like about Acuras?" asks what, not what is said)."""
+    match = _SAID_ABOUT.search(" ".join(question.split()))
+    return match.group("topic") if match else None
+
+
+_SAID_ABOUT = re.compile(r"\b(?:say|says|said|saying|state|states|stated|think|thinks|thought|write|writes|wrote|"
+                         r"tell|tells|told|mention|mentions|mentioned|anything|something)\s+(?:\w+\s+){0,3}?"
+                         r"about\s+(?P<topic>[^?]+?)\s*\??$", re.I)
+

@@ -14,7 +14,7 @@ import re
 from citeqa.layout import in_capitals
 from retrieval.countries import countries_named
 from retrieval.kinds import asks_for_a_post_holder, says_a_persons_name, says_a_sum, the_post_as_asked
-from retrieval.question import QuestionInfo, defined_term, person_asked_about
+from retrieval.question import QuestionInfo, defined_term, person_asked_about, topic_said_about
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.spans import MONTH_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS, YEAR
 from retrieval.text import content_words, stem_words, stems
@@ -28,8 +28,9 @@ _NUMBER_WORD = re.compile(rf"\b({SPELLED_NUMBERS})\b", re.I)
 def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
     """Whether the span, in bold, would read as the answer to `q`: the checks that need only the span and
     the question (`ExtractiveAnswerer._said_everywhere` also asks the index). A yes/no question has no
-    span that says yes."""
-    return (not q.yes_no and edges_can_be_trusted(choice) and not only_the_title(choice)
+    span that says yes, and "What does the CSTO say about terrorism?" asks for statements, not a phrase of one
+    ("extremism" had been in bold)."""
+    return (not q.yes_no and not topic_said_about(q.text) and edges_can_be_trusted(choice) and not only_the_title(choice)
             and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q)
             and not of_another_country(choice, q) and not a_description_for_a_definition(choice, q)
             and not only_the_questions_words(choice, q) and not only_a_link_word(choice))

@@ -467,6 +467,29 @@ def test_what_a_person_said_is_the_quotation_beside_their_name_block(service):
     assert all("parliamentary dimension" not in c.quote for c in simonyan.citations), simonyan.answer
 
 
+@pytest.mark.parametrize("question, topic", [
+    ("What does the CSTO say about sanctions?", "sanctions"),
+    ("Has the assembly said anything about arms in outer space?", "arms in outer space"),
+    ("What did the president tell the mission about the vote?", "the vote"),
+    ("What did some buyers not like about the cars?", None),  # asks what, not what is said
+    ("Who wrote the report?", None),
+])
+def test_the_topic_a_question_asks_what_is_said_about(question, topic):
+    from retrieval.question import topic_said_about
+
+    assert topic_said_about(question) == topic
+
+
+def test_what_is_said_about_a_topic_no_passage_names_is_refused(service):
+    """"What does the CSTO say about sanctions?" quoted three lines of the declaration on foreign policy: no
+    document says "sanctions". A topic the documents name, in another form of the word, is answered, with no
+    phrase in bold (the answer is what they say)."""
+    assert service.ask("What is said by the CSTO about sanctions?").abstained
+    terrorism = service.ask("What do the CSTO documents say about terrorism?")
+    assert not terrorism.abstained and terrorism.short_answer is None, terrorism.answer
+    assert any("terror" in c.quote.lower() for c in terrorism.citations), terrorism.answer
+
+
 def test_what_a_thing_is_is_answered_by_the_unit_that_says_it(service):
     """"What is the CSTO?" had "Permanent Council" in bold, a body named near "CSTO"; "What is the Expert Advisory
     Board?" quoted first a heading that names it ("DEVELOPMENT OF A DRAFT LAW BEGINS AT THE EXPERT ADVISORY BOARD")

@@ -710,6 +710,16 @@ def _names_a_section(text: str) -> bool:
     return is_heading(text) and not is_list_item(text)
 
 
+def short_answer_in(answer: str) -> str | None:
+    """The short answer an answer's plain text (`format_answer`) opens with, or None: how an earlier turn of a
+    conversation, which holds that text only, said what it found."""
+    match = _SHORT_ANSWER_LINE.match(answer)
+    return match.group("text") if match else None
+
+
+_SHORT_ANSWER_LINE = re.compile(r"(?P<text>[^\n“]+?) \[\d+\]\n\n“")
+
+
 def format_answer(citations: Sequence[Citation], short_answer: ShortAnswer | None = None) -> str:
     """The answer as plain text: the short answer first, then each quote on one line with its number."""
     quotes = "\n".join(quoted(c.quote, c.n) for c in citations)

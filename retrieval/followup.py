@@ -30,9 +30,10 @@ def is_follow_up(question: str) -> bool:
 
 def resolve(question: str, history: Sequence[Turn], max_chars: int) -> str:
     """The question as retrieval should see it: alone, or after the resolved question it follows (which
-    may itself follow an earlier one). The nearest questions are kept first; the result is at most
-    `max_chars` long (the question alone always fits: callers bound it)."""
-    parts = [question.strip()]
+    may itself follow an earlier one), with "he" or "she" read as the person the answer before it named
+    (`named_by_the_last_answer`). The nearest questions are kept first; the result is at most `max_chars`
+    long (the question alone always fits: callers bound it)."""
+    parts = [named_by_the_last_answer(question.strip(), history, max_chars)]
     length = len(parts[0])
     current, earlier = question, len(history)
     while earlier > 0 and is_follow_up(current):
@@ -44,3 +45,24 @@ def resolve(question: str, history: Sequence[Turn], max_chars: int) -> str:
         parts.append(part)
         length += 1 + len(part)
     return " ".join(reversed(parts))
+
+
+def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: int) -> str:
+    """The follow-up with "he", "him", "she" or "his" replaced by the person the last answer gave as its short
+    answer ("What did he say?" after "Who is the chairman ...?" answered "Vyacheslav Volodin" asks what Volodin
+    said: the chairman's block names no one's words, and the question before it names no person to follow).
+    Unchanged when the last answer gave no person's name, or the result would pass `max_chars`."""
+    if not history or not is_follow_up(question):
+        return question
+    from retrieval.answer import short_answer_in
+    from retrieval.kinds import says_a_persons_name
+
+    name = short_answer_in(history[-1].answer or "")
+    if name is None or not says_a_persons_name(name):
+        return question
+    named = _PERSONAL_PRONOUN.sub(lambda m: name + ("'s" if m.group(0).lower() == "his" else ""), question)
+    return named if len(named) <= max_chars else question
+
+
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|she|his)\b", re.I)
+

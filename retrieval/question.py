@@ -177,18 +177,19 @@ def person_asked_about(question: str, context: str = "") -> PersonAsked | None:
     Speaker ...?", "Who was Robert's son?", "Who is Secretary General?", "What did Volodin say about ...?").
     A follow-up that asks so of "he" or "she" ("What did he say?") asks it of the person the nearest earlier
     question of `context` (the follow-up resolved, retrieval/followup.py) asked about."""
-    text = " ".join(question.split())
+    text = _LEADING_CONNECTIVE.sub("", " ".join(question.split()))  # "And what did he say?"
     person = _person_named_in(text)
     pronoun = _PRONOUN_ASKED.match(text) if person is None and context else None
     if pronoun is None:
         return person
     for earlier in reversed(_QUESTION.findall(context)):
-        named = _person_named_in(" ".join(earlier.split()))
+        named = _person_named_in(_LEADING_CONNECTIVE.sub("", " ".join(earlier.split())))
         if named is not None:
             return _person_named_in(text[: pronoun.start("pronoun")] + named.name + text[pronoun.end("pronoun") :])
     return None
 
 
+_LEADING_CONNECTIVE = re.compile(r"^(?:and|but|so|also|then)\s+", re.I)
 _PRONOUN_ASKED = re.compile(r"^(?i:who\s+(?:is|was)|what\s+(?:did|does|do|has|had))\s+(?P<pronoun>(?i:he|she))\b")
 _QUESTION = re.compile(r"[^?]+\?")
 

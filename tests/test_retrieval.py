@@ -865,6 +865,43 @@ def test_who_he_is_or_what_he_said_follows_the_person_the_conversation_named(ser
     assert service.ask("What did he say?").abstained  # no one to refer to
 
 
+def test_he_or_she_is_the_person_the_last_answer_named(service):
+    """"What did he say?" after "Who is the chairman ...?" (answered "Vyacheslav Volodin") asks what Volodin said,
+    and "Who is he?" after a "Who said ...?" asks who the speaker is: the earlier question names no one."""
+    chairman = service.ask("Who chairs the CSTO Parliamentary Assembly as its Chairman?")
+    assert chairman.short_answer is not None and chairman.short_answer.text == "Vyacheslav Volodin", chairman.answer
+    said = service.ask("And what did he say?", history=[Turn(chairman.question, chairman.answer)])
+    assert "Vyacheslav Volodin" in said.retrieval_query, said.retrieval_query
+    assert not said.abstained and "parliamentary dimension of the CSTO" in said.citations[0].quote, said.answer
+    speaker = service.ask("Who said that the vote complied with the Constitutional Law on Elections?")
+    who = service.ask("Who is he?", history=[Turn(speaker.question, speaker.answer)])
+    assert not who.abstained and all("Aleksandr Markevich" in c.quote for c in who.citations), who.answer
+
+
+@pytest.mark.parametrize("answer, name", [
+    ("Vyacheslav Volodin [1]\n\n“Vyacheslav Volodin / Chairman of the CSTO PA” [1]", "Vyacheslav Volodin"),
+    ("“The group of international observers is observing the elections.” [1]", None),  # quotes only
+    ("The documents do not say.", None),
+])
+def test_the_short_answer_an_earlier_answer_opens_with(answer, name):
+    from retrieval.answer import short_answer_in
+
+    assert short_answer_in(answer) == name
+
+
+@pytest.mark.parametrize("question, answer, resolved", [
+    ("What did he say?", "Anna Berg [1]\n\n“Anna Berg, Speaker” [1]", "What did Anna Berg say?"),
+    ("What are his posts?", "Anna Berg [1]\n\n“Anna Berg, Speaker” [1]", "What are Anna Berg's posts?"),
+    ("What did he say?", "14 DEPUTIES [1]\n\n“... CONSISTS OF 14 DEPUTIES” [1]", "What did he say?"),  # no person
+    ("Who chairs the Senate of Kazakhstan?", "Anna Berg [1]\n\n“Anna Berg, Speaker” [1]",
+     "Who chairs the Senate of Kazakhstan?"),  # no follow-up
+])
+def test_a_pronoun_is_the_person_the_last_answer_named(question, answer, resolved):
+    from retrieval.followup import named_by_the_last_answer
+
+    assert named_by_the_last_answer(question, [Turn("Who is the Speaker?", answer)], 2000) == resolved
+
+
 @pytest.mark.parametrize("question, context, name, words", [
     ("What did he say?", "Who is Kent Harstedt? What did he say?", "Kent Harstedt", True),
     ("Who is he?", "What did Kent Harstedt say? Who is he?", "Kent Harstedt", False),

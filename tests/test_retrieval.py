@@ -515,6 +515,7 @@ def test_what_a_thing_is_is_answered_by_the_unit_that_says_it(service):
     "How many deputies does Russia have in the CSTO PA?",  # Armenia's count beside a Russian deputy's name
     "Who is the speaker of the Uzbek parliament in the Assembly's Council?",  # only Russia's and others' found
     "Who presides over the Majlisi Milli?",  # its chairman's line has lost the name: "the Majlisi Milli" is no person
+    "When did the snap vote in Kazakhstan take place?",  # "10,000 polling stations" is a count, not a time
 ])
 def test_a_question_whose_quotes_hold_nothing_of_the_kind_asked_is_refused(service, question):
     """Quotes about the asked event that hold no year at all (the Minsk session, the meeting with the OSCE
@@ -547,6 +548,8 @@ def test_a_question_whose_quote_holds_the_kind_asked_is_answered(service, questi
     ("When does Question Time take place?", ["Question Time takes place on Thursday."], False),
     ("When did prices readjust?", ["Prices readjusted until the oil shock."], False),
     ("When did they meet?", ["They met the heads of the mission and discussed the elections."], True),
+    ("When did they vote?", ["They voted at over 10,000 polling stations."], True),  # a count of thousands
+    ("When did they vote?", ["They voted at 8 in the morning."], False),
     ("Who built the fort?", ["The fort was built by the French on the river."], False),  # no time asked
     ("What is the annual budget of the agency?", ["The agency's budget is approved by the council."], True),
     ("What is the annual budget of the agency?", ["Its budget was $4 million in 2020."], False),

@@ -42,8 +42,7 @@ from retrieval.question import (QuestionInfo, analyse, defined_term, person_aske
                                 without_named_source)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, name_after_the_post,
-                                    name_over_the_post,
-                                    reads_as_an_answer, term_pattern, with_its_day_and_month)
+                                    name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month)
 from retrieval.speakers import asks_who_said, speaker_of
 from retrieval.spans import Candidates, candidates
 from retrieval.store import IndexReader
@@ -546,9 +545,9 @@ def can_answer(q: QuestionInfo, quotes: Sequence[ScoredUnit]) -> bool:
     Lukashenko" for the President of the OSCE Parliamentary Assembly)."""
     texts = [u.text for u in quotes]
     holders = of_the_kind_asked(q, texts)
-    return bool(holders) and not ((q.wants_number or q.wants_time or q.wants_person) and not _ALONGSIDE.search(q.text)
-                                  and only_other_countries(q.text, holders)) \
-        and not names_the_post_only_as_another(q, texts)
+    elsewhere = ((q.wants_number or q.wants_time or q.wants_person) and not _ALONGSIDE.search(q.text)
+                 and only_other_countries(q.text, holders))
+    return bool(holders) and not elsewhere and not names_the_post_only_as_another(q, texts)
 
 
 # "Who along with Russia supported ...?": the country named is beside what is asked, which may be another one.

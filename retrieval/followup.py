@@ -65,4 +65,3 @@ def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: 
 
 
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|she|his)\b", re.I)
-

@@ -27,8 +27,9 @@ TIME = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b|\b\d{1,2}(st|nd|rd|th)\b|\b(cen
                   + r"|today|yesterday|decade|year|years|ago|since|until|during|before|after|when)\b", re.I)
 # Any number counts as a time ("at 8", "the 1970s", "20 December"), but a count of thousands ("10,000 polling
 # stations") does not.
-_SAYS_A_TIME = re.compile(TIME.pattern + r"|(?<![\d,.])(?!\d{1,3}(?:,\d{3})+(?![\d,]))\d|\b(?:" + _WEEKDAYS + r"|beginning|end|start|early|late|morning|evening|"
-                          r"night|season|spring|summer|autumn|winter)\b", re.I)
+_SAYS_A_TIME = re.compile(TIME.pattern + r"|(?<![\d,.])(?!\d{1,3}(?:,\d{3})+(?![\d,]))\d|\b(?:" + _WEEKDAYS
+                          + r"|beginning|end|start|early|late|morning|evening|night|season|spring|summer|autumn|"
+                          r"winter)\b", re.I)
 _SAYS_A_YEAR = re.compile(r"\b\d{3,4}s?\b|\bcentur(?:y|ies)\b|\b(?:BC|AD|BCE|CE)\b", re.I)
 _SAYS_A_DATE = re.compile(_SAYS_A_YEAR.pattern + r"|\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:"
                           + "|".join(MONTH_NAMES) + "|" + _WEEKDAYS + r")\b", re.I)
@@ -102,6 +103,7 @@ def _post_asked(q: QuestionInfo) -> tuple[str, set[str]] | None:
 
 
 def _another_post(text: str, title: re.Match, asked: set[str]) -> bool:
+    """Whether the title at `title` names another post than the one asked (`asked`: the question's other words)."""
     before = text[: title.start()]
     if _RANK_BEFORE.search(before):
         return True

@@ -219,4 +219,3 @@ def topic_said_about(question: str) -> str | None:
 _SAID_ABOUT = re.compile(r"\b(?:say|says|said|saying|state|states|stated|think|thinks|thought|write|writes|wrote|"
                          r"tell|tells|told|mention|mentions|mentioned|anything|something)\s+(?:\w+\s+){0,3}?"
                          r"about\s+(?P<topic>[^?]+?)\s*\??$", re.I)
-

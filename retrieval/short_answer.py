@@ -30,8 +30,8 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
     the question (`ExtractiveAnswerer._said_everywhere` also asks the index). A yes/no question has no
     span that says yes, and "What does the CSTO say about terrorism?" asks for statements, not a phrase of one
     ("extremism" had been in bold)."""
-    return (not q.yes_no and not topic_said_about(q.text) and edges_can_be_trusted(choice) and not only_the_title(choice)
-            and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q)
+    return (not q.yes_no and not topic_said_about(q.text) and edges_can_be_trusted(choice)
+            and not only_the_title(choice) and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q)
             and not of_another_country(choice, q) and not a_description_for_a_definition(choice, q)
             and not only_the_questions_words(choice, q) and not only_a_link_word(choice))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from retrieval.countries import names_a_country
@@ -70,17 +71,17 @@ def asks_for_a_post_holder(q: QuestionInfo) -> bool:
 def names_the_post_only_as_another(q: QuestionInfo, quotes: Sequence[str]) -> bool:
     """Whether, for "Who is the President of the OSCE Parliamentary Assembly?", every quote that names the post's
     title names another post by it: another rank that the question does not ask ("Vice President of the OSCE
-    Parliamentary Assembly") or the title of another body ("Belarus President", "President of Belarus"), told by
-    the words beside the title sharing none of the question's. Whoever such quotes name holds another post: the
-    question reuses their words with a changed relation. False when no quote names the title, or one names it
-    bare ("the President said"), as asked, or of something the question names; a question that asks the post
-    by a verb ("Who chairs ...?") is not judged."""
+    Parliamentary Assembly"), or the post of another body: "Deputy Speaker of the Federation Council" for the
+    Deputy Speaker of the State Duma (what follows "of" in both sharing no word), "Belarus President" (the words
+    beside the title sharing none of the question's, when the question names no body after "of"). Whoever such
+    quotes name holds another post: the question reuses their words with a changed relation. False when no quote
+    names the title, or one names it bare ("the President said") or as asked; a question that asks the post by a
+    verb ("Who chairs ...?") is not judged."""
     asked = _post_asked(q)
     if asked is None:
         return False
-    title, words = asked
-    found = [(text, m) for text in quotes for m in re.finditer(rf"\b{title}s?\b", text, re.I)]
-    return bool(found) and all(_another_post(text, m, words) for text, m in found)
+    found = [(text, m) for text in quotes for m in re.finditer(rf"\b{asked.title}s?\b", text, re.I)]
+    return bool(found) and all(_another_post(text, m, asked) for text, m in found)
 
 
 def the_post_as_asked(q: QuestionInfo, text: str) -> re.Match | None:
@@ -88,39 +89,52 @@ def the_post_as_asked(q: QuestionInfo, text: str) -> re.Match | None:
     asked = _post_asked(q)
     if asked is None:
         return None
-    title, words = asked
-    return next((m for m in re.finditer(rf"\b{title}s?\b", text, re.I) if not _another_post(text, m, words)), None)
+    return next((m for m in re.finditer(rf"\b{asked.title}s?\b", text, re.I) if not _another_post(text, m, asked)),
+                None)
 
 
-def _post_asked(q: QuestionInfo) -> tuple[str, set[str]] | None:
-    """The title of the post `q` asks the holder of, and the question's other words; None for a post asked by a
-    verb ("Who chairs ...?") or at a rank ("Who is the Vice President ...?" asks the title "Vice")."""
+@dataclass(frozen=True)
+class _PostAsked:
+    title: str  # "President" of "Who is the President of the OSCE PA?"
+    words: frozenset[str]  # the question's other content words (stems)
+    of: frozenset[str]  # the stems of what the post is of, in the question ("osce", "pa"); empty when not said
+
+
+def _post_asked(q: QuestionInfo) -> _PostAsked | None:
+    """The post `q` asks the holder of; None for a post asked by a verb ("Who chairs ...?") or at a rank ("Who is
+    the Vice President ...?" asks the title "Vice")."""
     match = _ASKS_FOR_A_POST_HOLDER.match(q.text)
     if match is None or match.group("post") is None or _RANK_BEFORE.search(q.text[: match.start("post")]):
         return None
     title = match.group("post")
-    return title, set(content_words(q.text)) - set(stems(title))
+    of = _OF_AFTER.match(q.text, match.end("post"))
+    return _PostAsked(title, frozenset(content_words(q.text)) - frozenset(stems(title)),
+                      frozenset(content_words(of.group(1))) if of else frozenset())
 
 
-def _another_post(text: str, title: re.Match, asked: set[str]) -> bool:
-    """Whether the title at `title` names another post than the one asked (`asked`: the question's other words)."""
+def _another_post(text: str, title: re.Match, asked: _PostAsked) -> bool:
+    """Whether the title at `title` in `text` names another post than the one asked."""
     before = text[: title.start()]
     if _RANK_BEFORE.search(before):
         return True
-    whose = _WHOSE_BEFORE.search(before)
     of = _OF_AFTER.match(text, title.end())
-    beside = (whose.group(0) if whose else "") + " " + (of.group(1) if of else "")
-    words = set(content_words(beside))
-    return bool(words) and not words & asked
+    whose = set(content_words(of.group(1))) if of else set()
+    if whose and asked.of:
+        return not whose & asked.of
+    whose = _WHOSE_BEFORE.search(before)
+    words = set(content_words((whose.group(0) if whose else "") + " " + (of.group(1) if of else "")))
+    return bool(words) and not words & asked.words
 
 
 # A rank that makes a post another one: "Vice President", "Deputy Chairman", "Vice-Speaker", "former President".
 _RANK_BEFORE = re.compile(r"\b(?:vice|deputy|assistant|acting|former|ex|honorary|co)[\s-]+$", re.I)
+_TITLE = "|".join(sorted(PERSON_TITLE_WORDS))
 # Whose post a title is: the capitalised words just before it ("Belarus President", "OSCE PA's Chairman"), or what
-# follows "of" up to the end of the phrase ("President of the OSCE Parliamentary Assembly, OSCE Special ...").
+# follows "of" (after the rest of the title: "Deputy Speaker of ...") up to the end of the phrase ("President of the
+# OSCE Parliamentary Assembly, OSCE Special ...", "Chairman of the CSTO Parliamentary Assembly Chairman of ...").
 _WHOSE_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]*[ \t]+){1,3}$")
-_OF_AFTER = re.compile(r"[ \t]+of[ \t]+([^,.;:\n(]*?)(?=[,.;:\n(]|\s+and\s|\s+(?:" + "|".join(
-    sorted(t.capitalize() for t in PERSON_TITLE_WORDS)) + r")\b|$)")
+_OF_AFTER = re.compile(rf"(?i:[ \t]+(?:{_TITLE})s?\b)*[ \t]+of[ \t]+([^,.;:\n?]*?)(?=[,.;:\n?]|\s+and\s|\s+who\s|"
+                       rf"\s+that\s|\s+(?:{'|'.join(sorted(t.capitalize() for t in PERSON_TITLE_WORDS))})\b|$)")
 
 
 def of_the_kind_asked(q: QuestionInfo, quotes: Sequence[str]) -> list[str]:

@@ -41,6 +41,21 @@ _SAYS_A_COUNT = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r"|sev
                            r"thousands|millions|both|all|none|no|single|couple|pair|each|every|a number)\b", re.I)
 _SAYS_A_SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\bhalf\b|\bthird\b|\bquarter\b|\bmajority\b|\bone-\w+",
                            re.I)
+# "How long ...?" is answered by a time or a length: a unit of either, a number, or a word that bounds a stretch
+# ("five to ten years", "into the nineteenth century", "seconds", "until the end of the war", "45 minutes").
+_SAYS_A_LENGTH = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r"|seconds?|minutes?|hours?|days?|weeks?|"
+                            r"months?|years?|decades?|century|centuries|millenni\w*|ages|long|until|till|since|"
+                            r"through|throughout|miles?|km|kilometres?|kilometers?|metres?|meters?|feet|foot|yards?|"
+                            r"inches|briefly|forever|permanently|indefinitely|several|few|many)\b", re.I)
+# "How often ...?": a frequency ("annually", "every two years", "twice a year", "regularly").
+_ASKS_HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b", re.I)
+_SAYS_HOW_OFTEN = re.compile(r"\b(?:annual|annually|yearly|monthly|weekly|daily|hourly|every|each|once|twice|"
+                             r"thrice|times|regular|regularly|often|frequently|seldom|rarely|always|never|"
+                             r"occasionally|usually|sometimes|per|a\s+(?:year|month|week|day))\b", re.I)
+# "What is the website (address) ...?", "... e-mail address ...?": only a web or mail address answers.
+_ASKS_AN_ADDRESS = re.compile(r"\b(?:web\s*site|web\s+address|web\s+page|home\s*page|url|e-?mail)\b", re.I)
+_SAYS_AN_ADDRESS = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:org|com|net|int|gov|edu|info|ru|by|kz|am|kg|tj|uz|eu|"
+                              r"uk|de|fr)\b|\w@[\w-]+\.", re.I)
 # The span model's money words, and other currencies and amounts that a price or a budget is given in.
 _CURRENCY_WORDS = sorted({w for w in MONEY_WORDS if w.isalpha()} | set(
     "rouble roubles ruble rubles franc francs mark marks livre livres cent cents shilling shillings guilder guilders "
@@ -160,6 +175,12 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return says_a_sum
     if _ASKS_HOW_MANY.search(q.text) and not q.wants_time:
         return _searches(_SAYS_A_COUNT)
+    if q.qtype == "how long":
+        return _searches(_SAYS_A_LENGTH)
+    if _ASKS_HOW_OFTEN.search(q.text):
+        return _searches(_SAYS_HOW_OFTEN)
+    if _ASKS_AN_ADDRESS.search(q.text) and q.qtype in ("what", "which"):
+        return _searches(_SAYS_AN_ADDRESS)
     if q.head[:1] and q.head[0] in _COUNTRY_HEADS and q.qtype in ("what", "which"):
         return names_a_country  # the head only: "What were European countries doing ...?" asks what they did
     return None

@@ -516,6 +516,10 @@ def test_what_a_thing_is_is_answered_by_the_unit_that_says_it(service):
     "Who is the speaker of the Uzbek parliament in the Assembly's Council?",  # only Russia's and others' found
     "Who presides over the Majlisi Milli?",  # its chairman's line has lost the name: "the Majlisi Milli" is no person
     "When did the snap vote in Kazakhstan take place?",  # "10,000 polling stations" is a count, not a time
+    "How long does the Chairman of the Assembly serve?",  # no length of anything in the quotes
+    "How often does the CSTO PA convene its plenary session?",  # no frequency
+    "How frequently is a plenary session of the CSTO Parliamentary Assembly held?",
+    "What is the CSTO PA's website?",  # no web address anywhere
 ])
 def test_a_question_whose_quotes_hold_nothing_of_the_kind_asked_is_refused(service, question):
     """Quotes about the asked event that hold no year at all (the Minsk session, the meeting with the OSCE
@@ -575,6 +579,15 @@ def test_a_question_whose_quote_holds_the_kind_asked_is_answered(service, questi
     ("How many deputies sit in the delegation?", ["The delegation is headed by its chairman."], True),
     ("How many deputies sit in the delegation?", ["The delegation consists of 14 deputies."], False),
     ("How many observers came?", ["Several observers came from the CIS."], False),  # a word of quantity
+    ("How long did the war last?", ["The war ended in a treaty."], True),
+    ("How long did the war last?", ["The fighting lasted six years."], False),
+    ("How long does it take to know the result?", ["The result is known within seconds."], False),
+    ("How long is the shore?", ["The shore runs 14 miles."], False),  # a length
+    ("How often does the council meet?", ["The council meets in the capital."], True),
+    ("How often does the council meet?", ["The council meets twice a year."], False),
+    ("What is the assembly's website?", ["The assembly publishes its decisions."], True),
+    ("What is the assembly's website?", ["See www.example.org for the decisions."], False),
+    ("What is the e-mail address of the office?", ["Write to office@example.org."], False),
 ])
 def test_which_quotes_hold_nothing_of_the_kind_asked(question, quotes, refused):
     from retrieval.kinds import of_the_kind_asked

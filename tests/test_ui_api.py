@@ -237,6 +237,16 @@ def test_follow_up_uses_the_conversation(client):
 
 
 @pytest.mark.slow
+def test_he_in_a_follow_up_is_the_person_the_last_answer_named(client):
+    """The earlier turn as a script sends it, the answer's own text: its first line is the short answer."""
+    first = ask(client, "Who is the Chairman of the CSTO Parliamentary Assembly?")
+    assert first["short_answer"]["text"] == "Vyacheslav Volodin"
+    said = ask(client, "What did he say?", history=[[first["question"], first["answer"]]])
+    assert not said["abstained"], said["answer"]
+    assert "parliamentary dimension of the CSTO" in said["citations"][0]["quote"], said["answer"]
+
+
+@pytest.mark.slow
 def test_status_and_documents(client):
     status = client.predict(api_name="/status")
     assert status["documents"] == 5 and status["chunks"] > 0

@@ -38,8 +38,8 @@ from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.countries import only_other_countries
 from retrieval.kinds import TIME, asks_for_a_post_holder, names_the_post_only_as_another, of_the_kind_asked
-from retrieval.question import (QuestionInfo, analyse, defined_term, person_asked_about, topic_said_about,
-                                without_named_source)
+from retrieval.question import (QuestionInfo, analyse, defined_term, person_asked_about, speaker_asked,
+                                topic_said_about, without_named_source)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month)
@@ -305,6 +305,10 @@ class ExtractiveAnswerer:
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         if naming:
             analysis = replace(analysis, units=naming)  # "Who is X?": what the documents say where they name X
+        else:
+            spoken = self.units_spoken_by_the_speaker_asked(analysis)
+            if spoken:  # "What did X say about Y?": X's words on Y first
+                analysis = replace(analysis, units=spoken + [u for u in analysis.units if u not in spoken])
         best = analysis.best
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)) else None
@@ -330,6 +334,28 @@ class ExtractiveAnswerer:
             short_answer = ShortAnswer(short.text, short.unit.doc_id, short.start, short.end, n)
         return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
                            short_answer)
+
+    def units_spoken_by_the_speaker_asked(self, analysis: Analysis) -> list[ScoredUnit]:
+        """For "What did Lukashenko say about the OSCE?", the ranked units in which the person speaks, best first:
+        the unit names them beside a verb of saying ("..., Belarus President Aleksandr Lukashenko said as he met
+        ..."), or stands in a quotation the text gives to them (`speakers.speaker_of`). The ranker, weighing the
+        topic's words, had put first a line about the OSCE's Vice President, Kent Harstedt. None for any other
+        question, or when no unit among the KIND_REACH best is the person's."""
+        person = speaker_asked(analysis.question.text)
+        if person is None:
+            return []
+        name = re.compile(rf"(?<!\w){term_pattern(person)}(?!\w)", re.I)
+
+        def spoken(unit: ScoredUnit) -> bool:
+            if name.search(unit.text) and _SAYING.search(unit.text):
+                return True
+            text = self.reader.documents[unit.doc_id].document.text
+            speaker = speaker_of(text, unit.start + 1)
+            return speaker is not None and bool(name.search(text[speaker.start : speaker.end]))
+
+        found = [u for u in analysis.units if spoken(u)]
+        best = {u.key for u in analysis.units[:KIND_REACH]}
+        return found if any(u.key in best for u in found) else []
 
     def quotation_beside(self, unit: ScoredUnit) -> list[ScoredUnit]:
         """The quotation a name block stands beside, the layout of a brochure's quote cards: the units from one that

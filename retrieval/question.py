@@ -219,3 +219,20 @@ def topic_said_about(question: str) -> str | None:
 _SAID_ABOUT = re.compile(r"\b(?:say|says|said|saying|state|states|stated|think|thinks|thought|write|writes|wrote|"
                          r"tell|tells|told|mention|mentions|mentioned|anything|something)\s+(?:\w+\s+){0,3}?"
                          r"about\s+(?P<topic>[^?]+?)\s*\??$", re.I)
+
+
+def speaker_asked(question: str) -> str | None:
+    """The person a question asks what they said about something ("Lukashenko" of "What did Lukashenko say about
+    the OSCE?"); None for any other question, and for "What did X say?", which `person_asked_about` reads."""
+    match = _SAID_ABOUT_BY.match(_LEADING_CONNECTIVE.sub("", " ".join(question.split())))
+    if match is None or _POSSESSIVE.search(match.group("name")):
+        return None
+    from retrieval.spans import NOT_NAME_WORDS
+
+    name = match.group("name")
+    return None if all(word.lower() in NOT_NAME_WORDS for word in name.split()) else name
+
+
+_SAID_ABOUT_BY = re.compile(r"^(?i:what\s+(?:did|does|do|has|had|have))\s+" + _NAME + r"\s+(?i:say|said|tell|told|"
+                            r"state|stated|note|noted|think|thought|declare|declared)\b.*\b(?i:about|on|regarding)\s")
+

@@ -22,8 +22,12 @@ _VERB = r"(?:said|says|noted|notes|stated|states|stressed|added|emphasi[sz]ed|de
 # Kennedy").
 _WORD = r"[A-Z](?:\.|[\w'’-]*)"
 _NAME = rf"{_WORD}(?:\s+(?:(?:de|da|di|du|la|le|van|von|der|al|bin|ibn)\s+)*{_WORD})*"
-# What follows the closing mark: "..., said NAME" or "..., NAME said".
-_ATTRIBUTION = re.compile(rf"[,.!?]?\s*(?:{_VERB}\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+{_VERB}\b)")
+# What follows the closing mark: "..., said NAME" or "..., NAME said", or a post for a name ("..., the President
+# said", "..., the head of state said").
+_ATTRIBUTION = re.compile(rf"[,.!?]?\s*(?:{_VERB}\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+{_VERB}\b"
+                          rf"|the\s+(?P<post>(?i:head\s+of\s+state|[a-z]+(?:\s+[a-z]+)?))\s+(?:{_VERB}|remarked)\b)")
+# The titles a post of that kind gives a name earlier in the text ("Belarus President Aleksandr Lukashenko").
+_HEAD_OF_STATE = "President|King|Queen|Emperor|Empress|Monarch|Sultan|Emir"
 
 
 def asks_who_said(question: str) -> bool:
@@ -48,5 +52,17 @@ def speaker_of(text: str, position: int) -> Span | None:
     match = _ATTRIBUTION.match(text, after, paragraph_end)
     if match is None:
         return None
+    if match.group("post"):
+        return _named_with_the_post(text, match.group("post"), opened)
     group = "after" if match.group("after") else "before"
     return Span(match.start(group), match.end(group))
+
+
+def _named_with_the_post(text: str, post: str, before: int) -> Span | None:
+    """The name the text last gave, before `before`, right after the title of `post` ("Belarus President *Aleksandr
+    Lukashenko*" for "the President said"; "the head of state" is a president's, a monarch's, ...)."""
+    titles = _HEAD_OF_STATE if " of state" in post else re.escape(post.split()[-1])
+    found = None
+    for found in re.finditer(rf"\b(?i:{titles})\s+(?P<name>{_NAME})", text[:before]):
+        pass
+    return Span(found.start("name"), found.end("name")) if found else None

@@ -315,7 +315,10 @@ def test_when_a_document_was_signed_is_answered_with_its_date(service):
 @pytest.mark.parametrize("text, inside, speaker", [
     ("“We came early. The count was fair,” said Jane Doe, head of the mission.", "The count", "Jane Doe"),
     ("“We came early. The count was fair,” Jean de la Fontaine said.", "We came", "Jean de la Fontaine"),
-    ("“We came early. The count was fair,” the minister said.", "The count", None),  # no name after it
+    ("“We came early. The count was fair,” the minister said.", "The count", None),  # no name after it, nor before
+    ("Foreign Minister Jane Doe met them.\n\n“The count was fair,” the minister said.", "The count", "Jane Doe"),
+    ("President Jane Doe met them.\n\n“The count was fair,” the head of state said.", "The count", "Jane Doe"),
+    ("President Jane Doe met Minister Olof Lind.\n\n“It was fair,” the President said.", "It was", "Jane Doe"),
     ("The count was fair, observers said.", "The count", None),  # no quotation
     ("“We came early,” said Jane Doe.\n\nThe count was fair, it said.", "The count", None),  # closed before
     ("«Nous sommes venus. Tout va bien», a déclaré Marie Curie.", "Tout va", None),  # a verb not read
@@ -335,6 +338,30 @@ def test_who_said_a_quoted_sentence_is_answered_by_the_name_its_quotation_ends_w
     assert answer.short_answer is not None and answer.short_answer.text == "Aleksandr Markevich", answer.answer
     cited = next(c for c in answer.citations if c.n == answer.short_answer.citation)
     assert "said Aleksandr Markevich" in cited.quote, answer.answer
+
+
+@pytest.mark.parametrize("question, speaker", [
+    ("What did Lukashenko say about the OSCE?", "Lukashenko"),
+    ("And what did Kent Harstedt tell him about the vote?", "Kent Harstedt"),
+    ("What did Kent Harstedt say?", None),  # what he said at all: `person_asked_about`
+    ("What did the Council say about sanctions?", None),  # a body, not a person
+    ("What did the President's office say about it?", None),
+])
+def test_the_speaker_a_question_asks_about(question, speaker):
+    from retrieval.question import speaker_asked
+
+    assert speaker_asked(question) == speaker
+
+
+def test_what_a_person_said_about_a_topic_opens_with_their_words(service):
+    """"What did Aleksandr Lukashenko say about the OSCE?" opened with the line that names the OSCE's Vice President,
+    Kent Harstedt, who thanked Lukashenko: both words of the question, neither his words. His own lines come
+    first now, among them quotations the text gives to "the President" or "the head of state", named with that
+    post earlier ("Belarus President Aleksandr Lukashenko"), which also answer "Who said ...?"."""
+    osce = service.ask("What did Aleksandr Lukashenko say about the OSCE?")
+    assert not osce.abstained and "Aleksandr Lukashenko said" in osce.citations[0].quote, osce.answer
+    who = service.ask("Who said that there is no security without cooperation?")
+    assert who.short_answer is not None and who.short_answer.text == "Aleksandr Lukashenko", who.answer
 
 
 @pytest.mark.parametrize("question, span, withheld", [

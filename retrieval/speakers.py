@@ -62,7 +62,11 @@ def _named_with_the_post(text: str, post: str, before: int) -> Span | None:
     """The name the text last gave, before `before`, right after the title of `post` ("Belarus President *Aleksandr
     Lukashenko*" for "the President said"; "the head of state" is a president's, a monarch's, ...)."""
     titles = _HEAD_OF_STATE if " of state" in post else re.escape(post.split()[-1])
+    start = max(0, before - POST_NAME_REACH)
     found = None
-    for found in re.finditer(rf"\b(?i:{titles})\s+(?P<name>{_NAME})", text[:before]):
+    for found in re.finditer(rf"\b(?i:{titles})\s+(?P<name>{_NAME})", text[start:before]):
         pass
-    return Span(found.start("name"), found.end("name")) if found else None
+    return Span(start + found.start("name"), start + found.end("name")) if found else None
+
+
+POST_NAME_REACH = 20_000  # characters looked back for the name a post stands for (a news item's length, and more)

@@ -338,9 +338,10 @@ class ExtractiveAnswerer:
     def units_spoken_by_the_speaker_asked(self, analysis: Analysis) -> list[ScoredUnit]:
         """For "What did Lukashenko say about the OSCE?", the ranked units in which the person speaks, best first:
         the unit names them beside a verb of saying ("..., Belarus President Aleksandr Lukashenko said as he met
-        ..."), or stands in a quotation the text gives to them (`speakers.speaker_of`). The ranker, weighing the
-        topic's words, had put first a line about the OSCE's Vice President, Kent Harstedt. None for any other
-        question, or when no unit among the KIND_REACH best is the person's."""
+        ..."), or stands in a quotation the text gives to them (`speakers.speaker_of`) or that their name block
+        among the KIND_REACH best stands beside (`quotation_beside`; after the ranked ones when the ranker saw
+        none of it). The ranker, weighing the topic's words, had put first a line about the OSCE's Vice President,
+        Kent Harstedt. None for any other question, or when no unit among the KIND_REACH best is the person's."""
         person = speaker_asked(analysis.question.text)
         if person is None:
             return []
@@ -353,8 +354,12 @@ class ExtractiveAnswerer:
             speaker = speaker_of(text, unit.start + 1)
             return speaker is not None and bool(name.search(text[speaker.start : speaker.end]))
 
-        found = [u for u in analysis.units if spoken(u)]
-        best = {u.key for u in analysis.units[:KIND_REACH]}
+        # The quotation a name block of theirs stands beside (a quote card) is theirs too.
+        cards = [q for u in analysis.units[:KIND_REACH] if name.search(u.text) for q in self.quotation_beside(u)]
+        card_keys = {q.key for q in cards}
+        found = [u for u in analysis.units if u.key in card_keys or spoken(u)]
+        best = {u.key for u in analysis.units[:KIND_REACH]} | card_keys
+        found += [q for q in cards if all(q.key != u.key for u in found)]
         return found if any(u.key in best for u in found) else []
 
     def quotation_beside(self, unit: ScoredUnit) -> list[ScoredUnit]:

@@ -360,6 +360,9 @@ def test_what_a_person_said_about_a_topic_opens_with_their_words(service):
     post earlier ("Belarus President Aleksandr Lukashenko"), which also answer "Who said ...?"."""
     osce = service.ask("What did Aleksandr Lukashenko say about the OSCE?")
     assert not osce.abstained and "Aleksandr Lukashenko said" in osce.citations[0].quote, osce.answer
+    # A quote card's quotation is its name's words: it comes before her name block.
+    card = service.ask("What does Natalia Kochanova say about the CSTO PA?")
+    assert card.citations[0].quote.startswith('"The CSTO PA is an open international platform'), card.answer
     who = service.ask("Who said that there is no security without cooperation?")
     assert who.short_answer is not None and who.short_answer.text == "Aleksandr Lukashenko", who.answer
 

@@ -38,8 +38,8 @@ from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.countries import only_other_countries
 from retrieval.kinds import TIME, asks_for_a_post_holder, names_the_post_only_as_another, of_the_kind_asked
-from retrieval.question import (QuestionInfo, analyse, defined_term, person_asked_about, speaker_asked,
-                                topic_said_about, without_named_source)
+from retrieval.question import (QuestionInfo, analyse, defined_term, person_asked_about, post_speaker_asked,
+                                speaker_asked, topic_said_about, without_named_source)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month)
@@ -307,8 +307,8 @@ class ExtractiveAnswerer:
             analysis = replace(analysis, units=naming)  # "Who is X?": what the documents say where they name X
         else:
             spoken = self.units_spoken_by_the_speaker_asked(analysis)
-            if spoken:  # "What did X say about Y?": X's words on Y first
-                analysis = replace(analysis, units=spoken + [u for u in analysis.units if u not in spoken])
+            if spoken:  # "What did X say about Y?": X's words on Y, not others' words on Y
+                analysis = replace(analysis, units=spoken)
         best = analysis.best
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)) else None
@@ -340,11 +340,14 @@ class ExtractiveAnswerer:
         the unit names them beside a verb of saying ("..., Belarus President Aleksandr Lukashenko said as he met
         ..."), or stands in a quotation the text gives to them (`speakers.speaker_of`) or that their name block
         among the KIND_REACH best stands beside (`quotation_beside`; after the ranked ones when the ranker saw
-        none of it). The ranker, weighing the topic's words, had put first a line about the OSCE's Vice President,
-        Kent Harstedt. None for any other question, or when no unit among the KIND_REACH best is the person's."""
+        none of it); the quotes are then drawn from these only. The ranker, weighing the topic's words, had put
+        first a line about the OSCE's Vice President, Kent Harstedt, and quoted another speaker's words beside
+        the person's. For "What did the Chairman of the Mazhilis say?", the quotation of the post's holder
+        (`_quotation_of_the_post_asked`). None for any other question, or when no unit among the KIND_REACH best
+        is the person's."""
         person = speaker_asked(analysis.question.text)
         if person is None:
-            return []
+            return self._quotation_of_the_post_asked(analysis)
         name = re.compile(rf"(?<!\w){term_pattern(person)}(?!\w)", re.I)
 
         def spoken(unit: ScoredUnit) -> bool:
@@ -361,6 +364,20 @@ class ExtractiveAnswerer:
         best = {u.key for u in analysis.units[:KIND_REACH]} | card_keys
         found += [q for q in cards if all(q.key != u.key for u in found)]
         return found if any(u.key in best for u in found) else []
+
+    def _quotation_of_the_post_asked(self, analysis: Analysis) -> list[ScoredUnit]:
+        """For "What did the Chairman of the Mazhilis say?", the quotation beside the first name block among the
+        KIND_REACH best units that holds every word of the post ("Erlan Koshanov / Member of the CSTO PA Council /
+        Chairman of the Mazhilis of the Parliament of the Republic of Kazakhstan"), then the block: the block alone
+        says who holds the post, not what they said. None when no such block has a quotation."""
+        post = post_speaker_asked(analysis.question.text)
+        if post is None:
+            return []
+        words = set(content_words(post))
+        for unit in analysis.units[:KIND_REACH]:
+            if words <= set(stems(unit.text)) and (said := self.quotation_beside(unit)):
+                return said + [unit]
+        return []
 
     def quotation_beside(self, unit: ScoredUnit) -> list[ScoredUnit]:
         """The quotation a name block stands beside, the layout of a brochure's quote cards: the units from one that

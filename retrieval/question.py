@@ -236,3 +236,19 @@ def speaker_asked(question: str) -> str | None:
 _SAID_ABOUT_BY = re.compile(r"^(?i:what\s+(?:did|does|do|has|had|have))\s+" + _NAME + r"\s+(?i:say|said|tell|told|"
                             r"state|stated|note|noted|think|thought|declare|declared)\b.*\b(?i:about|on|regarding)\s")
 
+
+def post_speaker_asked(question: str) -> str | None:
+    """The post whose holder a question asks what they said ("Chairman of the Mazhilis" of "What did the Chairman
+    of the Mazhilis say?", with or without "about ..."); None when it names no post title, or names a person."""
+    match = _SAID_BY_THE_POST.match(_LEADING_CONNECTIVE.sub("", " ".join(question.split())))
+    if match is None:
+        return None
+    from retrieval.spans import PERSON_TITLE_WORDS
+
+    post = match.group("post")
+    return post if any(word.lower() in PERSON_TITLE_WORDS for word in re.findall(r"\w+", post)) else None
+
+
+_SAID_BY_THE_POST = re.compile(r"^(?i:what\s+(?:did|does|do|has|had|have)\s+the)\s+(?P<post>.+?)\s+(?i:say|said|tell|"
+                               r"told|state|stated|note|noted|think|thought|declare|declared)\b")
+

@@ -340,6 +340,26 @@ def test_who_said_a_quoted_sentence_is_answered_by_the_name_its_quotation_ends_w
     assert "said Aleksandr Markevich" in cited.quote, answer.answer
 
 
+def test_what_the_holder_of_a_post_said_is_the_quotation_beside_their_name_block(service):
+    """"What did the Chairman of the Senate of Kazakhstan say?" was answered by his name block alone: who holds
+    the post, not what he said."""
+    answer = service.ask("What did the Chairman of the Senate of Kazakhstan say?")
+    assert answer.citations[0].quote.startswith('"We observe growing international tensions'), answer.answer
+    assert "Maulen Ashimbayev" in answer.citations[1].quote, answer.answer
+
+
+@pytest.mark.parametrize("question, post", [
+    ("What did the Chairman of the Mazhilis say?", "Chairman of the Mazhilis"),
+    ("And what does the Deputy Speaker say about it?", "Deputy Speaker"),
+    ("What did the observers say?", None),  # no post title
+    ("What did Volodin say?", None),
+])
+def test_the_post_whose_holder_a_question_asks_what_they_said(question, post):
+    from retrieval.question import post_speaker_asked
+
+    assert post_speaker_asked(question) == post
+
+
 @pytest.mark.parametrize("question, speaker", [
     ("What did Lukashenko say about the OSCE?", "Lukashenko"),
     ("And what did Kent Harstedt tell him about the vote?", "Kent Harstedt"),
@@ -360,6 +380,7 @@ def test_what_a_person_said_about_a_topic_opens_with_their_words(service):
     post earlier ("Belarus President Aleksandr Lukashenko"), which also answer "Who said ...?"."""
     osce = service.ask("What did Aleksandr Lukashenko say about the OSCE?")
     assert not osce.abstained and "Aleksandr Lukashenko said" in osce.citations[0].quote, osce.answer
+    assert all("Kent Harstedt" not in c.quote for c in osce.citations), osce.answer  # another speaker's lines
     # A quote card's quotation is its name's words: it comes before her name block.
     card = service.ask("What does Natalia Kochanova say about the CSTO PA?")
     assert card.citations[0].quote.startswith('"The CSTO PA is an open international platform'), card.answer

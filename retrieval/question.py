@@ -160,8 +160,11 @@ def defined_term(question: str) -> str | None:
 # Harstedt say?": what the person said, nothing else.
 _NAME = r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:(?:de|da|di|du|van|von|der|al|bin|ibn)\s+)?[A-Z][\w'’.-]*)*)"
 _IDENTITY = re.compile(r"^(?i:who\s+(?:is|was))\s+" + _NAME + r"\s*\??$")
-_WORDS_OF = re.compile(r"^(?i:what\s+(?:did|does|do|has|had)|what\s+have)\s+" + _NAME
-                       + r"\s+(?i:say|said|tell|told|state|stated|note|noted|stress|stressed|declare|declared)\s*\??$")
+# "What did X *say*?": the verbs a question asks what someone said by (after "did", "does", "has": base forms, and
+# the past forms a question also writes).
+_SAY = r"(?i:say|said|tell|told|state|stated|note|noted|stress|stressed|declare|declared|think|thought)"
+_WHAT_DID = r"^(?i:what\s+(?:did|does|do|has|had|have))\s+"
+_WORDS_OF = re.compile(_WHAT_DID + _NAME + r"\s+" + _SAY + r"\s*\??$")
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 
 
@@ -233,8 +236,7 @@ def speaker_asked(question: str) -> str | None:
     return None if all(word.lower() in NOT_NAME_WORDS for word in name.split()) else name
 
 
-_SAID_ABOUT_BY = re.compile(r"^(?i:what\s+(?:did|does|do|has|had|have))\s+" + _NAME + r"\s+(?i:say|said|tell|told|"
-                            r"state|stated|note|noted|think|thought|declare|declared)\b.*\b(?i:about|on|regarding)\s")
+_SAID_ABOUT_BY = re.compile(_WHAT_DID + _NAME + r"\s+" + _SAY + r"\b.*\b(?i:about|on|regarding)\s")
 
 
 def post_speaker_asked(question: str) -> str | None:
@@ -249,6 +251,5 @@ def post_speaker_asked(question: str) -> str | None:
     return post if any(word.lower() in PERSON_TITLE_WORDS for word in re.findall(r"\w+", post)) else None
 
 
-_SAID_BY_THE_POST = re.compile(r"^(?i:what\s+(?:did|does|do|has|had|have)\s+the)\s+(?P<post>.+?)\s+(?i:say|said|tell|"
-                               r"told|state|stated|note|noted|think|thought|declare|declared)\b")
+_SAID_BY_THE_POST = re.compile(_WHAT_DID + r"(?i:the)\s+(?P<post>.+?)\s+" + _SAY + r"\b")
 

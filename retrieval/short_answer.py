@@ -148,7 +148,8 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
         return True
     if q.qtype in ("where", "who", "whom", "whose") and only_a_time(choice.text):
         return True
-    if q.qtype == "where" and _AFTER_A_TIME_WORD.search(choice.unit.text[: choice.start - choice.unit.start]):
+    if q.qtype == "where" and (_AFTER_A_TIME_WORD.search(choice.unit.text[: choice.start - choice.unit.start])
+                               or _OPENS_WITH_A_TIME_WORD.match(choice.text)):
         return True
     if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _POST_HEADS and says_a_persons_name(choice.text)
             and not set(stems(choice.text)) & (_TITLE_STEMS | {q.head[0]})):
@@ -246,6 +247,7 @@ _NAME_BLOCK = re.compile(r"\W*(?P<name>(?:[^\W\d_][\w'’.-]*\s+){1,3}[^\W\d_][\
 
 # "until the end of the vote counting": what follows says when, not where.
 _AFTER_A_TIME_WORD = re.compile(r"\b(?:until|till|since|before|after|during)\s+(?:the\s+)?$", re.I)
+_OPENS_WITH_A_TIME_WORD = re.compile(r"(?:until|till|since|before|after|during)\b", re.I)  # "until the end of ..."
 
 
 def only_a_time(text: str) -> bool:

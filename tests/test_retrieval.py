@@ -280,6 +280,8 @@ def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, s
 @pytest.mark.parametrize("unit_text, span, shown", [
     ("Observers will monitor the polling stations until the end of the vote counting.", "end of the vote counting",
      False),  # "until" says when
+    ("Observers will monitor the polling stations until the end of the vote counting.",
+     "until the end of the vote counting", False),  # and so does a span that opens with it
     ("Observers monitor the polling stations in the capital and the Akmola region.", "Akmola region", True),
 ])
 def test_a_place_is_not_answered_by_what_follows_until(unit_text, span, shown):

@@ -300,15 +300,16 @@ class ExtractiveAnswerer:
                 question_vector: np.ndarray | None = None) -> Composition:
         analysis = self.analyse(question, query, query_vector, passages, question_vector)
         naming = units_naming_the_person_asked(analysis, query, self.quotation_beside)
-        if (not analysis.units or (analysis.answerable < self.threshold and not naming)
-                or not speak_of_the_topic(analysis.question.text, passages[:ANSWER_PASSAGES])):
+        spoken = [] if naming or not analysis.units else self.units_spoken_by_the_speaker_asked(analysis)
+        # "What did Hakobyan say about the elections?": their words that speak of the topic are the evidence.
+        on_the_topic = bool(spoken) and speak_of_the_topic(analysis.question.text, [u.text for u in spoken])
+        if (not analysis.units or (analysis.answerable < self.threshold and not naming and not on_the_topic)
+                or not speak_of_the_topic(analysis.question.text, [p.text for p in passages[:ANSWER_PASSAGES]])):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         if naming:
             analysis = replace(analysis, units=naming)  # "Who is X?": what the documents say where they name X
-        else:
-            spoken = self.units_spoken_by_the_speaker_asked(analysis)
-            if spoken:  # "What did X say about Y?": X's words on Y, not others' words on Y
-                analysis = replace(analysis, units=spoken)
+        elif spoken:  # "What did X say about Y?": X's words on Y, not others' words on Y
+            analysis = replace(analysis, units=spoken)
         best = analysis.best
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)) else None
@@ -611,16 +612,17 @@ def defines_in_subject(unit: ScoredUnit, term: str) -> bool:
                          unit.text, re.I))
 
 
-def speak_of_the_topic(question: str, passages: Sequence[Passage]) -> bool:
-    """For "What does the CSTO say about sanctions?" (`question.topic_said_about`), whether the passages hold a
-    word of the topic, or a word that begins as one does ("terrorist" for "terrorism"); True for any other
-    question. Passages about the CSTO that never say "sanctions" say nothing about them, however close their
-    meaning: the answer had quoted three lines of the declaration on foreign policy."""
+def speak_of_the_topic(question: str, texts: Sequence[str]) -> bool:
+    """For "What does the CSTO say about sanctions?" (`question.topic_said_about`), whether the texts (the top
+    passages, or a speaker's units) hold a word of the topic, or a word that begins as one does ("terrorist" for
+    "terrorism"); True for any other question. Passages about the CSTO that never say "sanctions" say nothing
+    about them, however close their meaning: the answer had quoted three lines of the declaration on foreign
+    policy."""
     topic = topic_said_about(question)
     words = set(content_words(topic)) if topic else set()
     if not words:
         return True
-    held = {w for p in passages for w in stems(p.text)}
+    held = {w for text in texts for w in stems(text)}
     return bool(words & held) or any(len(w) >= _SHARED_START and any(h.startswith(w[:_SHARED_START]) for h in held)
                                      for w in words)
 

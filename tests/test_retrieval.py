@@ -342,6 +342,15 @@ def test_who_said_a_quoted_sentence_is_answered_by_the_name_its_quotation_ends_w
     assert "said Aleksandr Markevich" in cited.quote, answer.answer
 
 
+def test_what_a_person_said_on_a_topic_their_words_hold_is_answered(service):
+    """"What did Hakobyan say about the elections?" was refused (the answerability model's 0.03): his quotation
+    in the Kazakhstan item speaks of them. Like a named person's identity, their words on the topic, among the
+    five best units, are the evidence; a topic none of their words holds is still refused."""
+    said = service.ask("What did Hakobyan say about the election?")
+    assert not said.abstained and any("step towards democracy" in c.quote for c in said.citations), said.answer
+    assert service.ask("What did Hakobyan say about the budget?").abstained
+
+
 def test_what_the_holder_of_a_post_said_is_the_quotation_beside_their_name_block(service):
     """"What did the Chairman of the Senate of Kazakhstan say?" was answered by his name block alone: who holds
     the post, not what he said."""

@@ -33,7 +33,23 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
     return (not q.yes_no and not topic_said_about(q.text) and edges_can_be_trusted(choice)
             and not only_the_title(choice) and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q)
             and not of_another_country(choice, q) and not a_description_for_a_definition(choice, q)
-            and not only_the_questions_words(choice, q) and not only_a_link_word(choice))
+            and not only_the_questions_words(choice, q) and not only_a_link_word(choice)
+            and not what_the_question_sets_aside(choice, q))
+
+
+def what_the_question_sets_aside(choice: SpanChoice, q: QuestionInfo) -> bool:
+    """Whether the span names what the question sets aside ("Development of Artificial Intelligence Technologies"
+    for "Besides outer space and artificial intelligence, what other topic ...?", "National Anthem" for "Besides
+    hearing the anthem, what did the team see ...?"): half its words or more are those the question asks past
+    ("anti-terrorist and counter-narcotics activities" for "Apart from anti-terrorist work, which activities
+    ...?" holds more than what is set aside, and stays)."""
+    aside = _SET_ASIDE.search(q.text)
+    words = set(content_words(choice.text))
+    return aside is not None and bool(words) and 2 * len(words & set(content_words(aside.group("aside")))) >= len(words)
+
+
+_SET_ASIDE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|in\s+addition\s+to|except(?:\s+for)?)"
+                        r"\s+(?P<aside>[^,?]+)", re.I)
 
 
 def only_a_link_word(choice: SpanChoice) -> bool:

@@ -277,6 +277,25 @@ def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, s
     assert of_another_kind(span_in(unit_at(span), span), analyse(question)) != shown
 
 
+@pytest.mark.parametrize("question, unit_text, span, withheld", [
+    ("Besides artificial intelligence, what other topic do the statements cover?",
+     "Statements on Artificial Intelligence Technologies and on Outer Space", "Artificial Intelligence Technologies",
+     True),
+    ("Besides artificial intelligence, what other topic do the statements cover?",
+     "Statements on Artificial Intelligence Technologies and on Outer Space", "Outer Space", False),
+    ("Other than the anthem, what did the team hear at the opening?", "They heard the National Anthem and a speech.",
+     "National Anthem", True),
+    ("Apart from anti-terrorist work, which activities should be coordinated?",
+     "coordination of anti-terrorist and counter-narcotics activities", "anti-terrorist and counter-narcotics activities",
+     False),  # more than what is set aside
+])
+def test_a_short_answer_is_not_what_the_question_sets_aside(question, unit_text, span, withheld):
+    from retrieval.question import analyse
+    from retrieval.short_answer import what_the_question_sets_aside
+
+    assert what_the_question_sets_aside(span_in(unit_at(unit_text), span), analyse(question)) == withheld
+
+
 @pytest.mark.parametrize("unit_text, span, shown", [
     ("Observers will monitor the polling stations until the end of the vote counting.", "end of the vote counting",
      False),  # "until" says when

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from retrieval.countries import names_a_country
 from retrieval.question import QuestionInfo
@@ -95,7 +95,7 @@ def names_the_post_only_as_another(q: QuestionInfo, quotes: Sequence[str]) -> bo
     asked = _post_asked(q)
     if asked is None:
         return False
-    found = [(text, m) for text in quotes for m in re.finditer(rf"\b{asked.title}s?\b", text, re.I)]
+    found = [(text, m) for text in quotes for m in _titles_in(text, asked)]
     return bool(found) and all(_another_post(text, m, asked) for text, m in found)
 
 
@@ -104,8 +104,12 @@ def the_post_as_asked(q: QuestionInfo, text: str) -> re.Match | None:
     asked = _post_asked(q)
     if asked is None:
         return None
-    return next((m for m in re.finditer(rf"\b{asked.title}s?\b", text, re.I) if not _another_post(text, m, asked)),
-                None)
+    return next((m for m in _titles_in(text, asked) if not _another_post(text, m, asked)), None)
+
+
+def _titles_in(text: str, asked: _PostAsked) -> Iterator[re.Match]:
+    """Where `text` names the title of the post asked ("President", "Presidents")."""
+    return re.finditer(rf"\b{asked.title}s?\b", text, re.I)
 
 
 @dataclass(frozen=True)
@@ -133,11 +137,12 @@ def _another_post(text: str, title: re.Match, asked: _PostAsked) -> bool:
     if _RANK_BEFORE.search(before):
         return True
     of = _OF_AFTER.match(text, title.end())
-    whose = set(content_words(of.group(1))) if of else set()
-    if whose and asked.of:
-        return not whose & asked.of
+    of_what = of.group(1) if of else ""
+    body = set(content_words(of_what))
+    if body and asked.of:
+        return not body & asked.of
     whose = _WHOSE_BEFORE.search(before)
-    words = set(content_words((whose.group(0) if whose else "") + " " + (of.group(1) if of else "")))
+    words = set(content_words((whose.group(0) if whose else "") + " " + of_what))
     return bool(words) and not words & asked.words
 
 

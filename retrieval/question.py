@@ -180,16 +180,21 @@ def person_asked_about(question: str, context: str = "") -> PersonAsked | None:
     Speaker ...?", "Who was Robert's son?", "Who is Secretary General?", "What did Volodin say about ...?").
     A follow-up that asks so of "he" or "she" ("What did he say?") asks it of the person the nearest earlier
     question of `context` (the follow-up resolved, retrieval/followup.py) asked about."""
-    text = _LEADING_CONNECTIVE.sub("", " ".join(question.split()))  # "And what did he say?"
+    text = _plain(question)
     person = _person_named_in(text)
     pronoun = _PRONOUN_ASKED.match(text) if person is None and context else None
     if pronoun is None:
         return person
     for earlier in reversed(_QUESTION.findall(context)):
-        named = _person_named_in(_LEADING_CONNECTIVE.sub("", " ".join(earlier.split())))
+        named = _person_named_in(_plain(earlier))
         if named is not None:
             return _person_named_in(text[: pronoun.start("pronoun")] + named.name + text[pronoun.end("pronoun") :])
     return None
+
+
+def _plain(question: str) -> str:
+    """The question on one line, without a connective that opens it ("And what did he say?")."""
+    return _LEADING_CONNECTIVE.sub("", " ".join(question.split()))
 
 
 _LEADING_CONNECTIVE = re.compile(r"^(?:and|but|so|also|then)\s+", re.I)
@@ -201,14 +206,19 @@ def _person_named_in(text: str) -> PersonAsked | None:
     match, words = _IDENTITY.match(text), False
     if match is None:
         match, words = _WORDS_OF.match(text), True
+    name = _persons_name(match)
+    return PersonAsked(name, words) if name is not None else None
+
+
+def _persons_name(match: re.Match | None) -> str | None:
+    """The name a question's pattern matched (group "name"), unless it is a possessive ("Robert's") or made only of
+    words of posts and bodies ("Secretary General")."""
     if match is None or _POSSESSIVE.search(match.group("name")):
         return None
-    name = match.group("name")
     from retrieval.spans import NOT_NAME_WORDS
 
-    if all(word.lower() in NOT_NAME_WORDS for word in name.split()):
-        return None
-    return PersonAsked(name, words)
+    name = match.group("name")
+    return None if all(word.lower() in NOT_NAME_WORDS for word in name.split()) else name
 
 
 def topic_said_about(question: str) -> str | None:
@@ -227,13 +237,7 @@ _SAID_ABOUT = re.compile(r"\b(?:say|says|said|saying|state|states|stated|think|t
 def speaker_asked(question: str) -> str | None:
     """The person a question asks what they said about something ("Lukashenko" of "What did Lukashenko say about
     the OSCE?"); None for any other question, and for "What did X say?", which `person_asked_about` reads."""
-    match = _SAID_ABOUT_BY.match(_LEADING_CONNECTIVE.sub("", " ".join(question.split())))
-    if match is None or _POSSESSIVE.search(match.group("name")):
-        return None
-    from retrieval.spans import NOT_NAME_WORDS
-
-    name = match.group("name")
-    return None if all(word.lower() in NOT_NAME_WORDS for word in name.split()) else name
+    return _persons_name(_SAID_ABOUT_BY.match(_plain(question)))
 
 
 _SAID_ABOUT_BY = re.compile(_WHAT_DID + _NAME + r"\s+" + _SAY + r"\b.*\b(?i:about|on|regarding)\s")
@@ -242,7 +246,7 @@ _SAID_ABOUT_BY = re.compile(_WHAT_DID + _NAME + r"\s+" + _SAY + r"\b.*\b(?i:abou
 def post_speaker_asked(question: str) -> str | None:
     """The post whose holder a question asks what they said ("Chairman of the Mazhilis" of "What did the Chairman
     of the Mazhilis say?", with or without "about ..."); None when it names no post title, or names a person."""
-    match = _SAID_BY_THE_POST.match(_LEADING_CONNECTIVE.sub("", " ".join(question.split())))
+    match = _SAID_BY_THE_POST.match(_plain(question))
     if match is None:
         return None
     from retrieval.spans import PERSON_TITLE_WORDS

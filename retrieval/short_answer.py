@@ -231,8 +231,13 @@ _NOT_A_NAME = _POST_WORDS | NOT_NAME_WORDS
 
 def is_a_name_block(text: str) -> bool:
     """Whether the unit is a person's name over their posts ("Vyacheslav Volodin / Chairman of the CSTO ...")."""
+    return _name_block(text) is not None
+
+
+def _name_block(text: str) -> re.Match | None:
+    """The match of a name block's name (`_NAME_BLOCK`), when the text is one and the name reads as a person's."""
     match = _NAME_BLOCK.match(text)
-    return match is not None and says_a_persons_name(match.group("name"))
+    return match if match is not None and says_a_persons_name(match.group("name")) else None
 
 
 def name_over_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
@@ -242,9 +247,9 @@ def name_over_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
     weighs candidates one by one, gave "Majlisi Oli" or "Jogorku Kenesh" (a body in the title) or nothing. Only
     when the block names what the question names (its names, and its country in any of its forms): another
     member's block is no answer."""
-    if not is_a_name_block(unit.text):
+    match = _name_block(unit.text)
+    if match is None:
         return None
-    match = _NAME_BLOCK.match(unit.text)
     posts = unit.text[match.end("name") :]
     asked = countries_named(q.text)
     if asked and not asked & countries_named(posts):

@@ -37,7 +37,8 @@ def asks_who_said(question: str) -> bool:
 def speaker_of(text: str, position: int) -> Span | None:
     """The span of the name the text gives as the speaker of the quotation around `position`, or None when
     `position` is in no quotation of its paragraph (curly quotation marks) or the text names no one right after it
-    ("... ,” the head of state said.")."""
+    ("... ,” the minister said." with no minister named before). A post for a name ("... ,” the head of state
+    said.") stands for the name the text last set after that title (`_named_with_the_post`)."""
     paragraph_start = text.rfind("\n\n", 0, position) + 1
     paragraph_end = text.find("\n\n", position)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end

@@ -42,7 +42,8 @@ from retrieval.question import (QuestionInfo, analyse, defined_term, person_aske
                                 speaker_asked, topic_said_about, without_named_source)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, name_after_the_post,
-                                    name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month)
+                                    name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month,
+                                    without_the_questions_phrase)
 from retrieval.speakers import asks_who_said, speaker_of
 from retrieval.spans import Candidates, candidates
 from retrieval.store import IndexReader
@@ -311,6 +312,8 @@ class ExtractiveAnswerer:
         elif spoken:  # "What did X say about Y?": X's words on Y, not others' words on Y
             analysis = replace(analysis, units=spoken)
         best = analysis.best
+        if best is not None:
+            best = without_the_questions_phrase(best, analysis.question)
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)) else None
         chosen = self.quotes(short.unit if short is not None else _first_quote(analysis), analysis.units)

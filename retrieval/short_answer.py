@@ -10,6 +10,7 @@ The short answer).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from citeqa.layout import in_capitals
 from retrieval.countries import countries_named
@@ -17,7 +18,7 @@ from retrieval.kinds import asks_for_a_post_holder, says_a_persons_name, says_a_
 from retrieval.question import QuestionInfo, defined_term, person_asked_about, topic_said_about
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.spans import MONTH_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS, YEAR
-from retrieval.text import content_words, stem_words, stems
+from retrieval.text import STOP_WORDS, content_words, stem_words, stems
 
 _WORD = re.compile(r"\w+")
 SPELLED_NUMBERS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -53,15 +54,16 @@ _SET_ASIDE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|in
 
 
 def only_a_link_word(choice: SpanChoice) -> bool:
-    """Whether the span is nothing but words that link a sentence to the one before ("Besides", "Nevertheless"):
-    capitalised at a sentence's start, they look like a name to the span model and say nothing."""
+    """Whether the span is nothing but words that link a sentence to the one before ("Besides", "Nevertheless")
+    or pair its parts ("Neither" of "Neither states nor their representatives have the right ..."): capitalised
+    at a sentence's start, they look like a name to the span model and say nothing."""
     words = _WORD.findall(choice.text.lower())
     return bool(words) and all(w in _LINK_WORDS for w in words)
 
 
 _LINK_WORDS = frozenset("besides however thus therefore moreover furthermore also nevertheless meanwhile then "
                         "still yet hence instead otherwise indeed finally firstly secondly thirdly first second "
-                        "third".split())
+                        "third neither either nor both none".split())
 
 
 def only_the_questions_words(choice: SpanChoice, q: QuestionInfo) -> bool:
@@ -343,3 +345,74 @@ _YEAR_ONLY = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 # "May 15, " / "15 May " / "May " right before the year.
 _DAY_AND_MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*"
                                    rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\s+|\b(?:{_MONTHS})\s+)$")
+
+
+def without_the_questions_phrase(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:
+    """The span made whole where an edge cuts a phrase of the question. At its start the question's words
+    go, and the small words they leave: "price to encourage investment" of "at a higher price to encourage
+    investment" for "Why is ... sold at a higher price?" is "encourage investment" (what precedes the answer
+    is what the question already says). At its end the phrase is completed: "third polling" of "the third
+    polling station" for "Which polling station ...?" is "third polling station" (what is asked for names the
+    thing with the question's noun). A capitalised word at the start stays ("Saint Nicolas" beside "patron"):
+    it starts a name. None when nothing is left."""
+    pairs = _phrase_pairs(q.text)
+    words = list(_SPAN_WORD.finditer(choice.text))
+    if not pairs or not words:
+        return choice
+    unit_text, offset = choice.unit.text, choice.start - choice.unit.start
+    start, end = 0, len(choice.text)
+    before = _WORD_BEFORE_ON_THE_LINE.search(unit_text, 0, offset)
+    if before is not None and words[0].group()[0].islower() and _joined(before.group(1), words[0].group(), pairs):
+        kept = words[1:]
+        while kept and kept[0].group().lower() in STOP_WORDS:
+            kept = kept[1:]
+        if not kept:
+            return None
+        start = kept[0].start()
+    last, head_pairs = words[-1].group(), _phrase_pairs(_head_phrase(q.text))
+    while True:
+        after = _WORD_AFTER_ON_THE_LINE.match(unit_text, offset + end)
+        if after is None or not _joined(last, after.group(1), head_pairs):
+            break
+        end, last = after.end() - offset, after.group(1)
+    if (start, end) == (0, len(choice.text)):
+        return choice
+    text = unit_text[offset + start: offset + end]
+    return replace(choice, start=choice.start + start, end=choice.start + end, text=text)
+
+
+def _joined(left: str, right: str, pairs: frozenset[tuple[str, str]]) -> bool:
+    """Whether two neighbouring words of the text are two neighbouring words of the question, the one inside the
+    span in small letters."""
+    return (stem_words([left.lower()])[0], stem_words([right.lower()])[0]) in pairs
+
+
+def _phrase_pairs(question: str) -> frozenset[tuple[str, str]]:
+    """Each two neighbouring words of the question that carry meaning, stemmed ("polling station")."""
+    words = [w.lower() for w in _SPAN_WORD.findall(question)]
+    stemmed = stem_words(words)
+    return frozenset((a, b) for a, b, x, y in zip(stemmed, stemmed[1:], words, words[1:])
+                     if x not in STOP_WORDS and y not in STOP_WORDS)
+
+
+def _head_phrase(question: str) -> str:
+    """The words naming what a "Which/What ...?" question asks for, up to its first small word ("polling
+    station" of "Which polling station was the team at?"); empty for other questions."""
+    match = _WHICH_PHRASE.search(question)
+    if match is None:
+        return ""
+    words = _SPAN_WORD.findall(match.group(1))
+    kept = []
+    for word in words:
+        if word.lower() in STOP_WORDS or word.lower() in _AUXILIARIES:
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+_AUXILIARIES = frozenset("is are was were be been has have had do does did can could will would shall should may might "
+                         "must".split())
+_WHICH_PHRASE = re.compile(r"^\s*(?:which|what)\s+(?:kinds?\s+of\s+|types?\s+of\s+)?(.*)", re.I)
+_SPAN_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_WORD_BEFORE_ON_THE_LINE = re.compile(r"(\w+)[ \t]+$")
+_WORD_AFTER_ON_THE_LINE = re.compile(r"[ \t]+(\w+)")

@@ -296,6 +296,35 @@ def test_a_short_answer_is_not_what_the_question_sets_aside(question, unit_text,
     assert what_the_question_sets_aside(span_in(unit_at(unit_text), span), analyse(question)) == withheld
 
 
+@pytest.mark.parametrize("question, unit_text, span, made", [
+    # the end completes the question's phrase that the span cuts
+    ("Which polling station did the team visit first?", "This was the second polling station of our team.",
+     "second polling", "second polling station"),
+    # the start loses the question's words that go on a phrase before it, and the small words after them
+    ("Why was the new oil sold at a higher price?", "It was sold at a higher price to encourage investment.",
+     "price to encourage investment", "encourage investment"),
+    # a capitalised word starts a name: it stays
+    ("Who is the patron saint of the sailors?", "They honour their patron Saint Nicolas every year.",
+     "Saint Nicolas", "Saint Nicolas"),
+    # a phrase the span does not cut leaves it as it is
+    ("Which polling station did the team visit first?", "They first went to School No. 12 in the capital.",
+     "School No. 12", "School No. 12"),
+    # a verb after the question's noun is no part of the phrase asked for
+    ("Which parliament has seating in a straight line?", "The Scottish Parliament has seating in a hemicycle.",
+     "Scottish Parliament", "Scottish Parliament"),
+    ("Why is it sold at a higher price?", "It is sold at a higher price.", "price", None),  # nothing left
+])
+def test_a_short_answer_is_made_whole_where_it_cuts_a_phrase_of_the_question(question, unit_text, span, made):
+    from retrieval.question import analyse
+    from retrieval.short_answer import without_the_questions_phrase
+
+    choice = span_in(unit_at(unit_text, start=40), span)
+    whole = without_the_questions_phrase(choice, analyse(question))
+    assert (whole.text if whole else None) == made
+    if whole is not None:  # still an exact span of the document
+        assert unit_text[whole.start - 40 : whole.end - 40] == whole.text
+
+
 @pytest.mark.parametrize("unit_text, span, shown", [
     ("Observers will monitor the polling stations until the end of the vote counting.", "end of the vote counting",
      False),  # "until" says when
@@ -426,6 +455,7 @@ def test_what_a_person_said_about_a_topic_opens_with_their_words(service):
     ("What were the report's main conclusions?", "Besides", True),  # a word that links sentences
     ("Who announced that she would stay?", "Nevertheless", True),
     ("Who announced that she would stay?", "Nicola Sturgeon", False),
+    ("Who may not take part in the vote?", "Neither", True),  # pairs two parts: says nothing alone
 ])
 def test_a_short_answer_that_only_says_back_the_questions_words_or_links_sentences_is_withheld(question, span,
                                                                                                  withheld):
@@ -434,6 +464,15 @@ def test_a_short_answer_that_only_says_back_the_questions_words_or_links_sentenc
 
     choice = span_in(unit_at(span), span)
     assert (only_the_questions_words(choice, analyse(question)) or only_a_link_word(choice)) == withheld
+
+
+def test_a_short_answer_names_the_thing_asked_with_the_questions_noun(service):
+    """"Which polling station ...?" had "third polling" in bold, cut inside the phrase it asks about; and
+    "Neither" of "Neither states nor their representatives ..." was the bold answer to who may not interfere."""
+    station = service.ask("Which polling station was the observation team at?")
+    assert station.short_answer is not None and station.short_answer.text == "third polling station", station.answer
+    interfere = service.ask("Who has no right to interfere in the electoral processes?")
+    assert interfere.short_answer is None or interfere.short_answer.text != "Neither", interfere.answer
 
 
 def test_no_short_answer_says_back_the_question(service):

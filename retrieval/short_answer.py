@@ -35,7 +35,7 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not only_the_title(choice) and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q)
             and not of_another_country(choice, q) and not a_description_for_a_definition(choice, q)
             and not only_the_questions_words(choice, q) and not only_a_link_word(choice)
-            and not what_the_question_sets_aside(choice, q))
+            and not what_the_question_sets_aside(choice, q) and not _QUOTATION_END_INSIDE.search(choice.text))
 
 
 def what_the_question_sets_aside(choice: SpanChoice, q: QuestionInfo) -> bool:
@@ -49,6 +49,10 @@ def what_the_question_sets_aside(choice: SpanChoice, q: QuestionInfo) -> bool:
     return aside is not None and bool(words) and 2 * len(words & set(content_words(aside.group("aside")))) >= len(words)
 
 
+_ABBREVIATION = re.compile(r"\b[A-Z]{2,}\b")
+# A quotation's end and what follows it ("place,” Aleksandr Lukashenko"): a span over it joins the words said to
+# the words about the saying, no phrase of either.
+_QUOTATION_END_INSIDE = re.compile(r"[,.!?;:][”\"]\s+\S")
 _SET_ASIDE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|in\s+addition\s+to|except(?:\s+for)?)"
                         r"\s+(?P<aside>[^,?]+)", re.I)
 
@@ -69,9 +73,27 @@ _LINK_WORDS = frozenset("besides however thus therefore moreover furthermore als
 def only_the_questions_words(choice: SpanChoice, q: QuestionInfo) -> bool:
     """Whether every word of the span that carries meaning is one the question uses ("anti-democratic" for "What
     practices does the Council consider anti-democratic?", "Aix-la-Chapelle" for what its treaty addressed): in bold
-    it reads as an answer and says back what was asked. A number keeps its place."""
+    it reads as an answer and says back what was asked; so is a name the question abbreviates ("OSCE Parliamentary
+    Assembly" for "What should the OSCE PA session be ...?"). A number keeps its place."""
     words = set(content_words(choice.text))
-    return bool(words) and words <= set(q.content) and not holds_number(choice.text)
+    asked = set(q.content) | _abbreviated_in(choice.text, q.text)
+    return bool(words) and words <= asked and not holds_number(choice.text)
+
+
+def _abbreviated_in(span: str, question: str) -> set[str]:
+    """The content words of the span's runs of capitalised words whose initials the question writes as an
+    abbreviation: "Parliamentary Assembly" when the question says "PA", "United States" when it says "US"."""
+    abbreviations = set(_ABBREVIATION.findall(question))
+    words = _SPAN_WORD.findall(span)
+    out: set[str] = set()
+    for i in range(len(words)):
+        for j in range(i + 2, min(len(words), i + 6) + 1):
+            run = words[i:j]
+            if not all(w[:1].isupper() for w in run):
+                break
+            if "".join(w[0] for w in run).upper() in abbreviations:
+                out |= set(content_words(" ".join(run)))
+    return out
 
 
 def a_description_for_a_definition(choice: SpanChoice, q: QuestionInfo) -> bool:
@@ -136,6 +158,9 @@ def a_clause_for_a_fact(choice: SpanChoice, q: QuestionInfo) -> bool:
 # only is no name ("democratic character into question" had been given in bold).
 _NAMED_HEADS = frozenset(stems("body organisation organization institution agency party company firm city town "
                                 "university church newspaper dynasty empire kingdom tribe"))
+# Bodies a "Which/What ...?" question names right after its question word ("Which CSTO PA *commission* works on
+# ...?"; not "What does the Council call ...?", where the Council is who speaks): their answer is a name too.
+_BODY_HEADS = frozenset(stems("commission committee council board court ministry department"))
 # Heads that ask for a post ("What *post* does Harstedt hold?"): a person's name is no post ("Aleksandr Lukashenko"
 # had been the answer), unless it holds a title word or the head itself ("Presiding Officer" for "what officers").
 _POST_HEADS = frozenset(stems("post position job office role rank"))
@@ -153,12 +178,16 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     "20" of "20 December" read as a count), words in small letters for a name of a body or a city ("Which body
     ...?"), a number that is no sum (`kinds.says_a_sum`, as the refusal reads it) for a salary, a budget or a
     price ("14 DEPUTIES" for a deputy's monthly salary), a time alone for "Where ...?" or "Who ...?" ("December"
-    for where a network was first demonstrated), a person's name for "What post ...?" (`_POST_HEADS`)."""
+    for where a network was first demonstrated), a person's name for "What post ...?" (`_POST_HEADS`), words in
+    small letters for "Which commission ...?" (`_BODY_HEADS`)."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
         return True
     if q.head[:1] == ("name",) and holds_digit(choice.text) and not any(w[:1].isupper() for w in choice.text.split()):
         return True
     if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _NAMED_HEADS
+            and not any(w[:1].isupper() for w in choice.text.split())):
+        return True
+    if (q.qtype in ("what", "which") and set(stems(_head_phrase(q.text))) & _BODY_HEADS
             and not any(w[:1].isupper() for w in choice.text.split())):
         return True
     if (not q.wants_time and _ASKS_MONEY.search(q.text) and holds_digit(choice.text)

@@ -35,7 +35,16 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not only_the_title(choice) and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q)
             and not of_another_country(choice, q) and not a_description_for_a_definition(choice, q)
             and not only_the_questions_words(choice, q) and not only_a_link_word(choice)
-            and not what_the_question_sets_aside(choice, q) and not _QUOTATION_END_INSIDE.search(choice.text))
+            and not what_the_question_sets_aside(choice, q) and not _QUOTATION_END_INSIDE.search(choice.text)
+            and not ends_an_idiom(choice))
+
+
+def ends_an_idiom(choice: SpanChoice) -> bool:
+    """Whether the span is the last word of a set phrase that only links or qualifies ("general" of "... security
+    cooperation in general", "example" of "for example"): the span model sees a word near the question's words."""
+    before = choice.unit.text[: choice.start - choice.unit.start].lower()
+    match = _IDIOM.search(before + choice.text.lower())
+    return match is not None and match.group("last") == choice.text.lower()
 
 
 def what_the_question_sets_aside(choice: SpanChoice, q: QuestionInfo) -> bool:
@@ -49,6 +58,10 @@ def what_the_question_sets_aside(choice: SpanChoice, q: QuestionInfo) -> bool:
     return aside is not None and bool(words) and 2 * len(words & set(content_words(aside.group("aside")))) >= len(words)
 
 
+# Set phrases that link or qualify, ending in a word that alone looks like content ("in general", "for example").
+_IDIOM = re.compile(r"\b(?:in|for|of|at)\s+(?P<last>general|particular|addition|total|fact|example|instance|course|short|"
+                    r"brief|practice|theory|principle|turn|part|effect|contrast|comparison|return|response|common|least|"
+                    r"detail|sum|summary|conclusion|essence)$")
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,}\b")
 # A quotation's end and what follows it ("place,” Aleksandr Lukashenko"): a span over it joins the words said to
 # the words about the saying, no phrase of either.

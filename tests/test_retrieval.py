@@ -311,6 +311,18 @@ def test_a_short_answer_does_not_run_over_the_end_of_a_quotation(unit_text, span
     assert reads_as_an_answer(span_in(unit_at(unit_text), span), analyse("Who spoke of the region?")) == shown
 
 
+@pytest.mark.parametrize("unit_text, span, shown", [
+    ("It expects a tangible effect from security cooperation in general.", "general", False),
+    ("Several states, for example Serbia, take part.", "example", False),
+    ("The general assembly met in Minsk.", "general", True),  # no set phrase
+    ("The parties had much in common with the unions.", "common", False),
+])
+def test_a_short_answer_is_not_the_end_of_a_set_phrase(unit_text, span, shown):
+    from retrieval.short_answer import ends_an_idiom
+
+    assert ends_an_idiom(span_in(unit_at(unit_text), span)) != shown
+
+
 @pytest.mark.parametrize("question, unit_text, span, made", [
     # the end completes the question's phrase that the span cuts
     ("Which polling station did the team visit first?", "This was the second polling station of our team.",
@@ -494,6 +506,9 @@ def test_a_short_answer_names_the_thing_asked_with_the_questions_noun(service):
     # "OSCE Parliamentary Assembly" is what the question calls "OSCE PA": it says the question back
     session = service.ask("What should the OSCE PA session in Minsk be a step towards?")
     assert session.short_answer is None or "Parliamentary Assembly" not in session.short_answer.text, session.answer
+    # "general" of "... security cooperation in general" ends a set phrase and says nothing
+    expects = service.ask("What does Kyrgyzstan expect from multilateral security cooperation?")
+    assert expects.short_answer is None or expects.short_answer.text != "general", expects.answer
 
 
 def test_no_short_answer_says_back_the_question(service):

@@ -38,8 +38,8 @@ from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.countries import only_other_countries
 from retrieval.kinds import TIME, asks_for_a_post_holder, names_the_post_only_as_another, of_the_kind_asked
-from retrieval.question import (QuestionInfo, analyse, defined_term, person_asked_about, post_speaker_asked,
-                                speaker_asked, topic_said_about, without_named_source)
+from retrieval.question import (QuestionInfo, analyse, asks_for_a_list, defined_term, person_asked_about,
+                                post_speaker_asked, speaker_asked, topic_said_about, without_named_source)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month,
@@ -316,7 +316,8 @@ class ExtractiveAnswerer:
             best = without_the_questions_phrase(best, analysis.question)
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)) else None
-        chosen = self.quotes(short.unit if short is not None else _first_quote(analysis), analysis.units)
+        chosen = self.quotes(short.unit if short is not None else _first_quote(analysis), analysis.units,
+                             asks_for_a_list(analysis.question.text))
         if not can_answer(analysis.question, chosen):
             holder = next((u for u in analysis.units[:KIND_REACH]
                            if u.lexical >= KIND_LEXICAL and can_answer(analysis.question, [u])), None)
@@ -421,7 +422,7 @@ class ExtractiveAnswerer:
             chosen = [first, said] + chosen[1:]
         return chosen, SpanChoice(said, name.start, name.end, text[name.start : name.end], 0.0, 1.0)
 
-    def quotes(self, first: ScoredUnit, ranked: Sequence[ScoredUnit]) -> list[ScoredUnit]:
+    def quotes(self, first: ScoredUnit, ranked: Sequence[ScoredUnit], whole_list: bool = False) -> list[ScoredUnit]:
         """The units quoted, `first` leading: the close runners-up of the ranking after it, each with what it
         needs to be understood (what continues it, what it refers back to, the list under a heading)."""
         others = [u for u in ranked if u.key != first.key]
@@ -429,7 +430,30 @@ class ExtractiveAnswerer:
                                         {first.text})
         chosen = with_continuations(chosen, ranked, lambda doc_id: self.reader.documents[doc_id].document.text)
         chosen = self.with_context_before(chosen)
-        return self.with_section_of_heading(chosen, ranked)
+        chosen = self.with_section_of_heading(chosen, ranked)
+        return self.with_the_whole_list(chosen) if whole_list else chosen
+
+    def with_the_whole_list(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
+        """For a question that asks for a whole list (`question.asks_for_a_list`), the first list the quotes open
+        or quote from, whole, where it stood: its lead-in (a heading, a sentence ending in a colon), then its
+        items, up to LIST_ITEMS. "What does the defence commission do?" had the heading and one of three items."""
+        for i, unit in enumerate(chosen):
+            lead, items = unit, self._list_under(unit)
+            if not items and is_list_item(unit.text):
+                before = self._context_before(unit)
+                if before is None:
+                    continue
+                lead = next((u for u in chosen if u.key == before.key), before)
+                items = self._list_under(lead)
+            if not items:
+                continue
+            text = self.reader.documents[unit.doc_id].document.text
+            whole = [lead] + [next((u for u in chosen if u.key == (unit.doc_id, span.start)), None)
+                              or unranked(unit, span, text) for span in items[:LIST_ITEMS]]
+            keys = {u.key for u in whole}
+            return ([u for u in chosen[:i] if u.key not in keys] + whole
+                    + [u for u in chosen[i:] if u.key not in keys])
+        return chosen
 
     def _said_everywhere(self, choice: SpanChoice) -> bool:
         """Whether every word of the span stands in a fifth or more of the collection's passages ("CSTO
@@ -727,6 +751,7 @@ _ANAPHORIC_START = re.compile(rf"^[\"“'‘(]?({_REFERS_BACK})\b", re.I)
 _NEEDS_ANTECEDENT = re.compile(rf"^[\"“'‘(]?({_REFERS_BACK})\b|^\W*(?:\w+\s+){{0,3}}such\b", re.I)
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\b")  # "EAB", "UDP", "NSFNET"
 ANTECEDENT_REACH = 600  # characters looked back for the unit a unit refers back to
+LIST_ITEMS = 8  # items of a list quoted whole; the brochure's longest has 6
 SECTION_REACH = 2000  # characters looked ahead for the list under a heading
 # What continues a quoted unit: also "It" (“It is a very important signal,” after "... thanked the President
 # for the meeting."), which opens many sentences without referring back ("It is known that ...") and so
@@ -778,3 +803,4 @@ def format_answer(citations: Sequence[Citation], short_answer: ShortAnswer | Non
     if short_answer is None:
         return quotes
     return f"{one_line(short_answer.text)} [{short_answer.citation}]\n\n{quotes}"
+

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retrieval.text import QUESTION_WORDS, content_words, stems
+from retrieval.text import QUESTION_WORDS, STOP_WORDS, content_words, stems
 
 # Longest first: "how many" before "how", "what year" before "what".
 QUESTION_TYPES = (
@@ -257,3 +257,41 @@ def post_speaker_asked(question: str) -> str | None:
 
 _SAID_BY_THE_POST = re.compile(_WHAT_DID + r"(?i:the)\s+(?P<post>.+?)\s+" + _SAY + r"\b")
 
+
+def head_phrase(question: str) -> str:
+    """The words naming what a "Which/What ...?" question asks for, up to its first small word ("polling
+    station" of "Which polling station was the team at?"); empty for other questions."""
+    match = _WHICH_PHRASE.search(question)
+    if match is None:
+        return ""
+    words = _WORD_WITH_HYPHENS.findall(match.group(1))
+    kept = []
+    for word in words:
+        if word.lower() in STOP_WORDS or word.lower() in _AUXILIARIES:
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+_AUXILIARIES = frozenset("is are was were be been has have had do does did can could will would shall should may might "
+                         "must".split())
+_WORD_WITH_HYPHENS = re.compile(r"\w+(?:['’-]\w+)*")
+_WHICH_PHRASE = re.compile(r"^\s*(?:which|what)\s+(?:kinds?\s+of\s+|types?\s+of\s+)?(.*)", re.I)
+
+
+def asks_for_a_list(question: str) -> bool:
+    """Whether the question asks for a whole list: what a body does ("What does the defence commission do?"), or
+    its tasks, principles, members, ... in the plural ("What are the tasks of ...?", "What principles did the
+    leaders confirm?"). One of them ("Which principle ...", "Which obligations are given priority?") is one item."""
+    if _WHAT_DOES_IT_DO.match(question):
+        return True
+    match = _WHAT_ARE_THE.match(question)
+    words = match.group(1).split() if match else head_phrase(question).split()
+    return any(word.lower().endswith("s") and stems(word)[:1] and stems(word)[0] in _LIST_NOUNS for word in words)
+
+
+_WHAT_DOES_IT_DO = re.compile(r"^\s*what\s+(?:does|do|did)\s+.+\s+do\s*\??\s*$", re.I)
+_WHAT_ARE_THE = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\s+(?:the\s+)?((?:[\w'-]+\s+){0,2}[\w'-]+)", re.I)
+_LIST_NOUNS = frozenset(stems("tasks functions duties principles responsibilities powers aims goals objectives "
+                              "priorities activities areas directions approaches measures steps components members "
+                              "partners observers"))

@@ -15,7 +15,7 @@ from dataclasses import replace
 from citeqa.layout import in_capitals
 from retrieval.countries import countries_named
 from retrieval.kinds import asks_for_a_post_holder, says_a_persons_name, says_a_sum, the_post_as_asked
-from retrieval.question import QuestionInfo, defined_term, person_asked_about, topic_said_about
+from retrieval.question import QuestionInfo, defined_term, head_phrase, person_asked_about, topic_said_about
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.spans import MONTH_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS, YEAR
 from retrieval.text import STOP_WORDS, content_words, stem_words, stems
@@ -200,7 +200,7 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _NAMED_HEADS
             and not any(w[:1].isupper() for w in choice.text.split())):
         return True
-    if (q.qtype in ("what", "which") and set(stems(_head_phrase(q.text))) & _BODY_HEADS
+    if (q.qtype in ("what", "which") and set(stems(head_phrase(q.text))) & _BODY_HEADS
             and not any(w[:1].isupper() for w in choice.text.split())):
         return True
     if (not q.wants_time and _ASKS_MONEY.search(q.text) and holds_digit(choice.text)
@@ -411,7 +411,7 @@ def without_the_questions_phrase(choice: SpanChoice, q: QuestionInfo) -> SpanCho
         if not kept:
             return None
         start = kept[0].start()
-    last, head_pairs = words[-1].group(), _phrase_pairs(_head_phrase(q.text))
+    last, head_pairs = words[-1].group(), _phrase_pairs(head_phrase(q.text))
     while True:
         after = _WORD_AFTER_ON_THE_LINE.match(unit_text, offset + end)
         if after is None or not _joined(last, after.group(1), head_pairs):
@@ -437,24 +437,6 @@ def _phrase_pairs(question: str) -> frozenset[tuple[str, str]]:
                      if x not in STOP_WORDS and y not in STOP_WORDS)
 
 
-def _head_phrase(question: str) -> str:
-    """The words naming what a "Which/What ...?" question asks for, up to its first small word ("polling
-    station" of "Which polling station was the team at?"); empty for other questions."""
-    match = _WHICH_PHRASE.search(question)
-    if match is None:
-        return ""
-    words = _SPAN_WORD.findall(match.group(1))
-    kept = []
-    for word in words:
-        if word.lower() in STOP_WORDS or word.lower() in _AUXILIARIES:
-            break
-        kept.append(word)
-    return " ".join(kept)
-
-
-_AUXILIARIES = frozenset("is are was were be been has have had do does did can could will would shall should may might "
-                         "must".split())
-_WHICH_PHRASE = re.compile(r"^\s*(?:which|what)\s+(?:kinds?\s+of\s+|types?\s+of\s+)?(.*)", re.I)
 _SPAN_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _WORD_BEFORE_ON_THE_LINE = re.compile(r"(\w+)[ \t]+$")
 _WORD_AFTER_ON_THE_LINE = re.compile(r"[ \t]+(\w+)")

@@ -511,6 +511,34 @@ def test_a_short_answer_names_the_thing_asked_with_the_questions_noun(service):
     assert expects.short_answer is None or expects.short_answer.text != "general", expects.answer
 
 
+@pytest.mark.parametrize("question, whole", [
+    ("What does the defence commission do?", True),
+    ("What are the tasks of the coordination council?", True),
+    ("What principles did the leaders confirm?", True),
+    ("Which members signed the statement?", True),
+    ("Which principle concerns allied obligations?", False),  # one item
+    ("Which obligations are given priority?", False),  # not a list's name
+    ("Which commission works on migration?", False),
+    ("What does the CSTO PA ensure?", False),
+])
+def test_a_question_for_a_whole_list_is_told_apart(question, whole):
+    from retrieval.question import asks_for_a_list
+
+    assert asks_for_a_list(question) == whole
+
+
+def test_a_question_for_a_whole_list_gets_every_item_under_its_lead_in(service):
+    """"What does the defence commission do?" had its heading and one of its three items."""
+    answer = service.ask("What does the CSTO PA Standing Commission on Defence and Security do?")
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[0] == "CSTO PA STANDING COMMISSION ON DEFENCE AND SECURITY", answer.answer
+    assert [q.split()[:2] for q in quotes[1:4]] == [["-", "develops"], ["-", "conducts"], ["-", "elaborates"]], quotes
+    document = document_text(service, "csto-pa-brochure.txt")
+    assert all(document[c.start : c.end] == c.quote for c in answer.citations)
+    one = service.ask("Which principle of the 2006 declaration concerns allied obligations?")
+    assert sum(c.quote.startswith("- ") for c in one.citations) <= 2, one.answer  # one item, not the list
+
+
 def test_no_short_answer_says_back_the_question(service):
     answer = service.ask("What practices does the Council consider anti-democratic?")
     assert answer.short_answer is None or answer.short_answer.text != "anti-democratic", answer.answer

@@ -36,6 +36,7 @@ from citeqa.layout import ends_sentence, in_capitals, is_list_item, list_lead_in
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
+from retrieval.bodies import abbreviations, only_other_bodies, small_words
 from retrieval.countries import only_other_countries
 from retrieval.kinds import TIME, asks_for_a_post_holder, names_the_post_only_as_another, of_the_kind_asked
 from retrieval.question import (QuestionInfo, analyse, asks_for_a_list, defined_term, person_asked_about,
@@ -69,7 +70,7 @@ MIN_QUOTE_WORDS = 3
 # collection is about, not what the question asks (with at least this many passages to count on).
 COMMON_SHARE = 0.2
 COMMON_MIN_CHUNKS = 10
-DOCUMENT_STEMS_CACHED = 256  # documents whose word stems are kept for the evidence of abstention
+DOCUMENT_WORDS_CACHED = 256  # documents whose word stems (the evidence of abstention) and small words are kept
 
 
 def combine(semantic: float, lexical: float) -> float:
@@ -108,6 +109,28 @@ class Answerer(Protocol):
         question with a follow-up resolved (`question_vector` is then the question's own vector)."""
 
 
+class PerDocument:
+    """What is read from a document's whole text, kept for the last `size` documents asked about (thread-safe)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._found: OrderedDict[str, frozenset[str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, doc_id: str, compute: Callable[[], frozenset[str]]) -> frozenset[str]:
+        with self._lock:
+            found = self._found.get(doc_id)
+            if found is not None:
+                self._found.move_to_end(doc_id)
+                return found
+        found = compute()
+        with self._lock:
+            self._found[doc_id] = found
+            while len(self._found) > self.size:
+                self._found.popitem(last=False)
+        return found
+
+
 class ExtractiveAnswerer:
     def __init__(self, reader: IndexReader, threshold: float, max_sentences: int = 3,
                  model: AnswerModel | None = None):
@@ -115,8 +138,8 @@ class ExtractiveAnswerer:
         self.threshold = threshold
         self.max_sentences = max_sentences
         self.model = model or load_answer_model()
-        self._document_stems: OrderedDict[str, frozenset[str]] = OrderedDict()
-        self._stems_lock = threading.Lock()
+        self._document_stems = PerDocument(DOCUMENT_WORDS_CACHED)
+        self._document_small_words = PerDocument(DOCUMENT_WORDS_CACHED)
 
     # --- ranking units ------------------------------------------------------------------------------
 
@@ -283,17 +306,10 @@ class ExtractiveAnswerer:
         )
 
     def _stems_of(self, doc_id: str) -> frozenset[str]:
-        with self._stems_lock:
-            found = self._document_stems.get(doc_id)
-            if found is not None:
-                self._document_stems.move_to_end(doc_id)
-                return found
-        found = frozenset(stems(self.reader.documents[doc_id].document.text))
-        with self._stems_lock:
-            self._document_stems[doc_id] = found
-            while len(self._document_stems) > DOCUMENT_STEMS_CACHED:
-                self._document_stems.popitem(last=False)
-        return found
+        return self._document_stems.get(doc_id, lambda: frozenset(stems(self._text_of(doc_id))))
+
+    def _text_of(self, doc_id: str) -> str:
+        return self.reader.documents[doc_id].document.text
 
     # --- composing ----------------------------------------------------------------------------------
 
@@ -318,9 +334,9 @@ class ExtractiveAnswerer:
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)) else None
         chosen = self.quotes(short.unit if short is not None else _first_quote(analysis), analysis.units,
                              asks_for_a_list(analysis.question.text))
-        if not can_answer(analysis.question, chosen):
-            holder = next((u for u in analysis.units[:KIND_REACH]
-                           if u.lexical >= KIND_LEXICAL and can_answer(analysis.question, [u])), None)
+        if not can_answer(analysis.question, chosen, self.abbreviations_of):
+            holder = next((u for u in analysis.units[:KIND_REACH] if u.lexical >= KIND_LEXICAL
+                           and can_answer(analysis.question, [u], self.abbreviations_of)), None)
             if holder is None:
                 return Composition(NOT_FOUND, True, [], analysis.answerable)
             short, chosen = None, self.quotes(holder, analysis.units)
@@ -454,6 +470,11 @@ class ExtractiveAnswerer:
             return ([u for u in chosen[:i] if u.key not in keys] + whole
                     + [u for u in chosen[i:] if u.key not in keys])
         return chosen
+
+    def abbreviations_of(self, unit: ScoredUnit) -> frozenset[str]:
+        """The abbreviations the unit uses (bodies.py), its document's words in small letters read once."""
+        words = self._document_small_words.get(unit.doc_id, lambda: small_words(self._text_of(unit.doc_id)))
+        return abbreviations(unit.text, words)
 
     def _said_everywhere(self, choice: SpanChoice) -> bool:
         """Whether every word of the span stands in a fifth or more of the collection's passages ("CSTO
@@ -611,18 +632,24 @@ def unranked(near: ScoredUnit, span: Span, text: str) -> ScoredUnit:
                    score=0.0, probability=0.0)
 
 
-def can_answer(q: QuestionInfo, quotes: Sequence[ScoredUnit]) -> bool:
+def can_answer(q: QuestionInfo, quotes: Sequence[ScoredUnit],
+               abbreviations_of: Callable[[ScoredUnit], frozenset[str]] | None = None) -> bool:
     """Whether the quotes could answer `q` at all: they hold something of the kind it asks for
     (retrieval/kinds.py: a year for "In what year ...?", a sum for a budget, a person's name for a post's
     holder, a country for "Which country ...?"), and a count, a date or a person asked about one country is
     not found only on lines about other countries ("... OF ARMENIA ... CONSISTS OF 14 DEPUTIES" for the
-    Belarusian delegation), and a post's holder is not asked of quotes that name its title only for another post
+    Belarusian delegation) or only on lines about another body than the one it names by abbreviation ("61
+    international observers from the CIS Interparliamentary Assembly" for the CSTO PA's; `abbreviations_of`,
+    bodies.py), and a post's holder is not asked of quotes that name its title only for another post
     ("Vice President of the OSCE Parliamentary Assembly ... Kent Harstedt", "Belarus President Aleksandr
     Lukashenko" for the President of the OSCE Parliamentary Assembly)."""
     texts = [u.text for u in quotes]
     holders = of_the_kind_asked(q, texts)
-    elsewhere = ((q.wants_number or q.wants_time or q.wants_person) and not _ALONGSIDE.search(q.text)
-                 and only_other_countries(q.text, holders))
+    fact = (q.wants_number or q.wants_time or q.wants_person) and not _ALONGSIDE.search(q.text)
+    elsewhere = fact and only_other_countries(q.text, holders)
+    if fact and not elsewhere and abbreviations_of is not None:
+        held = set(holders)
+        elsewhere = only_other_bodies(q.text, [abbreviations_of(u) for u in quotes if u.text in held])
     return bool(holders) and not elsewhere and not names_the_post_only_as_another(q, texts)
 
 

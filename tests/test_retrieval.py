@@ -868,6 +868,50 @@ def test_quotes_only_about_other_countries(question, quotes, other):
     assert only_other_countries(question, quotes) == other
 
 
+@pytest.mark.parametrize("text, document, found", [
+    ("said Aleksandr Markevich, CSTO PA International Observer Group coordinator.", "", {"CSTO", "PA"}),
+    ("noted Vagharshak Hakobyan, IPA CIS Observer Group coordinator.", "", {"IPA", "CIS"}),
+    ("the issues connected with the OSCE/ODIHR final report", "", {"OSCE", "ODIHR"}),
+    ("100% WELL DONE", "", set()),  # a line set in capitals
+    ("COUNTERACTION TO TERRORISM AND EXTREMISM DURING >90 adopted in 2006", "", set()),  # a run of three or more
+    ("**MODEL ACTS** adopted in 2006 - 2024", "", set()),  # in bold
+    ("The URGENT call came at noon.", "it was urgent", set()),  # the document writes it in small letters
+])
+def test_abbreviations_are_told_from_words_in_capitals(text, document, found):
+    from retrieval.bodies import abbreviations, small_words
+
+    assert abbreviations(text, small_words(document)) == found
+
+
+@pytest.mark.parametrize("question, quote, answers", [
+    ("How many observers from the CSTO PA monitor the vote?", "A total of 61 observers from the CIS IPA monitor it.",
+     False),  # another body's observers
+    ("How many observers from the CIS IPA monitor the vote?", "A total of 61 observers from the CIS IPA monitor it.",
+     True),
+    ("How many observers from the CSTO PA monitor the vote?", "A total of 61 observers monitor it.", True),  # no body
+    ("How many observers along with the CSTO PA's monitor the vote?", "61 observers from the CIS IPA monitor it.",
+     True),  # another body is asked
+    ("What do observers from the CSTO PA think of the CIS?", "The CIS observers praised it.", True),  # not a fact
+])
+def test_a_count_date_or_person_found_only_about_another_body_cannot_answer(question, quote, answers):
+    from retrieval.answer import can_answer
+    from retrieval.bodies import abbreviations
+    from retrieval.question import analyse
+
+    assert can_answer(analyse(question), [unit_at(quote)], lambda unit: abbreviations(unit.text)) == answers
+
+
+def test_a_fact_of_another_body_is_refused(service):
+    """The count and the date the documents give for the CIS Interparliamentary Assembly's observers were given
+    for the CSTO PA's and the OSCE's; asked of the CIS, they are still given."""
+    count = service.ask("How many international observers from the CSTO PA are monitoring the elections?")
+    assert count.abstained, count.answer
+    conference = service.ask("When is the final press conference of the OSCE mission scheduled?")
+    assert conference.abstained, conference.answer
+    cis = service.ask("When is the CIS mission's final press conference?")
+    assert not cis.abstained and cis.short_answer is not None and cis.short_answer.text == "March 20", cis.answer
+
+
 @pytest.mark.parametrize("question, quote, answers", [
     ("Who heads the Belarusian delegation?", "Alen Simonyan, Speaker of the National Assembly of Armenia", False),
     ("Who heads the Belarusian delegation?", "Natalia Kochanova, Chairwoman of the Council of the Republic of Belarus",

@@ -472,9 +472,15 @@ class ExtractiveAnswerer:
         return chosen
 
     def abbreviations_of(self, unit: ScoredUnit) -> frozenset[str]:
-        """The abbreviations the unit uses (bodies.py), its document's words in small letters read once."""
+        """The abbreviations the unit uses (bodies.py), and the unit's it refers back to; its document's words in
+        small letters read once."""
         words = self._document_small_words.get(unit.doc_id, lambda: small_words(self._text_of(unit.doc_id)))
-        return abbreviations(unit.text, words)
+        found = abbreviations(unit.text, words)
+        if _NEEDS_ANTECEDENT.match(unit.text):  # "They are monitoring over 10,000 ...": who they are, too
+            before = self._context_before(unit)
+            if before is not None:
+                found |= abbreviations(before.text, words)
+        return found
 
     def _said_everywhere(self, choice: SpanChoice) -> bool:
         """Whether every word of the span stands in a fifth or more of the collection's passages ("CSTO

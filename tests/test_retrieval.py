@@ -908,6 +908,9 @@ def test_a_fact_of_another_body_is_refused(service):
     assert count.abstained, count.answer
     conference = service.ask("When is the final press conference of the OSCE mission scheduled?")
     assert conference.abstained, conference.answer
+    # "They are monitoring over 10,000 polling stations ..." refers back to the CSTO PA's group
+    stations = service.ask("How many polling stations are CIS observers monitoring in Akmola?")
+    assert stations.abstained, stations.answer
     cis = service.ask("When is the CIS mission's final press conference?")
     assert not cis.abstained and cis.short_answer is not None and cis.short_answer.text == "March 20", cis.answer
 

@@ -33,7 +33,7 @@ def resolve(question: str, history: Sequence[Turn], max_chars: int) -> str:
     may itself follow an earlier one), with "he" or "she" read as the person the answer before it named
     (`named_by_the_last_answer`). The nearest questions are kept first; the result is at most `max_chars`
     long (the question alone always fits: callers bound it)."""
-    parts = [named_by_the_last_answer(question.strip(), history, max_chars)]
+    parts = [standalone(question.strip(), history, max_chars)]
     length = len(parts[0])
     current, earlier = question, len(history)
     while earlier > 0 and is_follow_up(current):
@@ -45,6 +45,29 @@ def resolve(question: str, history: Sequence[Turn], max_chars: int) -> str:
         parts.append(part)
         length += 1 + len(part)
     return " ".join(reversed(parts))
+
+
+def standalone(question: str, history: Sequence[Turn], max_chars: int) -> str:
+    """The follow-up as a question of its own, its pronoun read as what it stands for: the person the last answer
+    named (`named_by_the_last_answer`), else what the last question asked about (`said_by_the_last_subject`).
+    It is what the answer finder reads: "What does it say about social networks?" says nothing of whose words
+    are asked for, and was refused."""
+    named = named_by_the_last_answer(question, history, max_chars)
+    return named if named != question else said_by_the_last_subject(question, history, max_chars)
+
+
+def said_by_the_last_subject(question: str, history: Sequence[Turn], max_chars: int) -> str:
+    """"What does it say about social networks?" after "What does the CSTO PA statement say about foreign
+    interference?" as "What does the CSTO PA statement say about social networks?": a question of what "it" (or
+    "they", "he", "she") says, after one of what something says. Unchanged otherwise, or past `max_chars`."""
+    if not history or not is_follow_up(question):
+        return question
+    pronoun = _PRONOUN_SAYS.match(question)
+    subject = _SUBJECT_SAYS.match(" ".join(history[-1].question.split()))
+    if pronoun is None or subject is None or _BACK_REFERENCE.fullmatch(subject.group("subject")):
+        return question
+    said = question[: pronoun.start("pronoun")] + subject.group("subject") + question[pronoun.end("pronoun"):]
+    return said if len(said) <= max_chars else question
 
 
 def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: int) -> str:
@@ -65,3 +88,7 @@ def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: 
 
 
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|she|his)\b", re.I)
+_SAYING = r"(?:say|says|said|state|states|stated|think|thinks|thought|write|writes|wrote|mention|mentions|mentioned)"
+_PRONOUN_SAYS = re.compile(rf"^\s*(?:(?:and|but|so|also)\s+)?what\s+(?:does|did|do|has|have|had)\s+"
+                           rf"(?P<pronoun>it|they|he|she)\s+{_SAYING}\b", re.I)
+_SUBJECT_SAYS = re.compile(rf"^\s*what\s+(?:does|did|do|has|have|had)\s+(?P<subject>.+?)\s+{_SAYING}\b", re.I)

@@ -19,7 +19,7 @@ from citeqa.settings import Settings
 from citeqa.types import Answer, Document, Filters, Turn
 from retrieval.abstention import threshold_for
 from retrieval.answer import Answerer, Composition, ExtractiveAnswerer
-from retrieval.followup import resolve
+from retrieval.followup import resolve, standalone
 from retrieval.search import Fusion, Retriever, ms_since, zscore_fusion
 from retrieval.store import IndexReader, Store, check_compatible, open_store, recipe_of
 
@@ -183,10 +183,11 @@ class QAService:
         with self.components() as components:
             retriever, answerer = components.retriever, components.answerer
             query = resolve(question, history, MAX_QUESTION_CHARS)
+            asked = standalone(question, history, MAX_QUESTION_CHARS)  # what the answer finder reads
             timings["load"] = ms_since(started)  # the index and model, on the first question or a new build
             t = time.perf_counter()
             query_vector = retriever.embedder.encode_query(query)
-            question_vector = retriever.embedder.encode_query(question) if query != question else None
+            question_vector = retriever.embedder.encode_query(asked) if query != asked else None
             timings["embed"] = ms_since(t)
             t = time.perf_counter()
             passages = retriever.search(query, settings.k, settings.mode, filters, query_vector, timings)
@@ -194,7 +195,7 @@ class QAService:
             t = time.perf_counter()
             unmatched = None if passages else filters_leave_nothing(filters, components.reader.documents.values())
             composition = (Composition(unmatched, True, [], 0.0) if unmatched
-                           else answerer.compose(question, query, query_vector, passages, question_vector))
+                           else answerer.compose(asked, query, query_vector, passages, question_vector))
             timings["answer"] = ms_since(t)
         timings["total"] = ms_since(started)
         return Answer(

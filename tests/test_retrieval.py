@@ -1155,6 +1155,32 @@ def test_a_pronoun_is_the_person_the_last_answer_named(question, answer, resolve
     assert named_by_the_last_answer(question, [Turn("Who is the Speaker?", answer)], 2000) == resolved
 
 
+@pytest.mark.parametrize("question, last, resolved", [
+    ("What does it say about social networks?", "What does the CSTO PA statement say about foreign interference?",
+     "What does the CSTO PA statement say about social networks?"),
+    ("And what did they say about the budget?", "What did the observers say about the vote?",
+     "And what did the observers say about the budget?"),
+    ("What does it say about drones?", "Who issued the statement?", "What does it say about drones?"),  # no subject
+    ("What does it say about drones?", "What does it say about space?", "What does it say about drones?"),
+    ("What did the Council say about drones?", "What does the statement say about space?",
+     "What did the Council say about drones?"),  # no pronoun: not a follow-up of that kind
+])
+def test_what_it_says_is_what_the_last_question_asked_about_says(question, last, resolved):
+    from retrieval.followup import standalone
+
+    assert standalone(question, [Turn(last, "“…” [1]")], 2000) == resolved
+
+
+def test_a_follow_up_on_what_it_says_is_answered_from_the_same_document(service):
+    """"What does it say about social networks?" after a question on the statement was refused: "it" told the
+    answer finder nothing."""
+    first = service.ask("What does the CSTO PA statement say about foreign interference?")
+    follow_up = service.ask("What does it say about social networks?", history=[Turn(first.question, first.answer)])
+    assert not follow_up.abstained, follow_up.answer
+    assert "social networks" in follow_up.citations[0].quote, follow_up.answer
+    assert follow_up.question == "What does it say about social networks?"  # the user's words, as asked
+
+
 @pytest.mark.parametrize("question, context, name, words", [
     ("What did he say?", "Who is Kent Harstedt? What did he say?", "Kent Harstedt", True),
     ("Who is he?", "What did Kent Harstedt say? Who is he?", "Kent Harstedt", False),

@@ -85,8 +85,9 @@ def asks_for_a_post_holder(q: QuestionInfo) -> bool:
 
 def names_the_post_only_as_another(q: QuestionInfo, quotes: Sequence[str]) -> bool:
     """Whether, for "Who is the President of the OSCE Parliamentary Assembly?", every quote that names the post's
-    title names another post by it: another rank that the question does not ask ("Vice President of the OSCE
-    Parliamentary Assembly"), or the post of another body: "Deputy Speaker of the Federation Council" for the
+    title names another post by it: another rank than the question asks ("Vice President of the OSCE
+    Parliamentary Assembly" for the President; the Chairman for the Deputy Chairman, the Speaker for the former
+    Speaker), or the post of another body: "Deputy Speaker of the Federation Council" for the
     Deputy Speaker of the State Duma (what follows "of" in both sharing no word), "Belarus President" (the words
     beside the title sharing none of the question's, when the question names no body after "of"). Whoever such
     quotes name holds another post: the question reuses their words with a changed relation. False when no quote
@@ -117,25 +118,33 @@ class _PostAsked:
     title: str  # "President" of "Who is the President of the OSCE PA?"
     words: frozenset[str]  # the question's other content words (stems)
     of: frozenset[str]  # the stems of what the post is of, in the question ("osce", "pa"); empty when not said
+    rank: str | None = None  # "vice" of "Who is the Vice President ...?", "former" of "the former Speaker"
 
 
 def _post_asked(q: QuestionInfo) -> _PostAsked | None:
-    """The post `q` asks the holder of; None for a post asked by a verb ("Who chairs ...?") or at a rank ("Who is
-    the Vice President ...?" asks the title "Vice")."""
+    """The post `q` asks the holder of, with the rank it asks it at ("Who is the Vice President ...?": "President"
+    at the rank "vice"); None for a post asked by a verb ("Who chairs ...?")."""
     match = _ASKS_FOR_A_POST_HOLDER.match(q.text)
-    if match is None or match.group("post") is None or _RANK_BEFORE.search(q.text[: match.start("post")]):
+    if match is None or match.group("post") is None:
         return None
-    title = match.group("post")
-    of = _OF_AFTER.match(q.text, match.end("post"))
+    before = _RANK_BEFORE.search(q.text[: match.start("post")])
+    rank, title, end = before.group(1).lower() if before else None, match.group("post"), match.end("post")
+    if before is None and title.lower() in _RANK_TITLES:  # "Vice President": the rank, then the title
+        after = _TITLE_AFTER_A_RANK.match(q.text, end)
+        if after is None:
+            return None
+        rank, title, end = title.lower(), after.group(1), after.end(1)
+    of = _OF_AFTER.match(q.text, end)
     return _PostAsked(title, frozenset(content_words(q.text)) - frozenset(stems(title)),
-                      frozenset(content_words(of.group(1))) if of else frozenset())
+                      frozenset(content_words(of.group(1))) if of else frozenset(), rank)
 
 
 def _another_post(text: str, title: re.Match, asked: _PostAsked) -> bool:
     """Whether the title at `title` in `text` names another post than the one asked."""
     before = text[: title.start()]
-    if _RANK_BEFORE.search(before):
-        return True
+    rank = _RANK_BEFORE.search(before)
+    if (rank.group(1).lower() if rank else None) != asked.rank:  # "Vice President" for the President, or the
+        return True  # President for the Vice President, the Speaker for the former Speaker
     of = _OF_AFTER.match(text, title.end())
     of_what = of.group(1) if of else ""
     body = set(content_words(of_what))
@@ -147,7 +156,9 @@ def _another_post(text: str, title: re.Match, asked: _PostAsked) -> bool:
 
 
 # A rank that makes a post another one: "Vice President", "Deputy Chairman", "Vice-Speaker", "former President".
-_RANK_BEFORE = re.compile(r"\b(?:vice|deputy|assistant|acting|former|ex|honorary|co)[\s-]+$", re.I)
+_RANK_BEFORE = re.compile(r"\b(vice|deputy|assistant|acting|former|ex|honorary|co)[\s-]+$", re.I)
+_RANK_TITLES = frozenset({"vice", "deputy"})  # rank words among the title words
+_TITLE_AFTER_A_RANK = re.compile(r"[\s-]+(" + "|".join(sorted(PERSON_TITLE_WORDS)) + r")s?\b", re.I)
 _TITLE = "|".join(sorted(PERSON_TITLE_WORDS))
 # Whose post a title is: the capitalised words just before it ("Belarus President", "OSCE PA's Chairman"), or what
 # follows "of" (after the rest of the title: "Deputy Speaker of ...") up to the end of the phrase ("President of the

@@ -796,6 +796,12 @@ def test_which_quotes_hold_nothing_of_the_kind_asked(question, quotes, refused):
     ("Who is the chairman of the CSTO PA?", ["Chairman of the State Duma"], True),
     ("Who chairs the State Duma?", ["Chairman of the Senate"], False),  # a post asked by a verb is not judged
     ("Who is the Deputy Speaker of the State Duma?", ["Deputy Speaker of the Federation Council Anna Berg"], True),
+    # a rank asked must be the quote's rank: the Chairman is no Deputy Chairman, the Speaker no former Speaker
+    ("Who is the Deputy Chairman of the CSTO PA?", ["Chairman of the CSTO PA Ivan Petrov"], True),
+    ("Who is the former Speaker of the National Assembly?", ["Speaker of the National Assembly Anna Berg"], True),
+    ("Who is the former Speaker of the National Assembly?", ["former Speaker of the National Assembly Anna Berg"],
+     False),
+    ("Who is the Deputy Chairman of the CSTO PA?", ["Deputy Chairman of the CSTO PA Ivan Petrov"], False),
     ("Who was the last Prime Minister of East Germany?",
      ["The last Prime Minister of the (East) German Democratic Republic, Lothar de Maizière"], False),
 ])
@@ -899,6 +905,17 @@ def test_a_count_date_or_person_found_only_about_another_body_cannot_answer(ques
     from retrieval.question import analyse
 
     assert can_answer(analyse(question), [unit_at(quote)], lambda unit: abbreviations(unit.text)) == answers
+
+
+def test_a_post_asked_at_a_rank_is_not_answered_by_the_post_itself(service):
+    """"Who is the former Speaker of the National Assembly of Armenia?" had the Speaker, Alen Simonyan, in bold;
+    "Who is the Deputy Chairman of the CSTO PA?" the Federation Council's Deputy Speaker."""
+    former = service.ask("Who was the former Speaker of Armenia's National Assembly?")
+    assert former.abstained or former.short_answer is None, former.answer
+    deputy = service.ask("Who is the Deputy Chairman of the CSTO Parliamentary Assembly?")
+    assert deputy.short_answer is None, deputy.answer
+    vice = service.ask("Who is the Vice President of the OSCE Parliamentary Assembly?")
+    assert vice.short_answer is not None and vice.short_answer.text == "Kent Harstedt", vice.answer
 
 
 def test_a_fact_of_another_body_is_refused(service):

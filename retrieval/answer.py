@@ -40,7 +40,7 @@ from retrieval.bodies import abbreviations, only_other_bodies, small_words
 from retrieval.countries import only_other_countries
 from retrieval.kinds import TIME, asks_for_a_post_holder, names_the_post_only_as_another, of_the_kind_asked
 from retrieval.question import (QuestionInfo, analyse, asks_for_a_list, defined_term, person_asked_about,
-                                post_speaker_asked, speaker_asked, topic_said_about, without_named_source)
+                                person_named_as_source, post_speaker_asked, speaker_asked, topic_said_about, without_named_source)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month,
@@ -319,7 +319,8 @@ class ExtractiveAnswerer:
         naming = units_naming_the_person_asked(analysis, query, self.quotation_beside)
         spoken = [] if naming or not analysis.units else self.units_spoken_by_the_speaker_asked(analysis)
         # "What did Hakobyan say about the elections?": their words that speak of the topic are the evidence.
-        on_the_topic = bool(spoken) and speak_of_the_topic(analysis.question.text, [u.text for u in spoken])
+        on_the_topic = (bool(spoken) and person_named_as_source(analysis.question.text) is None
+                        and speak_of_the_topic(analysis.question.text, [u.text for u in spoken]))
         if (not analysis.units or (analysis.answerable < self.threshold and not naming and not on_the_topic)
                 or not speak_of_the_topic(analysis.question.text, [p.text for p in passages[:ANSWER_PASSAGES]])):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
@@ -366,7 +367,8 @@ class ExtractiveAnswerer:
         the person's. For "What did the Chairman of the Mazhilis say?", the quotation of the post's holder
         (`_quotation_of_the_post_asked`). None for any other question, or when no unit among the KIND_REACH best
         is the person's."""
-        person = speaker_asked(analysis.question.text)
+        source = person_named_as_source(analysis.question.text)  # "..., according to Hakobyan?"
+        person = speaker_asked(analysis.question.text) or source
         if person is None:
             return self._quotation_of_the_post_asked(analysis)
         name = re.compile(rf"(?<!\w){term_pattern(person)}(?!\w)", re.I)
@@ -384,7 +386,7 @@ class ExtractiveAnswerer:
         found = [u for u in analysis.units if u.key in card_keys or spoken(u)]
         best = {u.key for u in analysis.units[:KIND_REACH]} | card_keys
         found += [q for q in cards if all(q.key != u.key for u in found)]
-        return found if any(u.key in best for u in found) else []
+        return found if source or any(u.key in best for u in found) else []
 
     def _quotation_of_the_post_asked(self, analysis: Analysis) -> list[ScoredUnit]:
         """For "What did the Chairman of the Mazhilis say?", the quotation beside the first name block among the

@@ -123,8 +123,18 @@ def _names(text: str) -> tuple[str, ...]:
 # A question that names its source ("According to Lukashenko, which elections ...?", "..., according to the 2006
 # declaration?") says where the answer stands, not what it says; only "according to" set off by a comma ("vote
 # according to the party line" is what is asked about).
-_SOURCE_FIRST = re.compile(r"^according to [^,?]+,\s*", re.I)
-_SOURCE_AFTER = re.compile(r",\s*according to [^,?]+(?=[,?]|$)", re.I)
+_SOURCE_FIRST = re.compile(r"^according to (?P<source>[^,?]+),\s*", re.I)
+_SOURCE_AFTER = re.compile(r",\s*according to (?P<source>[^,?]+)(?=[,?]|$)", re.I)
+
+
+def person_named_as_source(question: str) -> str | None:
+    """The person a question names as its source ("Hakobyan" of "How are the elections organised, according to
+    Hakobyan?"); None for a document or a body ("according to the brochure", "according to the CSTO PA Council")."""
+    text = " ".join(question.split())
+    match = _SOURCE_FIRST.match(text) or _SOURCE_AFTER.search(text)
+    if match is None:
+        return None
+    return _persons_name(_NAME_ONLY.fullmatch(match.group("source").strip()))
 
 
 def without_named_source(question: str) -> str:
@@ -159,6 +169,7 @@ def defined_term(question: str) -> str | None:
 # "Who is Kent Harstedt?": the question asks who a person it names is, and names nothing else; "What did Kent
 # Harstedt say?": what the person said, nothing else.
 _NAME = r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:(?:de|da|di|du|van|von|der|al|bin|ibn)\s+)?[A-Z][\w'’.-]*)*)"
+_NAME_ONLY = re.compile(_NAME)
 _IDENTITY = re.compile(r"^(?i:who\s+(?:is|was))\s+" + _NAME + r"\s*\??$")
 # "What did X *say*?": the verbs a question asks what someone said by (after "did", "does", "has": base forms, and
 # the past forms a question also writes).

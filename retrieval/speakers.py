@@ -50,13 +50,27 @@ def speaker_of(text: str, position: int) -> Span | None:
     if not closing:
         return None
     after = min(closing) + 1
-    match = _ATTRIBUTION.match(text, after, paragraph_end)
+    match = _ATTRIBUTION.match(text, after, paragraph_end) or _attribution_before(text, paragraph_start, opened)
     if match is None:
         return None
     if match.group("post"):
         return _named_with_the_post(text, match.group("post"), opened)
     group = "after" if match.group("after") else "before"
     return Span(match.start(group), match.end(group))
+
+
+def _attribution_before(text: str, paragraph_start: int, opened: int) -> re.Match | None:
+    """The attribution that stands between the quotation before and the one opened at `opened`, when nothing else
+    does: "“We must do our best ...,” Aleksandr Lukashenko said. “You see what is going on ...”" gives the second
+    quotation, which names no one after it, to the speaker of the first."""
+    closed = max(text.rfind(mark, paragraph_start, opened) for mark in _CLOSING)
+    if closed < 0:
+        return None
+    match = _ATTRIBUTION.match(text, closed + 1, opened)
+    return match if match is not None and _ONLY_A_STOP.fullmatch(text, match.end(), opened) else None
+
+
+_ONLY_A_STOP = re.compile(r"[.:;,]?\s*")
 
 
 def _named_with_the_post(text: str, post: str, before: int) -> Span | None:

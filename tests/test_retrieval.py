@@ -400,6 +400,9 @@ def test_when_a_document_was_signed_is_answered_with_its_date(service):
     ("“We came early,” said Jane Doe.\n\nThe count was fair, it said.", "The count", None),  # closed before
     ("«Nous sommes venus. Tout va bien», a déclaré Marie Curie.", "Tout va", None),  # a verb not read
     ("«Nous sommes venus. Tout va bien», noted Marie Curie.", "Tout va", "Marie Curie"),
+    # a quotation that names no one after it, after another that its speaker's name closes: the same speaker
+    ("“We came early,” Jane Doe said. “The count was fair.”", "The count", "Jane Doe"),
+    ("“We came early,” Jane Doe said. Then it rained. “The count was fair.”", "The count", None),  # words between
 ])
 def test_the_speaker_of_a_quoted_sentence_is_the_name_after_its_quotation(text, inside, speaker):
     from retrieval.speakers import speaker_of
@@ -424,6 +427,29 @@ def test_what_a_person_said_on_a_topic_their_words_hold_is_answered(service):
     said = service.ask("What did Hakobyan say about the election?")
     assert not said.abstained and any("step towards democracy" in c.quote for c in said.citations), said.answer
     assert service.ask("What did Hakobyan say about the budget?").abstained
+
+
+@pytest.mark.parametrize("question, person", [
+    ("How are the elections organised, according to Hakobyan?", "Hakobyan"),
+    ("According to Aleksandr Lukashenko, what must be valued?", "Aleksandr Lukashenko"),
+    ("What does the declaration call for, according to the brochure?", None),  # a document
+    ("According to the CSTO PA Council, what is inadmissible?", None),  # a body
+    ("How are the elections organised?", None),
+])
+def test_the_person_a_question_names_as_its_source(question, person):
+    from retrieval.question import person_named_as_source
+
+    assert person_named_as_source(question) == person
+
+
+def test_a_question_according_to_a_person_is_answered_by_their_words(service):
+    """"How are the elections in Kazakhstan organised, according to Hakobyan?" quoted the CSTO PA group, Lukashenko
+    on Belarus and Markevich: the ranking leaves the named source out, and Hakobyan's own lines ranked seventh."""
+    answer = service.ask("How are the elections in Kazakhstan being organized, according to Hakobyan?")
+    assert not answer.abstained and "held in a very democratic way" in answer.citations[0].quote, answer.answer
+    assert all("Markevich" not in c.quote and "head of state" not in c.quote for c in answer.citations), answer.answer
+    tension = service.ask("Who said every day is the day of tension in international relations?")
+    assert tension.short_answer is not None and tension.short_answer.text == "Aleksandr Lukashenko", tension.answer
 
 
 def test_what_the_holder_of_a_post_said_is_the_quotation_beside_their_name_block(service):

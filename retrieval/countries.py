@@ -72,6 +72,12 @@ def countries_named(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def without_countries(text: str) -> str:
+    """The text with the countries it names left out ("the Senate of the Republic of Kazakhstan" -> "the Senate of
+    the "): what is left names the body."""
+    return _country_pattern().sub(" ", text)
+
+
 def only_other_countries(question: str, quotes: Sequence[str]) -> bool:
     """Whether the question names a country and every quote names another one, never the question's (the
     Belarusian delegation asked, only "... OF ARMENIA TO THE CSTO PA CONSISTS OF 14 DEPUTIES" found)."""

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
-from retrieval.countries import names_a_country
+from citeqa.layout import ends_with_joiner
+from retrieval.countries import countries_named, names_a_country, without_countries
 from retrieval.question import QuestionInfo
 from retrieval.spans import MONEY_WORDS, MONTH_NAMES, NUMBER_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS
 from retrieval.text import content_words, stems
@@ -75,7 +76,9 @@ _DEGREE_WORDS = frozenset("more less most least".split())  # "Which is *more* co
 _ASKS_FOR_A_POST_HOLDER = re.compile(
     r"\s*who\s+(?:(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?P<post>" + "|".join(sorted(PERSON_TITLE_WORDS)) + r")s?\b"
-    r"|(?:heads|headed|chairs|chaired|presides|presided)\b)", re.I)
+    r"|(?P<verb>heads|headed|chairs|chaired|presides|presided)\b)", re.I)
+_CHAIR = r"Chair(?:man|woman|person)?"  # the title of whoever chairs
+_OBJECT_OF_THE_VERB = re.compile(r"[ \t]+(?:over[ \t]+)?([^,.;:\n?]+)")
 
 
 def asks_for_a_post_holder(q: QuestionInfo) -> bool:
@@ -91,8 +94,10 @@ def names_the_post_only_as_another(q: QuestionInfo, quotes: Sequence[str]) -> bo
     Deputy Speaker of the State Duma (what follows "of" in both sharing no word), "Belarus President" (the words
     beside the title sharing none of the question's, when the question names no body after "of"). Whoever such
     quotes name holds another post: the question reuses their words with a changed relation. False when no quote
-    names the title, or one names it bare ("the President said") or as asked; a question that asks the post by a
-    verb ("Who chairs ...?") is not judged."""
+    names the title, or one names it bare ("the President said") or as asked. What the post is of is compared
+    without its countries, and another country makes another post ("Chairman of the Senate of the Republic of
+    Kazakhstan" for "Who chairs the Senate of Belarus?"); a post asked by a verb other than "chairs" ("Who heads
+    ...?") is not judged."""
     asked = _post_asked(q)
     if asked is None:
         return False
@@ -118,15 +123,23 @@ class _PostAsked:
     title: str  # "President" of "Who is the President of the OSCE PA?"
     words: frozenset[str]  # the question's other content words (stems)
     of: frozenset[str]  # the stems of what the post is of, in the question ("osce", "pa"); empty when not said
-    rank: str | None = None  # "vice" of "Who is the Vice President ...?", "former" of "the former Speaker"
+    rank: str | None  # "vice" of "Who is the Vice President ...?", "former" of "the former Speaker"
+    countries: frozenset[str]  # the countries of what the post is of ("the Senate of Belarus")
+    body: frozenset[str]  # the stems of what the post is of, its countries left out ("senat")
 
 
 def _post_asked(q: QuestionInfo) -> _PostAsked | None:
     """The post `q` asks the holder of, with the rank it asks it at ("Who is the Vice President ...?": "President"
-    at the rank "vice"); None for a post asked by a verb ("Who chairs ...?")."""
+    at the rank "vice"), or by the verb "chairs" (a Chairman, Chairwoman or Chair); None for a post asked by
+    another verb ("Who heads ...?": a chairman heads a house as much as a head does)."""
     match = _ASKS_FOR_A_POST_HOLDER.match(q.text)
-    if match is None or match.group("post") is None:
+    if match is None:
         return None
+    if match.group("post") is None:  # "Who chairs the Senate of Belarus?" asks for its Chairman (or Chairwoman)
+        if not match.group("verb").lower().startswith("chair"):
+            return None
+        of = _OBJECT_OF_THE_VERB.match(q.text, match.end("verb"))
+        return _post(q, _CHAIR, frozenset(stems("chairs")), of.group(1) if of else "", None)
     before = _RANK_BEFORE.search(q.text[: match.start("post")])
     rank, title, end = before.group(1).lower() if before else None, match.group("post"), match.end("post")
     if before is None and title.lower() in _RANK_TITLES:  # "Vice President": the rank, then the title
@@ -135,8 +148,12 @@ def _post_asked(q: QuestionInfo) -> _PostAsked | None:
             return None
         rank, title, end = title.lower(), after.group(1), after.end(1)
     of = _OF_AFTER.match(q.text, end)
-    return _PostAsked(title, frozenset(content_words(q.text)) - frozenset(stems(title)),
-                      frozenset(content_words(of.group(1))) if of else frozenset(), rank)
+    return _post(q, title, frozenset(stems(title)), of.group(1) if of else "", rank)
+
+
+def _post(q: QuestionInfo, title: str, title_stems: frozenset[str], of: str, rank: str | None) -> _PostAsked:
+    return _PostAsked(title, frozenset(content_words(q.text)) - title_stems, frozenset(content_words(of)), rank,
+                      countries_named(of), frozenset(content_words(without_countries(of))))
 
 
 def _another_post(text: str, title: re.Match, asked: _PostAsked) -> bool:
@@ -145,14 +162,35 @@ def _another_post(text: str, title: re.Match, asked: _PostAsked) -> bool:
     rank = _RANK_BEFORE.search(before)
     if (rank.group(1).lower() if rank else None) != asked.rank:  # "Vice President" for the President, or the
         return True  # President for the Vice President, the Speaker for the former Speaker
-    of = _OF_AFTER.match(text, title.end())
+    of = _OF_AFTER.match(_wrapped_lines_joined(text), title.end())
     of_what = of.group(1) if of else ""
     body = set(content_words(of_what))
+    if asked.countries:
+        countries = countries_named(of_what)
+        if countries and not countries & asked.countries:  # the Senate of Kazakhstan for the Senate of Belarus
+            return True
+        body, asked_body = set(content_words(without_countries(of_what))), asked.body
+        if body and asked_body:  # the House of Representatives of Belarus for the Senate of Belarus
+            return not body & asked_body
     if body and asked.of:
         return not body & asked.of
     whose = _WHOSE_BEFORE.search(before)
     words = set(content_words((whose.group(0) if whose else "") + " " + of_what))
     return bool(words) and not words & asked.words
+
+
+def _wrapped_lines_joined(text: str) -> str:
+    """`text` with each line break inside a phrase ("Chairman of the Senate of the" / "Republic of Kazakhstan", blank
+    lines between them or not) made spaces, every offset kept: a title's "of ..." goes on over the wrap, and stops
+    at a line that ends a phrase."""
+    def joined(gap: re.Match) -> str:
+        line = text[text.rfind("\n", 0, gap.start()) + 1 : gap.start()]
+        return " " * len(gap.group()) if ends_with_joiner(line) else gap.group()
+
+    return _LINE_BREAKS.sub(joined, text)
+
+
+_LINE_BREAKS = re.compile(r"\n(?:[ \t]*\n)*")  # a break, with the blank lines after it
 
 
 # A rank that makes a post another one: "Vice President", "Deputy Chairman", "Vice-Speaker", "former President".
@@ -231,12 +269,13 @@ def _iso_currencies() -> re.Pattern:
 
 def says_a_persons_name(text: str) -> bool:
     """Whether `text` holds what reads as a person's name: two capitalised words in a row (in any script),
-    neither a word of an organisation, a post, a place or a date, nor an acronym, nor opened by "the" ("Vyacheslav
-    Volodin", "Émile Zola", "William the Conqueror", "the Marquis de Vaudreuil"; not "Permanent Council", "Secretary
-    General", "CSTO PA", nor "the Majlisi Milli" or "the Jogorku Kenesh": what "the" names is a thing, unless a
-    title of nobility opens it)."""
+    neither a word of an organisation, a post, a place or a date, nor an acronym, nor a word of a heading (three
+    or more words in capitals: "... LEGISLATION WITHIN ITS MANDATE" had read as a name), nor opened by "the"
+    ("Vyacheslav Volodin", "Émile Zola", "William the Conqueror", "the Marquis de Vaudreuil"; not "Permanent
+    Council", "Secretary General", "CSTO PA", nor "the Majlisi Milli" or "the Jogorku Kenesh": what "the" names is
+    a thing, unless a title of nobility opens it)."""
     together, previous, opened_by_the = 0, "", False
-    for word in _WORD.findall(_INITIAL.sub(" ", text)):
+    for word in _WORD.findall(_INITIAL.sub(" ", _HEADING_IN_CAPITALS.sub(" , ", text))):
         if word.lower() in _NAME_PARTICLES and together:
             continue  # "de", "the" inside a name keep it going
         acronym = word.isupper() and len(word) <= 5
@@ -255,6 +294,7 @@ def says_a_persons_name(text: str) -> bool:
 
 _TITLES_OF_NOBILITY = frozenset("marquis marquess earl baron baroness count countess viscount duchess archduke tsar "
                                 "czar khan sultan shah emir caliph".split())
+_HEADING_IN_CAPITALS = re.compile(r"\b[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]*){2,}\b")  # "THE MAIN TASK OF ..."
 _INITIAL = re.compile(r"(?<=\s)[^\W\d_]\.(?=\s)")  # the "F." of "John F. Kennedy"
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")  # words, and each mark on its own (a comma ends a name)
 _NAME_PARTICLES = frozenset(NAME_PARTICLES) | {"al", "the"}  # "William the Conqueror"

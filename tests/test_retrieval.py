@@ -402,7 +402,7 @@ def test_when_a_document_was_signed_is_answered_with_its_date(service):
     ("«Nous sommes venus. Tout va bien», noted Marie Curie.", "Tout va", "Marie Curie"),
     # a quotation that names no one after it, after another that its speaker's name closes: the same speaker
     ("“We came early,” Jane Doe said. “The count was fair.”", "The count", "Jane Doe"),
-    ("“We came early,” Jane Doe said. Then it rained. “The count was fair.”", "The count", None),  # words between
+    ("“We came early,” Jane Doe said. Then it rained. “The count was fair.”", "The count", None),  # more between
 ])
 def test_the_speaker_of_a_quoted_sentence_is_the_name_after_its_quotation(text, inside, speaker):
     from retrieval.speakers import speaker_of
@@ -960,8 +960,8 @@ def test_a_post_asked_by_chairs_is_judged_like_a_title(service):
     assert senate.abstained, senate.answer
     assembly = service.ask("Who chairs the CSTO Parliamentary Assembly?")
     assert assembly.abstained or "Volodin" in assembly.citations[0].quote, assembly.answer
-    kazakhstan = service.ask("Who chairs the Senate of Kazakhstan?")
-    assert kazakhstan.short_answer is not None and kazakhstan.short_answer.text == "Maulen Ashimbayev", kazakhstan.answer
+    chair = service.ask("Who chairs the Senate of Kazakhstan?")
+    assert chair.short_answer is not None and chair.short_answer.text == "Maulen Ashimbayev", chair.answer
 
 
 def test_a_fact_of_another_body_is_refused(service):

@@ -40,7 +40,8 @@ from retrieval.bodies import abbreviations, only_other_bodies, small_words
 from retrieval.countries import only_other_countries
 from retrieval.kinds import TIME, asks_for_a_post_holder, names_the_post_only_as_another, of_the_kind_asked
 from retrieval.question import (QuestionInfo, analyse, asks_for_a_list, defined_term, person_asked_about,
-                                person_named_as_source, post_speaker_asked, speaker_asked, topic_said_about, without_named_source)
+                                person_named_as_source, post_speaker_asked, speaker_asked, topic_said_about,
+                                without_named_source)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month,
@@ -365,8 +366,9 @@ class ExtractiveAnswerer:
         none of it); the quotes are then drawn from these only. The ranker, weighing the topic's words, had put
         first a line about the OSCE's Vice President, Kent Harstedt, and quoted another speaker's words beside
         the person's. For "What did the Chairman of the Mazhilis say?", the quotation of the post's holder
-        (`_quotation_of_the_post_asked`). None for any other question, or when no unit among the KIND_REACH best
-        is the person's."""
+        (`_quotation_of_the_post_asked`). The same for the person a question names as its source ("How are the
+        elections organised, according to Hakobyan?"), whose units count wherever they rank: the ranking leaves the
+        named source out. None for any other question, or when no unit among the KIND_REACH best is the person's."""
         source = person_named_as_source(analysis.question.text)  # "..., according to Hakobyan?"
         person = speaker_asked(analysis.question.text) or source
         if person is None:

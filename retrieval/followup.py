@@ -11,6 +11,7 @@ import re
 from typing import Sequence
 
 from citeqa.types import Turn
+from retrieval.question import SAYING
 from retrieval.text import content_words
 
 _CONNECTIVE = re.compile(r"^\s*(and|but|also|so|then|what about|how about|and what|what else|which one)\b", re.I)
@@ -88,7 +89,6 @@ def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: 
 
 
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|she|his)\b", re.I)
-_SAYING = r"(?:say|says|said|state|states|stated|think|thinks|thought|write|writes|wrote|mention|mentions|mentioned)"
 _PRONOUN_SAYS = re.compile(rf"^\s*(?:(?:and|but|so|also)\s+)?what\s+(?:does|did|do|has|have|had)\s+"
-                           rf"(?P<pronoun>it|they|he|she)\s+{_SAYING}\b", re.I)
-_SUBJECT_SAYS = re.compile(rf"^\s*what\s+(?:does|did|do|has|have|had)\s+(?P<subject>.+?)\s+{_SAYING}\b", re.I)
+                           rf"(?P<pronoun>it|they|he|she)\s+{SAYING}\b", re.I)
+_SUBJECT_SAYS = re.compile(rf"^\s*what\s+(?:does|did|do|has|have|had)\s+(?P<subject>.+?)\s+{SAYING}\b", re.I)

@@ -240,9 +240,11 @@ def topic_said_about(question: str) -> str | None:
     return match.group("topic") if match else None
 
 
-_SAID_ABOUT = re.compile(r"\b(?:say|says|said|saying|state|states|stated|think|thinks|thought|write|writes|wrote|"
-                         r"tell|tells|told|mention|mentions|mentioned|anything|something)\s+(?:\w+\s+){0,3}?"
-                         r"about\s+(?P<topic>[^?]+?)\s*\??$", re.I)
+# The verbs a question asks what is said by ("What does the statement *say* about ...?").
+SAYING = (r"(?:say|says|said|saying|state|states|stated|think|thinks|thought|write|writes|wrote|tell|tells|told|"
+          r"mention|mentions|mentioned)")
+_SAID_ABOUT = re.compile(rf"\b(?:{SAYING}|anything|something)\s+(?:\w+\s+){{0,3}}?about\s+(?P<topic>[^?]+?)\s*\??$",
+                         re.I)
 
 
 def speaker_asked(question: str) -> str | None:

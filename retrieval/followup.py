@@ -74,14 +74,20 @@ def said_by_the_last_subject(question: str, history: Sequence[Turn], max_chars: 
 def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: int) -> str:
     """The follow-up with "he", "him", "she" or "his" replaced by the person the last answer gave as its short
     answer ("What did he say?" after "Who is the chairman ...?" answered "Vyacheslav Volodin" asks what Volodin
-    said: the chairman's block names no one's words, and the question before it names no person to follow).
-    Unchanged when the last answer gave no person's name, or the result would pass `max_chars`."""
+    said: the chairman's block names no one's words, and the question before it names no person to follow). An
+    answer that named no person is passed over when its question referred back ("How many deputies does his
+    country send?" between "Who is the Speaker ...?" and "What did he say?"). Unchanged when no such
+    answer gave a person's name, or the result would pass `max_chars`."""
     if not history or not is_follow_up(question):
         return question
     from retrieval.answer import short_answer_in
     from retrieval.kinds import says_a_persons_name
 
-    name = short_answer_in(history[-1].answer or "")
+    name = None
+    for turn in reversed(history):
+        name = short_answer_in(turn.answer or "")
+        if (name is not None and says_a_persons_name(name)) or not _BACK_REFERENCE.search(turn.question):
+            break
     if name is None or not says_a_persons_name(name):
         return question
     named = _PERSONAL_PRONOUN.sub(lambda m: name + ("'s" if m.group(0).lower() == "his" else ""), question)

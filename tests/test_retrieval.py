@@ -1218,6 +1218,30 @@ def test_a_pronoun_is_the_person_the_last_answer_named(question, answer, resolve
     assert named_by_the_last_answer(question, [Turn("Who is the Speaker?", answer)], 2000) == resolved
 
 
+@pytest.mark.parametrize("between, resolved", [
+    ("How many deputies does his country send?", "What did Anna Berg say?"),  # refers back: passed over
+    ("How many deputies does Armenia send?", "What did he say?"),  # a new question: he is not named there
+])
+def test_a_pronoun_is_the_person_named_before_an_answer_that_named_none(between, resolved):
+    from retrieval.followup import named_by_the_last_answer
+
+    history = [Turn("Who is the Speaker?", "Anna Berg [1]\n\n“Anna Berg, Speaker” [1]"),
+               Turn(between, "14 [1]\n\n“... CONSISTS OF 14 DEPUTIES” [1]")]
+    assert named_by_the_last_answer("What did he say?", history, 2000) == resolved
+
+
+def test_he_is_the_person_named_two_answers_back_through_the_real_index(service):
+    """"What did he say?" after "Who is the Speaker ...?" (Alen Simonyan) and "How many deputies does his country
+    send ...?" (14) was refused: the last answer named no person."""
+    history = []
+    for question in ("Who is the Speaker of the National Assembly of Armenia?",
+                     "How many deputies does his country send to the CSTO PA?"):
+        answer = service.ask(question, history=history)
+        history.append(Turn(answer.question, answer.answer))
+    said = service.ask("What did he say?", history=history)
+    assert not said.abstained and "Alen Simonyan" in said.citations[0].quote, said.answer
+
+
 @pytest.mark.parametrize("question, last, resolved", [
     ("What does it say about social networks?", "What does the CSTO PA statement say about foreign interference?",
      "What does the CSTO PA statement say about social networks?"),

@@ -454,26 +454,26 @@ class ExtractiveAnswerer:
         return self.with_the_whole_list(chosen) if whole_list else chosen
 
     def with_the_whole_list(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
-        """For a question that asks for a whole list (`question.asks_for_a_list`), the first list the quotes open
-        or quote from, whole, where it stood: its lead-in (a heading, a sentence ending in a colon), then its
-        items, up to LIST_ITEMS. "What does the defence commission do?" had the heading and one of three items."""
-        for i, unit in enumerate(chosen):
-            lead, items = unit, self._list_under(unit)
-            if not items and is_list_item(unit.text):
-                before = self._context_before(unit)
-                if before is None:
-                    continue
-                lead = next((u for u in chosen if u.key == before.key), before)
-                items = self._list_under(lead)
-            if not items:
-                continue
-            text = self.reader.documents[unit.doc_id].document.text
-            whole = [lead] + [next((u for u in chosen if u.key == (unit.doc_id, span.start)), None)
-                              or unranked(unit, span, text) for span in items[:LIST_ITEMS]]
-            keys = {u.key for u in whole}
-            return ([u for u in chosen[:i] if u.key not in keys] + whole
-                    + [u for u in chosen[i:] if u.key not in keys])
-        return chosen
+        """For a question that asks for a whole list (`question.asks_for_a_list`), the list the first quote opens
+        or quotes from, whole: its lead-in (a heading, a sentence ending in a colon), then its items, up to
+        LIST_ITEMS, then the other quotes. "What does the defence commission do?" had the heading and one of three
+        items. A list only a later quote opens is left as it is: it answers less surely than the first quote."""
+        if not chosen:
+            return chosen
+        first = chosen[0]
+        lead, items = first, self._list_under(first)
+        if not items and is_list_item(first.text):
+            before = self._context_before(first)
+            if before is None:
+                return chosen
+            lead, items = before, self._list_under(before)
+        if not items:
+            return chosen
+        text = self.reader.documents[first.doc_id].document.text
+        whole = [lead] + [next((u for u in chosen if u.key == (first.doc_id, span.start)), None)
+                          or unranked(first, span, text) for span in items[:LIST_ITEMS]]
+        keys = {u.key for u in whole}
+        return whole + [u for u in chosen if u.key not in keys]
 
     def abbreviations_of(self, unit: ScoredUnit) -> frozenset[str]:
         """The abbreviations the unit uses (bodies.py), and the unit's it refers back to; its document's words in

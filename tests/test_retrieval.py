@@ -563,6 +563,9 @@ def test_a_question_for_a_whole_list_gets_every_item_under_its_lead_in(service):
     assert all(document[c.start : c.end] == c.quote for c in answer.citations)
     one = service.ask("Which principle of the 2006 declaration concerns allied obligations?")
     assert sum(c.quote.startswith("- ") for c in one.citations) <= 2, one.answer  # one item, not the list
+    # a list that only a later quote opens (the Coordination Council's, after the declaration's sentence) stays
+    later = service.ask("What measures does the declaration propose against terrorism?")
+    assert sum(c.quote.startswith("- ") for c in later.citations) <= 1, later.answer
 
 
 def test_no_short_answer_says_back_the_question(service):

@@ -64,7 +64,7 @@ _SPAN_KINDS = ("digit", "year", "month", "time_word", "number_word", "money", "p
 # Member of the CSTO PA Council").
 PERSON_TITLE_WORDS = frozenset(
     "chairman chairwoman chair speaker president vice deputy member secretary general head director minister "
-    "king queen prince princess duke emperor pope bishop saint lord sir mr mrs ms dr colonel captain".split())
+    "king queen prince princess duke emperor pope bishop saint lord sir mr mrs ms dr colonel captain coordinator".split())
 # Small words inside a person's name ("Marquis de Vaudreuil", "Ludwig van Beethoven").
 NAME_PARTICLES = ("de", "da", "di", "du", "van", "von", "der", "den", "del", "la", "le", "bin", "ibn")
 NOT_NAME_WORDS = PERSON_TITLE_WORDS | frozenset(

@@ -881,6 +881,7 @@ def test_the_holder_of_a_post_is_not_the_holder_of_its_vice_post(service):
 @pytest.mark.parametrize("text, named", [
     ("Vyacheslav Volodin / Chairman of the Assembly", True),
     ("VYACHESLAV VOLODIN", True),
+    ("OSCE Special Coordinator for the parliamentary elections", False),  # a post, no name
     ("THE MAIN TASK OF THE ASSEMBLY IS APPROXIMATION OF NATIONAL LEGISLATION WITHIN ITS MANDATE", False),  # a heading
     ("the Marquis de Vaudreuil surrendered", True),
     ("the Permanent Council under the CSTO", False),

@@ -38,7 +38,8 @@ from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.bodies import abbreviations, only_other_bodies, small_words
 from retrieval.countries import only_other_countries
-from retrieval.kinds import TIME, asks_for_a_post_holder, names_the_post_only_as_another, of_the_kind_asked
+from retrieval.kinds import (TIME, asks_for_a_post_holder, names_the_post_in_full, names_the_post_only_as_another,
+                             of_the_kind_asked)
 from retrieval.question import (QuestionInfo, analyse, asks_for_a_list, defined_term, person_asked_about,
                                 person_named_as_source, post_speaker_asked, speaker_asked, topic_said_about,
                                 without_named_source)
@@ -337,7 +338,8 @@ class ExtractiveAnswerer:
         chosen = self.quotes(short.unit if short is not None else _first_quote(analysis), analysis.units,
                              asks_for_a_list(analysis.question.text))
         if not can_answer(analysis.question, chosen, self.abbreviations_of):
-            holder = next((u for u in analysis.units[:KIND_REACH] if u.lexical >= KIND_LEXICAL
+            holder = next((u for u in analysis.units[:KIND_REACH]
+                           if (u.lexical >= KIND_LEXICAL or names_the_post_in_full(analysis.question, u.text))
                            and can_answer(analysis.question, [u], self.abbreviations_of)), None)
             if holder is None:
                 return Composition(NOT_FOUND, True, [], analysis.answerable)

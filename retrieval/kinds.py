@@ -113,6 +113,23 @@ def the_post_as_asked(q: QuestionInfo, text: str) -> re.Match | None:
     return next((m for m in _titles_in(text, asked) if not _another_post(text, m, asked)), None)
 
 
+def names_the_post_in_full(q: QuestionInfo, text: str) -> bool:
+    """Whether `text` names the post `q` asks the holder of as asked, with every word of what the question says it
+    is of, its countries aside ("Chairman of the CSTO Parliamentary Assembly" for "Who chairs the CSTO
+    Parliamentary Assembly?"; not "Chairwoman of the Council of the Republic ..." for the CSTO Permanent Council,
+    which shares "Council" only)."""
+    asked = _post_asked(q)
+    if asked is None or not asked.body:
+        return False
+    joined = _wrapped_lines_joined(text)
+    for title in _titles_in(text, asked):
+        of = _OF_AFTER.match(joined, title.end())
+        said = set(content_words(without_countries(of.group(1)))) if of else set()
+        if asked.body <= said and not _another_post(text, title, asked):
+            return True
+    return False
+
+
 def _titles_in(text: str, asked: _PostAsked) -> Iterator[re.Match]:
     """Where `text` names the title of the post asked ("President", "Presidents")."""
     return re.finditer(rf"\b{asked.title}s?\b", text, re.I)

@@ -154,7 +154,7 @@ class ExtractiveAnswerer:
         top = passages[:ANSWER_PASSAGES]
         within = self.reader.sentences_within_spans([(p.doc_id, p.start, p.end) for p in top])
         for passage, found in zip(top, within):
-            text = self.reader.documents[passage.doc_id].document.text
+            text = self._text_of(passage.doc_id)
             for sid, span in found:
                 inside = min(span.end, passage.end) - max(span.start, passage.start)
                 if (passage.doc_id, span.start) in picked or inside < (span.end - span.start) / 2:
@@ -380,7 +380,7 @@ class ExtractiveAnswerer:
         def spoken(unit: ScoredUnit) -> bool:
             if name.search(unit.text) and _SAYING.search(unit.text):
                 return True
-            text = self.reader.documents[unit.doc_id].document.text
+            text = self._text_of(unit.doc_id)
             speaker = speaker_of(text, unit.start + 1)
             return speaker is not None and bool(name.search(text[speaker.start : speaker.end]))
 
@@ -413,7 +413,7 @@ class ExtractiveAnswerer:
         signed by the name under it). None for a unit that is no name block, or with no quotation beside it."""
         if not is_a_name_block(unit.text):
             return []
-        text = self.reader.documents[unit.doc_id].document.text
+        text = self._text_of(unit.doc_id)
         around = self.reader.sentences_within_spans([(unit.doc_id, max(0, unit.start - QUOTATION_REACH), unit.start),
                                                      (unit.doc_id, unit.end, unit.end + QUOTATION_REACH)])
         before = [span for _, span in around[0] if span.end <= unit.start][::-1]
@@ -431,7 +431,7 @@ class ExtractiveAnswerer:
         "Who said the elections comply with international standards?" had "Constitutional Law" in bold, from the
         quoted sentence; the speaker is named three sentences later. Unchanged when the text names no speaker."""
         first = chosen[0]
-        text = self.reader.documents[first.doc_id].document.text
+        text = self._text_of(first.doc_id)
         name = speaker_of(text, first.start + 1)
         if name is None:
             return chosen, short
@@ -450,7 +450,7 @@ class ExtractiveAnswerer:
         others = [u for u in ranked if u.key != first.key]
         chosen = [first] + select_units(others, self.max_sentences - 1, QUOTE_SHARE * ranked[0].probability,
                                         {first.text})
-        chosen = with_continuations(chosen, ranked, lambda doc_id: self.reader.documents[doc_id].document.text)
+        chosen = with_continuations(chosen, ranked, self._text_of)
         chosen = self.with_context_before(chosen)
         chosen = self.with_section_of_heading(chosen, ranked)
         return self.with_the_whole_list(chosen) if whole_list else chosen
@@ -471,7 +471,7 @@ class ExtractiveAnswerer:
             lead, items = before, self._list_under(before)
         if not items:
             return chosen
-        text = self.reader.documents[first.doc_id].document.text
+        text = self._text_of(first.doc_id)
         whole = [lead] + [next((u for u in chosen if u.key == (first.doc_id, span.start)), None)
                           or unranked(first, span, text) for span in items[:LIST_ITEMS]]
         keys = {u.key for u in whole}
@@ -533,12 +533,12 @@ class ExtractiveAnswerer:
         starts = {span.start for span in items}
         best = next((u for u in ranked if u.doc_id == heading.doc_id and u.start in starts), None)
         if best is None:
-            best = unranked(heading, items[0], self.reader.documents[heading.doc_id].document.text)
+            best = unranked(heading, items[0], self._text_of(heading.doc_id))
         return [heading, best] + chosen[1:]
 
     def _list_under(self, heading: ScoredUnit) -> list[Span]:
         """The items of the list that follows a heading (within SECTION_REACH characters), if one does."""
-        text = self.reader.documents[heading.doc_id].document.text
+        text = self._text_of(heading.doc_id)
         found = self.reader.sentences_within_spans([(heading.doc_id, heading.end, heading.end + SECTION_REACH)])[0]
         items = []
         for _, span in found:
@@ -554,7 +554,7 @@ class ExtractiveAnswerer:
     def _context_before(self, unit: ScoredUnit) -> ScoredUnit | None:
         """The quote unit that says what `unit` is about, if it needs one: the last unit over its list's
         lead-in, or over the stretch before it when it refers back."""
-        text = self.reader.documents[unit.doc_id].document.text
+        text = self._text_of(unit.doc_id)
         found = list_lead_in(text, unit.start)
         if found is None and _NEEDS_ANTECEDENT.match(unit.text):
             found = (max(0, unit.start - ANTECEDENT_REACH), unit.start)

@@ -98,19 +98,20 @@ def names_the_post_only_as_another(q: QuestionInfo, quotes: Sequence[str]) -> bo
     without its countries, and another country makes another post ("Chairman of the Senate of the Republic of
     Kazakhstan" for "Who chairs the Senate of Belarus?"); a post asked by a verb other than "chairs" ("Who heads
     ...?") is not judged."""
-    asked = _post_asked(q)
+    asked = _post_asked(q.text)
     if asked is None:
         return False
-    found = [(text, m) for text in quotes for m in _titles_in(text, asked)]
-    return bool(found) and all(_another_post(text, m, asked) for text, m in found)
+    found = [(text, _wrapped_lines_joined(text), m) for text in quotes for m in _titles_in(text, asked)]
+    return bool(found) and all(_another_post(text, joined, m, asked) for text, joined, m in found)
 
 
 def the_post_as_asked(q: QuestionInfo, text: str) -> re.Match | None:
     """Where `text` names the post `q` asks the holder of, as asked (not `names_the_post_only_as_another`)."""
-    asked = _post_asked(q)
+    asked = _post_asked(q.text)
     if asked is None:
         return None
-    return next((m for m in _titles_in(text, asked) if not _another_post(text, m, asked)), None)
+    joined = _wrapped_lines_joined(text)
+    return next((m for m in _titles_in(text, asked) if not _another_post(text, joined, m, asked)), None)
 
 
 def names_the_post_in_full(q: QuestionInfo, text: str) -> bool:
@@ -118,16 +119,12 @@ def names_the_post_in_full(q: QuestionInfo, text: str) -> bool:
     is of, its countries aside ("Chairman of the CSTO Parliamentary Assembly" for "Who chairs the CSTO
     Parliamentary Assembly?"; not "Chairwoman of the Council of the Republic ..." for the CSTO Permanent Council,
     which shares "Council" only)."""
-    asked = _post_asked(q)
+    asked = _post_asked(q.text)
     if asked is None or not asked.body:
         return False
     joined = _wrapped_lines_joined(text)
-    for title in _titles_in(text, asked):
-        of = _OF_AFTER.match(joined, title.end())
-        said = set(content_words(without_countries(of.group(1)))) if of else set()
-        if asked.body <= said and not _another_post(text, title, asked):
-            return True
-    return False
+    return any(asked.body <= set(content_words(without_countries(_of_what(joined, title.end()))))
+               and not _another_post(text, joined, title, asked) for title in _titles_in(text, asked))
 
 
 def _titles_in(text: str, asked: _PostAsked) -> Iterator[re.Match]:
@@ -145,42 +142,49 @@ class _PostAsked:
     body: frozenset[str]  # the stems of what the post is of, its countries left out ("senat")
 
 
-def _post_asked(q: QuestionInfo) -> _PostAsked | None:
+@functools.lru_cache(maxsize=256)  # asked of the same question by each rule and each unit a fallback tries
+def _post_asked(question: str) -> _PostAsked | None:
     """The post `q` asks the holder of, with the rank it asks it at ("Who is the Vice President ...?": "President"
     at the rank "vice"), or by the verb "chairs" (a Chairman, Chairwoman or Chair); None for a post asked by
     another verb ("Who heads ...?": a chairman heads a house as much as a head does)."""
-    match = _ASKS_FOR_A_POST_HOLDER.match(q.text)
+    match = _ASKS_FOR_A_POST_HOLDER.match(question)
     if match is None:
         return None
     if match.group("post") is None:  # "Who chairs the Senate of Belarus?" asks for its Chairman (or Chairwoman)
         if not match.group("verb").lower().startswith("chair"):
             return None
-        of = _OBJECT_OF_THE_VERB.match(q.text, match.end("verb"))
-        return _post(q, _CHAIR, frozenset(stems("chairs")), of.group(1) if of else "", None)
-    before = _RANK_BEFORE.search(q.text[: match.start("post")])
+        of = _OBJECT_OF_THE_VERB.match(question, match.end("verb"))
+        return _post(question, _CHAIR, frozenset(stems("chairs")), of.group(1) if of else "", None)
+    before = _RANK_BEFORE.search(question[: match.start("post")])
     rank, title, end = before.group(1).lower() if before else None, match.group("post"), match.end("post")
     if before is None and title.lower() in _RANK_TITLES:  # "Vice President": the rank, then the title
-        after = _TITLE_AFTER_A_RANK.match(q.text, end)
+        after = _TITLE_AFTER_A_RANK.match(question, end)
         if after is None:
             return None
         rank, title, end = title.lower(), after.group(1), after.end(1)
-    of = _OF_AFTER.match(q.text, end)
-    return _post(q, title, frozenset(stems(title)), of.group(1) if of else "", rank)
+    return _post(question, title, frozenset(stems(title)), _of_what(question, end), rank)
 
 
-def _post(q: QuestionInfo, title: str, title_stems: frozenset[str], of: str, rank: str | None) -> _PostAsked:
-    return _PostAsked(title, frozenset(content_words(q.text)) - title_stems, frozenset(content_words(of)), rank,
+def _post(question: str, title: str, title_stems: frozenset[str], of: str, rank: str | None) -> _PostAsked:
+    return _PostAsked(title, frozenset(content_words(question)) - title_stems, frozenset(content_words(of)), rank,
                       countries_named(of), frozenset(content_words(without_countries(of))))
 
 
-def _another_post(text: str, title: re.Match, asked: _PostAsked) -> bool:
-    """Whether the title at `title` in `text` names another post than the one asked."""
+def _of_what(text: str, end: int) -> str:
+    """What the title that ends at `end` in `text` is of ("the Senate of the Republic of Kazakhstan"); empty when
+    no "of" follows it."""
+    of = _OF_AFTER.match(text, end)
+    return of.group(1) if of else ""
+
+
+def _another_post(text: str, joined: str, title: re.Match, asked: _PostAsked) -> bool:
+    """Whether the title at `title` in `text` (`joined`: the same, its wrapped lines joined) names another post
+    than the one asked."""
     before = text[: title.start()]
     rank = _RANK_BEFORE.search(before)
     if (rank.group(1).lower() if rank else None) != asked.rank:  # "Vice President" for the President, or the
         return True  # President for the Vice President, the Speaker for the former Speaker
-    of = _OF_AFTER.match(_wrapped_lines_joined(text), title.end())
-    of_what = of.group(1) if of else ""
+    of_what = _of_what(joined, title.end())
     body = set(content_words(of_what))
     if asked.countries:
         countries = countries_named(of_what)

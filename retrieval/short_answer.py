@@ -59,9 +59,9 @@ def what_the_question_sets_aside(choice: SpanChoice, q: QuestionInfo) -> bool:
 
 
 # Set phrases that link or qualify, ending in a word that alone looks like content ("in general", "for example").
-_IDIOM = re.compile(r"\b(?:in|for|of|at)\s+(?P<last>general|particular|addition|total|fact|example|instance|course|short|"
-                    r"brief|practice|theory|principle|turn|part|effect|contrast|comparison|return|response|common|least|"
-                    r"detail|sum|summary|conclusion|essence)$")
+_IDIOM = re.compile(r"\b(?:in|for|of|at)\s+(?P<last>general|particular|addition|total|fact|example|instance|course|"
+                    r"short|brief|practice|theory|principle|turn|part|effect|contrast|comparison|return|response|"
+                    r"common|least|detail|sum|summary|conclusion|essence)$")
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,}\b")
 # A quotation's end and what follows it ("place,” Aleksandr Lukashenko"): a span over it joins the words said to
 # the words about the saying, no phrase of either.
@@ -197,11 +197,8 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
         return True
     if q.head[:1] == ("name",) and holds_digit(choice.text) and not any(w[:1].isupper() for w in choice.text.split()):
         return True
-    if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _NAMED_HEADS
-            and not any(w[:1].isupper() for w in choice.text.split())):
-        return True
-    if (q.qtype in ("what", "which") and set(stems(head_phrase(q.text))) & _BODY_HEADS
-            and not any(w[:1].isupper() for w in choice.text.split())):
+    if (q.qtype in ("what", "which") and not any(w[:1].isupper() for w in choice.text.split())
+            and ((q.head[:1] and q.head[0] in _NAMED_HEADS) or set(stems(head_phrase(q.text))) & _BODY_HEADS)):
         return True
     if (not q.wants_time and _ASKS_MONEY.search(q.text) and holds_digit(choice.text)
             and not says_a_sum(choice.text)):

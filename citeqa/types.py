@@ -103,6 +103,7 @@ class Answer:
     retrieval_query: str | None = None  # the question as retrieval saw it (follow-ups resolved)
     confidence: float | None = None  # the score abstention compared with its threshold
     short_answer: ShortAnswer | None = None  # None when abstained, or when no short span answers it
+    named_document: str | None = None  # the document the question named as its source, the only one searched
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator, Sequence
 
 from citeqa.embedding import Embedder, embedder_for
@@ -20,6 +20,7 @@ from citeqa.types import Answer, Document, Filters, Turn
 from retrieval.abstention import threshold_for
 from retrieval.answer import Answerer, Composition, ExtractiveAnswerer
 from retrieval.followup import resolve, standalone
+from retrieval.named_document import DocumentNames, document_named
 from retrieval.search import Fusion, Retriever, ms_since, zscore_fusion
 from retrieval.store import IndexReader, Store, check_compatible, open_store, recipe_of
 
@@ -86,6 +87,7 @@ class Components:
     reader: IndexReader
     retriever: Retriever
     answerer: Answerer
+    document_names: DocumentNames
 
 
 class _InUse:
@@ -146,7 +148,9 @@ class QAService:
             reader.close()
             raise
         return Components(reader.version, reader, Retriever(reader, self._embedder(), self._fusion),
-                          self._answerer_factory(reader, self.settings))
+                          self._answerer_factory(reader, self.settings),
+                          DocumentNames(lambda: (s.document for s in reader.documents.values()),
+                                        lambda: len(reader.documents)))
 
     def close(self) -> None:
         """Close the current version once no question uses it (the service opens it again if asked)."""
@@ -184,6 +188,12 @@ class QAService:
             retriever, answerer = components.retriever, components.answerer
             query = resolve(question, history, MAX_QUESTION_CHARS)
             asked = standalone(question, history, MAX_QUESTION_CHARS)  # what the answer finder reads
+            # "What did the 2006 declaration say about ...?" is asked of that document, without the words naming it
+            named = None if filters.doc_ids else document_named(asked, components.document_names)
+            if named is not None:
+                filters = replace(filters, doc_ids=(named.doc_id,))
+                in_query = document_named(query, components.document_names) if query != asked else named
+                query, asked = in_query.question if in_query else query, named.question
             timings["load"] = ms_since(started)  # the index and model, on the first question or a new build
             t = time.perf_counter()
             query_vector = retriever.embedder.encode_query(query)
@@ -202,6 +212,7 @@ class QAService:
             question=question, answer=composition.answer, abstained=composition.abstained,
             citations=composition.citations, passages=passages, timings_ms=timings, retrieval_query=query,
             confidence=composition.confidence, short_answer=composition.short_answer,
+            named_document=named.doc_id if named is not None else None,
         )
 
 

@@ -1,0 +1,129 @@
+"""A question that names the document it asks about as its source ("What did the 2006 declaration say about
+migration?", "..., according to the brochure?") is asked of that document alone, without the words that name it.
+
+The words that name a document are no evidence of the answer: every line of the declaration is "the 2006
+declaration's", and its title line ("Declaration of ... of June 23, 2006") holds both words, so it outranked the
+sentence that answers. A user who names the document expects it to be searched, as `--doc` searches it.
+
+Conservative by design: only where the phrase stands as the source (after "according to", "in", "from", or as the
+subject of "does/did ..."), only when every word of the phrase is in one document's id, title or year, and only
+when exactly one document fits. "Who issued the 2006 declaration?" asks about the document, not from it, and
+"the CSTO PA statement concerning outer space" names a statement the brochure lists, not the statement in the
+corpus (its last words are in no document's title): both are asked of the whole collection.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping
+
+from citeqa.types import Document
+from retrieval.text import stems
+
+# Nouns that name a kind of document. The generic ones ("article", "document") fit any document; the others must
+# be in the document's id or title ("the declaration" is the declaration, not the brochure).
+GENERIC_KINDS = frozenset("article document text report story item piece page file".split())
+SPECIFIC_KINDS = frozenset("declaration statement brochure leaflet booklet letter resolution speech interview memo "
+                           "memorandum release transcript minutes manual handbook guide paper".split())
+_KIND = "|".join(sorted(GENERIC_KINDS | SPECIFIC_KINDS | {"news"}))
+# "according to the 2006 declaration", "in the brochure", "does the CSTO PA Council statement ...", "did the
+# Kazakhstan news item ...": up to four words before the kind; what follows it is read by `document_named`.
+_NAMING = re.compile(
+    r"(?:(?P<source>(?:,\s*|\b)according\s+to\s+|\b(?:in|from)\s+)|(?P<aux>\b(?:does|did|do|will|would|can|could|"
+    rf"should|might|may)\s+))(?P<the>the)\s+(?P<words>(?:[\w'’.-]+\s+){{0,4}}?)(?P<kind>(?:{_KIND})"
+    r"(?:\s+(?:item|release|story))?)\b", re.I)
+# "the declaration *on* CSTO efficiency": a qualifier whose words must be in the document's title too
+_QUALIFIER = re.compile(r"\s+(?:on|about|of|concerning|regarding)\s+", re.I)
+QUALIFIER_WORDS = 6
+_QUALIFIER_WORD = re.compile(r"\s*[\w'’.-]+")
+_AFTER_SOURCE = re.compile(r"\s*(?:[,?.]|$)")  # "according to the brochure" ends the question or a clause
+_AFTER_SUBJECT = re.compile(r"\s+(?!and\b|or\b|on\b|about\b|of\b|concerning\b|regarding\b)[a-z]")  # its verb
+_NOT_NAMES = frozenset("the a an".split())
+
+
+@dataclass(frozen=True)
+class NamedDocument:
+    doc_id: str
+    question: str  # the question with the words that name the document left out ("did it say")
+    phrase: str  # the words that named it, as the question wrote them
+
+
+def name_words(document: Document) -> frozenset[str]:
+    """The stems a question may name a document by: its id's words, its title's words and its year."""
+    words = set(stems(re.sub(r"[-_.]", " ", document.doc_id))) | set(stems(document.title or ""))
+    if document.date:
+        words.add(document.date[:4])
+    return frozenset(words)
+
+
+NAMED_DOCUMENTS_MAX = 2000  # past this many documents, a few words name several of them, and reading every
+# title for a question costs more than it finds
+
+
+class DocumentNames:
+    """The words each document of one index version may be named by, read on the first question that names a
+    document (not before: most questions name none) and kept while the version is."""
+
+    def __init__(self, documents: Callable[[], Iterable[Document]], count: Callable[[], int]):
+        self._documents, self._count = documents, count
+        self._names: dict[str, frozenset[str]] | None = None
+
+    def __call__(self) -> Mapping[str, frozenset[str]]:
+        if self._names is None:
+            self._names = ({} if self._count() > NAMED_DOCUMENTS_MAX
+                           else {d.doc_id: name_words(d) for d in self._documents()})
+        return self._names
+
+
+def _fits(words: list[str], kind: str, names: frozenset[str]) -> bool:
+    return all(w in names for w in words) and (kind in GENERIC_KINDS or kind == "news" or kind in names)
+
+
+def document_named(question: str, names: Callable[[], Mapping[str, frozenset[str]]]) -> NamedDocument | None:
+    """The one document the question names as its source, and the question without the naming words; None when
+    it names none, or when its words fit no document or more than one. `names`: each document's `name_words`,
+    read only when the question has the form of naming one."""
+    for match in _NAMING.finditer(question):
+        form = _AFTER_SUBJECT if match.group("aux") else _AFTER_SOURCE
+        words = [w for w in stems(match.group("words")) if w not in _NOT_NAMES]
+        kind = stems(match.group("kind"))[0]
+        for end, qualifier in _phrase_ends(question, match.end()):  # the longest qualifier first
+            if not form.match(question, end):
+                continue
+            fitting = [doc_id for doc_id, name in names().items() if _fits(words + qualifier, kind, name)]
+            if len(fitting) == 1:
+                return _without(question, match, end, fitting[0])
+            if match.group("source"):
+                break  # the phrase ends where the clause does: no shorter reading
+    return None
+
+
+def _phrase_ends(question: str, kind_end: int) -> list[tuple[int, list[str]]]:
+    """Where the phrase naming a document may end after its kind, with the qualifier's stems: after each word of an
+    "on/about/of ..." qualifier (longest first), or right after the kind."""
+    ends = []
+    qualifier = _QUALIFIER.match(question, kind_end)
+    if qualifier is not None:
+        at, words = qualifier.end(), []
+        for _ in range(QUALIFIER_WORDS):
+            word = _QUALIFIER_WORD.match(question, at)
+            if word is None:
+                break
+            at = word.end()
+            words.append(word.group().strip())
+            ends.append((at, [w for w in stems(" ".join(words)) if w not in _NOT_NAMES]))
+    return ends[::-1] + [(kind_end, [])]
+
+
+def _without(question: str, match: re.Match, end: int, doc_id: str) -> NamedDocument:
+    """"did the 2006 declaration say" -> "did it say"; ", according to the brochure?" and "in the brochure" -> left
+    out."""
+    if match.group("aux"):
+        start = match.start("the")
+        rewritten = f"{question[:start]}it{question[end:]}"
+    else:
+        start = match.start()
+        rewritten = question[:start] + question[end:]
+    rewritten = re.sub(r"\s+(?=[,?.])", "", " ".join(rewritten.split())).lstrip(" ,")
+    return NamedDocument(doc_id, rewritten[:1].upper() + rewritten[1:], question[start:end].strip(" ,"))

@@ -1,0 +1,82 @@
+"""A question that names its source document is asked of that document, without the words that name it."""
+
+import pytest
+
+from citeqa.types import Document, Filters
+from retrieval.named_document import DocumentNames, document_named
+
+DECLARATION = "csto-declaration-2006-efficiency.txt"
+BROCHURE = "csto-pa-brochure.txt"
+
+
+def doc(doc_id: str, title: str, date: str | None = None) -> Document:
+    return Document(doc_id, title, "text", doc_id, "0" * 64, 4, "txt", date)
+
+
+LIBRARY = [
+    doc("treaty-2019-review.txt", "Review of the arms treaty", "2019-03-01"),
+    doc("council-statement-water.txt", "Statement by the River Council on water rights"),
+    doc("annual-report-2021.txt", "Annual report of the River Council", "2021-12-31"),
+    doc("annual-report-2022.txt", "Annual report of the River Council", "2022-12-31"),
+    doc("visitor-brochure.txt", "Welcome to the valley"),
+]
+
+
+def named(question: str):
+    names = DocumentNames(lambda: LIBRARY, lambda: len(LIBRARY))
+    return document_named(question, names)
+
+
+@pytest.mark.parametrize("question, doc_id, rewritten", [
+    ("What did the 2021 report say about floods?", "annual-report-2021.txt", "What did it say about floods?"),
+    ("Who owns the wells, according to the River Council statement?", "council-statement-water.txt",
+     "Who owns the wells?"),
+    ("According to the brochure, where does the trail start?", "visitor-brochure.txt", "Where does the trail start?"),
+    ("Which dams are listed in the 2022 annual report?", "annual-report-2022.txt", "Which dams are listed?"),
+    ("How does the statement on water rights define a well?", "council-statement-water.txt",
+     "How does it define a well?"),
+])
+def test_a_document_named_as_the_source_is_found_and_its_name_left_out(question, doc_id, rewritten):
+    found = named(question)
+    assert found is not None and (found.doc_id, found.question) == (doc_id, rewritten)
+
+
+@pytest.mark.parametrize("question", [
+    "What did the annual report say about floods?",  # two annual reports: which one is not said
+    "Who wrote the 2021 report?",  # about the document, not asked of it
+    "What did the report on fisheries say?",  # its last words are in no document's title
+    "What do the council statements in the brochure say?",  # several statements: a list the brochure holds
+    "How do the 2021 report and the brochure differ?",  # two documents
+    "What did the 2030 report say about floods?",  # no report of that year
+    "What did the delegates say about floods?",  # no kind of document
+])
+def test_no_document_is_chosen_where_the_question_does_not_name_exactly_one_as_its_source(question):
+    assert named(question) is None
+
+
+def test_titles_are_read_only_for_a_question_that_names_a_document():
+    reads = []
+    names = DocumentNames(lambda: reads.append(1) or LIBRARY, lambda: len(LIBRARY))
+    assert document_named("Where does the trail start?", names) is None and not reads
+    document_named("What does the brochure say?", names)
+    document_named("What does the 2021 report say?", names)
+    assert reads == [1]  # once per index version
+
+
+def test_a_question_naming_a_document_is_answered_from_it_and_not_from_its_title(service):
+    """The declaration's words ("the 2006 declaration") are in its title line, which outranked the sentence that
+    answers, and the answer was refused."""
+    answer = service.ask("What did the 2006 declaration say about illegal migration?")
+    assert answer.named_document == DECLARATION
+    assert not answer.abstained and "illegal migration" in answer.citations[0].quote, answer.answer
+    assert {p.doc_id for p in answer.passages} == {DECLARATION}
+    ties = service.ask("Which organizations does the declaration want stronger ties with?")
+    assert [c.quote for c in ties.citations if "Declaration of state members" in c.quote] == [], ties.answer
+    assert ties.short_answer is not None and ties.short_answer.text == "UN"
+
+
+def test_a_document_the_user_chose_is_not_overridden_by_the_one_the_question_names(service):
+    answer = service.ask("What did the 2006 declaration say about illegal migration?", filters=Filters(doc_ids=(BROCHURE,)))
+    assert answer.named_document is None and {p.doc_id for p in answer.passages} == {BROCHURE}
+    about = service.ask("Who signed the 2006 declaration?")
+    assert about.named_document is None

@@ -36,7 +36,38 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not of_another_country(choice, q) and not a_description_for_a_definition(choice, q)
             and not only_the_questions_words(choice, q) and not only_a_link_word(choice)
             and not what_the_question_sets_aside(choice, q) and not _QUOTATION_END_INSIDE.search(choice.text)
-            and not ends_an_idiom(choice))
+            and not ends_an_idiom(choice) and not listed_beside_what_is_asked(choice, q))
+
+
+def listed_beside_what_is_asked(choice: SpanChoice, q: QuestionInfo) -> bool:
+    """Whether the span is listed beside the very thing the question asks for, not as one of it ("foreign-controlled
+    information resources" of "... resources, social networks and video-sharing platforms" for "Which social
+    networks ...?"): a list's members are siblings; "France, Spain and other countries" names countries. The thing
+    asked for is the longest start of the question's head phrase the unit holds (the phrase runs on into a verb
+    in "Which social networks censor ...?")."""
+    words = head_phrase(q.text).split()
+    if not words:
+        return False
+    text, start, end = choice.unit.text, choice.start - choice.unit.start, choice.end - choice.unit.start
+    for n in range(len(words), min(len(words), 2) - 1, -1):  # one word of several may be a modifier ("London")
+        found = [m for m in re.finditer(rf"\b{re.escape(' '.join(words[:n]))}(?:s|es)?\b", text, re.I)]
+        if found:
+            return any(_listed_beside(text, start, end, m) for m in found)
+    return False
+
+
+def _listed_beside(text: str, start: int, end: int, head: re.Match) -> bool:
+    if head.start() >= end:
+        between = text[end : head.start()]
+    elif head.end() <= start:
+        between = text[head.end() : start]
+    else:
+        return False
+    return bool(_LIST_SEPARATOR.fullmatch(between)) and not _HYPONYM_LEAD.search(text[: head.start()])
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")  # "resources, social networks", "X and Y"
+_HYPONYM_LEAD = re.compile(r"\b(?:other|such|similar|all|these|those|the)\s+$", re.I)  # "and other countries"
 
 
 def ends_an_idiom(choice: SpanChoice) -> bool:

@@ -322,6 +322,24 @@ def test_a_short_answer_is_not_the_end_of_a_set_phrase(unit_text, span, shown):
 
     assert ends_an_idiom(span_in(unit_at(unit_text), span)) != shown
 
+@pytest.mark.parametrize("question, unit_text, span, shown", [
+    ("Which rivers does the report name as polluted?", "Lakes, rivers and reservoirs near mines are polluted.",
+     "Lakes", False),  # listed beside rivers: not a river
+    ("Which rivers does the report name as polluted?", "Pipes, canals or rivers carry the waste.", "canals", False),
+    ("Which rivers does the report name as polluted?", "The Ural, the Tobol and other rivers are polluted.",
+     "the Tobol", True),  # "and other rivers": the Tobol is one
+    ("Which rivers does the report name as polluted?", "Rivers such as the Ural are polluted.", "the Ural", True),
+    # the head phrase runs on into the verb: its longest start the unit holds is what is asked for
+    ("Which mountain rivers carry the waste?", "Canals, mountain rivers and pipes carry the waste.", "Canals", False),
+    ("Which mountain rivers carry the waste?", "Canals, rivers and pipes carry the waste.", "Canals", True),
+])
+def test_a_short_answer_is_not_what_is_listed_beside_the_thing_asked_for(question, unit_text, span, shown):
+    from retrieval.question import analyse
+    from retrieval.short_answer import listed_beside_what_is_asked
+
+    assert listed_beside_what_is_asked(span_in(unit_at(unit_text), span), analyse(question)) != shown
+
+
 
 @pytest.mark.parametrize("question, unit_text, span, made", [
     # the end completes the question's phrase that the span cuts

@@ -323,7 +323,12 @@ class ExtractiveAnswerer:
         # "What did Hakobyan say about the elections?": their words that speak of the topic are the evidence.
         on_the_topic = (bool(spoken) and person_named_as_source(analysis.question.text) is None
                         and speak_of_the_topic(analysis.question.text, [u.text for u in spoken]))
-        if (not analysis.units or (analysis.answerable < self.threshold and not naming and not on_the_topic)
+        below = analysis.answerable < self.threshold and not naming and not on_the_topic
+        # "Who heads the Mazhilis?": a unit that names the post as asked, with all the question says it is of,
+        # beside a person's name, answers it whatever the threshold (the model weighs the words "heads" and
+        # "Chairman" as unlike)
+        holder = self._holder_of_the_post_in_full(analysis) if below else None
+        if (not analysis.units or (below and holder is None)
                 or not speak_of_the_topic(analysis.question.text, [p.text for p in passages[:ANSWER_PASSAGES]])):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         if naming:
@@ -337,7 +342,9 @@ class ExtractiveAnswerer:
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)) else None
         chosen = self.quotes(short.unit if short is not None else _first_quote(analysis), analysis.units,
                              asks_for_a_list(analysis.question.text))
-        if not can_answer(analysis.question, chosen, self.abbreviations_of):
+        if holder is not None:
+            short, chosen = None, self.quotes(holder, analysis.units)
+        elif not can_answer(analysis.question, chosen, self.abbreviations_of):
             holder = next((u for u in analysis.units[:KIND_REACH]
                            if (u.lexical >= KIND_LEXICAL or names_the_post_in_full(analysis.question, u.text))
                            and can_answer(analysis.question, [u], self.abbreviations_of)), None)
@@ -359,6 +366,15 @@ class ExtractiveAnswerer:
             short_answer = ShortAnswer(short.text, short.unit.doc_id, short.start, short.end, n)
         return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
                            short_answer)
+
+    def _holder_of_the_post_in_full(self, analysis: Analysis) -> ScoredUnit | None:
+        """Among the best units, one that names the post the question asks the holder of in full
+        (`kinds.names_the_post_in_full`) and can answer it (a person's name beside it, of the country asked)."""
+        q = analysis.question
+        if not asks_for_a_post_holder(q):
+            return None
+        return next((u for u in analysis.units[:KIND_REACH] if names_the_post_in_full(q, u.text)
+                     and can_answer(q, [u], self.abbreviations_of)), None)
 
     def units_spoken_by_the_speaker_asked(self, analysis: Analysis) -> list[ScoredUnit]:
         """For "What did Lukashenko say about the OSCE?", the ranked units in which the person speaks, best first:

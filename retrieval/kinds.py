@@ -78,6 +78,8 @@ _ASKS_FOR_A_POST_HOLDER = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?(?P<post>" + "|".join(sorted(PERSON_TITLE_WORDS)) + r")s?\b"
     r"|(?P<verb>heads|headed|chairs|chaired|presides|presided)\b)", re.I)
 _CHAIR = r"Chair(?:man|woman|person)?"  # the title of whoever chairs
+# The titles of whoever heads or presides over a body: a house's Chairman or Speaker, an assembly's President
+_HEAD = rf"(?:{_CHAIR}|Speaker|President|Head|Leader|Director|Toraga)"
 _OBJECT_OF_THE_VERB = re.compile(r"[ \t]+(?:over[ \t]+)?([^,.;:\n?]+)")
 
 
@@ -96,8 +98,8 @@ def names_the_post_only_as_another(q: QuestionInfo, quotes: Sequence[str]) -> bo
     quotes name holds another post: the question reuses their words with a changed relation. False when no quote
     names the title, or one names it bare ("the President said") or as asked. What the post is of is compared
     without its countries, and another country makes another post ("Chairman of the Senate of the Republic of
-    Kazakhstan" for "Who chairs the Senate of Belarus?"); a post asked by a verb other than "chairs" ("Who heads
-    ...?") is not judged."""
+    Kazakhstan" for "Who chairs the Senate of Belarus?"); "Who heads ...?" asks for any title of a head ("Head of
+    the Swedish parliamentary delegation" for the Norwegian one is another post)."""
     asked = _post_asked(q.text)
     if asked is None:
         return False
@@ -145,16 +147,16 @@ class _PostAsked:
 @functools.lru_cache(maxsize=256)  # asked of the same question by each rule and each unit a fallback tries
 def _post_asked(question: str) -> _PostAsked | None:
     """The post `q` asks the holder of, with the rank it asks it at ("Who is the Vice President ...?": "President"
-    at the rank "vice"), or by the verb "chairs" (a Chairman, Chairwoman or Chair); None for a post asked by
-    another verb ("Who heads ...?": a chairman heads a house as much as a head does)."""
+    at the rank "vice"), or by the verb "chairs" (a Chairman, Chairwoman or Chair), "heads" or "presides" (any
+    title of whoever heads a body: a chairman heads a house as much as a speaker or a head does)."""
     match = _ASKS_FOR_A_POST_HOLDER.match(question)
     if match is None:
         return None
-    if match.group("post") is None:  # "Who chairs the Senate of Belarus?" asks for its Chairman (or Chairwoman)
-        if not match.group("verb").lower().startswith("chair"):
-            return None
+    if match.group("post") is None:  # "Who chairs the Senate of Belarus?" asks for its Chairman (or Chairwoman),
+        verb = match.group("verb")  # "Who heads the Mazhilis?" for its Chairman, Speaker, President or Head
         of = _OBJECT_OF_THE_VERB.match(question, match.end("verb"))
-        return _post(question, _CHAIR, frozenset(stems("chairs")), of.group(1) if of else "", None)
+        title = _CHAIR if verb.lower().startswith("chair") else _HEAD
+        return _post(question, title, frozenset(stems(verb)), of.group(1) if of else "", None)
     before = _RANK_BEFORE.search(question[: match.start("post")])
     rank, title, end = before.group(1).lower() if before else None, match.group("post"), match.end("post")
     if before is None and title.lower() in _RANK_TITLES:  # "Vice President": the rank, then the title

@@ -611,6 +611,21 @@ def test_a_post_holder_is_the_name_a_name_block_opens_with(question, unit_text, 
     assert (found.text if found else None) == name
 
 
+@pytest.mark.parametrize("question, holder", [
+    ("Who heads the Mazhilis?", "Erlan Koshanov"),
+    ("Who presides over the Senate of Kazakhstan?", "Maulen Ashimbayev"),
+    ("Who heads the Senate of Belarus?", None),  # the Senate the documents name is Kazakhstan's
+])
+def test_who_heads_a_body_is_answered_by_the_block_that_names_its_post_in_full(service, question, holder):
+    """"Who heads the Mazhilis?" had been refused (0.049 against 0.078): the answerability model weighs "heads"
+    and "Chairman" as unlike words, though the unit names the Chairman of the Mazhilis beside his name."""
+    answer = service.ask(question)
+    if holder is None:
+        assert answer.abstained, answer.answer
+    else:
+        assert answer.short_answer is not None and answer.short_answer.text == holder, answer.answer
+
+
 def test_the_speaker_of_a_parliament_is_the_name_over_the_post_not_the_parliaments_name(service):
     """"Jogorku Kenesh" (the parliament) had been the short answer; the block opens with the speaker's name."""
     answer = service.ask("Who is the speaker of the Kyrgyz parliament?")
@@ -843,7 +858,10 @@ def test_which_quotes_hold_nothing_of_the_kind_asked(question, quotes, refused):
     ("Who is the chairman of the CSTO PA?", ["Chairman of the State Duma"], True),
     ("Who chairs the State Duma?", ["Chairman of the Senate"], True),  # "chairs" asks for a Chairman
     ("Who chairs the State Duma?", ["Chairwoman of the State Duma Anna Berg"], False),
-    ("Who heads the State Duma?", ["Chairman of the Senate"], False),  # a post asked by another verb: not judged
+    # "heads" asks for any title of a head: a Chairman, a Speaker, a President, a Head, of the body asked
+    ("Who heads the State Duma?", ["Chairman of the Senate"], True),
+    ("Who heads the State Duma?", ["Speaker of the State Duma Anna Berg"], False),
+    ("Who heads the Norwegian delegation?", ["Head of the Swedish delegation Kent Harstedt"], True),
     ("Who chairs the Senate of Belarus?", ["Chairman of the Senate of the\n\nRepublic of Kazakhstan"], True),
     ("Who is the Chairman of the Senate of Belarus?",
      ["Chairman of the House of Representatives of the National Assembly of the Republic of Belarus"], True),
@@ -873,7 +891,8 @@ def test_a_post_named_only_as_another(question, quotes, other_rank):
      "Anna Berg Chairman of the Majlisi Namoyandagon of the Majlisi Oli of the Republic of Tajikistan", False),
     ("Who chairs the Senate of Belarus?", "Anna Berg Chairman of the Senate of the\n\nRepublic of Kazakhstan", False),
     ("Who chairs the Senate of Kazakhstan?", "Anna Berg Chairman of the Senate of the\n\nRepublic of Kazakhstan", True),
-    ("Who heads the Senate of Kazakhstan?", "Anna Berg Chairman of the Senate of Kazakhstan", False),  # not judged
+    ("Who heads the Senate of Kazakhstan?", "Anna Berg Chairman of the Senate of Kazakhstan", True),  # any head's title
+    ("Who heads the Senate of Kazakhstan?", "Anna Berg Secretary of the Senate of Kazakhstan", False),
 ])
 def test_a_post_named_in_full(question, text, in_full):
     from retrieval.kinds import names_the_post_in_full

@@ -42,7 +42,7 @@ from retrieval.kinds import (TIME, asks_for_a_post_holder, names_the_post_in_ful
                              of_the_kind_asked)
 from retrieval.question import (QuestionInfo, analyse, asks_for_a_list, defined_term, person_asked_about,
                                 person_named_as_source, post_speaker_asked, speaker_asked, topic_said_about,
-                                without_named_source)
+                                what_is_called, without_named_source)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month,
@@ -334,7 +334,9 @@ class ExtractiveAnswerer:
         if naming:
             analysis = replace(analysis, units=naming)  # "Who is X?": what the documents say where they name X
         elif spoken:  # "What did X say about Y?": X's words on Y, not others' words on Y
-            analysis = replace(analysis, units=spoken)
+            words = {u.key for u in spoken if not is_a_name_block(u.text)}  # and a label X uses is in them
+            analysis = replace(analysis, units=spoken, best=analysis.best if analysis.best is not None
+                               and analysis.best.unit.key in words else None)
         best = analysis.best
         if best is not None:
             best = without_the_questions_phrase(best, analysis.question)
@@ -700,7 +702,7 @@ def speak_of_the_topic(question: str, texts: Sequence[str]) -> bool:
     "terrorism"); True for any other question. Passages about the CSTO that never say "sanctions" say nothing
     about them, however close their meaning: the answer had quoted three lines of the declaration on foreign
     policy."""
-    topic = topic_said_about(question)
+    topic = topic_said_about(question) or what_is_called(question)
     words = set(content_words(topic)) if topic else set()
     if not words:
         return True

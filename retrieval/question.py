@@ -240,6 +240,20 @@ def topic_said_about(question: str) -> str | None:
     return match.group("topic") if match else None
 
 
+def what_is_called(question: str) -> str | None:
+    """The thing a question asks what someone calls or how they describe it ("the CSTO PA" of "What does Kochanova
+    call the CSTO PA?"): their words on it answer, as for `topic_said_about`, but a label may be the short
+    answer; None for any other question."""
+    match = _CALLED.match(" ".join(question.split()))
+    return match.group("topic") if match else None
+
+
+# "What does Kochanova *call* the CSTO PA?", "What did the report describe the reforms as?": what words someone uses
+# for a thing is what they say of it ("What did Wilson call for ...?" asks what he demanded, a fact).
+_NAMING_VERB = r"(?i:call|calls|called|describe|describes|described)(?!\s+(?i:for|on|upon)\b)"  # not "call for"
+_CALLED = re.compile(rf"^(?i:what\s+(?:did|does|do))\s+.+?\s+{_NAMING_VERB}\s+(?P<topic>[^?]+?)(?:\s+as)?\s*\??$")
+
+
 # The verbs a question asks what is said by ("What does the statement *say* about ...?").
 SAYING = (r"(?:say|says|said|saying|state|states|stated|think|thinks|thought|write|writes|wrote|tell|tells|told|"
           r"mention|mentions|mentioned)")
@@ -250,10 +264,12 @@ _SAID_ABOUT = re.compile(rf"\b(?:{SAYING}|anything|something)\s+(?:\w+\s+){{0,3}
 def speaker_asked(question: str) -> str | None:
     """The person a question asks what they said about something ("Lukashenko" of "What did Lukashenko say about
     the OSCE?"); None for any other question, and for "What did X say?", which `person_asked_about` reads."""
-    return _persons_name(_SAID_ABOUT_BY.match(_plain(question)))
+    text = _plain(question)
+    return _persons_name(_SAID_ABOUT_BY.match(text) or _CALLED_BY.match(text))
 
 
 _SAID_ABOUT_BY = re.compile(_WHAT_DID + _NAME + r"\s+" + _SAY + r"\b.*\b(?i:about|on|regarding)\s")
+_CALLED_BY = re.compile(_WHAT_DID + _NAME + r"\s+" + _NAMING_VERB + r"\s+\S")
 
 
 def post_speaker_asked(question: str) -> str | None:

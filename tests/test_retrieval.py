@@ -496,6 +496,9 @@ def test_the_post_whose_holder_a_question_asks_what_they_said(question, post):
     ("What did Kent Harstedt say?", None),  # what he said at all: `person_asked_about`
     ("What did the Council say about sanctions?", None),  # a body, not a person
     ("What did the President's office say about it?", None),
+    ("What does Anna Berg call the reform?", "Anna Berg"),  # the words she uses for it are hers
+    ("What did Anna Berg describe the vote as?", "Anna Berg"),
+    ("What did Anna Berg call for?", None),  # what she demanded: a fact, not her words for something
 ])
 def test_the_speaker_a_question_asks_about(question, speaker):
     from retrieval.question import speaker_asked
@@ -514,6 +517,11 @@ def test_what_a_person_said_about_a_topic_opens_with_their_words(service):
     # A quote card's quotation is its name's words: it comes before her name block.
     card = service.ask("What does Natalia Kochanova say about the CSTO PA?")
     assert card.citations[0].quote.startswith('"The CSTO PA is an open international platform'), card.answer
+    # What she calls it is in her words too, not in her title: "Chairwoman of the Council of the Republic" had been
+    # quoted first and in bold.
+    called = service.ask("What does Natalia Kochanova call the CSTO PA?")
+    assert called.citations[0].quote.startswith('"The CSTO PA is an open international platform'), called.answer
+    assert called.short_answer is None or "Chairwoman" not in called.short_answer.text, called.answer
     who = service.ask("Who said that there is no security without cooperation?")
     assert who.short_answer is not None and who.short_answer.text == "Aleksandr Lukashenko", who.answer
 

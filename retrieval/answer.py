@@ -45,8 +45,8 @@ from retrieval.question import (QuestionInfo, analyse, asks_for_a_list, defined_
                                 what_is_called, without_named_source)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, name_after_the_post,
-                                    name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month,
-                                    without_the_questions_phrase)
+                                    name_over_the_post, reads_as_an_answer, term_pattern, with_its_brackets_closed,
+                                    with_its_day_and_month, without_the_questions_phrase, word_opening_a_sentence)
 from retrieval.speakers import asks_who_said, speaker_of
 from retrieval.spans import Candidates, candidates
 from retrieval.store import IndexReader
@@ -340,8 +340,11 @@ class ExtractiveAnswerer:
         best = analysis.best
         if best is not None:
             best = without_the_questions_phrase(best, analysis.question)
+        if best is not None:
+            best = with_its_brackets_closed(best)
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
-                         and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)) else None
+                         and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)
+                         and not self._a_small_word_at_a_sentence_start(best)) else None
         chosen = self.quotes(short.unit if short is not None else _first_quote(analysis), analysis.units,
                              asks_for_a_list(analysis.question.text))
         if holder is not None:
@@ -517,6 +520,14 @@ class ExtractiveAnswerer:
             return False
         frequencies = self.content_word_frequencies(choice.text)
         return bool(frequencies) and all(df >= COMMON_SHARE * n for df in frequencies.values())
+
+    def _a_small_word_at_a_sentence_start(self, choice: SpanChoice) -> bool:
+        """Whether the span is one word capitalised only because a sentence starts with it ("According", "Soon",
+        "Along"; `short_answer.word_opening_a_sentence`), which its document also writes in small letters: the
+        span model reads capitals as a name's."""
+        word = word_opening_a_sentence(choice)
+        return word is not None and word.lower() in self._document_small_words.get(
+            choice.unit.doc_id, lambda: small_words(self._text_of(choice.unit.doc_id)))
 
     def with_context_before(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
         """Each quoted unit that cannot be understood alone is preceded by the unit that says what it is

@@ -36,7 +36,54 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not of_another_country(choice, q) and not a_description_for_a_definition(choice, q)
             and not only_the_questions_words(choice, q) and not only_a_link_word(choice)
             and not what_the_question_sets_aside(choice, q) and not _QUOTATION_END_INSIDE.search(choice.text)
-            and not ends_an_idiom(choice) and not listed_beside_what_is_asked(choice, q))
+            and not ends_an_idiom(choice) and not listed_beside_what_is_asked(choice, q)
+            and not cuts_a_bracket(choice.text))
+
+
+def cuts_a_bracket(text: str) -> bool:
+    """Whether the span opens a bracket it does not close or closes one it did not open ("Ford Courier), and the
+    Isuzu-built Chevrolet LUV"): it cuts a phrase in two (`with_its_brackets_closed` mends those it can)."""
+    depth = 0
+    for char in text:
+        depth += char in "(["
+        depth -= char in ")]"
+        if depth < 0:
+            return True
+    return depth != 0
+
+
+def word_opening_a_sentence(choice: SpanChoice) -> str | None:
+    """The span's one word when it is capitalised and opens a sentence (nothing, or a sentence's end, before it on
+    its unit: "Soon" of "Soon the Normans ..."), where a capital says nothing of a name; None otherwise."""
+    if not _ONE_CAPITALISED_WORD.fullmatch(choice.text):
+        return None
+    before = choice.unit.text[: choice.start - choice.unit.start]
+    return choice.text if _SENTENCE_START.search(before) else None
+
+
+_ONE_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)[\"“'‘(]?\s*$")
+
+
+BRACKET_REACH = 40  # characters looked ahead for the bracket a span opens
+
+
+def with_its_brackets_closed(choice: SpanChoice) -> SpanChoice:
+    """The span with the bracket it opens closed, when the close is near on the same line ("Annam (Dai Viet" ->
+    "Annam (Dai Viet)"), or else cut before it ("Dutch (Calvinist" -> "Dutch", "Taizu (Chinese" -> "Taizu");
+    unchanged when it opens none."""
+    text = choice.text
+    opened = max(text.rfind("("), text.rfind("["))
+    if opened < 0 or ")" in text[opened:] or "]" in text[opened:]:
+        return choice
+    unit_text, end = choice.unit.text, choice.end - choice.unit.start
+    close = re.compile(r"[^()\[\]\n]{0,%d}?[)\]]" % BRACKET_REACH).match(unit_text, end)
+    if close is not None:
+        return replace(choice, end=choice.end + len(close.group()), text=text + close.group())
+    kept = text[:opened].rstrip(" ,;:-")
+    if not kept or cuts_a_bracket(kept):
+        return choice
+    return replace(choice, end=choice.start + len(kept), text=kept)
 
 
 def listed_beside_what_is_asked(choice: SpanChoice, q: QuestionInfo) -> bool:

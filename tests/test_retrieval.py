@@ -2,6 +2,7 @@
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -321,6 +322,76 @@ def test_a_short_answer_is_not_the_end_of_a_set_phrase(unit_text, span, shown):
     from retrieval.short_answer import ends_an_idiom
 
     assert ends_an_idiom(span_in(unit_at(unit_text), span)) != shown
+
+@pytest.mark.parametrize("unit_text, span, made", [
+    ("The Tran dynasty ruled Annam (Dai Viet) for two centuries.", "Annam (Dai Viet", "Annam (Dai Viet)"),
+    ("His faith was Dutch (a Calvinist of the Reformed Church of the Low Countries) all his life.",
+     "Dutch (a Calvinist", "Dutch"),  # the close is too far: cut before the bracket
+    ("The Mental Health (Care and Treatment) (Scotland) Act applies.", "Mental Health (Care and Treatment) (Scotland",
+     "Mental Health (Care and Treatment) (Scotland)"),
+    ("The emperor Taizu (Chinese\nname) ruled.", "Taizu (Chinese", "Taizu"),  # no close on its line
+    ("The capital is Minsk.", "Minsk", "Minsk"),
+])
+def test_a_short_answer_closes_the_bracket_it_opens_or_stops_before_it(unit_text, span, made):
+    from retrieval.short_answer import cuts_a_bracket, with_its_brackets_closed
+
+    mended = with_its_brackets_closed(span_in(unit_at(unit_text, 10), span))
+    assert mended.text == made and unit_text[mended.start - 10 : mended.end - 10] == made
+    assert not cuts_a_bracket(mended.text)
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("Ford Courier), and the Isuzu-built Chevrolet LUV", True), ("Annam (Dai Viet)", False), ("(Dai", True),
+    ("Minsk", False),
+])
+def test_a_span_that_cuts_a_bracket_is_no_short_answer(text, cut):
+    from retrieval.question import analyse
+    from retrieval.short_answer import cuts_a_bracket, reads_as_an_answer
+
+    assert cuts_a_bracket(text) == cut
+    unit = unit_at(f"They drove the {text} home.")
+    assert reads_as_an_answer(span_in(unit, text), analyse("What did they drive?")) != cut
+
+
+@pytest.mark.parametrize("unit_text, span, opening", [
+    ("Soon the Normans fought the Turks.", "Soon", "Soon"),  # a capital only because the sentence starts
+    ("They came. Soon the Normans fought.", "Soon", "Soon"),
+    ("“According to him, it rained.", "According", "According"),
+    ("Rollo signed the treaty.", "Rollo", "Rollo"),  # a name too: the document's small words tell them apart
+    ("The treaty was signed by Rollo.", "Rollo", None),  # inside a sentence: a capital says a name
+    ("Soon after, the Normans fought.", "Soon after", None),  # more than one word
+])
+def test_the_one_word_a_sentence_opens_with(unit_text, span, opening):
+    from retrieval.short_answer import word_opening_a_sentence
+
+    assert word_opening_a_sentence(span_in(unit_at(unit_text), span)) == opening
+
+
+def test_a_word_capitalised_only_at_a_sentence_start_is_no_short_answer(tmp_path):
+    """The span model reads capitals as a name's: "Soon", "According", "Along" had been SQuAD short answers.
+    A word that its document also writes in small letters is no name; a name never written so stays."""
+    from retrieval.answer import ExtractiveAnswerer
+    from retrieval.service import build_service
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "normans.txt").write_text(
+        "The Normans in Italy\n\nSoon the Normans fought the Byzantines in the south. They came soon after the "
+        "war. Rollo led them north.\n", encoding="utf-8")
+    settings = Settings.load(env={}, corpus=corpus, index=tmp_path / "index")
+    from ingest.pipeline import build_index
+
+    build_index(settings)
+    service = build_service(settings)
+    with service.components() as components:
+        answerer = components.answerer
+        assert isinstance(answerer, ExtractiveAnswerer)
+        text = document_text(service, "normans.txt")
+        unit = replace(unit_at(text[text.index("Soon") :], text.index("Soon")), doc_id="normans.txt")
+        soon, rollo = span_in(unit, "Soon"), span_in(unit, "Rollo")
+        assert answerer._a_small_word_at_a_sentence_start(soon)
+        assert not answerer._a_small_word_at_a_sentence_start(rollo)
+
 
 @pytest.mark.parametrize("question, unit_text, span, shown", [
     ("Which rivers does the report name as polluted?", "Lakes, rivers and reservoirs near mines are polluted.",

@@ -33,7 +33,8 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
     ("extremism" had been in bold)."""
     return (not q.yes_no and not topic_said_about(q.text) and edges_can_be_trusted(choice)
             and not only_the_title(choice) and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q)
-            and not of_another_country(choice, q) and not a_description_for_a_definition(choice, q)
+            and not of_another_country(choice, q) and not of_another_year(choice, q)
+            and not a_description_for_a_definition(choice, q)
             and not only_the_questions_words(choice, q) and not only_a_link_word(choice)
             and not what_the_question_sets_aside(choice, q) and not _QUOTATION_END_INSIDE.search(choice.text)
             and not ends_an_idiom(choice) and not listed_beside_what_is_asked(choice, q)
@@ -412,6 +413,18 @@ def of_another_country(choice: SpanChoice, q: QuestionInfo) -> bool:
     return bool(named) and not asked & named
 
 
+def of_another_year(choice: SpanChoice, q: QuestionInfo) -> bool:
+    """Whether the span stands on a line that names years, none of them a year the question names ("24" of
+    "2011-2015 / 24 recommendations" for the 2016-2020 plan): what it says is another year's. Not for a
+    question that asks for a time, whose answer may well be another year than one it names."""
+    if q.wants_time:
+        return False
+    asked = set(_A_YEAR.findall(q.text))
+    named = set(_A_YEAR.findall(choice.unit.text)) if asked else set()
+    return bool(named) and not asked & named
+
+
+_A_YEAR = re.compile(r"(?<!\d)(?<!\d[,.])(?:1[0-9]{3}|20[0-9]{2})(?!\d|[,.]\d)")  # not of "1,500" or "2.1000"
 _NEXT_WORD = re.compile(r" (?:(?:" + "|".join(NAME_PARTICLES) + r") )?([A-Z][a-z]+)")  # "Marquis de Vaudreuil"
 _WORD_BEFORE = re.compile(r"[a-z,;] ([A-Z][a-z]+) $")
 

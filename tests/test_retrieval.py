@@ -323,6 +323,21 @@ def test_a_short_answer_is_not_the_end_of_a_set_phrase(unit_text, span, shown):
 
     assert ends_an_idiom(span_in(unit_at(unit_text), span)) != shown
 
+@pytest.mark.parametrize("question, unit_text, span, other", [
+    ("How many laws were adopted under the 2016-2020 plan?", "2011-2015 / 24 laws / 100% DONE", "24", True),
+    ("How many laws were adopted under the 2016-2020 plan?", "2016-2020 / 31 laws", "31", False),
+    ("Where did the assembly meet in May of 2000?", "In May 2000, it met in Glasgow.", "Glasgow", False),
+    ("Where did the assembly meet in 2000?", "Under the Act of 1978, it met in Edinburgh.", "Edinburgh", True),
+    ("How many people lived there in 1900?", "About 1,900 people lived there.", "1,900", False),  # no year named
+    ("When did the war that began in 1990 end?", "The war ended in 1995.", "1995", False),  # a time is asked
+])
+def test_a_short_answer_on_a_line_of_other_years_than_asked_is_withheld(question, unit_text, span, other):
+    from retrieval.question import analyse
+    from retrieval.short_answer import of_another_year
+
+    assert of_another_year(span_in(unit_at(unit_text), span), analyse(question)) == other
+
+
 @pytest.mark.parametrize("unit_text, span, made", [
     ("The Tran dynasty ruled Annam (Dai Viet) for two centuries.", "Annam (Dai Viet", "Annam (Dai Viet)"),
     ("His faith was Dutch (a Calvinist of the Reformed Church of the Low Countries) all his life.",

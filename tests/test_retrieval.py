@@ -1133,8 +1133,8 @@ def test_a_fact_of_another_body_is_refused(service):
 
 @pytest.mark.parametrize("question, quote, answers", [
     ("Who heads the Belarusian delegation?", "Alen Simonyan, Speaker of the National Assembly of Armenia", False),
-    ("Who heads the Belarusian delegation?", "Natalia Kochanova, Chairwoman of the Council of the Republic of Belarus",
-     True),
+    ("Who heads the Belarusian delegation?", "Natalia Kochanova, Head of the delegation of the Republic of Belarus",
+     True),  # ("Chairwoman of the Council of the Republic" would be another post: "heads" asks the delegation's head)
     ("Who along with Russia supported the movements?", "China supported them.", True),  # another country is asked
     ("What did the Belarusian delegation discuss?", "Armenia's delegation discussed migration.", True),  # a topic
 ])

@@ -127,3 +127,15 @@ def _without(question: str, match: re.Match, end: int, doc_id: str) -> NamedDocu
         rewritten = question[:start] + question[end:]
     rewritten = re.sub(r"\s+(?=[,?.])", "", " ".join(rewritten.split())).lstrip(" ,")
     return NamedDocument(doc_id, rewritten[:1].upper() + rewritten[1:], question[start:end].strip(" ,"))
+
+
+def without_naming(text: str, doc_id: str, names: Callable[[], Mapping[str, frozenset[str]]]) -> str:
+    """`text` without any of the phrases that name `doc_id` as a source (a follow-up resolved with the question
+    before it names the document in both: "What did the 2006 declaration say about terrorism? What does the 2006
+    declaration say about migration?")."""
+    for _ in range(text.count("?") + 1):
+        found = document_named(text, names)
+        if found is None or found.doc_id != doc_id:
+            break
+        text = found.question
+    return text

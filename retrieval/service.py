@@ -20,7 +20,7 @@ from citeqa.types import Answer, Document, Filters, Turn
 from retrieval.abstention import threshold_for
 from retrieval.answer import Answerer, Composition, ExtractiveAnswerer
 from retrieval.followup import resolve, standalone
-from retrieval.named_document import DocumentNames, document_named
+from retrieval.named_document import DocumentNames, document_named, without_naming
 from retrieval.search import Fusion, Retriever, ms_since, zscore_fusion
 from retrieval.store import IndexReader, Store, check_compatible, open_store, recipe_of
 
@@ -192,8 +192,9 @@ class QAService:
             named = None if filters.doc_ids else document_named(asked, components.document_names)
             if named is not None:
                 filters = replace(filters, doc_ids=(named.doc_id,))
-                in_query = document_named(query, components.document_names) if query != asked else named
-                query, asked = in_query.question if in_query else query, named.question
+                query = named.question if query == asked else without_naming(query, named.doc_id,
+                                                                             components.document_names)
+                asked = named.question
             timings["load"] = ms_since(started)  # the index and model, on the first question or a new build
             t = time.perf_counter()
             query_vector = retriever.embedder.encode_query(query)

@@ -80,3 +80,14 @@ def test_a_document_the_user_chose_is_not_overridden_by_the_one_the_question_nam
     assert answer.named_document is None and {p.doc_id for p in answer.passages} == {BROCHURE}
     about = service.ask("Who signed the 2006 declaration?")
     assert about.named_document is None
+
+
+def test_a_follow_up_keeps_to_the_document_its_conversation_named(service):
+    """"What does it say about migration?" after a question on the 2006 declaration is asked of the declaration,
+    without its name in either question: it had quoted the brochure's commission on migration."""
+    from citeqa.types import Turn
+
+    first = service.ask("What did the 2006 declaration say about terrorism?")
+    follow_up = service.ask("What does it say about migration?", history=[Turn(first.question, first.answer)])
+    assert follow_up.named_document == DECLARATION and "declaration" not in follow_up.retrieval_query.lower()
+    assert not follow_up.abstained and "illegal migration" in follow_up.citations[0].quote, follow_up.answer

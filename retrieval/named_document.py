@@ -23,10 +23,10 @@ from retrieval.text import stems
 
 # Nouns that name a kind of document. The generic ones ("article", "document") fit any document; the others must
 # be in the document's id or title ("the declaration" is the declaration, not the brochure).
-GENERIC_KINDS = frozenset("article document text report story item piece page file".split())
+GENERIC_KINDS = frozenset("article document text report story item piece page file news".split())
 SPECIFIC_KINDS = frozenset("declaration statement brochure leaflet booklet letter resolution speech interview memo "
                            "memorandum release transcript minutes manual handbook guide paper".split())
-_KIND = "|".join(sorted(GENERIC_KINDS | SPECIFIC_KINDS | {"news"}))
+_KIND = "|".join(sorted(GENERIC_KINDS | SPECIFIC_KINDS))
 # "according to the 2006 declaration", "in the brochure", "does the CSTO PA Council statement ...", "did the
 # Kazakhstan news item ...": up to four words before the kind; what follows it is read by `document_named`.
 _NAMING = re.compile(
@@ -46,7 +46,6 @@ _NOT_NAMES = frozenset("the a an".split())
 class NamedDocument:
     doc_id: str
     question: str  # the question with the words that name the document left out ("did it say")
-    phrase: str  # the words that named it, as the question wrote them
 
 
 def name_words(document: Document) -> frozenset[str]:
@@ -77,7 +76,9 @@ class DocumentNames:
 
 
 def _fits(words: list[str], kind: str, names: frozenset[str]) -> bool:
-    return all(w in names for w in words) and (kind in GENERIC_KINDS or kind == "news" or kind in names)
+    """Whether a document named by `names` (`name_words`) has every word of the phrase and is of its kind (the
+    kind's first word, lower case: a generic one, or one its id or title holds)."""
+    return all(w in names for w in words) and (kind in GENERIC_KINDS or stems(kind)[0] in names)
 
 
 def document_named(question: str, names: Callable[[], Mapping[str, frozenset[str]]]) -> NamedDocument | None:
@@ -87,7 +88,7 @@ def document_named(question: str, names: Callable[[], Mapping[str, frozenset[str
     for match in _NAMING.finditer(question):
         form = _AFTER_SUBJECT if match.group("aux") else _AFTER_SOURCE
         words = [w for w in stems(match.group("words")) if w not in _NOT_NAMES]
-        kind = stems(match.group("kind"))[0]
+        kind = match.group("kind").split()[0].lower()
         for end, qualifier in _phrase_ends(question, match.end()):  # the longest qualifier first
             if not form.match(question, end):
                 continue
@@ -126,7 +127,7 @@ def _without(question: str, match: re.Match, end: int, doc_id: str) -> NamedDocu
         start = match.start()
         rewritten = question[:start] + question[end:]
     rewritten = re.sub(r"\s+(?=[,?.])", "", " ".join(rewritten.split())).lstrip(" ,")
-    return NamedDocument(doc_id, rewritten[:1].upper() + rewritten[1:], question[start:end].strip(" ,"))
+    return NamedDocument(doc_id, rewritten[:1].upper() + rewritten[1:])
 
 
 def without_naming(text: str, doc_id: str, names: Callable[[], Mapping[str, frozenset[str]]]) -> str:

@@ -35,6 +35,7 @@ def named(question: str):
     ("Which dams are listed in the 2022 annual report?", "annual-report-2022.txt", "Which dams are listed?"),
     ("How does the statement on water rights define a well?", "council-statement-water.txt",
      "How does it define a well?"),
+    ("What did the 2019 article say about missiles?", "treaty-2019-review.txt", "What did it say about missiles?"),
 ])
 def test_a_document_named_as_the_source_is_found_and_its_name_left_out(question, doc_id, rewritten):
     found = named(question)

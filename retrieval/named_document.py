@@ -28,9 +28,11 @@ SPECIFIC_KINDS = frozenset("declaration statement brochure leaflet booklet lette
                            "memorandum release transcript minutes manual handbook guide paper".split())
 _KIND = "|".join(sorted(GENERIC_KINDS | SPECIFIC_KINDS))
 # "according to the 2006 declaration", "in the brochure", "does the CSTO PA Council statement ...", "did the
-# Kazakhstan news item ...": up to four words before the kind; what follows it is read by `document_named`.
+# Kazakhstan news item ...", "signed the declaration?" (its signature block answers: retrieval/signatures.py): up to
+# four words before the kind; what follows it is read by `document_named`.
 _NAMING = re.compile(
-    r"(?:(?P<source>(?:,\s*|\b)according\s+to\s+|\b(?:in|from)\s+)|(?P<aux>\b(?:does|did|do|will|would|can|could|"
+    r"(?:(?P<source>(?:,\s*|\b)according\s+to\s+|\b(?:in|from)\s+)|(?P<signed>\bsigned\s+)"
+    r"|(?P<aux>\b(?:does|did|do|will|would|can|could|"
     rf"should|might|may)\s+))(?P<the>the)\s+(?P<words>(?:[\w'’.-]+\s+){{0,4}}?)(?P<kind>(?:{_KIND})"
     r"(?:\s+(?:item|release|story))?)\b", re.I)
 # "the declaration *on* CSTO efficiency": a qualifier whose words must be in the document's title too
@@ -86,7 +88,7 @@ def document_named(question: str, names: Callable[[], Mapping[str, frozenset[str
     it names none, or when its words fit no document or more than one. `names`: each document's `name_words`,
     read only when the question has the form of naming one."""
     for match in _NAMING.finditer(question):
-        form = _AFTER_SUBJECT if match.group("aux") else _AFTER_SOURCE
+        form = _AFTER_SUBJECT if match.group("aux") else _AFTER_SOURCE  # "signed the declaration" ends a clause
         words = [w for w in stems(match.group("words")) if w not in _NOT_NAMES]
         kind = match.group("kind").split()[0].lower()
         for end, qualifier in _phrase_ends(question, match.end()):  # the longest qualifier first
@@ -95,7 +97,7 @@ def document_named(question: str, names: Callable[[], Mapping[str, frozenset[str
             fitting = [doc_id for doc_id, name in names().items() if _fits(words + qualifier, kind, name)]
             if len(fitting) == 1:
                 return _without(question, match, end, fitting[0])
-            if match.group("source"):
+            if not match.group("aux"):
                 break  # the phrase ends where the clause does: no shorter reading
     return None
 
@@ -118,9 +120,9 @@ def _phrase_ends(question: str, kind_end: int) -> list[tuple[int, list[str]]]:
 
 
 def _without(question: str, match: re.Match, end: int, doc_id: str) -> NamedDocument:
-    """"did the 2006 declaration say" -> "did it say"; ", according to the brochure?" and "in the brochure" -> left
-    out."""
-    if match.group("aux"):
+    """"did the 2006 declaration say" -> "did it say", "signed the declaration" -> "signed it"; ", according to the
+    brochure?" and "in the brochure" -> left out."""
+    if not match.group("source"):
         start = match.start("the")
         rewritten = f"{question[:start]}it{question[end:]}"
     else:

@@ -79,7 +79,7 @@ def test_a_question_naming_a_document_is_answered_from_it_and_not_from_its_title
 def test_a_document_the_user_chose_is_not_overridden_by_the_one_the_question_names(service):
     answer = service.ask("What did the 2006 declaration say about illegal migration?", filters=Filters(doc_ids=(BROCHURE,)))
     assert answer.named_document is None and {p.doc_id for p in answer.passages} == {BROCHURE}
-    about = service.ask("Who signed the 2006 declaration?")
+    about = service.ask("Who issued the 2006 declaration?")  # asks about the document, not from it
     assert about.named_document is None
 
 
@@ -92,3 +92,45 @@ def test_a_follow_up_keeps_to_the_document_its_conversation_named(service):
     follow_up = service.ask("What does it say about migration?", history=[Turn(first.question, first.answer)])
     assert follow_up.named_document == DECLARATION and "declaration" not in follow_up.retrieval_query.lower()
     assert not follow_up.abstained and "illegal migration" in follow_up.citations[0].quote, follow_up.answer
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Which states have signed the treaty?", True),
+    ("Who signed it?", True),
+    ("Which member states signed the charter?", True),
+    ("Who signed the treaty on behalf of Kazakhstan?", False),  # a person, whom the block does not name
+    ("Who signed the treaty for Kazakhstan?", False),
+    ("When was the treaty signed?", False),
+    ("Who designed the treaty?", False),
+])
+def test_a_question_that_asks_who_signed(question, asks):
+    from retrieval.signatures import asks_who_signed
+
+    assert asks_who_signed(question) == asks
+
+
+def test_the_signature_block_is_the_last_run_of_lines_naming_parties():
+    from citeqa.types import Span
+    from retrieval.signatures import signature_block
+
+    lines = ["For the purpose of peace, the parties agree.", "For the Republic of Armenia |", "For the Kyrgyz Republic |",
+             "Disclaimer: translated.", "For the Government of Canada:", "For Japan:", "For the United Mexican States:"]
+    text, units, at = "", [], 0
+    for line in lines:
+        units.append(Span(at, at + len(line)))
+        text += line + "\n"
+        at = len(text)
+    block = signature_block(units, text)
+    assert [text[s.start : s.end] for s in block] == lines[4:]
+    assert signature_block(units[:3], text) == units[1:3]
+    assert signature_block(units[:2], text) == []  # one line is a sentence, not a block
+
+
+def test_who_signed_a_document_is_its_signature_block(service):
+    """The block's lines ("For the Republic of Armenia |" ...) share no word with "signed": the question had been
+    refused."""
+    answer = service.ask("Which states have signed the 2006 declaration?")
+    assert answer.named_document == DECLARATION and not answer.abstained, answer.answer
+    quote = answer.citations[0].quote
+    assert quote.startswith("For the Republic of Armenia") and quote.rstrip(" |").endswith("Republic of Tajikistan")
+    assert service.ask("Who signed the 2006 declaration on behalf of Kazakhstan?").short_answer is None

@@ -47,6 +47,7 @@ from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, with_its_brackets_closed,
                                     with_its_day_and_month, without_the_questions_phrase, word_opening_a_sentence)
+from retrieval.document_date import asks_when_made, own_date
 from retrieval.signatures import asks_who_signed, signature_block
 from retrieval.speakers import asks_who_said, speaker_of
 from retrieval.spans import Candidates, candidates
@@ -324,10 +325,9 @@ class ExtractiveAnswerer:
         # "What did Hakobyan say about the elections?": their words that speak of the topic are the evidence.
         on_the_topic = (bool(spoken) and person_named_as_source(analysis.question.text) is None
                         and speak_of_the_topic(analysis.question.text, [u.text for u in spoken]))
-        signatures = self.signature_block(analysis, passages)
-        if signatures:  # "Which countries signed the declaration?": the block at its end names them
-            citations = [Citation(n, u.doc_id, u.title, u.start, u.end, u.text) for n, u in enumerate(signatures, 1)]
-            return Composition(format_answer(citations), False, citations, analysis.answerable)
+        about = self.about_the_document(analysis, passages)
+        if about is not None:  # "Which countries signed the declaration?", "When was the declaration adopted?"
+            return about
         below = analysis.answerable < self.threshold and not naming and not on_the_topic
         # "Who heads the Mazhilis?": a unit that names the post as asked, with all the question says it is of,
         # beside a person's name, answers it whatever the threshold (the model weighs the words "heads" and
@@ -377,20 +377,34 @@ class ExtractiveAnswerer:
         return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
                            short_answer)
 
-    def signature_block(self, analysis: Analysis, passages: Sequence[Passage]) -> list[ScoredUnit]:
-        """For "Who signed it?" asked of one document (every passage is of the document the question names,
-        retrieval/named_document.py), its signature block (`signatures.signature_block`) as one unit; empty for
-        any other question, or a document with none."""
-        if not analysis.units or not asks_who_signed(analysis.question.text):
-            return []
-        doc_id = analysis.units[0].doc_id
-        if any(p.doc_id != doc_id for p in passages):
-            return []
-        text = self._text_of(doc_id)
-        block = signature_block([span for _, span in self.reader.sentences_of(doc_id)], text)
-        if not block:
-            return []
-        return [unranked(analysis.units[0], Span(block[0].start, block[-1].end), text)]  # one quote, line by line
+    def about_the_document(self, analysis: Analysis, passages: Sequence[Passage]) -> Composition | None:
+        """For a question about the one document it is asked of (every passage is of the document the question
+        names, retrieval/named_document.py): "Who signed it?" is answered by its signature block
+        (`signatures.signature_block`, one quote), "When was it adopted?" by the date its opening lines state
+        (`document_date.own_date`, in bold, in the unit that holds it). None for any other question, or when the
+        document has no such block or date."""
+        q = analysis.question.text
+        if not analysis.units or not (asks_who_signed(q) or asks_when_made(q)):
+            return None
+        near = analysis.units[0]
+        if any(p.doc_id != near.doc_id for p in passages):
+            return None
+        text, units = self._text_of(near.doc_id), [span for _, span in self.reader.sentences_of(near.doc_id)]
+        short = None
+        if asks_who_signed(q):
+            block = signature_block(units, text)
+            if not block:
+                return None
+            quote = unranked(near, Span(block[0].start, block[-1].end), text)  # one quote, line by line
+        else:
+            stated = own_date(text)
+            span = next((s for s in units if stated and s.start <= stated.start and stated.end <= s.end), None)
+            if span is None:
+                return None
+            quote = unranked(near, span, text)
+            short = ShortAnswer(text[stated.start : stated.end], near.doc_id, stated.start, stated.end, 1)
+        citations = [Citation(1, quote.doc_id, quote.title, quote.start, quote.end, quote.text)]
+        return Composition(format_answer(citations, short), False, citations, analysis.answerable, short)
 
     def _holder_of_the_post_in_full(self, analysis: Analysis) -> ScoredUnit | None:
         """Among the best units, one that names the post the question asks the holder of in full

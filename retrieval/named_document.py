@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 
 from citeqa.types import Document
 from retrieval.text import stems
@@ -28,10 +28,11 @@ SPECIFIC_KINDS = frozenset("declaration statement brochure leaflet booklet lette
                            "memorandum release transcript minutes manual handbook guide paper".split())
 _KIND = "|".join(sorted(GENERIC_KINDS | SPECIFIC_KINDS))
 # "according to the 2006 declaration", "in the brochure", "does the CSTO PA Council statement ...", "did the
-# Kazakhstan news item ...", "signed the declaration?" (its signature block answers: retrieval/signatures.py): up to
-# four words before the kind; what follows it is read by `document_named`.
+# Kazakhstan news item ...", "signed the declaration?" (its signature block answers: retrieval/signatures.py), "was the
+# declaration adopted?" (its date: retrieval/document_date.py): up to four words before the kind; what follows it
+# is read by `document_named`.
 _NAMING = re.compile(
-    r"(?:(?P<source>(?:,\s*|\b)according\s+to\s+|\b(?:in|from)\s+)|(?P<signed>\bsigned\s+)"
+    r"(?:(?P<source>(?:,\s*|\b)according\s+to\s+|\b(?:in|from)\s+)|(?P<signed>\bsigned\s+)|(?P<made>\b(?:was|were)\s+)"
     r"|(?P<aux>\b(?:does|did|do|will|would|can|could|"
     rf"should|might|may)\s+))(?P<the>the)\s+(?P<words>(?:[\w'’.-]+\s+){{0,4}}?)(?P<kind>(?:{_KIND})"
     r"(?:\s+(?:item|release|story))?)\b", re.I)
@@ -41,6 +42,8 @@ QUALIFIER_WORDS = 6
 _QUALIFIER_WORD = re.compile(r"\s*[\w'’.-]+")
 _AFTER_SOURCE = re.compile(r"\s*(?:[,?.]|$)")  # "according to the brochure" ends the question or a clause
 _AFTER_SUBJECT = re.compile(r"\s+(?!and\b|or\b|on\b|about\b|of\b|concerning\b|regarding\b)[a-z]")  # its verb
+_MADE = re.compile(r"\s+(?:first\s+)?(?:adopted|signed|issued|published|dated|written|released|approved|concluded|"
+                   r"made|drafted)\s*(?:[?.]|$)", re.I)  # "When was the declaration adopted?"
 _NOT_NAMES = frozenset("the a an".split())
 
 
@@ -88,7 +91,8 @@ def document_named(question: str, names: Callable[[], Mapping[str, frozenset[str
     it names none, or when its words fit no document or more than one. `names`: each document's `name_words`,
     read only when the question has the form of naming one."""
     for match in _NAMING.finditer(question):
-        form = _AFTER_SUBJECT if match.group("aux") else _AFTER_SOURCE  # "signed the declaration" ends a clause
+        form = (_AFTER_SUBJECT if match.group("aux") else _MADE if match.group("made")
+                else _AFTER_SOURCE)  # "signed the declaration" ends a clause
         words = [w for w in stems(match.group("words")) if w not in _NOT_NAMES]
         kind = match.group("kind").split()[0].lower()
         for end, qualifier in _phrase_ends(question, match.end()):  # the longest qualifier first
@@ -142,3 +146,26 @@ def without_naming(text: str, doc_id: str, names: Callable[[], Mapping[str, froz
             break
         text = found.question
     return text
+
+
+_IT = re.compile(r"\b(?:it|its)\b", re.I)
+
+
+def named_before(question: str, earlier: Sequence[str], names: Callable[[], Mapping[str, frozenset[str]]],
+                 refers_back: Callable[[str], bool]) -> str | None:
+    """The document a follow-up's "it" stands for: the one the nearest earlier question named as its source ("When
+    was it adopted?" after "Which countries signed the declaration?"), walking back past questions that refer back
+    themselves (`refers_back`; "What does it say about migration?" between), NAMED_BEFORE_TURNS at most; None when
+    the follow-up says no "it", or no such question named a document."""
+    if not _IT.search(question):
+        return None
+    for text in list(earlier)[::-1][:NAMED_BEFORE_TURNS]:
+        found = document_named(text, names)
+        if found is not None:
+            return found.doc_id
+        if not refers_back(text):
+            return None
+    return None
+
+
+NAMED_BEFORE_TURNS = 3

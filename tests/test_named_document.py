@@ -134,3 +134,51 @@ def test_who_signed_a_document_is_its_signature_block(service):
     quote = answer.citations[0].quote
     assert quote.startswith("For the Republic of Armenia") and quote.rstrip(" |").endswith("Republic of Tajikistan")
     assert service.ask("Who signed the 2006 declaration on behalf of Kazakhstan?").short_answer is None
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("When was it adopted?", True),
+    ("On what date was it signed?", True),
+    ("When was it first published?", True),
+    ("When was it ratified by the parliament?", False),  # another event than the document's own date
+    ("When was it founded?", False),
+    ("When did it say the forces would meet?", False),
+])
+def test_a_question_that_asks_when_its_document_was_made(question, asks):
+    from retrieval.document_date import asks_when_made
+
+    assert asks_when_made(question) == asks
+
+
+def test_a_documents_own_date_is_the_first_its_opening_lines_state():
+    from citeqa.dates import first_date
+    from retrieval.document_date import DATELINE_CHARS, own_date
+
+    text = "Declaration of the parties\nof June 23, 2006\nWe recall the Agreement of May 15, 1992."
+    stated = own_date(text)
+    assert stated is not None and stated.iso == "2006-06-23" and text[stated.start : stated.end] == "June 23, 2006"
+    late = "x" * DATELINE_CHARS + " It was signed on 23 June 2006."
+    assert own_date(late) is None and first_date(late).iso == "2006-06-23"  # too far in to be the document's own
+
+
+def test_when_a_named_document_was_adopted_is_the_date_of_its_opening_lines(service):
+    """"When was the declaration adopted?" had been refused: the brochure's banner "MODEL ACTS adopted in 2006 -
+    2024" outranked the declaration's title line, which states its date but not the word "adopted"."""
+    answer = service.ask("When was the declaration adopted?")
+    assert answer.named_document == DECLARATION and answer.short_answer is not None, answer.answer
+    assert answer.short_answer.text == "June 23, 2006" and answer.short_answer.citation == 1
+    text = service.documents([DECLARATION])[DECLARATION].text
+    assert text[answer.short_answer.start : answer.short_answer.end] == "June 23, 2006"
+    assert service.ask("When was the brochure published?").abstained  # it states no date
+
+
+def test_it_in_a_follow_up_is_the_document_the_conversation_named(service):
+    from citeqa.types import Turn
+
+    history = [Turn("Which states have signed the 2006 declaration?", "")]
+    history.append(Turn("What does it say about migration?", ""))  # refers back itself: walked past
+    when = service.ask("When was it signed?", history=history)
+    assert when.named_document == DECLARATION and when.short_answer is not None, when.answer
+    assert when.short_answer.text == "June 23, 2006"
+    other = service.ask("When was it signed?", history=[Turn("Who is Maulen Ashimbayev?", "")])
+    assert other.named_document is None

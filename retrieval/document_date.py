@@ -1,0 +1,30 @@
+"""When a document was adopted, signed or issued: the date it states in its opening lines ("Declaration of ...
+of June 23, 2006"), its dateline.
+
+"When was the declaration adopted?" had been refused: the brochure's banner "MODEL ACTS adopted in 2006 - 2024"
+held the question's word and outranked the declaration's title line, which holds no word of "adopted". Asked of
+one document (the question names it: retrieval/named_document.py), its own date is the answer, where its first
+lines state one; a date further in is some other event's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeqa.dates import StatedDate, first_date
+
+# "When was it adopted?", "On what date was it signed?" (the document's name left out: "it")
+_ASKS_WHEN_MADE = re.compile(r"^\s*(?:when|on\s+what\s+(?:date|day)|what\s+(?:date|day))\s+(?:was|were)\s+it\s+"
+                             r"(?:first\s+)?(?:adopted|signed|issued|published|dated|written|released|approved|"
+                             r"concluded|made|drafted)\s*\??\s*$", re.I)
+DATELINE_CHARS = 300  # how far into a document its own date may stand (its title or dateline)
+
+
+def asks_when_made(question: str) -> bool:
+    return bool(_ASKS_WHEN_MADE.match(" ".join(question.split())))
+
+
+def own_date(text: str) -> StatedDate | None:
+    """The date a document states as its own: the first full date, within its first DATELINE_CHARS characters."""
+    found = first_date(text[:DATELINE_CHARS])
+    return found

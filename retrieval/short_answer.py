@@ -66,6 +66,18 @@ _ONE_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)[\"“'‘(]?\s*$")
 
 
+_SIGNS = "<>≤≥~≈"
+
+
+def with_its_sign(choice: SpanChoice) -> SpanChoice:
+    """A number with the sign written against it before it (">90" of ">90 MODEL ACTS"): "90" alone says another
+    count than the text."""
+    at = choice.start - choice.unit.start
+    if at == 0 or not choice.text[:1].isdigit() or choice.unit.text[at - 1] not in _SIGNS:
+        return choice
+    return replace(choice, start=choice.start - 1, text=choice.unit.text[at - 1] + choice.text)
+
+
 BRACKET_REACH = 40  # characters looked ahead for the bracket a span opens
 
 

@@ -355,6 +355,19 @@ def test_a_short_answer_closes_the_bracket_it_opens_or_stops_before_it(unit_text
     assert not cuts_a_bracket(mended.text)
 
 
+@pytest.mark.parametrize("unit_text, span, made", [
+    ("EMERGENCIES >90 MODEL ACTS adopted", "90", ">90"),
+    ("a turnout of ~54% was reported", "54%", "~54%"),
+    ("adopted in 2006 - 2024", "2024", "2024"),  # a dash before it is no sign
+    ("over 90 acts", "90", "90"),
+])
+def test_a_number_keeps_the_sign_written_against_it(unit_text, span, made):
+    from retrieval.short_answer import with_its_sign
+
+    mended = with_its_sign(span_in(unit_at(unit_text, 5), span))
+    assert mended.text == made and unit_text[mended.start - 5 : mended.end - 5] == made
+
+
 @pytest.mark.parametrize("text, cut", [
     ("Ford Courier), and the Isuzu-built Chevrolet LUV", True), ("Annam (Dai Viet)", False), ("(Dai", True),
     ("Minsk", False),

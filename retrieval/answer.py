@@ -39,7 +39,7 @@ from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.bodies import abbreviations, only_other_bodies, small_words
 from retrieval.countries import only_other_countries
 from retrieval.kinds import (TIME, asks_for_a_post_holder, names_the_post_in_full, names_the_post_only_as_another,
-                             of_the_kind_asked)
+                             of_the_kind_asked, the_post_as_asked)
 from retrieval.question import (QuestionInfo, analyse, asks_for_a_list, defined_term, person_asked_about,
                                 person_named_as_source, post_speaker_asked, speaker_asked, topic_said_about,
                                 what_is_called, without_named_source)
@@ -362,6 +362,8 @@ class ExtractiveAnswerer:
             if holder is None:
                 return Composition(NOT_FOUND, True, [], analysis.answerable)
             short, chosen = None, self.quotes(holder, analysis.units)
+        elif (holder := self._holder_before(chosen[0], analysis)) is not None:
+            short, chosen = None, self.quotes(holder, analysis.units)
         if asks_who_said(analysis.question.text):
             chosen, short = self.with_the_speaker(chosen, short)
         elif asks_for_a_post_holder(analysis.question):
@@ -414,6 +416,17 @@ class ExtractiveAnswerer:
         if not asks_for_a_post_holder(q):
             return None
         return next((u for u in analysis.units[:KIND_REACH] if names_the_post_in_full(q, u.text)
+                     and can_answer(q, [u], self.abbreviations_of)), None)
+
+    def _holder_before(self, first: ScoredUnit, analysis: Analysis) -> ScoredUnit | None:
+        """For a post's holder, a unit among the best that names the post as asked (`kinds.the_post_as_asked`)
+        beside a name, when the first quote names its title only for another post ("Who heads the lower house
+        of the Belarusian parliament?" had opened with the Swedish delegation's Head, the chairman of Belarus's
+        House of Representatives fourth); None otherwise."""
+        q = analysis.question
+        if not asks_for_a_post_holder(q) or not names_the_post_only_as_another(q, [first.text]):
+            return None  # the first quote names the post as asked, or not at all ("Louis XIV ... in 1643")
+        return next((u for u in analysis.units[:KIND_REACH] if u is not first and the_post_as_asked(q, u.text)
                      and can_answer(q, [u], self.abbreviations_of)), None)
 
     def units_spoken_by_the_speaker_asked(self, analysis: Analysis) -> list[ScoredUnit]:

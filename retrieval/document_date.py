@@ -26,5 +26,4 @@ def asks_when_made(question: str) -> bool:
 
 def own_date(text: str) -> StatedDate | None:
     """The date a document states as its own: the first full date, within its first DATELINE_CHARS characters."""
-    found = first_date(text[:DATELINE_CHARS])
-    return found
+    return first_date(text[:DATELINE_CHARS])

@@ -398,7 +398,8 @@ class ExtractiveAnswerer:
             block = signature_block(units, text)
             if not block:
                 return None
-            quote = unranked(near, Span(block[0].start, block[-1].end), text)  # one quote, line by line
+            end = block[0].start + len(text[block[0].start : block[-1].end].rstrip(" \t|:"))  # a table's last bar
+            quote = unranked(near, Span(block[0].start, end), text)  # one quote, line by line
         else:
             stated = own_date(text)
             span = next((s for s in units if stated and s.start <= stated.start and stated.end <= s.end), None)

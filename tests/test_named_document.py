@@ -77,7 +77,8 @@ def test_a_question_naming_a_document_is_answered_from_it_and_not_from_its_title
 
 
 def test_a_document_the_user_chose_is_not_overridden_by_the_one_the_question_names(service):
-    answer = service.ask("What did the 2006 declaration say about illegal migration?", filters=Filters(doc_ids=(BROCHURE,)))
+    answer = service.ask("What did the 2006 declaration say about illegal migration?",
+                         filters=Filters(doc_ids=(BROCHURE,)))
     assert answer.named_document is None and {p.doc_id for p in answer.passages} == {BROCHURE}
     about = service.ask("Who issued the 2006 declaration?")  # asks about the document, not from it
     assert about.named_document is None
@@ -113,8 +114,9 @@ def test_the_signature_block_is_the_last_run_of_lines_naming_parties():
     from citeqa.types import Span
     from retrieval.signatures import signature_block
 
-    lines = ["For the purpose of peace, the parties agree.", "For the Republic of Armenia |", "For the Kyrgyz Republic |",
-             "Disclaimer: translated.", "For the Government of Canada:", "For Japan:", "For the United Mexican States:"]
+    lines = ["For the purpose of peace, the parties agree.", "For the Republic of Armenia |",
+             "For the Kyrgyz Republic |", "Disclaimer: translated.", "For the Government of Canada:", "For Japan:",
+             "For the United Mexican States:"]
     text, units, at = "", [], 0
     for line in lines:
         units.append(Span(at, at + len(line)))

@@ -6,8 +6,9 @@ declaration's", and its title line ("Declaration of ... of June 23, 2006") holds
 sentence that answers. A user who names the document expects it to be searched, as `--doc` searches it.
 
 Conservative by design: only where the phrase stands as the source (after "according to", "in", "from", or as the
-subject of "does/did ..."), only when every word of the phrase is in one document's id, title or year, and only
-when exactly one document fits. "Who issued the 2006 declaration?" asks about the document, not from it, and
+subject of "does/did ..."), or as what was signed or adopted ("Which countries signed the declaration?", "When was
+the declaration adopted?": the document's signature block and date answer), only when every word of the phrase is
+in one document's id, title or year, and only when exactly one document fits. "Who issued the 2006 declaration?" asks about the document, not from it, and
 "the CSTO PA statement concerning outer space" names a statement the brochure lists, not the statement in the
 corpus (its last words are in no document's title): both are asked of the whole collection.
 """
@@ -32,10 +33,10 @@ _KIND = "|".join(sorted(GENERIC_KINDS | SPECIFIC_KINDS))
 # declaration adopted?" (its date: retrieval/document_date.py): up to four words before the kind; what follows it
 # is read by `document_named`.
 _NAMING = re.compile(
-    r"(?:(?P<source>(?:,\s*|\b)according\s+to\s+|\b(?:in|from)\s+)|(?P<signed>\bsigned\s+)|(?P<made>\b(?:was|were)\s+)"
-    r"|(?P<aux>\b(?:does|did|do|will|would|can|could|"
-    rf"should|might|may)\s+))(?P<the>the)\s+(?P<words>(?:[\w'’.-]+\s+){{0,4}}?)(?P<kind>(?:{_KIND})"
-    r"(?:\s+(?:item|release|story))?)\b", re.I)
+    r"(?:(?P<source>(?:,\s*|\b)according\s+to\s+|\b(?:in|from)\s+)|(?P<signed>\bsigned\s+)"
+    r"|(?P<made>\b(?:was|were)\s+)|(?P<aux>\b(?:does|did|do|will|would|can|could|should|might|may)\s+))"
+    rf"(?P<the>the)\s+(?P<words>(?:[\w'’.-]+\s+){{0,4}}?)(?P<kind>(?:{_KIND})(?:\s+(?:item|release|story))?)\b",
+    re.I)
 # "the declaration *on* CSTO efficiency": a qualifier whose words must be in the document's title too
 _QUALIFIER = re.compile(r"\s+(?:on|about|of|concerning|regarding)\s+", re.I)
 QUALIFIER_WORDS = 6

@@ -46,8 +46,8 @@ from retrieval.question import (QuestionInfo, analyse, asks_for_a_list, defined_
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, with_its_brackets_closed,
-                                    with_its_day_and_month, with_its_sign, without_the_questions_phrase,
-                                    word_opening_a_sentence)
+                                    with_its_day_and_month, with_its_last_letter_whole, with_its_sign,
+                                    without_the_questions_phrase, word_opening_a_sentence)
 from retrieval.document_date import asks_when_made, own_date
 from retrieval.signatures import asks_who_signed, signature_block
 from retrieval.speakers import asks_who_said, speaker_of
@@ -347,7 +347,7 @@ class ExtractiveAnswerer:
         if best is not None:
             best = without_the_questions_phrase(best, analysis.question)
         if best is not None:
-            best = with_its_sign(with_its_brackets_closed(best))
+            best = with_its_sign(with_its_brackets_closed(with_its_last_letter_whole(best)))
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)
                          and not self._a_small_word_at_a_sentence_start(best)) else None

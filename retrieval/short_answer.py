@@ -78,6 +78,24 @@ def with_its_sign(choice: SpanChoice) -> SpanChoice:
     return replace(choice, start=choice.start - 1, text=choice.unit.text[at - 1] + choice.text)
 
 
+# What a span that ends on one capital letter cuts: a dotted abbreviation ("U" of "U.S.", "X" of "X.25") or a name
+# whose initial it ends on ("William E" of "William E. Simon")
+_DOTTED_REST = re.compile(r"(?:\.(?:[A-Z]|\d+))+\.?")
+_INITIALS_SURNAME = re.compile(r"\.(?:[ \t]+[A-Z]\.)*[ \t]+[A-Z][\w'’-]+")
+
+
+def with_its_last_letter_whole(choice: SpanChoice) -> SpanChoice:
+    """The span made whole where it ends on one capital letter that goes on after a dot: "threats to U" ->
+    "threats to U.S.", "Frederick W" -> "Frederick W. Mote"; unchanged otherwise ("Francis I")."""
+    if not re.search(r"(?<![\w.])[A-Z]$", choice.text):
+        return choice
+    after = choice.end - choice.unit.start
+    rest = _DOTTED_REST.match(choice.unit.text, after) or _INITIALS_SURNAME.match(choice.unit.text, after)
+    if rest is None or rest.group().split()[-1].lower() in STOP_WORDS:  # "Plan B. Then ...": a sentence ends
+        return choice
+    return replace(choice, end=choice.end + len(rest.group()), text=choice.text + rest.group())
+
+
 BRACKET_REACH = 40  # characters looked ahead for the bracket a span opens
 
 

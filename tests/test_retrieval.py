@@ -356,6 +356,20 @@ def test_a_short_answer_closes_the_bracket_it_opens_or_stops_before_it(unit_text
 
 
 @pytest.mark.parametrize("unit_text, span, made", [
+    ("It threatened the U.S. economy.", "the U", "the U.S."),
+    ("An Australian public X.25 network ran it.", "Australian public X", "Australian public X.25"),
+    ("The historian Frederick W. Mote disagreed.", "Frederick W", "Frederick W. Mote"),
+    ("King Francis I ruled.", "Francis I", "Francis I"),  # a numeral: nothing goes on after it
+    ("It was Plan B. Then it failed.", "Plan B", "Plan B"),  # a sentence ends: "Then" is no surname
+])
+def test_a_span_is_not_cut_inside_a_dotted_abbreviation_or_before_a_surname(unit_text, span, made):
+    from retrieval.short_answer import with_its_last_letter_whole
+
+    mended = with_its_last_letter_whole(span_in(unit_at(unit_text, 3), span))
+    assert mended.text == made and unit_text[mended.start - 3 : mended.end - 3] == made
+
+
+@pytest.mark.parametrize("unit_text, span, made", [
     ("EMERGENCIES >90 MODEL ACTS adopted", "90", ">90"),
     ("a turnout of ~54% was reported", "54%", "~54%"),
     ("adopted in 2006 - 2024", "2024", "2024"),  # a dash before it is no sign

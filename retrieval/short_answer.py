@@ -279,7 +279,7 @@ def a_clause_for_a_fact(choice: SpanChoice, q: QuestionInfo) -> bool:
 # Heads that ask for something with a proper name ("Which *body* issued the statement?"): an answer in small letters
 # only is no name ("democratic character into question" had been given in bold).
 _NAMED_HEADS = frozenset(stems("body organisation organization institution agency party company firm city town "
-                                "university church newspaper dynasty empire kingdom tribe"))
+                                "university church newspaper dynasty empire kingdom tribe country nation language"))
 # Bodies a "Which/What ...?" question names right after its question word ("Which CSTO PA *commission* works on
 # ...?"; not "What does the Council call ...?", where the Council is who speaks): their answer is a name too.
 _BODY_HEADS = frozenset(stems("commission committee council board court ministry department"))

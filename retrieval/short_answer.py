@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from citeqa.layout import in_capitals
-from retrieval.countries import countries_named
+from retrieval.countries import countries_named, without_countries
 from retrieval.kinds import asks_for_a_post_holder, says_a_persons_name, says_a_sum, the_post_as_asked
 from retrieval.question import QuestionInfo, defined_term, head_phrase, person_asked_about, topic_said_about
 from retrieval.scored import ScoredUnit, SpanChoice
@@ -286,6 +286,7 @@ _BODY_HEADS = frozenset(stems("commission committee council board court ministry
 # Heads that ask for a post ("What *post* does Harstedt hold?"): a person's name is no post ("Aleksandr Lukashenko"
 # had been the answer), unless it holds a title word or the head itself ("Presiding Officer" for "what officers").
 _POST_HEADS = frozenset(stems("post position job office role rank"))
+_PLACE_IN_A_COUNTRY_HEADS = frozenset(stems("city town village capital port province"))
 _TITLE_STEMS = frozenset(stems(" ".join(PERSON_TITLE_WORDS)))
 _YEAR = re.compile(rf"\b{YEAR}\b")
 _MONTHS = "|".join(m.capitalize() for m in MONTH_NAMES)
@@ -322,6 +323,9 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
         return True
     if asks_for_a_post_holder(q) and a_post(choice.text):
         return True
+    if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _PLACE_IN_A_COUNTRY_HEADS
+            and countries_named(choice.text) and not without_countries(choice.text).strip(" ,.'’s")):
+        return True  # "China" for "What city ...?": a country is no city
     return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))
 
 

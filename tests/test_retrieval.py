@@ -261,6 +261,8 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("Which body issued the statement?", "the CSTO PA Council", True),
     ("Which country was hit hardest?", "principal hostile country", False),  # a country has a name
     ("Which country was hit hardest?", "the Netherlands", True),
+    ("What city did the canal reach?", "China", False),  # a country is no city
+    ("What city did the canal reach?", "Beijing", True),
     ("Where was the network first demonstrated?", "December", False),  # a time for a place
     ("Where was the network first demonstrated?", "Paris in 1960", True),
     ("Who signed it?", "late 16th", False),

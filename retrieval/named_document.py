@@ -8,9 +8,10 @@ sentence that answers. A user who names the document expects it to be searched, 
 Conservative by design: only where the phrase stands as the source (after "according to", "in", "from", or as the
 subject of "does/did ..."), or as what was signed or adopted ("Which countries signed the declaration?", "When was
 the declaration adopted?": the document's signature block and date answer), only when every word of the phrase is
-in one document's id, title or year, and only when exactly one document fits. "Who issued the 2006 declaration?" asks about the document, not from it, and
-"the CSTO PA statement concerning outer space" names a statement the brochure lists, not the statement in the
-corpus (its last words are in no document's title): both are asked of the whole collection.
+in one document's id, title or year, and only when exactly one document fits. "Who issued the 2006 declaration?"
+asks about the document, not from it, and "the CSTO PA statement concerning outer space" names a statement the
+brochure lists, not the statement in the corpus (its last words are in no document's title): both are asked of
+the whole collection.
 """
 
 from __future__ import annotations

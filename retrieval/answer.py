@@ -38,17 +38,16 @@ from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.bodies import abbreviations, only_other_bodies, small_words
 from retrieval.countries import only_other_countries
+from retrieval.document_date import asks_when_made, own_date
 from retrieval.kinds import (TIME, asks_for_a_post_holder, names_the_post_in_full, names_the_post_only_as_another,
                              of_the_kind_asked, the_post_as_asked)
 from retrieval.question import (QuestionInfo, analyse, asks_for_a_list, defined_term, person_asked_about,
                                 person_named_as_source, post_speaker_asked, speaker_asked, topic_said_about,
                                 what_is_called, without_named_source)
 from retrieval.scored import ScoredUnit, SpanChoice
-from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, name_after_the_post,
-                                    name_over_the_post, reads_as_an_answer, term_pattern, with_its_brackets_closed,
-                                    with_its_day_and_month, with_its_last_letter_whole, with_its_sign,
-                                    without_the_questions_phrase, word_opening_a_sentence)
-from retrieval.document_date import asks_when_made, own_date
+from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
+                                    name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month,
+                                    word_opening_a_sentence)
 from retrieval.signatures import asks_who_signed, signature_block
 from retrieval.speakers import asks_who_said, speaker_of
 from retrieval.spans import Candidates, candidates
@@ -313,6 +312,9 @@ class ExtractiveAnswerer:
     def _stems_of(self, doc_id: str) -> frozenset[str]:
         return self._document_stems.get(doc_id, lambda: frozenset(stems(self._text_of(doc_id))))
 
+    def _small_words_of(self, doc_id: str) -> frozenset[str]:
+        return self._document_small_words.get(doc_id, lambda: small_words(self._text_of(doc_id)))
+
     def _text_of(self, doc_id: str) -> str:
         return self.reader.documents[doc_id].document.text
 
@@ -321,14 +323,14 @@ class ExtractiveAnswerer:
     def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage],
                 question_vector: np.ndarray | None = None) -> Composition:
         analysis = self.analyse(question, query, query_vector, passages, question_vector)
+        about = self.about_the_document(analysis, passages)
+        if about is not None:  # "Which countries signed the declaration?", "When was the declaration adopted?"
+            return about
         naming = units_naming_the_person_asked(analysis, query, self.quotation_beside)
         spoken = [] if naming or not analysis.units else self.units_spoken_by_the_speaker_asked(analysis)
         # "What did Hakobyan say about the elections?": their words that speak of the topic are the evidence.
         on_the_topic = (bool(spoken) and person_named_as_source(analysis.question.text) is None
                         and speak_of_the_topic(analysis.question.text, [u.text for u in spoken]))
-        about = self.about_the_document(analysis, passages)
-        if about is not None:  # "Which countries signed the declaration?", "When was the declaration adopted?"
-            return about
         below = analysis.answerable < self.threshold and not naming and not on_the_topic
         # "Who heads the Mazhilis?": a unit that names the post as asked, with all the question says it is of,
         # beside a person's name, answers it whatever the threshold (the model weighs the words "heads" and
@@ -343,11 +345,7 @@ class ExtractiveAnswerer:
             words = {u.key for u in spoken if not is_a_name_block(u.text)}  # and a label X uses is in them
             analysis = replace(analysis, units=spoken, best=analysis.best if analysis.best is not None
                                and analysis.best.unit.key in words else None)
-        best = analysis.best
-        if best is not None:
-            best = without_the_questions_phrase(best, analysis.question)
-        if best is not None:
-            best = with_its_sign(with_its_brackets_closed(with_its_last_letter_whole(best)))
+        best = made_whole(analysis.best, analysis.question) if analysis.best is not None else None
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)
                          and not self._a_small_word_at_a_sentence_start(best)) else None
@@ -356,9 +354,8 @@ class ExtractiveAnswerer:
         if holder is not None:
             short, chosen = None, self.quotes(holder, analysis.units)
         elif not can_answer(analysis.question, chosen, self.abbreviations_of):
-            holder = next((u for u in analysis.units[:KIND_REACH]
-                           if (u.lexical >= KIND_LEXICAL or names_the_post_in_full(analysis.question, u.text))
-                           and can_answer(analysis.question, [u], self.abbreviations_of)), None)
+            holder = self._best_unit_that_can_answer(
+                analysis, lambda u: u.lexical >= KIND_LEXICAL or names_the_post_in_full(analysis.question, u.text))
             if holder is None:
                 return Composition(NOT_FOUND, True, [], analysis.answerable)
             short, chosen = None, self.quotes(holder, analysis.units)
@@ -387,14 +384,15 @@ class ExtractiveAnswerer:
         (`document_date.own_date`, in bold, in the unit that holds it). None for any other question, or when the
         document has no such block or date."""
         q = analysis.question.text
-        if not analysis.units or not (asks_who_signed(q) or asks_when_made(q)):
+        signed = asks_who_signed(q)
+        if not analysis.units or not (signed or asks_when_made(q)):
             return None
         near = analysis.units[0]
         if any(p.doc_id != near.doc_id for p in passages):
             return None
         text, units = self._text_of(near.doc_id), [span for _, span in self.reader.sentences_of(near.doc_id)]
         short = None
-        if asks_who_signed(q):
+        if signed:
             block = signature_block(units, text)
             if not block:
                 return None
@@ -416,8 +414,7 @@ class ExtractiveAnswerer:
         q = analysis.question
         if not asks_for_a_post_holder(q):
             return None
-        return next((u for u in analysis.units[:KIND_REACH] if names_the_post_in_full(q, u.text)
-                     and can_answer(q, [u], self.abbreviations_of)), None)
+        return self._best_unit_that_can_answer(analysis, lambda u: names_the_post_in_full(q, u.text))
 
     def _holder_before(self, first: ScoredUnit, analysis: Analysis) -> ScoredUnit | None:
         """For a post's holder, a unit among the best that names the post as asked (`kinds.the_post_as_asked`)
@@ -427,8 +424,13 @@ class ExtractiveAnswerer:
         q = analysis.question
         if not asks_for_a_post_holder(q) or not names_the_post_only_as_another(q, [first.text]):
             return None  # the first quote names the post as asked, or not at all ("Louis XIV ... in 1643")
-        return next((u for u in analysis.units[:KIND_REACH] if u is not first and the_post_as_asked(q, u.text)
-                     and can_answer(q, [u], self.abbreviations_of)), None)
+        return self._best_unit_that_can_answer(
+            analysis, lambda u: u is not first and the_post_as_asked(q, u.text) is not None)
+
+    def _best_unit_that_can_answer(self, analysis: Analysis, fits: Callable[[ScoredUnit], bool]) -> ScoredUnit | None:
+        """The first of the KIND_REACH best units that `fits` and could answer the question alone (`can_answer`)."""
+        return next((u for u in analysis.units[:KIND_REACH]
+                     if fits(u) and can_answer(analysis.question, [u], self.abbreviations_of)), None)
 
     def units_spoken_by_the_speaker_asked(self, analysis: Analysis) -> list[ScoredUnit]:
         """For "What did Lukashenko say about the OSCE?", the ranked units in which the person speaks, best first:
@@ -550,7 +552,7 @@ class ExtractiveAnswerer:
     def abbreviations_of(self, unit: ScoredUnit) -> frozenset[str]:
         """The abbreviations the unit uses (bodies.py), and the unit's it refers back to; its document's words in
         small letters read once."""
-        words = self._document_small_words.get(unit.doc_id, lambda: small_words(self._text_of(unit.doc_id)))
+        words = self._small_words_of(unit.doc_id)
         found = abbreviations(unit.text, words)
         if _NEEDS_ANTECEDENT.match(unit.text):  # "They are monitoring over 10,000 ...": who they are, too
             before = self._context_before(unit)
@@ -575,8 +577,7 @@ class ExtractiveAnswerer:
         "Along"; `short_answer.word_opening_a_sentence`), which its document also writes in small letters: the
         span model reads capitals as a name's."""
         word = word_opening_a_sentence(choice)
-        return word is not None and word.lower() in self._document_small_words.get(
-            choice.unit.doc_id, lambda: small_words(self._text_of(choice.unit.doc_id)))
+        return word is not None and word.lower() in self._small_words_of(choice.unit.doc_id)
 
     def with_context_before(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
         """Each quoted unit that cannot be understood alone is preceded by the unit that says what it is
@@ -920,4 +921,3 @@ def format_answer(citations: Sequence[Citation], short_answer: ShortAnswer | Non
     if short_answer is None:
         return quotes
     return f"{one_line(short_answer.text)} [{short_answer.citation}]\n\n{quotes}"
-

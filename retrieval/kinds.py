@@ -125,8 +125,8 @@ def names_the_post_in_full(q: QuestionInfo, text: str) -> bool:
     if asked is None or not asked.body:
         return False
     joined = _wrapped_lines_joined(text)
-    return any(asked.body <= set(content_words(without_countries(_of_what(joined, title.end()))))
-               and not _another_post(text, joined, title, asked) for title in _titles_in(text, asked))
+    return any(asked.body <= _body_of(_of_what(joined, title.end())) and not _another_post(text, joined, title, asked)
+               for title in _titles_in(text, asked))
 
 
 def _titles_in(text: str, asked: _PostAsked) -> Iterator[re.Match]:
@@ -169,7 +169,12 @@ def _post_asked(question: str) -> _PostAsked | None:
 
 def _post(question: str, title: str, title_stems: frozenset[str], of: str, rank: str | None) -> _PostAsked:
     return _PostAsked(title, frozenset(content_words(question)) - title_stems, frozenset(content_words(of)), rank,
-                      countries_named(of), frozenset(content_words(without_countries(of))))
+                      countries_named(of), _body_of(of))
+
+
+def _body_of(of_what: str) -> frozenset[str]:
+    """The stems of what a post is of, its countries left out ("senat" of "the Senate of Belarus")."""
+    return frozenset(content_words(without_countries(of_what)))
 
 
 def _of_what(text: str, end: int) -> str:
@@ -187,17 +192,17 @@ def _another_post(text: str, joined: str, title: re.Match, asked: _PostAsked) ->
     if (rank.group(1).lower() if rank else None) != asked.rank:  # "Vice President" for the President, or the
         return True  # President for the Vice President, the Speaker for the former Speaker
     of_what = _of_what(joined, title.end())
-    body = set(content_words(of_what))
-    if asked.title == _HEAD and asked.body and not set(content_words(without_countries(of_what))) & asked.body:
+    body, own_body = set(content_words(of_what)), _body_of(of_what)
+    if asked.title == _HEAD and asked.body and not own_body & asked.body:
         return True  # "Who heads the lower house ...?": any head's title, so what it heads must be named ("Belarus
         # President" heads no house)
     if asked.countries:
         countries = countries_named(of_what)
         if countries and not countries & asked.countries:  # the Senate of Kazakhstan for the Senate of Belarus
             return True
-        body, asked_body = set(content_words(without_countries(of_what))), asked.body
-        if body and asked_body:  # the House of Representatives of Belarus for the Senate of Belarus
-            return not body & asked_body
+        if own_body and asked.body:  # the House of Representatives of Belarus for the Senate of Belarus
+            return not own_body & asked.body
+        body = own_body
     if body and asked.of:
         return not body & asked.of
     whose = _WHOSE_BEFORE.search(before)

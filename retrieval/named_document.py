@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
-from citeqa.types import Document
+from citeqa.types import Document, Turn
+from retrieval.followup import is_follow_up
 from retrieval.text import stems
 
 # Nouns that name a kind of document. The generic ones ("article", "document") fit any document; the others must
@@ -150,22 +151,33 @@ def without_naming(text: str, doc_id: str, names: Callable[[], Mapping[str, froz
     return text
 
 
+def document_asked(asked: str, question: str, history: Sequence[Turn],
+                   names: Callable[[], Mapping[str, frozenset[str]]]) -> NamedDocument | None:
+    """The document a question is asked of: the one `asked` (the question standing alone) names as its source
+    (`document_named`), else, for a follow-up, the one its "it" stands for (`named_before`), `asked` kept whole."""
+    named = document_named(asked, names)
+    if named is not None or not history or not is_follow_up(question):
+        return named
+    before = named_before(question, [turn.question for turn in history], names)
+    return NamedDocument(before, asked) if before is not None else None
+
+
 _IT = re.compile(r"\b(?:it|its)\b", re.I)
 
 
-def named_before(question: str, earlier: Sequence[str], names: Callable[[], Mapping[str, frozenset[str]]],
-                 refers_back: Callable[[str], bool]) -> str | None:
+def named_before(question: str, earlier: Sequence[str],
+                 names: Callable[[], Mapping[str, frozenset[str]]]) -> str | None:
     """The document a follow-up's "it" stands for: the one the nearest earlier question named as its source ("When
-    was it adopted?" after "Which countries signed the declaration?"), walking back past questions that refer back
-    themselves (`refers_back`; "What does it say about migration?" between), NAMED_BEFORE_TURNS at most; None when
-    the follow-up says no "it", or no such question named a document."""
+    was it adopted?" after "Which countries signed the declaration?"), walking back past questions that are
+    follow-ups themselves (`followup.is_follow_up`; "What does it say about migration?" between),
+    NAMED_BEFORE_TURNS at most; None when the follow-up says no "it", or no such question named a document."""
     if not _IT.search(question):
         return None
     for text in list(earlier)[::-1][:NAMED_BEFORE_TURNS]:
         found = document_named(text, names)
         if found is not None:
             return found.doc_id
-        if not refers_back(text):
+        if not is_follow_up(text):
             return None
     return None
 

@@ -19,8 +19,8 @@ from citeqa.settings import Settings
 from citeqa.types import Answer, Document, Filters, Turn
 from retrieval.abstention import threshold_for
 from retrieval.answer import Answerer, Composition, ExtractiveAnswerer
-from retrieval.followup import is_follow_up, resolve, standalone
-from retrieval.named_document import DocumentNames, NamedDocument, document_named, named_before, without_naming
+from retrieval.followup import resolve, standalone
+from retrieval.named_document import DocumentNames, document_asked, without_naming
 from retrieval.search import Fusion, Retriever, ms_since, zscore_fusion
 from retrieval.store import IndexReader, Store, check_compatible, open_store, recipe_of
 
@@ -190,10 +190,7 @@ class QAService:
             asked = standalone(question, history, MAX_QUESTION_CHARS)  # what the answer finder reads
             # "What did the 2006 declaration say about ...?" is asked of that document, without the words naming it
             names = components.document_names
-            named = None if filters.doc_ids else document_named(asked, names)
-            if named is None and history and not filters.doc_ids and is_follow_up(question):
-                before = named_before(question, [t.question for t in history], names, is_follow_up)  # "it"
-                named = NamedDocument(before, asked) if before is not None else None
+            named = None if filters.doc_ids else document_asked(asked, question, history, names)
             if named is not None:
                 filters = replace(filters, doc_ids=(named.doc_id,))
                 query = named.question if query == asked else without_naming(query, named.doc_id, names)

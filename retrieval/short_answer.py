@@ -97,6 +97,7 @@ def with_its_last_letter_whole(choice: SpanChoice) -> SpanChoice:
 
 
 BRACKET_REACH = 40  # characters looked ahead for the bracket a span opens
+_BRACKET_CLOSE = re.compile(r"[^()\[\]\n]{0,%d}?[)\]]" % BRACKET_REACH)  # its close, on the same line
 
 
 def with_its_brackets_closed(choice: SpanChoice) -> SpanChoice:
@@ -108,7 +109,7 @@ def with_its_brackets_closed(choice: SpanChoice) -> SpanChoice:
     if opened < 0 or ")" in text[opened:] or "]" in text[opened:]:
         return choice
     unit_text, end = choice.unit.text, choice.end - choice.unit.start
-    close = re.compile(r"[^()\[\]\n]{0,%d}?[)\]]" % BRACKET_REACH).match(unit_text, end)
+    close = _BRACKET_CLOSE.match(unit_text, end)
     if close is not None:
         return replace(choice, end=choice.end + len(close.group()), text=text + close.group())
     kept = text[:opened].rstrip(" ,;:-")
@@ -128,7 +129,7 @@ def listed_beside_what_is_asked(choice: SpanChoice, q: QuestionInfo) -> bool:
         return False
     text, start, end = choice.unit.text, choice.start - choice.unit.start, choice.end - choice.unit.start
     for n in range(len(words), min(len(words), 2) - 1, -1):  # one word of several may be a modifier ("London")
-        found = [m for m in re.finditer(rf"\b{re.escape(' '.join(words[:n]))}(?:s|es)?\b", text, re.I)]
+        found = list(re.finditer(rf"\b{re.escape(' '.join(words[:n]))}(?:s|es)?\b", text, re.I))
         if found:
             return any(_listed_beside(text, start, end, m) for m in found)
     return False
@@ -509,6 +510,15 @@ _YEAR_ONLY = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 # "May 15, " / "15 May " / "May " right before the year.
 _DAY_AND_MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*"
                                    rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\s+|\b(?:{_MONTHS})\s+)$")
+
+
+def made_whole(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:
+    """The span with every edge that cuts a phrase mended: the question's phrase (`without_the_questions_phrase`,
+    None when nothing is left), a capital letter that goes on after a dot, a bracket, a number's sign."""
+    choice = without_the_questions_phrase(choice, q)
+    if choice is None:
+        return None
+    return with_its_sign(with_its_brackets_closed(with_its_last_letter_whole(choice)))
 
 
 def without_the_questions_phrase(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:

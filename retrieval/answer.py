@@ -28,7 +28,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from typing import Callable, Protocol, Sequence
+from typing import Callable, Generic, Protocol, Sequence, TypeVar
 
 import numpy as np
 
@@ -36,7 +36,8 @@ from citeqa.layout import ends_sentence, in_capitals, is_list_item, list_lead_in
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
-from retrieval.bodies import abbreviations, only_other_bodies, small_words
+from retrieval.bodies import (Abbreviation, abbreviations, abbreviations_defined, initials_start, only_other_bodies,
+                             small_words, words_it_abbreviates)
 from retrieval.countries import only_other_countries
 from retrieval.document_date import asks_when_made, own_date
 from retrieval.kinds import (TIME, asks_for_a_post_holder, names_the_post_in_full, names_the_post_only_as_another,
@@ -113,15 +114,18 @@ class Answerer(Protocol):
         question with a follow-up resolved (`question_vector` is then the question's own vector)."""
 
 
-class PerDocument:
+T = TypeVar("T")
+
+
+class PerDocument(Generic[T]):
     """What is read from a document's whole text, kept for the last `size` documents asked about (thread-safe)."""
 
     def __init__(self, size: int):
         self.size = size
-        self._found: OrderedDict[str, frozenset[str]] = OrderedDict()
+        self._found: OrderedDict[str, T] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, doc_id: str, compute: Callable[[], frozenset[str]]) -> frozenset[str]:
+    def get(self, doc_id: str, compute: Callable[[], T]) -> T:
         with self._lock:
             found = self._found.get(doc_id)
             if found is not None:
@@ -142,8 +146,9 @@ class ExtractiveAnswerer:
         self.threshold = threshold
         self.max_sentences = max_sentences
         self.model = model or load_answer_model()
-        self._document_stems = PerDocument(DOCUMENT_WORDS_CACHED)
-        self._document_small_words = PerDocument(DOCUMENT_WORDS_CACHED)
+        self._document_stems: PerDocument[frozenset[str]] = PerDocument(DOCUMENT_WORDS_CACHED)
+        self._document_small_words: PerDocument[frozenset[str]] = PerDocument(DOCUMENT_WORDS_CACHED)
+        self._document_abbreviations: PerDocument[tuple[Abbreviation, ...]] = PerDocument(DOCUMENT_WORDS_CACHED)
 
     # --- ranking units ------------------------------------------------------------------------------
 
@@ -200,7 +205,7 @@ class ExtractiveAnswerer:
         rows = []
         for (sid, passage, span, unit), semantic in zip(picked, semantic_all):
             unit_stems = stems(unit)
-            words = set(unit_stems)
+            words = set(unit_stems) | words_it_abbreviates(unit, self._abbreviations_of_document(passage.doc_id))
             title = titles.setdefault(passage.doc_id, set(stems(passage.title)))
             rows.append(dict(
                 sid=sid, passage=passage, span=span, text=unit, semantic=float(semantic.sum()) / len(semantic),
@@ -311,6 +316,9 @@ class ExtractiveAnswerer:
 
     def _stems_of(self, doc_id: str) -> frozenset[str]:
         return self._document_stems.get(doc_id, lambda: frozenset(stems(self._text_of(doc_id))))
+
+    def _abbreviations_of_document(self, doc_id: str) -> tuple[Abbreviation, ...]:
+        return self._document_abbreviations.get(doc_id, lambda: abbreviations_defined(self._text_of(doc_id)))
 
     def _small_words_of(self, doc_id: str) -> frozenset[str]:
         return self._document_small_words.get(doc_id, lambda: small_words(self._text_of(doc_id)))
@@ -695,25 +703,12 @@ def spelled_out(short: SpanChoice, quoted: Sequence[ScoredUnit]) -> SpanChoice:
     marker = f"({short.text})"
     for unit in quoted:
         at = unit.text.find(marker)
-        if at < 0:
-            continue
-        words = list(re.finditer(r"[A-Za-z][\w'-]*", unit.text[:at]))
-        letters, start = short.text.lower(), None
-        for word in reversed(words):
-            if not letters:
-                break
-            if word.group()[0].lower() == letters[-1]:
-                letters, start = letters[:-1], word.start()
-            elif word.group().lower() not in _SMALL_WORDS:
-                break
-        if not letters and start is not None:
+        start = None if at < 0 else initials_start(unit.text[:at], short.text)
+        if start is not None:
             end = at + len(marker)
             return SpanChoice(unit, unit.start + start, unit.start + end, unit.text[start:end], short.logit,
                               short.probability)
     return short
-
-
-_SMALL_WORDS = frozenset("of and the for on in to at de".split())  # inside a name, not among its initials
 
 
 def unranked(near: ScoredUnit, span: Span, text: str) -> ScoredUnit:

@@ -10,14 +10,20 @@ are not, nor the words of a line's run of three or more in capitals ("COUNTERACT
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Iterable, Sequence
 
 from citeqa.layout import in_capitals
+from retrieval.text import stems
 
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 _SMALL_WORD = re.compile(r"\b[a-z]+\b")
 _RUN_OF_CAPITALS = re.compile(r"(?<![\w-])[A-Z][A-Z'’-]*(?:\s+[A-Z][A-Z'’-]*)*(?![\w-])")
 _BOLD = re.compile(r"\*\*.*?\*\*", re.S)
+_DEFINED = re.compile(r"\(([A-Z][A-Z0-9]{1,6})\)")  # "Expert Advisory Board (EAB)"
+_NAME_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_SMALL_WORDS_IN_A_NAME = frozenset("of and the for on in to at de".split())  # inside a name, not among its initials
+DEFINITION_REACH = 200  # characters looked back from "(EAB)" for the words it abbreviates
 
 
 def small_words(text: str) -> frozenset[str]:
@@ -45,3 +51,55 @@ def only_other_bodies(question: str, quotes: Iterable[frozenset[str]]) -> bool:
     asked = abbreviations(question)
     named = list(quotes)
     return bool(asked) and bool(named) and all(n and not asked & n for n in named)
+
+
+def initials_start(before: str, abbreviation: str) -> int | None:
+    """Where the words at the end of `before` whose initials spell `abbreviation` begin ("Expert Advisory
+    Board" before "(EAB)"; small words inside a name, "of", "the", are passed over), or None."""
+    letters, start = abbreviation.lower(), None
+    for word in reversed(list(_NAME_WORD.finditer(before))):
+        if not letters:
+            break
+        if word.group()[0].lower() == letters[-1]:
+            letters, start = letters[:-1], word.start()
+        elif word.group().lower() not in _SMALL_WORDS_IN_A_NAME:
+            break
+    return start if not letters else None
+
+
+def spelled_out_forms(text: str) -> dict[str, str]:
+    """What each abbreviation a text defines stands for ("EAB" -> "Expert Advisory Board"), from the first
+    "words (ABBREVIATION)" whose words' initials spell it."""
+    found: dict[str, str] = {}
+    for marker in _DEFINED.finditer(text):
+        abbreviation = marker.group(1)
+        if abbreviation in found:
+            continue
+        reach = max(0, marker.start() - DEFINITION_REACH)
+        before = text[reach : marker.start()]
+        start = initials_start(before, abbreviation)
+        if start is not None:
+            found[abbreviation] = " ".join(before[start:].split())
+    return found
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """An abbreviation its document spells out ("Expert Advisory Board (EAB)") and may use alone elsewhere."""
+    used: re.Pattern  # the abbreviation as a word
+    words: frozenset[str]  # the stems of what it stands for
+
+
+def abbreviations_defined(text: str) -> tuple[Abbreviation, ...]:
+    return tuple(Abbreviation(re.compile(rf"\b{re.escape(short)}\b"), frozenset(stems(long)))
+                 for short, long in spelled_out_forms(text).items())
+
+
+def words_it_abbreviates(unit: str, defined: Sequence[Abbreviation]) -> set[str]:
+    """The words a unit stands for besides its own: what an abbreviation it uses spells out ("the EAB reviews
+    ..." holds "expert", "advisory", "board"). A question may name a body either way."""
+    found: set[str] = set()
+    for abbreviation in defined:
+        if abbreviation.used.search(unit):
+            found |= abbreviation.words
+    return found

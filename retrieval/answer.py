@@ -344,7 +344,7 @@ class ExtractiveAnswerer:
         # beside a person's name, answers it whatever the threshold (the model weighs the words "heads" and
         # "Chairman" as unlike)
         holder = self._holder_of_the_post_in_full(analysis) if below else None
-        if (not analysis.units or (below and holder is None)
+        if (not analysis.units or (below and holder is None) or self._the_person_asked_is_named_nowhere(analysis)
                 or not speak_of_the_topic(analysis.question.text, [p.text for p in passages[:ANSWER_PASSAGES]])):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         if naming:
@@ -384,6 +384,18 @@ class ExtractiveAnswerer:
             short_answer = ShortAnswer(short.text, short.unit.doc_id, short.start, short.end, n)
         return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
                            short_answer)
+
+    def _the_person_asked_is_named_nowhere(self, analysis: Analysis) -> bool:
+        """Whether the question asks what a person said or who they are ("What did Putin say about the
+        elections?", "..., according to Tokayev?") and no passage of the collection holds any word of their name:
+        their words cannot be quoted, and another speaker's on the same topic answer another question."""
+        text = analysis.question.text
+        asked = person_asked_about(text)
+        name = speaker_asked(text) or person_named_as_source(text) or (asked.name if asked is not None else None)
+        if name is None:
+            return False
+        frequencies = self.content_word_frequencies(name)
+        return bool(frequencies) and not any(frequencies.values())
 
     def about_the_document(self, analysis: Analysis, passages: Sequence[Passage]) -> Composition | None:
         """For a question about the one document it is asked of (every passage is of the document the question

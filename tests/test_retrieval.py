@@ -672,6 +672,17 @@ def test_what_a_person_said_about_a_topic_opens_with_their_words(service):
     assert who.short_answer is not None and who.short_answer.text == "Aleksandr Lukashenko", who.answer
 
 
+@pytest.mark.parametrize("question, abstains", [
+    ("What did Putin say about the elections?", True),  # no document names him: Lukashenko's words were quoted
+    ("How are the elections organised, according to Tokayev?", True),
+    ("Who is Vladimir Putin?", True),
+    ("What did Alexander Lukashenko say?", False),  # "Aleksandr" spelled otherwise: his surname is there
+])
+def test_a_person_no_document_names_is_not_answered_for(service, question, abstains):
+    answer = service.ask(question)
+    assert answer.abstained == abstains, answer.answer
+
+
 @pytest.mark.parametrize("question, span, withheld", [
     ("What practices does the Council consider anti-democratic?", "anti-democratic", True),
     ("What issues were addressed in the Treaty of Aix-la-Chapelle?", "Aix-la-Chapelle", True),

@@ -377,6 +377,8 @@ class ExtractiveAnswerer:
         if short is not None:
             short = spelled_out(short, chosen)
             short = with_its_day_and_month(short, analysis.question)
+        if analysis.question.yes_no:  # "Did the coordinator report any serious issues?": what they said settles it
+            chosen = self.with_the_quotation_before(chosen)
         citations = [Citation(n, u.doc_id, u.title, u.start, u.end, u.text) for n, u in enumerate(chosen, start=1)]
         short_answer = None
         if short is not None:
@@ -617,6 +619,33 @@ class ExtractiveAnswerer:
             out.append(unit)
         return out
 
+    def with_the_quotation_before(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
+        """Each quoted unit that ends someone's quotation opened in an earlier sentence of its paragraph
+        ("Everything is going strictly according to the law,” noted Vagharshak Hakobyan, ...") is preceded by
+        the sentence just before it, their words too ("There are no significant problems."): the attribution
+        alone quotes the end of what they said. For yes/no questions, which the quotation settles (for others
+        the sentence before was mostly noise: "This will allow us to make objective conclusions." before who
+        coordinates the mission). Added once every choice is made: it is context, not evidence."""
+        out: list[ScoredUnit] = []
+        for unit in chosen:
+            before = self._quotation_before(unit) if _closes_a_quotation_opened_before(unit.text) else None
+            if before is not None and all(u.key != before.key for u in out + chosen):
+                out.append(before)
+            out.append(unit)
+        return out
+
+    def _quotation_before(self, unit: ScoredUnit) -> ScoredUnit | None:
+        """The unit just before `unit` in its paragraph, when the quotation `unit` closes opened there or earlier."""
+        text = self._text_of(unit.doc_id)
+        paragraph = max(text.rfind("\n\n", 0, unit.start), 0)
+        if not any(text.rfind(mark, paragraph, unit.start) >= 0 for mark in "“\""):
+            return None
+        spans = [span for _, span in self.reader.sentences_within_spans([(unit.doc_id, paragraph, unit.start)])[0]
+                 if span.end <= unit.start]
+        if not spans or len(_WORD.findall(text[spans[-1].start : spans[-1].end])) < MIN_QUOTE_WORDS:
+            return None
+        return unranked(unit, spans[-1], text)
+
     def with_section_of_heading(self, chosen: list[ScoredUnit], ranked: Sequence[ScoredUnit]) -> list[ScoredUnit]:
         """An answer of headings alone ("CSTO PA STANDING COMMISSION ON SOCIOECONOMIC AND LEGAL ISSUES" for
         "What does the socioeconomic and legal issues commission evaluate ...?") names where the answer is and
@@ -683,6 +712,13 @@ class ExtractiveAnswerer:
                 if span.start <= at and at + len(marker) <= span.end <= unit.start:
                     return unranked(unit, span, text)
         return None
+
+
+def _closes_a_quotation_opened_before(text: str) -> bool:
+    """Whether the unit ends someone's quotation that opened in an earlier unit ("Everything is going strictly
+    according to the law,” noted Vagharshak Hakobyan ...": the sentences before it are their words too)."""
+    close = _CLOSES_QUOTATION.search(text)
+    return close is not None and not any(mark in text[: close.start()] for mark in "“\"")
 
 
 def _quotation(spans: Sequence[Span], first: Callable[[Span], bool], last: Callable[[Span], bool]) -> list[Span]:
@@ -823,6 +859,10 @@ def units_naming_the_person_asked(analysis: Analysis, query: str = "",
 
 _SAYING = re.compile(r"\b(?:said|says|say|noted|notes|stated|states|stressed|stresses|told|tells|added|adds|"
                      r"emphasi[sz]ed|underlined|declared|pointed out|according to)\b", re.I)
+
+
+# The end of a quotation and its attribution: "...,” noted Vagharshak Hakobyan", "..." he said".
+_CLOSES_QUOTATION = re.compile(r"[”\"],?\s+(?:\w+\s+){0,3}?" + _SAYING.pattern, re.I)
 
 
 def _lexical_matcher(query: str, weights: dict[str, float]) -> Callable[[set[str]], float]:

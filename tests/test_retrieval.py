@@ -672,6 +672,29 @@ def test_what_a_person_said_about_a_topic_opens_with_their_words(service):
     assert who.short_answer is not None and who.short_answer.text == "Aleksandr Lukashenko", who.answer
 
 
+@pytest.mark.parametrize("text, closes", [
+    ("Everything is going strictly according to the law,” noted Vagharshak Hakobyan, IPA CIS coordinator.", True),
+    ('All is calm," he said.', True),
+    ('"All is calm," he said.', False),  # the quotation opens in the unit itself
+    ("“We must do our best,” Aleksandr Lukashenko said.", False),
+    ("The law, he noted, is clear.", False),  # no quotation at all
+])
+def test_a_unit_that_ends_a_quotation_opened_before_it_is_told(text, closes):
+    from retrieval.answer import _closes_a_quotation_opened_before
+
+    assert _closes_a_quotation_opened_before(text) == closes
+
+
+def test_the_end_of_a_quotation_is_quoted_with_the_sentence_before_it(service):
+    """"... Our observation mission is satisfied ... There are no significant problems. Everything is going strictly
+    according to the law,” noted Vagharshak Hakobyan ...": asked whether he saw problems, citeqa quoted only the
+    attribution, the quotation's last sentence; the sentence before it, his words too, says it."""
+    answer = service.ask("Did Vagharshak Hakobyan see any serious trouble with the vote?")
+    quotes = [one_line(c.quote) for c in answer.citations]
+    ends = next(i for i, q in enumerate(quotes) if q.startswith("Everything is going strictly according to the law"))
+    assert ends > 0 and quotes[ends - 1] == "There are no significant problems.", answer.answer
+
+
 @pytest.mark.parametrize("question, abstains", [
     ("What did Putin say about the elections?", True),  # no document names him: Lukashenko's words were quoted
     ("How are the elections organised, according to Tokayev?", True),

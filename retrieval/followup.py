@@ -34,7 +34,12 @@ def resolve(question: str, history: Sequence[Turn], max_chars: int) -> str:
     may itself follow an earlier one), with "he" or "she" read as the person the answer before it named
     (`named_by_the_last_answer`). The nearest questions are kept first; the result is at most `max_chars`
     long (the question alone always fits: callers bound it)."""
-    parts = [standalone(question.strip(), history, max_chars)]
+    return resolve_standalone(standalone(question.strip(), history, max_chars), question, history, max_chars)
+
+
+def resolve_standalone(asked: str, question: str, history: Sequence[Turn], max_chars: int) -> str:
+    """`resolve` for a question whose `standalone` form (`asked`) is known already."""
+    parts = [asked]
     length = len(parts[0])
     current, earlier = question, len(history)
     while earlier > 0 and is_follow_up(current):

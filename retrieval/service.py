@@ -19,7 +19,7 @@ from citeqa.settings import Settings
 from citeqa.types import Answer, Document, Filters, Turn
 from retrieval.abstention import threshold_for
 from retrieval.answer import Answerer, Composition, ExtractiveAnswerer
-from retrieval.followup import resolve, standalone
+from retrieval.followup import resolve_standalone, standalone
 from retrieval.named_document import DocumentNames, document_asked, without_naming
 from retrieval.search import Fusion, Retriever, ms_since, zscore_fusion
 from retrieval.store import IndexReader, Store, check_compatible, open_store, recipe_of
@@ -186,8 +186,8 @@ class QAService:
         started = time.perf_counter()
         with self.components() as components:
             retriever, answerer = components.retriever, components.answerer
-            query = resolve(question, history, MAX_QUESTION_CHARS)
             asked = standalone(question, history, MAX_QUESTION_CHARS)  # what the answer finder reads
+            query = resolve_standalone(asked, question, history, MAX_QUESTION_CHARS)  # what retrieval reads
             # "What did the 2006 declaration say about ...?" is asked of that document, without the words naming it
             names = components.document_names
             named = None if filters.doc_ids else document_asked(asked, question, history, names)

@@ -59,7 +59,19 @@ def standalone(question: str, history: Sequence[Turn], max_chars: int) -> str:
     It is what the answer finder reads: "What does it say about social networks?" says nothing of whose words
     are asked for, and was refused."""
     named = named_by_the_last_answer(question, history, max_chars)
-    return named if named != question else said_by_the_last_subject(question, history, max_chars)
+    said = named if named != question else said_by_the_last_subject(question, history, max_chars)
+    return without_a_leading_connective(said)
+
+
+def without_a_leading_connective(question: str) -> str:
+    """"And who chairs the Mazhilis?" as "Who chairs the Mazhilis?": the "and" ties it to the conversation (for
+    retrieval, `resolve`), but the question the answer finder reads starts with its question word, as its rules
+    expect (after "Who chairs the Senate of Kazakhstan?" it was refused)."""
+    match = _LEADING_CONNECTIVE.match(question)
+    if match is None:
+        return question
+    rest = question[match.end() :]
+    return rest[:1].upper() + rest[1:]
 
 
 def said_by_the_last_subject(question: str, history: Sequence[Turn], max_chars: int) -> str:
@@ -99,6 +111,11 @@ def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: 
     return named if len(named) <= max_chars else question
 
 
+_LEADING_CONNECTIVE = re.compile(
+    r"^\s*(?:and|but|so|also|then),?\s+"
+    r"(?=(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|does|do|did|has|have|had|can|could|will|"
+    r"would)\b)",
+    re.I)
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|she|his)\b", re.I)
 _PRONOUN_SAYS = re.compile(rf"^\s*(?:(?:and|but|so|also)\s+)?what\s+(?:does|did|do|has|have|had)\s+"
                            rf"(?P<pronoun>it|they|he|she)\s+{SAYING}\b", re.I)

@@ -72,6 +72,11 @@ def countries_named(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def country_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names a country or its people, (start, end) each."""
+    return [found.span() for found in _country_pattern().finditer(text)]
+
+
 def without_countries(text: str) -> str:
     """The text with the countries it names left out ("the Senate of the Republic of Kazakhstan" -> "the Senate of
     the "): what is left names the body."""

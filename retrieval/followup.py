@@ -38,7 +38,10 @@ def resolve(question: str, history: Sequence[Turn], max_chars: int) -> str:
 
 
 def resolve_standalone(asked: str, question: str, history: Sequence[Turn], max_chars: int) -> str:
-    """`resolve` for a question whose `standalone` form (`asked`) is known already."""
+    """`resolve` for a question whose `standalone` form (`asked`) is known already. "What about X?" read as the
+    last question asked of X is searched alone: the question it varies would pull its own answer up again."""
+    if asked != question.strip() and _WHAT_ABOUT.match(question):
+        return asked
     parts = [asked]
     length = len(parts[0])
     current, earlier = question, len(history)
@@ -58,9 +61,71 @@ def standalone(question: str, history: Sequence[Turn], max_chars: int) -> str:
     named (`named_by_the_last_answer`), else what the last question asked about (`said_by_the_last_subject`).
     It is what the answer finder reads: "What does it say about social networks?" says nothing of whose words
     are asked for, and was refused."""
-    named = named_by_the_last_answer(question, history, max_chars)
-    said = named if named != question else said_by_the_last_subject(question, history, max_chars)
-    return without_a_leading_connective(said)
+    for read in (named_by_the_last_answer, said_by_the_last_subject, asked_of_another):
+        resolved = read(question, history, max_chars)
+        if resolved != question:
+            return without_a_leading_connective(resolved)
+    return without_a_leading_connective(question)
+
+
+def asked_of_another(question: str, history: Sequence[Turn], max_chars: int) -> str:
+    """"What about X?" as the last question asked of X instead of what X stands in for (`_in_place_of`): "How many
+    deputies does Armenia send?" / "And what about Belarus?", "What does the statement say about foreign
+    interference?" / "What about social networks?", "Who chairs the Senate of Kazakhstan?" / "What about the
+    Mazhilis?". Unchanged when nothing fits, or past `max_chars`. "What about X?" alone says nothing the answer
+    finder can read: such follow-ups were refused."""
+    match = _WHAT_ABOUT.match(question)
+    if not history or match is None:
+        return question
+    asked = _instead(match.group("other").strip(), _last_asked(history))
+    return asked if asked is not None and len(asked) <= max_chars else question
+
+
+def _instead(other: str, last: str) -> str | None:
+    found = _in_place_of(other, last)
+    if found is None:
+        return None
+    start, end, words = found
+    return last[:start] + words + last[end:]
+
+
+def _last_asked(history: Sequence[Turn]) -> str:
+    """The last question as a question of its own: a run of "What about X?" read from the question it varies
+    ("Who chairs the Senate of Kazakhstan?" / "What about the Mazhilis?" / "What about Belarus?")."""
+    first = len(history) - 1
+    while first > 0 and _WHAT_ABOUT.match(history[first].question):
+        first -= 1
+    asked = " ".join(history[first].question.split())
+    for turn in history[first + 1 :]:
+        asked = _instead(_WHAT_ABOUT.match(turn.question).group("other").strip(), asked) or asked
+    return asked
+
+
+def _in_place_of(other: str, last: str) -> tuple[int, int, str] | None:
+    """What in the last question "What about <other>?" asks of instead, as (start, end, the words put there): its
+    person; its country (the other's country word in its place: "the Norwegian one" -> "Norwegian"); what it asked
+    "about"; or, for a name that is no country, the last name it asked of (past a post's title: "the Speaker of
+    *the National Assembly of Armenia*"; a country for "the Mazhilis" would ask who chairs Belarus). None when
+    nothing fits."""
+    from retrieval.countries import country_spans
+    from retrieval.kinds import says_a_persons_name
+
+    names = [found for found in _NAMED.finditer(last) if found.start() > 0]
+    if says_a_persons_name(other):
+        people = [found.span() for found in names if says_a_persons_name(found.group())]
+        if people:
+            return (*people[-1], other)
+    countries, asked = country_spans(other), country_spans(last)
+    if countries and asked:
+        return (*asked[-1], other[slice(*countries[0])])
+    about = _ABOUT_WHAT.search(last)
+    if about is not None:
+        return (*about.span("what"), other)
+    if countries or not _NAMED.fullmatch(other) or not names:
+        return None
+    name = names[-1]
+    post = _POST_OF.match(name.group())
+    return (name.start() + (post.end() if post else 0), name.end(), other)
 
 
 def without_a_leading_connective(question: str) -> str:
@@ -111,6 +176,12 @@ def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: 
     return named if len(named) <= max_chars else question
 
 
+_WHAT_ABOUT = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:what|how)\s+about\s+(?P<other>[^?]+?)\s*\??\s*$", re.I)
+_ABOUT_WHAT = re.compile(r"\babout\s+(?P<what>[^?]+?)\s*(?=\?|$)", re.I)
+# A name the question asks of, with its article: "the Senate of Kazakhstan", "the Mazhilis", "Belarus".
+_NAMED = re.compile(r"(?:\bthe\s+)?\b[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*")
+_POST_OF = re.compile(r"(?:the\s+)?(?:Deputy\s+|Vice\s+)?(?:Speaker|Chairman|Chairwoman|Chair|President|Head|"
+                      r"Secretary General|Minister|Director|Leader)\s+of\s+", re.I)
 _LEADING_CONNECTIVE = re.compile(
     r"^\s*(?:and|but|so|also|then),?\s+"
     r"(?=(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|does|do|did|has|have|had|can|could|will|"

@@ -1565,6 +1565,39 @@ def test_a_follow_up_opening_with_and_is_answered_as_its_own_question(service):
     assert mazhilis.short_answer is not None and mazhilis.short_answer.text == "Erlan Koshanov", mazhilis.answer
 
 
+@pytest.mark.parametrize("last, question, read", [
+    ("What does the statement say about foreign interference?", "What about social networks?",
+     "What does the statement say about social networks?"),  # what it asked about
+    ("How many deputies does Armenia send?", "And what about Belarus?", "How many deputies does Belarus send?"),
+    ("Who heads the Swedish delegation?", "What about the Norwegian one?", "Who heads the Norwegian delegation?"),
+    ("Who chairs the Senate of Kazakhstan?", "What about the Mazhilis?", "Who chairs the Mazhilis?"),  # the last name
+    ("Who is the Speaker of the National Assembly of Armenia?", "How about the Mazhilis?",
+     "Who is the Speaker of the Mazhilis?"),  # past the post's title
+    ("What did Aleksandr Lukashenko say about the OSCE?", "What about Kent Harstedt?",
+     "What did Kent Harstedt say about the OSCE?"),  # a person for a person
+    ("Who chairs the Mazhilis?", "What about Belarus?", "What about Belarus?"),  # a country is no chamber
+    ("When was the declaration adopted?", "What about it?", "What about it?"),
+])
+def test_what_about_x_is_the_last_question_asked_of_x(last, question, read):
+    from retrieval.followup import standalone
+
+    assert standalone(question, [Turn(last, "“…” [1]")], 2000) == read
+
+
+def test_a_run_of_what_about_follow_ups_is_answered_each_as_its_own_question(service):
+    """"What about the Mazhilis?" after "Who chairs the Senate of Kazakhstan?" was refused, and "And what about
+    Kyrgyzstan?" after Armenia's deputies quoted Armenia's line first: the follow-up was searched together with
+    the question it varies, whose words pulled its own answer up again."""
+    senate = service.ask("Who chairs the Senate of Kazakhstan?")
+    history = [Turn(senate.question, senate.answer)]
+    mazhilis = service.ask("What about the Mazhilis?", history=history)
+    assert mazhilis.retrieval_query == "Who chairs the Mazhilis?", mazhilis.retrieval_query
+    assert mazhilis.short_answer is not None and mazhilis.short_answer.text == "Erlan Koshanov", mazhilis.answer
+    armenia = service.ask("How many deputies does Armenia send to the CSTO PA?")
+    kyrgyz = service.ask("And what about Kyrgyzstan?", history=[Turn(armenia.question, armenia.answer)])
+    assert "KYRGYZ REPUBLIC" in kyrgyz.citations[0].quote and "ARMENIA" not in kyrgyz.answer, kyrgyz.answer
+
+
 def test_follow_up_detection():
     assert is_follow_up("and who coordinated it?")
     assert is_follow_up("What about Belarus?")

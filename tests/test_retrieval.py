@@ -271,6 +271,16 @@ def test_a_unit_using_an_abbreviation_matches_the_words_it_stands_for(service):
         answer.answer
 
 
+def test_a_per_cent_sign_is_read_as_the_words_a_question_asks_it_with(service):
+    """"What percentage of the 2021-2025 plan was done?" was refused: "2021-2025 / 35 model legal acts / 100% WELL
+    DONE" holds neither "percentage" nor "percent" as a word."""
+    from retrieval.text import stems
+
+    assert {"percent", "percentag"} <= set(stems("100% WELL DONE"))
+    answer = service.ask("What percentage of the 2021-2025 plan was done?")
+    assert answer.short_answer is not None and answer.short_answer.text == "100%", answer.answer
+
+
 def test_a_year_is_not_answered_by_a_date_without_one(service):
     """"Which year ...?" got "20 December" in bold, a day the documents give for the meeting, not a year:
     what is plainly of another kind than asked is no short answer."""

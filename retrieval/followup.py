@@ -156,7 +156,9 @@ def said_by_the_last_subject(question: str, history: Sequence[Turn], max_chars: 
 def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: int) -> str:
     """The follow-up with "he", "him", "she" or "his" replaced by the person the last answer gave as its short
     answer ("What did he say?" after "Who is the chairman ...?" answered "Vyacheslav Volodin" asks what Volodin
-    said: the chairman's block names no one's words, and the question before it names no person to follow). An
+    said: the chairman's block names no one's words, and the question before it names no person to follow), or
+    else the person the last question asked about by name ("What does she say about the CSTO PA?" after "Who is
+    Natalia Kochanova?", whose answer has no short answer: her name block was quoted, not her words). An
     answer that named no person is passed over when its question referred back ("How many deputies does his
     country send?" between "Who is the Speaker ...?" and "What did he say?"). Unchanged when no such
     answer gave a person's name, or the result would pass `max_chars`."""
@@ -165,9 +167,14 @@ def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: 
     from retrieval.answer import short_answer_in
     from retrieval.kinds import says_a_persons_name
 
+    from retrieval.question import person_asked_about, speaker_asked
+
     name = None
     for turn in reversed(history):
         name = short_answer_in(turn.answer or "")
+        if name is None or not says_a_persons_name(name):  # "Who is Natalia Kochanova?": the person it asked about
+            asked = person_asked_about(turn.question)
+            name = asked.name if asked is not None else speaker_asked(turn.question)
         if (name is not None and says_a_persons_name(name)) or not _BACK_REFERENCE.search(turn.question):
             break
     if name is None or not says_a_persons_name(name):
@@ -176,7 +183,7 @@ def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: 
     return named if len(named) <= max_chars else question
 
 
-_WHAT_ABOUT = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:what|how)\s+about\s+(?P<other>[^?]+?)\s*\??\s*$", re.I)
+_WHAT_ABOUT = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:(?:what|how)\s+)?about\s+(?P<other>[^?]+?)\s*\??\s*$", re.I)
 _ABOUT_WHAT = re.compile(r"\babout\s+(?P<what>[^?]+?)\s*(?=\?|$)", re.I)
 # A name the question asks of, with its article: "the Senate of Kazakhstan", "the Mazhilis", "Belarus".
 _NAMED = re.compile(r"(?:\bthe\s+)?\b[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*")

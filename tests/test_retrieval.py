@@ -1579,6 +1579,8 @@ def test_a_follow_up_opening_with_and_is_answered_as_its_own_question(service):
     ("What does the statement say about foreign interference?", "What about social networks?",
      "What does the statement say about social networks?"),  # what it asked about
     ("How many deputies does Armenia send?", "And what about Belarus?", "How many deputies does Belarus send?"),
+    ("What does the declaration say about terrorism?", "And about drug trafficking?",
+     "What does the declaration say about drug trafficking?"),
     ("Who heads the Swedish delegation?", "What about the Norwegian one?", "Who heads the Norwegian delegation?"),
     ("Who chairs the Senate of Kazakhstan?", "What about the Mazhilis?", "Who chairs the Mazhilis?"),  # the last name
     ("Who is the Speaker of the National Assembly of Armenia?", "How about the Mazhilis?",
@@ -1606,6 +1608,17 @@ def test_a_run_of_what_about_follow_ups_is_answered_each_as_its_own_question(ser
     armenia = service.ask("How many deputies does Armenia send to the CSTO PA?")
     kyrgyz = service.ask("And what about Kyrgyzstan?", history=[Turn(armenia.question, armenia.answer)])
     assert "KYRGYZ REPUBLIC" in kyrgyz.citations[0].quote and "ARMENIA" not in kyrgyz.answer, kyrgyz.answer
+
+
+def test_she_is_the_person_the_last_question_asked_about(service):
+    """"What does she say about the CSTO PA?" after "Who is Natalia Kochanova?" quoted her name block again: that
+    answer has no short answer to name her, but its question did."""
+    who = service.ask("Who is Natalia Kochanova?")
+    history = [Turn(who.question, who.answer)]
+    said = service.ask("What does she say about the CSTO PA?", history=history)
+    assert said.citations[0].quote.startswith('"The CSTO PA is an open international platform'), said.answer
+    chair = service.ask("Which chamber does she chair?", history=history)
+    assert chair.short_answer is None or "Kochanova" not in chair.short_answer.text, chair.answer
 
 
 def test_follow_up_detection():

@@ -1,7 +1,9 @@
 """Labeled question sets (JSON Lines) read into typed `Question`s, refusing malformed input by file and line.
 
 One line: {"id": "q01", "question": "...", "relevant": ["doc-id", ...], "answer": "short span" or null}.
-`relevant: []` marks a question the corpus does not answer: the right response is to abstain.
+`relevant: []` marks a question the corpus does not answer: the right response is to abstain. A follow-up
+adds "after": ["earlier question", ...], the conversation before it: those are asked first, in order, and
+their answers are its history (`eval/conversations.jsonl`).
 Input is checked before any model or index is loaded, so a typo costs a second, not a minute.
 """
 
@@ -15,6 +17,8 @@ from typing import Any, Iterator, Mapping
 from citeqa.errors import CiteqaError, InputNotFound, SettingsError
 
 DEFAULT_QUESTIONS = Path(__file__).with_name("questions.jsonl")
+CONVERSATIONS = Path(__file__).with_name("conversations.jsonl")
+MAX_AFTER = 20  # the turns of history the service reads
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class Question:
     answer: str | None = None  # a span a passage that answers it contains (case-insensitive)
     # Every accepted wording of the answer (SQuAD's annotators); empty: just `answer`.
     answers: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()  # a follow-up's conversation: the questions asked before it, in order
 
     @property
     def answerable(self) -> bool:
@@ -95,7 +100,13 @@ def _parse(obj: dict[str, Any], where: str) -> Question:
         raise CiteqaError(f"{where}: 'answer' must be a non-empty string or null.")
     if answer is not None and not relevant:
         raise CiteqaError(f"{where}: an unanswerable question (relevant: []) cannot have an answer span.")
-    return Question(qid, text.strip(), {doc_id: 1 for doc_id in relevant}, answer)
+    after = obj.get("after", [])
+    if not isinstance(after, list) or not all(isinstance(q, str) and q.strip() for q in after):
+        raise CiteqaError(f"{where}: 'after' must be a list of the questions asked before it (non-empty strings).")
+    if len(after) > MAX_AFTER:
+        raise CiteqaError(f"{where}: 'after' holds {len(after)} questions; a conversation keeps at most {MAX_AFTER}.")
+    return Question(qid, text.strip(), {doc_id: 1 for doc_id in relevant}, answer,
+                    after=tuple(q.strip() for q in after))
 
 
 def limited(questions: list[Question], limit: int | None) -> list[Question]:

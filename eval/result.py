@@ -65,7 +65,8 @@ class EvalResult:
 def question_entry(o: Observation, flags: Metrics, k: int) -> dict[str, Any]:
     q = o.question
     return {
-        "id": q.id, "mode": o.mode, "question": q.question, "relevant": q.relevant, "expected_answer": q.answer,
+        "id": q.id, "mode": o.mode, **({"after": list(q.after)} if q.after else {}), "question": q.question,
+        "relevant": q.relevant, "expected_answer": q.answer,
         "retrieved": o.passage_doc_ids if o.composed else o.ranking[:k],
         "ranking": o.ranking[:SHOWN_RANKING],
         "abstained": o.abstained, "answer": o.answer, "short_answer": o.short_answer,

@@ -16,6 +16,7 @@ from typing import Sequence
 from citeqa.errors import CiteqaError, IndexIncompatible
 from citeqa.progress import Progress
 from citeqa.settings import Settings
+from citeqa.types import Turn
 from eval.beir import BeirSet, beir_index_path
 from eval.metrics import RANKING_DEPTH, Observation, mode_metrics
 from eval.questions import Question, QuestionSet
@@ -77,16 +78,18 @@ def build_own_index(settings: Settings, corpus: LoadedCorpus, progress: Progress
 
 
 def observe(service: QAService, question: Question, mode: str, k: int, compose: bool) -> Observation:
-    """One question in one mode: the document ranking, and the composed answer when `compose`."""
+    """One question in one mode: the document ranking, and the composed answer when `compose`. A follow-up
+    (`question.after`) is asked after its conversation, and its documents are ranked for the question as the
+    service resolved it (alone it says too little: "What about the Mazhilis?")."""
     try:
-        started = time.perf_counter()
-        with service.components() as components:
-            ranked = components.retriever.search_documents(question.question, RANKING_DEPTH, mode)
-        search_ms = (time.perf_counter() - started) * 1000
-        ranking = [doc_id for doc_id, _ in ranked]
-        if not compose:
-            return Observation(question, mode, ranking, search_ms)
-        answer = service.ask(question.question, k=k, mode=mode)
+        if compose and question.after:
+            answer = service.ask(question.question, k=k, mode=mode, history=_conversation(service, question, k, mode))
+            ranking, _ = _ranking(service, answer.retrieval_query, mode)
+        else:
+            ranking, search_ms = _ranking(service, question.question, mode)
+            if not compose:
+                return Observation(question, mode, ranking, search_ms)
+            answer = service.ask(question.question, k=k, mode=mode)
     except CiteqaError as exc:
         raise CiteqaError(f"question {question.id!r}: {exc}") from None
     return Observation(
@@ -95,6 +98,23 @@ def observe(service: QAService, question: Question, mode: str, k: int, compose: 
         passage_texts=[p.text for p in answer.passages], abstained=answer.abstained, answer=answer.answer,
         short_answer=answer.short_answer.text if answer.short_answer else None,
     )
+
+
+def _ranking(service: QAService, query: str, mode: str) -> tuple[list[str], float]:
+    """Document ids to RANKING_DEPTH, best first, and the search's milliseconds."""
+    started = time.perf_counter()
+    with service.components() as components:
+        ranked = components.retriever.search_documents(query, RANKING_DEPTH, mode)
+    return [doc_id for doc_id, _ in ranked], (time.perf_counter() - started) * 1000
+
+
+def _conversation(service: QAService, question: Question, k: int, mode: str) -> list[Turn]:
+    """The turns before a follow-up, each earlier question asked with the turns before it, as a user would."""
+    history: list[Turn] = []
+    for earlier in question.after:
+        answer = service.ask(earlier, k=k, mode=mode, history=history)
+        history.append(Turn(earlier, answer.answer))
+    return history
 
 
 def _warm_up(service: QAService, question: str, compose: bool) -> None:

@@ -118,6 +118,10 @@ def test_table_puts_metrics_down_and_modes_across():
 def test_shipped_question_sets_are_valid():
     questions = load_questions()
     assert len(questions) == 89 and any(not q.answerable for q in questions)
+    from eval.questions import CONVERSATIONS
+
+    follow_ups = load_questions(CONVERSATIONS)
+    assert len(follow_ups) == 32 and all(q.after for q in follow_ups) and any(not q.answerable for q in follow_ups)
 
 
 @pytest.mark.parametrize("line, message", [
@@ -127,6 +131,9 @@ def test_shipped_question_sets_are_valid():
     ('{"id": "q1", "question": "Why?", "relevant": []}', "already used on line 1"),
     ('{"id": "q2", "question": "Why?", "relevant": "doc.txt"}', "'relevant' must be a list"),
     ('{"id": "q2", "question": "Why?", "relevant": [], "answer": "x"}', "unanswerable"),
+    ('{"id": "q2", "question": "Why?", "relevant": [], "after": "Who?"}', "'after' must be a list"),
+    ('{"id": "q2", "question": "Why?", "relevant": [], "after": ["Who?", " "]}', "'after' must be a list"),
+    ('{"id": "q2", "question": "Why?", "relevant": [], "after": ' + json.dumps(["Who?"] * 21) + "}", "at most 20"),
 ])
 def test_a_malformed_line_is_refused_by_file_and_line(tmp_path, line, message):
     path = tmp_path / "q.jsonl"
@@ -237,6 +244,23 @@ def test_all_modes_json_and_report_files(shipped, tmp_path):
     assert "| metric | dense | lexical | hybrid |" in report and "## Failed questions: hybrid" in report
     png = (out / "chart.png").read_bytes()
     assert png.startswith(PNG_SIGNATURE) and len(png) > 1000
+
+
+def test_a_follow_up_is_asked_after_its_conversation(shipped, tmp_path):
+    """A line with "after" is asked with the answers to its earlier questions as history, and its documents are ranked
+    for the question as the service resolved it: alone, "What about the Mazhilis?" names no post."""
+    questions = tmp_path / "conversations.jsonl"
+    questions.write_text(
+        '{"id": "c1", "after": ["Who chairs the Senate of Kazakhstan?"], "question": "What about the Mazhilis?", '
+        '"relevant": ["csto-pa-brochure.txt"], "answer": "Erlan Koshanov"}\n'
+        '{"id": "c2", "after": ["Who is Kent Harstedt?"], "question": "How old is he?", "relevant": []}\n')
+    result = citeqa_eval("--questions", str(questions), "--json", env=cli_env(shipped))
+    assert result.returncode == 0, result.stderr
+    entries = {entry["id"]: entry for entry in json.loads(result.stdout)["questions"]}
+    assert entries["c1"]["after"] == ["Who chairs the Senate of Kazakhstan?"]
+    assert entries["c1"]["short_answer"] == "Erlan Koshanov" and entries["c1"]["answer_quoted"] == 1.0
+    assert entries["c1"]["ranking"][0] == "csto-pa-brochure.txt"
+    assert entries["c2"]["abstained"] and "after" in entries["c2"]
 
 
 @pytest.mark.slow

@@ -40,7 +40,7 @@ def resolve(question: str, history: Sequence[Turn], max_chars: int) -> str:
 def resolve_standalone(asked: str, question: str, history: Sequence[Turn], max_chars: int) -> str:
     """`resolve` for a question whose `standalone` form (`asked`) is known already. "What about X?" read as the
     last question asked of X is searched alone: the question it varies would pull its own answer up again."""
-    if asked != question.strip() and _WHAT_ABOUT.match(question):
+    if asked != question.strip() and asked_instead(question) is not None:
         return asked
     parts = [asked]
     length = len(parts[0])
@@ -74,11 +74,20 @@ def asked_of_another(question: str, history: Sequence[Turn], max_chars: int) -> 
     interference?" / "What about social networks?", "Who chairs the Senate of Kazakhstan?" / "What about the
     Mazhilis?". Unchanged when nothing fits, or past `max_chars`. "What about X?" alone says nothing the answer
     finder can read: such follow-ups were refused."""
-    match = _WHAT_ABOUT.match(question)
-    if not history or match is None:
+    other = asked_instead(question)
+    if not history or other is None:
         return question
-    asked = _instead(match.group("other").strip(), _last_asked(history))
+    asked = _instead(other, _last_asked(history))
     return asked if asked is not None and len(asked) <= max_chars else question
+
+
+def asked_instead(question: str) -> str | None:
+    """What "What about X?", "And about X?" or "And X?" asks of instead of what the last question asked of (X);
+    None for any other question ("And who chairs it?" asks a question of its own)."""
+    match = _WHAT_ABOUT.match(question) or _AND_X.match(question)
+    if match is None or len(match.group("other").split()) > ELLIPSIS_WORDS:
+        return None
+    return match.group("other").strip()
 
 
 def _instead(other: str, last: str) -> str | None:
@@ -93,11 +102,11 @@ def _last_asked(history: Sequence[Turn]) -> str:
     """The last question as a question of its own: a run of "What about X?" read from the question it varies
     ("Who chairs the Senate of Kazakhstan?" / "What about the Mazhilis?" / "What about Belarus?")."""
     first = len(history) - 1
-    while first > 0 and _WHAT_ABOUT.match(history[first].question):
+    while first > 0 and asked_instead(history[first].question) is not None:
         first -= 1
     asked = " ".join(history[first].question.split())
     for turn in history[first + 1 :]:
-        asked = _instead(_WHAT_ABOUT.match(turn.question).group("other").strip(), asked) or asked
+        asked = _instead(asked_instead(turn.question) or "", asked) or asked
     return asked
 
 
@@ -184,6 +193,9 @@ def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: 
 
 
 _WHAT_ABOUT = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:(?:what|how)\s+)?about\s+(?P<other>[^?]+?)\s*\??\s*$", re.I)
+_AND_X = re.compile(r"^\s*(?:and|but)\s+(?!(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|does|do|did|"
+                    r"has|have|had|can|could|will|would|about)\b)(?P<other>[^?]+?)\s*\??\s*$", re.I)
+ELLIPSIS_WORDS = 6  # "And the Norwegian one?": a name, not a sentence ("And the elections were fair?")
 _ABOUT_WHAT = re.compile(r"\babout\s+(?P<what>[^?]+?)\s*(?=\?|$)", re.I)
 # A name the question asks of, with its article: "the Senate of Kazakhstan", "the Mazhilis", "Belarus".
 _NAMED = re.compile(r"(?:\bthe\s+)?\b[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*")

@@ -175,7 +175,9 @@ _IDENTITY = re.compile(r"^(?i:who\s+(?:is|was))\s+" + _NAME + r"\s*\??$")
 # the past forms a question also writes).
 _SAY = r"(?i:say|said|tell|told|state|stated|note|noted|stress|stressed|declare|declared|think|thought)"
 _WHAT_DID = r"^(?i:what\s+(?:did|does|do|has|had|have))\s+"
-_WORDS_OF = re.compile(_WHAT_DID + _NAME + r"\s+" + _SAY + r"\s*\??$")
+# "What did Kent Harstedt say after the meeting?": when or where, not what about; their words answer it.
+_WORDS_OF = re.compile(_WHAT_DID + _NAME + r"\s+" + _SAY
+                       + r"(?:\s+(?i:after|at|during|before|in|to|when|while)\b[^?]*)?\s*\??$")
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 
 

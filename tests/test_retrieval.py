@@ -1579,6 +1579,8 @@ def test_a_follow_up_opening_with_and_is_answered_as_its_own_question(service):
     ("What does the statement say about foreign interference?", "What about social networks?",
      "What does the statement say about social networks?"),  # what it asked about
     ("How many deputies does Armenia send?", "And what about Belarus?", "How many deputies does Belarus send?"),
+    ("How many deputies does Armenia send?", "And Kyrgyzstan?", "How many deputies does Kyrgyzstan send?"),
+    ("How many deputies does Armenia send?", "And who chairs it?", "Who chairs it?"),  # a question of its own
     ("What does the declaration say about terrorism?", "And about drug trafficking?",
      "What does the declaration say about drug trafficking?"),
     ("Who heads the Swedish delegation?", "What about the Norwegian one?", "Who heads the Norwegian delegation?"),
@@ -1608,6 +1610,13 @@ def test_a_run_of_what_about_follow_ups_is_answered_each_as_its_own_question(ser
     armenia = service.ask("How many deputies does Armenia send to the CSTO PA?")
     kyrgyz = service.ask("And what about Kyrgyzstan?", history=[Turn(armenia.question, armenia.answer)])
     assert "KYRGYZ REPUBLIC" in kyrgyz.citations[0].quote and "ARMENIA" not in kyrgyz.answer, kyrgyz.answer
+
+
+def test_what_a_person_said_at_a_time_or_place_is_their_words(service):
+    """"What did Kent Harstedt say after the meeting?" was refused while "What did Kent Harstedt say?" quoted his
+    words: "after the meeting" says when, not what about."""
+    answer = service.ask("What did Kent Harstedt say after the meeting?")
+    assert not answer.abstained and "It is a very important signal" in answer.citations[0].quote, answer.answer
 
 
 def test_she_is_the_person_the_last_question_asked_about(service):

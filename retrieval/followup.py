@@ -39,8 +39,11 @@ def resolve(question: str, history: Sequence[Turn], max_chars: int) -> str:
 
 def resolve_standalone(asked: str, question: str, history: Sequence[Turn], max_chars: int) -> str:
     """`resolve` for a question whose `standalone` form (`asked`) is known already. "What about X?" read as the
-    last question asked of X is searched alone: the question it varies would pull its own answer up again."""
-    if asked != question.strip() and asked_instead(question) is not None:
+    last question asked of another name X is searched alone: the question it varies would pull its own answer up
+    again (Armenia's deputies for "And what about Kyrgyzstan?"). Of another topic ("What about social
+    networks?"), it is searched with the conversation, which says whose words on it are asked for."""
+    other = asked_instead(question)
+    if asked != question.strip() and other is not None and _a_name(other):
         return asked
     parts = [asked]
     length = len(parts[0])
@@ -88,6 +91,12 @@ def asked_instead(question: str) -> str | None:
     if match is None or len(match.group("other").split()) > ELLIPSIS_WORDS:
         return None
     return match.group("other").strip()
+
+
+def _a_name(words: str) -> bool:
+    from retrieval.countries import names_a_country
+
+    return bool(_NAMED.fullmatch(words)) or names_a_country(words)
 
 
 def _instead(other: str, last: str) -> str | None:

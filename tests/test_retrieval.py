@@ -1610,6 +1610,10 @@ def test_a_run_of_what_about_follow_ups_is_answered_each_as_its_own_question(ser
     armenia = service.ask("How many deputies does Armenia send to the CSTO PA?")
     kyrgyz = service.ask("And what about Kyrgyzstan?", history=[Turn(armenia.question, armenia.answer)])
     assert "KYRGYZ REPUBLIC" in kyrgyz.citations[0].quote and "ARMENIA" not in kyrgyz.answer, kyrgyz.answer
+    # Of another topic, not another name: searched with the conversation, which says whose words are asked for.
+    statement = service.ask("What does the CSTO PA Council statement say about foreign interference?")
+    networks = service.ask("What about social networks?", history=[Turn(statement.question, statement.answer)])
+    assert not networks.abstained and "social networks" in networks.citations[0].quote, networks.answer
 
 
 def test_what_a_person_said_at_a_time_or_place_is_their_words(service):

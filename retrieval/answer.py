@@ -484,7 +484,22 @@ class ExtractiveAnswerer:
         found = [u for u in analysis.units if u.key in card_keys or spoken(u)]
         best = {u.key for u in analysis.units[:KIND_REACH]} | card_keys
         found += [q for q in cards if all(q.key != u.key for u in found)]
-        return found if source or any(u.key in best for u in found) else []
+        if not source and not any(u.key in best for u in found):
+            return []
+        return self._on_the_topic_first(found, analysis.question.text)
+
+    def _on_the_topic_first(self, spoken: list[ScoredUnit], question: str) -> list[ScoredUnit]:
+        """The speaker's units, those that hold more of the topic asked about first ("What did Aleksandr Markevich
+        say about the organization of the elections?" is "The high level of organization of the elections ...
+        made a very positive impression on us.", not his line the ranker put first for holding his rare name);
+        the ranker's order otherwise."""
+        topic = topic_said_about(question)
+        if not topic:
+            return spoken
+        match = _lexical_matcher(topic, self.idf_weights(topic))
+        share = [match(set(stems(u.text))) for u in spoken]
+        order = sorted(range(len(spoken)), key=lambda i: -share[i])
+        return [spoken[i] for i in order]
 
     def _quotation_of_the_post_asked(self, analysis: Analysis) -> list[ScoredUnit]:
         """For "What did the Chairman of the Mazhilis say?", the quotation beside the first name block among the

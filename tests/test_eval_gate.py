@@ -49,8 +49,9 @@ FLOOR_ABSTENTION_ACCURACY = 0.84
 # 2026-12-05 16:29 UTC: answer_quoted 0.7083, false abstention 0.24, abstention 1.0 (the code of 8f65a9e, before
 # the follow-up work of that day: 0.5417, 0.36, 0.8571); 16:31 UTC, "And X?" and "What did X say after ...?"
 # read (f02, f14): 0.7917, 0.16, 1.0; 16:33 UTC, a follow-up of another topic searched with its conversation again
-# (f24): 0.8333, 0.12, 1.0. Each floor one question below.
-FLOOR_FOLLOW_UP_ANSWER_QUOTED = 0.79
+# (f24): 0.8333, 0.12, 1.0; 16:39 UTC, a speaker's words on the topic asked first (f19): 0.8750, 0.12, 1.0. Each
+# floor one question below.
+FLOOR_FOLLOW_UP_ANSWER_QUOTED = 0.83
 CEILING_FOLLOW_UP_FALSE_ABSTENTION = 0.16
 FLOOR_FOLLOW_UP_ABSTENTION_ACCURACY = 0.85
 

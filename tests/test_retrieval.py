@@ -1616,6 +1616,14 @@ def test_a_run_of_what_about_follow_ups_is_answered_each_as_its_own_question(ser
     assert not networks.abstained and "social networks" in networks.citations[0].quote, networks.answer
 
 
+def test_a_speakers_words_on_the_topic_asked_come_first(service):
+    """"What did Aleksandr Markevich say about the organization of the elections?" quoted his line that holds his
+    (rare) name, "And the will of the Kazakh people ...,” said Aleksandr Markevich", and not the sentence of his
+    quotation on the organization; among a speaker's words, the topic's decide."""
+    answer = service.ask("What did Aleksandr Markevich say about the organization of the elections?")
+    assert answer.citations[0].quote.startswith("The high level of organization of the elections"), answer.answer
+
+
 def test_what_a_person_said_at_a_time_or_place_is_their_words(service):
     """"What did Kent Harstedt say after the meeting?" was refused while "What did Kent Harstedt say?" quoted his
     words: "after the meeting" says when, not what about."""

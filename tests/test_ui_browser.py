@@ -153,6 +153,16 @@ def test_the_short_answer_is_said_first_in_bold_and_marked_in_its_source(page):
     screenshot(page, "ui-short-answer.png")
 
 
+def test_a_follow_up_in_the_chat_is_read_with_the_conversation(page):
+    """The chat sends its earlier turns: "What about the Mazhilis?" after the Senate's chairman is answered with the
+    Mazhilis's chairman, in bold, in the second answer."""
+    ask_in_page(page, "Who chairs the Senate of Kazakhstan?")
+    assert "Maulen Ashimbayev" in page.locator("#citeqa-chat strong").last.inner_text()
+    ask_in_page(page, "What about the Mazhilis?")
+    page.wait_for_function("() => document.querySelectorAll('#citeqa-chat strong').length >= 2", timeout=60_000)
+    assert "Erlan Koshanov" in page.locator("#citeqa-chat strong").last.inner_text()
+
+
 def test_example_question_is_answered_on_click(page):
     from ui.app import EXAMPLE_QUESTIONS
 

@@ -31,11 +31,11 @@ SPECIFIC_KINDS = frozenset("declaration statement brochure leaflet booklet lette
                            "memorandum release transcript minutes manual handbook guide paper".split())
 _KIND = "|".join(sorted(GENERIC_KINDS | SPECIFIC_KINDS))
 # "according to the 2006 declaration", "in the brochure", "does the CSTO PA Council statement ...", "did the
-# Kazakhstan news item ...", "signed the declaration?" (its signature block answers: retrieval/signatures.py), "was the
-# declaration adopted?" (its date: retrieval/document_date.py): up to four words before the kind; what follows it
-# is read by `document_named`.
+# Kazakhstan news item ...", "signed the declaration?", "Did Kyrgyzstan sign the declaration?" (its signature block
+# answers: retrieval/signatures.py), "was the declaration adopted?" (its date: retrieval/document_date.py): up to four
+# words before the kind; what follows it is read by `document_named`.
 _NAMING = re.compile(
-    r"(?:(?P<source>(?:,\s*|\b)according\s+to\s+|\b(?:in|from)\s+)|(?P<signed>\bsigned\s+)"
+    r"(?:(?P<source>(?:,\s*|\b)according\s+to\s+|\b(?:in|from)\s+)|(?P<signed>\bsign(?:ed)?\s+)"
     r"|(?P<made>\b(?:was|were)\s+)|(?P<aux>\b(?:does|did|do|will|would|can|could|should|might|may)\s+))"
     rf"(?P<the>the)\s+(?P<words>(?:[\w'’.-]+\s+){{0,4}}?)(?P<kind>(?:{_KIND})(?:\s+(?:item|release|story))?)\b",
     re.I)

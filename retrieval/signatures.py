@@ -22,8 +22,15 @@ _SIGNATURE_LINE = re.compile(r"For\s+(?:the\s+)?[A-Z][\w'’.-]*(?:[ \t]+[\w'’
 SIGNATURE_LINES_MIN = 2  # one "For the ..." line alone is a sentence, not a block
 
 
+# "Did Kyrgyzstan sign the declaration?", "Was it signed by Tajikistan?": the block says who did, and so whether.
+_ASKS_WHETHER_SIGNED = re.compile(r"^\s*(?:(?:did|has|have|had)\s+[^?]+?\s+sign(?:ed)?|"
+                                  r"(?:was|were)\s+[^?]+?\s+signed\s+by)\b(?![^?]*\b(?:on\s+behalf\s+of)\b)", re.I)
+
+
 def asks_who_signed(question: str) -> bool:
-    return bool(_ASKS_WHO_SIGNED.match(" ".join(question.split())))
+    """"Which countries signed the declaration?", and whether one did ("Did Kyrgyzstan sign it?")."""
+    text = " ".join(question.split())
+    return bool(_ASKS_WHO_SIGNED.match(text) or _ASKS_WHETHER_SIGNED.match(text))
 
 
 def signature_block(units: Sequence[Span], text: str) -> list[Span]:

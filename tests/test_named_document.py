@@ -103,6 +103,11 @@ def test_a_follow_up_keeps_to_the_document_its_conversation_named(service):
     ("Who signed the treaty for Kazakhstan?", False),
     ("When was the treaty signed?", False),
     ("Who designed the treaty?", False),
+    ("Did Norway sign the treaty?", True),  # whether one did: the block says who did
+    ("Has Japan signed it?", True),
+    ("Was the charter signed by Peru?", True),
+    ("Did the minister sign it on behalf of Peru?", False),
+    ("Did the assembly design the treaty?", False),
 ])
 def test_a_question_that_asks_who_signed(question, asks):
     from retrieval.signatures import asks_who_signed
@@ -136,6 +141,10 @@ def test_who_signed_a_document_is_its_signature_block(service):
     quote = answer.citations[0].quote
     assert quote.startswith("For the Republic of Armenia") and quote.rstrip(" |").endswith("Republic of Tajikistan")
     assert service.ask("Who signed the 2006 declaration on behalf of Kazakhstan?").short_answer is None
+    # Whether one country signed it: the block says who did (Tajikistan did; Uzbekistan, which it does not name, not)
+    for country in ("Tajikistan", "Uzbekistan"):
+        did = service.ask(f"Did {country} sign the 2006 declaration?")
+        assert did.named_document == DECLARATION and did.citations[0].quote.startswith("For the Republic of Armenia")
 
 
 @pytest.mark.parametrize("question, asks", [

@@ -173,7 +173,9 @@ _NAME_ONLY = re.compile(_NAME)
 _IDENTITY = re.compile(r"^(?i:who\s+(?:is|was))\s+" + _NAME + r"\s*\??$")
 # "What did X *say*?": the verbs a question asks what someone said by (after "did", "does", "has": base forms, and
 # the past forms a question also writes).
-_SAY = r"(?i:say|said|tell|told|state|stated|note|noted|stress|stressed|declare|declared|think|thought)"
+_SAY = (r"(?i:say|said|tell|told|state|stated|note|noted|stress|stressed|declare|declared|think|thought|"
+        r"mention|mentioned|emphasi[sz]e|emphasi[sz]ed|underline|underlined|highlight|highlighted|point\s+out|"
+        r"pointed\s+out|single\s+out|singled\s+out|warn|warned|praise|praised|add|added|remark|remarked)")
 _WHAT_DID = r"^(?i:what\s+(?:did|does|do|has|had|have))\s+"
 # "What did Kent Harstedt say after the meeting?": when or where, not what about; their words answer it.
 _WORDS_OF = re.compile(_WHAT_DID + _NAME + r"\s+" + _SAY

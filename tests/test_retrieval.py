@@ -1624,11 +1624,19 @@ def test_a_speakers_words_on_the_topic_asked_come_first(service):
     assert answer.citations[0].quote.startswith("The high level of organization of the elections"), answer.answer
 
 
-def test_what_a_person_said_at_a_time_or_place_is_their_words(service):
+def test_what_a_person_said_at_a_time_or_praised_or_mentioned_is_their_words(service):
     """"What did Kent Harstedt say after the meeting?" was refused while "What did Kent Harstedt say?" quoted his
     words: "after the meeting" says when, not what about."""
     answer = service.ask("What did Kent Harstedt say after the meeting?")
     assert not answer.abstained and "It is a very important signal" in answer.citations[0].quote, answer.answer
+    # Other verbs a question asks for someone's words with: "praise", "mention", "emphasize", "point out", ...
+    praised = service.ask("What did Kent Harstedt praise?")
+    assert not praised.abstained and "It is a very important signal" in praised.citations[0].quote, praised.answer
+    from retrieval.question import person_asked_about
+
+    for verb in ("mention", "emphasize", "point out", "highlight", "warn"):
+        asked = person_asked_about(f"What did Vagharshak Hakobyan {verb}?")
+        assert asked is not None and asked.words and asked.name == "Vagharshak Hakobyan", verb
 
 
 def test_she_is_the_person_the_last_question_asked_about(service):

@@ -40,7 +40,7 @@ from retrieval.bodies import (Abbreviation, abbreviations, abbreviations_defined
                              small_words, words_it_abbreviates)
 from retrieval.countries import only_other_countries
 from retrieval.document_date import asks_when_made, own_date
-from retrieval.kinds import (TIME, asks_for_a_post_holder, names_the_post_in_full, names_the_post_only_as_another,
+from retrieval.kinds import (TIME, asks_for_a_post_holder, asks_for_several_holders, names_the_post_in_full, names_the_post_only_as_another,
                              of_the_kind_asked, the_post_as_asked)
 from retrieval.question import (QuestionInfo, analyse, asks_for_a_list, defined_term, person_asked_about,
                                 person_named_as_source, post_speaker_asked, speaker_asked, topic_said_about,
@@ -371,6 +371,8 @@ class ExtractiveAnswerer:
             short, chosen = None, self.quotes(holder, analysis.units)
         if asks_who_said(analysis.question.text):
             chosen, short = self.with_the_speaker(chosen, short)
+        elif asks_for_several_holders(analysis.question):  # "Who are the members of ...?": no one name
+            short = None
         elif asks_for_a_post_holder(analysis.question):
             short = name_over_the_post(chosen[0], analysis.question) or short or name_after_the_post(chosen[0],
                                                                                                    analysis.question)

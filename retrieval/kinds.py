@@ -88,6 +88,14 @@ def asks_for_a_post_holder(q: QuestionInfo) -> bool:
     return bool(_ASKS_FOR_A_POST_HOLDER.match(q.text))
 
 
+def asks_for_several_holders(q: QuestionInfo) -> bool:
+    """Whether `q` asks who holds a post in the plural ("Who are the members of the CSTO PA Council?"): several
+    people, whom one name in bold would misstate."""
+    match = _ASKS_FOR_A_POST_HOLDER.match(q.text)
+    return bool(match and match.group("post") and match.group(0).rstrip().lower().endswith("s")
+                and re.match(r"\s*who\s+(?:are|were)\b", q.text, re.I))
+
+
 def names_the_post_only_as_another(q: QuestionInfo, quotes: Sequence[str]) -> bool:
     """Whether, for "Who is the President of the OSCE Parliamentary Assembly?", every quote that names the post's
     title names another post by it: another rank than the question asks ("Vice President of the OSCE

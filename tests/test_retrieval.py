@@ -1639,6 +1639,27 @@ def test_what_a_person_said_at_a_time_or_praised_or_mentioned_is_their_words(ser
         assert asked is not None and asked.words and asked.name == "Vagharshak Hakobyan", verb
 
 
+@pytest.mark.parametrize("question, several", [
+    ("Who are the members of the council?", True),
+    ("Who were the presidents of the assembly?", True),
+    ("Who is the member of the council from Armenia?", False),
+    ("Who is the Chairman of the Senate?", False),
+])
+def test_who_holds_a_post_in_the_plural_asks_for_several_people(question, several):
+    from retrieval.kinds import asks_for_several_holders
+    from retrieval.question import analyse
+
+    assert asks_for_several_holders(analyse(question)) == several
+
+
+def test_no_one_name_in_bold_answers_who_several_people_are(service):
+    """"Who are the members of the CSTO PA Council?" had "Alen Simonyan" in bold: the first name block's name, one
+    of eight members. The blocks are quoted; no one name stands for all of them."""
+    answer = service.ask("Who are the members of the CSTO PA Council?")
+    assert not answer.abstained and answer.short_answer is None, answer.answer
+    assert "Member of the CSTO PA Council" in answer.citations[0].quote, answer.answer
+
+
 def test_she_is_the_person_the_last_question_asked_about(service):
     """"What does she say about the CSTO PA?" after "Who is Natalia Kochanova?" quoted her name block again: that
     answer has no short answer to name her, but its question did."""

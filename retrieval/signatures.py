@@ -13,9 +13,10 @@ from typing import Sequence
 
 from citeqa.types import Span
 
-# "Who signed ...?", "Which countries/states/parties signed ...?"; not "Who signed it on behalf of Kazakhstan?",
-# which asks for a person the block does not name.
-_ASKS_WHO_SIGNED = re.compile(r"^\s*(?:who|which\s+(?:countries|states|parties|nations|governments|member\s+states))"
+# "Who signed ...?", "Which countries/states/parties signed ...?", "How many countries signed ...?" (the block lists
+# them to count); not "Who signed it on behalf of Kazakhstan?", which asks for a person the block does not name.
+_ASKS_WHO_SIGNED = re.compile(r"^\s*(?:who|(?:which|how\s+many)\s+(?:countries|states|parties|nations|governments|"
+                              r"member\s+states))"
                               r"\s+(?:(?:have|has|had)\s+)?signed\b(?![^?]*\b(?:on\s+behalf\s+of|for)\b)", re.I)
 # One line of a signature block: "For the Republic of Armenia |", "For the Government of Canada:", "For Japan"
 _SIGNATURE_LINE = re.compile(r"For\s+(?:the\s+)?[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,7}[ \t]*[|:]?")

@@ -103,6 +103,7 @@ def test_a_follow_up_keeps_to_the_document_its_conversation_named(service):
     ("Who signed the treaty for Kazakhstan?", False),
     ("When was the treaty signed?", False),
     ("Who designed the treaty?", False),
+    ("How many states signed the treaty?", True),  # the block lists them to count
     ("Did Norway sign the treaty?", True),  # whether one did: the block says who did
     ("Has Japan signed it?", True),
     ("Was the charter signed by Peru?", True),

@@ -40,8 +40,8 @@ from retrieval.bodies import (Abbreviation, abbreviations, abbreviations_defined
                              small_words, words_it_abbreviates)
 from retrieval.countries import only_other_countries
 from retrieval.document_date import asks_when_made, own_date
-from retrieval.kinds import (TIME, asks_for_a_post_holder, asks_for_several_holders, names_the_post_in_full, names_the_post_only_as_another,
-                             of_the_kind_asked, the_post_as_asked)
+from retrieval.kinds import (TIME, asks_for_a_post_holder, asks_for_several_holders, names_the_post_in_full,
+                             names_the_post_only_as_another, of_the_kind_asked, the_post_as_asked)
 from retrieval.question import (QuestionInfo, analyse, asks_for_a_list, defined_term, person_asked_about,
                                 person_named_as_source, post_speaker_asked, speaker_asked, topic_said_about,
                                 what_is_called, without_named_source)

@@ -655,7 +655,7 @@ class ExtractiveAnswerer:
         """The unit just before `unit` in its paragraph, when the quotation `unit` closes opened there or earlier."""
         text = self._text_of(unit.doc_id)
         paragraph = max(text.rfind("\n\n", 0, unit.start), 0)
-        if not any(text.rfind(mark, paragraph, unit.start) >= 0 for mark in "“\""):
+        if not any(text.rfind(mark, paragraph, unit.start) >= 0 for mark in _QUOTATION_OPENS):
             return None
         spans = [span for _, span in self.reader.sentences_within_spans([(unit.doc_id, paragraph, unit.start)])[0]
                  if span.end <= unit.start]
@@ -735,7 +735,7 @@ def _closes_a_quotation_opened_before(text: str) -> bool:
     """Whether the unit ends someone's quotation that opened in an earlier unit ("Everything is going strictly
     according to the law,” noted Vagharshak Hakobyan ...": the sentences before it are their words too)."""
     close = _CLOSES_QUOTATION.search(text)
-    return close is not None and not any(mark in text[: close.start()] for mark in "“\"")
+    return close is not None and not any(mark in text[: close.start()] for mark in _QUOTATION_OPENS)
 
 
 def _quotation(spans: Sequence[Span], first: Callable[[Span], bool], last: Callable[[Span], bool]) -> list[Span]:
@@ -878,8 +878,10 @@ _SAYING = re.compile(r"\b(?:said|says|say|noted|notes|stated|states|stressed|str
                      r"emphasi[sz]ed|underlined|declared|pointed out|according to)\b", re.I)
 
 
-# The end of a quotation and its attribution: "...,” noted Vagharshak Hakobyan", "..." he said".
+# The end of a quotation and its attribution ("...,” noted Vagharshak Hakobyan", "..." he said"), and the marks
+# that open one.
 _CLOSES_QUOTATION = re.compile(r"[”\"],?\s+(?:\w+\s+){0,3}?" + _SAYING.pattern, re.I)
+_QUOTATION_OPENS = "“\""
 
 
 def _lexical_matcher(query: str, weights: dict[str, float]) -> Callable[[set[str]], float]:

@@ -11,7 +11,9 @@ import re
 from typing import Sequence
 
 from citeqa.types import Turn
-from retrieval.question import SAYING
+from retrieval.countries import country_spans, names_a_country
+from retrieval.kinds import says_a_persons_name
+from retrieval.question import SAYING, person_asked_about, speaker_asked
 from retrieval.text import content_words
 
 _CONNECTIVE = re.compile(r"^\s*(and|but|also|so|then|what about|how about|and what|what else|which one)\b", re.I)
@@ -94,8 +96,6 @@ def asked_instead(question: str) -> str | None:
 
 
 def _a_name(words: str) -> bool:
-    from retrieval.countries import names_a_country
-
     return bool(_NAMED.fullmatch(words)) or names_a_country(words)
 
 
@@ -125,9 +125,6 @@ def _in_place_of(other: str, last: str) -> tuple[int, int, str] | None:
     "about"; or, for a name that is no country, the last name it asked of (past a post's title: "the Speaker of
     *the National Assembly of Armenia*"; a country for "the Mazhilis" would ask who chairs Belarus). None when
     nothing fits."""
-    from retrieval.countries import country_spans
-    from retrieval.kinds import says_a_persons_name
-
     names = [found for found in _NAMED.finditer(last) if found.start() > 0]
     if says_a_persons_name(other):
         people = [found.span() for found in names if says_a_persons_name(found.group())]
@@ -183,9 +180,6 @@ def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: 
     if not history or not is_follow_up(question):
         return question
     from retrieval.answer import short_answer_in
-    from retrieval.kinds import says_a_persons_name
-
-    from retrieval.question import person_asked_about, speaker_asked
 
     name = None
     for turn in reversed(history):
@@ -202,19 +196,17 @@ def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: 
 
 
 _WHAT_ABOUT = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:(?:what|how)\s+)?about\s+(?P<other>[^?]+?)\s*\??\s*$", re.I)
-_AND_X = re.compile(r"^\s*(?:and|but)\s+(?!(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|does|do|did|"
-                    r"has|have|had|can|could|will|would|about)\b)(?P<other>[^?]+?)\s*\??\s*$", re.I)
+# The words a question of its own opens with: "And who chairs it?" asks anew, "And Kyrgyzstan?" does not.
+_OWN_QUESTION = (r"(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|does|do|did|has|have|had|can|could|"
+                 r"will|would)\b")
+_AND_X = re.compile(rf"^\s*(?:and|but)\s+(?!{_OWN_QUESTION}|about\b)(?P<other>[^?]+?)\s*\??\s*$", re.I)
 ELLIPSIS_WORDS = 6  # "And the Norwegian one?": a name, not a sentence ("And the elections were fair?")
 _ABOUT_WHAT = re.compile(r"\babout\s+(?P<what>[^?]+?)\s*(?=\?|$)", re.I)
 # A name the question asks of, with its article: "the Senate of Kazakhstan", "the Mazhilis", "Belarus".
 _NAMED = re.compile(r"(?:\bthe\s+)?\b[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*")
 _POST_OF = re.compile(r"(?:the\s+)?(?:Deputy\s+|Vice\s+)?(?:Speaker|Chairman|Chairwoman|Chair|President|Head|"
                       r"Secretary General|Minister|Director|Leader)\s+of\s+", re.I)
-_LEADING_CONNECTIVE = re.compile(
-    r"^\s*(?:and|but|so|also|then),?\s+"
-    r"(?=(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|does|do|did|has|have|had|can|could|will|"
-    r"would)\b)",
-    re.I)
+_LEADING_CONNECTIVE = re.compile(rf"^\s*(?:and|but|so|also|then),?\s+(?={_OWN_QUESTION})", re.I)
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|she|his)\b", re.I)
 _PRONOUN_SAYS = re.compile(rf"^\s*(?:(?:and|but|so|also)\s+)?what\s+(?:does|did|do|has|have|had)\s+"
                            rf"(?P<pronoun>it|they|he|she)\s+{SAYING}\b", re.I)

@@ -93,7 +93,10 @@ def asks_for_several_holders(q: QuestionInfo) -> bool:
     people, whom one name in bold would misstate."""
     match = _ASKS_FOR_A_POST_HOLDER.match(q.text)
     return bool(match and match.group("post") and match.group(0).rstrip().lower().endswith("s")
-                and re.match(r"\s*who\s+(?:are|were)\b", q.text, re.I))
+                and _WHO_ARE.match(q.text))
+
+
+_WHO_ARE = re.compile(r"\s*who\s+(?:are|were)\b", re.I)
 
 
 def names_the_post_only_as_another(q: QuestionInfo, quotes: Sequence[str]) -> bool:

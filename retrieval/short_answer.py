@@ -78,6 +78,19 @@ def with_its_sign(choice: SpanChoice) -> SpanChoice:
     return replace(choice, start=choice.start - 1, text=choice.unit.text[at - 1] + choice.text)
 
 
+def with_its_month(choice: SpanChoice) -> SpanChoice:
+    """A date whose day the span starts on, with the month written just before it ("15, 1992" of "May 15, 1992"):
+    the day and year alone do not say the date."""
+    at = choice.start - choice.unit.start
+    if not _DAY_FIRST.match(choice.text):
+        return choice
+    month = _MONTH_JUST_BEFORE.search(choice.unit.text, 0, at)
+    if month is None:
+        return choice
+    start = month.start()
+    return replace(choice, start=choice.unit.start + start, text=choice.unit.text[start:at] + choice.text)
+
+
 # What a span that ends on one capital letter cuts: a dotted abbreviation ("U" of "U.S.", "X" of "X.25") or a name
 # whose initial it ends on ("William E" of "William E. Simon")
 _DOTTED_REST = re.compile(r"(?:\.(?:[A-Z]|\d+))+\.?")
@@ -507,6 +520,8 @@ def with_its_day_and_month(short: SpanChoice, q: QuestionInfo) -> SpanChoice:
 
 
 _YEAR_ONLY = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+_DAY_FIRST = re.compile(r"(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?\b(?![.:]\d)")  # "15, 1992", "3rd", not "15.5"
+_MONTH_JUST_BEFORE = re.compile(rf"\b(?:{_MONTHS})[ \t]+$")
 # "May 15, " / "15 May " / "May " right before the year.
 _DAY_AND_MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*"
                                    rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\s+|\b(?:{_MONTHS})\s+)$")
@@ -518,7 +533,7 @@ def made_whole(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:
     choice = without_the_questions_phrase(choice, q)
     if choice is None:
         return None
-    return with_its_sign(with_its_brackets_closed(with_its_last_letter_whole(choice)))
+    return with_its_month(with_its_sign(with_its_brackets_closed(with_its_last_letter_whole(choice))))
 
 
 def without_the_questions_phrase(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:

@@ -425,6 +425,20 @@ def test_a_number_keeps_the_sign_written_against_it(unit_text, span, made):
     assert mended.text == made and unit_text[mended.start - 5 : mended.end - 5] == made
 
 
+@pytest.mark.parametrize("unit_text, span, made", [
+    ("the Agreement of May 15, 1992, and", "15, 1992", "May 15, 1992"),
+    ("signed on March 3rd at noon", "3rd", "March 3rd"),
+    ("voting since 15 March", "15 March", "15 March"),  # the month already in it
+    ("the 15, 1992 series", "15, 1992", "15, 1992"),  # no month before it
+    ("in May 15.5 percent", "15.5 percent", "15.5 percent"),  # a decimal is no day
+])
+def test_a_date_that_starts_on_its_day_takes_the_month_before_it(unit_text, span, made):
+    from retrieval.short_answer import with_its_month
+
+    mended = with_its_month(span_in(unit_at(unit_text, 7), span))
+    assert mended.text == made and unit_text[mended.start - 7 : mended.end - 7] == made
+
+
 @pytest.mark.parametrize("text, cut", [
     ("Ford Courier), and the Isuzu-built Chevrolet LUV", True), ("Annam (Dai Viet)", False), ("(Dai", True),
     ("Minsk", False),
@@ -560,6 +574,12 @@ def test_a_year_answering_when_is_read_with_its_day_and_month(question, unit_tex
 def test_when_a_document_was_signed_is_answered_with_its_date(service):
     """"1992" had been the short answer; the declaration writes "of May 15, 1992"."""
     answer = service.ask("When was the Agreement on collective security signed?")
+    assert answer.short_answer is not None and answer.short_answer.text == "May 15, 1992", answer.answer
+
+
+def test_a_date_asked_for_is_not_cut_after_its_month(service):
+    """"15, 1992" had been the short answer: the span model started it on the day."""
+    answer = service.ask("What date did the 1992 Agreement on collective security have?")
     assert answer.short_answer is not None and answer.short_answer.text == "May 15, 1992", answer.answer
 
 

@@ -302,6 +302,10 @@ _BODY_HEADS = frozenset(stems("commission committee council board court ministry
 _POST_HEADS = frozenset(stems("post position job office role rank"))
 _PLACE_IN_A_COUNTRY_HEADS = frozenset(stems("city town village capital port province"))
 _TITLE_STEMS = frozenset(stems(" ".join(PERSON_TITLE_WORDS)))
+# What a "What/Which <noun> ...?" asks when a time alone answers it ("What period ...?"); a year, date, day, month,
+# century or decade is read as a time question already (`question.TIME_HEADS`).
+_TIME_LIKE_HEADS = frozenset(stems("period era age season week hour term night morning evening moment stage point "
+                                   "phase occasion anniversary holiday deadline duration span time"))
 _YEAR = re.compile(rf"\b{YEAR}\b")
 _MONTHS = "|".join(m.capitalize() for m in MONTH_NAMES)
 _MONTH_NAME = re.compile(rf"\b(?:{_MONTHS})\b")
@@ -314,9 +318,9 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     December"), a count for "What is the name of ...?" ("3 missions"), a date for "How many ...?" (the
     "20" of "20 December" read as a count), words in small letters for a name of a body or a city ("Which body
     ...?"), a number that is no sum (`kinds.says_a_sum`, as the refusal reads it) for a salary, a budget or a
-    price ("14 DEPUTIES" for a deputy's monthly salary), a time alone for "Where ...?" or "Who ...?" ("December"
-    for where a network was first demonstrated), a person's name for "What post ...?" (`_POST_HEADS`), words in
-    small letters for "Which commission ...?" (`_BODY_HEADS`)."""
+    price ("14 DEPUTIES" for a deputy's monthly salary), a time alone for "Where ...?", "Who ...?" ("December"
+    for where a network was first demonstrated) or "Which <thing> ...?" that is no time, a person's name for
+    "What post ...?" (`_POST_HEADS`), words in small letters for "Which commission ...?" (`_BODY_HEADS`)."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
         return True
     if q.head[:1] == ("name",) and holds_digit(choice.text) and not any(w[:1].isupper() for w in choice.text.split()):
@@ -329,6 +333,8 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
         return True
     if q.qtype in ("where", "who", "whom", "whose") and only_a_time(choice.text):
         return True
+    if q.qtype in ("what", "which") and q.head[:1] and q.head[0] not in _TIME_LIKE_HEADS and only_a_time(choice.text):
+        return True  # "December" for "Which elections ...?", "late 16th" for "What house ...?"
     if q.qtype == "where" and (_AFTER_A_TIME_WORD.search(choice.unit.text[: choice.start - choice.unit.start])
                                or _OPENS_WITH_A_TIME_WORD.match(choice.text)):
         return True

@@ -305,6 +305,10 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("Where was the network first demonstrated?", "December", False),  # a time for a place
     ("Where was the network first demonstrated?", "Paris in 1960", True),
     ("Who signed it?", "late 16th", False),
+    ("Which elections were observed?", "December", False),  # a time for a thing that is no time
+    ("Which elections were observed?", "the parliamentary elections", True),
+    ("What period did the plan cover?", "2021-2025", True),  # a time for a time-like noun
+    ("What season brings the rains?", "December to March", True),
     ("What post does Harstedt hold?", "Aleksandr Lukashenko", False),  # a person for a post
     ("What post does Harstedt hold?", "Vice President of the OSCE Parliamentary Assembly", True),
     ("Parliament elects two members to serve as what officers?", "Presiding Officer", True),
@@ -575,6 +579,13 @@ def test_when_a_document_was_signed_is_answered_with_its_date(service):
     """"1992" had been the short answer; the declaration writes "of May 15, 1992"."""
     answer = service.ask("When was the Agreement on collective security signed?")
     assert answer.short_answer is not None and answer.short_answer.text == "May 15, 1992", answer.answer
+
+
+def test_no_month_alone_answers_which_elections(service):
+    """"December" had been the short answer in bold: the month of the meeting, not the elections observed."""
+    answer = service.ask("Which elections did the OSCE observe in Belarus?")
+    assert not answer.abstained and "parliamentary elections" in answer.answer, answer.answer
+    assert answer.short_answer is None or "December" not in answer.short_answer.text, answer.answer
 
 
 def test_a_date_asked_for_is_not_cut_after_its_month(service):

@@ -44,7 +44,7 @@ from retrieval.kinds import (TIME, asks_for_a_post_holder, asks_for_several_hold
                              names_the_post_only_as_another, of_the_kind_asked, the_post_as_asked)
 from retrieval.question import (QuestionInfo, analyse, asks_for_a_list, defined_term, person_asked_about,
                                 person_named_as_source, post_speaker_asked, speaker_asked, topic_said_about,
-                                what_is_called, without_named_source)
+                                what_is_called, without_named_source, without_the_verb_of_saying)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month,
@@ -176,11 +176,12 @@ class ExtractiveAnswerer:
         texts, found = [text for text, _ in queries], list(picked.values())
         rows, feats = self._unit_features(found, semantic_all, info, texts, idf, passages)
         # Units are ranked by what the question asks, not by the source it names: "Which elections had taken place
-        # in Belarus, according to Lukashenko?" is answered by his words, which need not hold his name. Answerability
-        # weighs the features of the whole question (a source no passage names is evidence against the answer).
-        asked = [without_named_source(text) for text in texts]
+        # in Belarus, according to Lukashenko?" is answered by his words, which need not hold his name; nor by the
+        # verb that asks for someone's words ("think"). Answerability weighs the features of the whole question (a
+        # source no passage names is evidence against the answer).
+        asked = [ranked_for(text) for text in texts]
         ranking = feats if asked == texts else self._unit_features(
-            found, semantic_all, analyse(without_named_source(info.text)), asked, idf, passages)[1]
+            found, semantic_all, analyse(ranked_for(info.text)), asked, idf, passages)[1]
         if self.model.trained:
             scores = self.model.unit.logits(ranking)
         else:
@@ -909,6 +910,11 @@ def _expected_kind_found(info: QuestionInfo, text: str) -> bool:
 
 _NUMBER = re.compile(rf"\d|\b({SPELLED_NUMBERS}|several|many|few)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
+
+
+def ranked_for(question: str) -> str:
+    """What the units are ranked for: the question without the source it names or the verb asking for words."""
+    return without_the_verb_of_saying(without_named_source(question))
 
 
 def select_units(ranked: Sequence[ScoredUnit], limit: int, floor: float, seen_texts: set[str]) -> list[ScoredUnit]:

@@ -272,7 +272,18 @@ def speaker_asked(question: str) -> str | None:
     return _persons_name(_SAID_ABOUT_BY.match(text) or _CALLED_BY.match(text))
 
 
-_SAID_ABOUT_BY = re.compile(_WHAT_DID + _NAME + r"\s+" + _SAY + r"\b.*\b(?i:about|on|regarding)\s")
+def without_the_verb_of_saying(question: str) -> str:
+    """"What did Markevich think about the organization of the elections?" without "think": the verb asks for
+    their words and is no topic ("I think that ..." in another speaker's line is no match). Unchanged when the
+    question asks no one what they said about something."""
+    match = _SAID_ABOUT_BY.match(_plain(question))
+    if match is None or _persons_name(match) is None:
+        return question
+    text = _plain(question)
+    return text[: match.start("verb")].rstrip() + text[match.end("verb") :]
+
+
+_SAID_ABOUT_BY = re.compile(_WHAT_DID + _NAME + r"\s+(?P<verb>" + _SAY + r")\b.*\b(?i:about|on|regarding)\s")
 _CALLED_BY = re.compile(_WHAT_DID + _NAME + r"\s+" + _NAMING_VERB + r"\s+\S")
 
 

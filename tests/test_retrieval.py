@@ -1655,6 +1655,27 @@ def test_a_speakers_words_on_the_topic_asked_come_first(service):
     assert answer.citations[0].quote.startswith("The high level of organization of the elections"), answer.answer
 
 
+def test_what_a_person_thinks_about_a_topic_is_their_words_on_it(service):
+    """"What did Markevich think about the organization of the elections?" was refused: the units were ranked for
+    "think" too, which Lukashenko's "I think that ..." holds, and none of Markevich's lines stayed among the best."""
+    answer = service.ask("What did Markevich think about the organization of the elections?")
+    assert not answer.abstained, answer.answer
+    assert answer.citations[0].quote.startswith("The high level of organization of the elections"), answer.answer
+
+
+@pytest.mark.parametrize("question, ranked_for", [
+    ("What did Markevich think about the organization?", "What did Markevich about the organization?"),
+    ("And what did Kent Harstedt tell him about the vote?", "what did Kent Harstedt him about the vote?"),
+    ("What did Kent Harstedt say?", "What did Kent Harstedt say?"),  # no topic: his words at all
+    ("What did the Council say about sanctions?", "What did the Council say about sanctions?"),  # no person
+    ("What do voters think about the reform?", "What do voters think about the reform?"),
+])
+def test_the_verb_asking_for_someones_words_is_no_topic(question, ranked_for):
+    from retrieval.question import without_the_verb_of_saying
+
+    assert without_the_verb_of_saying(question) == ranked_for
+
+
 def test_what_a_person_said_at_a_time_or_praised_or_mentioned_is_their_words(service):
     """"What did Kent Harstedt say after the meeting?" was refused while "What did Kent Harstedt say?" quoted his
     words: "after the meeting" says when, not what about."""

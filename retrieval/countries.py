@@ -97,7 +97,17 @@ def names_a_country(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _country_pattern() -> re.Pattern:
+def country_words() -> frozenset[str]:
+    """The one-word names of countries and their peoples, as written ("Uzbekistan", "Belarusian", "USA"), but those
+    that are also common English words in small letters ("Turkey", "Chad", "Guinea")."""
+    return frozenset(n for n in _country_names() if " " not in n and "." not in n and n.lower() not in _COMMON_WORDS)
+
+
+_COMMON_WORDS = frozenset("us turkey chad guinea jersey china".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
     import pycountry
 
     names = set(_COMMON_NAMES) | set(_PEOPLE)
@@ -107,6 +117,12 @@ def _country_pattern() -> re.Pattern:
             if name:
                 names.add(name)
                 names.add(name.split(",")[0])  # "Iran, Islamic Republic of" -> "Iran"
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_pattern() -> re.Pattern:
+    names = _country_names()
     # Longest first, so that "United States of America" is tried before "United States". Any case ("KYRGYZ
     # REPUBLIC" in a heading), but an abbreviation only in capitals ("US", not "us").
     ordered = sorted(names, key=len, reverse=True)

@@ -11,7 +11,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from citeqa.embedding import Embedder, embedder_for
 from citeqa.errors import CiteqaError, SettingsError
@@ -23,6 +23,7 @@ from retrieval.followup import resolve_standalone, standalone
 from retrieval.named_document import DocumentNames, document_asked, without_naming
 from retrieval.search import Fusion, Retriever, ms_since, zscore_fusion
 from retrieval.store import IndexReader, Store, check_compatible, open_store, recipe_of
+from retrieval.truecase import DocumentCasing, truecased, typed_with_capitals
 
 MAX_QUESTION_CHARS = 2000
 # A conversation's earlier turns: only the last few can resolve a follow-up, and every one is read.
@@ -88,6 +89,7 @@ class Components:
     retriever: Retriever
     answerer: Answerer
     document_names: DocumentNames
+    casing: DocumentCasing  # how the documents write their words: a question typed in small letters is read so
 
 
 class _InUse:
@@ -150,7 +152,9 @@ class QAService:
         return Components(reader.version, reader, Retriever(reader, self._embedder(), self._fusion),
                           self._answerer_factory(reader, self.settings),
                           DocumentNames(lambda: (s.document for s in reader.documents.values()),
-                                        lambda: len(reader.documents)))
+                                        lambda: len(reader.documents)),
+                          DocumentCasing(lambda: (s.document.text for s in reader.documents.values()),
+                                         lambda: sum(s.document.size for s in reader.documents.values())))
 
     def close(self) -> None:
         """Close the current version once no question uses it (the service opens it again if asked)."""
@@ -186,11 +190,13 @@ class QAService:
         started = time.perf_counter()
         with self.components() as components:
             retriever, answerer = components.retriever, components.answerer
-            asked = standalone(question, history, MAX_QUESTION_CHARS)  # what the answer finder reads
-            query = resolve_standalone(asked, question, history, MAX_QUESTION_CHARS)  # what retrieval reads
+            # "who is harstedt" is read as "who is Harstedt": the answer finder reads names by their capitals
+            cased, history = read_with_capitals(question, history, components.casing)
+            asked = standalone(cased, history, MAX_QUESTION_CHARS)  # what the answer finder reads
+            query = resolve_standalone(asked, cased, history, MAX_QUESTION_CHARS)  # what retrieval reads
             # "What did the 2006 declaration say about ...?" is asked of that document, without the words naming it
             names = components.document_names
-            named = None if filters.doc_ids else document_asked(asked, question, history, names)
+            named = None if filters.doc_ids else document_asked(asked, cased, history, names)
             if named is not None:
                 filters = replace(filters, doc_ids=(named.doc_id,))
                 query = named.question if query == asked else without_naming(query, named.doc_id, names)
@@ -215,6 +221,16 @@ class QAService:
             confidence=composition.confidence, short_answer=composition.short_answer,
             named_document=named.doc_id if named is not None else None,
         )
+
+
+def read_with_capitals(question: str, history: Sequence[Turn],
+                       casing: Callable[[], Mapping[str, str]]) -> tuple[str, Sequence[Turn]]:
+    """The question and the earlier questions with the capitals the documents write their words with
+    (`truecase`; `casing` is read only when one of them is typed without capitals); the answers as given."""
+    if all(typed_with_capitals(q) for q in [question, *(t.question for t in history)]):
+        return question, history
+    words = casing()
+    return truecased(question, words), [replace(t, question=truecased(t.question, words)) for t in history]
 
 
 def filters_leave_nothing(filters: Filters, documents: Iterable) -> str | None:

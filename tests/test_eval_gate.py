@@ -1,5 +1,5 @@
-"""The quality gate: hybrid retrieval on eval/questions.jsonl and on the follow-ups of eval/conversations.jsonl
-through the real stack (real model, a fresh index of the shipped corpus) must not fall below the floors.
+"""The quality gate: hybrid retrieval on eval/questions.jsonl (as written and typed in small letters) and on the
+follow-ups of eval/conversations.jsonl through the real stack (real model, a fresh index of the shipped corpus) must not fall below the floors.
 
 The floors sit a little under the figures measured when they were set, so noise passes and a real
 regression fails. Run with `-s` to see today's figures.
@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from eval.questions import CONVERSATIONS, DEFAULT_QUESTIONS, QuestionSet, load_questions
+from dataclasses import replace
+
+from eval.questions import CONVERSATIONS, DEFAULT_QUESTIONS, Question, QuestionSet, load_questions
 
 # Measured 2026-11-29 06:05 UTC (89 questions, 76 answerable, 13 unanswerable): quote units pooled from
 # the chunk pass, every int8 text encoded on its own (so a build's vectors no longer depend on batches:
@@ -56,28 +58,45 @@ CEILING_FOLLOW_UP_FALSE_ABSTENTION = 0.16
 FLOOR_FOLLOW_UP_ABSTENTION_ACCURACY = 0.85
 
 
-@pytest.mark.parametrize("path, gate, floors, ceilings", [
-    (DEFAULT_QUESTIONS, "eval gate",
+# The shipped questions typed in small letters only ("who chairs the senate of kazakhstan?"), as users type them:
+# 2026-12-05 17:41 UTC, with the question read with the documents' capitals (retrieval/truecase.py), answer@3
+# 0.9605, answer_quoted 0.8816, false abstention 0, abstention 0.8462 (before it, 17:33: 0.8553, 0, 0.6923; the
+# same questions as written: 0.8816, 0, 0.9231). Floors one question below.
+FLOOR_SMALL_LETTERS_ANSWER_QUOTED = 0.86
+FLOOR_SMALL_LETTERS_ABSTENTION_ACCURACY = 0.76
+
+
+def in_small_letters(questions: list[Question]) -> list[Question]:
+    return [replace(q, question=q.question.lower(), after=tuple(a.lower() for a in q.after)) for q in questions]
+
+
+@pytest.mark.parametrize("path, typed, gate, floors, ceilings", [
+    (DEFAULT_QUESTIONS, None, "eval gate",
      {"answer@3": FLOOR_ANSWER_AT_3, "mrr@10": FLOOR_MRR_AT_10, "answer_quoted": FLOOR_ANSWER_QUOTED,
       "abstention_accuracy": FLOOR_ABSTENTION_ACCURACY},
      {"false_abstention_rate": CEILING_FALSE_ABSTENTION}),
-    (CONVERSATIONS, "follow-up gate",
+    (CONVERSATIONS, None, "follow-up gate",
      {"answer_quoted": FLOOR_FOLLOW_UP_ANSWER_QUOTED, "abstention_accuracy": FLOOR_FOLLOW_UP_ABSTENTION_ACCURACY},
      {"false_abstention_rate": CEILING_FOLLOW_UP_FALSE_ABSTENTION}),
-], ids=["questions", "conversations"])
-def test_hybrid_meets_the_floors(shipped, path, gate, floors, ceilings):
-    measured, figures = _measured(shipped, path, gate)
+    (DEFAULT_QUESTIONS, in_small_letters, "small-letters gate",
+     {"answer@3": FLOOR_ANSWER_AT_3, "answer_quoted": FLOOR_SMALL_LETTERS_ANSWER_QUOTED,
+      "abstention_accuracy": FLOOR_SMALL_LETTERS_ABSTENTION_ACCURACY},
+     {"false_abstention_rate": CEILING_FALSE_ABSTENTION}),
+], ids=["questions", "conversations", "questions-in-small-letters"])
+def test_hybrid_meets_the_floors(shipped, path, typed, gate, floors, ceilings):
+    questions = load_questions(path)
+    measured, figures = _measured(shipped, QuestionSet(path, typed(questions) if typed else questions), gate)
     for key, floor in floors.items():
         assert measured[key] >= floor, f"{key} under {floor}: {figures}"
     for key, ceiling in ceilings.items():
         assert measured[key] <= ceiling, f"{key} over {ceiling}: {figures}"
 
 
-def _measured(shipped, path, gate: str) -> tuple[dict[str, float], str]:
-    """The gated hybrid figures of the question set at `path`, and them as a line; printed with the failures."""
+def _measured(shipped, questions: QuestionSet, gate: str) -> tuple[dict[str, float], str]:
+    """The gated hybrid figures of the question set, and them as a line; printed with the failures."""
     from eval.runner import evaluate
 
-    result = evaluate(shipped, QuestionSet(path, load_questions(path)), ("hybrid",))
+    result = evaluate(shipped, questions, ("hybrid",))
     metrics = result.metrics["hybrid"]
     measured = {key: metrics[key] for key in GATED if metrics[key] is not None}
     figures = ", ".join(f"{key} {value:.4f}" for key, value in measured.items())

@@ -1,5 +1,6 @@
 """The quality gate: hybrid retrieval on eval/questions.jsonl (as written and typed in small letters) and on the
-follow-ups of eval/conversations.jsonl through the real stack (real model, a fresh index of the shipped corpus) must not fall below the floors.
+follow-ups of eval/conversations.jsonl through the real stack (real model, a fresh index of the shipped corpus)
+must not fall below the floors.
 
 The floors sit a little under the figures measured when they were set, so noise passes and a real
 regression fails. Run with `-s` to see today's figures.

@@ -39,8 +39,9 @@ MEASURE_HEADS = frozenset(stems("population size length distance height area bud
 _NEGATION = re.compile(r"\b(not|never|no|none|nobody|nothing|neither|nor|without|n't|cannot|fail(?:ed|s)?)\b|n't\b",
                        re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_AUXILIARIES = frozenset("do does did is are was were has have had can could will would shall should may might must "
-                         "am isn't aren't wasn't weren't doesn't don't didn't hasn't haven't hadn't can't won't".split())
+_AUXILIARIES = frozenset("do does did is are was were be been has have had can could will would shall should may might "
+                         "must am isn't aren't wasn't weren't doesn't don't didn't hasn't haven't hadn't can't won't"
+                         .split())
 _WORD = re.compile(r"\w+")
 # A question that opens with a clause of time ("When the election produced a majority government, what was it the
 # first occurrence of?"): "when" without an auxiliary after it sets the scene, and the question word after the
@@ -317,8 +318,6 @@ def head_phrase(question: str) -> str:
     return " ".join(kept)
 
 
-_AUXILIARIES = frozenset("is are was were be been has have had do does did can could will would shall should may might "
-                         "must".split())
 _WORD_WITH_HYPHENS = re.compile(r"\w+(?:['’-]\w+)*")
 _WHICH_PHRASE = re.compile(r"^\s*(?:which|what)\s+(?:kinds?\s+of\s+|types?\s+of\s+)?(.*)", re.I)
 

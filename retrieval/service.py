@@ -22,6 +22,7 @@ from retrieval.answer import Answerer, Composition, ExtractiveAnswerer
 from retrieval.followup import resolve_standalone, standalone
 from retrieval.named_document import DocumentNames, document_asked, without_naming
 from retrieval.search import Fusion, Retriever, ms_since, zscore_fusion
+from retrieval.spelling import DocumentWords
 from retrieval.store import IndexReader, Store, check_compatible, open_store, recipe_of
 from retrieval.truecase import DocumentCasing, truecased, typed_with_capitals
 
@@ -90,6 +91,7 @@ class Components:
     answerer: Answerer
     document_names: DocumentNames
     casing: DocumentCasing  # how the documents write their words: a question typed in small letters is read so
+    words: DocumentWords  # the documents' words: a misspelt word of the question is read as the one it was meant as
 
 
 class _InUse:
@@ -149,12 +151,17 @@ class QAService:
         except CiteqaError:
             reader.close()
             raise
+        def texts() -> Iterable[str]:
+            return (s.document.text for s in reader.documents.values())
+
+        def size() -> int:
+            return sum(s.document.size for s in reader.documents.values())
+
         return Components(reader.version, reader, Retriever(reader, self._embedder(), self._fusion),
                           self._answerer_factory(reader, self.settings),
                           DocumentNames(lambda: (s.document for s in reader.documents.values()),
                                         lambda: len(reader.documents)),
-                          DocumentCasing(lambda: (s.document.text for s in reader.documents.values()),
-                                         lambda: sum(s.document.size for s in reader.documents.values())))
+                          DocumentCasing(texts, size), DocumentWords(texts, size))
 
     def close(self) -> None:
         """Close the current version once no question uses it (the service opens it again if asked)."""
@@ -190,8 +197,9 @@ class QAService:
         started = time.perf_counter()
         with self.components() as components:
             retriever, answerer = components.retriever, components.answerer
-            # "who is harstedt" is read as "who is Harstedt": the answer finder reads names by their capitals
-            cased, history = read_with_capitals(question, history, components.casing)
+            # "Who is Vyacheslav Volodn?" is read as "... Volodin?", "who is harstedt" as "who is Harstedt": the
+            # answer finder reads names by their letters and capitals
+            cased, history = read_with_capitals(*spelt_right(question, history, components.words), components.casing)
             asked = standalone(cased, history, MAX_QUESTION_CHARS)  # what the answer finder reads
             query = resolve_standalone(asked, cased, history, MAX_QUESTION_CHARS)  # what retrieval reads
             # "What did the 2006 declaration say about ...?" is asked of that document, without the words naming it
@@ -221,6 +229,11 @@ class QAService:
             confidence=composition.confidence, short_answer=composition.short_answer,
             named_document=named.doc_id if named is not None else None,
         )
+
+
+def spelt_right(question: str, history: Sequence[Turn], words: DocumentWords) -> tuple[str, Sequence[Turn]]:
+    """The question and the earlier questions with their misspelt words corrected (`spelling`)."""
+    return words.correct(question), [replace(t, question=words.correct(t.question)) for t in history]
 
 
 def read_with_capitals(question: str, history: Sequence[Turn],

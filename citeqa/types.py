@@ -104,6 +104,7 @@ class Answer:
     confidence: float | None = None  # the score abstention compared with its threshold
     short_answer: ShortAnswer | None = None  # None when abstained, or when no short span answers it
     named_document: str | None = None  # the document the question named as its source, the only one searched
+    read_as: str | None = None  # the question with its misspelt words corrected, when any was ("Volodn" -> "Volodin")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -113,6 +114,7 @@ class Answer:
             "citations": [c.to_json() for c in self.citations],
             "passages": [p.to_json() for p in self.passages],
             "short_answer": self.short_answer.to_json() if self.short_answer else None,
+            "read_as": self.read_as,
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
         }
 

@@ -199,7 +199,8 @@ class QAService:
             retriever, answerer = components.retriever, components.answerer
             # "Who is Vyacheslav Volodn?" is read as "... Volodin?", "who is harstedt" as "who is Harstedt": the
             # answer finder reads names by their letters and capitals
-            cased, history = read_with_capitals(*spelt_right(question, history, components.words), components.casing)
+            spelt, history = spelt_right(question, history, components.words)
+            cased, history = read_with_capitals(spelt, history, components.casing)
             asked = standalone(cased, history, MAX_QUESTION_CHARS)  # what the answer finder reads
             query = resolve_standalone(asked, cased, history, MAX_QUESTION_CHARS)  # what retrieval reads
             # "What did the 2006 declaration say about ...?" is asked of that document, without the words naming it
@@ -228,6 +229,7 @@ class QAService:
             citations=composition.citations, passages=passages, timings_ms=timings, retrieval_query=query,
             confidence=composition.confidence, short_answer=composition.short_answer,
             named_document=named.doc_id if named is not None else None,
+            read_as=spelt if spelt != question else None,
         )
 
 

@@ -7,7 +7,7 @@ endings: "troops" is "troop"), and one word of the documents, at most one edit a
 letters or more; a swap of two letters is one edit), is the likeliest: the nearest, then the most frequent,
 and clearly more frequent than any other as near. "Putin" or "Uzbekistan", in no
 document, stay as typed unless a document word is that near. The user's question is kept as typed; the
-answer's `retrieval_query` shows what was searched.
+answer's `read_as` says how it was read.
 """
 
 from __future__ import annotations

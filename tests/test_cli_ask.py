@@ -19,8 +19,9 @@ def test_json_output_is_the_documented_contract(shipped, service):
     result = ask("--json", "--k", "3", "Who coordinated the CSTO PA International Observer Group?", env=cli_env(shipped))
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
-    assert set(out) == {"question", "answer", "abstained", "citations", "passages", "short_answer", "timings_ms"}
-    assert out["abstained"] is False and len(out["passages"]) == 3
+    assert set(out) == {"question", "answer", "abstained", "citations", "passages", "short_answer", "read_as",
+                        "timings_ms"}
+    assert out["abstained"] is False and len(out["passages"]) == 3 and out["read_as"] is None
     for c in out["citations"]:
         assert set(c) == {"n", "doc_id", "title", "start", "end", "quote"}
         text = service.documents([c["doc_id"]])[c["doc_id"]].text  # the cleaned text offsets index into
@@ -42,6 +43,15 @@ def test_the_short_answer_comes_first_as_an_exact_span_of_a_quote(shipped, servi
     assert cited["start"] <= short["start"] < short["end"] <= cited["end"]
     plain = ask("Who is the chairman of the CSTO Parliamentary Assembly?", env=cli_env(shipped)).stdout
     assert plain.splitlines()[0].startswith(short["text"])  # said first, then the quotes
+
+
+def test_a_misspelt_question_says_how_it_was_read(shipped):
+    """"Volodn" is read as "Volodin", and the answer says so before it answers, in both outputs."""
+    plain = ask("Who is Vyacheslav Volodn?", env=cli_env(shipped))
+    assert plain.returncode == 0 and plain.stdout.startswith("Read as: Who is Vyacheslav Volodin?\n"), plain.stdout
+    assert "Chairman of the CSTO Parliamentary Assembly" in plain.stdout
+    out = json.loads(ask("--json", "Who is Vyacheslav Volodn?", env=cli_env(shipped)).stdout)
+    assert out["question"] == "Who is Vyacheslav Volodn?" and out["read_as"] == "Who is Vyacheslav Volodin?"
 
 
 def test_readable_output_with_sources_and_filters(shipped):

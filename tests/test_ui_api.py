@@ -143,6 +143,17 @@ def test_the_viewer_gets_a_window_of_a_long_document_and_can_read_on():
     assert len(document_html(doc, 0, 0, (0, len(text)))) < 2 * VIEWER_WINDOW_CHARS  # a window never grows past one
 
 
+def test_the_chat_says_how_a_misspelt_question_was_read(service, client):
+    """The answer opens with the question as read, in italics, before the quotes; `/ask` gives it as `read_as`."""
+    answer = service.ask("What did Lukashenko say about secruity?")
+    steps = answer_steps(answer)
+    assert answer.read_as == "What did Lukashenko say about security?" and not answer.abstained
+    assert steps[0] == "*" + chat_text("Read as: What did Lukashenko say about security?") + "*"
+    assert all(step.startswith(steps[0]) for step in steps)
+    assert ask(client, "What did Lukashenko say about secruity?")["read_as"] == answer.read_as
+    assert ask(client, "What did Lukashenko say about security?")["read_as"] is None
+
+
 def test_answer_streams_one_quote_at_a_time(service):
     answer = service.ask(QUESTIONS[0][0])
     steps = answer_steps(answer)

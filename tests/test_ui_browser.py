@@ -163,6 +163,13 @@ def test_a_follow_up_in_the_chat_is_read_with_the_conversation(page):
     assert "Erlan Koshanov" in page.locator("#citeqa-chat strong").last.inner_text()
 
 
+def test_a_misspelt_question_is_answered_and_says_how_it_was_read(page):
+    """"Who is Vyacheslav Volodn?" was refused; the answer now opens, in italics, with the question as read."""
+    ask_in_page(page, "Who is Vyacheslav Volodn?")
+    assert "Read as: Who is Vyacheslav Volodin?" in page.locator("#citeqa-chat em").last.inner_text()
+    assert "Chairman of the CSTO Parliamentary Assembly" in page.locator("#citeqa-chat").inner_text()
+
+
 def test_example_question_is_answered_on_click(page):
     from ui.app import EXAMPLE_QUESTIONS
 

@@ -114,6 +114,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return 0
+    if answer.read_as:
+        print(f"Read as: {answer.read_as}\n")
     print(answer.answer)  # the short answer first, then the quotes
     if answer.citations:
         print("\nSources:")

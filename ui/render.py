@@ -36,15 +36,16 @@ def chat_text(text: str) -> str:
 
 
 def answer_steps(answer: Answer) -> list[str]:
-    """The chat message as it grows: the short answer in bold with its citation, then one quote at a
-    time (the last step is the whole answer)."""
+    """The chat message as it grows: the question as read when a misspelt word was corrected, the short answer in
+    bold with its citation, then one quote at a time (the last step is the whole answer)."""
+    read_as = [f"*{chat_text('Read as: ' + answer.read_as)}*"] if answer.read_as else []
     if answer.abstained or not answer.citations:
         note = " The closest passages are offered as related, beside the chat." if answer.passages else ""
-        return [chat_text(answer.answer + note)]
-    head = []
+        return ["\n\n".join(read_as + [chat_text(answer.answer + note)])]
+    head = list(read_as)
     if answer.short_answer is not None:
         short = answer.short_answer
-        head = [f"**{chat_text(one_line(short.text))}** {chat_text(f'[{short.citation}]')}"]
+        head.append(f"**{chat_text(one_line(short.text))}** {chat_text(f'[{short.citation}]')}")
     quotes = [chat_text(quoted(c.quote, c.n)) for c in answer.citations]
     return ["\n\n".join(head + quotes[:i]) for i in range(0 if head else 1, len(quotes) + 1)]
 

@@ -7,6 +7,7 @@ publishes a new version, the next question reads the new one.
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from contextlib import contextmanager
@@ -27,6 +28,9 @@ from retrieval.store import IndexReader, Store, check_compatible, open_store, re
 from retrieval.truecase import DocumentCasing, truecased, typed_with_capitals
 
 MAX_QUESTION_CHARS = 2000
+# The spelling and capitals of questions are read from every document's text, once per index version: past this
+# many documents their texts are not all read (a question would wait for them, and they would stay in memory).
+READ_ALL_DOCUMENTS_MAX = 2000
 # A conversation's earlier turns: only the last few can resolve a follow-up, and every one is read.
 MAX_HISTORY_TURNS = 20
 MAX_ANSWER_CHARS = 10_000
@@ -151,10 +155,13 @@ class QAService:
         except CiteqaError:
             reader.close()
             raise
+
         def texts() -> Iterable[str]:
             return (s.document.text for s in reader.documents.values())
 
-        def size() -> int:
+        def size() -> int:  # the documents' bytes, without reading every text of a large index to count them
+            if len(reader.documents) > READ_ALL_DOCUMENTS_MAX:
+                return sys.maxsize
             return sum(s.document.size for s in reader.documents.values())
 
         return Components(reader.version, reader, Retriever(reader, self._embedder(), self._fusion),

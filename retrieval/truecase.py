@@ -91,6 +91,7 @@ def truecased(question: str, casing: Mapping[str, str]) -> str:
     only write "Saint Nicolas")."""
     if typed_with_capitals(question):
         return question
+
     def cased(match: re.Match) -> str:
         word = match.group()
         return casing.get(word, word) if word.islower() else word

@@ -171,7 +171,10 @@ def defined_term(question: str) -> str | None:
 # Harstedt say?": what the person said, nothing else.
 _NAME = r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:(?:de|da|di|du|van|von|der|al|bin|ibn)\s+)?[A-Z][\w'’.-]*)*)"
 _NAME_ONLY = re.compile(_NAME)
-_IDENTITY = re.compile(r"^(?i:who\s+(?:is|was))\s+" + _NAME + r"\s*\??$")
+# "Who is Kent Harstedt?", and the ways users ask the same: "Who's Harstedt?", "Tell me about Kent Harstedt",
+# "What about Harstedt?" (with no conversation before it), or the name alone, "Kent Harstedt"
+_IDENTITY = re.compile(r"^(?:(?i:who\s+(?:is|was)|who['’]s|tell\s+me\s+about|what\s+about)\s+)?" + _NAME
+                       + r"\s*[?.!]?$")
 # "What did X *say*?": the verbs a question asks what someone said by (after "did", "does", "has": base forms, and
 # the past forms a question also writes).
 _SAY = (r"(?i:say|said|tell|told|state|stated|note|noted|stress|stressed|declare|declared|think|thought|"
@@ -214,11 +217,13 @@ def _plain(question: str) -> str:
 
 
 _LEADING_CONNECTIVE = re.compile(r"^(?:and|but|so|also|then)\s+", re.I)
+_CLOSING_STOP = re.compile(r"(?<!\b[A-Z])[.!]\s*$")
 _PRONOUN_ASKED = re.compile(r"^(?i:who\s+(?:is|was)|what\s+(?:did|does|do|has|had))\s+(?P<pronoun>(?i:he|she))\b")
 _QUESTION = re.compile(r"[^?]+\?")
 
 
 def _person_named_in(text: str) -> PersonAsked | None:
+    text = _CLOSING_STOP.sub("", text)  # "Tell me about Kent Harstedt." (a name's dot may end an initial: "John F.")
     match, words = _IDENTITY.match(text), False
     if match is None:
         match, words = _WORDS_OF.match(text), True

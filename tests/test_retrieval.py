@@ -910,6 +910,12 @@ def test_a_short_answer_to_what_a_thing_is_must_say_what_it_is(question, unit_te
     ("What did Kent Harstedt say?", "Kent Harstedt", True),
     ("What has Lukashenko stated", "Lukashenko", True),
     ("What did Lukashenko say about the elections?", None, False),  # a topic too: the models weigh it
+    ("Kent Harstedt", "Kent Harstedt", False),  # the name alone, as typed into a search box
+    ("Tell me about Kent Harstedt.", "Kent Harstedt", False),
+    ("Who's Harstedt?", "Harstedt", False),
+    ("What about Harstedt?", "Harstedt", False),  # with no conversation before it (a follow-up is read first)
+    ("Secretary General", None, False),
+    ("kent harstedt", None, False),  # no capitals: read once the documents' capitals are given (truecase)
 ])
 def test_which_questions_ask_who_a_named_person_is_or_what_they_said(question, name, words):
     from retrieval.question import person_asked_about
@@ -928,6 +934,15 @@ def test_who_a_named_person_is_is_answered_where_the_documents_name_them(service
     assert service.ask("Who is Kent Harstad?").abstained
     said = service.ask("What did Kent Harstedt say?")
     assert not said.abstained and "It is a very important signal" in said.citations[0].quote, said.answer
+
+
+@pytest.mark.parametrize("typed", ["Kent Harstedt", "harstedt", "Tell me about Kent Harstedt"])
+def test_a_name_alone_is_asked_who_they_are(service, typed):
+    """A name typed alone, or "Tell me about X", was refused ("The documents do not say."), while "Who is Kent
+    Harstedt?" quoted his posts."""
+    answer = service.ask(typed)
+    assert not answer.abstained and "Head of the Swedish parliamentary delegation" in answer.citations[0].quote, (
+        answer.answer)
 
 
 def test_what_a_person_said_is_the_quotation_beside_their_name_block(service):

@@ -172,9 +172,13 @@ def defined_term(question: str) -> str | None:
 _NAME = r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:(?:de|da|di|du|van|von|der|al|bin|ibn)\s+)?[A-Z][\w'’.-]*)*)"
 _NAME_ONLY = re.compile(_NAME)
 # "Who is Kent Harstedt?", and the ways users ask the same: "Who's Harstedt?", "Tell me about Kent Harstedt",
-# "What about Harstedt?" (with no conversation before it), or the name alone, "Kent Harstedt"
+# "What about Harstedt?" (with no conversation before it), the name alone, "Kent Harstedt"
 _IDENTITY = re.compile(r"^(?:(?i:who\s+(?:is|was)|who['’]s|tell\s+me\s+about|what\s+about)\s+)?" + _NAME
                        + r"\s*[?.!]?$")
+# and what post the person holds, which their name block says: "What is Volodin's role?", "Volodin position"
+_POST_WORD = r"(?i:role|position|post|title|job|office)s?"
+_POST_OF = re.compile(r"^(?i:what\s+(?:is|was|are|were)\s+)" + _NAME + r"['’]s?\s+" + _POST_WORD + r"\s*\??$")
+_NAME_AND_POST = re.compile(r"^" + _NAME + r"\s+" + _POST_WORD + r"\s*\??$")
 # "What did X *say*?": the verbs a question asks what someone said by (after "did", "does", "has": base forms, and
 # the past forms a question also writes).
 _SAY = (r"(?i:say|said|tell|told|state|stated|note|noted|stress|stressed|declare|declared|think|thought|"
@@ -224,7 +228,7 @@ _QUESTION = re.compile(r"[^?]+\?")
 
 def _person_named_in(text: str) -> PersonAsked | None:
     text = _CLOSING_STOP.sub("", text)  # "Tell me about Kent Harstedt." (a name's dot may end an initial: "John F.")
-    match, words = _IDENTITY.match(text), False
+    match, words = _IDENTITY.match(text) or _POST_OF.match(text) or _NAME_AND_POST.match(text), False
     if match is None:
         match, words = _WORDS_OF.match(text), True
     name = _persons_name(match)

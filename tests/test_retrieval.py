@@ -916,6 +916,9 @@ def test_a_short_answer_to_what_a_thing_is_must_say_what_it_is(question, unit_te
     ("What about Harstedt?", "Harstedt", False),  # with no conversation before it (a follow-up is read first)
     ("Secretary General", None, False),
     ("kent harstedt", None, False),  # no capitals: read once the documents' capitals are given (truecase)
+    ("What is Volodin's role?", "Volodin", False),  # the post a person holds: their name block says it
+    ("Volodin position", "Volodin", False),
+    ("What is the role of the Council?", None, False),
 ])
 def test_which_questions_ask_who_a_named_person_is_or_what_they_said(question, name, words):
     from retrieval.question import person_asked_about
@@ -943,6 +946,14 @@ def test_a_name_alone_is_asked_who_they_are(service, typed):
     answer = service.ask(typed)
     assert not answer.abstained and "Head of the Swedish parliamentary delegation" in answer.citations[0].quote, (
         answer.answer)
+
+
+@pytest.mark.parametrize("typed", ["What is Volodin's role?", "volodin position"])
+def test_the_post_a_person_holds_is_their_name_block(service, typed):
+    """"What is Volodin's role?" quoted Shakiev's "... increase its role ..." first; "volodin position" was
+    refused."""
+    answer = service.ask(typed)
+    assert not answer.abstained and answer.citations[0].quote.startswith("Vyacheslav Volodin"), answer.answer
 
 
 def test_what_a_person_said_is_the_quotation_beside_their_name_block(service):

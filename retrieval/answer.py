@@ -40,8 +40,9 @@ from retrieval.bodies import (Abbreviation, abbreviations, abbreviations_defined
                              small_words, words_it_abbreviates)
 from retrieval.countries import only_other_countries
 from retrieval.document_date import asks_when_made, own_date
-from retrieval.kinds import (TIME, asks_for_a_post_holder, asks_for_several_holders, names_the_post_in_full,
-                             names_the_post_only_as_another, of_the_kind_asked, the_post_as_asked)
+from retrieval.kinds import (TIME, asks_for_a_post_holder, asks_for_several_holders, asks_how_many,
+                             names_the_post_in_full, names_the_post_only_as_another, of_the_kind_asked,
+                             says_an_exact_count, the_post_as_asked)
 from retrieval.question import (QuestionInfo, analyse, asks_for_a_list, defined_term, person_asked_about,
                                 person_named_as_source, post_speaker_asked, speaker_asked, topic_said_about,
                                 what_is_called, without_named_source, without_the_verb_of_saying)
@@ -370,6 +371,8 @@ class ExtractiveAnswerer:
             short, chosen = None, self.quotes(holder, analysis.units)
         elif (holder := self._holder_before(chosen[0], analysis)) is not None:
             short, chosen = None, self.quotes(holder, analysis.units)
+        elif (counted := self._a_count_before(chosen, analysis)) is not None:
+            short, chosen = None, self.quotes(counted, analysis.units)
         if asks_who_said(analysis.question.text):
             chosen, short = self.with_the_speaker(chosen, short)
         elif asks_for_several_holders(analysis.question):  # "Who are the members of ...?": no one name
@@ -451,6 +454,15 @@ class ExtractiveAnswerer:
             return None  # the first quote names the post as asked, or not at all ("Louis XIV ... in 1643")
         return self._best_unit_that_can_answer(
             analysis, lambda u: u is not first and the_post_as_asked(q, u.text) is not None)
+
+    def _a_count_before(self, chosen: list[ScoredUnit], analysis: Analysis) -> ScoredUnit | None:
+        """For "How many CIS observers are in Kazakhstan?", when no quote says an exact count ("in many cities of
+        almost all CIS countries"), the first of the KIND_REACH best units that says one and holds enough of the
+        question ("A total of 61 international observers from the CIS ..."); None otherwise."""
+        if not asks_how_many(analysis.question) or any(says_an_exact_count(u.text) for u in chosen):
+            return None
+        return self._best_unit_that_can_answer(
+            analysis, lambda u: u.lexical >= KIND_LEXICAL and says_an_exact_count(u.text))
 
     def _best_unit_that_can_answer(self, analysis: Analysis, fits: Callable[[ScoredUnit], bool]) -> ScoredUnit | None:
         """The first of the KIND_REACH best units that `fits` and could answer the question alone (`can_answer`)."""

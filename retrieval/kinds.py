@@ -40,6 +40,7 @@ _SAYS_A_DATE = re.compile(_SAYS_A_YEAR.pattern + r"|\b\d{1,2}(?:st|nd|rd|th)?\b|
 _ASKS_HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 _SAYS_A_COUNT = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r"|several|many|few|numerous|dozens|hundreds|"
                            r"thousands|millions|both|all|none|no|single|couple|pair|each|every|a number)\b", re.I)
+_SAYS_AN_EXACT_COUNT = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.I)
 _SAYS_A_SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\bhalf\b|\bthird\b|\bquarter\b|\bmajority\b|\bone-\w+",
                            re.I)
 # "How long ...?" is answered by a time or a length: a unit of either, a number, or a word that bounds a stretch
@@ -344,3 +345,12 @@ _NOT_A_PERSONS_NAME = NOT_NAME_WORDS | frozenset(
     "security collective national international central election elections electoral observer observers "
     "programme program statement session summit conference society association league alliance general "
     "permanent standing supreme federal parliamentary the a an for of in on".split())
+
+
+def says_an_exact_count(text: str) -> bool:
+    """Whether the text says a count in digits or number words ("61", "seven"), not only "many" or "all"."""
+    return bool(_SAYS_AN_EXACT_COUNT.search(text))
+
+
+def asks_how_many(q: QuestionInfo) -> bool:
+    return bool(_ASKS_HOW_MANY.search(q.text)) and not q.wants_time

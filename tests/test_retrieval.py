@@ -588,6 +588,22 @@ def test_no_month_alone_answers_which_elections(service):
     assert answer.short_answer is None or "December" not in answer.short_answer.text, answer.answer
 
 
+def test_how_many_is_quoted_first_where_a_count_is_said(service):
+    """"How many CIS observers are in Kazakhstan?" quoted Kobitsky's "... in many cities of almost all CIS countries
+    ..." alone, which names Kazakhstan but says no count; the count stood in the next best unit."""
+    answer = service.ask("How many CIS observers are in Kazakhstan?")
+    assert not answer.abstained and "61 international observers" in answer.citations[0].quote, answer.answer
+
+
+@pytest.mark.parametrize("text, exact", [
+    ("A total of 61 observers", True), ("seven deputies", True), ("in many cities of almost all countries", False),
+])
+def test_an_exact_count_is_digits_or_number_words(text, exact):
+    from retrieval.kinds import says_an_exact_count
+
+    assert says_an_exact_count(text) == exact
+
+
 def test_a_date_asked_for_is_not_cut_after_its_month(service):
     """"15, 1992" had been the short answer: the span model started it on the day."""
     answer = service.ask("What date did the 1992 Agreement on collective security have?")

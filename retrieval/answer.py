@@ -534,7 +534,8 @@ class ExtractiveAnswerer:
         """The quotation a name block stands beside, the layout of a brochure's quote cards: the units from one that
         opens a quotation right after the block to the one that closes it ("Vyacheslav Volodin / Chairman of ..."
         then "\"The parliamentary dimension of the CSTO develops ..."), or the same right before it (a quotation
-        signed by the name under it). None for a unit that is no name block, or with no quotation beside it."""
+        signed by the name under it) when no other name block stands right before that quotation. None for a unit
+        that is no name block, or with no quotation beside it."""
         if not is_a_name_block(unit.text):
             return []
         text = self._text_of(unit.doc_id)
@@ -545,7 +546,17 @@ class ExtractiveAnswerer:
         # A unit may leave out the mark that closes a quotation ("... support for their decisions." then '"').
         opens = lambda span: text[max(0, span.start - 1) : span.end].lstrip()[:1] in _OPENING_MARKS  # noqa: E731
         closes = lambda span: text[span.start : span.end + 1].rstrip()[-1:] in _CLOSING_MARKS  # noqa: E731
-        spans = _quotation(after, opens, closes) or _quotation(before, closes, opens)[::-1]
+        spans = _quotation(after, opens, closes)
+        if not spans:
+            spans = _quotation(before, closes, opens)
+            # ... unless another name block stands right before that quotation, or before the quotations that
+            # precede it: they follow that block (Ashimbayev's block, his two quotations, then Erlan Koshanov's
+            # block, which has none)
+            further = len(spans)
+            while spans and (more := _quotation(before[further:], closes, opens)):
+                further += len(more)
+            if spans and further < len(before) and is_a_name_block(text[before[further].start : before[further].end]):
+                spans = []
         return [unranked(unit, span, text) for span in sorted(spans, key=lambda s: s.start)]
 
     def with_the_speaker(self, chosen: list[ScoredUnit], short: SpanChoice | None

@@ -985,6 +985,12 @@ def test_what_a_person_said_is_the_quotation_beside_their_name_block(service):
     assert vorobyev.citations and vorobyev.citations[0].quote.startswith('"Many issues considered'), vorobyev.answer
     simonyan = service.ask("What did Alen Simonyan say?")
     assert all("parliamentary dimension" not in c.quote for c in simonyan.citations), simonyan.answer
+    # Ashimbayev's block, his two quotations, then Erlan Koshanov's block: the quotations are Ashimbayev's
+    koshanov = service.ask("What did Erlan Koshanov say?")
+    assert all("I am glad" not in c.quote and "We observe" not in c.quote for c in koshanov.citations), (
+        koshanov.answer)
+    ashimbayev = service.ask("What did Maulen Ashimbayev say?")
+    assert ashimbayev.citations[0].quote.startswith('"We observe growing international tensions'), ashimbayev.answer
 
 
 @pytest.mark.parametrize("question, topic", [

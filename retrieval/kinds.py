@@ -40,6 +40,8 @@ _SAYS_A_DATE = re.compile(_SAYS_A_YEAR.pattern + r"|\b\d{1,2}(?:st|nd|rd|th)?\b|
 _ASKS_HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 _SAYS_A_COUNT = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r"|several|many|few|numerous|dozens|hundreds|"
                            r"thousands|millions|both|all|none|no|single|couple|pair|each|every|a number)\b", re.I)
+_A_DATE_OR_YEAR = re.compile(rf"\b(?:(?:{'|'.join(m.capitalize() for m in MONTH_NAMES)})\s+\d{{1,2}}\b|\d{{1,2}}\s+"
+                             rf"(?:{'|'.join(m.capitalize() for m in MONTH_NAMES)})\b|(?:1[5-9]|20)\d\d\b)")
 _SAYS_AN_EXACT_COUNT = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.I)
 _SAYS_A_SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\bhalf\b|\bthird\b|\bquarter\b|\bmajority\b|\bone-\w+",
                            re.I)
@@ -348,8 +350,9 @@ _NOT_A_PERSONS_NAME = NOT_NAME_WORDS | frozenset(
 
 
 def says_an_exact_count(text: str) -> bool:
-    """Whether the text says a count in digits or number words ("61", "seven"), not only "many" or "all"."""
-    return bool(_SAYS_AN_EXACT_COUNT.search(text))
+    """Whether the text says a count in digits or number words ("61", "seven"), not only "many" or "all", nor
+    only a date ("scheduled for March 20", "in 2024")."""
+    return bool(_SAYS_AN_EXACT_COUNT.search(_A_DATE_OR_YEAR.sub(" ", text)))
 
 
 def asks_how_many(q: QuestionInfo) -> bool:

@@ -606,6 +606,13 @@ def test_an_exact_count_is_digits_or_number_words(text, exact):
     assert says_an_exact_count(text) == exact
 
 
+def test_which_things_are_mentioned_asks_for_the_things(service):
+    """"Which ministries are mentioned in the declaration?" was refused: "mentioned", matched by no unit, counted
+    as a word of the topic; "Which ministries are in the declaration?" was answered."""
+    answer = service.ask("Which ministries are mentioned in the declaration?")
+    assert not answer.abstained and "Ministries" in answer.citations[0].quote, answer.answer
+
+
 def test_a_date_asked_for_is_not_cut_after_its_month(service):
     """"15, 1992" had been the short answer: the span model started it on the day."""
     answer = service.ask("What date did the 1992 Agreement on collective security have?")

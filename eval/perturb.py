@@ -1,8 +1,8 @@
 """Question sets as users type them: in small letters only, or with one misspelt word each.
 
 Measures how an answer holds up when a question is not written with care ("who chairs the senate of
-kazakhstan?", "How many deputeis make up Armenia's delegation?"). Deterministic: the same set and seed give
-the same questions, so a figure can be measured again and gated.
+kazakhstan?", "How many deputeis make up Armenia's delegation?"). Deterministic: the same question and seed
+give the same typo, whatever else the set holds, so a figure can be measured again and gated.
 
     python -m eval.perturb typos eval/questions.jsonl > /tmp/questions-typos.jsonl
     python -m eval.perturb lower ../shared/bench/squad2-dev/squad2-dev-half.json > /tmp/squad-lower.json
@@ -59,14 +59,22 @@ def with_a_typo(question: str, rng: random.Random) -> str:
 PERTURBATIONS: dict[str, Callable[[str, random.Random], str]] = {"lower": in_small_letters, "typos": with_a_typo}
 
 
+def _rng(seed: int, question: str) -> random.Random:
+    """Each question's own generator: its typo does not depend on which questions come before it."""
+    return random.Random(f"{seed}:{question}")
+
+
+def perturbed(question: str, how: Callable[[str, random.Random], str], seed: int = SEED) -> str:
+    return how(question, _rng(seed, question))
+
+
 def perturbed_lines(lines: list[dict], how: Callable[[str, random.Random], str], seed: int = SEED) -> list[dict]:
     """A JSON Lines question set's objects with each question (and each of its `after`) perturbed."""
-    rng = random.Random(seed)
     out = []
     for obj in lines:
-        obj = dict(obj, question=how(obj["question"], rng))
+        obj = dict(obj, question=perturbed(obj["question"], how, seed))
         if "after" in obj:
-            obj["after"] = [how(q, rng) for q in obj["after"]]
+            obj["after"] = [perturbed(q, how, seed) for q in obj["after"]]
         out.append(obj)
     return out
 
@@ -74,18 +82,17 @@ def perturbed_lines(lines: list[dict], how: Callable[[str, random.Random], str],
 def perturbed_questions(questions: list[Question], how: Callable[[str, random.Random], str],
                         seed: int = SEED) -> list[Question]:
     """Loaded questions (`eval.questions`) with each question (and each of its `after`) perturbed."""
-    rng = random.Random(seed)
-    return [replace(q, question=how(q.question, rng), after=tuple(how(a, rng) for a in q.after)) for q in questions]
+    return [replace(q, question=perturbed(q.question, how, seed), after=tuple(perturbed(a, how, seed) for a in q.after))
+            for q in questions]
 
 
 def perturbed_squad(data: dict, how: Callable[[str, random.Random], str], seed: int = SEED) -> dict:
-    """A SQuAD file's data with each question perturbed, in file order."""
-    rng = random.Random(seed)
+    """A SQuAD file's data with each question perturbed."""
     data = json.loads(json.dumps(data))
     for article in data["data"]:
         for paragraph in article["paragraphs"]:
             for qa in paragraph["qas"]:
-                qa["question"] = how(qa["question"], rng)
+                qa["question"] = perturbed(qa["question"], how, seed)
     return data
 
 

@@ -22,9 +22,9 @@ MIN_LENGTH = 4  # shorter words are left alone: one edit makes another word of m
 LONG_WORD = 8  # from this length on, two edits may separate a word from its misspelling
 CLEAR_MARGIN = 2.0  # the likeliest correction must be this many times as frequent as another as near
 
-# A word of letters only; a word an apostrophe joins ("wasn't", "Bohemond's") is left as typed: "wasn" is no
-# misspelt "was"
-_WORD = re.compile(r"(?<![\w'’])[^\W\d_]+(?![\w'’])")
+# A word of letters only, or before a possessive's "'s" ("parlament's"); a word an apostrophe joins otherwise
+# ("wasn't") is left as typed: "wasn" is no misspelt "was"
+_WORD = re.compile(r"(?<![\w'’])[^\W\d_]+(?=['’]s\b|(?![\w'’]))")
 # Endings an English word takes that the word lists do not list ("smallest", "troops", "monitoring"), and what
 # the word may have ended in before them ("carried" is "carry", "making" is "make", "planned" is "plan")
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "est", "ly", "ies", "ied", "ier", "iest", "ness", "ment", "al")

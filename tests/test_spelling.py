@@ -23,6 +23,7 @@ def _corrected(question: str) -> str:
     ("Who founded CITA?", "Who founded CITA?"),  # "city" is no abbreviation
     ("How many troops were there?", "How many troops were there?"),  # an English word, whatever the documents say
     ("Who wasn't at the meeting?", "Who wasn't at the meeting?"),  # "wasn" is no misspelt "was"
+    ("What is Volodn's post?", "What is Volodin's post?"),  # a possessive's word is read, its "'s" kept
     ("What did hxllo mean?", "What did hxllo mean?"),  # "hallo" and "hullo" as near, as frequent: no guess
     ("What is Uzbekistan?", "What is Uzbekistan?"),  # no document word near it
 ])

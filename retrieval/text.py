@@ -11,7 +11,8 @@ STOP_WORDS = frozenset(
     "these they this to was will with".split()
 )
 # Question words and the words that frame a question ("what kind of", "roughly how many", "according
-# to", "Which ministries are mentioned ...?") carry no topic: a passage that answers never needs them, so they are not matched against it.
+# to", "Which ministries are mentioned ...?") carry no topic: a passage that answers never needs them, so they
+# are not matched against it.
 QUESTION_WORDS = frozenset(
     "what who whom whose which when where why how does do did is are was were has have had can could would "
     "should may might many much tell me about please name list give kind kinds type types sort sorts roughly "

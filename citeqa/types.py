@@ -104,7 +104,9 @@ class Answer:
     confidence: float | None = None  # the score abstention compared with its threshold
     short_answer: ShortAnswer | None = None  # None when abstained, or when no short span answers it
     named_document: str | None = None  # the document the question named as its source, the only one searched
-    read_as: str | None = None  # the question with its misspelt words corrected, when any was ("Volodn" -> "Volodin")
+    # the question as read, when more than its capitals changed: misspelt words corrected ("Volodn" -> "Volodin"), a
+    # follow-up as a question of its own ("What about the Mazhilis?" -> "Who chairs the Mazhilis?")
+    read_as: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -20,7 +20,7 @@ from citeqa.settings import Settings
 from citeqa.types import Answer, Document, Filters, Turn
 from retrieval.abstention import threshold_for
 from retrieval.answer import Answerer, Composition, ExtractiveAnswerer
-from retrieval.followup import resolve_standalone, standalone
+from retrieval.followup import resolve_standalone, standalone, without_a_leading_connective
 from retrieval.named_document import DocumentNames, document_asked, without_naming
 from retrieval.search import Fusion, Retriever, ms_since, zscore_fusion
 from retrieval.spelling import DocumentWords
@@ -209,6 +209,7 @@ class QAService:
             spelt, history = spelt_right(question, history, components.words)
             cased, history = read_with_capitals(spelt, history, components.casing)
             asked = standalone(cased, history, MAX_QUESTION_CHARS)  # what the answer finder reads
+            read_as = as_read(question, asked)
             query = resolve_standalone(asked, cased, history, MAX_QUESTION_CHARS)  # what retrieval reads
             # "What did the 2006 declaration say about ...?" is asked of that document, without the words naming it
             names = components.document_names
@@ -236,8 +237,21 @@ class QAService:
             citations=composition.citations, passages=passages, timings_ms=timings, retrieval_query=query,
             confidence=composition.confidence, short_answer=composition.short_answer,
             named_document=named.doc_id if named is not None else None,
-            read_as=spelt if spelt != question else None,
+            read_as=read_as,
         )
+
+
+def as_read(typed: str, asked: str) -> str | None:
+    """The question as the answer finder read it, for the user to see, when that is more than the typed question
+    with capitals or without a leading "and": a misspelt word corrected ("Who is Vyacheslav Volodin?"), a follow-up
+    as a question of its own ("What about the Mazhilis?" as "Who chairs the Mazhilis?"); None otherwise."""
+    if _plain(asked) == _plain(without_a_leading_connective(typed)):
+        return None
+    return asked[:1].upper() + asked[1:]
+
+
+def _plain(question: str) -> str:
+    return " ".join(question.lower().rstrip(" ?.!").split())
 
 
 def spelt_right(question: str, history: Sequence[Turn], words: DocumentWords) -> tuple[str, Sequence[Turn]]:

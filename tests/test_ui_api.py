@@ -154,6 +154,17 @@ def test_the_chat_says_how_a_misspelt_question_was_read(service, client):
     assert ask(client, "What did Lukashenko say about security?")["read_as"] is None
 
 
+def test_a_follow_up_says_how_it_was_read(service, client):
+    """"What about the Mazhilis?" is answered as "Who chairs the Mazhilis?", and the answer says so: a reading
+    the user did not mean shows at once. A question read as typed says nothing."""
+    first = ask(client, "Who chairs the Senate of Kazakhstan?")
+    assert first["read_as"] is None
+    history = [["Who chairs the Senate of Kazakhstan?", first["answer"]]]
+    second = ask(client, "What about the Mazhilis?", history=history)
+    assert second["read_as"] == "Who chairs the Mazhilis?" and "Erlan Koshanov" in second["answer"], second
+    assert service.ask("who chairs the senate of kazakhstan?").read_as is None  # only capitals read differently
+
+
 def test_answer_streams_one_quote_at_a_time(service):
     answer = service.ask(QUESTIONS[0][0])
     steps = answer_steps(answer)

@@ -138,7 +138,8 @@ class ChatApp:
         mode: hybrid, dense or lexical (empty: the default); doc_ids: only these documents; date_from,
         date_to: YYYY-MM-DD; history: earlier [question, answer] pairs, for follow-up questions.
         Returns the Answer as JSON: question, answer, abstained, citations, passages, short_answer, read_as
-        (the question with its misspelt words corrected, or null), timings_ms."""
+        (the question as read: misspelt words corrected, a follow-up as a question of its own; or null),
+        timings_ms."""
         return self.ask(question, k, mode, doc_ids, date_from, date_to, history).to_json()
 
     def chat(self, question: str, messages: list, turns: list, mode: str, k: float, doc_ids: list[str],

@@ -36,8 +36,9 @@ def chat_text(text: str) -> str:
 
 
 def answer_steps(answer: Answer) -> list[str]:
-    """The chat message as it grows: the question as read when a misspelt word was corrected, the short answer in
-    bold with its citation, then one quote at a time (the last step is the whole answer)."""
+    """The chat message as it grows: the question as read when that is more than typed (a misspelt word corrected,
+    a follow-up read as a question of its own), the short answer in bold with its citation, then one quote at a
+    time (the last step is the whole answer)."""
     read_as = [f"*{chat_text('Read as: ' + answer.read_as)}*"] if answer.read_as else []
     if answer.abstained or not answer.citations:
         note = " The closest passages are offered as related, beside the chat." if answer.passages else ""

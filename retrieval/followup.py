@@ -181,15 +181,18 @@ def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: 
         return question
     from retrieval.answer import short_answer_in
 
-    name = None
+    name, person = None, False
     for turn in reversed(history):
         name = short_answer_in(turn.answer or "")
-        if name is None or not says_a_persons_name(name):  # "Who is Natalia Kochanova?": the person it asked about
+        person = name is not None and says_a_persons_name(name)
+        if not person:  # "Who is Natalia Kochanova?": the person it asked about
             asked = person_asked_about(turn.question)
             name = asked.name if asked is not None else speaker_asked(turn.question)
-        if (name is not None and says_a_persons_name(name)) or not _BACK_REFERENCE.search(turn.question):
+            # a surname alone is a person's name when the question asked who it is ("who is harstedt")
+            person = name is not None and (says_a_persons_name(name) or bool(_ASKS_WHO.match(turn.question)))
+        if person or not _BACK_REFERENCE.search(turn.question):
             break
-    if name is None or not says_a_persons_name(name):
+    if name is None or not person:
         return question
     named = _PERSONAL_PRONOUN.sub(lambda m: name + ("'s" if m.group(0).lower() == "his" else ""), question)
     return named if len(named) <= max_chars else question
@@ -207,6 +210,7 @@ _NAMED = re.compile(r"(?:\bthe\s+)?\b[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[
 _POST_OF = re.compile(r"(?:the\s+)?(?:Deputy\s+|Vice\s+)?(?:Speaker|Chairman|Chairwoman|Chair|President|Head|"
                       r"Secretary General|Minister|Director|Leader)\s+of\s+", re.I)
 _LEADING_CONNECTIVE = re.compile(rf"^\s*(?:and|but|so|also|then),?\s+(?={_OWN_QUESTION})", re.I)
+_ASKS_WHO = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:who\s+(?:is|was)|who['’]s)\s", re.I)
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|she|his)\b", re.I)
 _PRONOUN_SAYS = re.compile(rf"^\s*(?:(?:and|but|so|also)\s+)?what\s+(?:does|did|do|has|have|had)\s+"
                            rf"(?P<pronoun>it|they|he|she)\s+{SAYING}\b", re.I)

@@ -53,3 +53,14 @@ def test_a_country_the_documents_never_name_is_still_a_country(service):
     """"when did uzbekistan withdraw from the csto?" was answered; typed with capitals it was refused (the
     documents name no Uzbekistan)."""
     assert service.ask("when did uzbekistan withdraw from the csto?").abstained
+
+
+def test_a_follow_up_on_a_person_asked_by_surname_is_read(service):
+    """"what did he say?" after "who is harstedt" was refused: "Harstedt", one word, did not read as a person's
+    name; a person asked who they are is one, by surname too."""
+    from citeqa.types import Turn
+
+    first = service.ask("who is harstedt")
+    answer = service.ask("what did he say?", history=[Turn(first.question, first.answer)])
+    assert not answer.abstained and "It is a very important signal" in answer.citations[0].quote, answer.answer
+    assert answer.read_as == "What did Harstedt say?"

@@ -13,7 +13,7 @@ from typing import Sequence
 from citeqa.types import Turn
 from retrieval.countries import country_spans, names_a_country
 from retrieval.kinds import says_a_persons_name
-from retrieval.question import SAYING, person_asked_about, speaker_asked
+from retrieval.question import SAYING, asks_who_is, person_asked_about, speaker_asked
 from retrieval.text import content_words
 
 _CONNECTIVE = re.compile(r"^\s*(and|but|also|so|then|what about|how about|and what|what else|which one)\b", re.I)
@@ -189,7 +189,7 @@ def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: 
             asked = person_asked_about(turn.question)
             name = asked.name if asked is not None else speaker_asked(turn.question)
             # a surname alone is a person's name when the question asked who it is ("who is harstedt")
-            person = name is not None and (says_a_persons_name(name) or bool(_ASKS_WHO.match(turn.question)))
+            person = name is not None and (says_a_persons_name(name) or asks_who_is(turn.question))
         if person or not _BACK_REFERENCE.search(turn.question):
             break
     if name is None or not person:
@@ -210,7 +210,6 @@ _NAMED = re.compile(r"(?:\bthe\s+)?\b[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[
 _POST_OF = re.compile(r"(?:the\s+)?(?:Deputy\s+|Vice\s+)?(?:Speaker|Chairman|Chairwoman|Chair|President|Head|"
                       r"Secretary General|Minister|Director|Leader)\s+of\s+", re.I)
 _LEADING_CONNECTIVE = re.compile(rf"^\s*(?:and|but|so|also|then),?\s+(?={_OWN_QUESTION})", re.I)
-_ASKS_WHO = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:who\s+(?:is|was)|who['’]s)\s", re.I)
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|she|his)\b", re.I)
 _PRONOUN_SAYS = re.compile(rf"^\s*(?:(?:and|but|so|also)\s+)?what\s+(?:does|did|do|has|have|had)\s+"
                            rf"(?P<pronoun>it|they|he|she)\s+{SAYING}\b", re.I)

@@ -38,16 +38,18 @@ _SAYS_A_DATE = re.compile(_SAYS_A_YEAR.pattern + r"|\b\d{1,2}(?:st|nd|rd|th)?\b|
 # "How many ...?" (not "What is the number of ...?", which may be answered in words that are no number) is answered
 # by a number in digits or words, or by a word of quantity ("several", "both", "no").
 _ASKS_HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
-_SAYS_A_COUNT = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r"|several|many|few|numerous|dozens|hundreds|"
+_NUMBER_WORDS = "|".join(sorted(NUMBER_WORDS))
+_SAYS_A_COUNT = re.compile(r"\d|\b(?:" + _NUMBER_WORDS + r"|several|many|few|numerous|dozens|hundreds|"
                            r"thousands|millions|both|all|none|no|single|couple|pair|each|every|a number)\b", re.I)
-_A_DATE_OR_YEAR = re.compile(rf"\b(?:(?:{'|'.join(m.capitalize() for m in MONTH_NAMES)})\s+\d{{1,2}}\b|\d{{1,2}}\s+"
-                             rf"(?:{'|'.join(m.capitalize() for m in MONTH_NAMES)})\b|(?:1[5-9]|20)\d\d\b)")
-_SAYS_AN_EXACT_COUNT = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.I)
+# A count said exactly, in digits or number words ("61", "seven"), once dates and years are read out of the text
+_SAYS_AN_EXACT_COUNT = re.compile(r"\d|\b(?:" + _NUMBER_WORDS + r")\b", re.I)
+_MONTHS = "|".join(m.capitalize() for m in MONTH_NAMES)
+_A_DATE_OR_YEAR = re.compile(rf"\b(?:(?:{_MONTHS})\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{_MONTHS})\b|(?:1[5-9]|20)\d\d\b)")
 _SAYS_A_SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\bhalf\b|\bthird\b|\bquarter\b|\bmajority\b|\bone-\w+",
                            re.I)
 # "How long ...?" is answered by a time or a length: a unit of either, a number, or a word that bounds a stretch
 # ("five to ten years", "into the nineteenth century", "seconds", "until the end of the war", "45 minutes").
-_SAYS_A_LENGTH = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r"|seconds?|minutes?|hours?|days?|weeks?|"
+_SAYS_A_LENGTH = re.compile(r"\d|\b(?:" + _NUMBER_WORDS + r"|seconds?|minutes?|hours?|days?|weeks?|"
                             r"months?|years?|decades?|century|centuries|millenni\w*|ages|long|until|till|since|"
                             r"through|throughout|miles?|km|kilometres?|kilometers?|metres?|meters?|feet|foot|yards?|"
                             r"inches|briefly|forever|permanently|indefinitely|several|few|many)\b", re.I)

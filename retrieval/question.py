@@ -173,7 +173,8 @@ _NAME = r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:(?:de|da|di|du|van|von|der|al|bin|ib
 _NAME_ONLY = re.compile(_NAME)
 # "Who is Kent Harstedt?", and the ways users ask the same: "Who's Harstedt?", "Tell me about Kent Harstedt",
 # "What about Harstedt?" (with no conversation before it), the name alone, "Kent Harstedt"
-_IDENTITY = re.compile(r"^(?:(?i:who\s+(?:is|was)|who['’]s|tell\s+me\s+about|what\s+about)\s+)?" + _NAME
+_WHO_IS = r"(?i:who\s+(?:is|was)|who['’]s)"
+_IDENTITY = re.compile(r"^(?:(?:" + _WHO_IS + r"|(?i:tell\s+me\s+about|what\s+about))\s+)?" + _NAME
                        + r"\s*[?.!]?$")
 # and what post the person holds, which their name block says: "What is Volodin's role?", "Volodin position"
 _POST_WORD = r"(?i:role|position|post|title|job|office)s?"
@@ -215,12 +216,19 @@ def person_asked_about(question: str, context: str = "") -> PersonAsked | None:
     return None
 
 
+def asks_who_is(question: str) -> bool:
+    """Whether the question opens by asking who someone is ("Who is ...?", "And who's ...?"): a person, by any
+    name, even one word."""
+    return bool(_ASKS_WHO_IS.match(question))
+
+
 def _plain(question: str) -> str:
     """The question on one line, without a connective that opens it ("And what did he say?")."""
     return _LEADING_CONNECTIVE.sub("", " ".join(question.split()))
 
 
 _LEADING_CONNECTIVE = re.compile(r"^(?:and|but|so|also|then)\s+", re.I)
+_ASKS_WHO_IS = re.compile(r"\s*(?:(?i:and|but|so)\s+)?" + _WHO_IS + r"\s")
 _CLOSING_STOP = re.compile(r"(?<!\b[A-Z])[.!]\s*$")
 _PRONOUN_ASKED = re.compile(r"^(?i:who\s+(?:is|was)|what\s+(?:did|does|do|has|had))\s+(?P<pronoun>(?i:he|she))\b")
 _QUESTION = re.compile(r"[^?]+\?")

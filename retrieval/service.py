@@ -7,7 +7,6 @@ publishes a new version, the next question reads the new one.
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from contextlib import contextmanager
@@ -28,9 +27,11 @@ from retrieval.store import IndexReader, Store, check_compatible, open_store, re
 from retrieval.truecase import DocumentCasing, truecased, typed_with_capitals
 
 MAX_QUESTION_CHARS = 2000
-# The spelling and capitals of questions are read from every document's text, once per index version: past this
-# many documents their texts are not all read (a question would wait for them, and they would stay in memory).
+# The spelling and capitals of questions are read from every document's text, once per index version, on its first
+# question: past this many documents, or this much text, they are not read (the question would wait for them, at
+# about 3 MB a second, and every text would stay in memory); spelling is then left as typed.
 READ_ALL_DOCUMENTS_MAX = 2000
+READ_ALL_BYTES_MAX = 5_000_000
 # A conversation's earlier turns: only the last few can resolve a follow-up, and every one is read.
 MAX_HISTORY_TURNS = 20
 MAX_ANSWER_CHARS = 10_000
@@ -156,19 +157,19 @@ class QAService:
             reader.close()
             raise
 
-        def texts() -> Iterable[str]:
-            return (s.document.text for s in reader.documents.values())
-
-        def size() -> int:  # the documents' bytes, without reading every text of a large index to count them
+        def texts() -> list[str]:  # every document's text, or none past the bounds (counted before reading them)
             if len(reader.documents) > READ_ALL_DOCUMENTS_MAX:
-                return sys.maxsize
-            return sum(s.document.size for s in reader.documents.values())
+                return []
+            stored = reader.documents.values()
+            if sum(s.document.size for s in stored) > READ_ALL_BYTES_MAX:
+                return []
+            return [s.document.text for s in stored]
 
         return Components(reader.version, reader, Retriever(reader, self._embedder(), self._fusion),
                           self._answerer_factory(reader, self.settings),
                           DocumentNames(lambda: (s.document for s in reader.documents.values()),
                                         lambda: len(reader.documents)),
-                          DocumentCasing(texts, size), DocumentWords(texts, size))
+                          DocumentCasing(texts), DocumentWords(texts))
 
     def close(self) -> None:
         """Close the current version once no question uses it (the service opens it again if asked)."""

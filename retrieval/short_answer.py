@@ -535,7 +535,8 @@ _DAY_AND_MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|
 
 def made_whole(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:
     """The span with every edge that cuts a phrase mended: the question's phrase (`without_the_questions_phrase`,
-    None when nothing is left), a capital letter that goes on after a dot, a bracket, a number's sign."""
+    None when nothing is left), a capital letter that goes on after a dot, a bracket, a number's sign, a date's
+    month."""
     choice = without_the_questions_phrase(choice, q)
     if choice is None:
         return None

@@ -17,7 +17,6 @@ import re
 from collections import Counter
 from typing import Callable, Iterable, Mapping
 
-SPELLED_BYTES_MAX = 5_000_000  # past this much text the documents' words are not read (see truecase)
 MIN_LENGTH = 4  # shorter words are left alone: one edit makes another word of most of them
 LONG_WORD = 8  # from this length on, two edits may separate a word from its misspelling
 CLEAR_MARGIN = 2.0  # the likeliest correction must be this many times as frequent as another as near
@@ -75,12 +74,10 @@ def correction(word: str, counts: Mapping[str, int], vocabulary: list[str]) -> s
     near = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=reach, limit=None)
     if not near:
         return None
-    nearest = min(distance for _, distance, _ in near)
-    likely = sorted((counts[w] for w, distance, _ in near if distance == nearest), reverse=True)
-    best = next(w for w, distance, _ in sorted(near, key=lambda n: (n[1], -counts[n[0]])))
-    if len(likely) > 1 and likely[0] < CLEAR_MARGIN * likely[1]:
-        return None
-    return best
+    ranked = sorted(near, key=lambda n: (n[1], -counts[n[0]]))  # the nearest first, then the most frequent
+    best, nearest, _ = ranked[0]
+    as_near = [counts[w] for w, distance, _ in ranked[1:] if distance == nearest]
+    return None if as_near and counts[best] < CLEAR_MARGIN * as_near[0] else best
 
 
 def corrected(question: str, counts: Mapping[str, int], vocabulary: list[str],
@@ -102,11 +99,11 @@ def corrected(question: str, counts: Mapping[str, int], vocabulary: list[str],
 
 
 class DocumentWords:
-    """The words of one index version's documents and how often each occurs, read on the first question (not
-    before) and kept while the version is; none past SPELLED_BYTES_MAX of documents, and then no correction."""
+    """The words of one index version's documents and how often each occurs (`texts`: none when too many to read,
+    service.py, and then no correction), read on the first question and kept while the version is."""
 
-    def __init__(self, texts: Callable[[], Iterable[str]], size: Callable[[], int]):
-        self._texts, self._size = texts, size
+    def __init__(self, texts: Callable[[], Iterable[str]]):
+        self._texts = texts
         self._counts: Counter | None = None
         self._vocabulary: list[str] = []
         self._abbreviations: list[str] = []
@@ -116,8 +113,7 @@ class DocumentWords:
         if not words:
             return question
         if self._counts is None:
-            counts, capitals = (Counter(), frozenset()) if self._size() > SPELLED_BYTES_MAX else word_counts(
-                self._texts())
+            counts, capitals = word_counts(self._texts())
             self._vocabulary = sorted(w for w in counts if len(w) >= MIN_LENGTH - 1)
             self._abbreviations = sorted(w for w in self._vocabulary if w in capitals)
             self._counts = counts

@@ -21,7 +21,6 @@ from retrieval.text import QUESTION_WORDS, STOP_WORDS
 
 CASED_SHARE = 0.9  # a word is given capitals when at least this share of its inner occurrences has them
 HEADING_RUN = 3  # words in capitals in a row that are a heading's, not abbreviations
-CASED_BYTES_MAX = 5_000_000  # past this much text the casing is not read: the first question would wait for it
 
 # Words a question writes for their grammar, whatever the documents capitalise ("May 15", "US", "Who")
 _NEVER_CASED = QUESTION_WORDS | STOP_WORDS | frozenset("may march august us".split())
@@ -100,16 +99,15 @@ def truecased(question: str, casing: Mapping[str, str]) -> str:
 
 
 class DocumentCasing:
-    """The casing of one index version's documents, read on the first question (not before) and kept while the
-    version is (past CASED_BYTES_MAX of documents, read at about 3 MB a second here, it is not read), and of the
-    names of countries ("uzbekistan", which the documents need not name, is a country's name)."""
+    """The casing of one index version's documents (`texts`: none when too many to read, service.py), read on the
+    first question that needs it and kept while the version is, and of the names of countries ("uzbekistan", which
+    the documents need not name, is a country's name)."""
 
-    def __init__(self, texts: Callable[[], Iterable[str]], size: Callable[[], int]):
-        self._texts, self._size = texts, size
+    def __init__(self, texts: Callable[[], Iterable[str]]):
+        self._texts = texts
         self._casing: dict[str, str] | None = None
 
     def __call__(self) -> Mapping[str, str]:
         if self._casing is None:
-            found = {} if self._size() > CASED_BYTES_MAX else casing_of(self._texts())
-            self._casing = {**{w.lower(): w for w in country_words()}, **found}
+            self._casing = {**{w.lower(): w for w in country_words()}, **casing_of(self._texts())}
         return self._casing

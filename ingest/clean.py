@@ -2,8 +2,9 @@
 
 1. Unicode NFKC normalisation; line endings to "\\n"; zero-width and control characters removed.
 2. Hyphenated line breaks rejoined ("secur-\\nity" -> "security") when a lower-case letter follows.
-3. Page furniture dropped: lines that are only a page number ("22", "- 3 -", "Page 3 of 9", "• 1"),
-   only a URL, e-mail, @handle or /path, or a PDF header/footer repeated on most pages.
+3. Page furniture dropped: lines that are only a page number ("22", "- 3 -", "Page 3 of 9", "• 1";
+   not a year, 1800-2099, which as often heads a list: "2022" / "- Kazakhstan" / "- Serbia"), only a URL,
+   e-mail, @handle or /path, or a PDF header/footer repeated on most pages.
 4. A trailing boilerplate block dropped: from a line in the last half of the document that opens
    with a disclaimer, copyright, terms/privacy/cookie notice or "no warranty", to the end.
 5. Whitespace: runs of spaces and tabs collapsed, lines stripped, runs of blank lines reduced to two at
@@ -28,6 +29,7 @@ _PAGE_NUMBER = re.compile(
     r"^(?:[-–—•·*\s]*\d{1,4}[-–—•·*\s]*|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})$",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"^(?:18|19|20)\d\d$")
 _LINK_ONLY = re.compile(r"^(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|@\w+|/\w[\w/.-]*)$", re.IGNORECASE)
 _BOILERPLATE_START = re.compile(
     r"^(?:disclaimer\b|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|terms (?:of (?:use|service)|and conditions)\b"
@@ -52,6 +54,8 @@ def clean_line(line: str) -> str:
 
 def is_page_furniture(line: str) -> bool:
     stripped = line.strip()
+    if _YEAR.match(stripped):  # a year alone, not page 2022: it heads what follows
+        return False
     return bool(stripped) and bool(_PAGE_NUMBER.match(stripped) or _LINK_ONLY.match(stripped))
 
 

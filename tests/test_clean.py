@@ -34,6 +34,11 @@ def test_page_furniture_is_dropped():
     assert clean_text(raw) == "Intro text here.\nMore text."
 
 
+def test_a_year_alone_on_its_line_is_kept():
+    raw = "Monitored elections\n2021\n- Armenia\n2022\n- Serbia\n36\nEnd of the list."
+    assert clean_text(raw) == "Monitored elections\n2021\n- Armenia\n2022\n- Serbia\nEnd of the list."
+
+
 def test_numbers_inside_sentences_are_kept():
     assert clean_text("There are 22 members.\n>90 model acts") == "There are 22 members.\n>90 model acts"
 

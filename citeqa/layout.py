@@ -51,8 +51,8 @@ def continues(previous: str, following: str) -> bool:
 
 def one_line(text: str) -> str:
     """A quote on one line: a wrapped line joins with a space, a blank-line break reads " / " unless
-    the phrase goes on across it."""
-    parts = _BLANK_BREAK.split(text.strip())
+    the phrase goes on across it, and so does the break before a list item ("2021 / - Armenia / - Kazakhstan")."""
+    parts = [_ITEM_BREAK.sub(" / ", part) for part in _BLANK_BREAK.split(text.strip())]
     out = _LINE_BREAK.sub(" ", parts[0])
     for part in parts[1:]:
         part = _LINE_BREAK.sub(" ", part)
@@ -68,6 +68,7 @@ def quoted(text: str, n: int) -> str:
 
 # A line that opens a list item: a dash or bullet, or a short number or letter with "." or ")".
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•▪●◦*·]|\d{1,2}[.)]|[a-z][.)])[ \t]+\S")
+_ITEM_BREAK = re.compile(rf"[ \t]*\n(?={_LIST_ITEM.pattern})[ \t]*")  # a line break before a list item
 LEAD_IN_LOOKBACK = 4000  # characters a list's lead-in is looked for above an item
 
 

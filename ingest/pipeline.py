@@ -9,10 +9,15 @@ are embedded; a removed document's chunks leave the index. `full=True` re-embeds
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import citeqa.layout
+import ingest.chunking
+import ingest.units
 from citeqa.embedding import TITLE_HEADER_TOKENS, Embedder, embedder_for, embedding_input
 from citeqa.errors import IndexDamaged, IndexIncompatible, IndexMissing, NothingToIndex
 from citeqa.progress import Progress
@@ -64,7 +69,20 @@ class BuildSummary:
 
 
 def fingerprint(doc: Document) -> str:
-    return hashlib.sha256("\x1f".join([doc.title, doc.date or "", doc.text]).encode()).hexdigest()[:32]
+    """What a document's chunks and quote units follow from: its text and metadata, and the code that splits it."""
+    parts = [doc.title, doc.date or "", doc.text, splitting_code()]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+
+
+@functools.lru_cache(maxsize=1)
+def splitting_code() -> str:
+    """A hash of the code that splits documents into chunks and quote units. After an upgrade that changes it, the
+    next build splits every document again (its vectors are reused wherever a chunk's input is unchanged): by its
+    text alone a document would read as unchanged and keep the units the old rules made."""
+    digest = hashlib.sha256()
+    for module in (citeqa.layout, ingest.chunking, ingest.units):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def build_index(settings: Settings, full: bool = False, progress: Progress | None = None,

@@ -30,6 +30,7 @@ _OPENS_QUOTE = re.compile(r"^\s*[\"“‘'«]")
 _NAME_LIKE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
 _ENDS_CLAUSE = re.compile(r"[.!?…;:][\"”’')\]]*\s*$")
 _WORD = re.compile(r"\w+")
+_LETTER = re.compile(r"[^\W\d_]")
 _SHAPE = re.compile(r"[A-Z]+|[a-z]+|\d+|\s+")
 MIN_UNIT_CHARS = 2
 LONG_UNIT_CHARS = 400
@@ -42,6 +43,9 @@ BLOCK_ITEM_WORDS = 25
 BLOCK_MAX_UNITS = 5
 BLOCK_MAX_CHARS = 300
 SHORT_CAPITALS_WORDS = 4
+# A short label ("2022", "Members") heads the short list under it as one unit, as a table's column would.
+LABEL_WORDS = 3
+LABEL_ITEM_WORDS = 6
 _INNER_END = re.compile(
     r"(?<=[a-z0-9%)][.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\bMrs\.)"
     r"[\"”’]?\s+(?=[“\"‘'(]?[A-Z])"
@@ -220,6 +224,19 @@ def _blocks(text: str, pieces: list[tuple[Span, bool]]) -> list[Span]:
     return out
 
 
+def _labels_its_list(text: str, block: list[Span], item: str) -> bool:
+    """A list item joins a block headed by a short label whose other lines are such items: "2022" / "- Kazakhstan
+    (2 missions)" / "- Serbia" is one unit (the year alone, fewer than three words, could not be quoted, and the
+    items without it say nothing of when)."""
+    head = text[block[0].start : block[0].end]
+    return (_words(head) <= LABEL_WORDS and "\n" not in head and _words(item) <= LABEL_ITEM_WORDS
+            and all(_LIST_ITEM.match(text[b.start : b.end]) for b in block[1:]))
+
+
+def _holds_a_list(text: str, block: list[Span]) -> bool:
+    return len(block) > 1 and _LIST_ITEM.match(text[block[1].start : block[1].end]) is not None
+
+
 def _joins_block(text: str, block: list[Span], span: Span, piece: str) -> bool:
     last = text[block[-1].start : block[-1].end]
     between = text[block[-1].end : span.start]
@@ -230,7 +247,9 @@ def _joins_block(text: str, block: list[Span], span: Span, piece: str) -> bool:
         and not ends_sentence(last)
         and len(block) < BLOCK_MAX_UNITS and span.end - block[0].start <= BLOCK_MAX_CHARS
         and _words(piece) <= BLOCK_ITEM_WORDS
-        and not _OPENS_QUOTE.match(piece) and not _LIST_ITEM.match(piece)
+        and not _OPENS_QUOTE.match(piece)
+        and not (_LETTER.search(head) and not _LETTER.search(piece))  # "2021" heads what follows it
+        and (_labels_its_list(text, block, piece) if _LIST_ITEM.match(piece) else not _holds_a_list(text, block))
         and not _starts_next_block(first_line, [text[b.start : b.end].split("\n", 1)[0] for b in block])
         # a long heading in capitals opens a section of its own
         and not (in_capitals(piece) and _words(piece) > SHORT_CAPITALS_WORDS and not in_capitals(last))

@@ -60,6 +60,22 @@ def test_changing_one_file_embeds_only_its_changed_chunks(settings):
     assert after.build != before.build
 
 
+def test_new_splitting_rules_split_every_document_again_and_reuse_its_vectors(settings, monkeypatch):
+    """An upgrade that changes how documents are split into chunks and quote units: the texts are the same, but the
+    next build splits them again (it had kept the units the old rules made), re-embedding nothing it can reuse."""
+    import ingest.pipeline
+
+    build_index(settings)
+    before = IndexReader(settings.index)
+    monkeypatch.setattr(ingest.pipeline, "splitting_code", lambda: "rules of another release")
+    summary = build_index(settings)
+    assert summary.wrote_index and len(summary.changed) == 5 and not summary.unchanged
+    assert summary.chunks_embedded == 0 and summary.sentences_embedded == 0  # the same texts: the same vectors
+    after = IndexReader(settings.index)
+    assert after.build != before.build and after.manifest.n_chunks == before.manifest.n_chunks
+    assert not build_index(settings).wrote_index
+
+
 def test_removed_file_leaves_the_index_and_added_file_joins(settings):
     build_index(settings)
     (settings.corpus / "kazakhstan-elections-international-observers.txt").unlink()

@@ -126,3 +126,14 @@ def test_a_list_item_knows_the_heading_or_colon_sentence_that_introduces_its_lis
     assert lead("solidarity") == "We agree on:"
     assert lead("Members met") is None and lead("The Council then met") is None  # not in a list
     assert lead("one more point") is None  # a finished sentence before an item introduces nothing
+
+
+def test_a_short_label_and_the_short_list_under_it_are_one_unit():
+    """"2022" alone could not be quoted (fewer than three words), and its items alone say nothing of when."""
+    text = ("MONITORING OF ELECTIONS\n\n2021\n\n- Armenia\n- Kyrgyzstan (3 missions)\n\n2022\n\n- Serbia\n\n"
+            "As a result, missions adopt conclusions.\n\nCOMMISSION ON LEGAL ISSUES\n\n- develops model laws;")
+    quoted = [text[u.start : u.end] for u in quote_units(text)]
+    assert "2021\n\n- Armenia\n- Kyrgyzstan (3 missions)" in quoted
+    assert "2022\n\n- Serbia" in quoted  # the sentence after its list is not the label's
+    assert "As a result, missions adopt conclusions." in quoted
+    assert "- develops model laws;" in quoted  # a heading of more words keeps its items apart

@@ -42,7 +42,7 @@ from retrieval.countries import only_other_countries
 from retrieval.document_date import asks_when_made, own_date
 from retrieval.kinds import (TIME, asks_for_a_post_holder, asks_for_several_holders, asks_how_many,
                              names_the_post_in_full, names_the_post_only_as_another, of_the_kind_asked,
-                             says_an_exact_count, the_post_as_asked)
+                             labelled_by_a_year_asked, only_other_years, says_an_exact_count, the_post_as_asked)
 from retrieval.question import (QuestionInfo, analyse, asks_for_a_list, defined_term, person_asked_about,
                                 person_named_as_source, post_speaker_asked, speaker_asked, topic_said_about,
                                 what_is_called, without_named_source, without_the_verb_of_saying)
@@ -365,7 +365,8 @@ class ExtractiveAnswerer:
             short, chosen = None, self.quotes(holder, analysis.units)
         elif not can_answer(analysis.question, chosen, self.abbreviations_of):
             holder = self._best_unit_that_can_answer(
-                analysis, lambda u: u.lexical >= KIND_LEXICAL or names_the_post_in_full(analysis.question, u.text))
+                analysis, lambda u: u.lexical >= KIND_LEXICAL or names_the_post_in_full(analysis.question, u.text)
+                or labelled_by_a_year_asked(analysis.question.text, u.text))
             if holder is None:
                 return Composition(NOT_FOUND, True, [], analysis.answerable)
             short, chosen = None, self.quotes(holder, analysis.units)
@@ -821,7 +822,7 @@ def can_answer(q: QuestionInfo, quotes: Sequence[ScoredUnit],
     texts = [u.text for u in quotes]
     holders = of_the_kind_asked(q, texts)
     fact = (q.wants_number or q.wants_time or q.wants_person) and not _ALONGSIDE.search(q.text)
-    elsewhere = fact and only_other_countries(q.text, holders)
+    elsewhere = only_other_years(q.text, holders, texts) or (fact and only_other_countries(q.text, holders))
     if fact and not elsewhere and abbreviations_of is not None:
         held = set(holders)
         elsewhere = only_other_bodies(q.text, [abbreviations_of(u) for u in quotes if u.text in held])

@@ -7,13 +7,16 @@ searched together with the resolved question before it, which is what a person w
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Sequence
+from typing import Callable, Iterable, Sequence
 
 from citeqa.types import Turn
 from retrieval.countries import country_spans, names_a_country
 from retrieval.kinds import says_a_persons_name
-from retrieval.question import SAYING, asks_who_is, person_asked_about, speaker_asked
+from retrieval.question import (
+    OPENING_QUESTION_WORD, SAYING, asks_who_is, is_a_fragment, person_asked_about, speaker_asked,
+)
 from retrieval.text import content_words
 
 _CONNECTIVE = re.compile(r"^\s*(and|but|also|so|then|what about|how about|and what|what else|which one)\b", re.I)
@@ -22,9 +25,27 @@ _BACK_REFERENCE = re.compile(
     r"the former|such)\b", re.I,
 )
 MAX_OWN_WORDS = 4
+MAX_CHAIN = 20  # turns a run of follow-ups is read back over (the service keeps at most 20)
+
+
+class DocumentPhrases:
+    """Whether the documents hold a phrase, case and spacing aside (`thing_asked_about`). `texts`: none when too
+    many to read (service.py); it then cannot tell, and holds every phrase (the grammar alone decides). Read on the
+    first follow-up that needs it, kept while the index version is."""
+
+    def __init__(self, texts: Callable[[], Iterable[str]]):
+        self._texts = texts
+        self._joined: str | None = None
+
+    def says(self, phrase: str) -> bool:
+        if self._joined is None:
+            self._joined = "\n".join(" ".join(text.split()).lower() for text in self._texts())
+        return not self._joined or " ".join(phrase.split()).lower() in self._joined
 
 
 def is_follow_up(question: str) -> bool:
+    if is_a_fragment(question):  # "Over which years?" after "How many model acts has the CSTO PA adopted?"
+        return True
     own_words = content_words(_BACK_REFERENCE.sub(" ", question))
     if _CONNECTIVE.search(question):
         return len(own_words) <= MAX_OWN_WORDS + 2
@@ -47,6 +68,8 @@ def resolve_standalone(asked: str, question: str, history: Sequence[Turn], max_c
     other = asked_instead(question)
     if asked != question.strip() and other is not None and _a_name(other):
         return asked
+    if (_reads_it(question) and not _IT.search(asked)) or (is_a_fragment(question) and asked != question.strip()):
+        return asked  # "it" read as the thing the last question asked about, a fragment completed: it holds its context
     parts = [asked]
     length = len(parts[0])
     current, earlier = question, len(history)
@@ -61,12 +84,15 @@ def resolve_standalone(asked: str, question: str, history: Sequence[Turn], max_c
     return " ".join(reversed(parts))
 
 
-def standalone(question: str, history: Sequence[Turn], max_chars: int) -> str:
+def standalone(question: str, history: Sequence[Turn], max_chars: int,
+               says: Callable[[str], bool] | None = None) -> str:
     """The follow-up as a question of its own, its pronoun read as what it stands for: the person the last answer
     named (`named_by_the_last_answer`), else what the last question asked about (`said_by_the_last_subject`).
     It is what the answer finder reads: "What does it say about social networks?" says nothing of whose words
-    are asked for, and was refused."""
-    for read in (named_by_the_last_answer, said_by_the_last_subject, asked_of_another):
+    are asked for, and was refused. `says` tells whether the documents hold a phrase (`thing_asked_about`)."""
+    readers = (named_by_the_last_answer, said_by_the_last_subject, asked_of_another,
+               functools.partial(completed_fragment, says=says), functools.partial(it_read_as_the_last_subject, says=says))
+    for read in readers:
         resolved = read(question, history, max_chars)
         if resolved != question:
             return without_a_leading_connective(resolved)
@@ -84,6 +110,109 @@ def asked_of_another(question: str, history: Sequence[Turn], max_chars: int) -> 
         return question
     asked = _instead(other, _last_asked(history))
     return asked if asked is not None and len(asked) <= max_chars else question
+
+
+def completed_fragment(question: str, history: Sequence[Turn], max_chars: int,
+                       says: Callable[[str], bool] | None = None) -> str:
+    """"Over which years?" after "How many model acts has the CSTO PA adopted?" as "Over which years model acts has
+    the CSTO PA adopted?": the fragment (`question.is_a_fragment`) in place of the question word of the last
+    question as read (`_last_read`: "When?" / "Why?" completes "Why" from the "When ..." before it). Alone it names
+    nothing the answer finder can match (the unit that says "2006 - 2024" says no "years": refused). Unchanged when
+    the last question opens with no question word, or past `max_chars`."""
+    if not history or not is_a_fragment(question):
+        return question
+    completed = _fragment_of(question, _last_read(history, says))
+    return completed if completed is not None and len(completed) <= max_chars else question
+
+
+def it_read_as_the_last_subject(question: str, history: Sequence[Turn], max_chars: int,
+                                says: Callable[[str], bool] | None = None) -> str:
+    """"How many observers does it have?" after "Where is the CIS observer mission operating besides Kazakhstan?" as
+    "How many observers does the CIS observer mission have?": "it" (and "its") read as what the last question as
+    read (`_last_read`) asked about (`thing_asked_about`). Searched beside the question before it, "it" matched that
+    question's own answer again ("... operating in many cities ...") and the count was refused. Unchanged when the
+    last question names nothing that fits, asked what someone said (whose words "it" may be: the rules for sayings
+    read those), or past `max_chars`."""
+    if not history or not _reads_it(question):
+        return question
+    read = _it_of(question, _last_read(history, says), says)
+    return read if read is not None and len(read) <= max_chars else question
+
+
+def _reads_it(question: str) -> bool:
+    """A follow-up that refers to "it", but not "What does it say ...?" nor "What about it?" (their own rules)."""
+    return (is_follow_up(question) and bool(_IT.search(question)) and not _PRONOUN_SAYS.match(question)
+            and asked_instead(question) is None)
+
+
+def _fragment_of(fragment: str, last: str) -> str | None:
+    opening = _OPENING_QUESTION_WORD.match(last)
+    if opening is None or is_a_fragment(last):
+        return None
+    words = _LEADING_AND.sub("", fragment).strip().rstrip("?").rstrip()
+    return f"{words[:1].upper()}{words[1:]} {last[opening.end():]}"
+
+
+def _it_of(question: str, last: str, says: Callable[[str], bool] | None) -> str | None:
+    thing = thing_asked_about(last, says)
+    if thing is None:
+        return None
+    return _IT.sub(lambda m: thing + ("'s" if m.group(0).lower() == "its" else ""), question)
+
+
+def _last_read(history: Sequence[Turn], says: Callable[[str], bool] | None) -> str:
+    """The last question as the answer finder read it: a run of fragments and "it" follow-ups ("When was it
+    established?" / "Who heads it?") read forward from the question that opened it (at most MAX_CHAIN turns back;
+    a loop, not recursion: a history may be long)."""
+    turns = history[-MAX_CHAIN:]
+    start = len(turns) - 1
+    while start > 0 and (is_a_fragment(turns[start].question) or _reads_it(turns[start].question)):
+        start -= 1
+    read = _last_asked(turns[: start + 1])
+    for turn in turns[start + 1 :]:
+        question = turn.question
+        read = (_fragment_of(question, read) if is_a_fragment(question) else _it_of(question, read, says)) or question
+    return read
+
+
+def thing_asked_about(question: str, says: Callable[[str], bool] | None = None) -> str | None:
+    """The noun phrase a question asks about: after its auxiliary ("When is *the final press conference of the CIS
+    Observer Mission*?", "What does *the Expert Advisory Board* do?", "Where is *the CIS observer mission* operating
+    ...?") or after the verb of "Who/What/Which <thing> <verb> ..." ("Who chairs *the Senate of Kazakhstan*?").
+    The phrase opens with an article or a capital and ends before a word that cannot continue it (a verb form in
+    -ing or -ed, an auxiliary, a preposition other than "of", a new article); where `says` can tell whether the
+    documents hold a phrase, it is the longest start of that run the documents hold ("the CSTO PA Council", not
+    "the CSTO PA Council consider"). None for a question of what someone said, or when nothing fits."""
+    text = " ".join(question.split())
+    if re.search(rf"\b{SAYING}\b", text, re.I):
+        return None
+    opening = _OPENING_QUESTION_WORD.match(text)
+    if opening is None:
+        return None
+    words = text[opening.end():].rstrip(" ?").split()
+    auxiliary = next((i for i, w in enumerate(words[:4]) if w.lower() in _AUXILIARY_WORDS), None)
+    rest = words[auxiliary + 1:] if auxiliary is not None else words[1:] if words and words[0].islower() else []
+    if not rest or not (rest[0].lower() in _ARTICLES or rest[0][:1].isupper()):
+        return None
+    phrase = [rest[0]]
+    for word in rest[1:]:
+        plain = word.lower()
+        if plain in _AUXILIARY_WORDS or plain in _NOT_IN_A_PHRASE or (word.islower() and _VERB_FORM.search(plain)):
+            break
+        if word.islower() and plain != "of" and phrase[0][:1].isupper():
+            break  # "Armenia send ...": a name without an article ends where its capitals do
+        if plain in _ARTICLES and phrase[-1].lower() != "of":
+            phrase = phrase[:-1]  # "the CSTO PA Council consider a ...": a verb stood before the new article
+            break
+        phrase.append(word)
+    if says is not None:  # the longest start of the run that the documents hold
+        first = 1 if phrase[0].lower() in _ARTICLES else 0
+        held = next((n for n in range(len(phrase), first, -1) if says(" ".join(phrase[first:n]))), 0)
+        phrase = phrase[:held]
+    while phrase and phrase[-1].lower() in ("of", *_ARTICLES):
+        phrase.pop()
+    content = [w for w in phrase if w.lower() not in ("of", *_ARTICLES)]
+    return " ".join(phrase) if content else None
 
 
 def asked_instead(question: str) -> str | None:
@@ -209,6 +338,14 @@ _ABOUT_WHAT = re.compile(r"\babout\s+(?P<what>[^?]+?)\s*(?=\?|$)", re.I)
 _NAMED = re.compile(r"(?:\bthe\s+)?\b[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*")
 _POST_OF = re.compile(r"(?:the\s+)?(?:Deputy\s+|Vice\s+)?(?:Speaker|Chairman|Chairwoman|Chair|President|Head|"
                       r"Secretary General|Minister|Director|Leader)\s+of\s+", re.I)
+_OPENING_QUESTION_WORD = re.compile(rf"^\s*{OPENING_QUESTION_WORD}\b\s*", re.I)
+_ARTICLES = ("the", "a", "an")
+_IT = re.compile(r"\b(?:it|its)\b", re.I)
+_AUXILIARY_WORDS = frozenset("is are was were does do did has have had will would can could should".split())
+_NOT_IN_A_PHRASE = frozenset("in at on to for with from by about besides between into during after before since over "
+                             "under against among without within across through than as and or who which that".split())
+_VERB_FORM = re.compile(r"(?:ing|ed)$")
+_LEADING_AND = re.compile(r"^\s*(?:and|but|so)\s+", re.I)
 _LEADING_CONNECTIVE = re.compile(rf"^\s*(?:and|but|so|also|then),?\s+(?={_OWN_QUESTION})", re.I)
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|she|his)\b", re.I)
 _PRONOUN_SAYS = re.compile(rf"^\s*(?:(?:and|but|so|also)\s+)?what\s+(?:does|did|do|has|have|had)\s+"

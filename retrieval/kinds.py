@@ -359,3 +359,40 @@ def says_an_exact_count(text: str) -> bool:
 
 def asks_how_many(q: QuestionInfo) -> bool:
     return bool(_ASKS_HOW_MANY.search(q.text)) and not q.wants_time
+
+
+# A year, a range of years ("2006 - 2024") or a decade ("1970s")
+_YEAR_OR_RANGE = re.compile(
+    r"(?<!\d)((?:1[5-9]|20)\d\d)(?:(?P<decade>s\b)|[ \t]*[-–—][ \t]*((?:1[5-9]|20)\d\d))?(?!\d)")
+
+
+def only_other_years(question: str, holders: Sequence[str], quotes: Sequence[str]) -> bool:
+    """Whether the question names a year, no quote names it (nor a range that holds it), and every quote that holds
+    the kind asked (`holders`) names other years: which country hosted a summit "in 2023", only the brochure's "2022
+    / - Kazakhstan ... / - Serbia" found; "Who led the reinforcements in 1765?" where the text says 1756. As
+    `countries.only_other_countries` is for countries."""
+    if not holders or not _years(question):
+        return False
+    return not any(names_a_year_asked(question, q) for q in quotes) and all(_years(h) for h in holders)
+
+
+def names_a_year_asked(question: str, text: str) -> bool:
+    """Whether the text names a year the question names, or a range or decade that overlaps it."""
+    return any(lo <= high and low <= hi for low, high in _years(question) for lo, hi in _years(text))
+
+
+def labelled_by_a_year_asked(question: str, text: str) -> bool:
+    """Whether the text opens with a line that is only a year (or range) the question names: "2022" over "-
+    Kazakhstan (2 missions)" / "- Serbia" for the countries where elections were monitored in 2022."""
+    first = text.split("\n", 1)[0].strip()
+    return _YEAR_OR_RANGE.fullmatch(first) is not None and names_a_year_asked(question, first)
+
+
+def _years(text: str) -> list[tuple[int, int]]:
+    """The years a text names, each as (first, last): "1970s" is (1970, 1979), "2006 - 2024" (2006, 2024)."""
+    spans = []
+    for m in _YEAR_OR_RANGE.finditer(text):
+        first = int(m.group(1))
+        last = first + 9 if m.group("decade") else int(m.group(3) or first)
+        spans.append((first, last))
+    return spans

@@ -80,6 +80,30 @@ class QuestionInfo:
         return bool(words) and words[0].lower() in _AUXILIARIES
 
 
+# A question word as a question opens with it, after a preposition or not: "Since when", "Over which", "How many".
+OPENING_QUESTION_WORD = (
+    r"(?:(?:in|on|at|by|for|from|since|until|till|over|during|with|to|of|about|after|before)\s+)?"
+    r"(?P<word>who|whom|whose|what|which|when|where|why|how(?:\s+(?:many|much|long|often|far|old))?)")
+_FRAGMENT = re.compile(
+    rf"^\s*(?:(?:and|but|so)\s+)?{OPENING_QUESTION_WORD}(?P<rest>(?:\s+[\w'’-]+){{0,2}})\s*\??\s*$", re.I)
+# After "who" or "what", a word is mostly a verb ("Who led them?" asks a question of its own); these are not.
+_AFTER_WHO_OR_WHAT = frozenset("else exactly then for".split())
+_REFERS_BACK = frozenset("it its they them their he him his she her this that these those".split())
+
+
+def is_a_fragment(question: str) -> bool:
+    """A question word and at most two words, with no verb among them: "Over which years?", "Since when?", "How
+    many?", "Why?", "What else?". It asks again what the question before it asked, of another side of the same
+    thing."""
+    match = _FRAGMENT.match(question)
+    if match is None:
+        return False
+    rest = [w.lower() for w in match.group("rest").split()]
+    if match.group("word").lower() in ("who", "whom", "what") and not set(rest) <= _AFTER_WHO_OR_WHAT:
+        return False
+    return not any(w in _AUXILIARIES or w in _REFERS_BACK for w in rest)
+
+
 def analyse(question: str) -> QuestionInfo:
     text = " ".join(question.split())
     match = _TYPE.search(text)

@@ -19,7 +19,7 @@ from citeqa.settings import Settings
 from citeqa.types import Answer, Document, Filters, Turn
 from retrieval.abstention import threshold_for
 from retrieval.answer import Answerer, Composition, ExtractiveAnswerer
-from retrieval.followup import resolve_standalone, standalone, without_a_leading_connective
+from retrieval.followup import DocumentPhrases, resolve_standalone, standalone, without_a_leading_connective
 from retrieval.named_document import DocumentNames, document_asked, without_naming
 from retrieval.search import Fusion, Retriever, ms_since, zscore_fusion
 from retrieval.spelling import DocumentWords
@@ -97,6 +97,7 @@ class Components:
     document_names: DocumentNames
     casing: DocumentCasing  # how the documents write their words: a question typed in small letters is read so
     words: DocumentWords  # the documents' words: a misspelt word of the question is read as the one it was meant as
+    phrases: DocumentPhrases  # the documents' phrases: "it" in a follow-up is read as a thing they name
 
 
 class _InUse:
@@ -169,7 +170,7 @@ class QAService:
                           self._answerer_factory(reader, self.settings),
                           DocumentNames(lambda: (s.document for s in reader.documents.values()),
                                         lambda: len(reader.documents)),
-                          DocumentCasing(texts), DocumentWords(texts))
+                          DocumentCasing(texts), DocumentWords(texts), DocumentPhrases(texts))
 
     def close(self) -> None:
         """Close the current version once no question uses it (the service opens it again if asked)."""
@@ -209,7 +210,7 @@ class QAService:
             # answer finder reads names by their letters and capitals
             spelt, history = spelt_right(question, history, components.words)
             cased, history = read_with_capitals(spelt, history, components.casing)
-            asked = standalone(cased, history, MAX_QUESTION_CHARS)  # what the answer finder reads
+            asked = standalone(cased, history, MAX_QUESTION_CHARS, components.phrases.says)  # the answer finder's
             read_as = as_read(question, asked)
             query = resolve_standalone(asked, cased, history, MAX_QUESTION_CHARS)  # what retrieval reads
             # "What did the 2006 declaration say about ...?" is asked of that document, without the words naming it

@@ -528,6 +528,11 @@ def with_its_day_and_month(short: SpanChoice, q: QuestionInfo) -> SpanChoice:
 _YEAR_ONLY = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 _DAY_FIRST = re.compile(r"(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?\b(?![.:]\d)")  # "15, 1992", "3rd", not "15.5"
 _MONTH_JUST_BEFORE = re.compile(rf"\b(?:{_MONTHS})[ \t]+$")
+_ASKS_FOR_YEARS = re.compile(r"\b(?:years|period|periods)\b", re.I)
+_YEAR_AT_END = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d$")
+_YEAR_AT_START = re.compile(r"(?:1[5-9]|20)\d\d(?!\d)")
+_RANGE_AFTER = re.compile(r"[ \t]*[-–—][ \t]*(?:1[5-9]|20)\d\d(?!\d)")
+_RANGE_BEFORE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d[ \t]*[-–—][ \t]*$")
 # "May 15, " / "15 May " / "May " right before the year.
 _DAY_AND_MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*"
                                    rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\s+|\b(?:{_MONTHS})\s+)$")
@@ -540,7 +545,25 @@ def made_whole(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:
     choice = without_the_questions_phrase(choice, q)
     if choice is None:
         return None
-    return with_its_month(with_its_sign(with_its_brackets_closed(with_its_last_letter_whole(choice))))
+    choice = with_its_month(with_its_sign(with_its_brackets_closed(with_its_last_letter_whole(choice))))
+    return with_its_whole_range(choice) if _ASKS_FOR_YEARS.search(q.text) else choice
+
+
+def with_its_whole_range(choice: SpanChoice) -> SpanChoice:
+    """For a question that asks for years ("Over which years?", "In which period ..."), a year the span ends or
+    starts on with the rest of the range it is written in: "2006" of "2006 - 2024" is "2006 - 2024"."""
+    at, end = choice.start - choice.unit.start, choice.end - choice.unit.start
+    if _YEAR_AT_END.search(choice.text):
+        rest = _RANGE_AFTER.match(choice.unit.text, end)
+        if rest is not None:
+            end = rest.end()
+    if _YEAR_AT_START.match(choice.text):
+        first = _RANGE_BEFORE.search(choice.unit.text, 0, at)
+        if first is not None:
+            at = first.start()
+    if (at, end) == (choice.start - choice.unit.start, choice.end - choice.unit.start):
+        return choice
+    return replace(choice, start=choice.unit.start + at, end=choice.unit.start + end, text=choice.unit.text[at:end])
 
 
 def without_the_questions_phrase(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:

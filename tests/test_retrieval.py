@@ -11,7 +11,8 @@ from citeqa.settings import Settings
 from citeqa.types import Filters, Turn
 from citeqa.layout import one_line
 from retrieval.answer import MIN_QUOTE_WORDS, Composition, ExtractiveAnswerer
-from retrieval.followup import is_follow_up, resolve
+from retrieval.followup import DocumentPhrases, completed_fragment, is_follow_up, resolve, thing_asked_about
+from retrieval.question import is_a_fragment
 from retrieval.search import zscore_fusion
 from retrieval.service import build_service
 from conftest import ROOT
@@ -441,6 +442,20 @@ def test_a_date_that_starts_on_its_day_takes_the_month_before_it(unit_text, span
 
     mended = with_its_month(span_in(unit_at(unit_text, 7), span))
     assert mended.text == made and unit_text[mended.start - 7 : mended.end - 7] == made
+
+
+@pytest.mark.parametrize("unit_text, span, made", [
+    ("acts adopted in 2006 - 2024 on defence", "2006", "2006 - 2024"),
+    ("acts adopted in 2006 - 2024 on defence", "2024", "2006 - 2024"),
+    ("fought in 1914–1918 mostly", "in 1914", "in 1914–1918"),
+    ("elected in 2006, then in 2011", "2006", "2006"),  # no range
+    ("page 12 - 2024 edition", "12", "12"),  # no year
+])
+def test_a_year_of_a_range_takes_the_whole_range(unit_text, span, made):
+    from retrieval.short_answer import with_its_whole_range
+
+    mended = with_its_whole_range(span_in(unit_at(unit_text, 3), span))
+    assert mended.text == made and unit_text[mended.start - 3 : mended.end - 3] == made
 
 
 @pytest.mark.parametrize("text, cut", [
@@ -1258,6 +1273,46 @@ def test_quotes_only_about_other_countries(question, quotes, other):
     assert only_other_countries(question, quotes) == other
 
 
+@pytest.mark.parametrize("question, holders, quotes, other", [
+    ("Who led the reinforcements in 1765?", ["Montcalm led the reinforcements in 1756."], None, True),
+    ("Who led the reinforcements in 1756?", ["Montcalm led the reinforcements in 1756."], None, False),
+    ("Who became king in 1643?", ["William III opposed Louis XIV after 1672."],
+     ["Louis XIV gained the throne in 1643.", "William III opposed Louis XIV after 1672."], False),  # another quote
+    ("Which country hosted the summit in 2023?", ["2022 / - Kazakhstan / - Serbia"],
+     ["Many countries paid attention.", "2022 / - Kazakhstan / - Serbia"], True),
+    ("Which acts were adopted in 2010?", ["adopted in 2006 - 2024"], None, False),  # a range that holds it
+    ("What was popular in the 1970s?", ["In 1975 it was popular."], None, False),  # a decade
+    ("Which country hosted the summit?", ["2022 / - Serbia"], None, False),  # no year asked
+    ("Who led the reinforcements in 1765?", ["Montcalm led the reinforcements."], None, False),  # a quote without one
+])
+def test_quotes_only_about_other_years(question, holders, quotes, other):
+    from retrieval.kinds import only_other_years
+
+    assert only_other_years(question, holders, quotes if quotes is not None else holders) == other
+
+
+@pytest.mark.parametrize("question, text, labelled", [
+    ("Where were elections monitored in 2022?", "2022\n\n- Kazakhstan (2 missions)\n- Serbia", True),
+    ("Where were elections monitored in 2021?", "2022\n\n- Kazakhstan (2 missions)\n- Serbia", False),
+    ("Where were elections monitored in 2022?", "In 2022 elections were monitored.", False),  # no label
+    ("Which acts were adopted in 2010?", "2006 - 2024\nmodel acts", True),
+])
+def test_a_unit_labelled_by_the_year_asked(question, text, labelled):
+    from retrieval.kinds import labelled_by_a_year_asked
+
+    assert labelled_by_a_year_asked(question, text) == labelled
+
+
+def test_a_year_the_documents_do_not_name_is_not_answered_from_another_years_lines(service):
+    """"In which country did ... monitor elections in 2019?" was answered by the brochure's 2021 list: the
+    documents list the monitored elections of 2021 to 2024 only. The year asked is answered by its own list."""
+    other = service.ask("In which country did CSTO PA parliamentarians monitor elections in 2019?")
+    assert other.abstained, other.answer
+    asked = service.ask("In which countries did CSTO PA parliamentarians monitor elections in 2022?")
+    assert not asked.abstained and asked.citations[0].quote.startswith("2022\n"), asked.answer
+    assert "Serbia" in asked.citations[0].quote
+
+
 @pytest.mark.parametrize("text, document, found", [
     ("said Aleksandr Markevich, CSTO PA International Observer Group coordinator.", "", {"CSTO", "PA"}),
     ("noted Vagharshak Hakobyan, IPA CIS Observer Group coordinator.", "", {"IPA", "CIS"}),
@@ -1673,7 +1728,7 @@ def test_a_follow_up_opening_with_and_is_answered_as_its_own_question(service):
      "What does the statement say about social networks?"),  # what it asked about
     ("How many deputies does Armenia send?", "And what about Belarus?", "How many deputies does Belarus send?"),
     ("How many deputies does Armenia send?", "And Kyrgyzstan?", "How many deputies does Kyrgyzstan send?"),
-    ("How many deputies does Armenia send?", "And who chairs it?", "Who chairs it?"),  # a question of its own
+    ("How many deputies does Armenia send?", "And who chairs it?", "Who chairs Armenia?"),  # "it": what it asked of
     ("What does the declaration say about terrorism?", "And about drug trafficking?",
      "What does the declaration say about drug trafficking?"),
     ("Who heads the Swedish delegation?", "What about the Norwegian one?", "Who heads the Norwegian delegation?"),
@@ -1795,6 +1850,69 @@ def test_follow_up_detection():
         "Who observed the elections in Kazakhstan? and how many were there? who led them?"
     )
     assert resolve("who led them?", [], 2000) == "who led them?"
+
+
+@pytest.mark.parametrize("question, fragment", [
+    ("Over which years?", True), ("Since when?", True), ("Why?", True), ("How many?", True), ("And why?", True),
+    ("In which country?", True), ("What else?", True),
+    ("Who won?", False), ("who led them?", False), ("Why them?", False), ("What is terrorism?", False),
+    ("Who is Volodin?", False), ("Who's Volodin?", False),
+    ("Which body is it under?", False), ("When did they meet?", False),
+])
+def test_a_question_word_with_at_most_two_words_and_no_verb_before_them_is_a_fragment(question, fragment):
+    assert is_a_fragment(question) is fragment
+    if fragment:
+        assert is_follow_up(question)
+
+
+def test_a_fragment_takes_the_place_of_the_last_questions_question_word():
+    history = [Turn("How many seats does the council have?")]
+    assert completed_fragment("Since when?", history, 2000) == "Since when seats does the council have?"
+    assert completed_fragment("And why?", history + [Turn("Since when?")], 2000) == (
+        "Why seats does the council have?")  # a fragment after a fragment: from the one completed
+    assert completed_fragment("Since when?", [], 2000) == "Since when?"
+    assert completed_fragment("Since when?", [Turn("Tell me about the council.")], 2000) == "Since when?"
+    assert completed_fragment("Since when?", history, 20) == "Since when?"
+
+
+@pytest.mark.parametrize("question, thing", [
+    ("Where is the observer mission operating besides Norway?", "the observer mission"),
+    ("When is the last press conference of the Mission?", "the last press conference of the Mission"),
+    ("What does the Advisory Board do?", "the Advisory Board"),
+    ("How many acts has the Northern Council adopted?", "the Northern Council"),
+    ("How many deputies does Norway send to the council?", "Norway"),
+    ("Who chairs the Senate of Norway?", "the Senate of Norway"),
+    ("What does the Northern Council consider a threat?", "the Northern Council"),
+    ("What did the minister say about the budget?", None),  # whose words "it" may be: left to the sayings' rules
+    ("Tell me about the council.", None),
+])
+def test_the_thing_a_question_asks_about(question, thing):
+    assert thing_asked_about(question) == thing
+
+
+def test_the_thing_asked_about_is_the_longest_start_the_documents_hold():
+    phrases = DocumentPhrases(lambda: ["The CIS   Observer\nMission opened.", "Members of the council met."])
+    question = "Where is the CIS observer mission team working?"
+    assert thing_asked_about(question) == "the CIS observer mission team"
+    assert thing_asked_about(question, phrases.says) == "the CIS observer mission"
+    assert thing_asked_about("Where is the budget office working?", phrases.says) is None
+    assert DocumentPhrases(lambda: []).says("anything at all")  # too many documents to read: the grammar decides
+
+
+def test_it_in_a_follow_up_is_read_as_what_the_last_question_asked_about(service):
+    """"How many observers does it have?" was searched beside the question before it, whose own answer ("... also
+    operating in many cities ...") came first again, and the count was refused; a fragment ("In which years?") named
+    nothing the answer finder could match, and was refused too."""
+    first = service.ask("Where does the CIS observer mission work apart from Kazakhstan?")
+    count = service.ask("How many observers does it have?", history=[Turn(first.question, first.answer)])
+    assert count.read_as == "How many observers does the CIS observer mission have?", count.answer
+    assert not count.abstained and "A total of 61 international observers" in count.citations[0].quote, count.answer
+    acts = service.ask("How many model acts did the Assembly adopt?")
+    years = service.ask("In which years?", history=[Turn(acts.question, acts.answer)])
+    assert not years.abstained and "2006 - 2024" in years.citations[0].quote, years.answer
+    met = service.ask("Who met Aleksandr Lukashenko in Minsk?")
+    when = service.ask("When?", history=[Turn(met.question, met.answer)])
+    assert when.short_answer is not None and when.short_answer.text == "20 December", when.answer
 
 
 def test_every_quote_is_verbatim_over_many_questions(service):

@@ -348,7 +348,8 @@ _NAME_PARTICLES = frozenset(NAME_PARTICLES) | {"al", "the"}  # "William the Conq
 _NOT_A_PERSONS_NAME = NOT_NAME_WORDS | frozenset(
     "security collective national international central election elections electoral observer observers "
     "programme program statement session summit conference society association league alliance general "
-    "permanent standing supreme federal parliamentary the a an for of in on".split())
+    "permanent standing supreme federal parliamentary advisory expert executive legislative the a an for of in on"
+    .split())
 
 
 def says_an_exact_count(text: str) -> bool:

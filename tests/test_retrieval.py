@@ -1251,6 +1251,7 @@ def test_the_holder_of_a_post_is_not_the_holder_of_its_vice_post(service):
     ("Chairman of the Majlisi Milli of the Majlisi Oli of the Republic of Tajikistan", False),  # bodies "the" names
     ("Nurlanbek Shakiev, Toraga of the Jogorku Kenesh", True),
     ("John F. Kennedy spoke", True), ("Émile Zola wrote", True), ("Вячеслав Володин", True),
+    ("Expert Advisory Board (EAB) under the Council", False), ("the Legislative Council and Executive Body", False),
 ])
 def test_what_reads_as_a_persons_name(text, named):
     from retrieval.kinds import says_a_persons_name
@@ -1301,6 +1302,14 @@ def test_a_unit_labelled_by_the_year_asked(question, text, labelled):
     from retrieval.kinds import labelled_by_a_year_asked
 
     assert labelled_by_a_year_asked(question, text) == labelled
+
+
+def test_a_board_whose_chair_no_document_names_is_refused(service):
+    """"Who is its chairman?" after "What is the Expert Advisory Board?" quoted the Board's description: its
+    "Expert Advisory" read as a person's name."""
+    first = service.ask("What is the Expert Advisory Board?")
+    chair = service.ask("Who is its chairman?", history=[Turn(first.question, first.answer)])
+    assert chair.abstained, chair.answer
 
 
 def test_a_year_the_documents_do_not_name_is_not_answered_from_another_years_lines(service):

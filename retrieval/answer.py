@@ -296,7 +296,8 @@ class ExtractiveAnswerer:
         unit = best.unit if best is not None else units[0]
         row = unit_rows[next((i for i, u in enumerate(units) if u is unit), 0)]
         scores = [u.score for u in units] + [units[-1].score]
-        coverage_info = analyse(query) if follow_up else info  # a follow-up must also fit its context
+        # a follow-up must also fit its context; "say" of "What does it say about ...?" is no word to find
+        coverage_info = analyse(query) if follow_up else analyse(without_the_verb_of_saying(info.text))
         sorted_logits = np.sort(logits)[::-1] if len(logits) else np.zeros(1)
         margin = float(sorted_logits[0] - sorted_logits[1]) if len(sorted_logits) > 1 else 0.0
         semantics = sorted((u.semantic for u in units), reverse=True) + [0.0]

@@ -320,12 +320,16 @@ def without_the_verb_of_saying(question: str) -> str:
     question asks no one what they said about something."""
     match = _SAID_ABOUT_BY.match(_plain(question))
     if match is None or _persons_name(match) is None:
+        match = _IT_SAYS_ABOUT.match(_plain(question))
+    if match is None:
         return question
     text = _plain(question)
     return text[: match.start("verb")].rstrip() + text[match.end("verb") :]
 
 
 _SAID_ABOUT_BY = re.compile(_WHAT_DID + _NAME + r"\s+(?P<verb>" + _SAY + r")\b.*\b(?i:about|on|regarding)\s")
+# "What does it say about social networks?": a question of what a named document says, asked of it alone
+_IT_SAYS_ABOUT = re.compile(_WHAT_DID + r"(?i:it)\s+(?P<verb>" + _SAY + r")\b.*\b(?i:about|on|regarding)\s")
 _CALLED_BY = re.compile(_WHAT_DID + _NAME + r"\s+" + _NAMING_VERB + r"\s+\S")
 
 

@@ -1304,6 +1304,14 @@ def test_a_unit_labelled_by_the_year_asked(question, text, labelled):
     assert labelled_by_a_year_asked(question, text) == labelled
 
 
+def test_what_a_named_document_says_about_a_topic_it_names_is_answered(service):
+    """"What does the statement say about social networks?" was refused: asked of the statement alone as "What does
+    it say about social networks?", its "say" counted as a word the quotes should hold."""
+    answer = service.ask("What does the statement say about social networks?")
+    assert answer.named_document == "csto-pa-statement-foreign-election-interference.txt"
+    assert not answer.abstained and "social networks" in answer.citations[0].quote, answer.answer
+
+
 def test_a_board_whose_chair_no_document_names_is_refused(service):
     """"Who is its chairman?" after "What is the Expert Advisory Board?" quoted the Board's description: its
     "Expert Advisory" read as a person's name."""

@@ -15,7 +15,7 @@ from citeqa.types import Turn
 from retrieval.countries import country_spans, names_a_country
 from retrieval.kinds import says_a_persons_name
 from retrieval.question import (
-    OPENING_QUESTION_WORD, SAYING, asks_who_is, is_a_fragment, person_asked_about, speaker_asked,
+    OPENING_QUESTION_WORD, SAYING, asks_who_is, is_a_fragment, person_asked_about, speaker_asked, topic_said_about,
 )
 from retrieval.text import content_words
 
@@ -131,8 +131,8 @@ def it_read_as_the_last_subject(question: str, history: Sequence[Turn], max_char
     "How many observers does the CIS observer mission have?": "it" (and "its") read as what the last question as
     read (`_last_read`) asked about (`thing_asked_about`). Searched beside the question before it, "it" matched that
     question's own answer again ("... operating in many cities ...") and the count was refused. Unchanged when the
-    last question names nothing that fits, asked what someone said (whose words "it" may be: the rules for sayings
-    read those), or past `max_chars`."""
+    last question names nothing that fits, asked what a document or body said (whose words "it" may be: the rules
+    for sayings read those), or past `max_chars`."""
     if not history or not _reads_it(question):
         return question
     read = _it_of(question, _last_read(history, says), says)
@@ -182,10 +182,13 @@ def thing_asked_about(question: str, says: Callable[[str], bool] | None = None) 
     The phrase opens with an article or a capital and ends before a word that cannot continue it (a verb form in
     -ing or -ed, an auxiliary, a preposition other than "of", a new article); where `says` can tell whether the
     documents hold a phrase, it is the longest start of that run the documents hold ("the CSTO PA Council", not
-    "the CSTO PA Council consider"). None for a question of what someone said, or when nothing fits."""
+    "the CSTO PA Council consider"). For what a person said about a topic, the topic ("the meeting" of "What did
+    he say about the meeting?"); None for what a document or body said (it may be "it" itself), or when nothing
+    fits."""
     text = " ".join(question.split())
-    if re.search(rf"\b{SAYING}\b", text, re.I):
-        return None
+    if re.search(rf"\b{SAYING}\b", text, re.I):  # a person's words on a topic: "it" is the topic
+        person = speaker_asked(text) is not None or _PERSON_SAYS.match(text) is not None
+        return topic_said_about(text) if person else None
     opening = _OPENING_QUESTION_WORD.match(text)
     if opening is None:
         return None
@@ -350,4 +353,5 @@ _LEADING_CONNECTIVE = re.compile(rf"^\s*(?:and|but|so|also|then),?\s+(?={_OWN_QU
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|she|his)\b", re.I)
 _PRONOUN_SAYS = re.compile(rf"^\s*(?:(?:and|but|so|also)\s+)?what\s+(?:does|did|do|has|have|had)\s+"
                            rf"(?P<pronoun>it|they|he|she)\s+{SAYING}\b", re.I)
+_PERSON_SAYS = re.compile(r"^\s*what\s+(?:does|did|do|has|have|had)\s+(?:he|she)\b", re.I)
 _SUBJECT_SAYS = re.compile(rf"^\s*what\s+(?:does|did|do|has|have|had)\s+(?P<subject>.+?)\s+{SAYING}\b", re.I)

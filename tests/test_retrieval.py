@@ -1901,6 +1901,9 @@ def test_a_fragment_takes_the_place_of_the_last_questions_question_word():
     ("Who chairs the Senate of Norway?", "the Senate of Norway"),
     ("What does the Northern Council consider a threat?", "the Northern Council"),
     ("What did the minister say about the budget?", None),  # whose words "it" may be: left to the sayings' rules
+    ("What does the declaration say about the UN?", None),
+    ("What did he say about the meeting?", "the meeting"),  # a person's words: "it" is what they spoke of
+    ("What did Kent Harstedt say about the visit to Minsk?", "the visit to Minsk"),
     ("Tell me about the council.", None),
 ])
 def test_the_thing_a_question_asks_about(question, thing):

@@ -43,9 +43,9 @@ from retrieval.document_date import asks_when_made, own_date
 from retrieval.kinds import (TIME, asks_for_a_post_holder, asks_for_several_holders, asks_how_many,
                              names_the_post_in_full, names_the_post_only_as_another, of_the_kind_asked,
                              labelled_by_a_year_asked, only_other_years, says_an_exact_count, the_post_as_asked)
-from retrieval.question import (QuestionInfo, analyse, asks_for_a_list, defined_term, person_asked_about,
-                                person_named_as_source, post_speaker_asked, speaker_asked, topic_said_about,
-                                what_is_called, without_named_source, without_the_verb_of_saying)
+from retrieval.question import (QuestionInfo, analyse, as_what_it_does, asks_for_a_list, defined_term,
+                                person_asked_about, person_named_as_source, post_speaker_asked, speaker_asked,
+                                topic_said_about, what_is_called, without_named_source, without_the_verb_of_saying)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month,
@@ -938,8 +938,9 @@ _NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
 
 
 def ranked_for(question: str) -> str:
-    """What the units are ranked for: the question without the source it names or the verb asking for words."""
-    return without_the_verb_of_saying(without_named_source(question))
+    """What the units are ranked for: the question without the source it names or the verb asking for words, and
+    a question of a body's role as what it does."""
+    return as_what_it_does(without_the_verb_of_saying(without_named_source(question)))
 
 
 def select_units(ranked: Sequence[ScoredUnit], limit: int, floor: float, seen_texts: set[str]) -> list[ScoredUnit]:

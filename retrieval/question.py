@@ -368,10 +368,11 @@ _WHICH_PHRASE = re.compile(r"^\s*(?:which|what)\s+(?:kinds?\s+of\s+|types?\s+of\
 
 
 def asks_for_a_list(question: str) -> bool:
-    """Whether the question asks for a whole list: what a body does ("What does the defence commission do?"), or
-    its tasks, principles, members, ... in the plural ("What are the tasks of ...?", "What principles did the
-    leaders confirm?"). One of them ("Which principle ...", "Which obligations are given priority?") is one item."""
-    if _WHAT_DOES_IT_DO.match(question):
+    """Whether the question asks for a whole list: what a body does ("What does the defence commission do?", "What
+    is the role of the Coordination Council?"), or its tasks, principles, members, ... in the plural ("What are the
+    tasks of ...?", "What principles did the leaders confirm?"). One of them ("Which principle ...", "Which
+    obligations are given priority?") is one item."""
+    if _WHAT_DOES_IT_DO.match(question) or _ROLE_OF.match(question):
         return True
     match = _WHAT_ARE_THE.match(question)
     words = match.group(1).split() if match else head_phrase(question).split()
@@ -379,6 +380,17 @@ def asks_for_a_list(question: str) -> bool:
 
 
 _WHAT_DOES_IT_DO = re.compile(r"^\s*what\s+(?:does|do|did)\s+.+\s+do\s*\??\s*$", re.I)
+# "What is the role of the Coordination Council?": what it does, in other words
+# ("purpose" is not read so: "Its purpose was to extend networking benefits ..." says it in that word)
+_ROLE_OF = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:role|function|mission|mandate|job|remit)"
+                      r"\s+of\s+(?P<thing>.+?)\s*\??\s*$", re.I)
+
+
+def as_what_it_does(question: str) -> str:
+    """"What is the role of the Coordination Council?" as "What does the Coordination Council do?": its word
+    "role" is no topic (Shakiev's "... increase its role ..." was quoted first). Unchanged for any other question."""
+    match = _ROLE_OF.match(question)
+    return f"What does {match.group('thing')} do?" if match else question
 _WHAT_ARE_THE = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\s+(?:the\s+)?((?:[\w'-]+\s+){0,2}[\w'-]+)", re.I)
 _LIST_NOUNS = frozenset(stems("tasks functions duties principles responsibilities powers aims goals objectives "
                               "priorities activities areas directions approaches measures steps components members "

@@ -1312,6 +1312,13 @@ def test_what_a_named_document_says_about_a_topic_it_names_is_answered(service):
     assert not answer.abstained and "social networks" in answer.citations[0].quote, answer.answer
 
 
+def test_the_role_of_a_body_is_what_it_does(service):
+    """"What is the role of the Coordination Council?" quoted Shakiev's "... we can increase its role ..." first."""
+    answer = service.ask("What is the role of the Coordination Council?")
+    assert answer.citations[0].quote.startswith("COORDINATION COUNCIL OF CHAIRPERSONS"), answer.answer
+    assert any(c.quote.startswith("- assists national parliaments") for c in answer.citations), answer.answer
+
+
 def test_a_board_whose_chair_no_document_names_is_refused(service):
     """"Who is its chairman?" after "What is the Expert Advisory Board?" quoted the Board's description: its
     "Expert Advisory" read as a person's name."""

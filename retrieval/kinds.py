@@ -362,9 +362,9 @@ def asks_how_many(q: QuestionInfo) -> bool:
     return bool(_ASKS_HOW_MANY.search(q.text)) and not q.wants_time
 
 
-# A year, a range of years ("2006 - 2024") or a decade ("1970s")
+# A year, a range of years ("2006 - 2024") or a decade ("1970s", "1960's")
 _YEAR_OR_RANGE = re.compile(
-    r"(?<!\d)((?:1[5-9]|20)\d\d)(?:(?P<decade>s\b)|[ \t]*[-–—][ \t]*((?:1[5-9]|20)\d\d))?(?!\d)")
+    r"(?<!\d)((?:1[5-9]|20)\d\d)(?:(?P<decade>['’]?s\b)|[ \t]*[-–—][ \t]*((?:1[5-9]|20)\d\d))?(?!\d)")
 
 
 def only_other_years(question: str, holders: Sequence[str], quotes: Sequence[str]) -> bool:

@@ -1283,6 +1283,7 @@ def test_quotes_only_about_other_countries(question, quotes, other):
      ["Many countries paid attention.", "2022 / - Kazakhstan / - Serbia"], True),
     ("Which acts were adopted in 2010?", ["adopted in 2006 - 2024"], None, False),  # a range that holds it
     ("What was popular in the 1970s?", ["In 1975 it was popular."], None, False),  # a decade
+    ("Who led Russia in the 1960's?", ["Khrushchev led it from 1958 to 1964."], None, False),
     ("Which country hosted the summit?", ["2022 / - Serbia"], None, False),  # no year asked
     ("Who led the reinforcements in 1765?", ["Montcalm led the reinforcements."], None, False),  # a quote without one
 ])

@@ -15,7 +15,8 @@ from citeqa.types import Turn
 from retrieval.countries import country_spans, names_a_country
 from retrieval.kinds import says_a_persons_name
 from retrieval.question import (
-    OPENING_QUESTION_WORD, SAYING, asks_who_is, is_a_fragment, person_asked_about, speaker_asked, topic_said_about,
+    AUXILIARIES, OPENING_QUESTION_WORD, SAYING, asks_who_is, is_a_fragment, person_asked_about, speaker_asked,
+    topic_said_about,
 )
 from retrieval.text import content_words
 
@@ -91,7 +92,8 @@ def standalone(question: str, history: Sequence[Turn], max_chars: int,
     It is what the answer finder reads: "What does it say about social networks?" says nothing of whose words
     are asked for, and was refused. `says` tells whether the documents hold a phrase (`thing_asked_about`)."""
     readers = (named_by_the_last_answer, said_by_the_last_subject, asked_of_another,
-               functools.partial(completed_fragment, says=says), functools.partial(it_read_as_the_last_subject, says=says))
+               functools.partial(completed_fragment, says=says),
+               functools.partial(it_read_as_the_last_subject, says=says))
     for read in readers:
         resolved = read(question, history, max_chars)
         if resolved != question:
@@ -193,14 +195,14 @@ def thing_asked_about(question: str, says: Callable[[str], bool] | None = None) 
     if opening is None:
         return None
     words = text[opening.end():].rstrip(" ?").split()
-    auxiliary = next((i for i, w in enumerate(words[:4]) if w.lower() in _AUXILIARY_WORDS), None)
+    auxiliary = next((i for i, w in enumerate(words[:4]) if w.lower() in AUXILIARIES), None)
     rest = words[auxiliary + 1:] if auxiliary is not None else words[1:] if words and words[0].islower() else []
     if not rest or not (rest[0].lower() in _ARTICLES or rest[0][:1].isupper()):
         return None
     phrase = [rest[0]]
     for word in rest[1:]:
         plain = word.lower()
-        if plain in _AUXILIARY_WORDS or plain in _NOT_IN_A_PHRASE or (word.islower() and _VERB_FORM.search(plain)):
+        if plain in AUXILIARIES or plain in _NOT_IN_A_PHRASE or (word.islower() and _VERB_FORM.search(plain)):
             break
         if word.islower() and plain != "of" and phrase[0][:1].isupper():
             break  # "Armenia send ...": a name without an article ends where its capitals do
@@ -344,7 +346,6 @@ _POST_OF = re.compile(r"(?:the\s+)?(?:Deputy\s+|Vice\s+)?(?:Speaker|Chairman|Cha
 _OPENING_QUESTION_WORD = re.compile(rf"^\s*{OPENING_QUESTION_WORD}\b\s*", re.I)
 _ARTICLES = ("the", "a", "an")
 _IT = re.compile(r"\b(?:it|its)\b", re.I)
-_AUXILIARY_WORDS = frozenset("is are was were does do did has have had will would can could should".split())
 _NOT_IN_A_PHRASE = frozenset("in at on to for with from by about besides between into during after before since over "
                              "under against among without within across through than as and or who which that".split())
 _VERB_FORM = re.compile(r"(?:ing|ed)$")

@@ -39,14 +39,14 @@ MEASURE_HEADS = frozenset(stems("population size length distance height area bud
 _NEGATION = re.compile(r"\b(not|never|no|none|nobody|nothing|neither|nor|without|n't|cannot|fail(?:ed|s)?)\b|n't\b",
                        re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_AUXILIARIES = frozenset("do does did is are was were be been has have had can could will would shall should may might "
+AUXILIARIES = frozenset("do does did is are was were be been has have had can could will would shall should may might "
                          "must am isn't aren't wasn't weren't doesn't don't didn't hasn't haven't hadn't can't won't"
                          .split())
 _WORD = re.compile(r"\w+")
 # A question that opens with a clause of time ("When the election produced a majority government, what was it the
 # first occurrence of?"): "when" without an auxiliary after it sets the scene, and the question word after the
 # clause says what is asked.
-_OPENING_CLAUSE = re.compile(r"(?i:when)\s+(?!(?:" + "|".join(sorted(_AUXILIARIES)) + r")\b)[^,?]+,\s*")
+_OPENING_CLAUSE = re.compile(r"(?i:when)\s+(?!(?:" + "|".join(sorted(AUXILIARIES)) + r")\b)[^,?]+,\s*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of|de|the|and|van|von|du|da|al)?\s*[A-Z][\w'-]*)*")
 
 
@@ -77,7 +77,7 @@ class QuestionInfo:
         """Asked with a verb first ("Does the Assembly send observers ...?"): the answer is yes or no, which
         no span of the text says on its own; the quote that settles it is the answer."""
         words = self.text.split(maxsplit=1)
-        return bool(words) and words[0].lower() in _AUXILIARIES
+        return bool(words) and words[0].lower() in AUXILIARIES
 
 
 # A question word as a question opens with it, after a preposition or not: "Since when", "Over which", "How many".
@@ -101,7 +101,7 @@ def is_a_fragment(question: str) -> bool:
     rest = [w.lower() for w in match.group("rest").split()]
     if match.group("word").lower() in ("who", "whom", "what") and not set(rest) <= _AFTER_WHO_OR_WHAT:
         return False
-    return not any(w in _AUXILIARIES or w in _REFERS_BACK for w in rest)
+    return not any(w in AUXILIARIES or w in _REFERS_BACK for w in rest)
 
 
 def analyse(question: str) -> QuestionInfo:
@@ -357,7 +357,7 @@ def head_phrase(question: str) -> str:
     words = _WORD_WITH_HYPHENS.findall(match.group(1))
     kept = []
     for word in words:
-        if word.lower() in STOP_WORDS or word.lower() in _AUXILIARIES:
+        if word.lower() in STOP_WORDS or word.lower() in AUXILIARIES:
             break
         kept.append(word)
     return " ".join(kept)

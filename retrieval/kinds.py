@@ -19,7 +19,8 @@ from typing import Callable, Iterator, Sequence
 from citeqa.layout import ends_with_joiner
 from retrieval.countries import countries_named, names_a_country, without_countries
 from retrieval.question import QuestionInfo
-from retrieval.spans import MONEY_WORDS, MONTH_NAMES, NUMBER_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS
+from retrieval.spans import (MODERN_YEAR, MONEY_WORDS, MONTH_NAMES, NUMBER_WORDS, NAME_PARTICLES, NOT_NAME_WORDS,
+                             PERSON_TITLE_WORDS)
 from retrieval.text import content_words, stems
 
 Says = Callable[[str], bool]
@@ -364,7 +365,7 @@ def asks_how_many(q: QuestionInfo) -> bool:
 
 # A year, a range of years ("2006 - 2024") or a decade ("1970s", "1960's")
 _YEAR_OR_RANGE = re.compile(
-    r"(?<!\d)((?:1[5-9]|20)\d\d)(?:(?P<decade>['’]?s\b)|[ \t]*[-–—][ \t]*((?:1[5-9]|20)\d\d))?(?!\d)")
+    rf"(?<!\d)({MODERN_YEAR})(?:(?P<decade>['’]?s\b)|[ \t]*[-–—][ \t]*({MODERN_YEAR}))?(?!\d)")
 
 
 def only_other_years(question: str, holders: Sequence[str], quotes: Sequence[str]) -> bool:

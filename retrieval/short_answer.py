@@ -17,7 +17,7 @@ from retrieval.countries import countries_named, without_countries
 from retrieval.kinds import asks_for_a_post_holder, says_a_persons_name, says_a_sum, the_post_as_asked
 from retrieval.question import QuestionInfo, defined_term, head_phrase, person_asked_about, topic_said_about
 from retrieval.scored import ScoredUnit, SpanChoice
-from retrieval.spans import MONTH_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS, YEAR
+from retrieval.spans import MODERN_YEAR, MONTH_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS, YEAR
 from retrieval.text import STOP_WORDS, content_words, stem_words, stems
 
 _WORD = re.compile(r"\w+")
@@ -529,10 +529,10 @@ _YEAR_ONLY = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 _DAY_FIRST = re.compile(r"(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?\b(?![.:]\d)")  # "15, 1992", "3rd", not "15.5"
 _MONTH_JUST_BEFORE = re.compile(rf"\b(?:{_MONTHS})[ \t]+$")
 _ASKS_FOR_YEARS = re.compile(r"\b(?:years|period|periods)\b", re.I)
-_YEAR_AT_END = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d$")
-_YEAR_AT_START = re.compile(r"(?:1[5-9]|20)\d\d(?!\d)")
-_RANGE_AFTER = re.compile(r"[ \t]*[-–—][ \t]*(?:1[5-9]|20)\d\d(?!\d)")
-_RANGE_BEFORE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d[ \t]*[-–—][ \t]*$")
+_YEAR_AT_END = re.compile(rf"(?<!\d){MODERN_YEAR}$")
+_YEAR_AT_START = re.compile(rf"{MODERN_YEAR}(?!\d)")
+_RANGE_AFTER = re.compile(rf"[ \t]*[-–—][ \t]*{MODERN_YEAR}(?!\d)")
+_RANGE_BEFORE = re.compile(rf"(?<!\d){MODERN_YEAR}[ \t]*[-–—][ \t]*$")
 # "May 15, " / "15 May " / "May " right before the year.
 _DAY_AND_MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*"
                                    rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\s+|\b(?:{_MONTHS})\s+)$")

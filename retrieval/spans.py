@@ -25,6 +25,7 @@ MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "
                "november", "december")
 _MONTHS = frozenset(MONTH_NAMES) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})s?"  # "1973", "2006", "1980s"
+MODERN_YEAR = r"(?:1[5-9]|20)\d\d"  # 1500-2099: a year in a range ("2006 - 2024") rather than a count ("1000 men")
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion "

@@ -69,8 +69,10 @@ def resolve_standalone(asked: str, question: str, history: Sequence[Turn], max_c
     other = asked_instead(question)
     if asked != question.strip() and other is not None and _a_name(other):
         return asked
-    if (_reads_it(question) and not _IT.search(asked)) or (is_a_fragment(question) and asked != question.strip()):
-        return asked  # "it" read as the thing the last question asked about, a fragment completed: it holds its context
+    they = _THEY.search(question) and not _PRONOUN_SAYS.match(question)
+    if ((_reads_it(question) and not _IT.search(asked)) or (they and not _THEY.search(asked))
+            or (is_a_fragment(question) and asked != question.strip())):
+        return asked  # "it" or "they" read as what they stand for, a fragment completed: it holds its context
     parts = [asked]
     length = len(parts[0])
     current, earlier = question, len(history)
@@ -91,7 +93,7 @@ def standalone(question: str, history: Sequence[Turn], max_chars: int,
     named (`named_by_the_last_answer`), else what the last question asked about (`said_by_the_last_subject`).
     It is what the answer finder reads: "What does it say about social networks?" says nothing of whose words
     are asked for, and was refused. `says` tells whether the documents hold a phrase (`thing_asked_about`)."""
-    readers = (named_by_the_last_answer, said_by_the_last_subject, asked_of_another,
+    readers = (named_by_the_last_answer, they_named_by_the_last_answer, said_by_the_last_subject, asked_of_another,
                functools.partial(completed_fragment, says=says),
                functools.partial(it_read_as_the_last_subject, says=says))
     for read in readers:
@@ -99,6 +101,25 @@ def standalone(question: str, history: Sequence[Turn], max_chars: int,
         if resolved != question:
             return without_a_leading_connective(resolved)
     return without_a_leading_connective(question)
+
+
+def they_named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: int) -> str:
+    """"What did they discuss?" after "Who met Aleksandr Lukashenko in Minsk?", answered "OSCE Parliamentary
+    Assembly", as "What did the OSCE Parliamentary Assembly discuss?": "they" (and "them", "their") read as the body
+    the last answer gave for a "Who ...?" question. Alone, "they" named no one and the question was refused.
+    Unchanged when the last question asked no "Who", its answer gave no short answer or a person's name (`he` and
+    `she` follow those), or past `max_chars`."""
+    if not history or not is_follow_up(question) or not _THEY.search(question):
+        return question
+    from retrieval.answer import short_answer_in
+
+    last = history[-1]
+    body = short_answer_in(last.answer or "")
+    if body is None or not _ASKS_WHO.match(last.question) or says_a_persons_name(body):
+        return question
+    named = body if body.lower().startswith("the ") else f"the {body}"
+    read = _THEY.sub(lambda m: named + ("'s" if m.group(0).lower() == "their" else ""), question)
+    return read if len(read) <= max_chars else question
 
 
 def asked_of_another(question: str, history: Sequence[Turn], max_chars: int) -> str:
@@ -346,6 +367,8 @@ _POST_OF = re.compile(r"(?:the\s+)?(?:Deputy\s+|Vice\s+)?(?:Speaker|Chairman|Cha
 _OPENING_QUESTION_WORD = re.compile(rf"^\s*{OPENING_QUESTION_WORD}\b\s*", re.I)
 _ARTICLES = ("the", "a", "an")
 _IT = re.compile(r"\b(?:it|its)\b", re.I)
+_THEY = re.compile(r"\b(?:they|them|their)\b", re.I)
+_ASKS_WHO = re.compile(r"^\s*(?:(?:and|but|so)\s+)?who\b", re.I)
 _NOT_IN_A_PHRASE = frozenset("in at on to for with from by about besides between into during after before since over "
                              "under against among without within across through than as and or who which that".split())
 _VERB_FORM = re.compile(r"(?:ing|ed)$")

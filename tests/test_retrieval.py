@@ -1320,6 +1320,30 @@ def test_the_role_of_a_body_is_what_it_does(service):
     assert any(c.quote.startswith("- assists national parliaments") for c in answer.citations), answer.answer
 
 
+@pytest.mark.parametrize("last, answer, question, read", [
+    ("Who met the president?", "OSCE Parliamentary Assembly [1]\n\n“…” [1]", "What did they discuss?",
+     "What did the OSCE Parliamentary Assembly discuss?"),
+    ("Who met the president?", "the delegation [1]\n\n“…” [1]", "What was their aim?", "What was the delegation's aim?"),
+    ("Who met the president?", "Kent Harstedt [1]\n\n“…” [1]", "What did they discuss?",
+     "What did they discuss?"),  # a person: "he" or "she" follows them
+    ("Who met the president?", "“…” [1]", "What did they discuss?", "What did they discuss?"),  # no short answer
+    ("Where did the delegation go?", "Minsk [1]\n\n“…” [1]", "What did they discuss?", "What did they discuss?"),
+])
+def test_they_after_who_is_the_body_the_last_answer_gave(last, answer, question, read):
+    from retrieval.followup import they_named_by_the_last_answer
+
+    assert they_named_by_the_last_answer(question, [Turn(last, answer)], 2000) == read
+
+
+def test_they_after_who_met_are_the_body_that_met(service):
+    """"Which report did they discuss?" after "Who met Aleksandr Lukashenko in Minsk?" (answered "OSCE Parliamentary
+    Assembly") was refused: "they" named no one, and searched with the question before it, that answer came first."""
+    met = service.ask("Who met Aleksandr Lukashenko in Minsk?")
+    report = service.ask("Which report did they discuss?", history=[Turn(met.question, met.answer)])
+    assert report.read_as == "Which report did the OSCE Parliamentary Assembly discuss?", report.answer
+    assert not report.abstained and "OSCE/ODIHR final report" in report.citations[0].quote, report.answer
+
+
 def test_a_board_whose_chair_no_document_names_is_refused(service):
     """"Who is its chairman?" after "What is the Expert Advisory Board?" quoted the Board's description: its
     "Expert Advisory" read as a person's name."""

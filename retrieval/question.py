@@ -87,13 +87,14 @@ OPENING_QUESTION_WORD = (
 _FRAGMENT = re.compile(
     rf"^\s*(?:(?:and|but|so)\s+)?{OPENING_QUESTION_WORD}(?P<rest>(?:\s+[\w'’-]+){{0,2}})\s*\??\s*$", re.I)
 # After "who" or "what", a word is mostly a verb ("Who led them?" asks a question of its own); these are not.
-_AFTER_WHO_OR_WHAT = frozenset("else exactly then for".split())
+# "What else?" asks for more, not the same again: no fragment.
+_AFTER_WHO_OR_WHAT = frozenset("exactly then for".split())
 _REFERS_BACK = frozenset("it its they them their he him his she her this that these those".split())
 
 
 def is_a_fragment(question: str) -> bool:
     """A question word and at most two words, with no verb among them: "Over which years?", "Since when?", "How
-    many?", "Why?", "What else?". It asks again what the question before it asked, of another side of the same
+    many?", "Why?", "What for?". It asks again what the question before it asked, of another side of the same
     thing."""
     match = _FRAGMENT.match(question)
     if match is None:

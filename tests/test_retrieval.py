@@ -1903,7 +1903,7 @@ def test_follow_up_detection():
 
 @pytest.mark.parametrize("question, fragment", [
     ("Over which years?", True), ("Since when?", True), ("Why?", True), ("How many?", True), ("And why?", True),
-    ("In which country?", True), ("What else?", True),
+    ("In which country?", True), ("What for?", True), ("What else?", False),
     ("Who won?", False), ("who led them?", False), ("Why them?", False), ("What is terrorism?", False),
     ("Who is Volodin?", False), ("Who's Volodin?", False),
     ("Which body is it under?", False), ("When did they meet?", False),

@@ -67,6 +67,9 @@ QUOTE_SHARE = 0.2  # a further quote's probability must reach this share of the 
 # for when the declaration was adopted); with none, citeqa refuses. A looser reach (any such unit among the
 # best 3 to 10) gave back most of the refusals on the evaluation and dev sets and quoted no answer more.
 KIND_LEXICAL = 0.5
+# "Tell me more": units the ranker rates at least this share as likely as the best one (a fifth for the runners-up
+# of an answer; a tenth, measured then as the looser choice, for more of the same)
+MORE_SHARE = 0.1
 KIND_REACH = 5
 NOT_FOUND = "The documents do not say."
 # A unit of one or two words is a heading, a list item or a name on its own line ("CSTO PA",
@@ -110,9 +113,10 @@ class Composition:
 
 class Answerer(Protocol):
     def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage],
-                question_vector: np.ndarray | None = None) -> Composition:
+                question_vector: np.ndarray | None = None, shown: frozenset[str] = frozenset()) -> Composition:
         """Turn the retrieved passages into an answer whose every quote is cited. `query` is the
-        question with a follow-up resolved (`question_vector` is then the question's own vector)."""
+        question with a follow-up resolved (`question_vector` is then the question's own vector); `shown` holds
+        quotes (as `one_line` writes them) an earlier answer gave, which this one leaves out ("Tell me more")."""
 
 
 T = TypeVar("T")
@@ -251,7 +255,7 @@ class ExtractiveAnswerer:
     # --- finding the answer -------------------------------------------------------------------------
 
     def analyse(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage],
-                question_vector: np.ndarray | None = None) -> Analysis:
+                question_vector: np.ndarray | None = None, shown: frozenset[str] = frozenset()) -> Analysis:
         queries = [(query, query_vector)]
         follow_up = question_vector is not None and question != query
         if follow_up:
@@ -271,7 +275,8 @@ class ExtractiveAnswerer:
                                                          logits, follow_up))
         answerable = probability(self.model.answerable, evidence)
         correct = probability(self.model.correct, evidence) if best is not None else 0.0
-        return Analysis(info, units, unit_rows, spans, logits, best, evidence, answerable, correct)
+        analysis = Analysis(info, units, unit_rows, spans, logits, best, evidence, answerable, correct)
+        return without_what_was_shown(analysis, shown) if shown else analysis
 
     @staticmethod
     def _best_span(spans: list[tuple[ScoredUnit, Candidates]], logits: np.ndarray) -> SpanChoice | None:
@@ -332,13 +337,15 @@ class ExtractiveAnswerer:
     # --- composing ----------------------------------------------------------------------------------
 
     def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage],
-                question_vector: np.ndarray | None = None) -> Composition:
-        analysis = self.analyse(question, query, query_vector, passages, question_vector)
+                question_vector: np.ndarray | None = None, shown: frozenset[str] = frozenset()) -> Composition:
+        analysis = self.analyse(question, query, query_vector, passages, question_vector, shown)
         about = self.about_the_document(analysis, passages)
         if about is not None:  # "Which countries signed the declaration?", "When was the declaration adopted?"
             return about
         naming = units_naming_the_person_asked(analysis, query, self.quotation_beside)
         spoken = [] if naming or not analysis.units else self.units_spoken_by_the_speaker_asked(analysis)
+        if shown and not spoken and speaker_asked(analysis.question.text) is not None:
+            return Composition(NOT_FOUND, True, [], analysis.answerable)  # more of their words: none left
         # "What did Hakobyan say about the elections?": their words that speak of the topic are the evidence.
         on_the_topic = (bool(spoken) and person_named_as_source(analysis.question.text) is None
                         and speak_of_the_topic(analysis.question.text, [u.text for u in spoken]))
@@ -1001,6 +1008,27 @@ def is_heading(text: str) -> bool:
 def _names_a_section(text: str) -> bool:
     """A heading that is no list item (an item that ends without a full stop reads as a heading)."""
     return is_heading(text) and not is_list_item(text)
+
+
+def without_what_was_shown(analysis: Analysis, shown: frozenset[str]) -> Analysis:
+    """The analysis of a question asked again ("Tell me more") without the units its answers quoted (`shown`, as
+    `one_line` writes them), and without a short answer (that was given); only units the ranker rated at least
+    MORE_SHARE as likely as the best one are left, so that more is not anything at all. Whether the documents answer
+    the question is still judged on all its units: the best ones were quoted, the next ones are what it asks for."""
+    floor = MORE_SHARE * analysis.units[0].probability if analysis.units else 0.0
+    kept = [i for i, u in enumerate(analysis.units) if one_line(u.text) not in shown and u.probability >= floor]
+    keys = {analysis.units[i].key for i in kept}
+    return replace(analysis, units=[analysis.units[i] for i in kept], unit_features=analysis.unit_features[kept],
+                   spans=[(u, c) for u, c in analysis.spans if u.key in keys], logits=np.zeros(0, np.float32),
+                   best=None, correct=0.0)
+
+
+def quotes_in(answer: str) -> frozenset[str]:
+    """The quotes an answer's plain text (`format_answer`) gives, as `one_line` writes them."""
+    return frozenset(m.group("quote") for m in _QUOTE_LINE.finditer(answer))
+
+
+_QUOTE_LINE = re.compile(r"^“(?P<quote>.*)” \[\d+\]$", re.M)
 
 
 def short_answer_in(answer: str) -> str | None:

@@ -103,6 +103,30 @@ def standalone(question: str, history: Sequence[Turn], max_chars: int,
     return without_a_leading_connective(question)
 
 
+def asks_for_more(question: str) -> bool:
+    """"Tell me more", "What else?", "Anything else?", "Go on": the last question again, for what was not quoted."""
+    return bool(_MORE.match(question))
+
+
+def asked_again(history: Sequence[Turn], max_chars: int,
+                says: Callable[[str], bool] | None = None) -> tuple[str, frozenset[str]] | None:
+    """For "Tell me more": the question the conversation asked before it (past earlier "more"s), as read
+    (`standalone`), and every quote the answers since gave (as `one_line` writes them), which are not quoted again.
+    None when the conversation asked nothing else. "Tell me more." had been asked as a question of its own, and
+    refused."""
+    from retrieval.answer import quotes_in
+
+    shown: set[str] = set()
+    at = len(history) - 1
+    while at >= 0 and asks_for_more(history[at].question):
+        shown |= quotes_in(history[at].answer or "")
+        at -= 1
+    if at < 0:
+        return None
+    shown |= quotes_in(history[at].answer or "")
+    return standalone(history[at].question, history[:at], max_chars, says), frozenset(shown)
+
+
 def they_named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: int) -> str:
     """"What did they discuss?" after "Who met Aleksandr Lukashenko in Minsk?", answered "OSCE Parliamentary
     Assembly", as "What did the OSCE Parliamentary Assembly discuss?": "they" (and "them", "their") read as the body
@@ -367,6 +391,8 @@ _POST_OF = re.compile(r"(?:the\s+)?(?:Deputy\s+|Vice\s+)?(?:Speaker|Chairman|Cha
 _OPENING_QUESTION_WORD = re.compile(rf"^\s*{OPENING_QUESTION_WORD}\b\s*", re.I)
 _ARTICLES = ("the", "a", "an")
 _IT = re.compile(r"\b(?:it|its)\b", re.I)
+_MORE = re.compile(r"^\s*(?:(?:and|ok|okay|so|please),?\s+)?(?:tell\s+me\s+more|more|what\s+else|anything\s+else|"
+                   r"who\s+else|go\s+on|continue|say\s+more|more\s+please|and\s+more)\W*$", re.I)
 _THEY = re.compile(r"\b(?:they|them|their)\b", re.I)
 _ASKS_WHO = re.compile(r"^\s*(?:(?:and|but|so)\s+)?who\b", re.I)
 _NOT_IN_A_PHRASE = frozenset("in at on to for with from by about besides between into during after before since over "

@@ -19,13 +19,16 @@ from citeqa.settings import Settings
 from citeqa.types import Answer, Document, Filters, Turn
 from retrieval.abstention import threshold_for
 from retrieval.answer import Answerer, Composition, ExtractiveAnswerer
-from retrieval.followup import DocumentPhrases, resolve_standalone, standalone, without_a_leading_connective
+from retrieval.followup import (
+    DocumentPhrases, asked_again, asks_for_more, resolve_standalone, standalone, without_a_leading_connective,
+)
 from retrieval.named_document import DocumentNames, document_asked, without_naming
 from retrieval.search import Fusion, Retriever, ms_since, zscore_fusion
 from retrieval.spelling import DocumentWords
 from retrieval.store import IndexReader, Store, check_compatible, open_store, recipe_of
 from retrieval.truecase import DocumentCasing, truecased, typed_with_capitals
 
+NOTHING_MORE = "The documents say nothing more about it."  # "Tell me more" when the next units are far from the best
 MAX_QUESTION_CHARS = 2000
 # The spelling and capitals of questions are read from every document's text, once per index version, on its first
 # question: past this many documents, or this much text, they are not read (the question would wait for them, at
@@ -211,8 +214,13 @@ class QAService:
             spelt, history = spelt_right(question, history, components.words)
             cased, history = read_with_capitals(spelt, history, components.casing)
             asked = standalone(cased, history, MAX_QUESTION_CHARS, components.phrases.says)  # the answer finder's
-            read_as = as_read(question, asked)
             query = resolve_standalone(asked, cased, history, MAX_QUESTION_CHARS)  # what retrieval reads
+            shown: frozenset[str] = frozenset()
+            again = asked_again(history, MAX_QUESTION_CHARS, components.phrases.says) if asks_for_more(cased) else None
+            if again is not None:  # "Tell me more": the last question again, without what its answers quoted
+                asked, shown = again
+                query = asked
+            read_as = as_read(question, asked)
             # "What did the 2006 declaration say about ...?" is asked of that document, without the words naming it
             names = components.document_names
             named = None if filters.doc_ids else document_asked(asked, cased, history, names)
@@ -231,7 +239,9 @@ class QAService:
             t = time.perf_counter()
             unmatched = None if passages else filters_leave_nothing(filters, components.reader.documents.values())
             composition = (Composition(unmatched, True, [], 0.0) if unmatched
-                           else answerer.compose(asked, query, query_vector, passages, question_vector))
+                           else answerer.compose(asked, query, query_vector, passages, question_vector, shown))
+            if shown and composition.abstained and not unmatched:
+                composition = replace(composition, answer=NOTHING_MORE)
             timings["answer"] = ms_since(t)
         timings["total"] = ms_since(started)
         return Answer(

@@ -1344,6 +1344,45 @@ def test_they_after_who_met_are_the_body_that_met(service):
     assert not report.abstained and "OSCE/ODIHR final report" in report.citations[0].quote, report.answer
 
 
+@pytest.mark.parametrize("question, more", [
+    ("Tell me more", True), ("Tell me more.", True), ("What else?", True), ("Anything else?", True), ("Go on", True),
+    ("OK, more please", True), ("Tell me more about the Council", False), ("What else does it do?", False),
+])
+def test_what_asks_for_more(question, more):
+    from retrieval.followup import asks_for_more
+
+    assert asks_for_more(question) is more
+
+
+def test_more_is_the_question_before_it_without_what_was_quoted():
+    from retrieval.followup import asked_again
+
+    history = [Turn("Who chairs the Senate?", "“Maulen Ashimbayev / Chairman of the Senate” [1]"),
+               Turn("Tell me more", "“Member of the CSTO PA Council” [1]\n“Chairman of the Senate” [2]")]
+    assert asked_again(history, 2000) == ("Who chairs the Senate?", frozenset({
+        "Maulen Ashimbayev / Chairman of the Senate", "Member of the CSTO PA Council", "Chairman of the Senate"}))
+    assert asked_again([Turn("Tell me more", "The documents do not say.")], 2000) is None
+
+
+def test_tell_me_more_quotes_what_the_answer_before_did_not(service):
+    """"Tell me more." was asked as a question of its own and refused."""
+    from retrieval.service import NOTHING_MORE
+
+    first = service.ask("What does the Expert Advisory Board do?")
+    history = [Turn(first.question, first.answer)]
+    more = service.ask("Tell me more.", history=history)
+    assert more.read_as == "What does the Expert Advisory Board do?"
+    assert not more.abstained and more.short_answer is None, more.answer
+    before = {c.quote for c in first.citations}
+    assert any(c.quote not in before for c in more.citations), more.answer
+    for _ in range(6):  # asked again and again, it runs out
+        history.append(Turn("Tell me more.", more.answer))
+        more = service.ask("Tell me more.", history=history)
+        if more.abstained:
+            break
+    assert more.abstained and more.answer == NOTHING_MORE, more.answer
+
+
 def test_a_board_whose_chair_no_document_names_is_refused(service):
     """"Who is its chairman?" after "What is the Expert Advisory Board?" quoted the Board's description: its
     "Expert Advisory" read as a person's name."""

@@ -269,6 +269,22 @@ def test_he_in_a_follow_up_is_the_person_the_last_answer_named(client):
 
 
 @pytest.mark.slow
+def test_a_conversation_reads_fragments_it_and_more(client):
+    """Through the chat's API as a script sends it: a fragment, "it" and "Tell me more" read from the turns before."""
+    first = ask(client, "Where does the CIS observer mission work apart from Kazakhstan?")
+    history = [[first["question"], first["answer"]]]
+    count = ask(client, "How many observers does it have?", history=history)
+    assert count["read_as"] == "How many observers does the CIS observer mission have?", count
+    assert "A total of 61 international observers" in count["citations"][0]["quote"], count["answer"]
+    met = ask(client, "Who met Aleksandr Lukashenko in Minsk?")
+    when = ask(client, "When?", history=[[met["question"], met["answer"]]])
+    assert when["short_answer"]["text"] == "20 December", when["answer"]
+    more = ask(client, "Tell me more", history=[[met["question"], met["answer"]]])
+    assert more["read_as"] == "Who met Aleksandr Lukashenko in Minsk?"
+    assert all(c["quote"] not in met["answer"] for c in more["citations"] if not more["abstained"]), more["answer"]
+
+
+@pytest.mark.slow
 def test_status_and_documents(client):
     status = client.predict(api_name="/status")
     assert status["documents"] == 5 and status["chunks"] > 0

@@ -213,13 +213,7 @@ class QAService:
             # answer finder reads names by their letters and capitals
             spelt, history = spelt_right(question, history, components.words)
             cased, history = read_with_capitals(spelt, history, components.casing)
-            asked = standalone(cased, history, MAX_QUESTION_CHARS, components.phrases.says)  # the answer finder's
-            query = resolve_standalone(asked, cased, history, MAX_QUESTION_CHARS)  # what retrieval reads
-            shown: frozenset[str] = frozenset()
-            again = asked_again(history, MAX_QUESTION_CHARS, components.phrases.says) if asks_for_more(cased) else None
-            if again is not None:  # "Tell me more": the last question again, without what its answers quoted
-                asked, shown = again
-                query = asked
+            asked, query, shown = read_in_conversation(cased, history, components.phrases.says)
             read_as = as_read(question, asked)
             # "What did the 2006 declaration say about ...?" is asked of that document, without the words naming it
             names = components.document_names
@@ -251,6 +245,18 @@ class QAService:
             named_document=named.doc_id if named is not None else None,
             read_as=read_as,
         )
+
+
+def read_in_conversation(question: str, history: Sequence[Turn],
+                         says: Callable[[str], bool]) -> tuple[str, str, frozenset[str]]:
+    """What the answer finder reads (a follow-up as a question of its own), what retrieval reads (it with the
+    questions it leans on), and the quotes not to give again: "Tell me more" is the last question again, without
+    what its answers quoted."""
+    again = asked_again(history, MAX_QUESTION_CHARS, says) if asks_for_more(question) else None
+    if again is not None:
+        return again[0], again[0], again[1]
+    asked = standalone(question, history, MAX_QUESTION_CHARS, says)
+    return asked, resolve_standalone(asked, question, history, MAX_QUESTION_CHARS), frozenset()
 
 
 def as_read(typed: str, asked: str) -> str | None:

@@ -2090,7 +2090,7 @@ class FirstSentenceAnswerer:
     def __init__(self, reader):
         self.reader = reader
 
-    def compose(self, question, query, query_vector, passages, question_vector=None):
+    def compose(self, question, query, query_vector, passages, question_vector=None, shown=frozenset()):
         from citeqa.types import Citation
 
         top = passages[0]

@@ -168,7 +168,7 @@ def completed_fragment(question: str, history: Sequence[Turn], max_chars: int,
     the last question opens with no question word, or past `max_chars`."""
     if not history or not is_a_fragment(question):
         return question
-    completed = _fragment_of(question, _last_read(history, says))
+    completed = _fragment_of(question, _last_read(history, max_chars, says))
     return completed if completed is not None and len(completed) <= max_chars else question
 
 
@@ -182,7 +182,7 @@ def it_read_as_the_last_subject(question: str, history: Sequence[Turn], max_char
     for sayings read those), or past `max_chars`."""
     if not history or not _reads_it(question):
         return question
-    read = _it_of(question, _last_read(history, says), says)
+    read = _it_of(question, _last_read(history, max_chars, says), says)
     return read if read is not None and len(read) <= max_chars else question
 
 
@@ -207,15 +207,16 @@ def _it_of(question: str, last: str, says: Callable[[str], bool] | None) -> str 
     return _IT.sub(lambda m: thing + ("'s" if m.group(0).lower() == "its" else ""), question)
 
 
-def _last_read(history: Sequence[Turn], says: Callable[[str], bool] | None) -> str:
+def _last_read(history: Sequence[Turn], max_chars: int, says: Callable[[str], bool] | None) -> str:
     """The last question as the answer finder read it: a run of fragments and "it" follow-ups ("When was it
     established?" / "Who heads it?") read forward from the question that opened it (at most MAX_CHAIN turns back;
-    a loop, not recursion: a history may be long)."""
+    a loop, not recursion: a history may be long), itself read as a question of its own ("What did they discuss?"
+    as "What did the OSCE Parliamentary Assembly discuss?", so that "When?" after it asks when they did)."""
     turns = history[-MAX_CHAIN:]
     start = len(turns) - 1
     while start > 0 and (is_a_fragment(turns[start].question) or _reads_it(turns[start].question)):
         start -= 1
-    read = _last_asked(turns[: start + 1])
+    read = standalone(turns[start].question, turns[:start], max_chars, says)  # neither: no loop back here
     for turn in turns[start + 1 :]:
         question = turn.question
         read = (_fragment_of(question, read) if is_a_fragment(question) else _it_of(question, read, says)) or question

@@ -1959,6 +1959,9 @@ def test_a_fragment_takes_the_place_of_the_last_questions_question_word():
     assert completed_fragment("And why?", history + [Turn("Since when?")], 2000) == (
         "Why seats does the council have?")  # a fragment after a fragment: from the one completed
     assert completed_fragment("Since when?", [], 2000) == "Since when?"
+    they = [Turn("Who met the president?", "OSCE Parliamentary Assembly [1]\n\n“…” [1]"),
+            Turn("What did they discuss?", "“…” [1]")]
+    assert completed_fragment("When?", they, 2000) == "When did the OSCE Parliamentary Assembly discuss?"
     assert completed_fragment("Since when?", [Turn("Tell me about the council.")], 2000) == "Since when?"
     assert completed_fragment("Since when?", history, 20) == "Since when?"
 

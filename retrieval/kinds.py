@@ -45,6 +45,8 @@ _SAYS_A_COUNT = re.compile(r"\d|\b(?:" + _NUMBER_WORDS + r"|several|many|few|num
 # A count said exactly, in digits or number words ("61", "seven"), once dates and years are read out of the text
 _SAYS_AN_EXACT_COUNT = re.compile(r"\d|\b(?:" + _NUMBER_WORDS + r")\b", re.I)
 _MONTHS = "|".join(m.capitalize() for m in MONTH_NAMES)
+_A_DAY_OF_A_MONTH = re.compile(
+    rf"\b(?:(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b)")
 _A_DATE_OR_YEAR = re.compile(rf"\b(?:(?:{_MONTHS})\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{_MONTHS})\b|(?:1[5-9]|20)\d\d\b)")
 _SAYS_A_SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\bhalf\b|\bthird\b|\bquarter\b|\bmajority\b|\bone-\w+",
                            re.I)
@@ -277,8 +279,8 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return says_a_sum
     if _ASKS_HOW_MANY.search(q.text) and not q.wants_time:
         return _searches(_SAYS_A_COUNT)
-    if q.qtype == "how long":
-        return _searches(_SAYS_A_LENGTH)
+    if q.qtype == "how long":  # a day of a month is no length ("on 20 December" for how long they stayed)
+        return lambda text: bool(_SAYS_A_LENGTH.search(_A_DAY_OF_A_MONTH.sub(" ", text)))
     if _ASKS_HOW_OFTEN.search(q.text):
         return _searches(_SAYS_HOW_OFTEN)
     if _ASKS_AN_ADDRESS.search(q.text) and q.qtype in ("what", "which"):

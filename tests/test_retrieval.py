@@ -1133,6 +1133,8 @@ def test_a_question_whose_quote_holds_the_kind_asked_is_answered(service, questi
     ("How long did the war last?", ["The fighting lasted six years."], False),
     ("How long does it take to know the result?", ["The result is known within seconds."], False),
     ("How long is the shore?", ["The shore runs 14 miles."], False),  # a length
+    ("How long did the delegation stay?", ["The president met the delegation on 20 December."], True),  # a day
+    ("How long did the delegation stay?", ["The delegation stayed from 3 to 20 December."], False),
     ("How often does the council meet?", ["The council meets in the capital."], True),
     ("How often does the council meet?", ["The council meets twice a year."], False),
     ("What is the assembly's website?", ["The assembly publishes its decisions."], True),

@@ -197,7 +197,11 @@ def _fragment_of(fragment: str, last: str) -> str | None:
     if opening is None or is_a_fragment(last):
         return None
     words = _LEADING_AND.sub("", fragment).strip().rstrip("?").rstrip()
-    return f"{words[:1].upper()}{words[1:]} {last[opening.end():]}"
+    words = words[:1].upper() + words[1:]
+    done = _WHO_DID.match(last)
+    if done is not None:  # "Who signed the 2006 declaration?" / "When?": "When was the 2006 declaration signed?"
+        return f"{words} was {done.group('what')} {done.group('verb')}?"
+    return f"{words} {last[opening.end():]}"
 
 
 def _it_of(question: str, last: str, says: Callable[[str], bool] | None) -> str | None:
@@ -399,6 +403,9 @@ _ASKS_WHO = re.compile(r"^\s*(?:(?:and|but|so)\s+)?who\b", re.I)
 _NOT_IN_A_PHRASE = frozenset("in at on to for with from by about besides between into during after before since over "
                              "under against among without within across through than as and or who which that".split())
 _VERB_FORM = re.compile(r"(?:ing|ed)$")
+# "Who signed the 2006 declaration?": a question of who did a thing, in a regular past tense (a fragment after it asks
+# of the thing done: "When was the 2006 declaration signed?")
+_WHO_DID = re.compile(r"^\s*who\s+(?P<verb>[a-z]+ed)\s+(?P<what>[^?]+?)\s*\??\s*$", re.I)
 _LEADING_AND = re.compile(r"^\s*(?:and|but|so)\s+", re.I)
 _LEADING_CONNECTIVE = re.compile(rf"^\s*(?:and|but|so|also|then),?\s+(?={_OWN_QUESTION})", re.I)
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|she|his)\b", re.I)

@@ -1964,6 +1964,9 @@ def test_a_fragment_takes_the_place_of_the_last_questions_question_word():
     they = [Turn("Who met the president?", "OSCE Parliamentary Assembly [1]\n\n“…” [1]"),
             Turn("What did they discuss?", "“…” [1]")]
     assert completed_fragment("When?", they, 2000) == "When did the OSCE Parliamentary Assembly discuss?"
+    signed = [Turn("Who signed the treaty of 1992?", "“…” [1]")]  # who did a thing: when was it done
+    assert completed_fragment("When?", signed, 2000) == "When was the treaty of 1992 signed?"
+    assert completed_fragment("Where?", [Turn("Who met the president?", "“…” [1]")], 2000) == "Where met the president?"
     assert completed_fragment("Since when?", [Turn("Tell me about the council.")], 2000) == "Since when?"
     assert completed_fragment("Since when?", history, 20) == "Since when?"
 

@@ -163,6 +163,16 @@ def test_a_follow_up_in_the_chat_is_read_with_the_conversation(page):
     assert "Erlan Koshanov" in page.locator("#citeqa-chat strong").last.inner_text()
 
 
+def test_a_fragment_in_the_chat_asks_the_last_question_again(page):
+    """"When?" after "Who met Aleksandr Lukashenko in Minsk?" is read with that question, says so in italics, and
+    answers with the date in bold."""
+    ask_in_page(page, "Who met Aleksandr Lukashenko in Minsk?")
+    ask_in_page(page, "When?")
+    page.wait_for_function("() => document.querySelectorAll('#citeqa-chat em').length >= 1", timeout=60_000)
+    assert "Read as: When met Aleksandr Lukashenko in Minsk?" in page.locator("#citeqa-chat em").last.inner_text()
+    assert "20 December" in page.locator("#citeqa-chat strong").last.inner_text()
+
+
 def test_a_misspelt_question_is_answered_and_says_how_it_was_read(page):
     """"Who is Vyacheslav Volodn?" was refused; the answer now opens, in italics, with the question as read."""
     ask_in_page(page, "Who is Vyacheslav Volodn?")

@@ -41,6 +41,15 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not cuts_a_bracket(choice.text))
 
 
+def a_count_of_things(choice: SpanChoice) -> bool:
+    """Whether the span is a number under 1000 alone that counts the words after it ("61" of "61 international
+    observers"): no time. A year under 1000 is followed by a small word or nothing ("911 as a fiefdom")."""
+    if not _A_SMALL_NUMBER.fullmatch(choice.text.strip()):
+        return False
+    after = _WORD_AFTER.match(choice.unit.text, choice.end - choice.unit.start)
+    return after is not None and after.group(1).lower() not in STOP_WORDS and after.group(1).lower() not in _ERAS
+
+
 def cuts_a_bracket(text: str) -> bool:
     """Whether the span opens a bracket it does not close or closes one it did not open ("Ford Courier), and the
     Isuzu-built Chevrolet LUV"): it cuts a phrase in two (`with_its_brackets_closed` mends those it can)."""
@@ -63,6 +72,9 @@ def word_opening_a_sentence(choice: SpanChoice) -> str | None:
 
 
 _ONE_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
+_A_SMALL_NUMBER = re.compile(r"\d{1,3}")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+_ERAS = frozenset("ad bc bce ce".split())
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)[\"“'‘(]?\s*$")
 
 
@@ -323,6 +335,8 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     "What post ...?" (`_POST_HEADS`), words in small letters for "Which commission ...?" (`_BODY_HEADS`)."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
         return True
+    if q.qtype == "when" and a_count_of_things(choice):
+        return True  # "61" of "61 international observers" for "Until when ...?"
     if q.head[:1] == ("name",) and holds_digit(choice.text) and not any(w[:1].isupper() for w in choice.text.split()):
         return True
     if (q.qtype in ("what", "which") and not any(w[:1].isupper() for w in choice.text.split())

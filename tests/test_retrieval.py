@@ -444,6 +444,18 @@ def test_a_date_that_starts_on_its_day_takes_the_month_before_it(unit_text, span
     assert mended.text == made and unit_text[mended.start - 7 : mended.end - 7] == made
 
 
+@pytest.mark.parametrize("unit_text, span, counts", [
+    ("A total of 61 international observers are monitoring.", "61", True),
+    ("The Duchy began in 911 as a fiefdom.", "911", False),  # a year, a small word after it
+    ("It was founded in 732 AD by the king.", "732", False),
+    ("The vote ended on 20 December.", "20 December", False),
+])
+def test_a_count_of_things_is_no_time(unit_text, span, counts):
+    from retrieval.short_answer import a_count_of_things
+
+    assert a_count_of_things(span_in(unit_at(unit_text, 4), span)) is counts
+
+
 @pytest.mark.parametrize("unit_text, span, made", [
     ("acts adopted in 2006 - 2024 on defence", "2006", "2006 - 2024"),
     ("acts adopted in 2006 - 2024 on defence", "2024", "2006 - 2024"),

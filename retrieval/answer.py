@@ -302,7 +302,8 @@ class ExtractiveAnswerer:
         row = unit_rows[next((i for i, u in enumerate(units) if u is unit), 0)]
         scores = [u.score for u in units] + [units[-1].score]
         # a follow-up must also fit its context; "say" of "What does it say about ...?" is no word to find
-        coverage_info = analyse(query) if follow_up else analyse(without_the_verb_of_saying(info.text))
+        plain = without_the_verb_of_saying(info.text)
+        coverage_info = analyse(query) if follow_up else analyse(plain) if plain != info.text else info
         sorted_logits = np.sort(logits)[::-1] if len(logits) else np.zeros(1)
         margin = float(sorted_logits[0] - sorted_logits[1]) if len(sorted_logits) > 1 else 0.0
         semantics = sorted((u.semantic for u in units), reverse=True) + [0.0]
@@ -1012,15 +1013,14 @@ def _names_a_section(text: str) -> bool:
 
 def without_what_was_shown(analysis: Analysis, shown: frozenset[str]) -> Analysis:
     """The analysis of a question asked again ("Tell me more") without the units its answers quoted (`shown`, as
-    `one_line` writes them), and without a short answer (that was given); only units the ranker rated at least
-    MORE_SHARE as likely as the best one are left, so that more is not anything at all. Whether the documents answer
-    the question is still judged on all its units: the best ones were quoted, the next ones are what it asks for."""
+    `one_line` writes them), and without a short answer or its candidate spans (it was given); only units the ranker
+    rated at least MORE_SHARE as likely as the best one are left, so that more is not anything at all. Whether the
+    documents answer the question is still judged on all its units: the best ones were quoted, the next ones are
+    what it asks for."""
     floor = MORE_SHARE * analysis.units[0].probability if analysis.units else 0.0
     kept = [i for i, u in enumerate(analysis.units) if one_line(u.text) not in shown and u.probability >= floor]
-    keys = {analysis.units[i].key for i in kept}
     return replace(analysis, units=[analysis.units[i] for i in kept], unit_features=analysis.unit_features[kept],
-                   spans=[(u, c) for u, c in analysis.spans if u.key in keys], logits=np.zeros(0, np.float32),
-                   best=None, correct=0.0)
+                   spans=[], logits=np.zeros(0, np.float32), best=None, correct=0.0)
 
 
 def quotes_in(answer: str) -> frozenset[str]:

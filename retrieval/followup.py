@@ -15,8 +15,8 @@ from citeqa.types import Turn
 from retrieval.countries import country_spans, names_a_country
 from retrieval.kinds import says_a_persons_name
 from retrieval.question import (
-    AUXILIARIES, OPENING_QUESTION_WORD, SAYING, asks_who_is, is_a_fragment, person_asked_about, speaker_asked,
-    topic_said_about,
+    AUXILIARIES, LEADING_CONNECTIVE, OPENING_QUESTION_WORD, SAYING, asks_who_is, is_a_fragment, person_asked_about,
+    speaker_asked, topic_said_about,
 )
 from retrieval.text import content_words
 
@@ -196,7 +196,7 @@ def _fragment_of(fragment: str, last: str) -> str | None:
     opening = _OPENING_QUESTION_WORD.match(last)
     if opening is None or is_a_fragment(last):
         return None
-    words = _LEADING_AND.sub("", fragment).strip().rstrip("?").rstrip()
+    words = LEADING_CONNECTIVE.sub("", fragment.strip()).rstrip("?").rstrip()
     words = words[:1].upper() + words[1:]
     done = _WHO_DID.match(last)
     if done is not None:  # "Who signed the 2006 declaration?" / "When?": "When was the 2006 declaration signed?"
@@ -331,7 +331,7 @@ def without_a_leading_connective(question: str) -> str:
     """"And who chairs the Mazhilis?" as "Who chairs the Mazhilis?": the "and" ties it to the conversation (for
     retrieval, `resolve`), but the question the answer finder reads starts with its question word, as its rules
     expect (after "Who chairs the Senate of Kazakhstan?" it was refused)."""
-    match = _LEADING_CONNECTIVE.match(question)
+    match = _CONNECTIVE_BEFORE_A_QUESTION.match(question)
     if match is None:
         return question
     rest = question[match.end() :]
@@ -406,8 +406,7 @@ _VERB_FORM = re.compile(r"(?:ing|ed)$")
 # "Who signed the 2006 declaration?": a question of who did a thing, in a regular past tense (a fragment after it asks
 # of the thing done: "When was the 2006 declaration signed?")
 _WHO_DID = re.compile(r"^\s*who\s+(?P<verb>[a-z]+ed)\s+(?P<what>[^?]+?)\s*\??\s*$", re.I)
-_LEADING_AND = re.compile(r"^\s*(?:and|but|so)\s+", re.I)
-_LEADING_CONNECTIVE = re.compile(rf"^\s*(?:and|but|so|also|then),?\s+(?={_OWN_QUESTION})", re.I)
+_CONNECTIVE_BEFORE_A_QUESTION = re.compile(rf"^\s*(?:and|but|so|also|then),?\s+(?={_OWN_QUESTION})", re.I)
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|she|his)\b", re.I)
 _PRONOUN_SAYS = re.compile(rf"^\s*(?:(?:and|but|so|also)\s+)?what\s+(?:does|did|do|has|have|had)\s+"
                            rf"(?P<pronoun>it|they|he|she)\s+{SAYING}\b", re.I)

@@ -249,10 +249,10 @@ def asks_who_is(question: str) -> bool:
 
 def _plain(question: str) -> str:
     """The question on one line, without a connective that opens it ("And what did he say?")."""
-    return _LEADING_CONNECTIVE.sub("", " ".join(question.split()))
+    return LEADING_CONNECTIVE.sub("", " ".join(question.split()))
 
 
-_LEADING_CONNECTIVE = re.compile(r"^(?:and|but|so|also|then)\s+", re.I)
+LEADING_CONNECTIVE = re.compile(r"^(?:and|but|so|also|then)\s+", re.I)
 _ASKS_WHO_IS = re.compile(r"\s*(?:(?i:and|but|so)\s+)?" + _WHO_IS + r"\s")
 _CLOSING_STOP = re.compile(r"(?<!\b[A-Z])[.!]\s*$")
 _PRONOUN_ASKED = re.compile(r"^(?i:who\s+(?:is|was)|what\s+(?:did|does|do|has|had))\s+(?P<pronoun>(?i:he|she))\b")

@@ -263,12 +263,13 @@ def as_read(typed: str, asked: str) -> str | None:
     """The question as the answer finder read it, for the user to see, when that is more than the typed question
     with capitals or without a leading "and": a misspelt word corrected ("Who is Vyacheslav Volodin?"), a follow-up
     as a question of its own ("What about the Mazhilis?" as "Who chairs the Mazhilis?"); None otherwise."""
-    if _plain(asked) == _plain(without_a_leading_connective(typed)):
+    if _compared(asked) == _compared(without_a_leading_connective(typed)):
         return None
     return asked[:1].upper() + asked[1:]
 
 
-def _plain(question: str) -> str:
+def _compared(question: str) -> str:
+    """A question as `as_read` compares it: small letters, spacing and the closing mark aside."""
     return " ".join(question.lower().rstrip(" ?.!").split())
 
 

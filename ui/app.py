@@ -88,7 +88,13 @@ watch('value', reveal);
 reveal();
 """
 
-APP_CSS = """
+# Gradio's theme draws weight 600 (and bold, the nearest face to 700) from a SourceSansPro-SemiBold.woff2 that holds
+# only a few glyphs ("A", "B"): every other letter of a bold word fell back to another font, so the short answer read
+# as two typefaces ("Aleksandr" with a thin "A"). The package's full Bold face serves both weights instead.
+BOLD_FACE = "static/fonts/SourceSansPro/SourceSansPro-Bold.woff2"
+APP_CSS = "".join(f"""
+@font-face {{ font-family: "Source Sans Pro"; src: url("{BOLD_FACE}") format("woff2"); font-weight: {weight};
+  font-style: normal; }}""" for weight in (600, 700)) + """
 #citeqa-status textarea { font-size: 0.85em; }
 """
 

@@ -36,14 +36,14 @@ from citeqa.layout import ends_sentence, in_capitals, is_list_item, list_lead_in
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
-from retrieval.bodies import (Abbreviation, abbreviations, abbreviations_defined, initials_start, only_other_bodies,
-                             small_words, words_it_abbreviates)
+from retrieval.bodies import (Abbreviation, abbreviation_asked, abbreviations, abbreviations_defined, initials_start,
+                             only_other_bodies, small_words, where_defined, where_written_in_full, words_it_abbreviates)
 from retrieval.countries import only_other_countries
 from retrieval.document_date import asks_when_made, own_date
 from retrieval.kinds import (TIME, asks_for_a_post_holder, asks_for_several_holders, asks_how_many,
                              names_the_post_in_full, names_the_post_only_as_another, of_the_kind_asked,
                              labelled_by_a_year_asked, only_other_years, says_an_exact_count, the_post_as_asked)
-from retrieval.question import (QuestionInfo, analyse, as_what_it_does, asks_for_a_list, defined_term,
+from retrieval.question import (QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items, defined_term,
                                 person_asked_about, person_named_as_source, post_speaker_asked, speaker_asked,
                                 topic_said_about, what_is_called, without_named_source, without_the_verb_of_saying)
 from retrieval.scored import ScoredUnit, SpanChoice
@@ -340,6 +340,8 @@ class ExtractiveAnswerer:
     def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage],
                 question_vector: np.ndarray | None = None, shown: frozenset[str] = frozenset()) -> Composition:
         analysis = self.analyse(question, query, query_vector, passages, question_vector, shown)
+        if (asked := abbreviation_asked(analysis.question.text)) is not None and not shown:  # "What does EAB stand
+            return self.spelled_out_in_full(asked, analysis, passages)  # for?" ("Tell me more": what else they say)
         about = self.about_the_document(analysis, passages)
         if about is not None:  # "Which countries signed the declaration?", "When was the declaration adopted?"
             return about
@@ -385,8 +387,8 @@ class ExtractiveAnswerer:
             short, chosen = None, self.quotes(counted, analysis.units)
         if asks_who_said(analysis.question.text):
             chosen, short = self.with_the_speaker(chosen, short)
-        elif asks_for_several_holders(analysis.question):  # "Who are the members of ...?": no one name
-            short = None
+        elif asks_for_several_holders(analysis.question) or asks_for_items(analysis.question.text):
+            short = None  # "Who are the members of ...?", "What are the principles ...?": no one name or phrase
         elif asks_for_a_post_holder(analysis.question):
             short = name_over_the_post(chosen[0], analysis.question) or short or name_after_the_post(chosen[0],
                                                                                                    analysis.question)
@@ -395,6 +397,8 @@ class ExtractiveAnswerer:
             short = with_its_day_and_month(short, analysis.question)
         if analysis.question.yes_no:  # "Did the coordinator report any serious issues?": what they said settles it
             chosen = self.with_the_quotation_before(chosen)
+        if shown:  # "Tell me more": a unit added for context (a lead-in, where an abbreviation is spelled out) was read
+            chosen = [u for u in chosen if one_line(u.text) not in shown] or chosen
         citations = [Citation(n, u.doc_id, u.title, u.start, u.end, u.text) for n, u in enumerate(chosen, start=1)]
         short_answer = None
         if short is not None:
@@ -445,6 +449,25 @@ class ExtractiveAnswerer:
             short = ShortAnswer(text[stated.start : stated.end], near.doc_id, stated.start, stated.end, 1)
         citations = [Citation(1, quote.doc_id, quote.title, quote.start, quote.end, quote.text)]
         return Composition(format_answer(citations, short), False, citations, analysis.answerable, short)
+
+    def spelled_out_in_full(self, asked: str, analysis: Analysis, passages: Sequence[Passage]) -> Composition:
+        """For "What does EAB stand for?": what it stands for in bold ("Expert Advisory Board"), in the unit of the
+        passages' documents that defines it ("... (EAB)"), or else the first that writes a name of those initials
+        ("Collective Security Treaty Organization" for CSTO). Nothing else answers it: where the documents do
+        neither, they do not say (a line that uses "OSCE" had been quoted)."""
+        first_of_each = list({p.doc_id: p for p in reversed(passages)}.values())[::-1]
+        for where_in in (where_defined, where_written_in_full):
+            for passage in first_of_each:
+                text = self._text_of(passage.doc_id)
+                where = where_in(text, asked)
+                unit = where and next((span for _, span in self.reader.sentences_of(passage.doc_id)
+                                       if span.start <= where[0] and where[1] <= span.end), None)
+                if unit is None:
+                    continue
+                quote = Citation(1, passage.doc_id, passage.title, unit.start, unit.end, text[unit.start : unit.end])
+                short = ShortAnswer(text[where[0] : where[1]], passage.doc_id, where[0], where[1], 1)
+                return Composition(format_answer([quote], short), False, [quote], analysis.answerable, short)
+        return Composition(NOT_FOUND, True, [], analysis.answerable)
 
     def _holder_of_the_post_in_full(self, analysis: Analysis) -> ScoredUnit | None:
         """Among the best units, one that names the post the question asks the holder of in full

@@ -103,3 +103,47 @@ def words_it_abbreviates(unit: str, defined: Sequence[Abbreviation]) -> set[str]
         if abbreviation.used.search(unit):
             found |= abbreviation.words
     return found
+
+
+# "What does EAB stand for?", "What do the letters CSTO stand for?", "What is CIS short for?", "What is the full name
+# of the EAB?", "What is OSCE an abbreviation of?": the question asks for what the abbreviation spells out.
+_ABBREVIATION_ASKED = re.compile(
+    r"^\s*(?:what\s+(?:does|do|did)\s+(?:the\s+)?(?:abbreviation\s+|acronym\s+|letters\s+)?(?P<a>\S+)\s+stand\s+for"
+    r"|what\s+(?:is|was)\s+(?:the\s+)?(?P<b>\S+)\s+(?:short\s+for|an\s+(?:abbreviation|acronym)\s+(?:of|for))"
+    r"|what\s+(?:is|was)\s+the\s+full\s+(?:name|form)\s+of\s+(?:the\s+)?(?P<c>\S+?))\s*\??\s*$", re.I)
+# Capitalised words on one line, small words of a name between them; not words set in capitals (a heading's)
+_CAPITALISED_RUN = re.compile(r"[A-Z][a-z][\w'-]*(?:[ \t]+(?:(?:of|and|the|for|on|in|to|at|de)[ \t]+)*[A-Z][a-z][\w'-]*)+")
+
+
+def abbreviation_asked(question: str) -> str | None:
+    """The abbreviation a question asks to be spelled out ("EAB" of "What does EAB stand for?"), or None."""
+    match = _ABBREVIATION_ASKED.match(question)
+    if match is None:
+        return None
+    word = (match.group("a") or match.group("b") or match.group("c")).strip("'\"“”‘’")
+    return word if _CAPITALS.fullmatch(word) else None
+
+
+def where_defined(text: str, abbreviation: str) -> tuple[int, int] | None:
+    """Where `text` spells out `abbreviation` as it defines it: the words before its first "(EAB)" whose initials
+    make it ("Expert Advisory Board"), or None."""
+    for marker in re.finditer(rf"\({re.escape(abbreviation)}\)", text):
+        reach = max(0, marker.start() - DEFINITION_REACH)
+        before = text[reach : marker.start()].rstrip()
+        start = initials_start(before, abbreviation)
+        if start is not None:
+            return reach + start, reach + len(before)
+    return None
+
+
+def where_written_in_full(text: str, abbreviation: str) -> tuple[int, int] | None:
+    """Where `text` first writes a name of capitalised words whose initials make `abbreviation` ("Collective Security
+    Treaty Organization" for CSTO, in documents that never write "(CSTO)"; small words inside it as `initials_start`
+    reads them), or None."""
+    for run in _CAPITALISED_RUN.finditer(text):
+        for last in re.finditer(r"\S+", run.group()):
+            before = run.group()[: last.end()]
+            start = initials_start(before, abbreviation) if last.group()[0].isupper() else None
+            if start is not None and before[start].isupper():
+                return run.start() + start, run.start() + last.end()
+    return None

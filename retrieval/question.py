@@ -373,8 +373,12 @@ def asks_for_a_list(question: str) -> bool:
     is the role of the Coordination Council?"), or its tasks, principles, members, ... in the plural ("What are the
     tasks of ...?", "What principles did the leaders confirm?"). One of them ("Which principle ...", "Which
     obligations are given priority?") is one item."""
-    if _WHAT_DOES_IT_DO.match(question) or _ROLE_OF.match(question):
-        return True
+    return bool(_WHAT_DOES_IT_DO.match(question) or _ROLE_OF.match(question)) or asks_for_items(question)
+
+
+def asks_for_items(question: str) -> bool:
+    """Whether the question asks for the items of a list in the plural ("What are the tasks of ...?", "What principles
+    did the leaders confirm?"): no one phrase of the list answers it, as one deed can answer what a body did."""
     match = _WHAT_ARE_THE.match(question)
     words = match.group(1).split() if match else head_phrase(question).split()
     return any(word.lower().endswith("s") and stems(word)[:1] and stems(word)[0] in _LIST_NOUNS for word in words)

@@ -255,6 +255,65 @@ def test_a_document_s_abbreviations_are_read_from_where_it_spells_them_out(text,
     assert spelled_out_forms(text) == defined
 
 
+@pytest.mark.parametrize("question, asked", [
+    ("What does NATO stand for?", "NATO"), ("What do the letters UN stand for", "UN"),
+    ("What does the acronym WHO stand for?", "WHO"), ("What is IMF short for?", "IMF"),
+    ("What is the full name of the EU?", "EU"), ("What is OPEC an abbreviation of?", "OPEC"),
+    ("What does the Council stand for?", None),  # no abbreviation
+    ("What is NATO?", None), ("What does NATO do?", None),  # what it is or does, not its letters
+])
+def test_a_question_asking_what_an_abbreviation_stands_for(question, asked):
+    from retrieval.bodies import abbreviation_asked
+
+    assert abbreviation_asked(question) == asked
+
+
+@pytest.mark.parametrize("text, abbreviation, spelled", [
+    ("Later the WTO met. The World Trade Organization (WTO) was founded.", "WTO", "World Trade Organization"),
+    ("The Bank of\nAmerica (BOA) opened.", "BOA", "Bank of\nAmerica"),
+    ("The mission (OSCE) arrived.", "OSCE", None),  # the words before do not spell it
+])
+def test_where_a_document_defines_an_abbreviation(text, abbreviation, spelled):
+    from retrieval.bodies import where_defined
+
+    where = where_defined(text, abbreviation)
+    assert (text[where[0] : where[1]] if where else None) == spelled
+
+
+@pytest.mark.parametrize("text, abbreviation, spelled", [
+    ("Members of the Collective Security Treaty Organization met.", "CSTO", "Collective Security Treaty Organization"),
+    ("The Bank of America opened.", "BOA", "Bank of America"),  # small words inside a name pass
+    ("The Kings of Europe ruled.", "KOA", None),  # the letters in another order
+    ("COLLECTIVE SECURITY TREATY ORGANIZATION", "CSTO", None),  # a heading's capitals are no name
+    ("The Collective Security\nTreaty Organization met.", "CSTO", None),  # nor words on two lines
+])
+def test_where_a_document_writes_an_abbreviation_in_full(text, abbreviation, spelled):
+    from retrieval.bodies import where_written_in_full
+
+    where = where_written_in_full(text, abbreviation)
+    assert (text[where[0] : where[1]] if where else None) == spelled
+
+
+@pytest.mark.parametrize("question, spelled", [
+    ("What does EAB stand for?", "Expert Advisory Board"),  # "Expert Advisory Board (EAB)" in the brochure
+    ("what does csto stand for", "Collective Security Treaty Organization"),  # never "(CSTO)": the name in full
+    ("What does OSCE stand for?", None),  # no document spells it out: a line that uses it had been quoted
+])
+def test_what_an_abbreviation_stands_for_is_answered_from_where_the_documents_spell_it_out(service, question,
+                                                                                          spelled):
+    answer = service.ask(question)
+    if spelled is None:
+        assert answer.abstained, answer.answer
+        return
+    short = answer.short_answer
+    assert not answer.abstained and short is not None and short.text == spelled, answer.answer
+    quote = answer.citations[short.citation - 1]
+    text = document_text(service, short.doc_id)
+    assert text[short.start : short.end] == spelled and quote.start <= short.start and short.end <= quote.end
+    more = service.ask("Tell me more", history=[Turn(question, answer.answer)])  # what else, not the same line
+    assert all(c.quote != quote.quote for c in more.citations), more.answer
+
+
 def test_a_unit_using_an_abbreviation_matches_the_words_it_stands_for(service):
     """"What does the Expert Advisory Board review?" is answered by "... the EAB reviews and examines draft model
     acts ...", which holds none of "Expert Advisory Board": the unit was not quoted at all (the heading "DEVELOPMENT
@@ -865,6 +924,18 @@ def test_a_question_for_a_whole_list_gets_every_item_under_its_lead_in(service):
     # a list that only a later quote opens (the Coordination Council's, after the declaration's sentence) stays
     later = service.ask("What measures does the declaration propose against terrorism?")
     assert sum(c.quote.startswith("- ") for c in later.citations) <= 1, later.answer
+
+
+def test_a_question_for_the_items_of_a_list_has_no_one_phrase_in_bold(service):
+    """"What are the principles ...?" had "earlier accepted" (of "confirm earlier accepted principles") in bold over
+    the list it asks for; one deed can still answer what a body did."""
+    from retrieval.question import asks_for_items
+
+    assert asks_for_items("What are the principles of collective security?")
+    assert not asks_for_items("What does the defence commission do?")
+    answer = service.ask("What are the principles of collective security in the declaration?")
+    assert not answer.abstained and answer.short_answer is None, answer.answer
+    assert sum(c.quote.startswith("- ") for c in answer.citations) >= 2, answer.answer
 
 
 def test_no_short_answer_says_back_the_question(service):

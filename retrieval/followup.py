@@ -161,8 +161,8 @@ def asked_of_another(question: str, history: Sequence[Turn], max_chars: int) -> 
 
 def completed_fragment(question: str, history: Sequence[Turn], max_chars: int,
                        says: Callable[[str], bool] | None = None) -> str:
-    """"Over which years?" after "How many model acts has the CSTO PA adopted?" as "Over which years model acts has
-    the CSTO PA adopted?": the fragment (`question.is_a_fragment`) in place of the question word of the last
+    """"Over which years?" after "How many model acts has the CSTO PA adopted?" as "Over which years has the CSTO PA
+    adopted model acts?": the fragment (`question.is_a_fragment`) in place of the question word of the last
     question as read (`_last_read`: "When?" / "Why?" completes "Why" from the "When ..." before it). Alone it names
     nothing the answer finder can match (the unit that says "2006 - 2024" says no "years": refused). Unchanged when
     the last question opens with no question word, or past `max_chars`."""
@@ -200,8 +200,17 @@ def _fragment_of(fragment: str, last: str) -> str | None:
     words = words[:1].upper() + words[1:]
     done = _WHO_DID.match(last)
     if done is not None:  # "Who signed the 2006 declaration?" / "When?": "When was the 2006 declaration signed?"
-        return f"{words} was {done.group('what')} {done.group('verb')}?"
-    return f"{words} {last[opening.end():]}"
+        what = done.group("what").split()  # the verb before where or when it was done ("... met in Minsk?")
+        at = next((j for j in range(1, len(what)) if what[j].lower() in _PREPOSITIONS), len(what))
+        return " ".join([words, "was", *what[:at], done.group("verb"), *what[at:]]) + "?"
+    rest = last[opening.end():].strip().rstrip("?").split()
+    auxiliary = next((i for i, w in enumerate(rest[:4]) if w.lower() in AUXILIARIES), 0)
+    # "How many model acts has the CSTO PA adopted?" / "Over which years?": what the question word counted goes
+    # after the verb, "Over which years has the CSTO PA adopted model acts?" (not "... years model acts has ..."),
+    # before what the verb is done to or in ("Why did the CIS send observers to Kazakhstan?")
+    after = next((j for j in range(auxiliary + 3, len(rest)) if rest[j].lower() in _PREPOSITIONS), len(rest))
+    return " ".join([words, *rest[auxiliary:after], *rest[:auxiliary], *rest[after:]]) + "?"
+
 
 
 def _it_of(question: str, last: str, says: Callable[[str], bool] | None) -> str | None:
@@ -405,7 +414,16 @@ _NOT_IN_A_PHRASE = frozenset("in at on to for with from by about besides between
 _VERB_FORM = re.compile(r"(?:ing|ed)$")
 # "Who signed the 2006 declaration?": a question of who did a thing, in a regular past tense (a fragment after it asks
 # of the thing done: "When was the 2006 declaration signed?")
-_WHO_DID = re.compile(r"^\s*who\s+(?P<verb>[a-z]+ed)\s+(?P<what>[^?]+?)\s*\??\s*$", re.I)
+_PREPOSITIONS = frozenset("to in at on for from with by about into during over under against through across within "
+                          "between among after before since until".split())
+# "Who signed the declaration?", "Which country hosted the summit?": the question word (and its noun) did it
+# (what it was done to: not a place or time, "Which elections happened in 2022?")
+# Past forms that are their own participles, as "-ed" forms are ("Who met Lukashenko?": "When was Lukashenko met?")
+_DONE_IRREGULAR = ("met|led|sent|held|made|built|said|told|found|paid|won|brought|bought|taught|kept|left|lost|spent|"
+                   "heard|sold|fought|caught|read|set|put|cut|hit|struck|hung|laid|lent|meant|fed|shot|spun|sat|"
+                   "stood|understood|dealt|sought|thought|felt")
+_WHO_DID = re.compile(rf"^\s*(?:who|(?:which|what)\s+[a-z]+)\s+(?P<verb>[a-z]+ed|{_DONE_IRREGULAR})\s+"
+                      rf"(?!(?:{'|'.join(sorted(_PREPOSITIONS))})\b)(?P<what>[^?]+?)\s*\??\s*$", re.I)
 _CONNECTIVE_BEFORE_A_QUESTION = re.compile(rf"^\s*(?:and|but|so|also|then),?\s+(?={_OWN_QUESTION})", re.I)
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|she|his)\b", re.I)
 _PRONOUN_SAYS = re.compile(rf"^\s*(?:(?:and|but|so|also)\s+)?what\s+(?:does|did|do|has|have|had)\s+"

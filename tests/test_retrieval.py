@@ -2040,16 +2040,24 @@ def test_a_question_word_with_at_most_two_words_and_no_verb_before_them_is_a_fra
 
 def test_a_fragment_takes_the_place_of_the_last_questions_question_word():
     history = [Turn("How many seats does the council have?")]
-    assert completed_fragment("Since when?", history, 2000) == "Since when seats does the council have?"
+    # what the question word counted goes after the verb ("Since when seats does the council have?" had been read)
+    assert completed_fragment("Since when?", history, 2000) == "Since when does the council have seats?"
     assert completed_fragment("And why?", history + [Turn("Since when?")], 2000) == (
-        "Why seats does the council have?")  # a fragment after a fragment: from the one completed
+        "Why does the council have seats?")  # a fragment after a fragment: from the one completed
+    sent = [Turn("How many observers did the CIS send to Kazakhstan?")]  # before what the verb is done to
+    assert completed_fragment("Why?", sent, 2000) == "Why did the CIS send observers to Kazakhstan?"
     assert completed_fragment("Since when?", [], 2000) == "Since when?"
     they = [Turn("Who met the president?", "OSCE Parliamentary Assembly [1]\n\n“…” [1]"),
             Turn("What did they discuss?", "“…” [1]")]
     assert completed_fragment("When?", they, 2000) == "When did the OSCE Parliamentary Assembly discuss?"
     signed = [Turn("Who signed the treaty of 1992?", "“…” [1]")]  # who did a thing: when was it done
     assert completed_fragment("When?", signed, 2000) == "When was the treaty of 1992 signed?"
-    assert completed_fragment("Where?", [Turn("Who met the president?", "“…” [1]")], 2000) == "Where met the president?"
+    hosted = [Turn("Which country hosted the summit?", "“…” [1]")]  # which one did it: the same
+    assert completed_fragment("When?", hosted, 2000) == "When was the summit hosted?"
+    happened = [Turn("Which elections happened in 2022?", "“…” [1]")]  # done in a year, not to it
+    assert completed_fragment("Where?", happened, 2000) == "Where elections happened in 2022?"
+    met = [Turn("Who met the president in Minsk?", "“…” [1]")]  # a past form that is its own participle
+    assert completed_fragment("When?", met, 2000) == "When was the president met in Minsk?"
     assert completed_fragment("Since when?", [Turn("Tell me about the council.")], 2000) == "Since when?"
     assert completed_fragment("Since when?", history, 20) == "Since when?"
 

@@ -41,8 +41,9 @@ from retrieval.bodies import (Abbreviation, abbreviation_asked, abbreviations, a
 from retrieval.countries import only_other_countries
 from retrieval.document_date import asks_when_made, own_date
 from retrieval.kinds import (TIME, asks_for_a_post_holder, asks_for_several_holders, asks_how_many,
-                             names_the_post_in_full, names_the_post_only_as_another, of_the_kind_asked,
-                             labelled_by_a_year_asked, only_other_years, says_an_exact_count, the_post_as_asked)
+                             holds_no_one_in_the_post, labelled_by_a_year_asked, names_the_post_in_full,
+                             names_the_post_only_as_another, of_the_kind_asked, only_other_years, says_an_exact_count,
+                             the_post_as_asked)
 from retrieval.question import (QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items, defined_term,
                                 person_asked_about, person_named_as_source, post_speaker_asked, speaker_asked,
                                 topic_said_about, what_is_called, without_named_source, without_the_verb_of_saying)
@@ -858,7 +859,8 @@ def can_answer(q: QuestionInfo, quotes: Sequence[ScoredUnit],
     if fact and not elsewhere and abbreviations_of is not None:
         held = set(holders)
         elsewhere = only_other_bodies(q.text, [abbreviations_of(u) for u in quotes if u.text in held])
-    return bool(holders) and not elsewhere and not names_the_post_only_as_another(q, texts)
+    return (bool(holders) and not elsewhere and not names_the_post_only_as_another(q, texts)
+            and not holds_no_one_in_the_post(q, holders))
 
 
 # "Who along with Russia supported ...?": the country named is beside what is asked, which may be another one.

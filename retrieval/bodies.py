@@ -112,7 +112,8 @@ _ABBREVIATION_ASKED = re.compile(
     r"|what\s+(?:is|was)\s+(?:the\s+)?(?P<b>\S+)\s+(?:short\s+for|an\s+(?:abbreviation|acronym)\s+(?:of|for))"
     r"|what\s+(?:is|was)\s+the\s+full\s+(?:name|form)\s+of\s+(?:the\s+)?(?P<c>\S+?))\s*\??\s*$", re.I)
 # Capitalised words on one line, small words of a name between them; not words set in capitals (a heading's)
-_CAPITALISED_RUN = re.compile(r"[A-Z][a-z][\w'-]*(?:[ \t]+(?:(?:of|and|the|for|on|in|to|at|de)[ \t]+)*[A-Z][a-z][\w'-]*)+")
+_CAPITALISED_RUN = re.compile(
+    r"[A-Z][a-z][\w'-]*(?:[ \t]+(?:(?:of|and|the|for|on|in|to|at|de)[ \t]+)*[A-Z][a-z][\w'-]*)+")
 
 
 def abbreviation_asked(question: str) -> str | None:

@@ -107,6 +107,23 @@ def asks_for_several_holders(q: QuestionInfo) -> bool:
 _WHO_ARE = re.compile(r"\s*who\s+(?:are|were)\b", re.I)
 
 
+def holds_no_one_in_the_post(q: QuestionInfo, holders: Sequence[str]) -> bool:
+    """Whether, for "Who is the Secretary of the CSTO PA Council?", no quote that names a person (`holders`) names the
+    post's title ("Secretary"): whoever they name holds another post ("Natalia Kochanova / CSTO PA Council Member /
+    Chairwoman of ..." had answered it beside a line that names no one). The titles of one who chairs are one title.
+    False for a question that asks by a verb ("Who chairs ...?") or a title whose holder a text may name otherwise."""
+    match = _ASKS_FOR_A_POST_HOLDER.match(q.text)
+    post = (match.group("post") or "").lower() if match else ""
+    if post not in _TITLES_NAMED_AS_ASKED:
+        return False
+    title = re.compile(_CHAIR if post.startswith("chair") else rf"{post}s?", re.I)
+    return not any(re.search(rf"\b{title.pattern}\b", text, re.I) for text in holders)
+
+
+# Posts whose holder a text names by the same title (a king may be "the monarch", a general "the commander")
+_TITLES_NAMED_AS_ASKED = frozenset("chairman chairwoman chair speaker secretary director minister coordinator".split())
+
+
 def names_the_post_only_as_another(q: QuestionInfo, quotes: Sequence[str]) -> bool:
     """Whether, for "Who is the President of the OSCE Parliamentary Assembly?", every quote that names the post's
     title names another post by it: another rank than the question asks ("Vice President of the OSCE

@@ -1277,6 +1277,30 @@ def test_a_post_named_only_as_another(question, quotes, other_rank):
     assert names_the_post_only_as_another(analyse(question), quotes) == other_rank
 
 
+@pytest.mark.parametrize("question, holders, no_one", [
+    ("Who is the Secretary of the Council?", ["Anna Berg / Member of the Council / Chairwoman of the Senate"], True),
+    ("Who is the Secretary of the Council?", ["Ivan Petrov, Secretary of the Council, said"], False),
+    ("Who is the Chairman of the Senate?", ["Anna Berg / Chairwoman of the Senate"], False),  # one title to chair
+    ("Who is the Speaker of the Assembly?", [], True),  # no quote names anyone
+    ("Who chairs the Senate?", ["Anna Berg / Member of the Council"], False),  # asked by a verb: the rules of posts
+    ("Who was the king of Scotland?", ["Robert the Bruce ruled Scotland"], False),  # a king may be named otherwise
+])
+def test_a_post_holder_is_someone_named_with_the_post(question, holders, no_one):
+    from retrieval.kinds import holds_no_one_in_the_post
+    from retrieval.question import analyse
+
+    assert holds_no_one_in_the_post(analyse(question), holders) == no_one
+
+
+def test_a_post_that_no_document_names_a_holder_of_is_refused(service):
+    """"Who is the Secretary of the CSTO PA Council?" quoted the declaration's "... charge to the Secretary general
+    of the CSTO ..." (no one named) beside a Council member's name block (another post): no one is named with it."""
+    answer = service.ask("Who is the Secretary of the CSTO PA Council?")
+    assert answer.abstained, answer.answer
+    chair = service.ask("Who is the Chairman of the CSTO Parliamentary Assembly?")  # a post named with its holder
+    assert chair.short_answer is not None and chair.short_answer.text == "Vyacheslav Volodin", chair.answer
+
+
 @pytest.mark.parametrize("question, text, in_full", [
     ("Who chairs the CSTO Parliamentary Assembly?", "Anna Berg\nChairman of the CSTO Parliamentary Assembly", True),
     ("Who chairs the CSTO Permanent Council?", "Anna Berg\nChairwoman of the Council of the Republic", False),

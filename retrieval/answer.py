@@ -38,7 +38,7 @@ from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.bodies import (Abbreviation, abbreviation_asked, abbreviations, abbreviations_defined, initials_start,
                              only_other_bodies, small_words, where_defined, where_written_in_full, words_it_abbreviates)
-from retrieval.countries import only_other_countries
+from retrieval.countries import countries_named, names_of, only_other_countries, with_peoples_words
 from retrieval.document_date import asks_when_made, own_date
 from retrieval.kinds import (TIME, asks_for_a_post_holder, asks_for_several_holders, asks_how_many,
                              holds_no_one_in_the_post, labelled_by_a_year_asked, names_the_post_in_full,
@@ -55,7 +55,7 @@ from retrieval.signatures import asks_who_signed, signature_block
 from retrieval.speakers import asks_who_said, speaker_of
 from retrieval.spans import Candidates, candidates
 from retrieval.store import IndexReader
-from retrieval.text import content_words, stem_words, stems
+from retrieval.text import STOP_WORDS, content_words, stem_words, stems
 
 _WORD = re.compile(r"\w+")
 SEMANTIC_WEIGHT = 0.6
@@ -359,6 +359,7 @@ class ExtractiveAnswerer:
         # "Chairman" as unlike)
         holder = self._holder_of_the_post_in_full(analysis) if below else None
         if (not analysis.units or (below and holder is None) or self._the_person_asked_is_named_nowhere(analysis)
+                or self._a_country_asked_is_named_nowhere(analysis)
                 or not speak_of_the_topic(analysis.question.text, [p.text for p in passages[:ANSWER_PASSAGES]])):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         if naming:
@@ -419,6 +420,18 @@ class ExtractiveAnswerer:
             return False
         frequencies = self.content_word_frequencies(name)
         return bool(frequencies) and not any(frequencies.values())
+
+    def _a_country_asked_is_named_nowhere(self, analysis: Analysis) -> bool:
+        """Whether the question names a country that no passage of the collection names by any of its names or its
+        people's word ("Is Uzbekistan a member of the CSTO?" of documents that never name it had quoted the
+        Kazakh Senate's chairman): nothing in them can say anything of it."""
+        for key in countries_named(analysis.question.text):
+            names = [[w for w in _WORD.findall(name.lower()) if w not in STOP_WORDS]
+                     for name in with_peoples_words(names_of(key))]
+            frequencies = self.reader.term_document_frequencies(sorted({w for words in names for w in words}))
+            if not any(words and all(frequencies.get(w, 0) for w in words) for words in names):
+                return True
+        return False
 
     def about_the_document(self, analysis: Analysis, passages: Sequence[Passage]) -> Composition | None:
         """For a question about the one document it is asked of (every passage is of the document the question

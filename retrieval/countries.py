@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Sequence
+from typing import Iterable, Sequence
 
 # Names in use that ISO 3166 words otherwise, and former states history still names.
 _COMMON_NAMES = (
@@ -70,6 +70,25 @@ def countries_named(text: str) -> frozenset[str]:
             name = name.removeprefix(article)
         keys.add(_SAME_COUNTRY.get(name, name[:5]))
     return frozenset(keys)
+
+
+@functools.lru_cache(maxsize=256)
+def names_of(key: str) -> tuple[str, ...]:
+    """Every name and people's word of the country `countries_named` keys as `key` ("kazak": "Kazakhstan",
+    "Kazakh"; "unite": "United Kingdom", "Britain", "British", "English", ...)."""
+    return tuple(sorted(n for n in _country_names() if countries_named(n) == frozenset({key})))
+
+
+def with_peoples_words(names: Iterable[str]) -> set[str]:
+    """The names and, for each one-word name, the words its people may go by that the list of peoples lacks
+    ("Palestinian" of "Palestine", "Kenyan", "Sudanese", "Israeli"): a text that names a country only by them
+    still speaks of it."""
+    out = set(names)
+    for name in names:
+        if " " not in name:
+            stem = name[:-1] if name[-1:] in "ae" else name
+            out |= {name + "n", name + "ns", stem + "an", stem + "ian", stem + "ians", name + "ese", name + "i"}
+    return out
 
 
 def country_spans(text: str) -> list[tuple[int, int]]:

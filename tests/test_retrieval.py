@@ -1292,6 +1292,26 @@ def test_a_post_holder_is_someone_named_with_the_post(question, holders, no_one)
     assert holds_no_one_in_the_post(analyse(question), holders) == no_one
 
 
+def test_a_country_goes_by_its_names_and_its_peoples_words():
+    from retrieval.countries import countries_named, names_of, with_peoples_words
+
+    (key,) = countries_named("Is Uzbekistan a member?")
+    assert {"Uzbekistan", "Uzbek", "Republic of Uzbekistan"} <= set(names_of(key))
+    (key,) = countries_named("the Palestine question")
+    assert "Palestinian" in with_peoples_words(names_of(key))  # a people's word the list lacks
+    assert {"Kenyan", "Sudanese", "Israeli"} <= with_peoples_words(["Kenya", "Sudan", "Israel"])
+
+
+@pytest.mark.parametrize("question, refused", [
+    ("Is Uzbekistan a member of the CSTO?", True),  # no document names it: the Kazakh Senate's chairman was quoted
+    ("Did the CSTO PA observe elections in Uzbekistan?", True),
+    ("Did the CSTO PA observe elections in Kazakhstan?", False),
+    ("Who chairs the Senate of Kazakhstan?", False),
+])
+def test_a_question_about_a_country_no_document_names_is_refused(service, question, refused):
+    assert service.ask(question).abstained == refused
+
+
 def test_a_post_that_no_document_names_a_holder_of_is_refused(service):
     """"Who is the Secretary of the CSTO PA Council?" quoted the declaration's "... charge to the Secretary general
     of the CSTO ..." (no one named) beside a Council member's name block (another post): no one is named with it."""

@@ -46,6 +46,7 @@ SHORT_CAPITALS_WORDS = 4
 # A short label ("2022", "Members") heads the short list under it as one unit, as a table's column would.
 LABEL_WORDS = 3
 LABEL_ITEM_WORDS = 6
+_INSIDE_A_WORD = re.compile(r"[\w`]")  # what goes on past a full stop with no space: a word, a code span
 _INNER_END = re.compile(
     r"(?<=[a-z0-9%)][.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\bMrs\.)"
     r"[\"”’]?\s+(?=[“\"‘'(]?[A-Z])"
@@ -162,8 +163,11 @@ def _segment(text: str, lo: int, hi: int) -> list[Span]:
         start = flat.find(stripped, cursor)
         if start < 0:
             continue
+        if spans and lo + start == spans[-1].end and _INSIDE_A_WORD.match(flat, start):  # pysbd cut "`.venv`"
+            spans[-1] = Span(spans[-1].start, lo + start + len(stripped))
+        else:
+            spans.append(Span(lo + start, lo + start + len(stripped)))
         cursor = start + len(stripped)
-        spans.append(Span(lo + start, lo + cursor))
     return spans
 
 

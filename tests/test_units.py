@@ -8,6 +8,8 @@ and every name/title block is one unit.
 
 import re
 
+import pytest
+
 from hypothesis import given, settings, strategies as st
 
 from citeqa.layout import ends_with_joiner, list_lead_in, one_line
@@ -100,6 +102,18 @@ def test_a_block_reads_on_one_line_with_its_breaks_marked():
         "Vyacheslav Volodin / Chairman of the CSTO Parliamentary Assembly Chairman of the State Duma")
     assert one_line("Chairman of the Senate of the\n\nRepublic of Kazakhstan") == (
         "Chairman of the Senate of the Republic of Kazakhstan")
+
+
+@pytest.mark.parametrize("text, units", [
+    # pysbd cut after "`." of "`.venv`" (a quote "`make run` creates `." and a second one opening "venv`, ...")
+    ("`make run` creates `.venv`, installs the model. Then it runs.",
+     ["`make run` creates `.venv`, installs the model.", "Then it runs."]),
+    ("The .NET runtime and config.yaml load first. Then it runs.",
+     ["The .NET runtime and config.yaml load first.", "Then it runs."]),
+    ("It was dead.[citation needed] Then it ran.", ["It was dead.", "[citation needed] Then it ran."]),  # as before
+])
+def test_a_sentence_is_not_cut_inside_a_word_after_a_full_stop(text, units):
+    assert [text[u.start : u.end] for u in quote_units(text)] == units
 
 
 def test_list_items_and_signature_lines_stay_apart():

@@ -50,8 +50,10 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _parse(suffix: str, data: bytes) -> RawText:
-    if suffix in (".txt", ".md", ".markdown"):
-        return RawText(decode_text(data), "md" if suffix != ".txt" else "txt")
+    if suffix == ".txt":
+        return RawText(decode_text(data), "txt")
+    if suffix in (".md", ".markdown"):
+        return read_markdown(decode_text(data))
     if suffix in (".html", ".htm"):
         return read_html(decode_text(data))
     if suffix == ".pdf":
@@ -78,8 +80,8 @@ def decode_text(data: bytes) -> str:
 
 _BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
-    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
-    "p", "pre", "section", "table", "td", "th", "tr", "ul",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol",
+    "p", "pre", "section", "table", "tr", "ul",
 }
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
 # Site furniture that HTML marks as such: navigation anywhere, and the page's own banner and footer
@@ -111,12 +113,49 @@ def read_html(html: str) -> RawText:
     for tag in soup.find_all(_is_site_furniture):
         if not tag.decomposed:
             tag.decompose()
+    for n, item in _list_items(soup):  # a list's items on lines of their own, its marks kept ("- develops ...")
+        for paragraph in item.find_all("p", recursive=False):  # a loose list's items are paragraphs
+            paragraph.insert_after(" ")
+            paragraph.unwrap()
+        item.insert(0, f"{n}. " if n else "- ")
+        item.insert_before("\n")
+    for row in soup.find_all("tr"):  # a table row on one line, its cells apart, as a DOCX table's
+        for space in row.find_all(string=lambda text: not text.strip(), recursive=False):
+            space.extract()
+        for cell in row.find_all(["td", "th"], recursive=False)[1:]:
+            cell.insert_before(" | ")
     for tag in soup.find_all(_BLOCK_TAGS):
         tag.insert_before("\n\n")
         tag.insert_after("\n\n")
     # Nested blocks leave runs of blank lines that say nothing of the layout: one blank line between blocks.
     text = _HTML_BLANK_RUNS.sub("\n\n", soup.get_text())
     return RawText(text, "html", title or None)
+
+
+def _list_items(soup) -> list[tuple[int, object]]:
+    """Each <li> with its number in an ordered list (from its `start`), 0 in any other; the spacing of the source
+    between items dropped (an item is a line)."""
+    items = []
+    for tag in soup.find_all(["ul", "ol"]):
+        for space in tag.find_all(string=lambda text: not text.strip(), recursive=False):
+            space.extract()
+        first = int(tag.get("start", 1)) if tag.name == "ol" and str(tag.get("start", 1)).isdigit() else 1
+        for i, item in enumerate(tag.find_all("li", recursive=False)):
+            items.append((first + i if tag.name == "ol" else 0, item))
+    return items
+
+
+def read_markdown(markdown: str) -> RawText:
+    """The text a Markdown file shows, without its marks ("**", "`", "#", link targets): rendered by markdown-it
+    (CommonMark and tables) and read as HTML, so a quote reads "The embedder (citeqa/embedding/): ..." rather
+    than "**The embedder** (`citeqa/embedding/`): ...". Its first heading is its title."""
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").enable("table").render(markdown)
+    raw = read_html(html)
+    heading = re.search(r"<h[1-6][^>]*>(.*?)</h[1-6]>", html, re.S)
+    title = read_html(heading.group(1)).text.strip() if heading else None
+    return RawText(raw.text, "md", title or None)
 
 
 def read_pdf(data: bytes) -> RawText:

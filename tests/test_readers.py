@@ -34,8 +34,31 @@ def test_txt_and_md(tmp_path):
     (tmp_path / "a.txt").write_text("Plain text.", encoding="utf-8")
     (tmp_path / "b.md").write_bytes("\ufeff# Heading\n\nBody".encode("utf-8"))
     assert read_file(tmp_path / "a.txt").text == "Plain text."
-    assert read_file(tmp_path / "b.md").text == "# Heading\n\nBody"
-    assert read_file(tmp_path / "b.md").format == "md"
+    markdown = read_file(tmp_path / "b.md")
+    assert markdown.text.strip() == "Heading\n\nBody" and markdown.title == "Heading" and markdown.format == "md"
+
+
+def test_markdown_reads_as_the_text_it_shows(tmp_path):
+    """Quotes of a Markdown file had its marks: "**The embedder** (`citeqa/embedding/`)", "## Layout"."""
+    (tmp_path / "notes.md").write_text(
+        "# Build notes\n\n**The embedder** (`citeqa/embedding/`) runs [ONNX](https://onnx.ai) *int8* weights.\n\n"
+        "## Steps\n\n1. read\n2. embed\n\n- one\n- two\n\n| measure | value |\n|---|---:|\n| build seconds | 0.9 |\n\n"
+        "```\nmake run   # start the chat\n```\n", encoding="utf-8")
+    raw = read_file(tmp_path / "notes.md")
+    lines = [line for line in raw.text.splitlines() if line.strip()]
+    assert raw.title == "Build notes"
+    assert lines == ["Build notes", "The embedder (citeqa/embedding/) runs ONNX int8 weights.", "Steps", "1. read",
+                     "2. embed", "- one", "- two", "measure | value", "build seconds | 0.9",
+                     "make run   # start the chat"]
+
+
+def test_an_html_list_keeps_its_marks_and_a_table_row_its_cells_on_one_line():
+    from ingest.readers import read_html
+
+    text = read_html("<p>Tasks:</p><ul><li><p>develops laws</p></li><li>monitors</li></ul>"
+                     "<table><tr><th>year</th><th>acts</th></tr><tr><td>2022</td><td>35</td></tr></table>").text
+    assert [line.strip() for line in text.splitlines() if line.strip()] == [
+        "Tasks:", "- develops laws", "- monitors", "year | acts", "2022 | 35"]
 
 
 def test_utf16_with_bom_is_read(tmp_path):

@@ -188,6 +188,31 @@ def test_a_short_answer_is_not_the_documents_title_nor_cut_from_capitals_nor_hal
     assert (edges_can_be_trusted(choice) and not only_the_title(choice)) == shown
 
 
+def test_a_markdown_document_is_quoted_as_the_text_it_shows(tmp_path):
+    """A Markdown file's quotes had its marks ("**Chairs:** `Anna Berg` ..."); its cleaned text is what it shows, and
+    every citation is exact in it."""
+    from ingest.pipeline import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "board.md").write_text(
+        "# Harbour board\n\n**Chairs:** the board is chaired by `Anna Berg`, elected in *March 2021*.\n\n"
+        "## Duties\n\nThe board:\n\n- approves the [harbour budget](https://example.org/budget);\n"
+        "- appoints the harbour master.\n", encoding="utf-8")
+    settings = Settings.load(env={}, corpus=corpus, index=tmp_path / "index")
+    build_index(settings)
+    service = build_service(settings)
+    answer = service.ask("Who chairs the harbour board?")
+    assert not answer.abstained, answer.answer
+    quote = answer.citations[0]
+    assert "Chairs: the board is chaired by Anna Berg, elected in March 2021." in quote.quote, answer.answer
+    assert not any(mark in c.quote for c in answer.citations for mark in ("**", "`", "#")), answer.answer
+    assert document_text(service, "board.md")[quote.start : quote.end] == quote.quote
+    assert service.documents(["board.md"])["board.md"].title == "Harbour board"
+    duties = service.ask("What does the harbour board approve?")
+    assert any(c.quote == "- approves the harbour budget;" for c in duties.citations), duties.answer
+
+
 def test_a_short_answer_through_the_service_never_ends_inside_a_name(tmp_path):
     """"50,000 Protestant" of "50,000 Protestant Walloons" was the bold answer to "How many fled?": the span
     model, scoring a count, let the span run into a name and stop inside it. Half a name says something

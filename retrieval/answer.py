@@ -36,8 +36,9 @@ from citeqa.layout import ends_sentence, in_capitals, is_list_item, list_lead_in
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
-from retrieval.bodies import (Abbreviation, abbreviation_asked, abbreviations, abbreviations_defined, initials_start,
-                             only_other_bodies, small_words, where_defined, where_written_in_full, words_it_abbreviates)
+from retrieval.bodies import (Abbreviation, abbreviation_asked, abbreviation_explained, abbreviations,
+                             abbreviations_defined, initials_start, only_other_bodies, says_what_it_is, small_words,
+                             where_defined, where_written_in_full, words_it_abbreviates)
 from retrieval.countries import countries_named, names_of, only_other_countries, with_peoples_words
 from retrieval.document_date import asks_when_made, own_date
 from retrieval.kinds import (TIME, asks_for_a_post_holder, asks_for_several_holders, asks_how_many,
@@ -406,6 +407,12 @@ class ExtractiveAnswerer:
         if short is not None:
             n = next(c.n for c in citations if (c.doc_id, c.start) == short.unit.key)
             short_answer = ShortAnswer(short.text, short.unit.doc_id, short.start, short.end, n)
+        explained = abbreviation_explained(analysis.question.text)
+        if explained and not shown and not any(says_what_it_is(c.quote, explained) for c in citations):
+            # "What is the CSTO?" had quoted a line that uses "CSTO" four times and says nothing of what it is
+            spelled = self.spelled_out_in_full(explained, analysis, passages)
+            if not spelled.abstained:
+                return spelled
         return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
                            short_answer)
 

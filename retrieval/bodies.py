@@ -116,6 +116,23 @@ _CAPITALISED_RUN = re.compile(
     r"[A-Z][a-z][\w'-]*(?:[ \t]+(?:(?:of|and|the|for|on|in|to|at|de)[ \t]+)*[A-Z][a-z][\w'-]*)+")
 
 
+# "What is the CSTO?", "What was NSFNET?": what the abbreviation is, which its letters say first
+_WHAT_IS = re.compile(r"^\s*(?i:what\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?)(?P<a>[A-Z][A-Z0-9]{1,6})\s*\??\s*$")
+
+
+def abbreviation_explained(question: str) -> str | None:
+    """The abbreviation "What is the CSTO?" asks about, or None."""
+    match = _WHAT_IS.match(question)
+    return match.group("a") if match and _CAPITALS.fullmatch(match.group("a")) else None
+
+
+def says_what_it_is(text: str, abbreviation: str) -> bool:
+    """Whether the text spells the abbreviation out or says what it is ("NSFNET was a program ...", "The Computer
+    Science Network (CSNET) was a computer network ...")."""
+    return bool(where_defined(text, abbreviation) or where_written_in_full(text, abbreviation)
+                or re.search(rf"\b{re.escape(abbreviation)}\)?\s+(?:is|was|are|were)\b", text))
+
+
 def abbreviation_asked(question: str) -> str | None:
     """The abbreviation a question asks to be spelled out ("EAB" of "What does EAB stand for?"), or None."""
     match = _ABBREVIATION_ASKED.match(question)

@@ -293,6 +293,39 @@ def test_a_question_asking_what_an_abbreviation_stands_for(question, asked):
     assert abbreviation_asked(question) == asked
 
 
+@pytest.mark.parametrize("question, asked", [
+    ("What is the CSTO?", "CSTO"), ("what was NSFNET", "NSFNET"), ("What is the CSTO PA?", None),
+    ("What is the Council?", None), ("What is CSTO's budget?", None),
+])
+def test_a_question_asking_what_an_abbreviation_is(question, asked):
+    from retrieval.bodies import abbreviation_explained
+
+    assert abbreviation_explained(question) == asked
+
+
+@pytest.mark.parametrize("text, abbreviation, says", [
+    ("The Computer Science Network (CSNET) was a computer network funded by the NSF.", "CSNET", True),
+    ("NSFNET was a program of coordinated projects.", "NSFNET", True),
+    ("Members of the Collective Security Treaty Organization met.", "CSTO", True),  # its letters spelled out
+    ("The Secretary general of the CSTO prepares the proposal.", "CSTO", False),  # uses it, says nothing of it
+])
+def test_a_text_that_says_what_an_abbreviation_is(text, abbreviation, says):
+    from retrieval.bodies import says_what_it_is
+
+    assert says_what_it_is(text, abbreviation) == says
+
+
+def test_what_an_abbreviation_is_is_answered_by_its_letters_when_no_quote_says_more(service):
+    """"What is the CSTO?" quoted the declaration's "... charge to the Secretary general of the CSTO ...", which
+    uses the word four times and says nothing of what it is; no document defines it, one spells it out. A quote that
+    says what it is stays the answer ("What is the EAB?": the line that defines the board)."""
+    answer = service.ask("What is the CSTO?")
+    assert answer.short_answer is not None, answer.answer
+    assert answer.short_answer.text == "Collective Security Treaty Organization", answer.answer
+    board = service.ask("What is the EAB?")
+    assert board.citations[0].quote.startswith("Expert Advisory Board (EAB) under the Council"), board.answer
+
+
 @pytest.mark.parametrize("text, abbreviation, spelled", [
     ("Later the WTO met. The World Trade Organization (WTO) was founded.", "WTO", "World Trade Organization"),
     ("The Bank of\nAmerica (BOA) opened.", "BOA", "Bank of\nAmerica"),

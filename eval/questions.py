@@ -18,6 +18,8 @@ from citeqa.errors import CiteqaError, InputNotFound, SettingsError
 
 DEFAULT_QUESTIONS = Path(__file__).with_name("questions.jsonl")
 CONVERSATIONS = Path(__file__).with_name("conversations.jsonl")
+# The questions a new user asks first of the shipped corpus (what it is, what its letters stand for, who holds a post)
+FIRST_QUESTIONS = Path(__file__).with_name("first_questions.jsonl")
 MAX_AFTER = 20  # the turns of history the service reads
 
 

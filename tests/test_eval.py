@@ -122,6 +122,10 @@ def test_shipped_question_sets_are_valid():
 
     follow_ups = load_questions(CONVERSATIONS)
     assert len(follow_ups) == 52 and all(q.after for q in follow_ups) and any(not q.answerable for q in follow_ups)
+    from eval.questions import FIRST_QUESTIONS
+
+    first = load_questions(FIRST_QUESTIONS)
+    assert len(first) == 40 and sum(q.answerable for q in first) == 25
 
 
 @pytest.mark.parametrize("line, message", [

@@ -2208,9 +2208,10 @@ def test_it_in_a_follow_up_is_read_as_what_the_last_question_asked_about(service
 
 
 def test_every_quote_is_verbatim_over_many_questions(service):
-    """document_text[start:end] == quote for every citation, in every mode, over both question sets;
+    """document_text[start:end] == quote for every citation, in every mode, over the three question sets;
     no quote is a bare heading or list item."""
-    questions = load_questions("questions.jsonl") + load_questions("calibration.jsonl")
+    questions = (load_questions("questions.jsonl") + load_questions("calibration.jsonl")
+                 + load_questions("first_questions.jsonl"))
     checked = 0
     for mode in ("hybrid", "dense", "lexical"):
         for q in questions:

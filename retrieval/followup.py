@@ -96,6 +96,8 @@ def standalone(question: str, history: Sequence[Turn], max_chars: int,
     readers = (named_by_the_last_answer, they_named_by_the_last_answer, said_by_the_last_subject, asked_of_another,
                functools.partial(completed_fragment, says=says),
                functools.partial(it_read_as_the_last_subject, says=says))
+    # "Tell me more" asked the question before it again: "When was he elected?" after it is read from that question
+    history = [turn for turn in history if not asks_for_more(turn.question)]
     for read in readers:
         resolved = read(question, history, max_chars)
         if resolved != question:

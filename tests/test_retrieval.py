@@ -1570,6 +1570,17 @@ def test_tell_me_more_quotes_what_the_answer_before_did_not(service):
     assert more.abstained and more.answer == NOTHING_MORE, more.answer
 
 
+def test_a_follow_up_after_tell_me_more_is_read_from_the_question_before_it(service):
+    """"When was he elected?" after "Tell me more" looked for "he" in "Tell me more" and its answer, found no one,
+    and quoted Lukashenko's meeting with the OSCE mission; it is read from the question "Tell me more" asked again."""
+    first = service.ask("Who chairs the Senate of Kazakhstan?")
+    history = [Turn(first.question, first.answer)]
+    more = service.ask("Tell me more", history=history)
+    history.append(Turn("Tell me more", more.answer))
+    elected = service.ask("When was he elected?", history=history)
+    assert elected.read_as == "When was Maulen Ashimbayev elected?" and elected.abstained, elected.answer
+
+
 def test_a_board_whose_chair_no_document_names_is_refused(service):
     """"Who is its chairman?" after "What is the Expert Advisory Board?" quoted the Board's description: its
     "Expert Advisory" read as a person's name."""

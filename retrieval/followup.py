@@ -200,7 +200,7 @@ def _fragment_of(fragment: str, last: str) -> str | None:
         return None
     words = LEADING_CONNECTIVE.sub("", fragment.strip()).rstrip("?").rstrip()
     words = words[:1].upper() + words[1:]
-    done = _WHO_DID.match(last)
+    done = None if _A_COUNT.match(words) else _WHO_DID.match(last)  # not "How many polling stations was ... observed?"
     if done is not None:  # "Who signed the 2006 declaration?" / "When?": "When was the 2006 declaration signed?"
         what = done.group("what").split()  # the verb before where or when it was done ("... met in Minsk?")
         at = next((j for j in range(1, len(what)) if what[j].lower() in _PREPOSITIONS), len(what))
@@ -405,6 +405,7 @@ _NAMED = re.compile(r"(?:\bthe\s+)?\b[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[
 _POST_OF = re.compile(r"(?:the\s+)?(?:Deputy\s+|Vice\s+)?(?:Speaker|Chairman|Chairwoman|Chair|President|Head|"
                       r"Secretary General|Minister|Director|Leader)\s+of\s+", re.I)
 _OPENING_QUESTION_WORD = re.compile(rf"^\s*{OPENING_QUESTION_WORD}\b\s*", re.I)
+_A_COUNT = re.compile(r"\s*how\s+(?:many|much)\b", re.I)
 _ARTICLES = ("the", "a", "an")
 _IT = re.compile(r"\b(?:it|its)\b", re.I)
 _MORE = re.compile(r"^\s*(?:(?:and|ok|okay|so|please),?\s+)?(?:tell\s+me\s+more|more|what\s+else|anything\s+else|"

@@ -2165,6 +2165,9 @@ def test_a_fragment_takes_the_place_of_the_last_questions_question_word():
     assert completed_fragment("When?", they, 2000) == "When did the OSCE Parliamentary Assembly discuss?"
     signed = [Turn("Who signed the treaty of 1992?", "“…” [1]")]  # who did a thing: when was it done
     assert completed_fragment("When?", signed, 2000) == "When was the treaty of 1992 signed?"
+    observed = [Turn("Who observed the elections?", "“…” [1]")]  # a count: not "... stations was ... observed?"
+    assert completed_fragment("How many polling stations?", observed, 2000) == (
+        "How many polling stations observed the elections?")
     hosted = [Turn("Which country hosted the summit?", "“…” [1]")]  # which one did it: the same
     assert completed_fragment("When?", hosted, 2000) == "When was the summit hosted?"
     happened = [Turn("Which elections happened in 2022?", "“…” [1]")]  # done in a year, not to it

@@ -157,7 +157,7 @@ def asked_of_another(question: str, history: Sequence[Turn], max_chars: int) -> 
     other = asked_instead(question)
     if not history or other is None:
         return question
-    asked = _instead(other, _last_asked(history))
+    asked = _instead(other, _last_asked(history, max_chars))
     return asked if asked is not None and len(asked) <= max_chars else question
 
 
@@ -189,9 +189,12 @@ def it_read_as_the_last_subject(question: str, history: Sequence[Turn], max_char
 
 
 def _reads_it(question: str) -> bool:
-    """A follow-up that refers to "it", but not "What does it say ...?" nor "What about it?" (their own rules)."""
-    return (is_follow_up(question) and bool(_IT.search(question)) and not _PRONOUN_SAYS.match(question)
-            and asked_instead(question) is None)
+    """A follow-up that refers to "it", but not "What about it?" (its own rule). "What does it say about the UN?" is
+    read so after a question that asked of no one's words ("Who signed the 2006 declaration?"); after one that did,
+    `said_by_the_last_subject` has read it first."""
+    saying = _PRONOUN_SAYS.match(question)
+    return (is_follow_up(question) and bool(_IT.search(question)) and asked_instead(question) is None
+            and (saying is None or saying.group("pronoun").lower() == "it"))
 
 
 def _fragment_of(fragment: str, last: str) -> str | None:
@@ -274,6 +277,8 @@ def thing_asked_about(question: str, says: Callable[[str], bool] | None = None) 
     if says is not None:  # the longest start of the run that the documents hold
         first = 1 if phrase[0].lower() in _ARTICLES else 0
         held = next((n for n in range(len(phrase), first, -1) if says(" ".join(phrase[first:n]))), 0)
+        if 0 < held < len(phrase) and phrase[held - 1].isdigit():
+            held = len(phrase)  # "the 2006 declaration", not "the 2006": a year or number names no thing
         phrase = phrase[:held]
     while phrase and phrase[-1].lower() in ("of", *_ARTICLES):
         phrase.pop()
@@ -302,13 +307,15 @@ def _instead(other: str, last: str) -> str | None:
     return last[:start] + words + last[end:]
 
 
-def _last_asked(history: Sequence[Turn]) -> str:
+def _last_asked(history: Sequence[Turn], max_chars: int) -> str:
     """The last question as a question of its own: a run of "What about X?" read from the question it varies
-    ("Who chairs the Senate of Kazakhstan?" / "What about the Mazhilis?" / "What about Belarus?")."""
+    ("Who chairs the Senate of Kazakhstan?" / "What about the Mazhilis?" / "What about Belarus?"), that question as
+    read (`standalone`: "And about terrorism?" after "What does it say about the UN?" asks what the declaration "it"
+    was says about terrorism; "it" had stayed, and the question was refused)."""
     first = len(history) - 1
     while first > 0 and asked_instead(history[first].question) is not None:
         first -= 1
-    asked = " ".join(history[first].question.split())
+    asked = " ".join(standalone(history[first].question, history[:first], max_chars).split())
     for turn in history[first + 1 :]:
         asked = _instead(asked_instead(turn.question) or "", asked) or asked
     return asked

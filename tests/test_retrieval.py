@@ -1570,6 +1570,21 @@ def test_tell_me_more_quotes_what_the_answer_before_did_not(service):
     assert more.abstained and more.answer == NOTHING_MORE, more.answer
 
 
+def test_what_it_says_is_read_as_what_the_document_asked_about_says(service):
+    """After "Who signed the 2006 declaration?", "What does it say about the UN?" kept its "it" (only after a question
+    of what something says was it read), and "And about terrorism?", varying it, was refused; "it" had also been cut
+    to "the 2006" (the longest start the documents hold: a year names no thing)."""
+    history = [Turn("Who signed the 2006 declaration?", service.ask("Who signed the 2006 declaration?").answer)]
+    united = service.ask("What does it say about the UN?", history=history)
+    assert united.read_as == "What does the 2006 declaration say about the UN?", united.read_as
+    assert not united.abstained and "ties with the UN" in united.citations[0].quote, united.answer
+    history.append(Turn("What does it say about the UN?", united.answer))
+    terrorism = service.ask("And about terrorism?", history=history)
+    assert terrorism.read_as == "What does the 2006 declaration say about terrorism?", terrorism.read_as
+    assert not terrorism.abstained and all(c.doc_id == "csto-declaration-2006-efficiency.txt"
+                                           for c in terrorism.citations), terrorism.answer
+
+
 def test_a_follow_up_after_tell_me_more_is_read_from_the_question_before_it(service):
     """"When was he elected?" after "Tell me more" looked for "he" in "Tell me more" and its answer, found no one,
     and quoted Lukashenko's meeting with the OSCE mission; it is read from the question "Tell me more" asked again."""
@@ -1945,7 +1960,8 @@ def test_he_is_the_person_named_two_answers_back_through_the_real_index(service)
      "What does the CSTO PA statement say about social networks?"),
     ("And what did they say about the budget?", "What did the observers say about the vote?",
      "What did the observers say about the budget?"),
-    ("What does it say about drones?", "Who issued the statement?", "What does it say about drones?"),  # no subject
+    # after a question of no one's words, "it" is what that question asked about (it had been kept)
+    ("What does it say about drones?", "Who issued the statement?", "What does the statement say about drones?"),
     ("What does it say about drones?", "What does it say about space?", "What does it say about drones?"),
     ("What did the Council say about drones?", "What does the statement say about space?",
      "What did the Council say about drones?"),  # no pronoun: not a follow-up of that kind

@@ -396,7 +396,7 @@ def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: 
             break
     if name is None or not person:
         return question
-    named = _PERSONAL_PRONOUN.sub(lambda m: name + ("'s" if m.group(0).lower() == "his" else ""), question)
+    named = _PERSONAL_PRONOUN.sub(lambda m: name + ("'s" if m.group("whose") else ""), question)
     return named if len(named) <= max_chars else question
 
 
@@ -435,7 +435,10 @@ _DONE_IRREGULAR = ("met|led|sent|held|made|built|said|told|found|paid|won|brough
 _WHO_DID = re.compile(rf"^\s*(?:who|(?:which|what)\s+[a-z]+)\s+(?P<verb>[a-z]+ed|{_DONE_IRREGULAR})\s+"
                       rf"(?!(?:{'|'.join(sorted(_PREPOSITIONS))})\b)(?P<what>[^?]+?)\s*\??\s*$", re.I)
 _CONNECTIVE_BEFORE_A_QUESTION = re.compile(rf"^\s*(?:and|but|so|also|then),?\s+(?={_OWN_QUESTION})", re.I)
-_PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|she|his)\b", re.I)
+# "his", and "her" before a word of what is hers ("her country"; "What did Lukashenko tell her?" names her)
+_PERSONAL_PRONOUN = re.compile(
+    r"\b(?:he|him|she|(?P<whose>his|her(?=[ \t]+(?!(?:to|in|at|on|for|from|with|by|about|and|or|that|if)\b)[a-z])))\b"
+    r"|\bher\b", re.I)
 _PRONOUN_SAYS = re.compile(rf"^\s*(?:(?:and|but|so|also)\s+)?what\s+(?:does|did|do|has|have|had)\s+"
                            rf"(?P<pronoun>it|they|he|she)\s+{SAYING}\b", re.I)
 _PERSON_SAYS = re.compile(r"^\s*what\s+(?:does|did|do|has|have|had)\s+(?:he|she)\b", re.I)

@@ -1921,6 +1921,11 @@ def test_the_short_answer_an_earlier_answer_opens_with(answer, name):
 @pytest.mark.parametrize("question, answer, resolved", [
     ("What did he say?", "Anna Berg [1]\n\n“Anna Berg, Speaker” [1]", "What did Anna Berg say?"),
     ("What are his posts?", "Anna Berg [1]\n\n“Anna Berg, Speaker” [1]", "What are Anna Berg's posts?"),
+    # "her" before a word of hers is hers, else her ("her country" had been kept)
+    ("How many deputies does her country send?", "Anna Berg [1]\n\n“Anna Berg, Speaker” [1]",
+     "How many deputies does Anna Berg's country send?"),
+    ("Who appointed her to the post?", "Anna Berg [1]\n\n“Anna Berg, Speaker” [1]",
+     "Who appointed Anna Berg to the post?"),
     ("What did he say?", "14 DEPUTIES [1]\n\n“... CONSISTS OF 14 DEPUTIES” [1]", "What did he say?"),  # no person
     ("Who chairs the Senate of Kazakhstan?", "Anna Berg [1]\n\n“Anna Berg, Speaker” [1]",
      "Who chairs the Senate of Kazakhstan?"),  # no follow-up

@@ -77,6 +77,7 @@ _CURRENCY = re.compile("[" + "".join(w for w in MONEY_WORDS if not w.isalpha()) 
 _MONEY_HEADS = frozenset(stems("budget cost price salary wage income revenue spending expenditure"))
 _SHARE_HEADS = frozenset(stems("percentage percent proportion turnout"))
 _COUNTRY_HEADS = frozenset(stems("country nation"))
+_LANGUAGE_HEADS = frozenset(stems("language tongue"))
 _ASKS_BY_HEAD = ("what", "which", "how many", "how much")
 _DEGREE_WORDS = frozenset("more less most least".split())  # "Which is *more* costly ...?" compares, asks no amount
 # "Who is the current Secretary General ...?", "Who was Kazakhstan's president ...?", "Who chairs ...?": the post's
@@ -304,7 +305,23 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return _searches(_SAYS_AN_ADDRESS)
     if q.head[:1] and q.head[0] in _COUNTRY_HEADS and q.qtype in ("what", "which"):
         return names_a_country  # the head only: "What were European countries doing ...?" asks what they did
+    if q.head[:1] and q.head[0] in _LANGUAGE_HEADS and q.qtype in ("what", "which"):
+        return _searches(_languages())  # "Which languages does the Assembly work in?": a heading had answered it
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _languages() -> re.Pattern:
+    """The names of the languages of ISO 639-1 (pycountry), as written ("Russian", "Afrikaans"; "Gaelic" of
+    "Scottish Gaelic", "Greek" of "Modern Greek (1453-)")."""
+    import pycountry
+
+    names = set()
+    for language in pycountry.languages:
+        if hasattr(language, "alpha_2"):
+            name = re.sub(r"\s*\(.*?\)", "", language.name)
+            names |= {name, name.split()[-1]}
+    return re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})\b")
 
 
 def _searches(pattern: re.Pattern) -> Says:

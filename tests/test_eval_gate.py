@@ -90,10 +90,11 @@ FLOOR_TYPOS_ABSTENTION_ACCURACY = 0.69
 # between 21:43 and 22:05 UTC while trying the chat as a new user would, most before any code of that evening ran on
 # them, and the fixes of that evening made looking at them: in-sample for those fixes, a guard against losing
 # them). 22:23 UTC: answer_quoted 0.92, false abstention 0.04, abstention 0.80 (the code of 7ac2fb0, the same
-# day 21:33, on the same 40: 0.84, 0.04, 0.5333). Floors one question below.
+# day 21:33, on the same 40: 0.84, 0.04, 0.5333); 22:44 UTC, a language no quote names refused (n11): abstention
+# 0.8667. Floors one question below.
 FLOOR_FIRST_ANSWER_QUOTED = 0.88
 CEILING_FIRST_FALSE_ABSTENTION = 0.08
-FLOOR_FIRST_ABSTENTION_ACCURACY = 0.73
+FLOOR_FIRST_ABSTENTION_ACCURACY = 0.80
 
 
 @pytest.mark.parametrize("path, typed, gate, floors, ceilings", [

@@ -1350,6 +1350,25 @@ def test_a_post_holder_is_someone_named_with_the_post(question, holders, no_one)
     assert holds_no_one_in_the_post(analyse(question), holders) == no_one
 
 
+@pytest.mark.parametrize("question, text, says", [
+    ("Which languages are spoken in the Parliament?", "Members may speak Gaelic in the chamber.", True),
+    ("In what language was the treaty written?", "The treaty was signed in Moscow in Russian and English.", True),
+    ("Which language do the observers use?", "The observers work at polling stations.", False),
+])
+def test_a_question_for_a_language_is_answered_by_a_text_that_names_one(question, text, says):
+    from retrieval.kinds import says_the_kind_asked
+    from retrieval.question import analyse
+
+    assert says_the_kind_asked(analyse(question))(text) == says
+
+
+@pytest.mark.parametrize("question", ["In which language does the CSTO PA publish its statements?",
+                                      "What language do the observers speak?"])
+def test_a_question_for_a_language_no_quote_names_is_refused(service, question):
+    """A heading on statements and a line on the observers' polling stations had answered these."""
+    assert service.ask(question).abstained
+
+
 def test_a_country_goes_by_its_names_and_its_peoples_words():
     from retrieval.countries import countries_named, names_of, with_peoples_words
 

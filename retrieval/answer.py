@@ -41,7 +41,7 @@ from retrieval.bodies import (Abbreviation, abbreviation_asked, abbreviation_exp
                              where_defined, where_written_in_full, words_it_abbreviates)
 from retrieval.countries import countries_named, names_of, only_other_countries, with_peoples_words
 from retrieval.document_date import asks_when_made, own_date
-from retrieval.kinds import (TIME, asks_for_a_post_holder, asks_for_several_holders, asks_how_many,
+from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, asks_for_several_holders, asks_how_many,
                              holds_no_one_in_the_post, labelled_by_a_year_asked, names_the_post_in_full,
                              names_the_post_only_as_another, of_the_kind_asked, only_other_years, says_an_exact_count,
                              the_post_as_asked)
@@ -875,7 +875,8 @@ def can_answer(q: QuestionInfo, quotes: Sequence[ScoredUnit],
     texts = [u.text for u in quotes]
     holders = of_the_kind_asked(q, texts)
     fact = (q.wants_number or q.wants_time or q.wants_person) and not _ALONGSIDE.search(q.text)
-    elsewhere = only_other_years(q.text, holders, texts) or (fact and only_other_countries(q.text, holders))
+    elsewhere = (only_other_years(q.text, holders, texts, counted=asks_for_a_number(q))
+                 or (fact and only_other_countries(q.text, holders)))
     if fact and not elsewhere and abbreviations_of is not None:
         held = set(holders)
         elsewhere = only_other_bodies(q.text, [abbreviations_of(u) for u in quotes if u.text in held])

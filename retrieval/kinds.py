@@ -395,6 +395,13 @@ def says_an_exact_count(text: str) -> bool:
     return bool(_SAYS_AN_EXACT_COUNT.search(_A_DATE_OR_YEAR.sub(" ", text)))
 
 
+def asks_for_a_number(q: QuestionInfo) -> bool:
+    """Whether `q` asks for a count, a share or a sum ("How many ...?", "What share of ...?", "What is the budget
+    ...?"): what the quotes that hold it say in digits or number words."""
+    head = set(q.head[:1])
+    return (q.wants_number and not q.wants_time) or bool(head & (_SHARE_HEADS | _MONEY_HEADS)) or asks_how_many(q)
+
+
 def asks_how_many(q: QuestionInfo) -> bool:
     return bool(_ASKS_HOW_MANY.search(q.text)) and not q.wants_time
 
@@ -404,13 +411,17 @@ _YEAR_OR_RANGE = re.compile(
     rf"(?<!\d)({MODERN_YEAR})(?:(?P<decade>['’]?s\b)|[ \t]*[-–—][ \t]*({MODERN_YEAR}))?(?!\d)")
 
 
-def only_other_years(question: str, holders: Sequence[str], quotes: Sequence[str]) -> bool:
+def only_other_years(question: str, holders: Sequence[str], quotes: Sequence[str], counted: bool = False) -> bool:
     """Whether the question names a year, no quote names it (nor a range that holds it), and every quote that holds
     the kind asked (`holders`) names other years: which country hosted a summit "in 2023", only the brochure's "2022
     / - Kazakhstan ... / - Serbia" found; "Who led the reinforcements in 1765?" where the text says 1756. As
-    `countries.only_other_countries` is for countries."""
+    `countries.only_other_countries` is for countries. For a number asked (`counted`: a count, a share, a sum),
+    every holder naming other years is enough, whatever the other quotes name: the holders are found by their
+    numbers, which tells them surely (a person's name is told less surely: "Louis XIV" reads as none)."""
     if not holders or not _years(question):
         return False
+    if counted and all(_years(h) and not names_a_year_asked(question, h) for h in holders):
+        return True  # "What percentage of the 2016-2020 plan ...?": the shares quoted are 2011-2015's and 2021-2025's
     return not any(names_a_year_asked(question, q) for q in quotes) and all(_years(h) for h in holders)
 
 

@@ -86,15 +86,17 @@ FLOOR_TYPOS_ANSWER_QUOTED = 0.81
 FLOOR_TYPOS_ABSTENTION_ACCURACY = 0.69
 
 
-# The first questions a new user asks (eval/first_questions.jsonl, 40: 25 answerable, 15 not; written 2026-12-05
-# between 21:43 and 22:05 UTC while trying the chat as a new user would, most before any code of that evening ran on
-# them, and the fixes of that evening made looking at them: in-sample for those fixes, a guard against losing
-# them). 22:23 UTC: answer_quoted 0.92, false abstention 0.04, abstention 0.80 (the code of 7ac2fb0, the same
-# day 21:33, on the same 40: 0.84, 0.04, 0.5333); 22:44 UTC, a language no quote names refused (n11): abstention
-# 0.8667. Floors one question below.
+# The first questions a new user asks (eval/first_questions.jsonl). n01-n40 were written on 2026-12-05 between 21:43
+# and 22:05 UTC while trying the chat as a new user would, most before any code of that evening ran on them, and the
+# fixes of that evening were made looking at them (in-sample for those fixes, a guard against losing them); 22:44 UTC:
+# answer_quoted 0.92, false abstention 0.04, abstention 0.8667 (the code of 7ac2fb0, the same day 21:33: 0.84, 0.04,
+# 0.5333). n41-n60 were written at 22:58 UTC, after those fixes, and asked once before any change (both 7ac2fb0 and
+# that evening's code: 0.8824, 0.0588, 0.3333); one fix was then made looking at them (n48, a share asked of years
+# whose line gives none). All 60 (42 answerable, 18 not) at 23:05 UTC: 0.9048, 0.0476, 0.8333 (7ac2fb0: 0.8571,
+# 0.0476, 0.5000). Floors one question below.
 FLOOR_FIRST_ANSWER_QUOTED = 0.88
 CEILING_FIRST_FALSE_ABSTENTION = 0.08
-FLOOR_FIRST_ABSTENTION_ACCURACY = 0.80
+FLOOR_FIRST_ABSTENTION_ACCURACY = 0.77
 
 
 @pytest.mark.parametrize("path, typed, gate, floors, ceilings", [

@@ -1499,6 +1499,20 @@ def test_quotes_only_about_other_years(question, holders, quotes, other):
     assert only_other_years(question, holders, quotes if quotes is not None else holders) == other
 
 
+def test_a_number_asked_of_a_year_is_not_taken_from_other_years_lines():
+    """"What percentage of the 2016-2020 plan was implemented?" quoted the 100% of 2011-2015 and of 2021-2025 beside
+    the line "2016-2020 / model legal acts", which names the years asked and no share: a number is told by its
+    digits, so every line holding one naming other years is enough (a person's name is not told so surely)."""
+    from retrieval.kinds import only_other_years
+
+    question = "What percentage of the 2016-2020 plan was implemented?"
+    holders = ["2011-2015 / 24 recommendations / 100% WELL DONE", "2021-2025 / 35 model legal acts / 100% WELL DONE"]
+    quotes = holders + ["2016-2020 / model legal acts"]
+    assert only_other_years(question, holders, quotes, counted=True)
+    assert not only_other_years(question, holders, quotes)  # a name or a date asked: another quote names the year
+    assert not only_other_years(question, holders + ["2016-2020 / 80% done"], quotes, counted=True)
+
+
 @pytest.mark.parametrize("question, text, labelled", [
     ("Where were elections monitored in 2022?", "2022\n\n- Kazakhstan (2 missions)\n- Serbia", True),
     ("Where were elections monitored in 2021?", "2022\n\n- Kazakhstan (2 missions)\n- Serbia", False),
@@ -1621,6 +1635,14 @@ def test_a_board_whose_chair_no_document_names_is_refused(service):
     first = service.ask("What is the Expert Advisory Board?")
     chair = service.ask("Who is its chairman?", history=[Turn(first.question, first.answer)])
     assert chair.abstained, chair.answer
+
+
+def test_a_share_of_years_no_line_gives_one_for_is_refused(service):
+    """The 2016-2020 plan's line says no share; the 100% of the plans before and after it had answered."""
+    answer = service.ask("What percent of the 2016-2020 plan was fulfilled?")
+    assert answer.abstained, answer.answer
+    done = service.ask("What percentage of the 2021-2025 plan was done?")
+    assert done.short_answer is not None and done.short_answer.text == "100%", done.answer
 
 
 def test_a_year_the_documents_do_not_name_is_not_answered_from_another_years_lines(service):

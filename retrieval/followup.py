@@ -310,8 +310,8 @@ def _instead(other: str, last: str) -> str | None:
 def _last_asked(history: Sequence[Turn], max_chars: int) -> str:
     """The last question as a question of its own: a run of "What about X?" read from the question it varies
     ("Who chairs the Senate of Kazakhstan?" / "What about the Mazhilis?" / "What about Belarus?"), that question as
-    read (`standalone`: "And about terrorism?" after "What does it say about the UN?" asks what the declaration "it"
-    was says about terrorism; "it" had stayed, and the question was refused)."""
+    read (`standalone`: "And about terrorism?" after "What does it say about the UN?" asks what the declaration, that
+    question's "it", says about terrorism; "it" had stayed, and the question was refused)."""
     first = len(history) - 1
     while first > 0 and asked_instead(history[first].question) is not None:
         first -= 1

@@ -113,6 +113,9 @@ def read_html(html: str) -> RawText:
     for tag in soup.find_all(_is_site_furniture):
         if not tag.decomposed:
             tag.decompose()
+    for tag in soup.find_all(["ul", "ol", "tr"]):  # the source's spacing between items and cells says nothing
+        for space in tag.find_all(string=lambda text: not text.strip(), recursive=False):
+            space.extract()
     for n, item in _list_items(soup):  # a list's items on lines of their own, its marks kept ("- develops ...")
         for paragraph in item.find_all("p", recursive=False):  # a loose list's items are paragraphs
             paragraph.insert_after(" ")
@@ -120,8 +123,6 @@ def read_html(html: str) -> RawText:
         item.insert(0, f"{n}. " if n else "- ")
         item.insert_before("\n")
     for row in soup.find_all("tr"):  # a table row on one line, its cells apart, as a DOCX table's
-        for space in row.find_all(string=lambda text: not text.strip(), recursive=False):
-            space.extract()
         for cell in row.find_all(["td", "th"], recursive=False)[1:]:
             cell.insert_before(" | ")
     for tag in soup.find_all(_BLOCK_TAGS):
@@ -133,12 +134,9 @@ def read_html(html: str) -> RawText:
 
 
 def _list_items(soup) -> list[tuple[int, object]]:
-    """Each <li> with its number in an ordered list (from its `start`), 0 in any other; the spacing of the source
-    between items dropped (an item is a line)."""
+    """Each <li> with its number in an ordered list (from its `start`), 0 in any other."""
     items = []
     for tag in soup.find_all(["ul", "ol"]):
-        for space in tag.find_all(string=lambda text: not text.strip(), recursive=False):
-            space.extract()
         first = int(tag.get("start", 1)) if tag.name == "ol" and str(tag.get("start", 1)).isdigit() else 1
         for i, item in enumerate(tag.find_all("li", recursive=False)):
             items.append((first + i if tag.name == "ol" else 0, item))

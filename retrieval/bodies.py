@@ -69,17 +69,12 @@ def initials_start(before: str, abbreviation: str) -> int | None:
 
 def spelled_out_forms(text: str) -> dict[str, str]:
     """What each abbreviation a text defines stands for ("EAB" -> "Expert Advisory Board"), from the first
-    "words (ABBREVIATION)" whose words' initials spell it."""
+    "words (ABBREVIATION)" whose words' initials spell it (`where_defined`)."""
     found: dict[str, str] = {}
-    for marker in _DEFINED.finditer(text):
-        abbreviation = marker.group(1)
-        if abbreviation in found:
-            continue
-        reach = max(0, marker.start() - DEFINITION_REACH)
-        before = text[reach : marker.start()]
-        start = initials_start(before, abbreviation)
-        if start is not None:
-            found[abbreviation] = " ".join(before[start:].split())
+    for abbreviation in dict.fromkeys(marker.group(1) for marker in _DEFINED.finditer(text)):
+        where = where_defined(text, abbreviation)
+        if where is not None:
+            found[abbreviation] = " ".join(text[where[0] : where[1]].split())
     return found
 
 

@@ -117,8 +117,8 @@ def holds_no_one_in_the_post(q: QuestionInfo, holders: Sequence[str]) -> bool:
     post = (match.group("post") or "").lower() if match else ""
     if post not in _TITLES_NAMED_AS_ASKED:
         return False
-    title = re.compile(_CHAIR if post.startswith("chair") else rf"{post}s?", re.I)
-    return not any(re.search(rf"\b{title.pattern}\b", text, re.I) for text in holders)
+    title = re.compile(rf"\b(?:{_CHAIR if post.startswith('chair') else post + 's?'})\b", re.I)
+    return not any(title.search(text) for text in holders)
 
 
 # Posts whose holder a text names by the same title (a king may be "the monarch", a general "the commander")

@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 
 from citeqa.dates import first_date
+from citeqa.layout import ends_sentence, ends_with_joiner, in_capitals
 
-TITLE_MAX_CHARS = 160
+TITLE_MAX_CHARS = 200
+# A heading run on into a sentence ("THE PARLIAMENTARY ASSEMBLY ... ORGANIZATION IS THE STATUTORY BODY ...") is titled
+# by its subject: the words before the verb.
+_COPULA = re.compile(r"\s(?:is|are|was|were)\s", re.I)
 
 
 def find_date(text: str) -> str | None:
@@ -16,14 +20,36 @@ def find_date(text: str) -> str | None:
 
 
 def find_title(text: str, declared: str | None, fallback: str) -> str:
-    """The format's declared title, else the first line with at least two words, else the file name."""
+    """The format's declared title, else the first line with at least two words (with the lines it is wrapped
+    over, up to a verb that makes it a sentence), else the file name."""
     if declared and declared.strip():
         return _shorten(declared.strip())
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         words = re.findall(r"[^\W\d_]{2,}", line)
         if len(words) >= 2:
-            return _shorten(line.strip())
+            wrapped = _wrapped_after(line, lines[i + 1 :])
+            title = " ".join([line.strip(), *wrapped])
+            verb = _COPULA.search(title, len(line.strip())) if wrapped else None
+            return _shorten(title[: verb.start()] if verb else title)
     return fallback
+
+
+def _wrapped_after(first: str, following: list[str]) -> list[str]:
+    """The lines a title goes on in, as long as its phrase goes on: a heading set in capitals over several lines
+    ("THE PARLIAMENTARY ASSEMBLY OF THE COLLECTIVE SECURITY TREATY" / "ORGANIZATION ..."), a line that ends with a
+    joining word, or one the next goes on in small letters ("Declaration of ..." / "of June 23, 2006"). A blank
+    line ends it, and so does a full stop."""
+    taken, last = [], first
+    for line in following:
+        stripped = line.strip()
+        if not stripped or ends_sentence(last) or len(" ".join([first, *taken])) > TITLE_MAX_CHARS:
+            break
+        if not (ends_with_joiner(last) or (in_capitals(last) and in_capitals(stripped))):
+            break
+        taken.append(stripped)
+        last = stripped
+    return taken
 
 
 def _shorten(title: str) -> str:

@@ -95,6 +95,17 @@ def test_title_prefers_the_declared_title_then_the_first_meaningful_line():
     assert find_title("12\n\n", None, "f.txt") == "f.txt"
 
 
+def test_a_title_wrapped_over_lines_is_read_whole_up_to_its_verb():
+    heading = "THE ANNUAL REPORT OF THE NORTHERN WATER\nBOARD IS THE BOARD'S ACCOUNT OF\nITS YEAR.\n\nBody text."
+    assert find_title(heading, None, "f.txt") == "THE ANNUAL REPORT OF THE NORTHERN WATER BOARD"
+    assert find_title("Minutes of the meeting of the\nFinance Committee\n\nBody", None, "f.txt") == \
+        "Minutes of the meeting of the Finance Committee"
+    # a blank line, a full stop or a line in other case ends it: an author's line is not part of the title
+    assert find_title("ANNUAL REPORT OF THE\n\nNORTHERN BOARD", None, "f.txt") == "ANNUAL REPORT OF THE"
+    assert find_title("Water quality in 2024\nJane Smith\nBody", None, "f.txt") == "Water quality in 2024"
+    assert find_title("ONE HEADING.\nANOTHER HEADING", None, "f.txt") == "ONE HEADING."
+
+
 def test_shipped_corpus_is_cleaned_by_the_general_rules():
     docs = {d.doc_id: d for d in load_corpus(CORPUS).documents}
     assert len(docs) == 5
@@ -102,6 +113,7 @@ def test_shipped_corpus_is_cleaned_by_the_general_rules():
     assert declaration.text.endswith("For the Republic of Tajikistan |")
     assert "Disclaimer" not in declaration.text and "search system" not in declaration.text
     assert declaration.date == "2006-06-23"
+    assert docs["csto-pa-brochure.txt"].title == "THE PARLIAMENTARY ASSEMBLY OF THE COLLECTIVE SECURITY TREATY ORGANIZATION"
     brochure = docs["csto-pa-brochure.txt"].text
     assert "@paodkb" not in brochure and "\n22\n" not in brochure and "\n\n\n\n" not in brochure
     assert ">90 **MODEL ACTS**" in brochure

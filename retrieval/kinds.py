@@ -62,6 +62,15 @@ _SAYS_HOW_OFTEN = re.compile(r"\b(?:annual|annually|yearly|monthly|weekly|daily|
                              r"thrice|times|regular|regularly|often|frequently|seldom|rarely|always|never|"
                              r"occasionally|usually|sometimes|per|a\s+(?:year|month|week|day))\b", re.I)
 # "What is the website (address) ...?", "... e-mail address ...?": only a web or mail address answers.
+# "Where is the Assembly based?", "Where is X located / headquartered?": a place answers, which a text says by a
+# country, a capitalised name after a preposition of place ("in Minsk", "on the Adriatic") or a word for a place
+# ("the capital", "the region", "abroad"); "based on the principles of equality" says none.
+_ASKS_WHERE_IT_IS = re.compile(r"^\W*where\b.*\b(?:based|located|headquartered|situated|seated|housed)\b", re.I)
+_PLACE_NAMED = re.compile(r"\b(?:in|at|near|outside|inside|within|from|on|across|throughout|beyond|around)\s+"
+                          r"(?:the\s+)?[A-Z][a-z]")
+_PLACE_WORDS = re.compile(r"\b(?:city|cities|capital|town|village|region|province|district|island|coast|shore|"
+                          r"building|hall|street|square|headquarters|courtyard|campus|north|south|east|west|abroad|"
+                          r"overseas|border|sea|river|valley|mountains?|continent)\b", re.I)
 _ASKS_AN_ADDRESS = re.compile(r"\b(?:web\s*site|web\s+address|web\s+page|home\s*page|url|e-?mail)\b", re.I)
 _SAYS_AN_ADDRESS = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:org|com|net|int|gov|edu|info|ru|by|kz|am|kg|tj|uz|eu|"
                               r"uk|de|fr)\b|\w@[\w-]+\.", re.I)
@@ -301,6 +310,8 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return lambda text: bool(_SAYS_A_LENGTH.search(_A_DAY_OF_A_MONTH.sub(" ", text)))
     if _ASKS_HOW_OFTEN.search(q.text):
         return _searches(_SAYS_HOW_OFTEN)
+    if _ASKS_WHERE_IT_IS.search(q.text):
+        return says_a_place
     if _ASKS_AN_ADDRESS.search(q.text) and q.qtype in ("what", "which"):
         return _searches(_SAYS_AN_ADDRESS)
     if q.head[:1] and q.head[0] in _COUNTRY_HEADS and q.qtype in ("what", "which"):
@@ -326,6 +337,10 @@ def _languages() -> re.Pattern:
 
 def _searches(pattern: re.Pattern) -> Says:
     return lambda text: bool(pattern.search(text))
+
+
+def says_a_place(text: str) -> bool:
+    return names_a_country(text) or bool(_PLACE_NAMED.search(text) or _PLACE_WORDS.search(text))
 
 
 def says_a_sum(text: str) -> bool:

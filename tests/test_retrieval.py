@@ -1369,6 +1369,29 @@ def test_a_question_for_a_language_no_quote_names_is_refused(service, question):
     assert service.ask(question).abstained
 
 
+@pytest.mark.parametrize("question, text, says", [
+    ("Where is the secretariat based?", "The secretariat works from offices in Minsk.", True),
+    ("Where was the fortress located?", "It was one of the naval bases of the Adriatic, on the Adriatic coast.", True),
+    ("Where is the board headquartered?", "Its headquarters moved in 2019.", True),
+    ("Where is the Assembly based?", "Its work is based on the principles of equality and mutual respect.", False),
+    ("Where is the board seated?", "The board members were elected to the Council of the Assembly.", False),
+])
+def test_where_a_body_is_based_is_answered_by_a_text_that_names_a_place(question, text, says):
+    from retrieval.kinds import says_the_kind_asked
+    from retrieval.question import analyse
+
+    assert says_the_kind_asked(analyse(question))(text) == says
+
+
+@pytest.mark.parametrize("question, refused", [
+    ("Where is the Expert Advisory Board located?", True),  # a line saying what it belongs to had answered it
+    ("Where is the Legal Centre for Information and Analysis situated?", True),
+    ("Where will the OSCE Parliamentary Assembly's session be held?", False),  # "in Minsk"
+])
+def test_where_a_body_is_based_when_no_quote_names_a_place_is_refused(service, question, refused):
+    assert service.ask(question).abstained == refused
+
+
 def test_a_country_goes_by_its_names_and_its_peoples_words():
     from retrieval.countries import countries_named, names_of, with_peoples_words
 

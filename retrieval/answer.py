@@ -37,7 +37,8 @@ from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.bodies import (Abbreviation, abbreviation_asked, abbreviation_explained, abbreviations,
-                             abbreviations_defined, initials_start, only_other_bodies, says_what_it_is, small_words,
+                             abbreviations_defined, initials_start, name_explained, only_other_bodies, says_what_it_is,
+                             says_what_the_name_is, small_words,
                              where_defined, where_written_in_full, words_it_abbreviates)
 from retrieval.countries import countries_named, names_of, only_other_countries, with_peoples_words
 from retrieval.document_date import asks_when_made, own_date
@@ -413,6 +414,15 @@ class ExtractiveAnswerer:
             spelled = self.spelled_out_in_full(explained, analysis, passages)
             if not spelled.abstained:
                 return spelled
+        named = name_explained(analysis.question.text)
+        if named and not shown and not any(says_what_the_name_is(c.quote, named) for c in citations):
+            # "What is the Permanent Council?" had quoted the one line that names it, which says nothing of what it is
+            saying = self._best_unit_that_can_answer(analysis, lambda u: says_what_the_name_is(u.text, named))
+            if saying is None:
+                return Composition(NOT_FOUND, True, [], analysis.answerable)
+            chosen = self.quotes(saying, analysis.units)
+            citations = [Citation(n, u.doc_id, u.title, u.start, u.end, u.text) for n, u in enumerate(chosen, start=1)]
+            short_answer = None
         return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
                            short_answer)
 

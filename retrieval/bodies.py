@@ -128,6 +128,33 @@ def says_what_it_is(text: str, abbreviation: str) -> bool:
                 or re.search(rf"\b{re.escape(abbreviation)}\)?\s+(?:is|was|are|were)\b", text))
 
 
+# "What is the Permanent Council?", "What was Tymnet?", "What is the Jogorku Kenesh?": what a named thing is
+_NAME_EXPLAINED = re.compile(r"^\s*(?i:what\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?)(?P<name>[A-Z][\w'’-]*"
+                             r"(?:\s+(?:(?:of|and|the|for|on|in|to|at|de)\s+)*[A-Z][\w'’-]*)*)\s*\??\s*$")
+
+
+def name_explained(question: str) -> str | None:
+    """The name "What is the Permanent Council?" asks about ("Permanent Council"), or None (an abbreviation alone is
+    `abbreviation_explained`'s)."""
+    match = _NAME_EXPLAINED.match(question)
+    if match is None or abbreviation_explained(question) is not None:
+        return None
+    return match.group("name")
+
+
+def says_what_the_name_is(text: str, name: str) -> bool:
+    """Whether the text says what the named thing is or whose it is: the name (its words run together or apart,
+    "AppleTalk" for "Apple Talk"; perhaps a possessive, a bracket after it) then a verb that says it ("Tymnet was
+    ...", "The Computer Science Network (CSNET) was ...", "Expert Advisory Board (EAB) under the Council ... is"), an
+    apposition ("Warner Sinback, a data network ...") or what it belongs to ("the Jogorku Kenesh of the Kyrgyz
+    Republic"). A line that only uses it ("... charge to the Permanent Council under the CSTO to prepare ...") says
+    none of it."""
+    words = r"[\s'’-]*".join(re.escape(w) for w in name.split())
+    return bool(re.search(rf"\b{words}(?:['’]s?)?(?:\s*\([^)]{{0,40}}\))?\)?(?:\s*,\s*(?:a|an|the)\b"
+                          rf"|(?:\s+(?:under|of|in|for|at|within)\s[^.;:]{{0,60}}?)?\s+(?:is|was|are|were|refers|means)\b"
+                          rf"|\s+of\s+(?:the\s+)?[A-Z])", text, re.I))
+
+
 def abbreviation_asked(question: str) -> str | None:
     """The abbreviation a question asks to be spelled out ("EAB" of "What does EAB stand for?"), or None."""
     match = _ABBREVIATION_ASKED.match(question)

@@ -326,6 +326,42 @@ def test_what_an_abbreviation_is_is_answered_by_its_letters_when_no_quote_says_m
     assert board.citations[0].quote.startswith("Expert Advisory Board (EAB) under the Council"), board.answer
 
 
+@pytest.mark.parametrize("question, name", [
+    ("What is the Permanent Council?", "Permanent Council"), ("what was Tymnet", "Tymnet"),
+    ("What is the Council of Europe?", "Council of Europe"), ("What is the CSTO?", None),  # an abbreviation's
+    ("What is the role of the Council?", None), ("What is the budget of the Council?", None),
+])
+def test_a_question_asking_what_a_named_thing_is(question, name):
+    from retrieval.bodies import name_explained
+
+    assert name_explained(question) == name
+
+
+@pytest.mark.parametrize("text, name, says", [
+    ("Tymnet was an international data network.", "Tymnet", True),
+    ("AppleTalk was a suite of protocols.", "Apple Talk", True),  # words run together
+    ("Warner Sinback, a data network, connected four centres.", "Warner Sinback", True),
+    ("The Seven Years' War (1756-1763) was a global conflict.", "Seven Years War", True),
+    ("Water Board (WB) under the Ministry of the Interior is a standing body.", "Water Board", True),
+    ("Anna Berg, Speaker of the Saeima of the Republic of Latvia", "Saeima", True),  # whose it is
+    ("The ministers charge the Permanent Council under the CSTO to prepare a proposal.", "Permanent Council", False),
+])
+def test_a_text_that_says_what_a_named_thing_is(text, name, says):
+    from retrieval.bodies import says_what_the_name_is
+
+    assert says_what_the_name_is(text, name) == says
+
+
+@pytest.mark.parametrize("question, refused", [
+    ("What are the Collective Forces?", True),  # a commission's duties had been quoted, which only name such forces
+    ("What is the IPA CIS Observer Group?", True),  # a line naming its coordinator
+    ("What is the Expert Advisory Board?", False),  # "Expert Advisory Board (EAB) under the Council ... is a ..."
+    ("What is the Council of the Republic?", False),  # "... of the Council of the Republic of the National Assembly"
+])
+def test_what_a_named_thing_is_is_refused_when_no_quote_says_it(service, question, refused):
+    assert service.ask(question).abstained == refused
+
+
 @pytest.mark.parametrize("text, abbreviation, spelled", [
     ("Later the WTO met. The World Trade Organization (WTO) was founded.", "WTO", "World Trade Organization"),
     ("The Bank of\nAmerica (BOA) opened.", "BOA", "Bank of\nAmerica"),

@@ -18,7 +18,7 @@ from typing import Callable, Iterator, Sequence
 
 from citeqa.layout import ends_with_joiner
 from retrieval.countries import countries_named, names_a_country, without_countries
-from retrieval.question import QuestionInfo
+from retrieval.question import QuestionInfo, owned_head
 from retrieval.spans import (MODERN_YEAR, MONEY_WORDS, MONTH_NAMES, NUMBER_WORDS, NAME_PARTICLES, NOT_NAME_WORDS,
                              PERSON_TITLE_WORDS)
 from retrieval.text import content_words, stems
@@ -297,7 +297,7 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return _searches(_SAYS_A_DATE if q.qtype == "what date" else _SAYS_A_TIME)
     if asks_for_a_post_holder(q):
         return says_a_persons_name
-    asked = set(q.head[:1])
+    asked = set(q.head[:1]) | set(owned_head(q.text))  # or the noun after an owner's name ("the CSTO PA's *budget*")
     if q.head and q.content[:1] == q.head[:1] and q.head[0] not in _DEGREE_WORDS:
         asked |= set(q.content[1:2])  # the head, or the noun after it ("the voter *turnout*")
     if q.qtype in ("what percentage", "what percent") or (asked & _SHARE_HEADS and q.qtype in _ASKS_BY_HEAD):

@@ -27,6 +27,11 @@ _TYPE = re.compile(r"\b(" + "|".join(t.replace(" ", r"\s+") for t in QUESTION_TY
 _HEAD = re.compile(r"\b(?:what|which|whose|how\s+many|how\s+much)\s+(.*)", re.I)
 _HEAD_SKIP = frozenset("is are was were does do did has have had can could will would should the a an of kind kinds "
                        "type types sort sorts exact exactly approximate approximately".split())
+# "What is the CSTO PA's annual budget?": after a copula, an owner's name (up to four words, no preposition among
+# them) before the noun asked about. Not "Which country's parliament ...?", which asks for the owner.
+_NOT_IN_A_NAME = r"(?!(?:of|in|for|on|to|by|at|from|with|and|or)\b)"
+_OWNER = re.compile(rf"^(?:is|are|was|were)\s+(?:(?:the|a|an)\s+)?(?:{_NOT_IN_A_NAME}[\w-]+\s+){{0,3}}"
+                    rf"{_NOT_IN_A_NAME}[\w-]+['’]s?\s+(?=\w)", re.I)
 # Words that stem to a time head ("monthly" -> "month") but only qualify the head after them.
 _TIME_ADJECTIVES = frozenset("hourly daily weekly monthly yearly annual timely".split())
 # A head that names the kind of answer ("What is the date of ...", "What is the number of ..."): the question
@@ -133,10 +138,22 @@ def _head(text: str) -> tuple[str, ...]:
     match = _HEAD.search(text)
     if not match:
         return ()
-    words = [w for w in _WORD.findall(match.group(1).lower()) if w not in _HEAD_SKIP]
+    return _first_noun(match.group(1))
+
+
+def _first_noun(phrase: str) -> tuple[str, ...]:
+    words = [w for w in _WORD.findall(phrase.lower()) if w not in _HEAD_SKIP]
     while len(words) > 1 and words[0] in _TIME_ADJECTIVES:
         words = words[1:]  # "the *monthly* salary" asks for a salary, not a month
     return tuple(stems(words[0])) if words else ()
+
+
+def owned_head(text: str) -> tuple[str, ...]:
+    """The stem of the noun asked about after an owner's name ("What is the CSTO PA's annual *budget*?", whose head
+    reads as "CSTO"), or ()."""
+    match = _HEAD.search(text)
+    owner = _OWNER.match(match.group(1)) if match else None
+    return _first_noun(match.group(1)[owner.end() :]) if owner else ()
 
 
 def _names(text: str) -> tuple[str, ...]:

@@ -1286,6 +1286,8 @@ def test_a_question_whose_quote_holds_the_kind_asked_is_answered(service, questi
     ("What is the annual budget of the agency?", ["Its budget was $4 million in 2020."], False),
     ("What is the annual budget of the agency?", ["Its budget is 5,000 tenge."], False),  # ISO 4217 names count
     ("What is the annual budget of the agency?", ["The party won the vote."], True),  # "won" is no currency here
+    ("What is the agency's annual budget?", ["The agency's budget is approved by the council."], True),  # owner's
+    ("What is the agency's annual budget?", ["Its budget was $4 million in 2020."], False),
     ("What was the price of oil after the raise?", ["The raise came after the war."], True),
     ("What percentage of the vote did the party win?", ["The party won the election."], True),
     ("What percentage of the vote did the party win?", ["The party won 54% of the vote."], False),
@@ -1403,6 +1405,11 @@ def test_a_question_for_a_language_is_answered_by_a_text_that_names_one(question
 def test_a_question_for_a_language_no_quote_names_is_refused(service, question):
     """A heading on statements and a line on the observers' polling stations had answered these."""
     assert service.ask(question).abstained
+
+
+def test_a_budget_asked_after_the_owners_name_that_no_quote_gives_is_refused(service):
+    """"What is the Assembly's yearly budget?" read "Assembly" as the thing asked and quoted the Assembly's main task."""
+    assert service.ask("What is the Assembly's yearly budget?").abstained
 
 
 @pytest.mark.parametrize("question, text, says", [

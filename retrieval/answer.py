@@ -43,9 +43,9 @@ from retrieval.bodies import (Abbreviation, abbreviation_asked, abbreviation_exp
 from retrieval.countries import countries_named, names_of, only_other_countries, with_peoples_words
 from retrieval.document_date import asks_when_made, own_date
 from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, asks_for_several_holders, asks_how_many,
-                             holds_no_one_in_the_post, labelled_by_a_year_asked, names_the_post_in_full,
-                             names_the_post_only_as_another, of_the_kind_asked, only_other_years, says_an_exact_count,
-                             the_post_as_asked)
+                             heads_a_body_of_the_country_asked, holds_no_one_in_the_post, labelled_by_a_year_asked,
+                             names_the_post_in_full, names_the_post_only_as_another, of_the_kind_asked,
+                             only_other_years, says_an_exact_count, the_post_as_asked)
 from retrieval.question import (QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items, defined_term,
                                 person_asked_about, person_named_as_source, post_speaker_asked, speaker_asked,
                                 topic_said_about, what_is_called, without_named_source, without_the_verb_of_saying)
@@ -381,7 +381,8 @@ class ExtractiveAnswerer:
         elif not can_answer(analysis.question, chosen, self.abbreviations_of):
             holder = self._best_unit_that_can_answer(
                 analysis, lambda u: u.lexical >= KIND_LEXICAL or names_the_post_in_full(analysis.question, u.text)
-                or labelled_by_a_year_asked(analysis.question.text, u.text))
+                or labelled_by_a_year_asked(analysis.question.text, u.text)
+                or heads_a_body_of_the_country_asked(analysis.question, u.text))
             if holder is None:
                 return Composition(NOT_FOUND, True, [], analysis.answerable)
             short, chosen = None, self.quotes(holder, analysis.units)

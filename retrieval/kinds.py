@@ -96,6 +96,7 @@ _ASKS_FOR_A_POST_HOLDER = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?(?P<post>" + "|".join(sorted(PERSON_TITLE_WORDS)) + r")s?\b"
     r"|(?P<verb>heads|headed|chairs|chaired|presides|presided)\b)", re.I)
 _CHAIR = r"Chair(?:man|woman|person)?"  # the title of whoever chairs
+_PRESIDING = rf"(?:{_CHAIR}|Speaker|Toraga)"  # of whoever presides over a house: its Chairman or Speaker
 # The titles of whoever heads or presides over a body: a house's Chairman or Speaker, an assembly's President
 _HEAD = rf"(?:{_CHAIR}|Speaker|President|Head|Leader|Director|Toraga)"
 _OBJECT_OF_THE_VERB = re.compile(r"[ \t]+(?:over[ \t]+)?([^,.;:\n?]+)")
@@ -120,13 +121,14 @@ _WHO_ARE = re.compile(r"\s*who\s+(?:are|were)\b", re.I)
 def holds_no_one_in_the_post(q: QuestionInfo, holders: Sequence[str]) -> bool:
     """Whether, for "Who is the Secretary of the CSTO PA Council?", no quote that names a person (`holders`) names the
     post's title ("Secretary"): whoever they name holds another post ("Natalia Kochanova / CSTO PA Council Member /
-    Chairwoman of ..." had answered it beside a line that names no one). The titles of one who chairs are one title.
+    Chairwoman of ..." had answered it beside a line that names no one). The titles of one who presides over a house
+    are one title (Chairman, Chairwoman, Speaker).
     False for a question that asks by a verb ("Who chairs ...?") or a title whose holder a text may name otherwise."""
     match = _ASKS_FOR_A_POST_HOLDER.match(q.text)
     post = (match.group("post") or "").lower() if match else ""
     if post not in _TITLES_NAMED_AS_ASKED:
         return False
-    title = re.compile(rf"\b(?:{_CHAIR if post.startswith('chair') else post + 's?'})\b", re.I)
+    title = re.compile(rf"\b(?:{_PRESIDING if post.startswith('chair') or post == 'speaker' else post + 's?'})\b", re.I)
     return not any(title.search(text) for text in holders)
 
 
@@ -175,6 +177,20 @@ def names_the_post_in_full(q: QuestionInfo, text: str) -> bool:
                for title in _titles_in(text, asked))
 
 
+def heads_a_body_of_the_country_asked(q: QuestionInfo, text: str) -> bool:
+    """For "Who heads the lower house of parliament in Belarus?" (any head's title), whether `text` names the head of
+    a body of that country that shares a word with the body asked ("Chairman of the House of Representatives of the
+    National Assembly of the Republic of Belarus"), though it names the body in other words. Not for a title asked
+    ("Who is the Speaker of the Federation Council of Russia?" is not the State Duma's Chairman, both being
+    "Federal"), nor for "Who chairs ...?" (the Majlisi Milli is not the Majlisi Namoyandagon)."""
+    asked = _post_asked(q.text)
+    if asked is None or asked.title != _HEAD or not asked.countries:
+        return False
+    joined = _wrapped_lines_joined(text)
+    return any(asked.countries <= countries_named(_of_what(joined, title.end())) for title in _titles_in(text, asked)
+               if not _another_post(text, joined, title, asked))
+
+
 def _titles_in(text: str, asked: _PostAsked) -> Iterator[re.Match]:
     """Where `text` names the title of the post asked ("President", "Presidents")."""
     return re.finditer(rf"\b{asked.title}s?\b", text, re.I)
@@ -210,7 +226,14 @@ def _post_asked(question: str) -> _PostAsked | None:
         if after is None:
             return None
         rank, title, end = title.lower(), after.group(1), after.end(1)
-    return _post(question, title, frozenset(stems(title)), _of_what(question, end), rank)
+    title_stems = frozenset(stems(title))
+    if title.lower() in _PRESIDING_TITLES and rank is None:  # "Who is the Speaker of the Majlisi Namoyandagon?" of
+        # its "Chairman" (a Deputy Speaker's title stays as asked: a Federation Council's is no Deputy Chairman's)
+        title = _PRESIDING
+    return _post(question, title, title_stems, _of_what(question, end), rank)
+
+
+_PRESIDING_TITLES = frozenset("chair chairman chairwoman chairperson speaker".split())
 
 
 def _post(question: str, title: str, title_stems: frozenset[str], of: str, rank: str | None) -> _PostAsked:

@@ -1377,6 +1377,7 @@ def test_a_post_named_only_as_another(question, quotes, other_rank):
     ("Who is the Secretary of the Council?", ["Anna Berg / Member of the Council / Chairwoman of the Senate"], True),
     ("Who is the Secretary of the Council?", ["Ivan Petrov, Secretary of the Council, said"], False),
     ("Who is the Chairman of the Senate?", ["Anna Berg / Chairwoman of the Senate"], False),  # one title to chair
+    ("Who is the Speaker of the Senate?", ["Anna Berg / Chairwoman of the Senate"], False),  # who presides over it
     ("Who is the Speaker of the Assembly?", [], True),  # no quote names anyone
     ("Who chairs the Senate?", ["Anna Berg / Member of the Council"], False),  # asked by a verb: the rules of posts
     ("Who was the king of Scotland?", ["Robert the Bruce ruled Scotland"], False),  # a king may be named otherwise
@@ -1455,6 +1456,27 @@ def test_a_question_about_a_country_no_document_names_is_refused(service, questi
     assert service.ask(question).abstained == refused
 
 
+@pytest.mark.parametrize("question, text, heads", [
+    ("Who heads the upper house of parliament in Latvia?", "Anna Berg\nChairman of the House of Lords of Latvia", True),
+    ("Who heads the upper house of parliament in Latvia?", "Anna Berg\nChairman of the House of Lords of Estonia",
+     False),  # another country
+    ("Who heads the upper house of parliament in Latvia?", "Anna Berg\nChairman of the Senate of Latvia", False),
+    ("Who chairs the Majlisi Oli of Latvia?", "Anna Berg\nChairman of the Majlisi Milli of Latvia", False),  # a title
+    ("Who is the Speaker of the Council of Latvia?", "Anna Berg\nChairman of the Federal Council of Latvia", False),
+])
+def test_the_head_of_a_body_of_the_country_asked(question, text, heads):
+    from retrieval.kinds import heads_a_body_of_the_country_asked
+    from retrieval.question import analyse
+
+    assert heads_a_body_of_the_country_asked(analyse(question), text) == heads
+
+
+def test_a_house_whose_presiding_officer_is_asked_by_another_of_its_titles(service):
+    """"Who is the Speaker of the Majlisi Namoyandagon?" was refused: the brochure names its Chairman."""
+    answer = service.ask("Who is the Speaker of the Majlisi Namoyandagon?")
+    assert not answer.abstained and "Zokirzoda Mahmadtoir Zoir" in answer.citations[0].quote, answer.answer
+
+
 def test_a_post_that_no_document_names_a_holder_of_is_refused(service):
     """"Who is the Secretary of the CSTO PA Council?" quoted the declaration's "... charge to the Secretary general
     of the CSTO ..." (no one named) beside a Council member's name block (another post): no one is named with it."""
@@ -1473,6 +1495,9 @@ def test_a_post_that_no_document_names_a_holder_of_is_refused(service):
     ("Who chairs the Senate of Kazakhstan?", "Anna Berg Chairman of the Senate of the\n\nRepublic of Kazakhstan", True),
     ("Who heads the Senate of Kazakhstan?", "Anna Berg Chairman of the Senate of Kazakhstan", True),  # any head's title
     ("Who heads the Senate of Kazakhstan?", "Anna Berg Secretary of the Senate of Kazakhstan", False),
+    ("Who is the Speaker of the Mazhilis?", "Anna Berg Chairman of the Mazhilis of the Parliament", True),
+    ("Who is the Chairman of the Saeima?", "Anna Berg, Speaker of the Saeima", True),
+    ("Who is the Deputy Speaker of the Saeima?", "Anna Berg, Speaker of the Saeima", False),  # another rank
 ])
 def test_a_post_named_in_full(question, text, in_full):
     from retrieval.kinds import names_the_post_in_full

@@ -513,9 +513,16 @@ class ExtractiveAnswerer:
         """For a post's holder, a unit among the best that names the post as asked (`kinds.the_post_as_asked`)
         beside a name, when the first quote names its title only for another post ("Who heads the lower house
         of the Belarusian parliament?" had opened with the Swedish delegation's Head, the chairman of Belarus's
-        House of Representatives fourth); None otherwise."""
+        House of Representatives fourth); or when the first quote names no one at all, a unit that names the post in
+        full beside a name ("Who will chair the CSTO Parliamentary Assembly?" had opened with the Assembly's main
+        task, a heading); None otherwise."""
         q = analysis.question
-        if not asks_for_a_post_holder(q) or not names_the_post_only_as_another(q, [first.text]):
+        if not asks_for_a_post_holder(q):
+            return None
+        if not can_answer(q, [first], self.abbreviations_of) and (holder := self._best_unit_that_can_answer(
+                analysis, lambda u: u is not first and names_the_post_in_full(q, u.text))) is not None:
+            return holder
+        if not names_the_post_only_as_another(q, [first.text]):
             return None  # the first quote names the post as asked, or not at all ("Louis XIV ... in 1643")
         return self._best_unit_that_can_answer(
             analysis, lambda u: u is not first and the_post_as_asked(q, u.text) is not None)

@@ -90,11 +90,12 @@ _LANGUAGE_HEADS = frozenset(stems("language tongue"))
 _ASKS_BY_HEAD = ("what", "which", "how many", "how much")
 _DEGREE_WORDS = frozenset("more less most least".split())  # "Which is *more* costly ...?" compares, asks no amount
 # "Who is the current Secretary General ...?", "Who was Kazakhstan's president ...?", "Who chairs ...?": the post's
-# holder, a person. Not "Who elects the president?" (a body may) nor "Who leads ...?" (a body may lead a mission).
+# holder, a person ("Who will chair ...?" too). Not "Who elects the president?" (a body may) nor "Who leads ...?" (a
+# body may lead a mission).
 _ASKS_FOR_A_POST_HOLDER = re.compile(
     r"\s*who\s+(?:(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?P<post>" + "|".join(sorted(PERSON_TITLE_WORDS)) + r")s?\b"
-    r"|(?P<verb>heads|headed|chairs|chaired|presides|presided)\b)", re.I)
+    r"|(?:(?:will|would|shall|does|do|did)\s+)?(?P<verb>heads?|headed|chairs?|chaired|presides?|presided)\b)", re.I)
 _CHAIR = r"Chair(?:man|woman|person)?"  # the title of whoever chairs
 _PRESIDING = rf"(?:{_CHAIR}|Speaker|Toraga)"  # of whoever presides over a house: its Chairman or Speaker
 # The titles of whoever heads or presides over a body: a house's Chairman or Speaker, an assembly's President

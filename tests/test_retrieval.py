@@ -1471,6 +1471,31 @@ def test_the_head_of_a_body_of_the_country_asked(question, text, heads):
     assert heads_a_body_of_the_country_asked(analyse(question), text) == heads
 
 
+@pytest.mark.parametrize("question, asks", [
+    ("Who will chair the committee next year?", True), ("Who chairs the committee?", True),
+    ("Who did head the delegation?", True), ("Who is the Speaker of the House?", True),
+    ("Who will lead the mission?", False),  # a body may lead a mission
+    ("Who will attend the session?", False),
+])
+def test_a_question_for_a_posts_holder(question, asks):
+    from retrieval.kinds import asks_for_a_post_holder
+    from retrieval.question import analyse
+
+    assert asks_for_a_post_holder(analyse(question)) == asks
+
+
+def test_who_will_hold_a_post_is_answered_by_the_name_over_the_post(service):
+    """"Who will chair the CSTO Parliamentary Assembly?" opened with the Assembly's main task (a heading, no one named);
+    with a year no document names, the chairman of the Majlisi Milli's block (no name in it) gave "Majlisi Milli" in
+    bold as the person."""
+    answer = service.ask("Who will chair the CSTO Parliamentary Assembly?")
+    assert answer.short_answer is not None and answer.short_answer.text == "Vyacheslav Volodin", answer.answer
+    assert "Volodin" in answer.citations[0].quote, answer.answer
+    later = service.ask("Who will chair the CSTO PA in 2026?")
+    assert later.abstained or (later.short_answer is not None and later.short_answer.text == "Vyacheslav Volodin"), \
+        later.answer
+
+
 def test_a_house_whose_presiding_officer_is_asked_by_another_of_its_titles(service):
     """"Who is the Speaker of the Majlisi Namoyandagon?" was refused: the brochure names its Chairman."""
     answer = service.ask("Who is the Speaker of the Majlisi Namoyandagon?")

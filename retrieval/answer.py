@@ -54,7 +54,7 @@ from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_blo
                                     name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month,
                                     word_opening_a_sentence)
 from retrieval.signatures import asks_who_signed, signature_block
-from retrieval.speakers import asks_who_said, speaker_of
+from retrieval.speakers import asks_who_said, quotation_opened, speaker_of
 from retrieval.spans import Candidates, candidates
 from retrieval.store import IndexReader
 from retrieval.text import STOP_WORDS, content_words, stem_words, stems
@@ -348,7 +348,7 @@ class ExtractiveAnswerer:
         about = self.about_the_document(analysis, passages)
         if about is not None:  # "Which countries signed the declaration?", "When was the declaration adopted?"
             return about
-        naming = units_naming_the_person_asked(analysis, query, self.quotation_beside)
+        naming = units_naming_the_person_asked(analysis, query, self.quotation_beside, self.quotation_before)
         spoken = [] if naming or not analysis.units else self.units_spoken_by_the_speaker_asked(analysis)
         if shown and not spoken and speaker_asked(analysis.question.text) is not None:
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # more of their words: none left
@@ -630,6 +630,17 @@ class ExtractiveAnswerer:
             if spans and further < len(before) and is_a_name_block(text[before[further].start : before[further].end]):
                 spans = []
         return [unranked(unit, span, text) for span in sorted(spans, key=lambda s: s.start)]
+
+    def quotation_before(self, unit: ScoredUnit) -> list[ScoredUnit]:
+        """The units of the quotation `unit` goes on or closes, before it, in order: the nearest, as many as are
+        quoted beside it (a reader sees the speaker's name with them); none when it stands in no quotation."""
+        text = self._text_of(unit.doc_id)
+        opened = quotation_opened(text, unit.start + 1)
+        if opened is None or opened >= unit.start:
+            return []
+        spans = self.reader.sentences_within_spans([(unit.doc_id, opened, unit.start)])[0]
+        spans = sorted((span for _, span in spans if span.end <= unit.start), key=lambda s: s.start)
+        return [unranked(unit, span, text) for span in spans[len(spans) - (self.max_sentences - 1) :]]
 
     def with_the_speaker(self, chosen: list[ScoredUnit], short: SpanChoice | None
                          ) -> tuple[list[ScoredUnit], SpanChoice | None]:
@@ -945,7 +956,8 @@ def _first_quote(analysis: Analysis) -> ScoredUnit:
 
 
 def units_naming_the_person_asked(analysis: Analysis, query: str = "",
-                                  quotation_beside: Callable[[ScoredUnit], list[ScoredUnit]] = lambda unit: []
+                                  quotation_beside: Callable[[ScoredUnit], list[ScoredUnit]] = lambda unit: [],
+                                  quotation_before: Callable[[ScoredUnit], list[ScoredUnit]] = lambda unit: []
                                   ) -> list[ScoredUnit]:
     """For "Who is Kent Harstedt?", the ranked units that name the person in full (none for any other question):
     where the documents speak of them, which says who they are as far as the documents know ("... Head of the
@@ -956,7 +968,9 @@ def units_naming_the_person_asked(analysis: Analysis, query: str = "",
     it lacks. A name they do not hold ("Kent Harstad") is in no unit, and is refused as before. `query` is the
     question resolved with the ones it follows: "What did he say?" after "Who is Kent Harstedt?" asks about him.
     What a person said is also the quotation their name block stands beside (`quotation_beside`: a brochure's
-    quote card, "Vyacheslav Volodin / Chairman of ..." over "\"The parliamentary dimension ...\"")."""
+    quote card, "Vyacheslav Volodin / Chairman of ..." over "\"The parliamentary dimension ...\""), and the sentences of
+    the quotation a unit that names them as its speaker closes (`quotation_before`: "“In addition to Kazakhstan, our
+    observer mission ... The mission is paying attention ...,” said Dmitry Kobitsky": all three sentences)."""
     person = person_asked_about(analysis.question.text, query)
     if person is None:
         return []
@@ -965,7 +979,12 @@ def units_naming_the_person_asked(analysis: Analysis, query: str = "",
     about: list[ScoredUnit] = []
     found = False  # one of the units found (or the name block of a quotation found) is among the best
     for unit in (u for u in analysis.units if name.search(u.text)):
-        said = [unit] if not person.words or _SAYING.search(unit.text) else quotation_beside(unit)
+        if not person.words:
+            said = [unit]
+        elif _SAYING.search(unit.text):
+            said = quotation_before(unit) + [unit]
+        else:
+            said = quotation_beside(unit)
         new = [u for u in said if all(u.key != a.key for a in about)]
         about += new
         found = found or (bool(new) and unit.key in best)

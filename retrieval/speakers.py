@@ -42,9 +42,8 @@ def speaker_of(text: str, position: int) -> Span | None:
     paragraph_start = text.rfind("\n\n", 0, position) + 1
     paragraph_end = text.find("\n\n", position)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-    opened = max(text.rfind(mark, paragraph_start, position) for mark in _OPENING)
-    closed_before = max(text.rfind(mark, paragraph_start, position) for mark in _CLOSING)
-    if opened < 0 or closed_before > opened:
+    opened = quotation_opened(text, position)
+    if opened is None:
         return None
     closing = [at for at in (text.find(mark, position, paragraph_end) for mark in _CLOSING) if at >= 0]
     if not closing:
@@ -57,6 +56,15 @@ def speaker_of(text: str, position: int) -> Span | None:
         return _named_with_the_post(text, match.group("post"), opened)
     group = "after" if match.group("after") else "before"
     return Span(match.start(group), match.end(group))
+
+
+def quotation_opened(text: str, position: int) -> int | None:
+    """Where the quotation around `position` opens (its curly opening mark) in its paragraph, or None when `position`
+    is in no quotation."""
+    paragraph_start = text.rfind("\n\n", 0, position) + 1
+    opened = max(text.rfind(mark, paragraph_start, position) for mark in _OPENING)
+    closed_before = max(text.rfind(mark, paragraph_start, position) for mark in _CLOSING)
+    return None if opened < 0 or closed_before > opened else opened
 
 
 def _attribution_before(text: str, paragraph_start: int, opened: int) -> re.Match | None:

@@ -821,6 +821,26 @@ def test_the_speaker_of_a_quoted_sentence_is_the_name_after_its_quotation(text, 
     assert (text[found.start : found.end] if found else None) == speaker
 
 
+@pytest.mark.parametrize("text, inside, opened", [
+    ("Intro.\n\n“We came early. The count was fair,” said Jane Doe.", "The count", "“We came"),
+    ("“We came early,” said Jane Doe. The count was fair.", "The count", None),  # closed before it
+    ("“We came early.\n\nThe count was fair,” said Jane Doe.", "The count", None),  # another paragraph
+])
+def test_where_the_quotation_around_a_sentence_opens(text, inside, opened):
+    from retrieval.speakers import quotation_opened
+
+    found = quotation_opened(text, text.index(inside) + 1)
+    assert (text[found : found + len(opened)] if found is not None else None) == opened
+
+
+def test_what_a_person_said_is_the_quotation_their_name_closes(service):
+    """"What did Kobitsky say?" quoted the last of his quotation's three sentences, the one his name follows."""
+    answer = service.ask("What did Kobitsky say?")
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[0].startswith("“In addition to Kazakhstan, our observer mission"), answer.answer
+    assert "said Dmitry Kobitsky" in quotes[-1] and len(quotes) == 3, answer.answer
+
+
 def test_who_said_a_quoted_sentence_is_answered_by_the_name_its_quotation_ends_with(service):
     """"Who said the elections comply with international standards?" had "Constitutional Law" in bold, a name in
     the quoted sentence; the coordinator who said it is named at the end of the quotation, three sentences on."""

@@ -128,8 +128,9 @@ def read_html(html: str) -> RawText:
     for tag in soup.find_all(_BLOCK_TAGS):
         tag.insert_before("\n\n")
         tag.insert_after("\n\n")
-    # Nested blocks leave runs of blank lines that say nothing of the layout: one blank line between blocks.
-    text = _HTML_BLANK_RUNS.sub("\n\n", soup.get_text())
+    # Nested blocks leave runs of blank lines that say nothing of the layout: two blank lines between blocks, which
+    # quote units never join across (a phrase does not go on from a code block or a heading into the next paragraph)
+    text = _HTML_BLANK_RUNS.sub("\n\n\n", soup.get_text())
     return RawText(text, "html", title or None)
 
 

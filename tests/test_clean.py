@@ -77,7 +77,7 @@ def test_html_site_navigation_banner_and_footer_are_dropped_but_article_parts_ke
             "<nav>Menu one two</nav><main><article><header><h1>Real Title</h1></header><p>Body text here.</p>"
             "<footer>Article footnote stays.</footer></article></main><div role=navigation>Breadcrumbs</div>"
             "<footer>Contact us at the site office.</footer></body></html>")
-    assert clean_text(read_html(html).text) == "Real Title\n\nBody text here.\n\nArticle footnote stays."
+    assert clean_text(read_html(html).text) == "Real Title\n\n\nBody text here.\n\n\nArticle footnote stays."
 
 
 def test_dates_are_found_only_when_the_text_states_day_month_and_year():

@@ -35,7 +35,20 @@ def test_txt_and_md(tmp_path):
     (tmp_path / "b.md").write_bytes("\ufeff# Heading\n\nBody".encode("utf-8"))
     assert read_file(tmp_path / "a.txt").text == "Plain text."
     markdown = read_file(tmp_path / "b.md")
-    assert markdown.text.strip() == "Heading\n\nBody" and markdown.title == "Heading" and markdown.format == "md"
+    assert markdown.text.strip() == "Heading\n\n\nBody" and markdown.title == "Heading" and markdown.format == "md"
+
+
+def test_a_block_of_markdown_or_html_is_never_one_unit_with_the_next(tmp_path):
+    """A README's code block ("make test  # ..., run the whole test suite") and the paragraph after it ("citeqa
+    answers questions ...") were one quote: a line without a full stop, then one in small letters, reads in plain
+    text as a phrase going on; in Markdown and HTML the blocks say where it ends (two blank lines between them)."""
+    from ingest.units import quote_units
+
+    (tmp_path / "readme.md").write_text("# tool\n\n```\nmake test   # run the suite\n```\n\ntool answers questions.\n",
+                                        encoding="utf-8")
+    text = read_file(tmp_path / "readme.md").text.strip()
+    assert [text[u.start : u.end] for u in quote_units(text)] == ["tool", "make test   # run the suite",
+                                                                  "tool answers questions."]
 
 
 def test_markdown_reads_as_the_text_it_shows(tmp_path):

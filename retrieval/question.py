@@ -118,7 +118,8 @@ def analyse(question: str) -> QuestionInfo:
         match = _TYPE.search(text, clause.end()) or match  # "When the election produced ..., *what* was it ...?"
     qtype = " ".join(match.group(1).lower().split()) if match else "other"
     head = _head(text)
-    content = tuple(dict.fromkeys(content_words(text)))
+    plain = _ASKER.sub(r"\1", text)  # "How do I add ...?": the asker, no name and no topic ("David I" is a name)
+    content = tuple(dict.fromkeys(content_words(plain)))
     if head and qtype in ("what", "which"):
         if head[0] in TIME_HEADS:
             qtype = "what date"
@@ -128,8 +129,12 @@ def analyse(question: str) -> QuestionInfo:
         content = tuple(w for w in content if w != head[0])
     return QuestionInfo(
         text=text, qtype=qtype, head=head, content=content,
-        names=_names(text), numbers=tuple(_NUMBER.findall(text)), negated=bool(_NEGATION.search(text)),
+        names=_names(plain), numbers=tuple(_NUMBER.findall(text)), negated=bool(_NEGATION.search(text)),
     )
+
+
+_ASKER = re.compile(r"\b(do|does|did|can|could|should|would|will|shall|may|might|must|am|have|had)\s+I\b|^\s*I\b",
+                    re.I)
 
 
 def _head(text: str) -> tuple[str, ...]:

@@ -12,12 +12,12 @@ STOP_WORDS = frozenset(
 )
 # Question words and the words that frame a question ("what kind of", "roughly how many", "according
 # to", "Which ministries are mentioned ...?") carry no topic: a passage that answers never needs them, so they
-# are not matched against it. Nor do the asker's own pronouns ("How do I add my own documents?": "I" had read as a
-# name no document holds; not "us", which may be the US).
+# are not matched against it. Nor does the asker's "my" ("How do I add my own documents?"; "I" is
+# retrieval.question's to read, as "David I" is a name; "we", "our", "you" may quote the text: "our priority").
 QUESTION_WORDS = frozenset(
     "what who whom whose which when where why how does do did is are was were has have had can could would "
     "should may might many much tell me about please name list give kind kinds type types sort sorts roughly "
-    "approximately exactly according mentioned i my mine myself we our ours you your yours".split()
+    "approximately exactly according mentioned my mine myself".split()
 )
 _WORD = re.compile(r"\w+")
 _PERCENT_WORDS = " percent percentage "

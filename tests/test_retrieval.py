@@ -1428,6 +1428,20 @@ def test_a_question_for_a_language_no_quote_names_is_refused(service, question):
     assert service.ask(question).abstained
 
 
+@pytest.mark.parametrize("question, content, names", [
+    ("How do I add my own documents?", ("add", "own", "document"), ()),  # "I" had read as a name no text holds
+    ("can i upload a file", ("upload", "file"), ()),
+    ("Who did King David I of Scotland marry?", ("king", "david", "i", "scotland", "marri"),
+     ("king", "david", "i", "scotland")),  # a name's numeral
+    ("What is called our priority?", ("call", "our", "prioriti"), ()),  # "our" may quote the text
+])
+def test_the_askers_own_words_are_no_topic_and_no_name(question, content, names):
+    from retrieval.question import analyse
+
+    info = analyse(question)
+    assert (info.content, info.names) == (content, names)
+
+
 def test_a_budget_asked_after_the_owners_name_that_no_quote_gives_is_refused(service):
     """"What is the Assembly's yearly budget?" read "Assembly" as the thing asked and quoted the Assembly's main task."""
     assert service.ask("What is the Assembly's yearly budget?").abstained

@@ -46,9 +46,9 @@ from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, as
                              heads_a_body_of_the_country_asked, holds_no_one_in_the_post, labelled_by_a_year_asked,
                              names_the_post_in_full, names_the_post_only_as_another, of_the_kind_asked,
                              only_other_years, says_an_exact_count, the_post_as_asked)
-from retrieval.question import (QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items, defined_term,
-                                person_asked_about, person_named_as_source, post_speaker_asked, speaker_asked,
-                                topic_said_about, what_is_called, without_named_source, without_the_verb_of_saying)
+from retrieval.question import (QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items, asks_how_to,
+                                defined_term, person_asked_about, person_named_as_source, post_speaker_asked,
+                                speaker_asked, topic_said_about, what_is_called, without_named_source, without_the_verb_of_saying)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month,
@@ -392,8 +392,10 @@ class ExtractiveAnswerer:
             short, chosen = None, self.quotes(counted, analysis.units)
         if asks_who_said(analysis.question.text):
             chosen, short = self.with_the_speaker(chosen, short)
-        elif asks_for_several_holders(analysis.question) or asks_for_items(analysis.question.text):
-            short = None  # "Who are the members of ...?", "What are the principles ...?": no one name or phrase
+        elif (asks_for_several_holders(analysis.question) or asks_for_items(analysis.question.text)
+              or asks_how_to(analysis.question.text)):
+            short = None  # "Who are the members of ...?", "What are the principles ...?", "How do I ...?": no one
+            # name or phrase
         elif asks_for_a_post_holder(analysis.question):
             short = name_over_the_post(chosen[0], analysis.question) or short or name_after_the_post(chosen[0],
                                                                                                    analysis.question)

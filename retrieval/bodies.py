@@ -150,9 +150,9 @@ def says_what_the_name_is(text: str, name: str) -> bool:
     Republic"). A line that only uses it ("... charge to the Permanent Council under the CSTO to prepare ...") says
     none of it."""
     words = r"[\s'’-]*".join(re.escape(w) for w in name.split())
+    qualified = r"(?:\s+(?:under|of|in|for|at|within)\s[^.;:]{0,60}?)?"  # "Board (EAB) under the Council ... is"
     return bool(re.search(rf"\b{words}(?:['’]s?)?(?:\s*\([^)]{{0,40}}\))?\)?(?:\s*,\s*(?:a|an|the)\b"
-                          rf"|(?:\s+(?:under|of|in|for|at|within)\s[^.;:]{{0,60}}?)?\s+(?:is|was|are|were|refers|means)\b"
-                          rf"|\s+of\s+(?:the\s+)?[A-Z])", text, re.I))
+                          rf"|{qualified}\s+(?:is|was|are|were|refers|means)\b|\s+of\s+(?:the\s+)?[A-Z])", text, re.I))
 
 
 def abbreviation_asked(question: str) -> str | None:

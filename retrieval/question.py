@@ -406,6 +406,13 @@ def asks_for_items(question: str) -> bool:
     return any(word.lower().endswith("s") and stems(word)[:1] and stems(word)[0] in _LIST_NOUNS for word in words)
 
 
+def asks_how_to(question: str) -> bool:
+    """Whether the question asks how to do something ("How do I rebuild the index?", "How can we add documents?"): the
+    answer is an instruction, which no one phrase of it gives ("take" had been in bold)."""
+    return bool(_HOW_TO.match(question))
+
+
+_HOW_TO = re.compile(r"^\s*how\s+(?:do|can|could|should|would|may|might|must|shall)\s+(?:i|we|you)\b", re.I)
 _WHAT_DOES_IT_DO = re.compile(r"^\s*what\s+(?:does|do|did)\s+.+\s+do\s*\??\s*$", re.I)
 # "What is the role of the Coordination Council?": what it does, in other words
 # ("purpose" is not read so: "Its purpose was to extend networking benefits ..." says it in that word)

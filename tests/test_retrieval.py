@@ -1442,6 +1442,17 @@ def test_the_askers_own_words_are_no_topic_and_no_name(question, content, names)
     assert (info.content, info.names) == (content, names)
 
 
+@pytest.mark.parametrize("question, asks", [
+    ("How do I rebuild the index?", True), ("how can we add documents", True), ("How should you cite it?", True),
+    ("How would one create an empire?", False),  # one's way, a fact of the text
+    ("How did the observers travel?", False), ("How many observers came?", False),
+])
+def test_a_question_that_asks_how_to_do_something(question, asks):
+    from retrieval.question import asks_how_to
+
+    assert asks_how_to(question) == asks
+
+
 def test_a_budget_asked_after_the_owners_name_that_no_quote_gives_is_refused(service):
     """"What is the Assembly's yearly budget?" read "Assembly" as the thing asked and quoted the Assembly's main task."""
     assert service.ask("What is the Assembly's yearly budget?").abstained

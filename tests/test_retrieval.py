@@ -213,6 +213,29 @@ def test_a_markdown_document_is_quoted_as_the_text_it_shows(tmp_path):
     assert any(c.quote == "- approves the harbour budget;" for c in duties.citations), duties.answer
 
 
+def test_a_readme_answers_how_to_questions_with_its_own_blocks(tmp_path):
+    """Over a project's README: "How do I add my own documents?" was refused ("I" read as a name no text holds), the
+    code block and the paragraph after it were one quote, and "How do I ...?" had a phrase in bold ("take")."""
+    from ingest.pipeline import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "README.md").write_text(
+        "# harbourdb\n\n```\nmake serve   # build the database and start the web page\n"
+        "make check   # run the whole test suite\n```\n\nharbourdb keeps the harbour's ship records in one file. "
+        "Add your own records to the records/ folder, or upload them on the web page.\n\n## Backups\n\n"
+        "A backup is written every night to the backups/ folder and kept for thirty days.\n", encoding="utf-8")
+    settings = Settings.load(env={}, corpus=corpus, index=tmp_path / "index")
+    build_index(settings)
+    service = build_service(settings)
+    add = service.ask("How do I add my own records?")
+    assert not add.abstained and add.short_answer is None, add.answer
+    assert any("Add your own records to the records/ folder" in c.quote for c in add.citations), add.answer
+    tests = service.ask("How do I run the tests?")
+    assert not tests.abstained and tests.short_answer is None, tests.answer
+    assert tests.citations[0].quote.endswith("make check # run the whole test suite"), tests.answer
+
+
 def test_a_short_answer_through_the_service_never_ends_inside_a_name(tmp_path):
     """"50,000 Protestant" of "50,000 Protestant Walloons" was the bold answer to "How many fled?": the span
     model, scoring a count, let the span run into a name and stop inside it. Half a name says something

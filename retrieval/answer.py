@@ -48,7 +48,8 @@ from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, as
                              only_other_years, says_an_exact_count, the_post_as_asked)
 from retrieval.question import (QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items, asks_how_to,
                                 defined_term, person_asked_about, person_named_as_source, post_speaker_asked,
-                                speaker_asked, topic_said_about, what_is_called, without_named_source, without_the_verb_of_saying)
+                                speaker_asked, thing_it_does, topic_said_about, what_is_called, without_named_source,
+                                without_the_verb_of_saying)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month,
@@ -948,10 +949,11 @@ _SHARED_START = 6  # letters two words share at their start to count as one ("te
 
 def _first_quote(analysis: Analysis) -> ScoredUnit:
     """The unit the quotes open with when there is no short answer: the ranker's best, unless the question asks
-    what a thing is and another unit of the top passages opens by saying it ("What is the Expert Advisory
-    Board?": "Expert Advisory Board (EAB) ... is a standing advisory body ...", not a heading that names it)."""
+    what a thing is or does and another unit of the top passages opens by saying what it is ("What is the Expert
+    Advisory Board?", "What does the Expert Advisory Board do?": "Expert Advisory Board (EAB) ... is a standing
+    advisory body that develops ...", not a heading that names it)."""
     best = analysis.units[0]
-    term = defined_term(analysis.question.text)
+    term = defined_term(analysis.question.text) or thing_it_does(analysis.question.text)
     if term is None or defines_in_subject(best, term):
         return best
     return next((u for u in analysis.units if defines_in_subject(u, term)), best)

@@ -425,6 +425,15 @@ def as_what_it_does(question: str) -> str:
     "role" is no topic (Shakiev's "... increase its role ..." was quoted first). Unchanged for any other question."""
     match = _ROLE_OF.match(question)
     return f"What does {match.group('thing')} do?" if match else question
+
+
+def thing_it_does(question: str) -> str | None:
+    """The thing "What does the Expert Advisory Board do?" asks what it does ("Expert Advisory Board"), or None."""
+    match = _DOES_WHAT.match(" ".join(as_what_it_does(question).split()))
+    return match.group("thing") if match else None
+
+
+_DOES_WHAT = re.compile(r"^\s*what\s+(?:does|do|did)\s+(?:the\s+)?(?P<thing>.+?)\s+do\s*\??\s*$", re.I)
 _WHAT_ARE_THE = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\s+(?:the\s+)?((?:[\w'-]+\s+){0,2}[\w'-]+)", re.I)
 _LIST_NOUNS = frozenset(stems("tasks functions duties principles responsibilities powers aims goals objectives "
                               "priorities activities areas directions approaches measures steps components members "

@@ -385,6 +385,23 @@ def test_what_a_named_thing_is_is_refused_when_no_quote_says_it(service, questio
     assert service.ask(question).abstained == refused
 
 
+@pytest.mark.parametrize("question, thing", [
+    ("What does the Expert Advisory Board do?", "Expert Advisory Board"), ("what do observers do", "observers"),
+    ("What is the role of the Coordination Council?", "Coordination Council"), ("What do they say?", None),
+])
+def test_the_thing_a_question_asks_what_it_does(question, thing):
+    from retrieval.question import thing_it_does
+
+    assert thing_it_does(question) == thing
+
+
+def test_what_a_body_does_opens_with_the_line_that_says_what_it_is(service):
+    """"What does the Expert Advisory Board do?" opened with the heading "DEVELOPMENT OF A DRAFT LAW BEGINS AT THE
+    EXPERT ADVISORY BOARD"; the line that says it is a standing advisory body that develops proposals came fourth."""
+    answer = service.ask("What does the Expert Advisory Board do?")
+    assert answer.citations[0].quote.startswith("Expert Advisory Board (EAB) under the Council"), answer.answer
+
+
 @pytest.mark.parametrize("text, abbreviation, spelled", [
     ("Later the WTO met. The World Trade Organization (WTO) was founded.", "WTO", "World Trade Organization"),
     ("The Bank of\nAmerica (BOA) opened.", "BOA", "Bank of\nAmerica"),

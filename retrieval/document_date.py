@@ -13,10 +13,13 @@ import re
 
 from citeqa.dates import StatedDate, first_date
 
-# "When was it adopted?", "On what date was it signed?" (the document's name left out: "it")
-_ASKS_WHEN_MADE = re.compile(r"^\s*(?:when|on\s+what\s+(?:date|day)|what\s+(?:date|day))\s+(?:was|were)\s+it\s+"
-                             r"(?:first\s+)?(?:adopted|signed|issued|published|dated|written|released|approved|"
-                             r"concluded|made|drafted)\s*\??\s*$", re.I)
+# "When was it adopted?", "On what date was it signed?", "When did the heads of state sign it?" (the document's name
+# left out: "it")
+_WHEN = r"^\s*(?:when|on\s+what\s+(?:date|day)|what\s+(?:date|day))\s+"
+_ASKS_WHEN_MADE = re.compile(
+    _WHEN + r"(?:(?:was|were)\s+it\s+(?:first\s+)?(?:adopted|signed|issued|published|dated|written|released|approved|"
+    r"concluded|made|drafted)|(?:did|do|does)\s+(?:[\w'’-]+\s+){1,6}?(?:first\s+)?(?:adopt|sign|issue|publish|write|"
+    r"release|approve|conclude|make|draft)\s+it)\s*\??\s*$", re.I)
 DATELINE_CHARS = 300  # how far into a document its own date may stand (its title or dateline)
 
 

@@ -32,10 +32,10 @@ SPECIFIC_KINDS = frozenset("declaration statement brochure leaflet booklet lette
 _KIND = "|".join(sorted(GENERIC_KINDS | SPECIFIC_KINDS))
 # "according to the 2006 declaration", "in the brochure", "does the CSTO PA Council statement ...", "did the
 # Kazakhstan news item ...", "signed the declaration?", "Did Kyrgyzstan sign the declaration?" (its signature block
-# answers: retrieval/signatures.py), "was the declaration adopted?" (its date: retrieval/document_date.py): up to four
-# words before the kind; what follows it is read by `document_named`.
+# answers: retrieval/signatures.py), "was the declaration adopted?", "When did the leaders adopt the declaration?" (its
+# date: retrieval/document_date.py): up to four words before the kind; what follows it is read by `document_named`.
 _NAMING = re.compile(
-    r"(?:(?P<source>(?:,\s*|\b)according\s+to\s+|\b(?:in|from)\s+)|(?P<signed>\bsign(?:ed)?\s+)"
+    r"(?:(?P<source>(?:,\s*|\b)according\s+to\s+|\b(?:in|from)\s+)|(?P<signed>\b(?:sign|adopt)(?:ed)?\s+)"
     r"|(?P<made>\b(?:was|were)\s+)|(?P<aux>\b(?:does|did|do|will|would|can|could|should|might|may)\s+))"
     rf"(?P<the>the)\s+(?P<words>(?:[\w'’.-]+\s+){{0,4}}?)(?P<kind>(?:{_KIND})(?:\s+(?:item|release|story))?)\b",
     re.I)
@@ -93,7 +93,7 @@ def document_named(question: str, names: Callable[[], Mapping[str, frozenset[str
     """The one document the question names as its source, and the question without the naming words; None when
     it names none, or when its words fit no document or more than one. `names`: each document's `name_words`,
     read only when the question has the form of naming one."""
-    for match in _NAMING.finditer(question):
+    for match in _namings(question):
         form = (_AFTER_SUBJECT if match.group("aux") else _MADE if match.group("made")
                 else _AFTER_SOURCE)  # "signed the declaration" ends a clause
         words = [w for w in stems(match.group("words")) if w not in _NOT_NAMES]
@@ -107,6 +107,15 @@ def document_named(question: str, names: Callable[[], Mapping[str, frozenset[str
             if not match.group("aux"):
                 break  # the phrase ends where the clause does: no shorter reading
     return None
+
+
+def _namings(question: str) -> Iterable[re.Match]:
+    """Every match of _NAMING, overlapping ones too: "did the leaders adopt the 2006 declaration" holds "adopt the
+    2006 declaration", which names it."""
+    at = 0
+    while (match := _NAMING.search(question, at)) is not None:
+        yield match
+        at = match.start() + 1
 
 
 def _phrase_ends(question: str, kind_end: int) -> list[tuple[int, list[str]]]:

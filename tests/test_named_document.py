@@ -36,6 +36,9 @@ def named(question: str):
     ("How does the statement on water rights define a well?", "council-statement-water.txt",
      "How does it define a well?"),
     ("What did the 2019 article say about missiles?", "treaty-2019-review.txt", "What did it say about missiles?"),
+    # a naming inside another form's words ("did the ministers adopt ...")
+    ("When did the ministers adopt the 2022 annual report?", "annual-report-2022.txt",
+     "When did the ministers adopt it?"),
 ])
 def test_a_document_named_as_the_source_is_found_and_its_name_left_out(question, doc_id, rewritten):
     found = named(question)
@@ -155,6 +158,9 @@ def test_who_signed_a_document_is_its_signature_block(service):
     ("When was it ratified by the parliament?", False),  # another event than the document's own date
     ("When was it founded?", False),
     ("When did it say the forces would meet?", False),
+    ("When did the heads of state sign it?", True),  # said actively
+    ("What date did the parties adopt it?", True),
+    ("When did it sign the treaty?", False),  # what it signed is another document
 ])
 def test_a_question_that_asks_when_its_document_was_made(question, asks):
     from retrieval.document_date import asks_when_made
@@ -182,6 +188,11 @@ def test_when_a_named_document_was_adopted_is_the_date_of_its_opening_lines(serv
     text = service.documents([DECLARATION])[DECLARATION].text
     assert text[answer.short_answer.start : answer.short_answer.end] == "June 23, 2006"
     assert service.ask("When was the brochure published?").abstained  # it states no date
+    # said actively: a line without a date had been quoted
+    active = service.ask("When did the CSTO heads of state sign the declaration?")
+    assert active.short_answer is not None and active.short_answer.text == "June 23, 2006", active.answer
+    adopted = service.ask("When did the leaders adopt the 2006 declaration?")
+    assert adopted.short_answer is not None and adopted.short_answer.text == "June 23, 2006", adopted.answer
 
 
 def test_it_in_a_follow_up_is_the_document_the_conversation_named(service):

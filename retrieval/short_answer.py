@@ -325,6 +325,10 @@ _ASKS_MONEY = re.compile(r"\b(?:salary|salaries|budget|cost|costs|price|prices|f
                          r"income)\b|\bhow much money\b", re.I)
 
 
+_OPENS_WITH_A_PREPOSITION = re.compile(r"(?:without|with|within|in|into|on|onto|at|by|for|from|to|of|through|"
+                                       r"after|before|during|under|over|between|among|against|since|until)\b", re.I)
+
+
 def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     """Whether the span is plainly not what the question asks for: no year for "In what year ...?" ("20
     December"), a count for "What is the name of ...?" ("3 missions"), a date for "How many ...?" (the
@@ -349,6 +353,8 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
         return True
     if q.qtype in ("what", "which") and q.head[:1] and q.head[0] not in _TIME_LIKE_HEADS and only_a_time(choice.text):
         return True  # "December" for "Which elections ...?", "late 16th" for "What house ...?"
+    if q.qtype == "which" and q.head[:1] and _OPENS_WITH_A_PREPOSITION.match(choice.text):
+        return True  # "without a court or other authorities order" for "Which platforms censor ...?": no thing
     if q.qtype == "where" and (_AFTER_A_TIME_WORD.search(choice.unit.text[: choice.start - choice.unit.start])
                                or _OPENS_WITH_A_TIME_WORD.match(choice.text)):
         return True

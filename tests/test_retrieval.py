@@ -514,6 +514,9 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("What was the price of oil after the raise?", "70%", False),
     ("What was the price of oil after the raise?", "$5.11 a barrel", True),
     ("When did they raise the price of oil to $5.11?", "October 16, 1973", True),  # a date asked for
+    ("Which platforms censor content?", "without a court order", False),  # a circumstance for a thing
+    ("Which platforms censor content?", "video-sharing platforms", True),
+    ("Where do the platforms censor content?", "in the member states", True),  # a place may open so
 ])
 def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, shown):
     from retrieval.short_answer import of_another_kind

@@ -44,11 +44,16 @@ from eval.questions import CONVERSATIONS, DEFAULT_QUESTIONS, FIRST_QUESTIONS, Qu
 # year with the list under it one quote unit: answer_quoted 0.8816 -> 0.8684 (q04 refused: its answerability, 0.0768,
 # now just under the threshold 0.0776), abstention 0.9231 -> 0.8462 (q83 answered by the 2022 list); 20:06 UTC, a
 # year asked not answered from other years' lines: abstention back to 0.9231. The answer_quoted floor moves down to
-# one question below again (0.86 to 0.85).
+# one question below again (0.86 to 0.85). 2026-12-06 00:29 UTC: the brochure's title read whole ("... TREATY
+# ORGANIZATION", it had been cut at its first line) moved every brochure chunk's vector and title words: q04 (0.0008
+# under the threshold before) and q21 answered, answer_quoted 0.8684 -> 0.8947, false abstention 0.0132 -> 0 (the dev
+# set lost two at the same time: threshold-level moves both ways, README); the floors move up (answer_quoted 0.85 to
+# 0.88, one question below; false abstention 0.05 to 0.03, which the small-letters and typo gates share: the typo
+# set's 0.0263 is two questions).
 FLOOR_ANSWER_AT_3 = 0.94
 FLOOR_MRR_AT_10 = 0.95
-FLOOR_ANSWER_QUOTED = 0.85
-CEILING_FALSE_ABSTENTION = 0.05
+FLOOR_ANSWER_QUOTED = 0.88
+CEILING_FALSE_ABSTENTION = 0.03
 FLOOR_ABSTENTION_ACCURACY = 0.84
 
 
@@ -64,8 +69,9 @@ FLOOR_ABSTENTION_ACCURACY = 0.84
 # 0.0312, 0.9. 20:50 UTC, ten more written at 20:47 before they were run (g01-g10; 52 questions, 39 answerable with
 # 38 answer spans, 13 unanswerable): 0.9211, 0.0513, 0.9231 (87aeb98 on the same 52: 0.7632, 0.2051, 0.9231); 20:57
 # UTC, a fragment after "Who <did> X?" asks of X done ("When was the 2006 declaration signed?", g05): 0.9474, 0.0256,
-# 0.9231. Each floor one question below.
-FLOOR_FOLLOW_UP_ANSWER_QUOTED = 0.92
+# 0.9231. 2026-12-06 00:29 UTC, the brochure's title read whole: 0.9737, 0.0256, 0.9231. Each floor one question
+# below.
+FLOOR_FOLLOW_UP_ANSWER_QUOTED = 0.94
 CEILING_FOLLOW_UP_FALSE_ABSTENTION = 0.06
 FLOOR_FOLLOW_UP_ABSTENTION_ACCURACY = 0.84
 
@@ -74,15 +80,16 @@ FLOOR_FOLLOW_UP_ABSTENTION_ACCURACY = 0.84
 # 2026-12-05 17:41 UTC, with the question read with the documents' capitals (retrieval/truecase.py), answer@3
 # 0.9605, answer_quoted 0.8816, false abstention 0, abstention 0.8462 (before it, 17:33: 0.8553, 0, 0.6923; the
 # same questions as written: 0.8816, 0, 0.9231). 20:07 UTC, the years kept (above): 0.8684, 0.0132, 0.8462 (q04).
-# Floors one question below.
-FLOOR_SMALL_LETTERS_ANSWER_QUOTED = 0.85
-FLOOR_SMALL_LETTERS_ABSTENTION_ACCURACY = 0.76
+# 2026-12-06 00:33 UTC, the brochure's title read whole (above): 0.8816, 0.0132, 0.9231. Floors one question below.
+FLOOR_SMALL_LETTERS_ANSWER_QUOTED = 0.86
+FLOOR_SMALL_LETTERS_ABSTENTION_ACCURACY = 0.84
 # The shipped questions with one word each misspelt (`eval.perturb.with_a_typo`: "How big is the Kyrgyz parlament's
 # delegation ...?"): 2026-12-05 18:41 UTC, with misspelt words read as the documents' words (retrieval/spelling.py),
 # answer@3 0.9474, answer_quoted 0.8289, false abstention 0.0263, abstention 0.7692 (the code of 238fced, before
-# it, the same questions at 18:33: 0.8816, 0.7368, 0.1184, 0.7692). Floors one question below.
+# it, the same questions at 18:33: 0.8816, 0.7368, 0.1184, 0.7692); 2026-12-06 00:33 UTC, the brochure's title read
+# whole: 0.9474, 0.8421, 0.0263, 0.7692. Floors one question below.
 FLOOR_TYPOS_ANSWER_AT_3 = 0.93
-FLOOR_TYPOS_ANSWER_QUOTED = 0.81
+FLOOR_TYPOS_ANSWER_QUOTED = 0.82
 FLOOR_TYPOS_ABSTENTION_ACCURACY = 0.69
 
 
@@ -93,10 +100,14 @@ FLOOR_TYPOS_ABSTENTION_ACCURACY = 0.69
 # 0.5333). n41-n60 were written at 22:58 UTC, after those fixes, and asked once before any change (both 7ac2fb0 and
 # that evening's code: 0.8824, 0.0588, 0.3333); one fix was then made looking at them (n48, a share asked of years
 # whose line gives none). All 60 (42 answerable, 18 not) at 23:05 UTC: 0.9048, 0.0476, 0.8333 (7ac2fb0: 0.8571,
-# 0.0476, 0.5000). Floors one question below.
-FLOOR_FIRST_ANSWER_QUOTED = 0.88
-CEILING_FIRST_FALSE_ABSTENTION = 0.08
-FLOOR_FIRST_ABSTENTION_ACCURACY = 0.77
+# 0.0476, 0.5000). n61-n85 were written on 2026-12-05/06 at 23:51 and 00:19 UTC, asked once before any change to
+# them, and the fixes of that night were made looking at them (in-sample, as n01-n40 were for theirs): the code of
+# 321ec28 (the night's start) answers their 18 answerable 0.6667 and abstains on 4 of their 7 others, the night's
+# code 0.8333 and 7 of 7. All 85 (60 answerable, 25 not) at 00:29 UTC: 0.8833, 0.0333, 0.9600 (321ec28: 0.8333,
+# 0.0500, 0.7600). Floors one question below.
+FLOOR_FIRST_ANSWER_QUOTED = 0.86
+CEILING_FIRST_FALSE_ABSTENTION = 0.05
+FLOOR_FIRST_ABSTENTION_ACCURACY = 0.92
 
 
 @pytest.mark.parametrize("path, typed, gate, floors, ceilings", [

@@ -303,10 +303,12 @@ def _persons_name(match: re.Match | None) -> str | None:
 
 def topic_said_about(question: str) -> str | None:
     """The topic a question asks what is said about ("sanctions" of "What does the CSTO say about sanctions?",
-    "weapons in space" of "Has the assembly said anything about weapons in space?"); None for any other
+    "weapons in space" of "Has the assembly said anything about weapons in space?", "corruption control" of "What
+    about corruption control?" standing alone); None for any other
     question ("What did some buyers not like about Acuras?" asks what, not what is said)."""
-    match = _SAID_ABOUT.search(" ".join(question.split()))
-    return match.group("topic") if match else None
+    text = " ".join(question.split())
+    match = _SAID_ABOUT.search(text) or _WHAT_ABOUT.match(text)
+    return (match.group("topic") or match.groupdict().get("told")) if match else None
 
 
 def what_is_called(question: str) -> str | None:
@@ -326,6 +328,10 @@ _CALLED = re.compile(rf"^(?i:what\s+(?:did|does|do))\s+.+?\s+{_NAMING_VERB}\s+(?
 # The verbs a question asks what is said by ("What does the statement *say* about ...?").
 SAYING = (r"(?:say|says|said|saying|state|states|stated|think|thinks|thought|write|writes|wrote|tell|tells|told|"
           r"mention|mentions|mentioned)")
+# "What about corruption control?", "Tell me about the observers" (standing alone: a follow-up's "What about X?" is
+# read as the question before it about X, retrieval/followup.py)
+_WHAT_ABOUT = re.compile(r"^(?:and\s+)?(?:what|how)\s+about\s+(?P<topic>[^?]+?)\s*\??$|^tell\s+me\s+about\s+"
+                         r"(?P<told>[^?]+?)\s*[?.!]?$", re.I)
 _SAID_ABOUT = re.compile(rf"\b(?:{SAYING}|anything|something)\s+(?:\w+\s+){{0,3}}?about\s+(?P<topic>[^?]+?)\s*\??$",
                          re.I)
 

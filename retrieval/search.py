@@ -108,10 +108,10 @@ class Retriever:
         timings = {} if timings is None else timings
         if query_vector is None and mode != "lexical":
             query_vector = self.embedder.encode_query(query)
-        found = self.candidates(query, mode, max(CANDIDATES, 4 * k), self.checked_filters(filters), query_vector,
-                                timings)
+        depth, checked = max(CANDIDATES, 4 * k), self.checked_filters(filters)
+        found = self.candidates(query, mode, depth, checked, query_vector, timings)
         started = time.perf_counter()
-        ranked = self._rank(found, mode)[: 8 * k]
+        ranked = self._rank(found, mode, exhaustive=checked is not None and len(found.lexical) < depth)[: 8 * k]
         chunks = self.reader.chunks([cid for cid, _ in ranked])
         cosines = {}
         if query_vector is not None and ranked:
@@ -154,12 +154,20 @@ class Retriever:
         fused = self.fusion([doc_ranking(found.dense), doc_ranking(found.lexical)])
         return [(str(d), s) for d, s in fused[:k]]
 
-    def _rank(self, found: Candidates, mode: str) -> list[tuple[int, float]]:
+    def _rank(self, found: Candidates, mode: str, exhaustive: bool = False) -> list[tuple[int, float]]:
+        """The fused ranking. `exhaustive`: the lexical search returned every chunk of a filtered search that holds a
+        word of the query, so the others score 0 in it, not unknown ("What does the brochure say about
+        cybersecurity?": its one chunk with the word was the only hit, whose z-score of 0 over itself added
+        nothing)."""
         if mode == "dense":
             return found.dense
         if mode == "lexical":
             return found.lexical
-        return [(int(cid), s) for cid, s in self.fusion([found.dense, found.lexical])]
+        lexical = found.lexical
+        if exhaustive and lexical:
+            held = {cid for cid, _ in lexical}
+            lexical = lexical + [(cid, 0.0) for cid, _ in found.dense if cid not in held]
+        return [(int(cid), s) for cid, s in self.fusion([found.dense, lexical])]
 
 
 def ms_since(started: float) -> float:

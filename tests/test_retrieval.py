@@ -1263,6 +1263,8 @@ def test_what_a_person_said_is_the_quotation_beside_their_name_block(service):
     ("What did the president tell the mission about the vote?", "the vote"),
     ("What did some buyers not like about the cars?", None),  # asks what, not what is said
     ("Who wrote the report?", None),
+    ("What about corruption control?", "corruption control"),  # standing alone
+    ("tell me about the observers", "the observers"),
 ])
 def test_the_topic_a_question_asks_what_is_said_about(question, topic):
     from retrieval.question import topic_said_about
@@ -1494,6 +1496,17 @@ def test_a_question_that_asks_how_to_do_something(question, asks):
     from retrieval.question import asks_how_to
 
     assert asks_how_to(question) == asks
+
+
+def test_what_a_named_document_says_of_a_word_it_holds_once_is_quoted(service):
+    """"What does the brochure say about corruption?" was refused: asked of the brochure alone, the one chunk that
+    holds the word was the lexical search's only hit, whose z-score over itself (0) added nothing to the fusion; the
+    other chunks of a filtered search score 0 in it, not unknown. Asked "What about ...?", no phrase of the banner
+    in bold ("DURING" had been)."""
+    answer = service.ask("What does the brochure say about corruption?")
+    assert not answer.abstained and "CORRUPTION CONTROL" in answer.citations[0].quote, answer.answer
+    about = service.ask("According to the brochure, what about corruption control?")
+    assert not about.abstained and about.short_answer is None, about.answer
 
 
 def test_a_budget_asked_after_the_owners_name_that_no_quote_gives_is_refused(service):

@@ -350,6 +350,7 @@ class ExtractiveAnswerer:
         if about is not None:  # "Which countries signed the declaration?", "When was the declaration adopted?"
             return about
         naming = units_naming_the_person_asked(analysis, query, self.quotation_beside, self.quotation_before)
+        naming = self._with_more_of_their_words(analysis, query, naming)
         spoken = [] if naming or not analysis.units else self.units_spoken_by_the_speaker_asked(analysis)
         if shown and not spoken and speaker_asked(analysis.question.text) is not None:
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # more of their words: none left
@@ -560,13 +561,7 @@ class ExtractiveAnswerer:
         if person is None:
             return self._quotation_of_the_post_asked(analysis)
         name = re.compile(rf"(?<!\w){term_pattern(person)}(?!\w)", re.I)
-
-        def spoken(unit: ScoredUnit) -> bool:
-            if name.search(unit.text) and _SAYING.search(unit.text):
-                return True
-            text = self._text_of(unit.doc_id)
-            speaker = speaker_of(text, unit.start + 1)
-            return speaker is not None and bool(name.search(text[speaker.start : speaker.end]))
+        spoken = self._spoken_by(name)
 
         # The quotation a name block of theirs stands beside (a quote card) is theirs too.
         cards = [q for u in analysis.units[:KIND_REACH] if name.search(u.text) for q in self.quotation_beside(u)]
@@ -577,6 +572,33 @@ class ExtractiveAnswerer:
         if not source and not any(u.key in best for u in found):
             return []
         return self._on_the_topic_first(found, analysis.question.text)
+
+    def _spoken_by(self, name: re.Pattern) -> Callable[[ScoredUnit], bool]:
+        """Whether a unit is the person's words: it names them beside a verb of saying, or stands in a quotation the
+        text gives to them (`speakers.speaker_of`: "..., the President said" after "Belarus President Aleksandr
+        Lukashenko")."""
+        def spoken(unit: ScoredUnit) -> bool:
+            if name.search(unit.text) and _SAYING.search(unit.text):
+                return True
+            text = self._text_of(unit.doc_id)
+            speaker = speaker_of(text, unit.start + 1)
+            return speaker is not None and bool(name.search(text[speaker.start : speaker.end]))
+        return spoken
+
+    def _with_more_of_their_words(self, analysis: Analysis, query: str, naming: list[ScoredUnit]) -> list[ScoredUnit]:
+        """For "What did Lukashenko say?", the units that name him as he speaks, and the ranked units of his other
+        quotations, which the text gives to "the President" ("What did Lukashenko say?" had quoted one sentence of
+        his four quotations): after the first, the more likely first. A first unit the ranker did not score (a quote
+        card's, a quotation's opening sentences) keeps the order it reads in."""
+        person = person_asked_about(analysis.question.text, query)
+        if not naming or person is None or not person.words:
+            return naming
+        name = re.compile(rf"(?<!\w){term_pattern(person.name)}(?!\w)", re.I)
+        spoken, keys = self._spoken_by(name), {u.key for u in naming}
+        more = [u for u in analysis.units if u.key not in keys and spoken(u)]
+        if not more or naming[0].probability == 0:
+            return naming + more
+        return naming[:1] + sorted(naming[1:] + more, key=lambda u: -u.probability)
 
     def _on_the_topic_first(self, spoken: list[ScoredUnit], question: str) -> list[ScoredUnit]:
         """The speaker's units, those that hold more of the topic asked about first ("What did Aleksandr Markevich

@@ -884,6 +884,14 @@ def test_what_a_person_said_is_the_quotation_their_name_closes(service):
     assert "said Dmitry Kobitsky" in quotes[-1] and len(quotes) == 3, answer.answer
 
 
+def test_what_a_person_said_includes_the_quotations_the_text_gives_to_their_post(service):
+    """"What did Lukashenko say?" quoted one sentence; the item gives three more quotations to "the President"."""
+    answer = service.ask("What did Lukashenko say?")
+    quotes = [c.quote for c in answer.citations]
+    assert len(quotes) == 3 and "Aleksandr Lukashenko said" in quotes[0], answer.answer
+    assert any(q.startswith(("“There were presidential", "“The issues of security")) for q in quotes[1:]), answer.answer
+
+
 def test_who_said_a_quoted_sentence_is_answered_by_the_name_its_quotation_ends_with(service):
     """"Who said the elections comply with international standards?" had "Constitutional Law" in bold, a name in
     the quoted sentence; the coordinator who said it is named at the end of the quotation, three sentences on."""

@@ -188,20 +188,26 @@ def test_a_short_answer_is_not_the_documents_title_nor_cut_from_capitals_nor_hal
     assert (edges_can_be_trusted(choice) and not only_the_title(choice)) == shown
 
 
-def test_a_markdown_document_is_quoted_as_the_text_it_shows(tmp_path):
-    """A Markdown file's quotes had its marks ("**Chairs:** `Anna Berg` ..."); its cleaned text is what it shows, and
-    every citation is exact in it."""
+def service_over(tmp_path, files: dict[str, str]):
+    """The real stack over a corpus of `files` (name -> text), indexed in `tmp_path`."""
     from ingest.pipeline import build_index
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "board.md").write_text(
-        "# Harbour board\n\n**Chairs:** the board is chaired by `Anna Berg`, elected in *March 2021*.\n\n"
-        "## Duties\n\nThe board:\n\n- approves the [harbour budget](https://example.org/budget);\n"
-        "- appoints the harbour master.\n", encoding="utf-8")
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
     settings = Settings.load(env={}, corpus=corpus, index=tmp_path / "index")
     build_index(settings)
-    service = build_service(settings)
+    return build_service(settings)
+
+
+def test_a_markdown_document_is_quoted_as_the_text_it_shows(tmp_path):
+    """A Markdown file's quotes had its marks ("**Chairs:** `Anna Berg` ..."); its cleaned text is what it shows, and
+    every citation is exact in it."""
+    service = service_over(tmp_path, {"board.md": (
+        "# Harbour board\n\n**Chairs:** the board is chaired by `Anna Berg`, elected in *March 2021*.\n\n"
+        "## Duties\n\nThe board:\n\n- approves the [harbour budget](https://example.org/budget);\n"
+        "- appoints the harbour master.\n")})
     answer = service.ask("Who chairs the harbour board?")
     assert not answer.abstained, answer.answer
     quote = answer.citations[0]
@@ -216,18 +222,11 @@ def test_a_markdown_document_is_quoted_as_the_text_it_shows(tmp_path):
 def test_a_readme_answers_how_to_questions_with_its_own_blocks(tmp_path):
     """Over a project's README: "How do I add my own documents?" was refused ("I" read as a name no text holds), the
     code block and the paragraph after it were one quote, and "How do I ...?" had a phrase in bold ("take")."""
-    from ingest.pipeline import build_index
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "README.md").write_text(
+    service = service_over(tmp_path, {"README.md": (
         "# harbourdb\n\n```\nmake serve   # build the database and start the web page\n"
         "make check   # run the whole test suite\n```\n\nharbourdb keeps the harbour's ship records in one file. "
         "Add your own records to the records/ folder, or upload them on the web page.\n\n## Backups\n\n"
-        "A backup is written every night to the backups/ folder and kept for thirty days.\n", encoding="utf-8")
-    settings = Settings.load(env={}, corpus=corpus, index=tmp_path / "index")
-    build_index(settings)
-    service = build_service(settings)
+        "A backup is written every night to the backups/ folder and kept for thirty days.\n")})
     add = service.ask("How do I add my own records?")
     assert not add.abstained and add.short_answer is None, add.answer
     assert any("Add your own records to the records/ folder" in c.quote for c in add.citations), add.answer

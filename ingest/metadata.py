@@ -37,9 +37,9 @@ def find_title(text: str, declared: str | None, fallback: str) -> str:
 
 def _wrapped_after(first: str, following: list[str]) -> list[str]:
     """The lines a title goes on in, as long as its phrase goes on: a heading set in capitals over several lines
-    ("THE PARLIAMENTARY ASSEMBLY OF THE COLLECTIVE SECURITY TREATY" / "ORGANIZATION ..."), a line that ends with a
-    joining word, or one the next goes on in small letters ("Declaration of ..." / "of June 23, 2006"). A blank
-    line ends it, and so does a full stop."""
+    ("THE PARLIAMENTARY ASSEMBLY OF THE COLLECTIVE SECURITY TREATY" / "ORGANIZATION ..."), or a line that ends with a
+    joining word. A blank line ends it, and so does a full stop; a line in other case is not read on into (an
+    author's line, or "of June 23, 2006" under the declaration's title, which is dated by it already)."""
     taken, last = [], first
     for line in following:
         stripped = line.strip()

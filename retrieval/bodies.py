@@ -5,6 +5,8 @@ observers from the CIS Interparliamentary Assembly ...": the count of another bo
 abbreviation is a word of two to six capitals that its document never writes in small letters, on a line of
 ordinary text: the brochure's "**MODEL ACTS**" and "100% WELL DONE" are words set in capitals, "CSTO" and "PA"
 are not, nor the words of a line's run of three or more in capitals ("COUNTERACTION TO TERRORISM ...").
+What a question asks a body or other named thing to be ("What is the CSTO?", "What is the Permanent Council?")
+is answered only where a text says it.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 "In what year ...?" is answered only by a text that holds a year, "How many ...?" by one that holds a
 number, "What is the annual budget ...?" only by one that holds a sum, "What percentage ...?" by a share,
-"Who is the current Secretary General ...?" by a person's name, "Which country ...?" by a country.
+"Who is the current Secretary General ...?" by a person's name, "Which country ...?" by a country, "Where is X
+based?" by a place.
 Quotes about the thing asked that hold no such mark cannot answer, and a reader shown them would look for a
 fact that is not there: the answer finder refuses instead (retrieval/answer.py). Every mark is read
 generously (a digit counts as a time for "When ...?", any country named anywhere counts), so that only
@@ -61,7 +62,6 @@ _ASKS_HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b", re.I)
 _SAYS_HOW_OFTEN = re.compile(r"\b(?:annual|annually|yearly|monthly|weekly|daily|hourly|every|each|once|twice|"
                              r"thrice|times|regular|regularly|often|frequently|seldom|rarely|always|never|"
                              r"occasionally|usually|sometimes|per|a\s+(?:year|month|week|day))\b", re.I)
-# "What is the website (address) ...?", "... e-mail address ...?": only a web or mail address answers.
 # "Where is the Assembly based?", "Where is X located / headquartered?": a place answers, which a text says by a
 # country, a capitalised name after a preposition of place ("in Minsk", "on the Adriatic") or a word for a place
 # ("the capital", "the region", "abroad"); "based on the principles of equality" says none.
@@ -71,6 +71,7 @@ _PLACE_NAMED = re.compile(r"\b(?:in|at|near|outside|inside|within|from|on|across
 _PLACE_WORDS = re.compile(r"\b(?:city|cities|capital|town|village|region|province|district|island|coast|shore|"
                           r"building|hall|street|square|headquarters|courtyard|campus|north|south|east|west|abroad|"
                           r"overseas|border|sea|river|valley|mountains?|continent)\b", re.I)
+# "What is the website (address) ...?", "... e-mail address ...?": only a web or mail address answers.
 _ASKS_AN_ADDRESS = re.compile(r"\b(?:web\s*site|web\s+address|web\s+page|home\s*page|url|e-?mail)\b", re.I)
 _SAYS_AN_ADDRESS = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:org|com|net|int|gov|edu|info|ru|by|kz|am|kg|tj|uz|eu|"
                               r"uk|de|fr)\b|\w@[\w-]+\.", re.I)

@@ -49,8 +49,10 @@ from eval.questions import CONVERSATIONS, DEFAULT_QUESTIONS, FIRST_QUESTIONS, Qu
 # under the threshold before) and q21 answered, answer_quoted 0.8684 -> 0.8947, false abstention 0.0132 -> 0 (the dev
 # set lost two at the same time: threshold-level moves both ways, README); the floors move up (answer_quoted 0.85 to
 # 0.88, one question below; false abstention 0.05 to 0.03, which the small-letters and typo gates share: the typo
-# set's 0.0263 is two questions).
-FLOOR_ANSWER_AT_3 = 0.94
+# set's 0.0263 is two questions). 00:45 UTC, a filtered search's lexical results read as exhaustive: answer@3 0.9605
+# -> 0.9474 (q36's signature chunk left the top three passages; its answer, from the signature block, is the same);
+# the answer@3 floor moves to one question below it (0.94 to 0.93).
+FLOOR_ANSWER_AT_3 = 0.93
 FLOOR_MRR_AT_10 = 0.95
 FLOOR_ANSWER_QUOTED = 0.88
 CEILING_FALSE_ABSTENTION = 0.03
@@ -104,9 +106,10 @@ FLOOR_TYPOS_ABSTENTION_ACCURACY = 0.69
 # them, and the fixes of that night were made looking at them (in-sample, as n01-n40 were for theirs): the code of
 # 321ec28 (the night's start) answers their 18 answerable 0.6667 and abstains on 4 of their 7 others, the night's
 # code 0.8333 and 7 of 7. All 85 (60 answerable, 25 not) at 00:29 UTC: 0.8833, 0.0333, 0.9600 (321ec28: 0.8333,
-# 0.0500, 0.7600). Floors one question below.
-FLOOR_FIRST_ANSWER_QUOTED = 0.86
-CEILING_FIRST_FALSE_ABSTENTION = 0.05
+# 0.0500, 0.7600); 00:55 UTC, n54 answered (a filtered search's lexical results read as exhaustive): 0.9000, 0.0167,
+# 0.9600. Floors one question below.
+FLOOR_FIRST_ANSWER_QUOTED = 0.88
+CEILING_FIRST_FALSE_ABSTENTION = 0.04
 FLOOR_FIRST_ABSTENTION_ACCURACY = 0.92
 
 

@@ -408,7 +408,7 @@ class ExtractiveAnswerer:
             chosen = self.with_the_quotation_before(chosen)
         if shown:  # "Tell me more": a unit added for context (a lead-in, where an abbreviation is spelled out) was read
             chosen = [u for u in chosen if one_line(u.text) not in shown] or chosen
-        citations = [Citation(n, u.doc_id, u.title, u.start, u.end, u.text) for n, u in enumerate(chosen, start=1)]
+        citations = cited(chosen)
         short_answer = None
         if short is not None:
             n = next(c.n for c in citations if (c.doc_id, c.start) == short.unit.key)
@@ -425,9 +425,7 @@ class ExtractiveAnswerer:
             saying = self._best_unit_that_can_answer(analysis, lambda u: says_what_the_name_is(u.text, named))
             if saying is None:
                 return Composition(NOT_FOUND, True, [], analysis.answerable)
-            chosen = self.quotes(saying, analysis.units)
-            citations = [Citation(n, u.doc_id, u.title, u.start, u.end, u.text) for n, u in enumerate(chosen, start=1)]
-            short_answer = None
+            citations, short_answer = cited(self.quotes(saying, analysis.units)), None
         return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
                            short_answer)
 
@@ -560,7 +558,7 @@ class ExtractiveAnswerer:
         person = speaker_asked(analysis.question.text) or source
         if person is None:
             return self._quotation_of_the_post_asked(analysis)
-        name = re.compile(rf"(?<!\w){term_pattern(person)}(?!\w)", re.I)
+        name = name_pattern(person)
         spoken = self._spoken_by(name)
 
         # The quotation a name block of theirs stands beside (a quote card) is theirs too.
@@ -593,8 +591,7 @@ class ExtractiveAnswerer:
         person = person_asked_about(analysis.question.text, query)
         if not naming or person is None or not person.words:
             return naming
-        name = re.compile(rf"(?<!\w){term_pattern(person.name)}(?!\w)", re.I)
-        spoken, keys = self._spoken_by(name), {u.key for u in naming}
+        spoken, keys = self._spoken_by(name_pattern(person.name)), {u.key for u in naming}
         more = [u for u in analysis.units if u.key not in keys and spoken(u)]
         if not more or naming[0].probability == 0:
             return naming + more
@@ -969,6 +966,16 @@ def speak_of_the_topic(question: str, texts: Sequence[str]) -> bool:
 _SHARED_START = 6  # letters two words share at their start to count as one ("terror-ism", "terror-ist")
 
 
+def cited(units: Sequence[ScoredUnit]) -> list[Citation]:
+    """The units quoted, numbered from 1 in the order they are shown."""
+    return [Citation(n, u.doc_id, u.title, u.start, u.end, u.text) for n, u in enumerate(units, start=1)]
+
+
+def name_pattern(person: str) -> re.Pattern:
+    """A person's name as a question writes it, found in a text as whole words (`term_pattern`)."""
+    return re.compile(rf"(?<!\w){term_pattern(person)}(?!\w)", re.I)
+
+
 def _first_quote(analysis: Analysis) -> ScoredUnit:
     """The unit the quotes open with when there is no short answer: the ranker's best, unless the question asks
     what a thing is or does and another unit of the top passages opens by saying what it is ("What is the Expert
@@ -1000,7 +1007,7 @@ def units_naming_the_person_asked(analysis: Analysis, query: str = "",
     person = person_asked_about(analysis.question.text, query)
     if person is None:
         return []
-    name = re.compile(rf"(?<!\w){term_pattern(person.name)}(?!\w)", re.I)
+    name = name_pattern(person.name)
     best = {u.key for u in analysis.units[:KIND_REACH]}
     about: list[ScoredUnit] = []
     found = False  # one of the units found (or the name block of a quotation found) is among the best

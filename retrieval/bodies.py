@@ -114,7 +114,8 @@ _CAPITALISED_RUN = re.compile(
 
 
 # "What is the CSTO?", "What was NSFNET?": what the abbreviation is, which its letters say first
-_WHAT_IS = re.compile(r"^\s*(?i:what\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?)(?P<a>[A-Z][A-Z0-9]{1,6})\s*\??\s*$")
+_WHAT_IS_THE = r"^\s*(?i:what\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?)"
+_WHAT_IS = re.compile(_WHAT_IS_THE + r"(?P<a>[A-Z][A-Z0-9]{1,6})\s*\??\s*$")
 
 
 def abbreviation_explained(question: str) -> str | None:
@@ -131,8 +132,8 @@ def says_what_it_is(text: str, abbreviation: str) -> bool:
 
 
 # "What is the Permanent Council?", "What was Tymnet?", "What is the Jogorku Kenesh?": what a named thing is
-_NAME_EXPLAINED = re.compile(r"^\s*(?i:what\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?)(?P<name>[A-Z][\w'’-]*"
-                             r"(?:\s+(?:(?:of|and|the|for|on|in|to|at|de)\s+)*[A-Z][\w'’-]*)*)\s*\??\s*$")
+_NAME_EXPLAINED = re.compile(_WHAT_IS_THE + r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for|on|in|to|at|de)\s+)*"
+                             r"[A-Z][\w'’-]*)*)\s*\??\s*$")
 
 
 def name_explained(question: str) -> str | None:

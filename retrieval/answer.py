@@ -926,8 +926,11 @@ def can_answer(q: QuestionInfo, quotes: Sequence[ScoredUnit],
     texts = [u.text for u in quotes]
     holders = of_the_kind_asked(q, texts)
     fact = (q.wants_number or q.wants_time or q.wants_person) and not _ALONGSIDE.search(q.text)
+    # a count said exactly tells the line it is about: "many other countries" beside the Armenian delegation's "14
+    # DEPUTIES" says nothing of how many deputies the Russian one has
+    exact = [h for h in holders if says_an_exact_count(h)] if asks_how_many(q) else []
     elsewhere = (only_other_years(q.text, holders, texts, counted=asks_for_a_number(q))
-                 or (fact and only_other_countries(q.text, holders)))
+                 or (fact and only_other_countries(q.text, exact or holders)))
     if fact and not elsewhere and abbreviations_of is not None:
         held = set(holders)
         elsewhere = only_other_bodies(q.text, [abbreviations_of(u) for u in quotes if u.text in held])

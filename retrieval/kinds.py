@@ -330,7 +330,7 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
     if asked & _MONEY_HEADS and q.qtype in _ASKS_BY_HEAD:
         return says_a_sum
     if _ASKS_HOW_MANY.search(q.text) and not q.wants_time:
-        return _searches(_SAYS_A_COUNT)
+        return says_a_count
     if q.qtype == "how long":  # a day of a month is no length ("on 20 December" for how long they stayed)
         return lambda text: bool(_SAYS_A_LENGTH.search(_A_DAY_OF_A_MONTH.sub(" ", text)))
     if _ASKS_HOW_OFTEN.search(q.text):
@@ -362,6 +362,12 @@ def _languages() -> re.Pattern:
 
 def _searches(pattern: re.Pattern) -> Says:
     return lambda text: bool(pattern.search(text))
+
+
+def says_a_count(text: str) -> bool:
+    """Whether the text holds a number or a word of quantity, a day of a month not counting ("on 20 December" says
+    nothing of how many observers the OSCE sent)."""
+    return bool(_SAYS_A_COUNT.search(_A_DAY_OF_A_MONTH.sub(" ", text)))
 
 
 def says_a_place(text: str) -> bool:

@@ -332,8 +332,9 @@ SAYING = (r"(?:say|says|said|saying|state|states|stated|think|thinks|thought|wri
 # read as the question before it about X, retrieval/followup.py)
 _WHAT_ABOUT = re.compile(r"^(?:and\s+)?(?:what|how)\s+about\s+(?P<topic>[^?]+?)\s*\??$|^tell\s+me\s+about\s+"
                          r"(?P<told>[^?]+?)\s*[?.!]?$", re.I)
-_SAID_ABOUT = re.compile(rf"\b(?:{SAYING}|anything|something)\s+(?:\w+\s+){{0,3}}?about\s+(?P<topic>[^?]+?)\s*\??$",
-                         re.I)
+# "What did Markevich *think of* the organization of the elections?" asks the same as "... say about ...".
+_SAID_ABOUT = re.compile(rf"\b(?:(?:{SAYING}|anything|something)\s+(?:\w+\s+){{0,3}}?about|(?:think|thinks|thought)\s+of)"
+                         rf"\s+(?P<topic>[^?]+?)\s*\??$", re.I)
 
 
 def speaker_asked(question: str) -> str | None:
@@ -356,7 +357,8 @@ def without_the_verb_of_saying(question: str) -> str:
     return text[: match.start("verb")].rstrip() + text[match.end("verb") :]
 
 
-_SAID_ABOUT_BY = re.compile(_WHAT_DID + _NAME + r"\s+(?P<verb>" + _SAY + r")\b.*\b(?i:about|on|regarding)\s")
+_SAID_ABOUT_BY = re.compile(_WHAT_DID + _NAME + r"\s+(?P<verb>" + _SAY + r")\b(?:.*\b(?i:about|on|regarding)|"
+                            r"(?:(?<=[Tt]hink)|(?<=[Tt]hought))\s+(?i:of))\s")
 # "What does it say about social networks?": a question of what a named document says, asked of it alone
 _IT_SAYS_ABOUT = re.compile(_WHAT_DID + r"(?i:it)\s+(?P<verb>" + _SAY + r")\b.*\b(?i:about|on|regarding)\s")
 _CALLED_BY = re.compile(_WHAT_DID + _NAME + r"\s+" + _NAMING_VERB + r"\s+\S")

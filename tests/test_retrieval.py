@@ -961,6 +961,8 @@ def test_the_post_whose_holder_a_question_asks_what_they_said(question, post):
     ("What does Anna Berg call the reform?", "Anna Berg"),  # the words she uses for it are hers
     ("What did Anna Berg describe the vote as?", "Anna Berg"),
     ("What did Anna Berg call for?", None),  # what she demanded: a fact, not her words for something
+    ("What does Anna Berg think of the reform?", "Anna Berg"),  # "think of": what she said of it
+    ("What did Anna Berg think?", None),
 ])
 def test_the_speaker_a_question_asks_about(question, speaker):
     from retrieval.question import speaker_asked
@@ -1272,6 +1274,7 @@ def test_what_a_person_said_is_the_quotation_beside_their_name_block(service):
     ("Who wrote the report?", None),
     ("What about corruption control?", "corruption control"),  # standing alone
     ("tell me about the observers", "the observers"),
+    ("What did the president think of the vote?", "the vote"),
 ])
 def test_the_topic_a_question_asks_what_is_said_about(question, topic):
     from retrieval.question import topic_said_about
@@ -1312,6 +1315,8 @@ def test_what_a_thing_is_is_answered_by_the_unit_that_says_it(service):
     "How many deputies sit in the Belarusian delegation to the CSTO PA?",  # only Armenia's count is found
     "How many deputies make up Russia's delegation to the CSTO PA?",
     "How many deputies does Russia have in the CSTO PA?",  # Armenia's count beside a Russian deputy's name
+    "How many deputies sit in the Russian delegation to the CSTO PA?",  # Armenia's count beside "many other countries"
+    "How many monitors did the OSCE mission bring to Belarus?",  # "on 20 December" is a date, no count
     "Who is the speaker of the Uzbek parliament in the Assembly's Council?",  # only Russia's and others' found
     "Who presides over the Majlisi Milli?",  # its chairman's line has lost the name: "the Majlisi Milli" is no person
     "When did the snap vote in Kazakhstan take place?",  # "10,000 polling stations" is a count, not a time
@@ -2350,10 +2355,15 @@ def test_what_a_person_thinks_about_a_topic_is_their_words_on_it(service):
     answer = service.ask("What did Markevich think about the organization of the elections?")
     assert not answer.abstained, answer.answer
     assert answer.citations[0].quote.startswith("The high level of organization of the elections"), answer.answer
+    # "What does X think *of* Y?" asks the same: it had quoted the line naming Kent Harstedt, who thanked Lukashenko
+    findings = service.ask("What does Lukashenko think of the OSCE findings?")
+    assert not findings.abstained and "too disappointed or particularly happy" in findings.citations[0].quote, (
+        findings.answer)
 
 
 @pytest.mark.parametrize("question, ranked_for", [
     ("What did Markevich think about the organization?", "What did Markevich about the organization?"),
+    ("What did Markevich think of the organization?", "What did Markevich of the organization?"),
     ("And what did Kent Harstedt tell him about the vote?", "what did Kent Harstedt him about the vote?"),
     ("What did Kent Harstedt say?", "What did Kent Harstedt say?"),  # no topic: his words at all
     ("What did the Council say about sanctions?", "What did the Council say about sanctions?"),  # no person

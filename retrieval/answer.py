@@ -45,7 +45,7 @@ from retrieval.document_date import asks_when_made, own_date
 from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, asks_for_several_holders, asks_how_many,
                              heads_a_body_of_the_country_asked, holds_no_one_in_the_post, labelled_by_a_year_asked,
                              names_the_post_in_full, names_the_post_only_as_another, of_the_kind_asked,
-                             only_other_years, says_an_exact_count, the_post_as_asked)
+                             only_other_years, says_an_exact_count, the_counts, the_post_as_asked)
 from retrieval.question import (QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items, asks_how_to,
                                 defined_term, person_asked_about, person_named_as_source, post_speaker_asked,
                                 speaker_asked, thing_it_does, topic_said_about, what_is_called, without_named_source,
@@ -926,13 +926,13 @@ def can_answer(q: QuestionInfo, quotes: Sequence[ScoredUnit],
     texts = [u.text for u in quotes]
     holders = of_the_kind_asked(q, texts)
     fact = (q.wants_number or q.wants_time or q.wants_person) and not _ALONGSIDE.search(q.text)
-    # a count said exactly tells the line it is about: "many other countries" beside the Armenian delegation's "14
-    # DEPUTIES" says nothing of how many deputies the Russian one has
-    exact = [h for h in holders if says_an_exact_count(h)] if asks_how_many(q) else []
+    # the lines that count what is asked tell whom a count is about: "many other countries" beside the Armenian
+    # delegation's "14 DEPUTIES" says nothing of how many deputies the Russian one has
+    counts = the_counts(q, holders)
     elsewhere = (only_other_years(q.text, holders, texts, counted=asks_for_a_number(q))
-                 or (fact and only_other_countries(q.text, exact or holders)))
+                 or (fact and only_other_countries(q.text, counts)))
     if fact and not elsewhere and abbreviations_of is not None:
-        held = set(holders)
+        held = set(counts)
         elsewhere = only_other_bodies(q.text, [abbreviations_of(u) for u in quotes if u.text in held])
     return (bool(holders) and not elsewhere and not names_the_post_only_as_another(q, texts)
             and not holds_no_one_in_the_post(q, holders))

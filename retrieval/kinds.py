@@ -441,6 +441,23 @@ def says_an_exact_count(text: str) -> bool:
     return bool(_SAYS_AN_EXACT_COUNT.search(_A_DATE_OR_YEAR.sub(" ", text)))
 
 
+def the_counts(q: QuestionInfo, holders: Sequence[str]) -> list[str]:
+    """For "How many ...?", the holders that count the thing asked ("61 international observers" for how many
+    observers, not "over 10,000 polling stations"), else those that say any count exactly (not only "many other
+    countries"), else all: the lines whose country or body tells whom the count is about."""
+    if not asks_how_many(q):
+        return list(holders)
+    exact = [h for h in holders if says_an_exact_count(h)]
+    asked = set(q.head[:1]) | (set(q.content[1:2]) if q.content[:1] == q.head[:1] else set())
+    counting = [h for h in exact if any(asked & set(stems(m.group("counted")))
+                                        for m in _A_COUNT_OF.finditer(_A_DATE_OR_YEAR.sub(" ", h)))]
+    return counting or exact or list(holders)
+
+
+# A number and the words after it: what it counts ("61 international observers", "CONSISTS OF 14 DEPUTIES").
+_A_COUNT_OF = re.compile(r"(?:\d[\d,.]*|\b(?:" + _NUMBER_WORDS + r"))\s+(?P<counted>(?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
+
+
 def asks_for_a_number(q: QuestionInfo) -> bool:
     """Whether `q` asks for a count, a share or a sum ("How many ...?", "What share of ...?", "What is the budget
     ...?"): what the quotes that hold it say in digits or number words."""

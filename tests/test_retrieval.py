@@ -1317,6 +1317,8 @@ def test_what_a_thing_is_is_answered_by_the_unit_that_says_it(service):
     "How many deputies does Russia have in the CSTO PA?",  # Armenia's count beside a Russian deputy's name
     "How many deputies sit in the Russian delegation to the CSTO PA?",  # Armenia's count beside "many other countries"
     "How many monitors did the OSCE mission bring to Belarus?",  # "on 20 December" is a date, no count
+    "How many international observers from the CSTO Parliamentary Assembly are observing the vote in Kazakhstan?",
+    # "61" in bold had been the CIS Interparliamentary Assembly's observers
     "Who is the speaker of the Uzbek parliament in the Assembly's Council?",  # only Russia's and others' found
     "Who presides over the Majlisi Milli?",  # its chairman's line has lost the name: "the Majlisi Milli" is no person
     "When did the snap vote in Kazakhstan take place?",  # "10,000 polling stations" is a count, not a time
@@ -1692,6 +1694,26 @@ def test_what_reads_as_a_persons_name(text, named):
     from retrieval.kinds import says_a_persons_name
 
     assert says_a_persons_name(text) == named
+
+
+@pytest.mark.parametrize("question, holders, counts", [
+    ("How many observers did the CSTO PA send?", ["A total of 61 international observers from the CIS IPA are there.",
+                                                  "They are monitoring over 10,000 polling stations."], [0]),
+    ("How many polling stations do they monitor?", ["A total of 61 international observers from the CIS IPA are there.",
+                                                    "They are monitoring over 10,000 polling stations."], [1]),
+    ("How many deputies does Russia send?", ["OF ARMENIA TO THE CSTO PA CONSISTS OF 14 DEPUTIES",
+                                             "Many other countries have paid attention."], [0]),
+    ("How many deputies does Russia send?", ["Many countries paid attention.", "Several deputies came."], [0, 1]),
+    ("How many seats are there?", ["It opened on 20 December with 300 seats.", "It has 12 rows."], [0]),  # not "20"'s
+    ("Who chairs it?", ["Anna Berg, 3 terms", "Karl Nord"], [0, 1]),  # no count asked: every holder
+])
+def test_the_lines_that_count_what_is_asked(question, holders, counts):
+    """A count's line tells whom it is about: the lines that count the thing asked, else those that say a count
+    exactly, else every line that holds the kind asked."""
+    from retrieval.kinds import the_counts
+    from retrieval.question import analyse
+
+    assert the_counts(analyse(question), holders) == [holders[i] for i in counts]
 
 
 @pytest.mark.parametrize("question, quotes, other", [

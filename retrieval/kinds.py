@@ -88,6 +88,10 @@ _MONEY_HEADS = frozenset(stems("budget cost price salary wage income revenue spe
 _SHARE_HEADS = frozenset(stems("percentage percent proportion turnout"))
 _COUNTRY_HEADS = frozenset(stems("country nation"))
 _LANGUAGE_HEADS = frozenset(stems("language tongue"))
+_PARTY_HEADS = frozenset(stems("party parties"))
+# A party is named with the word, or by the family it belongs to ("Following the Conservative victory ...").
+_SAYS_A_PARTY = re.compile(r"\b(?i:part(?:y|ies))\b|\b(?:Conservative|Labour|Liberal|Democrat|Democratic|Republican|"
+                           r"Socialist|Communist|Green|Tory|Tories|Nationalist|Unionist|Whig|Federalist|Populist)s?\b")
 _ASKS_BY_HEAD = ("what", "which", "how many", "how much")
 _DEGREE_WORDS = frozenset("more less most least".split())  # "Which is *more* costly ...?" compares, asks no amount
 # "Who is the current Secretary General ...?", "Who was Kazakhstan's president ...?", "Who chairs ...?": the post's
@@ -341,6 +345,8 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return _searches(_SAYS_AN_ADDRESS)
     if q.head[:1] and q.head[0] in _COUNTRY_HEADS and q.qtype in ("what", "which"):
         return names_a_country  # the head only: "What were European countries doing ...?" asks what they did
+    if asked & _PARTY_HEADS and q.qtype in ("what", "which"):
+        return _searches(_SAYS_A_PARTY)  # "Which party does Volodin belong to?": only a line about a party answers
     if q.head[:1] and q.head[0] in _LANGUAGE_HEADS and q.qtype in ("what", "which"):
         return _searches(_languages())  # "Which languages does the Assembly work in?": a heading had answered it
     return None

@@ -34,8 +34,9 @@ TIME = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b|\b\d{1,2}(st|nd|rd|th)\b|\b(cen
 _SAYS_A_TIME = re.compile(TIME.pattern + r"|(?<![\d,.])(?!\d{1,3}(?:,\d{3})+(?![\d,]))\d|\b(?:" + _WEEKDAYS
                           + r"|beginning|end|start|early|late|morning|evening|night|season|spring|summer|autumn|"
                           r"winter)\b", re.I)
-_SAYS_A_YEAR = re.compile(r"\b\d{3,4}s?\b|\bcentur(?:y|ies)\b|\b(?:BC|AD|BCE|CE)\b", re.I)
-_SAYS_A_DATE = re.compile(_SAYS_A_YEAR.pattern + r"|\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:"
+# Neither is a part of a longer number: "10,000 polling stations" holds no year "000" nor day "10".
+_SAYS_A_YEAR = re.compile(r"(?<![\d,.])\d{3,4}s?\b(?![,.]\d)|\bcentur(?:y|ies)\b|\b(?:BC|AD|BCE|CE)\b", re.I)
+_SAYS_A_DATE = re.compile(_SAYS_A_YEAR.pattern + r"|(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\b(?![,.]\d)|\b(?:"
                           + "|".join(MONTH_NAMES) + "|" + _WEEKDAYS + r")\b", re.I)
 # "How many ...?" (not "What is the number of ...?", which may be answered in words that are no number) is answered
 # by a number in digits or words, or by a word of quantity ("several", "both", "no").

@@ -1318,6 +1318,7 @@ def test_what_a_thing_is_is_answered_by_the_unit_that_says_it(service):
     "How many deputies sit in the Russian delegation to the CSTO PA?",  # Armenia's count beside "many other countries"
     "How many monitors did the OSCE mission bring to Belarus?",  # "on 20 December" is a date, no count
     "Which party is Vyacheslav Volodin a member of?",  # his name block names no party
+    "On what date were Kazakhstan's snap parliamentary elections held?",  # "10,000 polling stations" is no date
     "How many international observers from the CSTO Parliamentary Assembly are observing the vote in Kazakhstan?",
     # "61" in bold had been the CIS Interparliamentary Assembly's observers
     "Who is the speaker of the Uzbek parliament in the Assembly's Council?",  # only Russia's and others' found
@@ -1403,6 +1404,9 @@ def test_a_question_whose_quote_holds_the_kind_asked_is_answered(service, questi
     ("Which political party won the vote?", ["The Green Party won 12 seats."], False),
     ("What party won the 2015 election?", ["Following the Conservative victory in 2015, ..."], False),  # its family
     ("How many observers came?", ["They met on 20 December."], True),  # a day of a month counts nothing
+    ("On what date were the elections held?", ["They monitor over 10,000 polling stations."], True),  # no day "10"
+    ("In what year did the mission open?", ["Nearly 50,000 people came."], True),  # nor a year "000"
+    ("In what year did the mission open?", ["It opened in 1992, in May."], False),
 ])
 def test_which_quotes_hold_nothing_of_the_kind_asked(question, quotes, refused):
     from retrieval.kinds import of_the_kind_asked

@@ -929,8 +929,10 @@ def can_answer(q: QuestionInfo, quotes: Sequence[ScoredUnit],
     # the lines that count what is asked tell whom a count is about: "many other countries" beside the Armenian
     # delegation's "14 DEPUTIES" says nothing of how many deputies the Russian one has
     counts = the_counts(q, holders)
+    # a quote that continues the one before it ("They are monitoring ...") is about what that one is about
+    continuing = {b.text for a, b in zip(quotes, quotes[1:]) if _CONTINUES.match(b.text)}
     elsewhere = (only_other_years(q.text, holders, texts, counted=asks_for_a_number(q))
-                 or (fact and only_other_countries(q.text, counts)))
+                 or (fact and only_other_countries(q.text, [h for h in counts if h not in continuing])))
     if fact and not elsewhere and abbreviations_of is not None:
         held = set(counts)
         elsewhere = only_other_bodies(q.text, [abbreviations_of(u) for u in quotes if u.text in held])

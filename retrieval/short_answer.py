@@ -313,6 +313,11 @@ _BODY_HEADS = frozenset(stems("commission committee council board court ministry
 # had been the answer), unless it holds a title word or the head itself ("Presiding Officer" for "what officers").
 _POST_HEADS = frozenset(stems("post position job office role rank"))
 _PLACE_IN_A_COUNTRY_HEADS = frozenset(stems("city town village capital port province"))
+# Heads that ask for a text or rule ("Which Kazakh *law* ...?"): a person's name is none ("Aleksandr Markevich" had been
+# the answer), unless the span holds the head itself ("Constitutional Law on Elections" reads as a name too).
+_TEXT_HEADS = frozenset(stems("law act statute treaty agreement convention declaration statement document report plan "
+                              "programme program principle standard rule regulation policy code charter constitution "
+                              "resolution"))
 _TITLE_STEMS = frozenset(stems(" ".join(PERSON_TITLE_WORDS)))
 # What a "What/Which <noun> ...?" asks when a time alone answers it ("What period ...?"); a year, date, day, month,
 # century or decade is read as a time question already (`question.TIME_HEADS`).
@@ -336,7 +341,8 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     ...?"), a number that is no sum (`kinds.says_a_sum`, as the refusal reads it) for a salary, a budget or a
     price ("14 DEPUTIES" for a deputy's monthly salary), a time alone for "Where ...?", "Who ...?" ("December"
     for where a network was first demonstrated) or "Which <thing> ...?" that is no time, a person's name for
-    "What post ...?" (`_POST_HEADS`), words in small letters for "Which commission ...?" (`_BODY_HEADS`)."""
+    "What post ...?" (`_POST_HEADS`) or "Which law ...?" (`_TEXT_HEADS`), words in small letters for "Which commission
+    ...?" (`_BODY_HEADS`)."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
         return True
     if q.qtype == "when" and a_count_of_things(choice):
@@ -363,10 +369,25 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
         return True
     if asks_for_a_post_holder(q) and a_post(choice.text):
         return True
+    asked_text = set(stems(head_phrase(q.text))) & _TEXT_HEADS if q.qtype in ("what", "which") else set()
+    if asked_text and a_persons_name(choice.text) and not set(stems(choice.text)) & asked_text:
+        return True
     if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _PLACE_IN_A_COUNTRY_HEADS
             and countries_named(choice.text) and not without_countries(choice.text).strip(" ,.'’s")):
         return True  # "China" for "What city ...?": a country is no city
     return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))
+
+
+def a_persons_name(text: str) -> bool:
+    """Whether the text reads as a person's name and holds a capitalised word that is neither English nor a country's
+    ("Aleksandr Markevich"; not "Development of Artificial Intelligence Technologies", which reads as a name too)."""
+    from retrieval.spelling import is_english
+
+    return says_a_persons_name(text) and any(
+        not is_english(w.lower()) for w in _CAPITALISED.findall(without_countries(text)))
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 def a_post(text: str) -> bool:

@@ -11,13 +11,14 @@ the declaration adopted?": the document's signature block and date answer), only
 in one document's id, title or year, and only when exactly one document fits. "Who issued the 2006 declaration?"
 asks about the document, not from it, and "the CSTO PA statement concerning outer space" names a statement the
 brochure lists, not the statement in the corpus (its last words are in no document's title): both are asked of
-the whole collection.
+the whole collection. Two documents named together ("What do the 2006 declaration and the brochure say about
+terrorism?") are each asked alone (`documents_compared`), when each phrase alone names one.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
 from citeqa.types import Document, Turn
@@ -146,6 +147,33 @@ def _without(question: str, match: re.Match, end: int, doc_id: str) -> NamedDocu
         rewritten = question[:start] + question[end:]
     rewritten = re.sub(r"\s+(?=[,?.])", "", " ".join(rewritten.split())).lstrip(" ,")
     return NamedDocument(doc_id, rewritten[:1].upper() + rewritten[1:])
+
+
+# "the 2006 declaration and the brochure": two phrases of the form `_NAMING` reads, joined by "and"
+_PHRASE = rf"the\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{_KIND})(?:\s+(?:item|release|story))?"
+_TWO_NAMED = re.compile(rf"\b(?P<first>{_PHRASE})\s+(?:and|or)\s+(?:also\s+)?(?P<second>{_PHRASE})\b", re.I)
+
+
+def documents_compared(question: str, names: Callable[[], Mapping[str, frozenset[str]]]
+                       ) -> tuple[NamedDocument, NamedDocument] | None:
+    """"What do the 2006 declaration and the brochure say about terrorism?": the two documents a question names as its
+    sources, each with the question as asked of it alone ("What do it say about terrorism?"), when each phrase, put in
+    the place of both, names one document as `document_named` reads it, and they are two; else None. Asked of the
+    whole collection, such a question had quoted the brochure's heading, the declaration's title and a third document."""
+    match = _TWO_NAMED.search(question)
+    if match is None:
+        return None
+    parts = []
+    for phrase in (match.group("first"), match.group("second")):
+        named = document_named(question[: match.start()] + phrase + question[match.end() :], names)
+        if named is None:
+            return None
+        parts.append(replace(named, question=_DO_IT.sub(lambda m: m.group(1) + "es it", named.question)))
+    first, second = parts
+    return (first, second) if first.doc_id != second.doc_id else None
+
+
+_DO_IT = re.compile(r"\b([Dd]o) it\b")  # "What do it say ...?" asked of one of the two: "What does it say ...?"
 
 
 def without_naming(text: str, doc_id: str, names: Callable[[], Mapping[str, frozenset[str]]]) -> str:

@@ -18,11 +18,13 @@ from citeqa.errors import CiteqaError, SettingsError
 from citeqa.settings import Settings
 from citeqa.types import Answer, Document, Filters, Turn
 from retrieval.abstention import threshold_for
-from retrieval.answer import Answerer, Composition, ExtractiveAnswerer
+from retrieval.answer import Answerer, Composition, ExtractiveAnswerer, format_answer
 from retrieval.followup import (
     DocumentPhrases, asked_again, asks_for_more, resolve_standalone, standalone, without_a_leading_connective,
 )
-from retrieval.named_document import DocumentNames, document_asked, without_naming
+from retrieval.named_document import (
+    DocumentNames, NamedDocument, document_asked, documents_compared, without_naming,
+)
 from retrieval.search import Fusion, Retriever, ms_since, zscore_fusion
 from retrieval.spelling import DocumentWords
 from retrieval.store import IndexReader, Store, check_compatible, open_store, recipe_of
@@ -217,11 +219,14 @@ class QAService:
             read_as = as_read(question, asked)
             # "What did the 2006 declaration say about ...?" is asked of that document, without the words naming it
             names = components.document_names
-            named = None if filters.doc_ids else document_asked(asked, cased, history, names)
+            compared = None if filters.doc_ids or shown else documents_compared(asked, names)
+            named = None if filters.doc_ids or compared else document_asked(asked, cased, history, names)
             if named is not None:
                 filters = replace(filters, doc_ids=(named.doc_id,))
                 query = named.question if query == asked else without_naming(query, named.doc_id, names)
                 asked = named.question
+            if compared is not None:
+                return self._asked_of_each(question, compared, settings, filters, read_as, started)
             timings["load"] = ms_since(started)  # the index and model, on the first question or a new build
             t = time.perf_counter()
             query_vector = retriever.embedder.encode_query(query)
@@ -243,6 +248,24 @@ class QAService:
             citations=composition.citations, passages=passages, timings_ms=timings, retrieval_query=query,
             confidence=composition.confidence, short_answer=composition.short_answer,
             named_document=named.doc_id if named is not None else None,
+            read_as=read_as,
+        )
+
+
+    def _asked_of_each(self, question: str, compared: Sequence[NamedDocument], settings: Settings, filters: Filters,
+                       read_as: str | None, started: float) -> Answer:
+        """A question that names two documents as its sources, asked of each alone (naming them, it stands alone: no
+        earlier turn is read into it): the answer quotes what each says (the first named first, the citations numbered
+        on), and abstains only when neither says anything."""
+        answers = [self.ask(named.question, settings.k, settings.mode, replace(filters, doc_ids=(named.doc_id,)))
+                   for named in compared]
+        said = [a for a in answers if not a.abstained]
+        citations = [replace(c, n=n) for n, c in enumerate((c for a in said for c in a.citations), start=1)]
+        timings = {"total": ms_since(started)}
+        return Answer(
+            question=question, answer=format_answer(citations) if said else answers[0].answer, abstained=not said,
+            citations=citations, passages=[p for a in answers for p in a.passages], timings_ms=timings,
+            retrieval_query=answers[0].retrieval_query, confidence=max(a.confidence or 0.0 for a in answers),
             read_as=read_as,
         )
 

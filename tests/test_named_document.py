@@ -205,3 +205,49 @@ def test_it_in_a_follow_up_is_the_document_the_conversation_named(service):
     assert when.short_answer.text == "June 23, 2006"
     other = service.ask("When was it signed?", history=[Turn("Who is Maulen Ashimbayev?", "")])
     assert other.named_document is None
+
+
+def compared(question: str):
+    from retrieval.named_document import documents_compared
+
+    names = DocumentNames(lambda: LIBRARY, lambda: len(LIBRARY))
+    found = documents_compared(question, names)
+    return None if found is None else [(n.doc_id, n.question) for n in found]
+
+
+@pytest.mark.parametrize("question, each", [
+    ("What do the 2021 report and the brochure say about floods?",
+     [("annual-report-2021.txt", "What does it say about floods?"), ("visitor-brochure.txt", "What does it say about floods?")]),
+    ("According to the River Council statement and the 2019 article, who owns the wells?",
+     [("council-statement-water.txt", "Who owns the wells?"), ("treaty-2019-review.txt", "Who owns the wells?")]),
+    ("What does the brochure or the 2022 report say about dams?",
+     [("visitor-brochure.txt", "What does it say about dams?"), ("annual-report-2022.txt", "What does it say about dams?")]),
+])
+def test_two_documents_named_as_sources_are_each_asked(question, each):
+    assert compared(question) == each
+
+
+@pytest.mark.parametrize("question", [
+    "What do the annual report and the brochure say about floods?",  # two annual reports: one phrase names none
+    "What do the 2021 report and the 2021 annual report say?",  # one document twice
+    "What did the delegates and the brochure say?",  # the delegates are no document
+    "What did the 2021 report say about floods?",  # one document: `document_named`
+])
+def test_no_two_documents_are_compared_unless_each_phrase_names_one(question):
+    assert compared(question) is None
+
+
+def test_a_question_naming_two_documents_quotes_each(service):
+    """"What do the 2006 declaration and the brochure say about terrorism?" was asked of the whole collection: it
+    quoted the brochure's heading, the declaration's title line and the election statement, named by neither. Each
+    document is asked alone now, and the answer quotes both, the first named first, the citations numbered on."""
+    answer = service.ask("What do the 2006 declaration and the brochure say about terrorism?")
+    assert not answer.abstained, answer.answer
+    docs = [c.doc_id for c in answer.citations]
+    assert docs[0] == DECLARATION and BROCHURE in docs and set(docs) == {DECLARATION, BROCHURE}, answer.answer
+    assert [c.n for c in answer.citations] == list(range(1, len(docs) + 1))
+    assert "terrorism" in answer.citations[0].quote and answer.short_answer is None
+    texts = service.documents([DECLARATION, BROCHURE])
+    assert all(texts[c.doc_id].text[c.start : c.end] == c.quote for c in answer.citations)
+    # one says nothing: the other's words are the answer; neither: refused
+    assert service.ask("What do the declaration and the brochure say about football?").abstained

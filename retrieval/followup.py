@@ -392,12 +392,40 @@ def named_by_the_last_answer(question: str, history: Sequence[Turn], max_chars: 
             name = asked.name if asked is not None else speaker_asked(turn.question)
             # a surname alone is a person's name when the question asked who it is ("who is harstedt")
             person = name is not None and (says_a_persons_name(name) or asks_who_is(turn.question))
+        if not person:  # "When did Lukashenko meet the OSCE mission?": the one person it names
+            name = the_person_named_in(turn.question)
+            person = name is not None
         if person or not _BACK_REFERENCE.search(turn.question):
             break
     if name is None or not person:
         return question
     named = _PERSONAL_PRONOUN.sub(lambda m: name + ("'s" if m.group("whose") else ""), question)
     return named if len(named) <= max_chars else question
+
+
+def the_person_named_in(question: str) -> str | None:
+    """The one person a question names ("Lukashenko" of "When did Lukashenko meet the OSCE mission?"): a name in
+    capitals after its first word that reads as a person's, or a lone word in capitals that is the subject of the
+    question's verb and no country, title, body or month ("When did Lukashenko meet ...?"; not "... in Minsk?");
+    None when it names none, or more than one."""
+    from retrieval.spans import MONTH_NAMES, NOT_NAME_WORDS
+
+    found = []
+    for match in _CAPITALISED_NAME.finditer(question):
+        name = match.group()
+        if match.start() == 0 or names_a_country(name):
+            continue
+        lone = (" " not in name and name.lower() not in NOT_NAME_WORDS and name.lower() not in MONTH_NAMES
+                and _AUXILIARY_BEFORE.search(question[: match.start()]) is not None
+                and _VERB_AFTER.match(question, match.end()) is not None)
+        if says_a_persons_name(name) or lone:
+            found.append(name)
+    return found[0] if len(set(found)) == 1 else None
+
+
+_CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)*")
+_AUXILIARY_BEFORE = re.compile(r"\b(?:did|does|do|has|had|have|will|would|can|could|should|is|was)\s+$", re.I)
+_VERB_AFTER = re.compile(r"\s+[a-z]+\b")  # "Lukashenko *meet*": the name is the verb's subject
 
 
 _WHAT_ABOUT = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:(?:what|how)\s+)?about\s+(?P<other>[^?]+?)\s*\??\s*$", re.I)

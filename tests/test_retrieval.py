@@ -2274,6 +2274,31 @@ def test_he_is_the_person_named_two_answers_back_through_the_real_index(service)
     assert not said.abstained and "Alen Simonyan" in said.citations[0].quote, said.answer
 
 
+@pytest.mark.parametrize("question, person", [
+    ("When did Lukashenko meet the OSCE mission?", "Lukashenko"),  # the subject of its verb
+    ("What did Kobitsky say in March?", "Kobitsky"),
+    ("Who is Natalia Kochanova?", "Natalia Kochanova"),  # a full name anywhere after the first word
+    ("When did Aleksandr Lukashenko meet Kent Harstedt?", None),  # two people: which one is not said
+    ("What happened on Monday in Minsk?", None),  # a place, not a verb's subject
+    ("When does the Mazhilis meet?", None),  # a body with its article
+    ("How many deputies does Armenia send?", None),  # a country
+])
+def test_the_one_person_a_question_names(question, person):
+    from retrieval.followup import the_person_named_in
+
+    assert the_person_named_in(question) == person
+
+
+def test_him_is_the_person_the_last_question_named(service):
+    """"Who thanked him?" after "When did Lukashenko meet the heads of the OSCE mission?" (answered "20 December")
+    read "him" as no one: searched with the question before it, "Aleksandr Lukashenko" had been the short answer,
+    the one thanked, not the one who thanked."""
+    met = service.ask("When did Lukashenko meet the heads of the OSCE mission?")
+    thanked = service.ask("Who thanked him?", history=[Turn(met.question, met.answer)])
+    assert thanked.read_as == "Who thanked Lukashenko?", thanked.answer
+    assert thanked.short_answer is not None and thanked.short_answer.text == "Kent Harstedt", thanked.answer
+
+
 @pytest.mark.parametrize("question, last, resolved", [
     ("What does it say about social networks?", "What does the CSTO PA statement say about foreign interference?",
      "What does the CSTO PA statement say about social networks?"),

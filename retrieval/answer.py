@@ -376,8 +376,10 @@ class ExtractiveAnswerer:
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)
                          and not self._a_small_word_at_a_sentence_start(best)) else None
-        chosen = self.quotes(short.unit if short is not None else _first_quote(analysis), analysis.units,
-                             asks_for_a_list(analysis.question.text))
+        instances = instances_asked(analysis) if short is None else []
+        chosen = self.quotes(short.unit if short is not None else instances[0] if instances else _first_quote(analysis),
+                             analysis.units, asks_for_a_list(analysis.question.text))
+        chosen += [u for u in instances[1:INSTANCES_QUOTED] if u not in chosen]
         if holder is not None:
             short, chosen = None, self.quotes(holder, analysis.units)
         elif not can_answer(analysis.question, chosen, self.abbreviations_of):
@@ -991,6 +993,24 @@ def _first_quote(analysis: Analysis) -> ScoredUnit:
     if term is None or defines_in_subject(best, term):
         return best
     return next((u for u in analysis.units if defines_in_subject(u, term)), best)
+
+
+def instances_asked(analysis: Analysis) -> list[ScoredUnit]:
+    """For "Which statements has the CSTO PA adopted?" (a plural head), the units that are each one of the things
+    asked, labelled by the head ("STATEMENT of the CSTO PA on the Prevention of Arms Race in Outer Space"), best first:
+    the ranker had preferred "CSTO PA adopts an Action Plan ..." and "- prepares ... political statements", which
+    share more of the question's words and name no statement."""
+    q = analysis.question
+    if q.qtype not in ("which", "what") or not q.head:
+        return []
+    plural = re.search(rf"\b({re.escape(q.head[0])}\w*s)\b", q.text, re.I)
+    if plural is None or stems(plural.group(1))[:1] != [q.head[0]]:
+        return []
+    return [u for u in analysis.units if (label := _LABEL.match(u.text)) and stems(label.group(1)) == [q.head[0]]]
+
+
+_LABEL = re.compile(r"^\W*([A-Za-z]+)\s+(?:of|on|by|for|regarding|concerning)\s")  # "STATEMENT of the CSTO PA on ..."
+INSTANCES_QUOTED = 3
 
 
 def units_naming_the_person_asked(analysis: Analysis, query: str = "",

@@ -2768,3 +2768,28 @@ def test_history_beyond_its_bounds_is_refused_with_what_to_send(service, history
 def test_an_empty_date_range_is_refused():
     with pytest.raises(CiteqaError, match="swap"):
         Filters(date_from="2020-01-01", date_to="2006-12-31")
+
+
+def test_which_things_opens_with_a_line_that_is_one_of_them(service):
+    """"Which statements has the CSTO PA adopted?" opened with "CSTO PA adopts an Action Plan ..." and "- prepares
+    ... political statements", which share the question's words and name no statement; a line labelled by the
+    plural asked ("STATEMENT of the CSTO PA on ...") is one of them, and leads."""
+    answer = service.ask("Which statements did the CSTO PA adopt?")  # the Council's statement, a document, is one too
+    assert not answer.abstained and re.match(r"statement (of|by) the CSTO PA", answer.citations[0].quote, re.I), (
+        answer.answer)
+
+
+@pytest.mark.parametrize("question, texts, instances", [
+    ("Which statements did it adopt?", ["STATEMENT of the CSTO PA on AI", "- prepares political statements;"], [0]),
+    ("Which statement did it adopt?", ["STATEMENT of the CSTO PA on AI"], []),  # one asked: the ranker's best
+    ("Which plans were adopted?", ["STATEMENT of the CSTO PA on AI"], []),
+])
+def test_the_lines_that_are_each_one_of_the_things_asked(question, texts, instances):
+    import numpy as np
+
+    from retrieval.answer import Analysis, instances_asked
+    from retrieval.question import analyse
+
+    units = [unit_at(t, start=100 * i) for i, t in enumerate(texts)]
+    analysis = Analysis(analyse(question), units, np.zeros((len(units), 1)), [], np.zeros(0), None, None, 1.0, 1.0)
+    assert instances_asked(analysis) == [units[i] for i in instances]

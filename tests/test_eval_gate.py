@@ -71,11 +71,15 @@ FLOOR_ABSTENTION_ACCURACY = 0.84
 # 0.0312, 0.9. 20:50 UTC, ten more written at 20:47 before they were run (g01-g10; 52 questions, 39 answerable with
 # 38 answer spans, 13 unanswerable): 0.9211, 0.0513, 0.9231 (87aeb98 on the same 52: 0.7632, 0.2051, 0.9231); 20:57
 # UTC, a fragment after "Who <did> X?" asks of X done ("When was the 2006 declaration signed?", g05): 0.9474, 0.0256,
-# 0.9231. 2026-12-06 00:29 UTC, the brochure's title read whole: 0.9737, 0.0256, 0.9231. Each floor one question
+# 0.9231. 2026-12-06 00:29 UTC, the brochure's title read whole: 0.9737, 0.0256, 0.9231. 2026-12-06 01:59 UTC,
+# fourteen more written before they were run (k01-k14; 66 questions, 49 answerable with 48 answer spans, 17
+# unanswerable), asked once by the code of 19fb9a4 (their 10 answerable 0.8000, false abstention 0.1000, 3 of 4
+# others refused; k06's bold "Aleksandr Lukashenko" for who thanked him), then one fix made looking at them (k06,
+# "him" read as the last question's person): all 66 at 02:21 UTC: 0.9375, 0.0408, 0.8824. Each floor one question
 # below.
-FLOOR_FOLLOW_UP_ANSWER_QUOTED = 0.94
-CEILING_FOLLOW_UP_FALSE_ABSTENTION = 0.06
-FLOOR_FOLLOW_UP_ABSTENTION_ACCURACY = 0.84
+FLOOR_FOLLOW_UP_ANSWER_QUOTED = 0.91
+CEILING_FOLLOW_UP_FALSE_ABSTENTION = 0.07
+FLOOR_FOLLOW_UP_ABSTENTION_ACCURACY = 0.82
 
 
 # The shipped questions typed in small letters only ("who chairs the senate of kazakhstan?"), as users type them:
@@ -107,10 +111,14 @@ FLOOR_TYPOS_ABSTENTION_ACCURACY = 0.69
 # 321ec28 (the night's start) answers their 18 answerable 0.6667 and abstains on 4 of their 7 others, the night's
 # code 0.8333 and 7 of 7. All 85 (60 answerable, 25 not) at 00:29 UTC: 0.8833, 0.0333, 0.9600 (321ec28: 0.8333,
 # 0.0500, 0.7600); 00:55 UTC, n54 answered (a filtered search's lexical results read as exhaustive): 0.9000, 0.0167,
-# 0.9600. Floors one question below.
+# 0.9600. n86-n113 were written on 2026-12-06 at 01:40 UTC and asked once before any change (the code of 19fb9a4:
+# their 20 answerable 0.8500, false abstention 0.0500, 4 of 8 others refused); the fixes of that session were made
+# looking at them and at the dev set's answered look-alikes (in-sample for those fixes): 0.9000, 0, 6 of 8. All 113
+# (80 answerable, 33 not) at 02:21 UTC: 0.9000, 0.0125, 0.9091 (19fb9a4: 0.8875, 0.0250, 0.8485). Floors one question
+# below.
 FLOOR_FIRST_ANSWER_QUOTED = 0.88
-CEILING_FIRST_FALSE_ABSTENTION = 0.04
-FLOOR_FIRST_ABSTENTION_ACCURACY = 0.92
+CEILING_FIRST_FALSE_ABSTENTION = 0.03
+FLOOR_FIRST_ABSTENTION_ACCURACY = 0.87
 
 
 @pytest.mark.parametrize("path, typed, gate, floors, ceilings", [

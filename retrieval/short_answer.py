@@ -364,6 +364,8 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     if q.qtype == "where" and (_AFTER_A_TIME_WORD.search(choice.unit.text[: choice.start - choice.unit.start])
                                or _OPENS_WITH_A_TIME_WORD.match(choice.text)):
         return True
+    if q.qtype == "where" and _AN_ABBREVIATION_ALONE.fullmatch(choice.text) and not countries_named(choice.text):
+        return True  # "FAISS" for where the index is stored: a name of a thing, no place
     if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _POST_HEADS and says_a_persons_name(choice.text)
             and not set(stems(choice.text)) & (_TITLE_STEMS | {q.head[0]})):
         return True
@@ -376,6 +378,9 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
             and countries_named(choice.text) and not without_countries(choice.text).strip(" ,.'’s")):
         return True  # "China" for "What city ...?": a country is no city
     return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))
+
+
+_AN_ABBREVIATION_ALONE = re.compile(r"[A-Z][A-Z0-9&.-]+")
 
 
 def a_persons_name(text: str) -> bool:

@@ -201,6 +201,18 @@ def service_over(tmp_path, files: dict[str, str]):
     return build_service(settings)
 
 
+def test_where_is_not_answered_by_the_name_of_a_thing(tmp_path):
+    """Over a user's technical notes, "Where is the index stored?" had "FAISS" in bold, the engine that stores it;
+    asked where FAISS stores it, the place is the answer."""
+    service = service_over(tmp_path, {"setup.md": (
+        "# Setup\n\nThe search engine of the tool is FAISS, which stores the index in the project folder.\n\n"
+        "The tool answers questions about documents by quoting them, with a citation for every quote.\n")})
+    stored = service.ask("Where is the index stored?")
+    assert not stored.abstained and (stored.short_answer is None or stored.short_answer.text != "FAISS"), stored.answer
+    place = service.ask("Where does FAISS store the index?")
+    assert place.short_answer is not None and place.short_answer.text == "project folder", place.answer
+
+
 def test_a_markdown_document_is_quoted_as_the_text_it_shows(tmp_path):
     """A Markdown file's quotes had its marks ("**Chairs:** `Anna Berg` ..."); its cleaned text is what it shows, and
     every citation is exact in it."""
@@ -503,6 +515,8 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("What city did the canal reach?", "China", False),  # a country is no city
     ("What city did the canal reach?", "Beijing", True),
     ("Where was the network first demonstrated?", "December", False),  # a time for a place
+    ("Where is the index stored?", "FAISS", False),  # an abbreviation alone names a thing, not a place
+    ("Where did the team play?", "USA", True),  # unless it is a country's
     ("Where was the network first demonstrated?", "Paris in 1960", True),
     ("Who signed it?", "late 16th", False),
     ("Which elections were observed?", "December", False),  # a time for a thing that is no time

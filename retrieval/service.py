@@ -261,7 +261,9 @@ class QAService:
                    for named in compared]
         said = [a for a in answers if not a.abstained]
         citations = [replace(c, n=n) for n, c in enumerate((c for a in said for c in a.citations), start=1)]
-        timings = {"total": ms_since(started)}
+        timings = {stage: sum(a.timings_ms.get(stage, 0.0) for a in answers)  # each stage over both questions
+                   for stage in dict.fromkeys(stage for a in answers for stage in a.timings_ms)}
+        timings["total"] = ms_since(started)
         return Answer(
             question=question, answer=format_answer(citations) if said else answers[0].answer, abstained=not said,
             citations=citations, passages=[p for a in answers for p in a.passages], timings_ms=timings,

@@ -247,6 +247,7 @@ def test_a_question_naming_two_documents_quotes_each(service):
     assert docs[0] == DECLARATION and BROCHURE in docs and set(docs) == {DECLARATION, BROCHURE}, answer.answer
     assert [c.n for c in answer.citations] == list(range(1, len(docs) + 1))
     assert "terrorism" in answer.citations[0].quote and answer.short_answer is None
+    assert {"embed", "retrieve", "answer"} <= set(answer.timings_ms) and answer.timings_ms["total"] > 0
     texts = service.documents([DECLARATION, BROCHURE])
     assert all(texts[c.doc_id].text[c.start : c.end] == c.quote for c in answer.citations)
     # one says nothing: the other's words are the answer; neither: refused

@@ -211,6 +211,19 @@ def test_ask_returns_quotes_cited_to_exact_characters(client):
         assert cited["quote"][short["start"] - cited["start"] : short["end"] - cited["start"]] == short["text"]
 
 
+def test_a_question_naming_two_documents_quotes_both_through_the_api(client):
+    """"What do the statement and the brochure say about foreign interference?" is asked of each document: the
+    answer cites both, numbered on, and every citation opens its document at the quoted characters."""
+    result = ask(client, "What do the statement and the brochure say about foreign interference?")
+    assert not result["abstained"], result["answer"]
+    docs = [c["doc_id"] for c in result["citations"]]
+    assert docs[0] == "csto-pa-statement-foreign-election-interference.txt" and BROCHURE in docs, result["answer"]
+    assert [c["n"] for c in result["citations"]] == list(range(1, len(docs) + 1))
+    for c in result["citations"]:
+        assert client.predict(c["doc_id"], api_name="/document")["text"][c["start"]:c["end"]] == c["quote"]
+        assert f"{one_line(c['quote'])}” [{c['n']}]" in result["answer"]
+
+
 @pytest.mark.slow
 def test_document_restriction_returns_only_that_document(client):
     result = ask(client, QUESTIONS[0][0], doc_ids=[BROCHURE])

@@ -42,6 +42,7 @@ from retrieval.bodies import (Abbreviation, abbreviation_asked, abbreviation_exp
                              where_defined, where_written_in_full, words_it_abbreviates)
 from retrieval.countries import countries_named, names_of, only_other_countries, with_peoples_words
 from retrieval.document_date import asks_when_made, own_date
+from retrieval.document_lead import asks_what_it_is_about, lead
 from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, asks_for_several_holders, asks_how_many,
                              heads_a_body_of_the_country_asked, holds_no_one_in_the_post, labelled_by_a_year_asked,
                              names_the_post_in_full, names_the_post_only_as_another, of_the_kind_asked,
@@ -459,17 +460,20 @@ class ExtractiveAnswerer:
         """For a question about the one document it is asked of (every passage is of the document the question
         names, retrieval/named_document.py): "Who signed it?" is answered by its signature block
         (`signatures.signature_block`, one quote), "When was it adopted?" by the date its opening lines state
-        (`document_date.own_date`, in bold, in the unit that holds it). None for any other question, or when the
-        document has no such block or date."""
+        (`document_date.own_date`, in bold, in the unit that holds it), "What is it about?" by its opening lines
+        (`document_lead.lead`). None for any other question, or when the document has no such block or date."""
         q = analysis.question.text
-        signed = asks_who_signed(q)
-        if not analysis.units or not (signed or asks_when_made(q)):
+        signed, about = asks_who_signed(q), asks_what_it_is_about(q)
+        if not analysis.units or not (signed or about or asks_when_made(q)):
             return None
         near = analysis.units[0]
         if any(p.doc_id != near.doc_id for p in passages):
             return None
         text, units = self._text_of(near.doc_id), [span for _, span in self.reader.sentences_of(near.doc_id)]
         short = None
+        if about:  # "What is the declaration about?": its opening lines (retrieval/document_lead.py)
+            citations = cited([unranked(near, span, text) for span in lead(units, text)])
+            return Composition(format_answer(citations), False, citations, analysis.answerable) if citations else None
         if signed:
             block = signature_block(units, text)
             if not block:

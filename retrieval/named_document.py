@@ -37,7 +37,9 @@ _KIND = "|".join(sorted(GENERIC_KINDS | SPECIFIC_KINDS))
 # date: retrieval/document_date.py): up to four words before the kind; what follows it is read by `document_named`.
 _NAMING = re.compile(
     r"(?:(?P<source>(?:,\s*|\b)according\s+to\s+|\b(?:in|from)\s+)|(?P<signed>\b(?:sign|adopt)(?:ed)?\s+)"
-    r"|(?P<made>\b(?:was|were)\s+)|(?P<aux>\b(?:does|did|do|will|would|can|could|should|might|may)\s+))"
+    r"|(?P<made>\b(?:was|were)\s+)|(?P<aux>\b(?:does|did|do|will|would|can|could|should|might|may)\s+)"
+    r"|(?P<about>\b(?:is|was)\s+)|(?P<summary>^\W*(?:please\s+)?(?:summari[sz]e|tell\s+me\s+about|(?:give\s+me|what\s+is|"
+    r"what's)\s+(?:a\s+|the\s+)?(?:short\s+|brief\s+)?(?:summary|gist|overview)\s+of)\s+))"
     rf"(?P<the>the)\s+(?P<words>(?:[\w'’.-]+\s+){{0,4}}?)(?P<kind>(?:{_KIND})(?:\s+(?:item|release|story))?)\b",
     re.I)
 # "the declaration *on* CSTO efficiency": a qualifier whose words must be in the document's title too
@@ -48,6 +50,8 @@ _AFTER_SOURCE = re.compile(r"\s*(?:[,?.]|$)")  # "according to the brochure" end
 _AFTER_SUBJECT = re.compile(r"\s+(?!and\b|or\b|on\b|about\b|of\b|concerning\b|regarding\b)[a-z]")  # its verb
 _MADE = re.compile(r"\s+(?:first\s+)?(?:adopted|signed|issued|published|dated|written|released|approved|concluded|"
                    r"made|drafted)\s*(?:[?.]|$)", re.I)  # "When was the declaration adopted?"
+_ABOUT = re.compile(r"\s+(?:all\s+)?about\s*[?.!]?\s*$", re.I)  # "What is the declaration about?"
+_ENDS = re.compile(r"(?:,?\s+please)?\s*[?.!]?\s*$", re.I)  # "Summarize the statement", "... of the brochure, please"
 _NOT_NAMES = frozenset("the a an".split())
 
 
@@ -96,6 +100,7 @@ def document_named(question: str, names: Callable[[], Mapping[str, frozenset[str
     read only when the question has the form of naming one."""
     for match in _namings(question):
         form = (_AFTER_SUBJECT if match.group("aux") else _MADE if match.group("made")
+                else _ABOUT if match.group("about") else _ENDS if match.group("summary")
                 else _AFTER_SOURCE)  # "signed the declaration" ends a clause
         words = [w for w in stems(match.group("words")) if w not in _NOT_NAMES]
         kind = match.group("kind").split()[0].lower()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from citeqa.types import Document, Filters
+from citeqa.types import Document, Filters, Turn
 from retrieval.named_document import DocumentNames, document_named
 
 DECLARATION = "csto-declaration-2006-efficiency.txt"
@@ -252,3 +252,63 @@ def test_a_question_naming_two_documents_quotes_each(service):
     assert all(texts[c.doc_id].text[c.start : c.end] == c.quote for c in answer.citations)
     # one says nothing: the other's words are the answer; neither: refused
     assert service.ask("What do the declaration and the brochure say about football?").abstained
+
+
+@pytest.mark.parametrize("question, doc_id, rewritten", [
+    ("What is the 2021 report about?", "annual-report-2021.txt", "What is it about?"),
+    ("Summarize the River Council statement", "council-statement-water.txt", "Summarize it"),
+    ("Give me a short summary of the brochure, please", "visitor-brochure.txt", "Give me a short summary of it, please"),
+    ("Tell me about the 2019 article", "treaty-2019-review.txt", "Tell me about it"),
+])
+def test_a_document_asked_what_it_is_about_is_named(question, doc_id, rewritten):
+    found = named(question)
+    assert found is not None and (found.doc_id, found.question) == (doc_id, rewritten)
+
+
+@pytest.mark.parametrize("question", [
+    "What is the 2021 report's budget?",  # is the report ... but not "about"
+    "Which dam is the brochure about to close?",  # "about to": no summary asked
+    "What does the report say about floods?",  # two annual reports: which is not said
+])
+def test_no_summary_naming_without_its_form(question):
+    from retrieval.document_lead import asks_what_it_is_about
+
+    found = named(question)
+    assert found is None or not asks_what_it_is_about(found.question)
+
+
+def test_what_a_document_is_about_is_its_opening_lines(service):
+    """"Summarize the statement" was refused and "What is the declaration about?" quoted the declaration's closing
+    paragraph; the title and first sentences of the document named say what it is about, each quote exact."""
+    summary = service.ask("Summarize the statement")
+    statement = "csto-pa-statement-foreign-election-interference.txt"
+    assert not summary.abstained and summary.named_document == statement, summary.answer
+    assert summary.citations[0].quote.startswith("Statement by the CSTO PA Council on inadmissibility"), summary.answer
+    assert "demonstrate the maturity and sustainability of electoral systems" in summary.citations[1].quote
+    about = service.ask("What is the declaration about?")
+    assert about.citations[0].quote.startswith("Declaration of state members of the Collective Security Treaty")
+    assert [c.start for c in about.citations] == sorted(c.start for c in about.citations) and len(about.citations) == 3
+    texts = service.documents([statement, DECLARATION])
+    assert all(texts[c.doc_id].text[c.start : c.end] == c.quote for a in (summary, about) for c in a.citations)
+    # a news item's title repeated as its first line is quoted once
+    news = service.ask("What is the Kazakhstan news item about?")
+    assert len({c.quote for c in news.citations}) == len(news.citations) == 3, news.answer
+    # asked of "it" after a question that named the document
+    history = [Turn("Who signed the declaration?", "")]
+    assert service.ask("What is it about?", history=history).citations[0].quote == about.citations[0].quote
+
+
+@pytest.mark.parametrize("texts, kept", [
+    (["Title of the item", "• 1", "Title of the item", "First sentence of the lead.", "Second one here.",
+      "Third one here.", "Fourth one here."], [0, 3, 4]),
+    (["A short note only."], [0]),
+])
+def test_the_lead_is_the_first_units_once_each(texts, kept):
+    from citeqa.types import Span
+    from retrieval.document_lead import lead
+
+    text, spans = "", []
+    for t in texts:
+        spans.append(Span(len(text), len(text) + len(t)))
+        text += t + "\n\n"
+    assert lead(spans, text) == [spans[i] for i in kept]

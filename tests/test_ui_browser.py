@@ -211,6 +211,18 @@ def test_example_question_is_answered_on_click(page):
     assert "61 international observers" in page.locator("#citeqa-chat").inner_text()
 
 
+def test_the_summary_example_quotes_the_statements_lead(page):
+    """The example "Summarize the CSTO PA Council statement" quotes the statement's title and first sentences."""
+    from ui.app import EXAMPLE_QUESTIONS
+
+    page.get_by_text(EXAMPLE_QUESTIONS[3]).click()
+    page.wait_for_function("() => document.querySelector('#citeqa-chat').innerText.includes('[3]')", timeout=60_000)
+    wait_until_the_chat_settles(page)
+    chat = page.locator("#citeqa-chat").inner_text()
+    assert "Statement by the CSTO PA Council on inadmissibility" in chat
+    assert "demonstrate the maturity and sustainability of electoral systems" in chat
+
+
 def test_unanswerable_question_offers_related_passages(page):
     ask_in_page(page, "What is the boiling point of water at sea level?")
     assert "The documents do not say." in page.locator("#citeqa-chat").inner_text()

@@ -38,6 +38,7 @@ EXAMPLE_QUESTIONS = (
     "Who coordinated the CSTO PA observer group in Kazakhstan?",
     "How many international observers from the CIS Interparliamentary Assembly monitored the elections?",
     "When was the CSTO declaration on enhancing efficiency adopted?",
+    "Summarize the CSTO PA Council statement",
 )
 QUESTION_WORKERS = max(2, os.cpu_count() or 1)
 QUEUE_MAX_SIZE = 200  # waiting requests beyond this are told the server is busy

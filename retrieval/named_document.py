@@ -38,7 +38,7 @@ _KIND = "|".join(sorted(GENERIC_KINDS | SPECIFIC_KINDS))
 _NAMING = re.compile(
     r"(?:(?P<source>(?:,\s*|\b)according\s+to\s+|\b(?:in|from)\s+)|(?P<signed>\b(?:sign|adopt)(?:ed)?\s+)"
     r"|(?P<made>\b(?:was|were)\s+)|(?P<aux>\b(?:does|did|do|will|would|can|could|should|might|may)\s+)"
-    r"|(?P<about>\b(?:is|was)\s+)|(?P<summary>^\W*(?:please\s+)?(?:summari[sz]e|tell\s+me\s+about|(?:give\s+me|what\s+is|"
+    r"|(?P<about>\bis\s+)|(?P<summary>^\W*(?:please\s+)?(?:summari[sz]e|tell\s+me\s+about|(?:give\s+me|what\s+is|"
     r"what's)\s+(?:a\s+|the\s+)?(?:short\s+|brief\s+)?(?:summary|gist|overview)\s+of)\s+))"
     rf"(?P<the>the)\s+(?P<words>(?:[\w'’.-]+\s+){{0,4}}?)(?P<kind>(?:{_KIND})(?:\s+(?:item|release|story))?)\b",
     re.I)
@@ -51,6 +51,7 @@ _AFTER_SUBJECT = re.compile(r"\s+(?!and\b|or\b|on\b|about\b|of\b|concerning\b|re
 _MADE = re.compile(r"\s+(?:first\s+)?(?:adopted|signed|issued|published|dated|written|released|approved|concluded|"
                    r"made|drafted)\s*(?:[?.]|$)", re.I)  # "When was the declaration adopted?"
 _ABOUT = re.compile(r"\s+(?:all\s+)?about\s*[?.!]?\s*$", re.I)  # "What is the declaration about?"
+_MADE_OR_ABOUT = re.compile(rf"(?:{_MADE.pattern})|(?:{_ABOUT.pattern})", re.I)  # "What was the report about?"
 _ENDS = re.compile(r"(?:,?\s+please)?\s*[?.!]?\s*$", re.I)  # "Summarize the statement", "... of the brochure, please"
 _NOT_NAMES = frozenset("the a an".split())
 
@@ -99,7 +100,7 @@ def document_named(question: str, names: Callable[[], Mapping[str, frozenset[str
     it names none, or when its words fit no document or more than one. `names`: each document's `name_words`,
     read only when the question has the form of naming one."""
     for match in _namings(question):
-        form = (_AFTER_SUBJECT if match.group("aux") else _MADE if match.group("made")
+        form = (_AFTER_SUBJECT if match.group("aux") else _MADE_OR_ABOUT if match.group("made")
                 else _ABOUT if match.group("about") else _ENDS if match.group("summary")
                 else _AFTER_SOURCE)  # "signed the declaration" ends a clause
         words = [w for w in stems(match.group("words")) if w not in _NOT_NAMES]
@@ -162,7 +163,7 @@ _TWO_NAMED = re.compile(rf"\b(?P<first>{_PHRASE})\s+(?:and|or)\s+(?:also\s+)?(?P
 def documents_compared(question: str, names: Callable[[], Mapping[str, frozenset[str]]]
                        ) -> tuple[NamedDocument, NamedDocument] | None:
     """"What do the 2006 declaration and the brochure say about terrorism?": the two documents a question names as its
-    sources, each with the question as asked of it alone ("What do it say about terrorism?"), when each phrase, put in
+    sources, each with the question as asked of it alone ("What does it say about terrorism?"), when each phrase, put in
     the place of both, names one document as `document_named` reads it, and they are two; else None. Asked of the
     whole collection, such a question had quoted the brochure's heading, the declaration's title and a third document."""
     match = _TWO_NAMED.search(question)

@@ -256,6 +256,8 @@ def test_a_question_naming_two_documents_quotes_each(service):
 
 @pytest.mark.parametrize("question, doc_id, rewritten", [
     ("What is the 2021 report about?", "annual-report-2021.txt", "What is it about?"),
+    ("What was the 2022 annual report about?", "annual-report-2022.txt", "What was it about?"),
+    ("When was the 2022 annual report published?", "annual-report-2022.txt", "When was it published?"),
     ("Summarize the River Council statement", "council-statement-water.txt", "Summarize it"),
     ("Give me a short summary of the brochure, please", "visitor-brochure.txt", "Give me a short summary of it, please"),
     ("Tell me about the 2019 article", "treaty-2019-review.txt", "Tell me about it"),

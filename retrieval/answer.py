@@ -380,7 +380,8 @@ class ExtractiveAnswerer:
         instances = instances_asked(analysis) if short is None else []
         chosen = self.quotes(short.unit if short is not None else instances[0] if instances else _first_quote(analysis),
                              analysis.units, asks_for_a_list(analysis.question.text))
-        chosen += [u for u in instances[1:INSTANCES_QUOTED] if u not in chosen]
+        if instances:  # the things asked first, then what the ranker quotes beside them
+            chosen = instances[:INSTANCES_QUOTED] + [u for u in chosen if u not in instances[:INSTANCES_QUOTED]]
         if holder is not None:
             short, chosen = None, self.quotes(holder, analysis.units)
         elif not can_answer(analysis.question, chosen, self.abbreviations_of):
@@ -1007,13 +1008,29 @@ def instances_asked(analysis: Analysis) -> list[ScoredUnit]:
     q = analysis.question
     if q.qtype not in ("which", "what") or not q.head:
         return []
-    plural = re.search(rf"\b({re.escape(q.head[0])}\w*s)\b", q.text, re.I)
-    if plural is None or stems(plural.group(1))[:1] != [q.head[0]]:
+    plural = _PLURAL_ASKED.match(q.text)
+    asked = stems(plural.group(1))[:1] if plural else []
+    if not asked or asked[0] not in q.content[:2]:
         return []
-    return [u for u in analysis.units if (label := _LABEL.match(u.text)) and stems(label.group(1)) == [q.head[0]]]
+    return [u for u in analysis.units if _labelled_by(u.text, asked[0])]
 
 
-_LABEL = re.compile(r"^\W*([A-Za-z]+)\s+(?:of|on|by|for|regarding|concerning)\s")  # "STATEMENT of the CSTO PA on ..."
+def _labelled_by(text: str, head: str) -> bool:
+    """Whether a line is labelled by the head asked: it opens with it ("STATEMENT of the CSTO PA on ..."), or with a
+    name in capitals that ends with it ("CSTO PA STANDING COMMISSION ON DEFENCE AND SECURITY")."""
+    label = _LABEL.match(text)
+    if label is None:
+        return False
+    words = label.group(1).split()
+    return stems(words[-1]) == [head] and (len(words) == 1 or label.group(1).isupper())
+
+
+# "Which *statements* ...?", "What are the standing *commissions* ...?": the plural a question asks for, right after
+# its question word (and "are the", and one word before it)
+_PLURAL_ASKED = re.compile(r"^\W*(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)?)?(?:[A-Za-z-]+\s+)?([A-Za-z]{3,}s)\b", re.I)
+# A line labelled by what it is, its name's words before "of/on ...": "STATEMENT of the CSTO PA on ...", "CSTO PA
+# STANDING COMMISSION ON DEFENCE AND SECURITY"
+_LABEL = re.compile(r"^\W*((?:[\w'’-]+\s+){0,4}?[A-Za-z]+)\s+(?:of|on|by|for|regarding|concerning)\s", re.I)
 INSTANCES_QUOTED = 3
 
 

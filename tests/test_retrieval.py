@@ -2791,12 +2791,20 @@ def test_which_things_opens_with_a_line_that_is_one_of_them(service):
     answer = service.ask("Which statements did the CSTO PA adopt?")  # the Council's statement, a document, is one too
     assert not answer.abstained and re.match(r"statement (of|by) the CSTO PA", answer.citations[0].quote, re.I), (
         answer.answer)
+    # headings in capitals that end with the thing asked: the three commissions, before the Board's lines
+    commissions = service.ask("What are the standing commissions of the CSTO PA?")
+    assert all(c.quote.startswith("CSTO PA STANDING COMMISSION ON") for c in commissions.citations[:3]), (
+        commissions.answer)
 
 
 @pytest.mark.parametrize("question, texts, instances", [
     ("Which statements did it adopt?", ["STATEMENT of the CSTO PA on AI", "- prepares political statements;"], [0]),
     ("Which statement did it adopt?", ["STATEMENT of the CSTO PA on AI"], []),  # one asked: the ranker's best
     ("Which plans were adopted?", ["STATEMENT of the CSTO PA on AI"], []),
+    ("What are the standing commissions of the PA?", ["CSTO PA STANDING COMMISSION ON DEFENCE AND SECURITY",
+                                                      "The Board is a standing body of the Council."], [0]),
+    ("What results in late delivery?", ["As a result of the routing, packets arrive late."], []),  # no label
+    ("What problem consists of two parts?", ["Macroeconomic problems consisted of two parts."], []),  # no plural asked
 ])
 def test_the_lines_that_are_each_one_of_the_things_asked(question, texts, instances):
     import numpy as np

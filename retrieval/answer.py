@@ -971,11 +971,32 @@ def speak_of_the_topic(question: str, texts: Sequence[str]) -> bool:
     if not words:
         return True
     held = {w for text in texts for w in stems(text)}
-    return bool(words & held) or any(len(w) >= _SHARED_START and any(h.startswith(w[:_SHARED_START]) for h in held)
-                                     for w in words)
+
+    def is_held(w: str) -> bool:
+        return w in held or (len(w) >= _SHARED_START and any(h.startswith(w[:_SHARED_START]) for h in held))
+
+    # "climate change": of a topic of two words in a row, the first says which one is meant ("Global security system
+    # is changing radically" is no word on climate change); in a longer topic it may be said in other words
+    # ("man-made" disasters, "technogenic")
+    pair = compounds(topic)
+    modifier = pair[0][0] if len(pair) == 1 and len(pair[0]) == 2 and len(words) == 2 else None
+    return any(is_held(w) for w in words) and (modifier is None or is_held(modifier))
 
 
 _SHARED_START = 6  # letters two words share at their start to count as one ("terror-ism", "terror-ist")
+
+
+def compounds(phrase: str) -> list[list[str]]:
+    """The runs of two or more content words one after another (stems), no small word between ("climate change",
+    "social networks"; not "weapons in space"), of words in small letters (a name in capitals is no compound)."""
+    runs: list[list[str]] = [[]]
+    for word in re.findall(r"[\w'’-]+", phrase):
+        stem = content_words(word) if word.islower() else []
+        if stem:
+            runs[-1].append(stem[0])
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if len(run) >= 2]
 
 
 def cited(units: Sequence[ScoredUnit]) -> list[Citation]:

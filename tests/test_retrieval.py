@@ -1315,6 +1315,26 @@ def test_what_is_said_about_a_topic_no_passage_names_is_refused(service):
     terrorism = service.ask("What do the CSTO documents say about terrorism?")
     assert not terrorism.abstained and terrorism.short_answer is None, terrorism.answer
     assert any("terror" in c.quote.lower() for c in terrorism.citations), terrorism.answer
+    # a topic of two words in a row whose first no passage names: "Global security system is changing radically"
+    # and Lukashenko's "safe place" had been quoted for climate change
+    for question in ("What did the Assembly say about climate change?", "What did Lukashenko say about climate change?"):
+        assert service.ask(question).abstained, question
+    networks = service.ask("What does the statement say about social media?")  # "social" named: said in other words
+    assert not networks.abstained and "social networks" in networks.citations[0].quote, networks.answer
+
+
+@pytest.mark.parametrize("question, texts, spoken", [
+    ("What did they say about climate change?", ["The security system is changing radically."], False),
+    ("What did they say about climate change?", ["Climate policy changes were agreed."], True),
+    ("What did they say about weapons in space?", ["A statement on arms race in outer space."], True),  # not in a row
+    ("What did they say about natural and man-made disasters?", ["Natural and technogenic disasters."], True),
+    ("What did they say about sanctions?", ["Foreign policy coordination."], False),
+    ("Who chairs the Senate?", ["Anything at all."], True),  # no topic asked
+])
+def test_whether_the_passages_speak_of_the_topic(question, texts, spoken):
+    from retrieval.answer import speak_of_the_topic
+
+    assert speak_of_the_topic(question, texts) is spoken
 
 
 def test_what_a_thing_is_is_answered_by_the_unit_that_says_it(service):

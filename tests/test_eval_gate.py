@@ -114,11 +114,11 @@ FLOOR_TYPOS_ABSTENTION_ACCURACY = 0.69
 # 0.9600. n86-n113 were written on 2026-12-06 at 01:40 UTC and asked once before any change (the code of 19fb9a4:
 # their 20 answerable 0.8500, false abstention 0.0500, 4 of 8 others refused); the fixes of that session were made
 # looking at them and at the dev set's answered look-alikes (in-sample for those fixes): 0.9000, 0, 6 of 8. All 113
-# (80 answerable, 33 not) at 02:21 UTC: 0.9000, 0.0125, 0.9091 (19fb9a4: 0.8875, 0.0250, 0.8485). Floors one question
-# below.
+# (80 answerable, 33 not) at 02:21 UTC: 0.9000, 0.0125, 0.9091 (19fb9a4: 0.8875, 0.0250, 0.8485); 02:56 UTC, a
+# two-word topic's first word required (n111): 0.9000, 0.0125, 0.9394. Floors one question below.
 FLOOR_FIRST_ANSWER_QUOTED = 0.88
 CEILING_FIRST_FALSE_ABSTENTION = 0.03
-FLOOR_FIRST_ABSTENTION_ACCURACY = 0.87
+FLOOR_FIRST_ABSTENTION_ACCURACY = 0.90
 
 
 @pytest.mark.parametrize("path, typed, gate, floors, ceilings", [

@@ -19,6 +19,7 @@ from citeqa.settings import Settings
 from citeqa.types import Answer, Document, Filters, Turn
 from retrieval.abstention import threshold_for
 from retrieval.answer import Answerer, Composition, ExtractiveAnswerer, format_answer
+from retrieval.document_lead import asks_what_it_is_about
 from retrieval.followup import (
     DocumentPhrases, asked_again, asks_for_more, resolve_standalone, standalone, without_a_leading_connective,
 )
@@ -227,6 +228,9 @@ class QAService:
                 asked = named.question
             if compared is not None:
                 return self._asked_of_each(question, compared, settings, filters, read_as, started)
+            if len(filters.doc_ids) == 1 and asks_what_it_is_about(asked):  # "Summarize it": its lead answers, so any
+                stored = components.reader.documents.get(filters.doc_ids[0])  # search mode must find its chunks: its
+                query = (stored.document.title if stored is not None else "") or query  # title is in every one
             timings["load"] = ms_since(started)  # the index and model, on the first question or a new build
             t = time.perf_counter()
             query_vector = retriever.embedder.encode_query(query)

@@ -298,6 +298,11 @@ def test_what_a_document_is_about_is_its_opening_lines(service):
     # asked of "it" after a question that named the document
     history = [Turn("Who signed the declaration?", "")]
     assert service.ask("What is it about?", history=history).citations[0].quote == about.citations[0].quote
+    # in every search mode, and of a document chosen by the user: a word search for "summarize" finds nothing
+    lexical = service.ask("Summarize the statement", mode="lexical")
+    assert not lexical.abstained and lexical.citations[0].quote == summary.citations[0].quote, lexical.answer
+    chosen = service.ask("Summarize it", mode="lexical", filters=Filters(doc_ids=(DECLARATION,)))
+    assert not chosen.abstained and chosen.citations[0].quote == about.citations[0].quote, chosen.answer
 
 
 @pytest.mark.parametrize("texts, kept", [

@@ -47,10 +47,10 @@ from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, as
                              heads_a_body_of_the_country_asked, holds_no_one_in_the_post, labelled_by_a_year_asked,
                              names_the_post_in_full, names_the_post_only_as_another, of_the_kind_asked,
                              only_other_years, says_an_exact_count, the_counts, the_post_as_asked)
-from retrieval.question import (QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items, asks_how_to,
-                                defined_term, person_asked_about, person_named_as_source, post_speaker_asked,
-                                speaker_asked, thing_it_does, topic_said_about, what_is_called, without_named_source,
-                                without_the_verb_of_saying)
+from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
+                                asks_how_to, defined_term, person_asked_about, person_named_as_source,
+                                post_speaker_asked, speaker_asked, thing_it_does, topic_said_about, what_is_called,
+                                without_named_source, without_the_verb_of_saying)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month,
@@ -350,8 +350,9 @@ class ExtractiveAnswerer:
         about = self.about_the_document(analysis, passages)
         if about is not None:  # "Which countries signed the declaration?", "When was the declaration adopted?"
             return about
-        naming = units_naming_the_person_asked(analysis, query, self.quotation_beside, self.quotation_before)
-        naming = self._with_more_of_their_words(analysis, query, naming)
+        person = person_asked_about(analysis.question.text, query)
+        naming = units_naming_the_person_asked(analysis, person, self.quotation_beside, self.quotation_before)
+        naming = self._with_more_of_their_words(analysis, person, naming)
         spoken = [] if naming or not analysis.units else self.units_spoken_by_the_speaker_asked(analysis)
         if shown and not spoken and speaker_asked(analysis.question.text) is not None:
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # more of their words: none left
@@ -377,11 +378,11 @@ class ExtractiveAnswerer:
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)
                          and not self._a_small_word_at_a_sentence_start(best)) else None
-        instances = instances_asked(analysis) if short is None else []
+        instances = instances_asked(analysis)[:INSTANCES_QUOTED] if short is None else []
         chosen = self.quotes(short.unit if short is not None else instances[0] if instances else _first_quote(analysis),
                              analysis.units, asks_for_a_list(analysis.question.text))
         if instances:  # the things asked first, then what the ranker quotes beside them
-            chosen = instances[:INSTANCES_QUOTED] + [u for u in chosen if u not in instances[:INSTANCES_QUOTED]]
+            chosen = instances + [u for u in chosen if u not in instances]
         if holder is not None:
             short, chosen = None, self.quotes(holder, analysis.units)
         elif not can_answer(analysis.question, chosen, self.abbreviations_of):
@@ -590,12 +591,12 @@ class ExtractiveAnswerer:
             return speaker is not None and bool(name.search(text[speaker.start : speaker.end]))
         return spoken
 
-    def _with_more_of_their_words(self, analysis: Analysis, query: str, naming: list[ScoredUnit]) -> list[ScoredUnit]:
+    def _with_more_of_their_words(self, analysis: Analysis, person: PersonAsked | None,
+                                  naming: list[ScoredUnit]) -> list[ScoredUnit]:
         """For "What did Lukashenko say?", the units that name him as he speaks, and the ranked units of his other
         quotations, which the text gives to "the President" ("What did Lukashenko say?" had quoted one sentence of
         his four quotations): after the first, the more likely first. A first unit the ranker did not score (a quote
         card's, a quotation's opening sentences) keeps the order it reads in."""
-        person = person_asked_about(analysis.question.text, query)
         if not naming or person is None or not person.words:
             return naming
         spoken, keys = self._spoken_by(name_pattern(person.name)), {u.key for u in naming}
@@ -1048,14 +1049,15 @@ def _labelled_by(text: str, head: str) -> bool:
 
 # "Which *statements* ...?", "What are the standing *commissions* ...?": the plural a question asks for, right after
 # its question word (and "are the", and one word before it)
-_PLURAL_ASKED = re.compile(r"^\W*(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)?)?(?:[A-Za-z-]+\s+)?([A-Za-z]{3,}s)\b", re.I)
+_PLURAL_ASKED = re.compile(r"^\W*(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)?)?(?:[A-Za-z-]+\s+)?"
+                           r"([A-Za-z]{3,}s)\b", re.I)
 # A line labelled by what it is, its name's words before "of/on ...": "STATEMENT of the CSTO PA on ...", "CSTO PA
 # STANDING COMMISSION ON DEFENCE AND SECURITY"
 _LABEL = re.compile(r"^\W*((?:[\w'’-]+\s+){0,4}?[A-Za-z]+)\s+(?:of|on|by|for|regarding|concerning)\s", re.I)
 INSTANCES_QUOTED = 3
 
 
-def units_naming_the_person_asked(analysis: Analysis, query: str = "",
+def units_naming_the_person_asked(analysis: Analysis, person: PersonAsked | None,
                                   quotation_beside: Callable[[ScoredUnit], list[ScoredUnit]] = lambda unit: [],
                                   quotation_before: Callable[[ScoredUnit], list[ScoredUnit]] = lambda unit: []
                                   ) -> list[ScoredUnit]:
@@ -1065,13 +1067,13 @@ def units_naming_the_person_asked(analysis: Analysis, query: str = "",
     say?", those that name the person beside a verb of saying ("“It is a very important signal ...,” Kent Harstedt
     said."). The answerability model, trained on questions that ask for a fact about a topic, reads a question of
     a few words and its far-off vector as unanswerable; a name the documents hold word for word is the evidence
-    it lacks. A name they do not hold ("Kent Harstad") is in no unit, and is refused as before. `query` is the
-    question resolved with the ones it follows: "What did he say?" after "Who is Kent Harstedt?" asks about him.
+    it lacks. A name they do not hold ("Kent Harstad") is in no unit, and is refused as before. `person` is read from
+    the question resolved with the ones it follows (`question.person_asked_about`): "What did he say?" after "Who is
+    Kent Harstedt?" asks about him.
     What a person said is also the quotation their name block stands beside (`quotation_beside`: a brochure's
     quote card, "Vyacheslav Volodin / Chairman of ..." over "\"The parliamentary dimension ...\""), and the sentences of
     the quotation a unit that names them as its speaker closes (`quotation_before`: "“In addition to Kazakhstan, our
     observer mission ... The mission is paying attention ...,” said Dmitry Kobitsky": all three sentences)."""
-    person = person_asked_about(analysis.question.text, query)
     if person is None:
         return []
     name = name_pattern(person.name)

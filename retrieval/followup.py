@@ -18,6 +18,7 @@ from retrieval.question import (
     AUXILIARIES, LEADING_CONNECTIVE, OPENING_QUESTION_WORD, SAYING, asks_who_is, is_a_fragment, person_asked_about,
     speaker_asked, topic_said_about,
 )
+from retrieval.spans import MONTH_NAMES, NOT_NAME_WORDS
 from retrieval.text import content_words
 
 _CONNECTIVE = re.compile(r"^\s*(and|but|also|so|then|what about|how about|and what|what else|which one)\b", re.I)
@@ -408,8 +409,6 @@ def the_person_named_in(question: str) -> str | None:
     capitals after its first word that reads as a person's, or a lone word in capitals that is the subject of the
     question's verb and no country, title, body or month ("When did Lukashenko meet ...?"; not "... in Minsk?");
     None when it names none, or more than one."""
-    from retrieval.spans import MONTH_NAMES, NOT_NAME_WORDS
-
     found = []
     for match in _CAPITALISED_NAME.finditer(question):
         name = match.group()

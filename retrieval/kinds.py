@@ -135,7 +135,7 @@ def holds_no_one_in_the_post(q: QuestionInfo, holders: Sequence[str]) -> bool:
     post = (match.group("post") or "").lower() if match else ""
     if post not in _TITLES_NAMED_AS_ASKED:
         return False
-    title = re.compile(rf"\b(?:{_PRESIDING if post.startswith('chair') or post == 'speaker' else post + 's?'})\b", re.I)
+    title = re.compile(rf"\b(?:{_PRESIDING if post in _PRESIDING_TITLES else post + 's?'})\b", re.I)
     return not any(title.search(text) for text in holders)
 
 
@@ -319,6 +319,12 @@ def of_the_kind_asked(q: QuestionInfo, quotes: Sequence[str]) -> list[str]:
     return [text for text in quotes if says is None or says(text)]
 
 
+def head_and_next(q: QuestionInfo) -> set[str]:
+    """The stem of the noun a question asks about, and of the word after it when the head opens its content words
+    (an adjective may have been read as the head: "the voter *turnout*", "international *observers*")."""
+    return set(q.head[:1]) | (set(q.content[1:2]) if q.head and q.content[:1] == q.head[:1] else set())
+
+
 def says_the_kind_asked(q: QuestionInfo) -> Says | None:
     """Whether a text says the kind of fact `q` asks for, by its plain marks; None when no mark tells it."""
     if q.wants_time:
@@ -327,9 +333,10 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return _searches(_SAYS_A_DATE if q.qtype == "what date" else _SAYS_A_TIME)
     if asks_for_a_post_holder(q):
         return says_a_persons_name
-    asked = set(q.head[:1]) | set(owned_head(q.text))  # or the noun after an owner's name ("the CSTO PA's *budget*")
-    if q.head and q.content[:1] == q.head[:1] and q.head[0] not in _DEGREE_WORDS:
-        asked |= set(q.content[1:2])  # the head, or the noun after it ("the voter *turnout*")
+    # the head, or the noun after it ("the voter *turnout*"; not after "more"), or the noun after an owner's name ("the
+    # CSTO PA's *budget*")
+    asked = set(q.head[:1]) if q.head[:1] and q.head[0] in _DEGREE_WORDS else head_and_next(q)
+    asked |= set(owned_head(q.text))
     if q.qtype in ("what percentage", "what percent") or (asked & _SHARE_HEADS and q.qtype in _ASKS_BY_HEAD):
         return _searches(_SAYS_A_SHARE)
     if asked & _MONEY_HEADS and q.qtype in _ASKS_BY_HEAD:
@@ -455,14 +462,15 @@ def the_counts(q: QuestionInfo, holders: Sequence[str]) -> list[str]:
     if not asks_how_many(q):
         return list(holders)
     exact = [h for h in holders if says_an_exact_count(h)]
-    asked = set(q.head[:1]) | (set(q.content[1:2]) if q.content[:1] == q.head[:1] else set())
+    asked = head_and_next(q)
     counting = [h for h in exact if any(asked & set(stems(m.group("counted")))
                                         for m in _A_COUNT_OF.finditer(_A_DATE_OR_YEAR.sub(" ", h)))]
     return counting or exact or list(holders)
 
 
 # A number and the words after it: what it counts ("61 international observers", "CONSISTS OF 14 DEPUTIES").
-_A_COUNT_OF = re.compile(r"(?:\d[\d,.]*|\b(?:" + _NUMBER_WORDS + r"))\s+(?P<counted>(?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
+_A_COUNT_OF = re.compile(r"(?:\d[\d,.]*|\b(?:" + _NUMBER_WORDS + r"))\s+(?P<counted>(?:[\w'’-]+\s+){0,2}[\w'’-]+)",
+                         re.I)
 
 
 def asks_for_a_number(q: QuestionInfo) -> bool:

@@ -165,7 +165,8 @@ def documents_compared(question: str, names: Callable[[], Mapping[str, frozenset
     """"What do the 2006 declaration and the brochure say about terrorism?": the two documents a question names as its
     sources, each with the question as asked of it alone ("What does it say about terrorism?"), when each phrase, put in
     the place of both, names one document as `document_named` reads it, and they are two; else None. Asked of the
-    whole collection, such a question had quoted the brochure's heading, the declaration's title and a third document."""
+    whole collection, such a question had quoted the brochure's heading, the declaration's title and a third
+    document."""
     match = _TWO_NAMED.search(question)
     if match is None:
         return None

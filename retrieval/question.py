@@ -333,8 +333,8 @@ SAYING = (r"(?:say|says|said|saying|state|states|stated|think|thinks|thought|wri
 _WHAT_ABOUT = re.compile(r"^(?:and\s+)?(?:what|how)\s+about\s+(?P<topic>[^?]+?)\s*\??$|^tell\s+me\s+about\s+"
                          r"(?P<told>[^?]+?)\s*[?.!]?$", re.I)
 # "What did Markevich *think of* the organization of the elections?" asks the same as "... say about ...".
-_SAID_ABOUT = re.compile(rf"\b(?:(?:{SAYING}|anything|something)\s+(?:\w+\s+){{0,3}}?about|(?:think|thinks|thought)\s+of)"
-                         rf"\s+(?P<topic>[^?]+?)\s*\??$", re.I)
+_SAID_ABOUT = re.compile(rf"\b(?:(?:{SAYING}|anything|something)\s+(?:\w+\s+){{0,3}}?about"
+                         rf"|(?:think|thinks|thought)\s+of)\s+(?P<topic>[^?]+?)\s*\??$", re.I)
 
 
 def speaker_asked(question: str) -> str | None:

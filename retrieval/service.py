@@ -221,13 +221,13 @@ class QAService:
             # "What did the 2006 declaration say about ...?" is asked of that document, without the words naming it
             names = components.document_names
             compared = None if filters.doc_ids or shown else documents_compared(asked, names)
-            named = None if filters.doc_ids or compared else document_asked(asked, cased, history, names)
+            if compared is not None:  # "What do the declaration and the brochure say about ...?": asked of each
+                return self._asked_of_each(question, compared, settings, filters, read_as, started)
+            named = None if filters.doc_ids else document_asked(asked, cased, history, names)
             if named is not None:
                 filters = replace(filters, doc_ids=(named.doc_id,))
                 query = named.question if query == asked else without_naming(query, named.doc_id, names)
                 asked = named.question
-            if compared is not None:
-                return self._asked_of_each(question, compared, settings, filters, read_as, started)
             if len(filters.doc_ids) == 1 and asks_what_it_is_about(asked):  # "Summarize it": its lead answers, so any
                 stored = components.reader.documents.get(filters.doc_ids[0])  # search mode must find its chunks: its
                 query = (stored.document.title if stored is not None else "") or query  # title is in every one

@@ -177,10 +177,14 @@ def names_the_post_in_full(q: QuestionInfo, text: str) -> bool:
     Parliamentary Assembly?"; not "Chairwoman of the Council of the Republic ..." for the CSTO Permanent Council,
     which shares "Council" only)."""
     asked = _post_asked(q.text)
-    if asked is None or not asked.body:
+    if asked is None or not (asked.body or asked.countries):
         return False
     joined = _wrapped_lines_joined(text)
-    return any(asked.body <= _body_of(_of_what(joined, title.end())) and not _another_post(text, joined, title, asked)
+
+    def in_full(of_what: str) -> bool:  # "of Armenia", "of the Armenian parliament": of any house of that country
+        return asked.body <= _body_of(of_what) if asked.body else asked.countries <= countries_named(of_what)
+
+    return any(in_full(_of_what(joined, title.end())) and not _another_post(text, joined, title, asked)
                for title in _titles_in(text, asked))
 
 
@@ -244,8 +248,15 @@ _PRESIDING_TITLES = frozenset("chair chairman chairwoman chairperson speaker".sp
 
 
 def _post(question: str, title: str, title_stems: frozenset[str], of: str, rank: str | None) -> _PostAsked:
+    countries = countries_named(of)
+    # "the Speaker of the Armenian parliament": a country's parliament is whichever of its houses a text names
+    # ("Speaker of the National Assembly of the Republic of Armenia")
+    body = _body_of(of) - _A_PARLIAMENT if countries else _body_of(of)
     return _PostAsked(title, frozenset(content_words(question)) - title_stems, frozenset(content_words(of)), rank,
-                      countries_named(of), _body_of(of))
+                      countries, body)
+
+
+_A_PARLIAMENT = frozenset(stems("parliament parliaments legislature"))
 
 
 def _body_of(of_what: str) -> frozenset[str]:
@@ -278,6 +289,8 @@ def _another_post(text: str, joined: str, title: re.Match, asked: _PostAsked) ->
             return True
         if own_body and asked.body:  # the House of Representatives of Belarus for the Senate of Belarus
             return not own_body & asked.body
+        if countries and not asked.body:  # a house of Armenia for "the Armenian parliament"
+            return False
         body = own_body
     if body and asked.of:
         return not body & asked.of

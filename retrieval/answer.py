@@ -389,7 +389,8 @@ class ExtractiveAnswerer:
             holder = self._best_unit_that_can_answer(
                 analysis, lambda u: u.lexical >= KIND_LEXICAL or names_the_post_in_full(analysis.question, u.text)
                 or labelled_by_a_year_asked(analysis.question.text, u.text)
-                or heads_a_body_of_the_country_asked(analysis.question, u.text))
+                or heads_a_body_of_the_country_asked(analysis.question, u.text)) \
+                or self._holder_of_the_post_in_full(analysis)
             if holder is None:
                 return Composition(NOT_FOUND, True, [], analysis.answerable)
             short, chosen = None, self.quotes(holder, analysis.units)
@@ -513,11 +514,14 @@ class ExtractiveAnswerer:
 
     def _holder_of_the_post_in_full(self, analysis: Analysis) -> ScoredUnit | None:
         """Among the best units, one that names the post the question asks the holder of in full
-        (`kinds.names_the_post_in_full`) and can answer it (a person's name beside it, of the country asked)."""
+        (`kinds.names_the_post_in_full`) and can answer it (a person's name beside it, of the country asked). Any
+        ranked unit may: a post named in full beside a name says who holds it whatever its words' rank ("Chairman
+        of the Senate" for "Who leads the upper chamber ...?" ranks sixth, below lines that name "Kazakhstan")."""
         q = analysis.question
         if not asks_for_a_post_holder(q):
             return None
-        return self._best_unit_that_can_answer(analysis, lambda u: names_the_post_in_full(q, u.text))
+        return self._best_unit_that_can_answer(analysis, lambda u: names_the_post_in_full(q, u.text),
+                                               reach=len(analysis.units))
 
     def _holder_before(self, first: ScoredUnit, analysis: Analysis) -> ScoredUnit | None:
         """For a post's holder, a unit among the best that names the post as asked (`kinds.the_post_as_asked`)
@@ -530,7 +534,8 @@ class ExtractiveAnswerer:
         if not asks_for_a_post_holder(q):
             return None
         if not can_answer(q, [first], self.abbreviations_of) and (holder := self._best_unit_that_can_answer(
-                analysis, lambda u: u is not first and names_the_post_in_full(q, u.text))) is not None:
+                analysis, lambda u: u is not first and names_the_post_in_full(q, u.text),
+                reach=len(analysis.units))) is not None:
             return holder
         if not names_the_post_only_as_another(q, [first.text]):
             return None  # the first quote names the post as asked, or not at all ("Louis XIV ... in 1643")
@@ -546,9 +551,10 @@ class ExtractiveAnswerer:
         return self._best_unit_that_can_answer(
             analysis, lambda u: u.lexical >= KIND_LEXICAL and says_an_exact_count(u.text))
 
-    def _best_unit_that_can_answer(self, analysis: Analysis, fits: Callable[[ScoredUnit], bool]) -> ScoredUnit | None:
-        """The first of the KIND_REACH best units that `fits` and could answer the question alone (`can_answer`)."""
-        return next((u for u in analysis.units[:KIND_REACH]
+    def _best_unit_that_can_answer(self, analysis: Analysis, fits: Callable[[ScoredUnit], bool],
+                                   reach: int = KIND_REACH) -> ScoredUnit | None:
+        """The first of the `reach` best units that `fits` and could answer the question alone (`can_answer`)."""
+        return next((u for u in analysis.units[:reach]
                      if fits(u) and can_answer(analysis.question, [u], self.abbreviations_of)), None)
 
     def units_spoken_by_the_speaker_asked(self, analysis: Analysis) -> list[ScoredUnit]:

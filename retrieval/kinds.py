@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
 from citeqa.layout import ends_with_joiner
+from retrieval.chambers import houses_meant, names_a_house_meant
 from retrieval.countries import countries_named, names_a_country, without_countries
 from retrieval.question import QuestionInfo, owned_head
 from retrieval.spans import (MODERN_YEAR, MONEY_WORDS, MONTH_NAMES, NUMBER_WORDS, NAME_PARTICLES, NOT_NAME_WORDS,
@@ -101,7 +102,10 @@ _DEGREE_WORDS = frozenset("more less most least".split())  # "Which is *more* co
 _ASKS_FOR_A_POST_HOLDER = re.compile(
     r"\s*who\s+(?:(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?P<post>" + "|".join(sorted(PERSON_TITLE_WORDS)) + r")s?\b"
-    r"|(?:(?:will|would|shall|does|do|did)\s+)?(?P<verb>heads?|headed|chairs?|chaired|presides?|presided)\b)", re.I)
+    r"|(?:(?:will|would|shall|does|do|did)\s+)?(?P<verb>heads?|headed|chairs?|chaired|presides?|presided"
+    # "Who leads the upper chamber ...?": one who leads a house of parliament chairs it (who leads a mission
+    # need hold no title)
+    r"|(?:leads?|led)(?=\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:house|chamber|senate|parliament|duma)\b))\b)", re.I)
 _CHAIR = r"Chair(?:man|woman|person)?"  # the title of whoever chairs
 _PRESIDING = rf"(?:{_CHAIR}|Speaker|Toraga)"  # of whoever presides over a house: its Chairman or Speaker
 # The titles of whoever heads or presides over a body: a house's Chairman or Speaker, an assembly's President
@@ -177,11 +181,13 @@ def names_the_post_in_full(q: QuestionInfo, text: str) -> bool:
     Parliamentary Assembly?"; not "Chairwoman of the Council of the Republic ..." for the CSTO Permanent Council,
     which shares "Council" only)."""
     asked = _post_asked(q.text)
-    if asked is None or not (asked.body or asked.countries):
+    if asked is None or not (asked.body or asked.countries or asked.houses):
         return False
     joined = _wrapped_lines_joined(text)
 
     def in_full(of_what: str) -> bool:  # "of Armenia", "of the Armenian parliament": of any house of that country
+        if asked.houses:  # "the upper chamber of Kazakhstan's parliament": "the Senate of the Republic of Kazakhstan"
+            return names_a_house_meant(_body_of(of_what), asked.houses)
         return asked.body <= _body_of(of_what) if asked.body else asked.countries <= countries_named(of_what)
 
     return any(in_full(_of_what(joined, title.end())) and not _another_post(text, joined, title, asked)
@@ -215,6 +221,7 @@ class _PostAsked:
     rank: str | None  # "vice" of "Who is the Vice President ...?", "former" of "the former Speaker"
     countries: frozenset[str]  # the countries of what the post is of ("the Senate of Belarus")
     body: frozenset[str]  # the stems of what the post is of, its countries left out ("senat")
+    houses: tuple[frozenset[str], ...] = ()  # for "the upper house of ...": the stems of each name of one (chambers.py)
 
 
 @functools.lru_cache(maxsize=256)  # asked of the same question by each rule and each unit a fallback tries
@@ -248,12 +255,13 @@ _PRESIDING_TITLES = frozenset("chair chairman chairwoman chairperson speaker".sp
 
 
 def _post(question: str, title: str, title_stems: frozenset[str], of: str, rank: str | None) -> _PostAsked:
-    countries = countries_named(of)
+    countries, houses = countries_named(of), houses_meant(of)
     # "the Speaker of the Armenian parliament": a country's parliament is whichever of its houses a text names
-    # ("Speaker of the National Assembly of the Republic of Armenia")
-    body = _body_of(of) - _A_PARLIAMENT if countries else _body_of(of)
+    # ("Speaker of the National Assembly of the Republic of Armenia"); its "upper house" is one named as upper houses
+    # are (the Senate)
+    body = frozenset() if houses else _body_of(of) - _A_PARLIAMENT if countries else _body_of(of)
     return _PostAsked(title, frozenset(content_words(question)) - title_stems, frozenset(content_words(of)), rank,
-                      countries, body)
+                      countries, body, houses)
 
 
 _A_PARLIAMENT = frozenset(stems("parliament parliaments legislature"))
@@ -280,6 +288,10 @@ def _another_post(text: str, joined: str, title: re.Match, asked: _PostAsked) ->
         return True  # President for the Vice President, the Speaker for the former Speaker
     of_what = _of_what(joined, title.end())
     body, own_body = set(content_words(of_what)), _body_of(of_what)
+    if asked.houses:  # the Mazhilis, a lower house, for the upper one; the Senate of another country
+        countries = countries_named(of_what)
+        return bool(countries and asked.countries and not countries & asked.countries) or \
+            not names_a_house_meant(own_body, asked.houses)
     if asked.title == _HEAD and asked.body and not own_body & asked.body:
         return True  # "Who heads the lower house ...?": any head's title, so what it heads must be named ("Belarus
         # President" heads no house)

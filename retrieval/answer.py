@@ -1034,7 +1034,7 @@ def instances_asked(analysis: Analysis) -> list[ScoredUnit]:
     the ranker had preferred "CSTO PA adopts an Action Plan ..." and "- prepares ... political statements", which
     share more of the question's words and name no statement."""
     q = analysis.question
-    if q.qtype not in ("which", "what") or not q.head:
+    if q.qtype not in ("which", "what", "name", "other"):  # "List the standing commissions ...": no question word
         return []
     plural = _PLURAL_ASKED.match(q.text)
     asked = stems(plural.group(1))[:1] if plural else []
@@ -1053,9 +1053,11 @@ def _labelled_by(text: str, head: str) -> bool:
     return stems(words[-1]) == [head] and (len(words) == 1 or label.group(1).isupper())
 
 
-# "Which *statements* ...?", "What are the standing *commissions* ...?": the plural a question asks for, right after
-# its question word (and "are the", and one word before it)
-_PLURAL_ASKED = re.compile(r"^\W*(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)?)?(?:[A-Za-z-]+\s+)?"
+# "Which *statements* ...?", "What are the standing *commissions* ...?", "List the standing *commissions* ...": the
+# plural a question asks for, right after its question word (and "are the", and one word before it) or the verb
+# asking for a list
+_PLURAL_ASKED = re.compile(r"^\W*(?:(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)?)?"
+                           r"|(?:please\s+)?(?:list|name)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?)(?:[A-Za-z-]+\s+)?"
                            r"([A-Za-z]{3,}s)\b", re.I)
 # A line labelled by what it is, its name's words before "of/on ...": "STATEMENT of the CSTO PA on ...", "CSTO PA
 # STANDING COMMISSION ON DEFENCE AND SECURITY"

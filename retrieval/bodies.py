@@ -47,6 +47,18 @@ def abbreviations(text: str, document_small_words: frozenset[str] = frozenset())
     return frozenset(found)
 
 
+def initials_of_names(text: str) -> frozenset[str]:
+    """The initials (small letters) of every run of two or more capitalised words in `text` and of each part of
+    one: "Parliamentary Assembly" gives "pa", so that a question's "CSTO PA" finds "the CSTO Parliamentary
+    Assembly"."""
+    return frozenset("".join(w[0] for w in run[i:j]).lower()
+                     for run in (found.split() for found in _CAPITALISED_WORDS.findall(text))
+                     for i in range(len(run)) for j in range(i + 2, len(run) + 1))
+
+
+_CAPITALISED_WORDS = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+")  # "Parliamentary Assembly"
+
+
 def only_other_bodies(question: str, quotes: Iterable[frozenset[str]]) -> bool:
     """Whether the question names a body by its abbreviation and every quote (by its abbreviations) names
     another one and never the question's: the quote then answers for another body."""

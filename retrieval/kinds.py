@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
 from citeqa.layout import ends_with_joiner
+from retrieval.bodies import initials_of_names
 from retrieval.chambers import houses_meant, names_a_house_meant
 from retrieval.countries import countries_named, names_a_country, without_countries
 from retrieval.question import QuestionInfo, owned_head
@@ -188,7 +189,7 @@ def names_the_post_in_full(q: QuestionInfo, text: str) -> bool:
     def in_full(of_what: str) -> bool:  # "of Armenia", "of the Armenian parliament": of any house of that country
         if asked.houses:  # "the upper chamber of Kazakhstan's parliament": "the Senate of the Republic of Kazakhstan"
             return names_a_house_meant(_body_of(of_what), asked.houses)
-        return asked.body <= _body_of(of_what) if asked.body else asked.countries <= countries_named(of_what)
+        return asked.body <= _named_body(of_what) if asked.body else asked.countries <= countries_named(of_what)
 
     return any(in_full(_of_what(joined, title.end())) and not _another_post(text, joined, title, asked)
                for title in _titles_in(text, asked))
@@ -272,6 +273,12 @@ def _body_of(of_what: str) -> frozenset[str]:
     return frozenset(content_words(without_countries(of_what)))
 
 
+def _named_body(of_what: str) -> frozenset[str]:
+    """What a text's post is of (`_body_of`), with the initials of its names: "the CSTO Parliamentary Assembly" is
+    also the "CSTO PA" a question names."""
+    return _body_of(of_what) | initials_of_names(of_what)
+
+
 def _of_what(text: str, end: int) -> str:
     """What the title that ends at `end` in `text` is of ("the Senate of the Republic of Kazakhstan"); empty when
     no "of" follows it."""
@@ -287,7 +294,8 @@ def _another_post(text: str, joined: str, title: re.Match, asked: _PostAsked) ->
     if (rank.group(1).lower() if rank else None) != asked.rank:  # "Vice President" for the President, or the
         return True  # President for the Vice President, the Speaker for the former Speaker
     of_what = _of_what(joined, title.end())
-    body, own_body = set(content_words(of_what)), _body_of(of_what)
+    own_body = _named_body(of_what)
+    body = set(content_words(of_what)) | own_body
     if asked.houses:  # the Mazhilis, a lower house, for the upper one; the Senate of another country
         countries = countries_named(of_what)
         return bool(countries and asked.countries and not countries & asked.countries) or \

@@ -332,9 +332,13 @@ SAYING = (r"(?:say|says|said|saying|state|states|stated|think|thinks|thought|wri
 # read as the question before it about X, retrieval/followup.py)
 _WHAT_ABOUT = re.compile(r"^(?:and\s+)?(?:what|how)\s+about\s+(?P<topic>[^?]+?)\s*\??$|^tell\s+me\s+about\s+"
                          r"(?P<told>[^?]+?)\s*[?.!]?$", re.I)
-# "What did Markevich *think of* the organization of the elections?" asks the same as "... say about ...".
+# "What did Markevich *think of* the organization of the elections?" asks the same as "... say about ...", and so
+# does "What is the CSTO PA's *position on* sanctions?" (a position is what one says of a thing).
 _SAID_ABOUT = re.compile(rf"\b(?:(?:{SAYING}|anything|something)\s+(?:\w+\s+){{0,3}}?about"
-                         rf"|(?:think|thinks|thought)\s+of)\s+(?P<topic>[^?]+?)\s*\??$", re.I)
+                         rf"|(?:think|thinks|thought)\s+of"
+                         rf"|(?:['’]s?|\bits|\btheir|\bhis|\bher|\bthe)\s+(?:position|stance|views?|opinion|attitude)"
+                         rf"\s+(?:of\s+(?:[\w'’-]+\s+){{1,5}}?)?(?:on|about|regarding|towards?))"
+                         rf"\s+(?P<topic>[^?]+?)\s*\??$", re.I)
 
 
 def speaker_asked(question: str) -> str | None:

@@ -23,6 +23,7 @@ from retrieval.document_lead import asks_what_it_is_about
 from retrieval.followup import (
     DocumentPhrases, asked_again, asks_for_more, resolve_standalone, standalone, without_a_leading_connective,
 )
+from retrieval.keyword_query import as_a_question
 from retrieval.named_document import (
     DocumentNames, NamedDocument, document_asked, documents_compared, without_naming,
 )
@@ -216,6 +217,7 @@ class QAService:
             # answer finder reads names by their letters and capitals
             spelt, history = spelt_right(question, history, components.words)
             cased, history = read_with_capitals(spelt, history, components.casing)
+            cased = as_a_question(cased) or cased  # "csto pa chairman": who holds the post
             asked, query, shown = read_in_conversation(cased, history, components.phrases.says)
             read_as = as_read(question, asked)
             # "What did the 2006 declaration say about ...?" is asked of that document, without the words naming it

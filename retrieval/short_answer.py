@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from citeqa.layout import in_capitals
+from retrieval.bodies import initials_of_names
 from retrieval.countries import countries_named, without_countries
 from retrieval.kinds import asks_for_a_post_holder, says_a_persons_name, says_a_sum, the_post_as_asked
 from retrieval.question import QuestionInfo, defined_term, head_phrase, person_asked_about, topic_said_about
@@ -474,7 +475,7 @@ def name_over_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
     asked = countries_named(q.text)
     if asked and not asked & countries_named(posts):
         return None
-    said = set(stems(posts))
+    said = set(stems(posts)) | initials_of_names(posts)  # "CSTO PA" of "Chairman of the CSTO Parliamentary Assembly"
     if not all(n in said for n in stem_words(list(q.names)) if not countries_named(n)):
         return None
     start = unit.start + match.start("name")

@@ -51,10 +51,12 @@ from eval.questions import CONVERSATIONS, DEFAULT_QUESTIONS, FIRST_QUESTIONS, Qu
 # 0.88, one question below; false abstention 0.05 to 0.03, which the small-letters and typo gates share: the typo
 # set's 0.0263 is two questions). 00:45 UTC, a filtered search's lexical results read as exhaustive: answer@3 0.9605
 # -> 0.9474 (q36's signature chunk left the top three passages; its answer, from the signature block, is the same);
-# the answer@3 floor moves to one question below it (0.94 to 0.93).
+# the answer@3 floor moves to one question below it (0.94 to 0.93). 2026-12-06 04:26 UTC: upper and lower houses
+# by their names (retrieval/chambers.py; q06, in-sample) answer_quoted 0.8947 -> 0.9079; the floor moves up (0.88 to
+# 0.89, one question below).
 FLOOR_ANSWER_AT_3 = 0.93
 FLOOR_MRR_AT_10 = 0.95
-FLOOR_ANSWER_QUOTED = 0.88
+FLOOR_ANSWER_QUOTED = 0.89
 CEILING_FALSE_ABSTENTION = 0.03
 FLOOR_ABSTENTION_ACCURACY = 0.84
 
@@ -86,16 +88,18 @@ FLOOR_FOLLOW_UP_ABSTENTION_ACCURACY = 0.82
 # 2026-12-05 17:41 UTC, with the question read with the documents' capitals (retrieval/truecase.py), answer@3
 # 0.9605, answer_quoted 0.8816, false abstention 0, abstention 0.8462 (before it, 17:33: 0.8553, 0, 0.6923; the
 # same questions as written: 0.8816, 0, 0.9231). 20:07 UTC, the years kept (above): 0.8684, 0.0132, 0.8462 (q04).
-# 2026-12-06 00:33 UTC, the brochure's title read whole (above): 0.8816, 0.0132, 0.9231. Floors one question below.
-FLOOR_SMALL_LETTERS_ANSWER_QUOTED = 0.86
+# 2026-12-06 00:33 UTC, the brochure's title read whole (above): 0.8816, 0.0132, 0.9231; 04:40 UTC, the houses by
+# their names (above): 0.8947, 0.0132, 0.9231. Floors one question below.
+FLOOR_SMALL_LETTERS_ANSWER_QUOTED = 0.88
 FLOOR_SMALL_LETTERS_ABSTENTION_ACCURACY = 0.84
 # The shipped questions with one word each misspelt (`eval.perturb.with_a_typo`: "How big is the Kyrgyz parlament's
 # delegation ...?"): 2026-12-05 18:41 UTC, with misspelt words read as the documents' words (retrieval/spelling.py),
 # answer@3 0.9474, answer_quoted 0.8289, false abstention 0.0263, abstention 0.7692 (the code of 238fced, before
 # it, the same questions at 18:33: 0.8816, 0.7368, 0.1184, 0.7692); 2026-12-06 00:33 UTC, the brochure's title read
-# whole: 0.9474, 0.8421, 0.0263, 0.7692. Floors one question below.
+# whole: 0.9474, 0.8421, 0.0263, 0.7692; 04:40 UTC, the houses by their names: 0.9474, 0.8553, 0.0263, 0.7692.
+# Floors one question below.
 FLOOR_TYPOS_ANSWER_AT_3 = 0.93
-FLOOR_TYPOS_ANSWER_QUOTED = 0.82
+FLOOR_TYPOS_ANSWER_QUOTED = 0.84
 FLOOR_TYPOS_ABSTENTION_ACCURACY = 0.69
 
 
@@ -115,10 +119,17 @@ FLOOR_TYPOS_ABSTENTION_ACCURACY = 0.69
 # their 20 answerable 0.8500, false abstention 0.0500, 4 of 8 others refused); the fixes of that session were made
 # looking at them and at the dev set's answered look-alikes (in-sample for those fixes): 0.9000, 0, 6 of 8. All 113
 # (80 answerable, 33 not) at 02:21 UTC: 0.9000, 0.0125, 0.9091 (19fb9a4: 0.8875, 0.0250, 0.8485); 02:56 UTC, a
-# two-word topic's first word required (n111): 0.9000, 0.0125, 0.9394. Floors one question below.
+# two-word topic's first word required (n111): 0.9000, 0.0125, 0.9394. n114-n145 were written on 2026-12-06 at
+# 03:56 UTC and asked once before any change (their 23 answerable 0.8696, false abstention 0.0435, 7 of 9 others
+# refused), n146-n168 (typed as users type: small letters, no question mark, a few keywords) at 04:27 UTC and asked
+# once at the code of 5f6f85c (14 answerable 0.7143, 0.0714, 5 of 9); the fixes of that session were made looking
+# at them (in-sample). The 55 on the code of dad7b01 (that session's start): 0.8108, 0.0541, 12 of 18; at 04:40 UTC:
+# 0.8919, 0.0270, 13 of 18. All 168 (117 answerable, 51 not) at 04:40 UTC: 0.8974, 0.0171, 0.8627 (dad7b01: 0.8718,
+# 0.0256, 0.8431). Floors one question below: the abstention floor moves down (0.90 to 0.84) because the set now holds
+# 18 more questions the documents do not answer, 5 of them answered.
 FLOOR_FIRST_ANSWER_QUOTED = 0.88
 CEILING_FIRST_FALSE_ABSTENTION = 0.03
-FLOOR_FIRST_ABSTENTION_ACCURACY = 0.90
+FLOOR_FIRST_ABSTENTION_ACCURACY = 0.84
 
 
 @pytest.mark.parametrize("path, typed, gate, floors, ceilings", [

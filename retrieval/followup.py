@@ -434,8 +434,9 @@ _OWN_QUESTION = (r"(?:who|whom|whose|what|which|when|where|why|how|is|are|was|we
 _AND_X = re.compile(rf"^\s*(?:and|but)\s+(?!{_OWN_QUESTION}|about\b)(?P<other>[^?]+?)\s*\??\s*$", re.I)
 ELLIPSIS_WORDS = 6  # "And the Norwegian one?": a name, not a sentence ("And the elections were fair?")
 _ABOUT_WHAT = re.compile(r"\babout\s+(?P<what>[^?]+?)\s*(?=\?|$)", re.I)
-# A name the question asks of, with its article: "the Senate of Kazakhstan", "the Mazhilis", "Belarus".
-_NAMED = re.compile(r"(?:\bthe\s+)?\b[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*")
+# A name the question asks of, with its article: "the Senate of Kazakhstan", "the Mazhilis", "Belarus", "the Standing
+# Commission on Defence and Security" (its words in capitals joined by "of", "on", "for", "and")
+_NAMED = re.compile(r"(?:\bthe\s+)?\b[A-Z][\w'’-]*(?:\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*)*")
 _POST_OF = re.compile(r"(?:the\s+)?(?:Deputy\s+|Vice\s+)?(?:Speaker|Chairman|Chairwoman|Chair|President|Head|"
                       r"Secretary General|Minister|Director|Leader)\s+of\s+", re.I)
 _OPENING_QUESTION_WORD = re.compile(rf"^\s*{OPENING_QUESTION_WORD}\b\s*", re.I)

@@ -121,7 +121,7 @@ def test_shipped_question_sets_are_valid():
     from eval.questions import CONVERSATIONS
 
     follow_ups = load_questions(CONVERSATIONS)
-    assert len(follow_ups) == 66 and all(q.after for q in follow_ups) and any(not q.answerable for q in follow_ups)
+    assert len(follow_ups) == 82 and all(q.after for q in follow_ups) and any(not q.answerable for q in follow_ups)
     from eval.questions import FIRST_QUESTIONS
 
     first = load_questions(FIRST_QUESTIONS)

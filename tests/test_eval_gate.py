@@ -77,11 +77,15 @@ FLOOR_ABSTENTION_ACCURACY = 0.84
 # fourteen more written before they were run (k01-k14; 66 questions, 49 answerable with 48 answer spans, 17
 # unanswerable), asked once by the code of 19fb9a4 (their 10 answerable 0.8000, false abstention 0.1000, 3 of 4
 # others refused; k06's bold "Aleksandr Lukashenko" for who thanked him), then one fix made looking at them (k06,
-# "him" read as the last question's person): all 66 at 02:21 UTC: 0.9375, 0.0408, 0.8824. Each floor one question
-# below.
-FLOOR_FOLLOW_UP_ANSWER_QUOTED = 0.91
-CEILING_FOLLOW_UP_FALSE_ABSTENTION = 0.07
-FLOOR_FOLLOW_UP_ABSTENTION_ACCURACY = 0.82
+# "him" read as the last question's person): all 66 at 02:21 UTC: 0.9375, 0.0408, 0.8824. 2026-12-06 04:50 UTC,
+# sixteen more written before they were run (k15-k30; 82 questions, 59 answerable with 58 answer spans, 23
+# unanswerable): the code of dad7b01 answers their 10 answerable 0.8000 and refuses their 6 others, the code of
+# 6fc8619 0.9000 (k22 "What about the Commission on Political Issues?" refused), then one fix made looking at them
+# (a name joined by "on" and "and" read whole): all 82 at 04:52 UTC: 0.9483, 0.0339, 0.9130. Each floor one
+# question below.
+FLOOR_FOLLOW_UP_ANSWER_QUOTED = 0.93
+CEILING_FOLLOW_UP_FALSE_ABSTENTION = 0.06
+FLOOR_FOLLOW_UP_ABSTENTION_ACCURACY = 0.86
 
 
 # The shipped questions typed in small letters only ("who chairs the senate of kazakhstan?"), as users type them:

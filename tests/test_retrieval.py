@@ -2492,6 +2492,11 @@ def test_a_follow_up_opening_with_and_is_answered_as_its_own_question(service):
      "What did Kent Harstedt say about the OSCE?"),  # a person for a person
     ("Who chairs the Mazhilis?", "What about Belarus?", "What about Belarus?"),  # a country is no chamber
     ("When was the declaration adopted?", "What about it?", "What about it?"),
+    # a name joined by "on" and "and" is one name: the whole of it is asked of instead
+    ("What does the Standing Commission on Defence and Security do?", "What about the Commission on Political Issues?",
+     "What does the Commission on Political Issues do?"),
+    ("What does the Standing Commission on Defence and Security do?", "What about the Mazhilis?",
+     "What does the Mazhilis do?"),  # had been "the Standing Commission on Defence and the Mazhilis"
 ])
 def test_what_about_x_is_the_last_question_asked_of_x(last, question, read):
     from retrieval.followup import standalone
@@ -2515,6 +2520,11 @@ def test_a_run_of_what_about_follow_ups_is_answered_each_as_its_own_question(ser
     statement = service.ask("What does the CSTO PA Council statement say about foreign interference?")
     networks = service.ask("What about social networks?", history=[Turn(statement.question, statement.answer)])
     assert not networks.abstained and "social networks" in networks.citations[0].quote, networks.answer
+    # a commission named for a commission (had been refused: "the Standing Commission" was read as the last name)
+    defence = service.ask("What does the Standing Commission on Defence and Security do?")
+    political = service.ask("What about the Commission on Political Issues?", history=[Turn(defence.question,
+                                                                                              defence.answer)])
+    assert "POLITICAL ISSUES" in political.citations[0].quote, political.answer
 
 
 def test_a_speakers_words_on_the_topic_asked_come_first(service):

@@ -15,12 +15,15 @@ from typing import Sequence
 from citeqa.layout import one_line
 from citeqa.types import Span
 
+# A request for what a document is about, before the document's name ("Summarize ...", "Give me a summary of ...",
+# "What's the gist of ...", "Tell me about ..."): retrieval/named_document.py reads the name after it
+SUMMARY_REQUEST = (r"(?:please\s+)?(?:summari[sz]e|tell\s+me\s+about|(?:give\s+me|can\s+you\s+give\s+me|what\s+is|"
+                   r"what's)\s+(?:a\s+|the\s+)?(?:short\s+|brief\s+)?(?:summary|gist|overview)\s+of)")
 # "What is it about?", "Summarize it", "Give me a summary of it", "What's the gist of it?", "Tell me about it" (the
 # document's name left out: "it")
 _ASKS_WHAT_IT_IS_ABOUT = re.compile(
-    r"^\W*(?:please\s+)?(?:(?:what\s+is|what's|what\s+was)\s+it\s+(?:all\s+)?about|summari[sz]e\s+it"
-    r"|(?:give\s+me|can\s+you\s+give\s+me|what\s+is|what's)\s+(?:a\s+|the\s+)?(?:short\s+|brief\s+)?"
-    r"(?:summary|gist|overview)\s+of\s+it|tell\s+me\s+about\s+it)(?:,?\s+please)?\s*[?.!]?\s*$", re.I)
+    rf"^\W*(?:(?:please\s+)?(?:what\s+is|what's|what\s+was)\s+it\s+(?:all\s+)?about|{SUMMARY_REQUEST}\s+it)"
+    r"(?:,?\s+please)?\s*[?.!]?\s*$", re.I)
 LEAD_UNITS = 3  # a title and two sentences, or three sentences: the lead of a news item
 MIN_WORDS = 3  # a shorter line (a page number, "• 1") is page furniture, not the lead
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
 from citeqa.types import Document, Turn
+from retrieval.document_lead import SUMMARY_REQUEST
 from retrieval.followup import is_follow_up
 from retrieval.text import stems
 
@@ -38,8 +39,7 @@ _KIND = "|".join(sorted(GENERIC_KINDS | SPECIFIC_KINDS))
 _NAMING = re.compile(
     r"(?:(?P<source>(?:,\s*|\b)according\s+to\s+|\b(?:in|from)\s+)|(?P<signed>\b(?:sign|adopt)(?:ed)?\s+)"
     r"|(?P<made>\b(?:was|were)\s+)|(?P<aux>\b(?:does|did|do|will|would|can|could|should|might|may)\s+)"
-    r"|(?P<about>\bis\s+)|(?P<summary>^\W*(?:please\s+)?(?:summari[sz]e|tell\s+me\s+about|(?:give\s+me|what\s+is|"
-    r"what's)\s+(?:a\s+|the\s+)?(?:short\s+|brief\s+)?(?:summary|gist|overview)\s+of)\s+))"
+    rf"|(?P<about>\bis\s+)|(?P<summary>^\W*{SUMMARY_REQUEST}\s+))"
     rf"(?P<the>the)\s+(?P<words>(?:[\w'’.-]+\s+){{0,4}}?)(?P<kind>(?:{_KIND})(?:\s+(?:item|release|story))?)\b",
     re.I)
 # "the declaration *on* CSTO efficiency": a qualifier whose words must be in the document's title too

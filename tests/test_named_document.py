@@ -261,6 +261,8 @@ def test_a_question_naming_two_documents_quotes_each(service):
     ("Summarize the River Council statement", "council-statement-water.txt", "Summarize it"),
     ("Give me a short summary of the brochure, please", "visitor-brochure.txt", "Give me a short summary of it, please"),
     ("Tell me about the 2019 article", "treaty-2019-review.txt", "Tell me about it"),
+    # the same request forms as "... of it" (document_lead.SUMMARY_REQUEST): this one had named no document
+    ("Can you give me a summary of the brochure?", "visitor-brochure.txt", "Can you give me a summary of it?"),
 ])
 def test_a_document_asked_what_it_is_about_is_named(question, doc_id, rewritten):
     found = named(question)

@@ -359,12 +359,20 @@ class ExtractiveAnswerer:
         # "What did Hakobyan say about the elections?": their words that speak of the topic are the evidence.
         on_the_topic = (bool(spoken) and person_named_as_source(analysis.question.text) is None
                         and speak_of_the_topic(analysis.question.text, [u.text for u in spoken]))
+        # "What did Vorobyev say about Kazakhstan?": neither their words nor the lines beside them name the topic
+        # (their words on another topic had been quoted); "What did Kent Harstedt say about the meeting?" is
+        # answered by his words beside "... Kent Harstedt thanked Aleksandr Lukashenko for the meeting."
+        # (not for "What did Baran call his system?": a name someone gives is said of "it" as often as of the thing)
+        off_the_topic = (bool(spoken) and person_named_as_source(analysis.question.text) is None
+                         and topic_said_about(analysis.question.text) is not None and not on_the_topic
+                         and not speak_of_the_topic(analysis.question.text, self._texts_beside(spoken)))
         below = analysis.answerable < self.threshold and not naming and not on_the_topic
         # "Who heads the Mazhilis?": a unit that names the post as asked, with all the question says it is of,
         # beside a person's name, answers it whatever the threshold (the model weighs the words "heads" and
         # "Chairman" as unlike)
         holder = self._holder_of_the_post_in_full(analysis) if below else None
-        if (not analysis.units or (below and holder is None) or self._the_person_asked_is_named_nowhere(analysis)
+        if (not analysis.units or (below and holder is None) or off_the_topic
+                or self._the_person_asked_is_named_nowhere(analysis)
                 or self._a_country_asked_is_named_nowhere(analysis)
                 or not speak_of_the_topic(analysis.question.text, [p.text for p in passages[:ANSWER_PASSAGES]])):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
@@ -666,6 +674,20 @@ class ExtractiveAnswerer:
             if spans and further < len(before) and is_a_name_block(text[before[further].start : before[further].end]):
                 spans = []
         return [unranked(unit, span, text) for span in sorted(spans, key=lambda s: s.start)]
+
+    def _texts_beside(self, units: Sequence[ScoredUnit]) -> list[str]:
+        """The text of the unit right before and right after each of `units` (within QUOTATION_REACH characters):
+        the line that says who speaks and of what ("... thanked Aleksandr Lukashenko for the meeting.")."""
+        windows = [(u.doc_id, max(0, u.start - QUOTATION_REACH), u.start + 1) for u in units]
+        windows += [(u.doc_id, u.end - 1, u.end + QUOTATION_REACH) for u in units]
+        found = self.reader.sentences_within_spans(windows)
+        texts = []
+        for unit, before, after in zip(units, found[: len(units)], found[len(units) :]):
+            text = self._text_of(unit.doc_id)
+            near = [max((s for _, s in before if s.end <= unit.start), key=lambda s: s.end, default=None),
+                    min((s for _, s in after if s.start >= unit.end), key=lambda s: s.start, default=None)]
+            texts += [text[s.start : s.end] for s in near if s is not None]
+        return texts
 
     def quotation_before(self, unit: ScoredUnit) -> list[ScoredUnit]:
         """The units of the quotation `unit` goes on or closes, before it, in order: the nearest, as many as are

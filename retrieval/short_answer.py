@@ -39,7 +39,13 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not only_the_questions_words(choice, q) and not only_a_link_word(choice)
             and not what_the_question_sets_aside(choice, q) and not _QUOTATION_END_INSIDE.search(choice.text)
             and not ends_an_idiom(choice) and not listed_beside_what_is_asked(choice, q)
-            and not cuts_a_bracket(choice.text))
+            and not cuts_a_bracket(choice.text) and not _AN_ATTRIBUTION.search(choice.text))
+
+
+# Who said a quotation, not what it says: "Aleksandr Lukashenko said" had been in bold for why he wants his region
+# safe ("Who said ...?" finds its speaker otherwise: `ExtractiveAnswerer.with_the_speaker`)
+_AN_ATTRIBUTION = re.compile(r"\b(?:said|says|noted|notes|stated|remarked|added|stressed|emphasi[sz]ed)\W*$"
+                             r"|^\W*(?:said|noted|stated|remarked|added|stressed|emphasi[sz]ed)\b", re.I)
 
 
 def a_count_of_things(choice: SpanChoice) -> bool:

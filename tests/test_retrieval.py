@@ -581,6 +581,19 @@ def test_a_short_answer_does_not_run_over_the_end_of_a_quotation(unit_text, span
 
 
 @pytest.mark.parametrize("unit_text, span, shown", [
+    ("“We must keep our region safe,” Aleksandr Lukashenko said.", "Aleksandr Lukashenko said", False),  # who said it
+    ("“We must keep our region safe,” said Aleksandr Lukashenko.", "said Aleksandr Lukashenko", False),
+    ("“We must keep our region safe,” the President noted.", "the President noted", False),
+    ("The region is safe because the tension is said to be high.", "the tension is said to be high", True),
+])
+def test_who_said_a_quotation_is_no_short_answer_to_what_it_says(unit_text, span, shown):
+    from retrieval.question import analyse
+    from retrieval.short_answer import reads_as_an_answer
+
+    assert reads_as_an_answer(span_in(unit_at(unit_text), span), analyse("Why is the region safe?")) == shown
+
+
+@pytest.mark.parametrize("unit_text, span, shown", [
     ("It expects a tangible effect from security cooperation in general.", "general", False),
     ("Several states, for example Serbia, take part.", "example", False),
     ("The general assembly met in Minsk.", "general", True),  # no set phrase
@@ -993,6 +1006,15 @@ def test_the_speaker_a_question_asks_about(question, speaker):
     from retrieval.question import speaker_asked
 
     assert speaker_asked(question) == speaker
+
+
+def test_what_a_person_said_about_a_topic_none_of_their_words_names_is_refused(service):
+    """"What did Vorobyev say about terrorism?" quoted his words on the CSTO PA's influence: neither they nor the lines
+    beside them name terrorism. Words that the line beside them puts on the topic answer ("... Kent Harstedt thanked
+    Aleksandr Lukashenko for the meeting." before his "It is a very important signal ...")."""
+    assert service.ask("What did Yury Vorobyev say about terrorism?").abstained
+    meeting = service.ask("What did Kent Harstedt say about the meeting?")
+    assert not meeting.abstained and "very important signal" in meeting.citations[0].quote, meeting.answer
 
 
 def test_what_a_person_said_about_a_topic_opens_with_their_words(service):

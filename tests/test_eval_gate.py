@@ -129,11 +129,15 @@ FLOOR_TYPOS_ABSTENTION_ACCURACY = 0.69
 # once at the code of 5f6f85c (14 answerable 0.7143, 0.0714, 5 of 9); the fixes of that session were made looking
 # at them (in-sample). The 55 on the code of dad7b01 (that session's start): 0.8108, 0.0541, 12 of 18; at 04:37 UTC:
 # 0.8919, 0.0270, 13 of 18. All 168 (117 answerable, 51 not) at 04:37 UTC: 0.8974, 0.0171, 0.8627 (dad7b01: 0.8718,
-# 0.0256, 0.8431). Floors one question below: the abstention floor moves down (0.90 to 0.84) because the set now holds
-# 18 more questions the documents do not answer, 5 of them answered.
-FLOOR_FIRST_ANSWER_QUOTED = 0.88
-CEILING_FIRST_FALSE_ABSTENTION = 0.03
-FLOOR_FIRST_ABSTENTION_ACCURACY = 0.84
+# 0.0256, 0.8431). n169-n190 (yes/no, why, how, what a person said) were written at 04:49 UTC and asked once before
+# any change (their 14 answerable 0.7857, false abstention 0.0714, 5 of 8 others refused; dad7b01 the same, with one
+# more wrong phrase in bold); two fixes were then made looking at them (n185, what a person said about a topic none of
+# their words names; n171's bold "Aleksandr Lukashenko said"): 0.7857, 0.0714, 6 of 8. All 190 (131 answerable, 59
+# not) at 05:00 UTC: 0.8855, 0.0229, 0.8475 (dad7b01: 0.8626, 0.0305, 0.8136). Floors one question below (the
+# abstention floor moved down from 0.90 as the set took in 26 more questions the documents do not answer).
+FLOOR_FIRST_ANSWER_QUOTED = 0.87
+CEILING_FIRST_FALSE_ABSTENTION = 0.031
+FLOOR_FIRST_ABSTENTION_ACCURACY = 0.83
 
 
 @pytest.mark.parametrize("path, typed, gate, floors, ceilings", [

@@ -593,6 +593,20 @@ def test_who_said_a_quotation_is_no_short_answer_to_what_it_says(unit_text, span
     assert reads_as_an_answer(span_in(unit_at(unit_text), span), analyse("Why is the region safe?")) == shown
 
 
+@pytest.mark.parametrize("question, shown", [
+    ("What does the declaration ask the Secretary General to do?", False),  # an action: a clause says it
+    ("What did the MSPs do?", False),
+    ("Which council prepares the offer?", True),
+    ("Who did the Secretary General brief?", True),
+])
+def test_what_someone_does_has_no_phrase_in_bold(question, shown):
+    from retrieval.question import analyse
+    from retrieval.short_answer import reads_as_an_answer
+
+    unit = unit_at("The Secretary General of the CSTO, the Permanent Council and the MSPs prepare the offer.")
+    assert reads_as_an_answer(span_in(unit, "the Permanent Council"), analyse(question)) == shown
+
+
 @pytest.mark.parametrize("unit_text, span, shown", [
     ("It expects a tangible effect from security cooperation in general.", "general", False),
     ("Several states, for example Serbia, take part.", "example", False),

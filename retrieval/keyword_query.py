@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from retrieval.countries import without_countries
+
 # The posts a few words may name: a rank, then a title ("deputy speaker", "secretary general")
 _POST = (r"(?:(?:deputy|vice)[\s-]+)?(?:chairman|chairwoman|chairperson|chair|speaker|president|"
          r"secretary[\s-]+general|secretary|director|head|leader|coordinator)")
@@ -18,6 +20,7 @@ _NOT_KEYWORDS = re.compile(
     r"can|could|should|may|might|must|shall|list|name|tell|show|give|find|summarize|summarise|explain|describe|"
     r"said|says|say|and|or)\b", re.I)
 MAX_KEYWORDS = 8
+_A_NAME_OR_THE = re.compile(r"\b[A-Z]|^\s*(?i:the)\b")  # what a post is of: a name, or "the ..."
 
 
 def as_a_question(query: str) -> str | None:
@@ -28,6 +31,9 @@ def as_a_question(query: str) -> str | None:
     match = _POST_OF.match(query) or _POST_LAST.match(query)
     if match is None or _NOT_KEYWORDS.search(match.group("of")) or match.group("of").lower() in ("the", "a", "an"):
         return None
+    if not _A_NAME_OR_THE.search(match.group("of")):  # "head of state" is a term: a post of nothing named
+        return None
     post = " ".join(match.group("post").split())
     of = match.group("of").strip()
-    return f"Who is the {post} of {'' if of[:4].lower() == 'the ' else 'the '}{of}?"
+    article = "" if of[:4].lower() == "the " or without_countries(of).strip() == "" else "the "  # "of Russia"
+    return f"Who is the {post} of {article}{of}?"

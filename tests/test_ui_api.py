@@ -165,6 +165,14 @@ def test_a_follow_up_says_how_it_was_read(service, client):
     assert service.ask("who chairs the senate of kazakhstan?").read_as is None  # only capitals read differently
 
 
+def test_keywords_that_name_a_post_are_answered_as_who_holds_it(client):
+    """"csto pa chairman", typed as into a search box, is read as "Who is the Chairman of the CSTO PA?" through the
+    Gradio API too: the holder in bold, and the reading shown."""
+    answer = ask(client, "csto pa chairman")
+    assert answer["read_as"] == "Who is the Chairman of the CSTO PA?", answer
+    assert answer["short_answer"]["text"] == "Vyacheslav Volodin", answer["answer"]
+
+
 def test_answer_streams_one_quote_at_a_time(service):
     answer = service.ask(QUESTIONS[0][0])
     steps = answer_steps(answer)

@@ -47,6 +47,7 @@ from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, as
                              heads_a_body_of_the_country_asked, holds_no_one_in_the_post, labelled_by_a_year_asked,
                              names_the_post_in_full, names_the_post_only_as_another, of_the_kind_asked,
                              only_other_years, says_an_exact_count, the_counts, the_post_as_asked)
+from retrieval.date_asked import date_of_what_happened
 from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
                                 asks_how_to, defined_term, person_asked_about, person_named_as_source,
                                 post_speaker_asked, speaker_asked, thing_it_does, topic_said_about, what_is_called,
@@ -371,7 +372,12 @@ class ExtractiveAnswerer:
         # beside a person's name, answers it whatever the threshold (the model weighs the words "heads" and
         # "Chairman" as unlike)
         holder = self._holder_of_the_post_in_full(analysis) if below else None
-        if (not analysis.units or (below and holder is None) or off_the_topic
+        # "What happened on 20 December?": the best unit that holds the date, whatever the threshold (the question
+        # names nothing else); none holds it, nothing can be said
+        dated = date_of_what_happened(analysis.question.text)
+        if dated is not None:
+            holder = next((u for u in analysis.units if dated.search(u.text)), None)
+        if (not analysis.units or ((below or dated is not None) and holder is None) or off_the_topic
                 or self._the_person_asked_is_named_nowhere(analysis)
                 or self._a_country_asked_is_named_nowhere(analysis)
                 or not speak_of_the_topic(analysis.question.text, [p.text for p in passages[:ANSWER_PASSAGES]])):
@@ -391,8 +397,9 @@ class ExtractiveAnswerer:
                              analysis.units, asks_for_a_list(analysis.question.text))
         if instances:  # the things asked first, then what the ranker quotes beside them
             chosen = instances + [u for u in chosen if u not in instances]
-        if holder is not None:
-            short, chosen = None, self.quotes(holder, analysis.units)
+        if holder is not None:  # of a date asked, only units that hold it: what else happened then
+            pool = [u for u in analysis.units if dated.search(u.text)] if dated is not None else analysis.units
+            short, chosen = None, self.quotes(holder, pool)
         elif not can_answer(analysis.question, chosen, self.abbreviations_of):
             holder = self._best_unit_that_can_answer(
                 analysis, lambda u: u.lexical >= KIND_LEXICAL or names_the_post_in_full(analysis.question, u.text)

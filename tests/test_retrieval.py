@@ -2963,3 +2963,30 @@ def test_the_lines_that_are_each_one_of_the_things_asked(question, texts, instan
     units = [unit_at(t, start=100 * i) for i, t in enumerate(texts)]
     analysis = Analysis(analyse(question), units, np.zeros((len(units), 1)), [], np.zeros(0), None, None, 1.0, 1.0)
     assert instances_asked(analysis) == [units[i] for i in instances]
+
+
+@pytest.mark.parametrize("question, text, held", [
+    ("What happened on 20 December?", "They met on 20 December.", True),
+    ("What happened on December 20?", "They met on 20 December.", True),  # either order
+    ("What happens on March 20?", "The press conference is scheduled for March 20.", True),
+    ("What happened on 20 December?", "They met on 200 December.", False),
+    ("What took place in 2006?", "Model acts adopted in 2006 - 2024", True),
+    ("What happened in June 2006?", "The declaration of June 23, 2006", True),
+    ("What happened in June 2006?", "The declaration of July 23, 2006", False),
+    ("What happened after the meeting?", "", None),  # no date asked
+])
+def test_the_date_a_question_asks_what_happened_on(question, text, held):
+    from retrieval.date_asked import date_of_what_happened
+
+    written = date_of_what_happened(question)
+    assert (None if written is None else bool(written.search(text))) == held
+
+
+def test_what_happened_on_a_date_is_the_line_that_holds_it(service):
+    """"What happened on 20 December?" was refused (answerability 0.024: the question names nothing but its date);
+    the line that holds the date answers it, and a date no line holds is refused."""
+    answer = service.ask("What happened on 20 December?")
+    assert not answer.abstained and "on 20 December" in answer.citations[0].quote, answer.answer
+    conference = service.ask("What happens on March 20?")
+    assert "press conference" in conference.citations[0].quote, conference.answer
+    assert service.ask("What happened on 5 May?").abstained

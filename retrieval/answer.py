@@ -358,25 +358,26 @@ class ExtractiveAnswerer:
         if shown and not spoken and speaker_asked(analysis.question.text) is not None:
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # more of their words: none left
         # "What did Hakobyan say about the elections?": their words that speak of the topic are the evidence.
-        on_the_topic = (bool(spoken) and person_named_as_source(analysis.question.text) is None
-                        and speak_of_the_topic(analysis.question.text, [u.text for u in spoken]))
+        their_words = bool(spoken) and person_named_as_source(analysis.question.text) is None
+        on_the_topic = their_words and speak_of_the_topic(analysis.question.text, [u.text for u in spoken])
         # "What did Vorobyev say about Kazakhstan?": neither their words nor the lines beside them name the topic
         # (their words on another topic had been quoted); "What did Kent Harstedt say about the meeting?" is
         # answered by his words beside "... Kent Harstedt thanked Aleksandr Lukashenko for the meeting."
         # (not for "What did Baran call his system?": a name someone gives is said of "it" as often as of the thing)
-        off_the_topic = (bool(spoken) and person_named_as_source(analysis.question.text) is None
-                         and topic_said_about(analysis.question.text) is not None and not on_the_topic
+        off_the_topic = (their_words and not on_the_topic and topic_said_about(analysis.question.text) is not None
                          and not speak_of_the_topic(analysis.question.text, self._texts_beside(spoken)))
         below = analysis.answerable < self.threshold and not naming and not on_the_topic
         # "Who heads the Mazhilis?": a unit that names the post as asked, with all the question says it is of,
         # beside a person's name, answers it whatever the threshold (the model weighs the words "heads" and
         # "Chairman" as unlike)
-        holder = self._holder_of_the_post_in_full(analysis) if below else None
         # "What happened on 20 December?": the best unit that holds the date, whatever the threshold (the question
         # names nothing else); none holds it, nothing can be said
         dated = date_of_what_happened(analysis.question.text)
+        on_the_date = [u for u in analysis.units if dated.search(u.text)] if dated is not None else []
         if dated is not None:
-            holder = next((u for u in analysis.units if dated.search(u.text)), None)
+            holder = on_the_date[0] if on_the_date else None
+        else:
+            holder = self._holder_of_the_post_in_full(analysis) if below else None
         if (not analysis.units or ((below or dated is not None) and holder is None) or off_the_topic
                 or self._the_person_asked_is_named_nowhere(analysis)
                 or self._a_country_asked_is_named_nowhere(analysis)
@@ -398,8 +399,7 @@ class ExtractiveAnswerer:
         if instances:  # the things asked first, then what the ranker quotes beside them
             chosen = instances + [u for u in chosen if u not in instances]
         if holder is not None:  # of a date asked, only units that hold it: what else happened then
-            pool = [u for u in analysis.units if dated.search(u.text)] if dated is not None else analysis.units
-            short, chosen = None, self.quotes(holder, pool)
+            short, chosen = None, self.quotes(holder, on_the_date if dated is not None else analysis.units)
         elif not can_answer(analysis.question, chosen, self.abbreviations_of):
             holder = self._best_unit_that_can_answer(
                 analysis, lambda u: u.lexical >= KIND_LEXICAL or names_the_post_in_full(analysis.question, u.text)
@@ -662,10 +662,7 @@ class ExtractiveAnswerer:
         if not is_a_name_block(unit.text):
             return []
         text = self._text_of(unit.doc_id)
-        around = self.reader.sentences_within_spans([(unit.doc_id, max(0, unit.start - QUOTATION_REACH), unit.start),
-                                                     (unit.doc_id, unit.end, unit.end + QUOTATION_REACH)])
-        before = [span for _, span in around[0] if span.end <= unit.start][::-1]
-        after = [span for _, span in around[1] if span.start >= unit.end]
+        (before, after), = self._spans_around([unit])
         # A unit may leave out the mark that closes a quotation ("... support for their decisions." then '"').
         opens = lambda span: text[max(0, span.start - 1) : span.end].lstrip()[:1] in _OPENING_MARKS  # noqa: E731
         closes = lambda span: text[span.start : span.end + 1].rstrip()[-1:] in _CLOSING_MARKS  # noqa: E731
@@ -682,19 +679,21 @@ class ExtractiveAnswerer:
                 spans = []
         return [unranked(unit, span, text) for span in sorted(spans, key=lambda s: s.start)]
 
-    def _texts_beside(self, units: Sequence[ScoredUnit]) -> list[str]:
-        """The text of the unit right before and right after each of `units` (within QUOTATION_REACH characters):
-        the line that says who speaks and of what ("... thanked Aleksandr Lukashenko for the meeting.")."""
-        windows = [(u.doc_id, max(0, u.start - QUOTATION_REACH), u.start + 1) for u in units]
-        windows += [(u.doc_id, u.end - 1, u.end + QUOTATION_REACH) for u in units]
+    def _spans_around(self, units: Sequence[ScoredUnit]) -> list[tuple[list[Span], list[Span]]]:
+        """For each of `units`, the units of its document within QUOTATION_REACH characters before it (the nearest
+        first) and after it (the nearest first), read in one round trip."""
+        windows = [(u.doc_id, max(0, u.start - QUOTATION_REACH), u.start) for u in units]
+        windows += [(u.doc_id, u.end, u.end + QUOTATION_REACH) for u in units]
         found = self.reader.sentences_within_spans(windows)
-        texts = []
-        for unit, before, after in zip(units, found[: len(units)], found[len(units) :]):
-            text = self._text_of(unit.doc_id)
-            near = [max((s for _, s in before if s.end <= unit.start), key=lambda s: s.end, default=None),
-                    min((s for _, s in after if s.start >= unit.end), key=lambda s: s.start, default=None)]
-            texts += [text[s.start : s.end] for s in near if s is not None]
-        return texts
+        return [([span for _, span in before if span.end <= unit.start][::-1],
+                 [span for _, span in after if span.start >= unit.end])
+                for unit, before, after in zip(units, found[: len(units)], found[len(units) :])]
+
+    def _texts_beside(self, units: Sequence[ScoredUnit]) -> list[str]:
+        """The text of the unit right before and right after each of `units`: the line that says who speaks and of
+        what ("... thanked Aleksandr Lukashenko for the meeting.")."""
+        return [self._text_of(unit.doc_id)[s.start : s.end]
+                for unit, (before, after) in zip(units, self._spans_around(units)) for s in before[:1] + after[:1]]
 
     def quotation_before(self, unit: ScoredUnit) -> list[ScoredUnit]:
         """The units of the quotation `unit` goes on or closes, before it, in order: the nearest, as many as are

@@ -1,6 +1,7 @@
 """Labeled question sets (JSON Lines) read into typed `Question`s, refusing malformed input by file and line.
 
-One line: {"id": "q01", "question": "...", "relevant": ["doc-id", ...], "answer": "short span" or null}.
+One line: {"id": "q01", "question": "...", "relevant": ["doc-id", ...], "answer": "short span" or null}, and
+optionally "answers": [other wordings a quote may hold instead].
 `relevant: []` marks a question the corpus does not answer: the right response is to abstain. A follow-up
 adds "after": ["earlier question", ...], the conversation before it: those are asked first, in order, and
 their answers are its history (`eval/conversations.jsonl`).
@@ -20,6 +21,10 @@ DEFAULT_QUESTIONS = Path(__file__).with_name("questions.jsonl")
 CONVERSATIONS = Path(__file__).with_name("conversations.jsonl")
 # The questions a new user asks first of the shipped corpus (what it is, what its letters stand for, who holds a post)
 FIRST_QUESTIONS = Path(__file__).with_name("first_questions.jsonl")
+# Another kind of collection: pyenv's documentation (MIT), Markdown with a command reference and a long changelog,
+# and questions a pyenv user asks of it (a collection the answer rules were not written on)
+DOCS_CORPUS = Path(__file__).with_name("corpora") / "pyenv"
+DOCS_QUESTIONS = Path(__file__).with_name("docs_questions.jsonl")
 MAX_AFTER = 20  # the turns of history the service reads
 
 
@@ -107,8 +112,13 @@ def _parse(obj: dict[str, Any], where: str) -> Question:
         raise CiteqaError(f"{where}: 'after' must be a list of the questions asked before it (non-empty strings).")
     if len(after) > MAX_AFTER:
         raise CiteqaError(f"{where}: 'after' holds {len(after)} questions; a conversation keeps at most {MAX_AFTER}.")
+    answers = obj.get("answers", [])  # other wordings a quote may hold instead ("switch between ..." or "change ...")
+    if not isinstance(answers, list) or not all(isinstance(a, str) and a.strip() for a in answers):
+        raise CiteqaError(f"{where}: 'answers' must be a list of the answer's accepted wordings (non-empty strings).")
+    if answers and answer is None:
+        raise CiteqaError(f"{where}: 'answers' lists other wordings of 'answer': give 'answer' too.")
     return Question(qid, text.strip(), {doc_id: 1 for doc_id in relevant}, answer,
-                    after=tuple(q.strip() for q in after))
+                    tuple(dict.fromkeys([answer, *answers])) if answers else (), after=tuple(q.strip() for q in after))
 
 
 def limited(questions: list[Question], limit: int | None) -> list[Question]:

@@ -126,6 +126,13 @@ def test_shipped_question_sets_are_valid():
 
     first = load_questions(FIRST_QUESTIONS)
     assert len(first) == 190 and sum(q.answerable for q in first) == 131
+    from eval.questions import DOCS_CORPUS, DOCS_QUESTIONS
+
+    docs = load_questions(DOCS_QUESTIONS)
+    assert len(docs) == 38 and sum(q.answerable for q in docs) == 29
+    assert {d for q in docs for d in q.relevant} <= {p.name for p in DOCS_CORPUS.glob("*.md")}
+    assert next(q for q in docs if q.id == "d15").answer_variants == (
+        "switch between multiple versions of Python", "change the global Python version")
 
 
 @pytest.mark.parametrize("line, message", [
@@ -138,6 +145,8 @@ def test_shipped_question_sets_are_valid():
     ('{"id": "q2", "question": "Why?", "relevant": [], "after": "Who?"}', "'after' must be a list"),
     ('{"id": "q2", "question": "Why?", "relevant": [], "after": ["Who?", " "]}', "'after' must be a list"),
     ('{"id": "q2", "question": "Why?", "relevant": [], "after": ' + json.dumps(["Who?"] * 21) + "}", "at most 20"),
+    ('{"id": "q2", "question": "Why?", "relevant": ["a.txt"], "answer": "x", "answers": "y"}', "'answers' must be"),
+    ('{"id": "q2", "question": "Why?", "relevant": ["a.txt"], "answers": ["y"]}', "give 'answer' too"),
 ])
 def test_a_malformed_line_is_refused_by_file_and_line(tmp_path, line, message):
     path = tmp_path / "q.jsonl"

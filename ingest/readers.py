@@ -96,6 +96,30 @@ def _is_site_furniture(tag) -> bool:
     return tag.name in ("header", "footer") and tag.find_parent(_CONTENT_TAGS) is None
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_CONTENTS_HEADING = re.compile(r"^\W*(?:table\s+of\s+)?contents\W*$|^\W*toc\W*$", re.I)
+TOC_MIN_LINKS = 3
+
+
+def _drop_tables_of_contents(soup) -> None:
+    """A README's table of contents (a list of links into the page right under a heading) repeats the headings
+    and says nothing: "Table of Contents" and "- Python versions with extended support" had been quoted as
+    answers. Its heading goes too when it only says "Contents". A list of such links after a sentence ("The most
+    common subcommands are:") is content and stays."""
+    for tag in soup.find_all(["ul", "ol"]):
+        if tag.decomposed or tag.find_parent(["ul", "ol"]) is not None:
+            continue
+        heading = tag.find_previous_sibling()
+        if heading is None or heading.name not in _HEADINGS:
+            continue
+        links = [a for a in tag.find_all("a") if str(a.get("href", "")).startswith("#")]
+        linked = sum(len("".join(a.get_text().split())) for a in links)
+        if len(links) >= TOC_MIN_LINKS and linked >= 0.9 * len("".join(tag.get_text().split())):
+            if _CONTENTS_HEADING.match(heading.get_text(" ", strip=True)):
+                heading.decompose()
+            tag.decompose()
+
+
 _HTML_BLANK_RUNS = re.compile(r"\n[ \t\xa0]*\n(?:[ \t\xa0]*\n)+")
 
 
@@ -113,6 +137,7 @@ def read_html(html: str) -> RawText:
     for tag in soup.find_all(_is_site_furniture):
         if not tag.decomposed:
             tag.decompose()
+    _drop_tables_of_contents(soup)
     for tag in soup.find_all(["ul", "ol", "tr"]):  # the source's spacing between items and cells says nothing
         for space in tag.find_all(string=lambda text: not text.strip(), recursive=False):
             space.extract()

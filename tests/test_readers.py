@@ -150,3 +150,17 @@ def test_corpus_loading_skips_bad_files_names_them_and_keeps_the_rest(tmp_path):
     skipped = {s.path: s.reason for s in loaded.skipped}
     assert set(skipped) == {"bad.txt", "empty.txt", "page.txt"}
     assert skipped["empty.txt"] == "empty file" and "after cleaning" in skipped["page.txt"]
+
+
+def test_a_table_of_contents_is_left_out_and_a_list_of_links_after_a_sentence_is_kept(tmp_path):
+    """A README's table of contents repeats its headings: "Table of Contents" and "- Python versions with extended
+    support" had been quoted as answers. A list of in-page links introduced by a sentence is content."""
+    (tmp_path / "tool.md").write_text(
+        "# tool\n\ntool keeps versions apart.\n\n## Table of Contents\n\n* [Install](#install)\n"
+        "  * [On Linux](#on-linux)\n* [Usage](#usage)\n* [License](#license)\n\n## Install\n\nRun the installer.\n\n"
+        "The commands are:\n\n* [`tool run`](#tool-run)\n* [`tool stop`](#tool-stop)\n* [`tool list`](#tool-list)\n\n"
+        "## Links\n\n* [Home](https://example.org)\n* [Wiki](https://example.org/wiki)\n* [Forum](https://example.org/f)\n",
+        encoding="utf-8")
+    lines = [line for line in read_file(tmp_path / "tool.md").text.splitlines() if line.strip()]
+    assert lines == ["tool", "tool keeps versions apart.", "Install", "Run the installer.", "The commands are:",
+                     "- tool run", "- tool stop", "- tool list", "Links", "- Home", "- Wiki", "- Forum"]

@@ -16,6 +16,8 @@ JOINING_WORDS = frozenset(
     "our your whose which that who whom is are was were be been being has have had not no under over between "
     "among within without across through against toward towards upon including such".split()
 )
+# A web or e-mail address as written in a text.
+LINK = r"(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+)"
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _BLANK_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")

@@ -23,6 +23,8 @@ import unicodedata
 from collections import Counter
 from typing import Iterable, Sequence
 
+from citeqa.layout import LINK
+
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HYPHEN_BREAK = re.compile(r"(\w)-[ \t]*\n[ \t]*(?=[a-z])")
 _PAGE_NUMBER = re.compile(
@@ -30,7 +32,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:18|19|20)\d\d$")
-_LINK_ONLY = re.compile(r"^(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|@\w+|/\w[\w/.-]*)$", re.IGNORECASE)
+_LINK_ONLY = re.compile(rf"^(?:{LINK}|@\w+|/\w[\w/.-]*)$", re.IGNORECASE)
 _BOILERPLATE_START = re.compile(
     r"^(?:disclaimer\b|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|terms (?:of (?:use|service)|and conditions)\b"
     r"|privacy policy\b|cookie(?:s)? (?:policy|settings|notice)\b|this (?:site|website) uses cookies)"

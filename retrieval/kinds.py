@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
-from citeqa.layout import ends_with_joiner
+from citeqa.layout import LINK as _LINK_PATTERN, ends_with_joiner
 from retrieval.bodies import initials_of_names
 from retrieval.chambers import houses_meant, names_a_house_meant
 from retrieval.countries import countries_named, names_a_country, without_countries
@@ -82,8 +82,10 @@ _SAYS_AN_ADDRESS = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:org|com|net|int|g
 _CURRENCY_WORDS = sorted({w for w in MONEY_WORDS if w.isalpha()} | set(
     "rouble roubles ruble rubles franc francs mark marks livre livres cent cents shilling shillings guilder guilders "
     "million billion".split()))
-_CURRENCY = re.compile("[" + "".join(w for w in MONEY_WORDS if not w.isalpha()) + r"]|\b(?:"
-                      + "|".join(_CURRENCY_WORDS) + r")\b", re.I)
+# A currency sign counts beside a number only: "$ pyenv local 2.7.6" is a shell prompt, "$(pyenv root)" and "$HOME"
+# shell variables, and had answered "What is the price of pyenv?".
+_SIGNS = "[" + "".join(w for w in MONEY_WORDS if not w.isalpha()) + "]"
+_CURRENCY = re.compile(rf"{_SIGNS}(?=[ \t]?\d)|(?<=\d)[ \t]?{_SIGNS}|\b(?:" + "|".join(_CURRENCY_WORDS) + r")\b", re.I)
 
 # Heads that ask for an amount of money or for a share ("What is the annual *budget* ...?", "What *percentage* ...?").
 # Only nouns that ask for an amount: "What tax ...?" or "What funding ...?" asks which one.
@@ -346,10 +348,18 @@ _OF_AFTER = re.compile(rf"(?i:[ \t]+(?:{_TITLE})s?\b)*[ \t]+of[ \t]+([^,.;:\n?]*
                        rf"\s+that\s|\s+(?:{'|'.join(sorted(t.capitalize() for t in PERSON_TITLE_WORDS))})\b|$)")
 
 
+LINK = re.compile(_LINK_PATTERN, re.I)  # a web or e-mail address as written
+
+
 def of_the_kind_asked(q: QuestionInfo, quotes: Sequence[str]) -> list[str]:
-    """The quotes that hold the kind of fact `q` asks for: all of them when no mark tells the kind."""
+    """The quotes that hold the kind of fact `q` asks for: all of them when no mark tells the kind. What a link
+    holds counts only when an address is asked: a changelog's ".../pull/2579" says no amount of memory."""
     says = says_the_kind_asked(q)
-    return [text for text in quotes if says is None or says(text)]
+    if says is None:
+        return list(quotes)
+    if not _ASKS_AN_ADDRESS.search(q.text):
+        return [text for text in quotes if says(LINK.sub(" ", text))]
+    return [text for text in quotes if says(text)]
 
 
 def head_and_next(q: QuestionInfo) -> set[str]:

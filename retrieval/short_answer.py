@@ -15,7 +15,7 @@ from dataclasses import replace
 from citeqa.layout import in_capitals
 from retrieval.bodies import initials_of_names
 from retrieval.countries import countries_named, without_countries
-from retrieval.kinds import asks_for_a_post_holder, says_a_persons_name, says_a_sum, the_post_as_asked
+from retrieval.kinds import LINK, asks_for_a_post_holder, says_a_persons_name, says_a_sum, the_post_as_asked
 from retrieval.question import QuestionInfo, defined_term, head_phrase, person_asked_about, topic_said_about
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.spans import MODERN_YEAR, MONTH_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS, YEAR
@@ -40,7 +40,15 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not only_the_questions_words(choice, q) and not only_a_link_word(choice)
             and not what_the_question_sets_aside(choice, q) and not _QUOTATION_END_INSIDE.search(choice.text)
             and not ends_an_idiom(choice) and not listed_beside_what_is_asked(choice, q)
-            and not cuts_a_bracket(choice.text) and not _AN_ATTRIBUTION.search(choice.text))
+            and not cuts_a_bracket(choice.text) and not _AN_ATTRIBUTION.search(choice.text)
+            and not inside_a_link(choice))
+
+
+# A number of a web address is no answer ("2579" of ".../pull/2579" had been in bold for how much memory pyenv needs).
+def inside_a_link(choice: SpanChoice) -> bool:
+    """Whether the span lies inside a web or e-mail address of its unit."""
+    start, end = choice.start - choice.unit.start, choice.end - choice.unit.start
+    return any(m.start() <= start and end <= m.end() for m in LINK.finditer(choice.unit.text))
 
 
 # "What does the declaration ask the Secretary General to do?", "What did the MSPs do?": an action, which a clause of

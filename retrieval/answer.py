@@ -393,6 +393,9 @@ class ExtractiveAnswerer:
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)
                          and not self._a_small_word_at_a_sentence_start(best)) else None
+        if short is not None and (headed := _under_its_heading(analysis)) is not None and headed.key != short.unit.key:
+            short = None  # "What does pyenv which show?": the line under its heading says it; its example output is
+            # no answer
         instances = instances_asked(analysis)[:INSTANCES_QUOTED] if short is None else []
         chosen = self.quotes(short.unit if short is not None else instances[0] if instances else _first_quote(analysis),
                              analysis.units, asks_for_a_list(analysis.question.text))
@@ -1048,12 +1051,45 @@ def _first_quote(analysis: Analysis) -> ScoredUnit:
     """The unit the quotes open with when there is no short answer: the ranker's best, unless the question asks
     what a thing is or does and another unit of the top passages opens by saying what it is ("What is the Expert
     Advisory Board?", "What does the Expert Advisory Board do?": "Expert Advisory Board (EAB) ... is a standing
-    advisory body that develops ...", not a heading that names it)."""
-    best = analysis.units[0]
+    advisory body that develops ...", not a heading that names it), or stands under a heading that names it."""
     term = defined_term(analysis.question.text) or thing_it_does(analysis.question.text)
-    if term is None or defines_in_subject(best, term):
-        return best
-    return next((u for u in analysis.units if defines_in_subject(u, term)), best)
+    defining = next((u for u in analysis.units if defines_in_subject(u, term)), None) if term is not None else None
+    return defining or _under_its_heading(analysis) or analysis.units[0]
+
+
+def _under_its_heading(analysis: Analysis) -> ScoredUnit | None:
+    """For "What does X do?" or "What does X show?", the best unit that opens the text under a heading that is X
+    alone (`described_under_its_heading`), or None."""
+    text = analysis.question.text
+    shown = _WHAT_IT_SHOWS.match(" ".join(text.split()))
+    term = defined_term(text) or thing_it_does(text) or (shown.group("thing") if shown else None)
+    if term is None:
+        return None
+    return next((u for u in analysis.units if described_under_its_heading(u, term)), None)
+
+
+# "What does pyenv which show?": what a command shows, prints or returns is said under its heading as what it does is
+_WHAT_IT_SHOWS = re.compile(r"^\s*what\s+(?:does|do)\s+(?:the\s+)?(?P<thing>.+?)\s+(?:show|display|print|return|output)"
+                            r"s?\s*\??\s*$", re.I)
+
+
+def described_under_its_heading(unit: ScoredUnit, term: str) -> bool:
+    """Whether the unit opens the text under a heading that is the term alone: reference documentation names a
+    command or a setting in a heading and says what it does in the line under it, without its name ("pyenv whence"
+    / "Lists all Python versions with the given command installed."; its example "$ pyenv whence 2to3" had been
+    quoted for what it does)."""
+    name = _bare(term)
+    lines = [line for line in unit.text.split("\n") if line.strip()]
+    if len(lines) > 1 and _bare(lines[0]) == name:
+        return True
+    before = unit.passage.text[: max(0, unit.start - unit.passage.start)].rstrip()
+    return bool(before) and _bare(before.rsplit("\n", 1)[-1]) == name
+
+
+def _bare(text: str) -> str:
+    """Lower case, code marks, quotes and a closing colon gone: "`pyenv whence`:" and "pyenv whence" are the same
+    heading; "$ pyenv whence 2to3", a command line, is none."""
+    return " ".join(re.sub(r"[`'\"“”‘’*_]", " ", text.lower()).rstrip(" :.").split())
 
 
 def instances_asked(analysis: Analysis) -> list[ScoredUnit]:
@@ -1204,20 +1240,27 @@ SECTION_REACH = 2000  # characters looked ahead for the list under a heading
 _CONTINUES = re.compile(rf"^[\"“'‘(]?(it|{_REFERS_BACK})\b", re.I)
 
 
+# What may stand between a unit and the next one in the text: space, and the mark or number of a list item ("1.").
+_BETWEEN_UNITS = re.compile(r"[\s\d.)*•-]")
+
+
 def with_continuations(chosen: list[ScoredUnit], ranked: Sequence[ScoredUnit],
                        text_of: Callable[[str], str]) -> list[ScoredUnit]:
     """A unit that opens by referring back ("Its decisions serve as guidelines.", "It is ...") continues the
     unit before it in the same paragraph, or the heading it stands under ("PARLIAMENTARIANS VISIT
     BORDER REGIONS ..." / "This allows studying the real state of affairs."): quoted after a chosen
-    unit, it completes the statement."""
+    unit, it completes the statement. So does whatever follows a unit that ends in a colon, which announces it
+    ("If you've installed Pyenv using Homebrew, upgrade using:" / "brew upgrade pyenv")."""
     ordered = sorted(ranked, key=lambda s: s.key)
     following = {a.key: b for a, b in zip(ordered, ordered[1:]) if a.doc_id == b.doc_id}
     out: list[ScoredUnit] = []
     for s in chosen:
         out.append(s)
         nxt = following.get(s.key)
-        if (nxt is not None and nxt not in chosen and nxt not in out and _CONTINUES.match(nxt.text)
-                and ("\n\n" not in text_of(s.doc_id)[s.end : nxt.start] or is_heading(s.text))):
+        if (nxt is not None and nxt not in chosen and nxt not in out
+                and ((_CONTINUES.match(nxt.text) and ("\n\n" not in text_of(s.doc_id)[s.end : nxt.start]
+                                                       or is_heading(s.text)))
+                     or (s.text.rstrip().endswith(":") and not _BETWEEN_UNITS.sub("", text_of(s.doc_id)[s.end : nxt.start])))):
             out.append(nxt)
     return out
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from eval.perturb import in_small_letters, perturbed_questions, with_a_typo
-from eval.questions import CONVERSATIONS, DEFAULT_QUESTIONS, FIRST_QUESTIONS, QuestionSet, load_questions
+from eval.questions import (CONVERSATIONS, DEFAULT_QUESTIONS, DOCS_CORPUS, DOCS_QUESTIONS, FIRST_QUESTIONS, QuestionSet,
+                            load_questions)
 
 # Measured 2026-11-29 06:05 UTC (89 questions, 76 answerable, 13 unanswerable): quote units pooled from
 # the chunk pass, every int8 text encoded on its own (so a build's vectors no longer depend on batches:
@@ -168,6 +169,39 @@ def test_hybrid_meets_the_floors(shipped, path, typed, gate, floors, ceilings):
         assert measured[key] >= floor, f"{key} under {floor}: {figures}"
     for key, ceiling in ceilings.items():
         assert measured[key] <= ceiling, f"{key} over {ceiling}: {figures}"
+
+
+# Another kind of collection (eval/corpora/pyenv: pyenv's README, command reference, contributing guide and changelog;
+# eval/docs_questions.jsonl, 38 questions a pyenv user asks, 29 answerable), written on 2026-12-06 at 06:15 UTC and
+# asked once before any change: answer_quoted 0.4138, false abstention 0.0690, abstention 0.1111 (the code of 2da3335).
+# The fixes of that session were made looking at them (in-sample): tables of contents left out, a shell prompt's "$"
+# no sum, a number inside a link no answer, what a command does read under its heading, a colon's announcement quoted
+# after it: 0.5862, 0.0690, 0.2222 (06:30 UTC). Floors one question below. The gap to the shipped corpus's figures is
+# what the answer models and rules, written on the CSTO documents and Wikipedia, do not yet carry to software
+# documentation (README, docs/answers.md).
+FLOOR_DOCS_ANSWER_QUOTED = 0.55
+CEILING_DOCS_FALSE_ABSTENTION = 0.11
+FLOOR_DOCS_ABSTENTION_ACCURACY = 0.11
+
+
+@pytest.fixture(scope="module")
+def documentation(tmp_path_factory):
+    """Settings over a fresh index of the documentation collection."""
+    from citeqa.settings import Settings
+    from ingest.pipeline import build_index
+
+    root = tmp_path_factory.mktemp("documentation")
+    settings = Settings.load(env={}, corpus=DOCS_CORPUS, index=root / "index")
+    build_index(settings)
+    return settings
+
+
+def test_hybrid_meets_the_floors_on_another_kind_of_collection(documentation):
+    measured, figures = _measured(documentation, QuestionSet(DOCS_QUESTIONS, load_questions(DOCS_QUESTIONS)),
+                                  "documentation gate")
+    assert measured["answer_quoted"] >= FLOOR_DOCS_ANSWER_QUOTED, figures
+    assert measured["abstention_accuracy"] >= FLOOR_DOCS_ABSTENTION_ACCURACY, figures
+    assert measured["false_abstention_rate"] <= CEILING_DOCS_FALSE_ABSTENTION, figures
 
 
 def _measured(shipped, questions: QuestionSet, gate: str) -> tuple[dict[str, float], str]:

@@ -2990,3 +2990,43 @@ def test_what_happened_on_a_date_is_the_line_that_holds_it(service):
     conference = service.ask("What happens on March 20?")
     assert "press conference" in conference.citations[0].quote, conference.answer
     assert service.ask("What happened on 5 May?").abstained
+
+
+def test_a_command_reference_says_what_a_command_does_under_its_heading(tmp_path):
+    """Over pyenv's command reference, "What does pyenv whence do?" quoted the example "$ pyenv whence 2to3": the
+    reference says what a command does in the line under its heading, without its name."""
+    service = service_over(tmp_path, {"COMMANDS.md": (
+        "# Command Reference\n\nLike git, the harbour command delegates to subcommands.\n\n"
+        "## `harbour dock`\n\nReserves a berth for the named ship at the first free quay.\n\n"
+        "    $ harbour dock --ship Aurora\n    berth 4 reserved\n\n"
+        "## `harbour leave`\n\nFrees the berth of a ship that has sailed.\n\n    $ harbour leave --ship Aurora\n\n"
+        "## `harbour berths`\n\nLists every berth with the ship in it and the time it arrived.\n\n"
+        "    $ harbour berths\n    4 Aurora 06:10\n")})
+    for question, says in [("What does harbour dock do?", "Reserves a berth for the named ship at the first free quay."),
+                           ("What does harbour berths show?", "Lists every berth with the ship in it")]:
+        answer = service.ask(question)
+        assert not answer.abstained and answer.citations[0].quote.startswith(says), (question, answer.answer)
+
+
+def test_a_shell_prompt_is_no_sum_and_a_number_in_a_link_no_answer():
+    """"$ pyenv local 2.7.6" had answered "What is the price of pyenv?" (a sum asked for, a dollar sign found), and
+    "2579" of a changelog's ".../pull/2579" was in bold for how much memory pyenv needs."""
+    from retrieval.kinds import says_a_sum
+    from retrieval.short_answer import inside_a_link
+
+    assert not says_a_sum("$ pyenv local 2.7.6") and not says_a_sum('alias brew="env PATH=$(pyenv root)" brew')
+    assert says_a_sum("It costs $5 a month.") and says_a_sum("a fee of 20 €") and says_a_sum("US$ 10 million")
+    unit = unit_at("- Mention how to build for speed by @h in https://github.com/pyenv/pyenv/pull/2579 (2,579 MB)")
+    assert inside_a_link(span_in(unit, "2579")) and not inside_a_link(span_in(unit, "2,579 MB"))
+
+
+
+def test_a_quote_ending_in_a_colon_goes_on_with_what_it_announces(tmp_path):
+    """"How do I upgrade pyenv with Homebrew?" quoted "If you've installed Pyenv using Homebrew, upgrade using:" alone:
+    the command it announces, a code block after it, was left out."""
+    service = service_over(tmp_path, {"README.md": (
+        "# harbourdb\n\nharbourdb keeps the harbour's ship records in one file.\n\n## Backups\n\n"
+        "To back up the records, run:\n\n```\nharbourdb dump > backup.db\n```\n\nKeep the backup on another disk.\n")})
+    backup = service.ask("How do I back up the records?")
+    quotes = [c.quote for c in backup.citations]
+    assert quotes[:2] == ["To back up the records, run:", "harbourdb dump > backup.db"], backup.answer

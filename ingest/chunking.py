@@ -14,11 +14,8 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from citeqa.embedding import TITLE_HEADER_TOKENS
 from citeqa.errors import SettingsError
-from citeqa.layout import ends_sentence
 from citeqa.types import Chunk
 
-# A fragment under chunk_tokens / SMALL_CHUNK_SHARE tokens that ends no sentence joins a neighbouring chunk.
-SMALL_CHUNK_SHARE = 4
 SEPARATORS = ["\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ", ""]
 
 
@@ -56,36 +53,11 @@ class Chunker:
         )
 
     def split(self, doc_id: str, text: str) -> list[Chunk]:
-        spans = self._fragments_joined([(start, start + len(piece)) for start, piece in
-                                        self._spans(text, self._splitter, 0, len(text))], text)
-        return [Chunk(doc_id, i, start, end, text[start:end], self._count_tokens(text[start:end]))
-                for i, (start, end) in enumerate(spans)]
-
-    def _fragments_joined(self, spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-        """A fragment the splitter leaves alone (far under the chunk size and ending no sentence: a changelog's
-        "Release 2.3.13" heading, the last item of a list) joins the chunk after it, or else the one before, where
-        the two fit what the model reads. Alone, a few words match too many questions by their meaning and by BM25's
-        length normalisation ("- README: clarify behavior of pyenv latest ..." came first for most questions over
-        pyenv's changelog). A short paragraph that ends a sentence stays a chunk: it says something whole."""
-        small = max(1, self.config.chunk_tokens // SMALL_CHUNK_SHARE)
-        out = list(spans)
-        i = 0
-        while i < len(out) and len(out) > 1:
-            start, end = out[i]
-            if ends_sentence(text[start:end]) or self._count_plain(text[start:end]) >= small:
-                i += 1
-                continue
-            for j in (i + 1, i - 1):
-                if 0 <= j < len(out):
-                    lo, hi = min(start, out[j][0]), max(end, out[j][1])
-                    if self._count_tokens(text[lo:hi]) <= self.config.budget + 2:
-                        out[min(i, j)] = (lo, hi)
-                        del out[max(i, j)]
-                        i = min(i, j)
-                        break
-            else:
-                i += 1
-        return out
+        chunks: list[Chunk] = []
+        for start, piece in self._spans(text, self._splitter, 0, len(text)):
+            n_tokens = self._count_tokens(piece)
+            chunks.append(Chunk(doc_id, len(chunks), start, start + len(piece), piece, n_tokens))
+        return chunks
 
     def _spans(self, text: str, splitter, lo: int, hi: int):
         """(start, chunk text) for text[lo:hi], in order; splits again any piece the model could not read whole."""

@@ -97,28 +97,3 @@ def test_overlap_is_kept_between_neighbouring_chunks(embedder):
 def test_a_chunk_size_the_model_cannot_read_is_refused(embedder):
     with pytest.raises(SettingsError, match="CITEQA_CHUNK_TOKENS"):
         chunker_for(embedder, 400, 40)
-
-
-def test_a_fragment_left_alone_by_the_splitter_joins_a_neighbour_and_a_short_paragraph_stays(embedder):
-    """A changelog's "Release 2.3.13" heading was a chunk of its own between two lists each about a chunk long, and
-    so was a list's last item: alone, a few words match many questions by meaning and by BM25's length normalisation.
-    A short paragraph that ends a sentence says something whole and stays a chunk."""
-    def release(n):
-        return f"Release 2.3.{n}\n\n\n" + "\n".join(f"- Fix item {n}.{i} of the parser when lines wrap" for i in range(5))
-
-    text = "\n\n\n".join(release(n) for n in range(10, 14))
-    chunks = chunker_for(embedder, 60, 12).split("changelog", text)
-    assert all(text[c.start : c.end] == c.text and embedder.count_tokens(c.text) <= embedder.max_tokens for c in chunks)
-    plain = embedder.count_tokens("")
-    assert all(embedder.count_tokens(c.text) - plain >= 60 // 4 for c in chunks), [c.text for c in chunks]
-    assert [c.ordinal for c in chunks] == list(range(len(chunks)))
-
-    def paragraph(sentence):  # a paragraph just under the chunk size, so that the splitter joins nothing to it
-        words = []
-        while embedder.count_tokens(" ".join(words + sentence.split())) - plain < 58:
-            words += sentence.split()
-        return " ".join(words)
-
-    prose = "\n\n".join([paragraph("The harbour grew with the railway."), "It closed in 1990.",
-                           paragraph("The quay is a park now.")])
-    assert "It closed in 1990." in [c.text for c in chunker_for(embedder, 60, 12).split("town", prose)]

@@ -110,12 +110,13 @@ def _drop_tables_of_contents(soup) -> None:
         if tag.decomposed or tag.find_parent(["ul", "ol"]) is not None:
             continue
         heading = tag.find_previous_sibling()
-        if heading is None or heading.name not in _HEADINGS:
-            continue
+        says_contents = heading is not None and bool(_CONTENTS_HEADING.match(heading.get_text(" ", strip=True)))
+        if heading is None or (heading.name not in _HEADINGS and not says_contents):
+            continue  # (a wiki's "Contents" title stands in a <div> of its own)
         links = [a for a in tag.find_all("a") if str(a.get("href", "")).startswith("#")]
         linked = sum(len("".join(a.get_text().split())) for a in links)
         if len(links) >= TOC_MIN_LINKS and linked >= 0.9 * len("".join(tag.get_text().split())):
-            if _CONTENTS_HEADING.match(heading.get_text(" ", strip=True)):
+            if says_contents:
                 heading.decompose()
             tag.decompose()
 

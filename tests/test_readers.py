@@ -164,3 +164,14 @@ def test_a_table_of_contents_is_left_out_and_a_list_of_links_after_a_sentence_is
     lines = [line for line in read_file(tmp_path / "tool.md").text.splitlines() if line.strip()]
     assert lines == ["tool", "tool keeps versions apart.", "Install", "Run the installer.", "The commands are:",
                      "- tool run", "- tool stop", "- tool list", "Links", "- Home", "- Wiki", "- Forum"]
+
+
+def test_a_wiki_pages_table_of_contents_is_left_out_with_its_title():
+    from ingest.readers import read_html
+
+    html = ('<h1>Harbour</h1><div id="toc"><div class="toctitle"><h2>Contents</h2></div><ul>'
+            '<li><a href="#history">1 History</a></li><li><a href="#ships">2 Ships</a><ul><li><a href="#ferries">2.1 '
+            'Ferries</a></li></ul></li><li><a href="#see">3 See also</a></li></ul></div>'
+            '<h2 id="history">History</h2><p>The harbour opened in 1901.</p>')
+    assert [line for line in read_html(html).text.splitlines() if line.strip()] == [
+        "Harbour", "History", "The harbour opened in 1901."]

@@ -173,14 +173,42 @@ def _list_items(soup) -> list[tuple[int, object]]:
 def read_markdown(markdown: str) -> RawText:
     """The text a Markdown file shows, without its marks ("**", "`", "#", link targets): rendered by markdown-it
     (CommonMark and tables) and read as HTML, so a quote reads "The embedder (citeqa/embedding/): ..." rather
-    than "**The embedder** (`citeqa/embedding/`): ...". Its first heading is its title."""
+    than "**The embedder** (`citeqa/embedding/`): ...". Its title is its front matter's, else its first heading;
+    the front matter's description opens the text, as a documentation site shows it under the title."""
     from markdown_it import MarkdownIt
 
+    meta, markdown = front_matter(markdown)
     html = MarkdownIt("commonmark").enable("table").render(markdown)
     raw = read_html(html)
     heading = re.search(r"<h[1-6][^>]*>(.*?)</h[1-6]>", html, re.S)
-    title = read_html(heading.group(1)).text.strip() if heading else None
-    return RawText(raw.text, "md", title or None)
+    title = _meta_text(meta, "title") or (read_html(heading.group(1)).text.strip() if heading else None)
+    description = _meta_text(meta, "description") or _meta_text(meta, "summary")
+    text = f"{description}\n\n\n{raw.text}" if description else raw.text
+    return RawText(text, "md", title or None)
+
+
+# YAML front matter, as documentation sites write it (Jekyll, Hugo, Docusaurus): "---", YAML, "---" or "...".
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def front_matter(markdown: str) -> tuple[dict, str]:
+    """The front matter's fields and the Markdown after it. Without one, or when it is no YAML mapping, no fields
+    and the Markdown whole: rendered, npm's "title: npm-prune section: 1 description: ..." had been a line of text."""
+    import yaml
+
+    match = _FRONT_MATTER.match(markdown)
+    if match is None:
+        return {}, markdown
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}, markdown
+    return (meta, markdown[match.end() :]) if isinstance(meta, dict) else ({}, markdown)
+
+
+def _meta_text(meta: dict, key: str) -> str | None:
+    value = meta.get(key)
+    return " ".join(value.split()) or None if isinstance(value, str) else None
 
 
 def read_pdf(data: bytes) -> RawText:

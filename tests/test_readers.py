@@ -175,3 +175,18 @@ def test_a_wiki_pages_table_of_contents_is_left_out_with_its_title():
             '<h2 id="history">History</h2><p>The harbour opened in 1901.</p>')
     assert [line for line in read_html(html).text.splitlines() if line.strip()] == [
         "Harbour", "History", "The harbour opened in 1901."]
+
+
+def test_markdown_front_matter_gives_the_title_and_opens_with_the_description(tmp_path):
+    """npm's command pages open with YAML front matter; rendered, "title: npm-prune section: 1 description: Remove
+    extraneous packages" was a line of text and the title was "Synopsis". Front matter that is no mapping stays text."""
+    (tmp_path / "npm-prune.md").write_text(
+        "---\ntitle: npm-prune\nsection: 1\ndescription: Remove extraneous packages\n---\n\n### Synopsis\n\n"
+        "```bash\nnpm prune\n```\n\n### Description\n\nThis command removes extraneous packages.\n", encoding="utf-8")
+    raw = read_file(tmp_path / "npm-prune.md")
+    assert raw.title == "npm-prune"
+    assert [line for line in raw.text.splitlines() if line.strip()] == [
+        "Remove extraneous packages", "Synopsis", "npm prune", "Description", "This command removes extraneous packages."]
+    (tmp_path / "list.md").write_text("---\n- one\n---\n\n# Notes\n\nBody.\n", encoding="utf-8")
+    listed = read_file(tmp_path / "list.md")
+    assert listed.title == "Notes" and "- one" in listed.text

@@ -1077,19 +1077,30 @@ def described_under_its_heading(unit: ScoredUnit, term: str) -> bool:
     """Whether the unit opens the text under a heading that is the term alone: reference documentation names a
     command or a setting in a heading and says what it does in the line under it, without its name ("pyenv whence"
     / "Lists all Python versions with the given command installed."; its example "$ pyenv whence 2to3" had been
-    quoted for what it does)."""
+    quoted for what it does). Where a document is the term's own page (its title is the term: npm's "npm-prune"),
+    the page's opening line and the line under its "Description" heading say it ("This command removes "extraneous"
+    packages."; "If the --json flag is used, then the changes npm prune made ... are printed" had been quoted)."""
     name = _bare(term)
     lines = [line for line in unit.text.split("\n") if line.strip()]
     if len(lines) > 1 and _bare(lines[0]) == name:
         return True
     before = unit.passage.text[: max(0, unit.start - unit.passage.start)].rstrip()
-    return bool(before) and _bare(before.rsplit("\n", 1)[-1]) == name
+    heading = _bare(before.rsplit("\n", 1)[-1]) if before else None
+    if heading == name:
+        return True
+    if _bare(unit.title) != name:
+        return False
+    return heading in _DESCRIBING_HEADINGS or (heading is None and unit.passage.start == 0)
+
+
+# The headings under which a page says what its subject is or does
+_DESCRIBING_HEADINGS = frozenset("description overview summary purpose introduction".split())
 
 
 def _bare(text: str) -> str:
-    """Lower case, code marks, quotes and a closing colon gone: "`pyenv whence`:" and "pyenv whence" are the same
-    heading; "$ pyenv whence 2to3", a command line, is none."""
-    return " ".join(re.sub(r"[`'\"“”‘’*_]", " ", text.lower()).rstrip(" :.").split())
+    """Lower case, code marks, quotes, hyphens and a closing colon gone: "`pyenv whence`:", "pyenv whence" and the
+    page "npm-prune" name the same thing as "npm prune"; "$ pyenv whence 2to3", a command line, is none of them."""
+    return " ".join(re.sub(r"[`'\"“”‘’*_-]", " ", text.lower()).rstrip(" :.").split())
 
 
 def instances_asked(analysis: Analysis) -> list[ScoredUnit]:

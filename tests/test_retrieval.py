@@ -3030,3 +3030,23 @@ def test_a_quote_ending_in_a_colon_goes_on_with_what_it_announces(tmp_path):
     backup = service.ask("How do I back up the records?")
     quotes = [c.quote for c in backup.citations]
     assert quotes[:2] == ["To back up the records, run:", "harbourdb dump > backup.db"], backup.answer
+
+
+def test_a_commands_own_page_says_what_it_does_in_its_description(tmp_path):
+    """Over npm's command pages, "What does npm prune do?" quoted "If the --json flag is used, then the changes npm
+    prune made ... are printed as a JSON object.": the page whose title is the command says what it does in its
+    description, which does not name it ("This command removes ...")."""
+    def page(name, description, says, more):
+        return (f"---\ntitle: {name}\nsection: 1\ndescription: {description}\n---\n\n### Synopsis\n\n```bash\n"
+                f"{name.replace('-', ' ')} [<berth>...]\n```\n\n### Description\n\n{says}\n\n{more}\n")
+
+    service = service_over(tmp_path, {
+        "harbour-clear.md": page("harbour-clear", "Clear stale berths", "This command frees berths whose ship has "
+                                 "sailed.", "If the --json flag is used, the berths harbour clear freed are printed "
+                                 "as a JSON list. Run harbour clear --dry-run to see them first."),
+        "harbour-dock.md": page("harbour-dock", "Reserve a berth", "This command reserves a berth for the named ship.",
+                                "If the --json flag is used, harbour dock prints the berth as a JSON object.")})
+    answer = service.ask("What does harbour clear do?")
+    assert not answer.abstained and answer.citations[0].doc_id == "harbour-clear.md", answer.answer
+    assert answer.citations[0].quote in ("Clear stale berths", "This command frees berths whose ship has sailed."), \
+        answer.answer

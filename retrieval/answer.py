@@ -1065,7 +1065,8 @@ def _under_its_heading(analysis: Analysis) -> ScoredUnit | None:
     term = defined_term(text) or thing_it_does(text) or (shown.group("thing") if shown else None)
     if term is None:
         return None
-    return next((u for u in analysis.units if described_under_its_heading(u, term)), None)
+    return (next((u for u in analysis.units if described_on_its_page(u, term)), None)
+            or next((u for u in analysis.units if described_under_its_heading(u, term)), None))
 
 
 # "What does pyenv which show?": what a command shows, prints or returns is said under its heading as what it does is
@@ -1077,20 +1078,28 @@ def described_under_its_heading(unit: ScoredUnit, term: str) -> bool:
     """Whether the unit opens the text under a heading that is the term alone: reference documentation names a
     command or a setting in a heading and says what it does in the line under it, without its name ("pyenv whence"
     / "Lists all Python versions with the given command installed."; its example "$ pyenv whence 2to3" had been
-    quoted for what it does). Where a document is the term's own page (its title is the term: npm's "npm-prune"),
-    the page's opening line and the line under its "Description" heading say it ("This command removes "extraneous"
-    packages."; "If the --json flag is used, then the changes npm prune made ... are printed" had been quoted)."""
+    quoted for what it does)."""
     name = _bare(term)
     lines = [line for line in unit.text.split("\n") if line.strip()]
-    if len(lines) > 1 and _bare(lines[0]) == name:
-        return True
-    before = unit.passage.text[: max(0, unit.start - unit.passage.start)].rstrip()
-    heading = _bare(before.rsplit("\n", 1)[-1]) if before else None
-    if heading == name:
-        return True
-    if _bare(unit.title) != name:
+    return (len(lines) > 1 and _bare(lines[0]) == name) or _heading_over(unit) == name
+
+
+def described_on_its_page(unit: ScoredUnit, term: str) -> bool:
+    """Whether the unit says what the term is or does on the term's own page (its document's title is the term:
+    npm's "npm-prune"): the page's opening line, or the line under its "Description" heading ("This command removes
+    "extraneous" packages."; "If the --json flag is used, then the changes npm prune made ... are printed" had been
+    quoted, and the synopsis "npm ci" / "aliases: clean-install, ..." read as a heading and its line). Looked for
+    before `described_under_its_heading`."""
+    if _bare(unit.title) != _bare(term):
         return False
+    heading = _heading_over(unit)
     return heading in _DESCRIBING_HEADINGS or (heading is None and unit.passage.start == 0)
+
+
+def _heading_over(unit: ScoredUnit) -> str | None:
+    """The line just before the unit in its passage (`_bare`), or None at the passage's start."""
+    before = unit.passage.text[: max(0, unit.start - unit.passage.start)].rstrip()
+    return _bare(before.rsplit("\n", 1)[-1]) if before else None
 
 
 # The headings under which a page says what its subject is or does

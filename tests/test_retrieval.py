@@ -3035,10 +3035,11 @@ def test_a_quote_ending_in_a_colon_goes_on_with_what_it_announces(tmp_path):
 def test_a_commands_own_page_says_what_it_does_in_its_description(tmp_path):
     """Over npm's command pages, "What does npm prune do?" quoted "If the --json flag is used, then the changes npm
     prune made ... are printed as a JSON object.": the page whose title is the command says what it does in its
-    description, which does not name it ("This command removes ...")."""
+    description, which does not name it ("This command removes ..."), not in its synopsis ("npm ci" / "aliases: ...")."""
     def page(name, description, says, more):
         return (f"---\ntitle: {name}\nsection: 1\ndescription: {description}\n---\n\n### Synopsis\n\n```bash\n"
-                f"{name.replace('-', ' ')} [<berth>...]\n```\n\n### Description\n\n{says}\n\n{more}\n")
+                f"{name.replace('-', ' ')}\n\naliases: {name[8:10]}, {name[8:]}-all\n```\n\n"
+                f"### Description\n\n{says}\n\n{more}\n")
 
     service = service_over(tmp_path, {
         "harbour-clear.md": page("harbour-clear", "Clear stale berths", "This command frees berths whose ship has "

@@ -28,6 +28,7 @@ class RawText:
     pages: tuple[str, ...] = ()  # PDF pages, for header/footer detection
     content_hash: str = ""  # sha256 of the file's bytes
     size: int = 0
+    date: str | None = None  # a date the format itself declares (Markdown front matter), ISO
 
 
 def read_file(path: Path) -> RawText:
@@ -184,7 +185,7 @@ def read_markdown(markdown: str) -> RawText:
     title = _meta_text(meta, "title") or (read_html(heading.group(1)).text.strip() if heading else None)
     description = _meta_text(meta, "description") or _meta_text(meta, "summary")
     text = f"{description}\n\n\n{raw.text}" if description else raw.text
-    return RawText(text, "md", title or None)
+    return RawText(text, "md", title or None, date=_meta_date(meta))
 
 
 # YAML front matter, as documentation sites write it (Jekyll, Hugo, Docusaurus): "---", YAML, "---" or "...".
@@ -204,6 +205,19 @@ def front_matter(markdown: str) -> tuple[dict, str]:
     except yaml.YAMLError:
         return {}, markdown
     return (meta, markdown[match.end() :]) if isinstance(meta, dict) else ({}, markdown)
+
+
+def _meta_date(meta: dict) -> str | None:
+    """The front matter's date (a blog post's "date: 2020-01-01"), ISO; None when it states no full date."""
+    import datetime
+
+    from citeqa.dates import first_date
+
+    value = meta.get("date")
+    if isinstance(value, datetime.date):
+        return value.isoformat()[:10]
+    found = first_date(value) if isinstance(value, str) else None
+    return found.iso if found else None
 
 
 def _meta_text(meta: dict, key: str) -> str | None:

@@ -190,3 +190,12 @@ def test_markdown_front_matter_gives_the_title_and_opens_with_the_description(tm
     (tmp_path / "list.md").write_text("---\n- one\n---\n\n# Notes\n\nBody.\n", encoding="utf-8")
     listed = read_file(tmp_path / "list.md")
     assert listed.title == "Notes" and "- one" in listed.text
+
+
+def test_a_blog_posts_front_matter_date_is_its_date(tmp_path):
+    """Rendered as text, "date: 2021-03-05" had been the date a document states; the front matter still gives it."""
+    (tmp_path / "post.md").write_text("---\ntitle: Harbour news\ndate: 2021-03-05\n---\n\nThe quay reopened on "
+                                      "1 April 2021 after the works.\n", encoding="utf-8")
+    (document,) = load_corpus(tmp_path).documents
+    assert document.title == "Harbour news" and document.date == "2021-03-05"
+    assert document.text.startswith("The quay reopened")

@@ -131,6 +131,23 @@ _DOTTED_REST = re.compile(r"(?:\.(?:[A-Z]|\d+))+\.?")
 _INITIALS_SURNAME = re.compile(r"\.(?:[ \t]+[A-Z]\.)*[ \t]+[A-Z][\w'’-]+")
 
 
+def with_its_path_whole(choice: SpanChoice) -> SpanChoice:
+    """A path or a unit the span cuts at a slash, whole: "bin/sync" of "/bin/sync", "/etc" of "/etc/group", "2.5
+    Gbit" of "2.5 Gbit/s"."""
+    text, at, end = choice.unit.text, choice.start - choice.unit.start, choice.end - choice.unit.start
+    if at > 0 and text[at - 1] == "/":
+        at = _PATH_BEFORE.search(text, 0, at).start()
+    if end < len(text) and text[end] == "/":
+        end += len(_PATH_AFTER.match(text, end).group().rstrip(".:"))
+    if (at, end) == (choice.start - choice.unit.start, choice.end - choice.unit.start):
+        return choice
+    return replace(choice, start=choice.unit.start + at, end=choice.unit.start + end, text=text[at:end])
+
+
+_PATH_BEFORE = re.compile(r"[^\s\"'“”‘’(\[<]*$")
+_PATH_AFTER = re.compile(r"[^\s\"'“”‘’)\]>,;]*")
+
+
 def with_its_last_letter_whole(choice: SpanChoice) -> SpanChoice:
     """The span made whole where it ends on one capital letter that goes on after a dot: "threats to U" ->
     "threats to U.S.", "Frederick W" -> "Frederick W. Mote"; unchanged otherwise ("Francis I")."""
@@ -613,7 +630,8 @@ def made_whole(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:
     choice = without_the_questions_phrase(choice, q)
     if choice is None:
         return None
-    choice = with_its_month(with_its_sign(with_its_brackets_closed(with_its_last_letter_whole(choice))))
+    choice = with_its_month(with_its_sign(with_its_brackets_closed(with_its_last_letter_whole(
+        with_its_path_whole(choice)))))
     return with_its_whole_range(choice) if _ASKS_FOR_YEARS.search(q.text) else choice
 
 

@@ -3051,3 +3051,15 @@ def test_a_commands_own_page_says_what_it_does_in_its_description(tmp_path):
     assert not answer.abstained and answer.citations[0].doc_id == "harbour-clear.md", answer.answer
     assert answer.citations[0].quote in ("Clear stale berths", "This command frees berths whose ship has sailed."), \
         answer.answer
+
+
+def test_a_short_answer_never_cuts_a_path_at_a_slash():
+    """Over Debian's "Users and Groups", "What is the sync user's shell?" had "bin/sync" in bold and "What does the
+    base-passwd package contain?" "master versions of /etc/passwd and /etc"."""
+    from retrieval.short_answer import with_its_path_whole
+
+    unit = unit_at("The shell of user sync is /bin/sync. The master versions of /etc/passwd and /etc/group. 2.5 Gbit/s.")
+    for span, whole in [("bin/sync", "/bin/sync"), ("master versions of /etc/passwd and /etc",
+                                                    "master versions of /etc/passwd and /etc/group"),
+                        ("2.5 Gbit", "2.5 Gbit/s"), ("user sync", "user sync")]:
+        assert with_its_path_whole(span_in(unit, span)).text == whole

@@ -1277,10 +1277,11 @@ def with_continuations(chosen: list[ScoredUnit], ranked: Sequence[ScoredUnit],
     for s in chosen:
         out.append(s)
         nxt = following.get(s.key)
-        if (nxt is not None and nxt not in chosen and nxt not in out
-                and ((_CONTINUES.match(nxt.text) and ("\n\n" not in text_of(s.doc_id)[s.end : nxt.start]
-                                                       or is_heading(s.text)))
-                     or (s.text.rstrip().endswith(":") and not _BETWEEN_UNITS.sub("", text_of(s.doc_id)[s.end : nxt.start])))):
+        if nxt is None or nxt in chosen or nxt in out:
+            continue
+        between = text_of(s.doc_id)[s.end : nxt.start]
+        if ((_CONTINUES.match(nxt.text) and ("\n\n" not in between or is_heading(s.text)))
+                or (s.text.rstrip().endswith(":") and not _BETWEEN_UNITS.sub("", between))):
             out.append(nxt)
     return out
 

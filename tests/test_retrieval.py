@@ -3063,3 +3063,28 @@ def test_a_short_answer_never_cuts_a_path_at_a_slash():
                                                     "master versions of /etc/passwd and /etc/group"),
                         ("2.5 Gbit", "2.5 Gbit/s"), ("user sync", "user sync")]:
         assert with_its_path_whole(span_in(unit, span)).text == whole
+
+
+def test_a_change_log_answers_what_changed_not_what_a_thing_does(tmp_path):
+    """Over pyenv's documentation, its changelog's entries ("- README: clarify behavior of pyenv latest by ...") were
+    quoted for what pyenv does and who created it ("Github App" in bold): they name every command, and match most
+    questions by their words and meaning. What changed, and when, they still answer."""
+    from retrieval.change_log import is_a_change_log
+
+    entries = {"2.3.0": ["Add harbour dock --wait to wait for a free berth", "Clarify behavior of harbour dock"],
+               "2.2.0": ["Harbour berths shows arrival times", "Use Github App token to create PR"],
+               "2.1.0": ["Add harbour clear", "Fix harbour dock when the quay is full"],
+               "2.0.0": ["Harbour dock reserves berths for tugs too", "Drop Python 2"],
+               "1.0.0": ["Initial public release of harbour"]}
+    changelog = "# Changelog\n\n" + "\n".join(f"## Release {version}\n\n" + "\n".join(f"* {e} by @dev in "
+                                              f"https://example.org/harbour/pull/{100 + i}" for i, e in enumerate(items))
+                                              + "\n" for version, items in entries.items())
+    readme = ("# harbour\n\nharbour keeps a small port's berths in order.\n\n## What harbour does\n\n"
+              "harbour dock reserves a berth for the named ship at the first free quay and prints its number.\n\n"
+              "harbour berths lists every berth with the ship in it.\n")
+    service = service_over(tmp_path, {"CHANGELOG.md": changelog, "README.md": readme})
+    assert is_a_change_log(document_text(service, "CHANGELOG.md")) and not is_a_change_log(readme)
+    does = service.ask("What does harbour dock do?")
+    assert not does.abstained and all(c.doc_id == "README.md" for c in does.citations), does.answer
+    added = service.ask("In which release was harbour clear added?")
+    assert not added.abstained and added.citations[0].doc_id == "CHANGELOG.md", added.answer

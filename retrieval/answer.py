@@ -60,7 +60,6 @@ from retrieval.signatures import asks_who_signed, signature_block
 from retrieval.speakers import asks_who_said, quotation_opened, speaker_of
 from retrieval.spans import Candidates, candidates
 from retrieval.store import IndexReader
-from retrieval.change_log import asks_about_changes, is_a_change_log
 from retrieval.text import STOP_WORDS, content_words, stem_words, stems
 
 _WORD = re.compile(r"\w+")
@@ -161,7 +160,6 @@ class ExtractiveAnswerer:
         self._document_stems: PerDocument[frozenset[str]] = PerDocument(DOCUMENT_WORDS_CACHED)
         self._document_small_words: PerDocument[frozenset[str]] = PerDocument(DOCUMENT_WORDS_CACHED)
         self._document_abbreviations: PerDocument[tuple[Abbreviation, ...]] = PerDocument(DOCUMENT_WORDS_CACHED)
-        self._change_log: PerDocument[bool] = PerDocument(DOCUMENT_WORDS_CACHED)
 
     # --- ranking units ------------------------------------------------------------------------------
 
@@ -171,7 +169,7 @@ class ExtractiveAnswerer:
         `idf` holds each query's `idf_weights`."""
         vectors = np.stack([vector for _, vector in queries])
         picked: dict[tuple[str, int], tuple[int, Passage, Span, str]] = {}
-        top = self._without_change_logs(passages[:ANSWER_PASSAGES], info.text)
+        top = passages[:ANSWER_PASSAGES]
         within = self.reader.sentences_within_spans([(p.doc_id, p.start, p.end) for p in top])
         for passage, found in zip(top, within):
             text = self._text_of(passage.doc_id)
@@ -206,17 +204,6 @@ class ExtractiveAnswerer:
                  for r, score, p in zip(rows, scores, probabilities)]
         order = sorted(range(len(units)), key=lambda i: -units[i].score)
         return [units[i] for i in order], feats[order]
-
-    def _without_change_logs(self, passages: Sequence[Passage], question: str) -> Sequence[Passage]:
-        """The passages, without those of change logs unless the question asks about versions or changes, or only
-        change logs are among them (retrieval/change_log.py)."""
-        if asks_about_changes(question):
-            return passages
-        kept = [p for p in passages if not self._is_a_change_log(p.doc_id)]
-        return kept or passages
-
-    def _is_a_change_log(self, doc_id: str) -> bool:
-        return self._change_log.get(doc_id, lambda: is_a_change_log(self._text_of(doc_id)))
 
     def _unit_features(self, picked: Sequence[tuple[int, Passage, Span, str]], semantic_all: np.ndarray,
                        info: QuestionInfo, texts: Sequence[str], idf: Sequence[dict[str, float]],

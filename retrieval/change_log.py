@@ -2,9 +2,9 @@
 
 Its entries name every command and feature ("- README: clarify behavior of pyenv latest by @mrienstra in ..."), so
 they match most questions about a tool by their words and by their meaning, and over pyenv's documentation they were
-quoted for what pyenv does, what pyenv-win is, who created pyenv and which port it listens on. A question that asks
-about versions, releases, changes or when something happened may be answered from one; any other is answered from
-the other documents among the top passages when there are any.
+quoted for what pyenv does, what pyenv-win is, who created pyenv and which port it listens on, taking the places
+of the passages that answer. A question that asks about versions, releases, changes or when something happened may be
+answered from one; for any other the search (`Retriever.search`) passes change logs over when it finds anything else.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ import numpy as np
 
 from citeqa.errors import CiteqaError
 from citeqa.types import Filters, Passage
+from retrieval.change_log import asks_about_changes, is_a_change_log
 from retrieval.store import IndexReader
 
 Timings = MutableMapping[str, float]  # stage -> milliseconds
@@ -66,6 +67,7 @@ class Retriever:
         self.reader = reader
         self.embedder = embedder
         self.fusion = fusion
+        self._change_logs: dict[tuple[str, str], bool] = {}  # (doc id, content hash) -> a change log?
 
     # --- filters ------------------------------------------------------------------------------------
 
@@ -119,9 +121,15 @@ class Retriever:
             cosines = dict(zip(ids, (self.reader.chunk_vectors(ids) @ query_vector).tolist()))
         dense_ids = {cid for cid, _ in found.dense}
         lexical_ids = {cid for cid, _ in found.lexical}
+        passed_over = set() if asks_about_changes(query) else {
+            doc_id for doc_id in {chunks[cid].doc_id for cid, _ in ranked} if self._is_a_change_log(doc_id)}
+        if passed_over and all(chunks[cid].doc_id in passed_over for cid, _ in ranked):
+            passed_over = set()  # only change logs found: they are what there is
         passages: list[Passage] = []
         for cid, score in ranked:
             chunk = chunks[cid]
+            if chunk.doc_id in passed_over:
+                continue
             if any(p.doc_id == chunk.doc_id and p.start < chunk.end and chunk.start < p.end for p in passages):
                 continue
             found_by = tuple(name for name, ids in (("dense", dense_ids), ("lexical", lexical_ids)) if cid in ids)
@@ -135,6 +143,15 @@ class Retriever:
                 break
         timings["fuse"] = ms_since(started)
         return passages
+
+    def _is_a_change_log(self, doc_id: str) -> bool:
+        """Whether the document is a change log (retrieval/change_log.py): a question that asks nothing about
+        versions, changes or times is answered from the other documents when the search finds any."""
+        document = self.reader.documents[doc_id].document
+        key = (doc_id, document.content_hash)
+        if key not in self._change_logs:
+            self._change_logs[key] = is_a_change_log(document.text)
+        return self._change_logs[key]
 
     def search_documents(self, query: str, k: int, mode: str) -> list[tuple[str, float]]:
         """Documents ranked by their best chunk in each search, fused at document level (for evaluation)."""

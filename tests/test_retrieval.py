@@ -3068,7 +3068,8 @@ def test_a_short_answer_never_cuts_a_path_at_a_slash():
 def test_a_change_log_answers_what_changed_not_what_a_thing_does(tmp_path):
     """Over pyenv's documentation, its changelog's entries ("- README: clarify behavior of pyenv latest by ...") were
     quoted for what pyenv does and who created it ("Github App" in bold): they name every command, and match most
-    questions by their words and meaning. What changed, and when, they still answer."""
+    questions by their words and meaning, and took the top passages' places. What changed, and when, they still
+    answer."""
     from retrieval.change_log import is_a_change_log
 
     entries = {"2.3.0": ["Add harbour dock --wait to wait for a free berth", "Clarify behavior of harbour dock"],
@@ -3086,5 +3087,6 @@ def test_a_change_log_answers_what_changed_not_what_a_thing_does(tmp_path):
     assert is_a_change_log(document_text(service, "CHANGELOG.md")) and not is_a_change_log(readme)
     does = service.ask("What does harbour dock do?")
     assert not does.abstained and all(c.doc_id == "README.md" for c in does.citations), does.answer
+    assert [p.doc_id for p in does.passages] == ["README.md"], does.passages  # the change log is passed over
     added = service.ask("In which release was harbour clear added?")
     assert not added.abstained and added.citations[0].doc_id == "CHANGELOG.md", added.answer

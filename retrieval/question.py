@@ -430,12 +430,17 @@ _WHAT_DOES_IT_DO = re.compile(r"^\s*what\s+(?:does|do|did)\s+.+\s+do\s*\??\s*$",
 # ("purpose" is not read so: "Its purpose was to extend networking benefits ..." says it in that word)
 _ROLE_OF = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:role|function|mission|mandate|job|remit)"
                       r"\s+of\s+(?P<thing>.+?)\s*\??\s*$", re.I)
+# "What is npm link for?", "What is the daemon user used for?": up to four words, in the present ("What was Tugh Temur
+# known for?" asks something else)
+_USED_FOR = re.compile(r"^\s*what\s+(?:is|are)\s+(?P<thing>(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+?)\s+(?:used\s+)?for"
+                       r"\s*\??\s*$", re.I)
 
 
 def as_what_it_does(question: str) -> str:
     """"What is the role of the Coordination Council?" as "What does the Coordination Council do?": its word
-    "role" is no topic (Shakiev's "... increase its role ..." was quoted first). Unchanged for any other question."""
-    match = _ROLE_OF.match(question)
+    "role" is no topic (Shakiev's "... increase its role ..." was quoted first); so is "What is npm link (used)
+    for?". Unchanged for any other question."""
+    match = _ROLE_OF.match(question) or _USED_FOR.match(question)
     return f"What does {match.group('thing')} do?" if match else question
 
 

@@ -3047,10 +3047,11 @@ def test_a_commands_own_page_says_what_it_does_in_its_description(tmp_path):
                                  "as a JSON list. Run harbour clear --dry-run to see them first."),
         "harbour-dock.md": page("harbour-dock", "Reserve a berth", "This command reserves a berth for the named ship.",
                                 "If the --json flag is used, harbour dock prints the berth as a JSON object.")})
-    answer = service.ask("What does harbour clear do?")
-    assert not answer.abstained and answer.citations[0].doc_id == "harbour-clear.md", answer.answer
-    assert answer.citations[0].quote in ("Clear stale berths", "This command frees berths whose ship has sailed."), \
-        answer.answer
+    for question in ("What does harbour clear do?", "What is harbour clear for?"):  # the second is asked as the first
+        answer = service.ask(question)
+        assert not answer.abstained and answer.citations[0].doc_id == "harbour-clear.md", answer.answer
+        assert answer.citations[0].quote in ("Clear stale berths", "This command frees berths whose ship has sailed."), \
+            (question, answer.answer)
 
 
 def test_a_short_answer_never_cuts_a_path_at_a_slash():

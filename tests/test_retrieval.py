@@ -3091,3 +3091,16 @@ def test_a_change_log_answers_what_changed_not_what_a_thing_does(tmp_path):
     assert [p.doc_id for p in does.passages] == ["README.md"], does.passages  # the change log is passed over
     added = service.ask("In which release was harbour clear added?")
     assert not added.abstained and added.citations[0].doc_id == "CHANGELOG.md", added.answer
+
+
+def test_a_table_row_that_a_name_opens_says_what_it_is(tmp_path):
+    """"What is PYENV_ROOT?" was refused over pyenv's README, whose table of environment variables says it in a row:
+    "PYENV_ROOT | ~/.pyenv | Defines the directory under which Python versions and shims reside."."""
+    service = service_over(tmp_path, {"README.md": (
+        "# harbour\n\nharbour keeps a small port's berths in order.\n\n## Environment variables\n\n"
+        "| name | default | description |\n|---|---|---|\n"
+        "| `HARBOUR_ROOT` | `~/.harbour` | Defines the directory under which berth records and logs reside. |\n"
+        "| `HARBOUR_DEBUG` | | Prints every step harbour takes. |\n")})
+    answer = service.ask("What is HARBOUR_ROOT?")
+    assert not answer.abstained and any(c.quote.startswith("HARBOUR_ROOT | ~/.harbour | Defines the directory")
+                                        for c in answer.citations), answer.answer

@@ -328,7 +328,8 @@ def _in_place_of(other: str, last: str) -> tuple[int, int, str] | None:
     "about"; or, for a name that is no country, the last name it asked of (past a post's title: "the Speaker of
     *the National Assembly of Armenia*"; a country for "the Mazhilis" would ask who chairs Belarus). None when
     nothing fits."""
-    names = [found for found in _NAMED.finditer(last) if found.start() > 0]
+    names = sorted((found for pattern in (_NAMED, _INNER_CAPITAL) for found in pattern.finditer(last)
+                    if found.start() > 0 and found.group() not in _PRONOUNS), key=lambda found: found.start())
     if says_a_persons_name(other):
         people = [found.span() for found in names if says_a_persons_name(found.group())]
         if people:
@@ -339,6 +340,12 @@ def _in_place_of(other: str, last: str) -> tuple[int, int, str] | None:
     about = _ABOUT_WHAT.search(last)
     if about is not None:
         return (*about.span("what"), other)
+    placed = _PLACED.fullmatch(other)  # "And on Windows?" after "How do I install pyenv on Linux?"
+    if placed is not None and _NAMED.fullmatch(placed.group("name")):
+        same = [found for found in names if re.search(rf"\b{placed.group('preposition')}\s+(?:the\s+)?$",
+                                                      last[: found.start()], re.I)]
+        if same:
+            return (*same[-1].span(), placed.group("name"))
     if countries or not _NAMED.fullmatch(other) or not names:
         return None
     name = names[-1]
@@ -437,6 +444,11 @@ _ABOUT_WHAT = re.compile(r"\babout\s+(?P<what>[^?]+?)\s*(?=\?|$)", re.I)
 # A name the question asks of, with its article: "the Senate of Kazakhstan", "the Mazhilis", "Belarus", "the Standing
 # Commission on Defence and Security" (its words in capitals joined by "of", "on", "for", "and")
 _NAMED = re.compile(r"(?:\bthe\s+)?\b[A-Z][\w'’-]*(?:\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*)*")
+# A name written with a capital inside ("macOS", "iPhone"): "What about Linux?" after "How do I install pyenv on macOS?"
+# asks of Linux instead; "I", the asker, is no name to replace (it had read "How do Linux install pyenv on macOS?").
+_INNER_CAPITAL = re.compile(r"\b[a-z]+[A-Z][\w'’-]*")
+_PLACED = re.compile(r"(?P<preposition>in|on|for|at|from|with|under|over|by)\s+(?:the\s+)?(?P<name>.+)", re.I)
+_PRONOUNS = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll"})
 _POST_OF = re.compile(r"(?:the\s+)?(?:Deputy\s+|Vice\s+)?(?:Speaker|Chairman|Chairwoman|Chair|President|Head|"
                       r"Secretary General|Minister|Director|Leader)\s+of\s+", re.I)
 _OPENING_QUESTION_WORD = re.compile(rf"^\s*{OPENING_QUESTION_WORD}\b\s*", re.I)

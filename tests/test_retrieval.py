@@ -2535,6 +2535,9 @@ def test_a_follow_up_opening_with_and_is_answered_as_its_own_question(service):
      "What does the Commission on Political Issues do?"),
     ("What does the Standing Commission on Defence and Security do?", "What about the Mazhilis?",
      "What does the Mazhilis do?"),  # had been "the Standing Commission on Defence and the Mazhilis"
+    # "I" is the asker, no name ("How do Linux install pyenv on macOS?"); a name with a capital inside is one
+    ("How do I install pyenv on macOS?", "What about Linux?", "How do I install pyenv on Linux?"),
+    ("How do I install pyenv on Linux?", "And on Windows?", "How do I install pyenv on Windows?"),  # the same "on"
 ])
 def test_what_about_x_is_the_last_question_asked_of_x(last, question, read):
     from retrieval.followup import standalone

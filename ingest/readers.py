@@ -193,8 +193,10 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r
 
 
 def front_matter(markdown: str) -> tuple[dict, str]:
-    """The front matter's fields and the Markdown after it. Without one, or when it is no YAML mapping, no fields
-    and the Markdown whole: rendered, npm's "title: npm-prune section: 1 description: ..." had been a line of text."""
+    """The front matter's fields and the Markdown after it. Without one, or when it is no YAML mapping with a field
+    documentation sites use, no fields and the Markdown whole (a text that opens with a rule "---" and holds "Note:
+    ..." before the next one loses nothing): rendered, npm's "title: npm-prune section: 1 description: ..." had been
+    a line of text."""
     import yaml
 
     match = _FRONT_MATTER.match(markdown)
@@ -204,7 +206,14 @@ def front_matter(markdown: str) -> tuple[dict, str]:
         meta = yaml.safe_load(match.group(1))
     except yaml.YAMLError:
         return {}, markdown
-    return (meta, markdown[match.end() :]) if isinstance(meta, dict) else ({}, markdown)
+    if not isinstance(meta, dict) or not any(str(key).lower() in _FRONT_MATTER_FIELDS for key in meta):
+        return {}, markdown
+    return meta, markdown[match.end() :]
+
+
+# Fields that mark a YAML block as a page's front matter (Jekyll, Hugo, Docusaurus, MkDocs, npm's pages)
+_FRONT_MATTER_FIELDS = frozenset("title description summary date layout author authors tags categories slug "
+                                 "permalink section weight draft keywords sidebar_position sidebar_label id lang".split())
 
 
 def _meta_date(meta: dict) -> str | None:

@@ -190,6 +190,10 @@ def test_markdown_front_matter_gives_the_title_and_opens_with_the_description(tm
     (tmp_path / "list.md").write_text("---\n- one\n---\n\n# Notes\n\nBody.\n", encoding="utf-8")
     listed = read_file(tmp_path / "list.md")
     assert listed.title == "Notes" and "- one" in listed.text
+    # a text that opens with a rule and holds a "Note:" line before the next rule is no front matter: nothing is lost
+    (tmp_path / "guide.md").write_text("---\nNote: back up the records first\n---\n\n# Guide\n\nBody.\n",
+                                       encoding="utf-8")
+    assert "Note: back up the records first" in read_file(tmp_path / "guide.md").text
 
 
 def test_a_blog_posts_front_matter_date_is_its_date(tmp_path):

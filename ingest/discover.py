@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-READABLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
+READABLE_SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm", ".pdf", ".docx")
 
 
 def discover(corpus: Path) -> list[Path]:

@@ -6,6 +6,7 @@ pipeline skips it, names it, and indexes the rest.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import re
@@ -57,6 +58,8 @@ def _parse(suffix: str, data: bytes) -> RawText:
         return read_markdown(decode_text(data))
     if suffix in (".html", ".htm"):
         return read_html(decode_text(data))
+    if suffix == ".rst":
+        return read_rst(decode_text(data))
     if suffix == ".pdf":
         return read_pdf(data)
     return read_docx(data)
@@ -232,6 +235,48 @@ def _meta_date(meta: dict) -> str | None:
 def _meta_text(meta: dict, key: str) -> str | None:
     value = meta.get(key)
     return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
+def read_rst(source: str) -> RawText:
+    """reStructuredText (the documentation of Python projects): the text it shows, rendered by docutils and read as
+    HTML; its title is its title. Sphinx's roles read as their text (":func:`open`" as "open", ":ref:`the guide
+    <guide>`" as "the guide") and its code-block as a code block; what docutils does not know (toctree, automodule)
+    is left out, with no error in the text. No file is included and no raw HTML passed: an uploaded file reads none
+    of the server's files."""
+    from docutils.core import publish_parts
+    from docutils.writers.html5_polyglot import Writer
+
+    _sphinx_markup_known()
+    try:
+        parts = publish_parts(source, writer=Writer(), settings_overrides={
+            "report_level": 5, "halt_level": 5, "warning_stream": io.StringIO(), "file_insertion_enabled": False,
+            "raw_enabled": False, "input_encoding": "unicode", "syntax_highlight": "none", "_disable_config": True,
+            "traceback": True, "math_output": "latex"})
+    except Exception as exc:  # docutils' own errors on markup it cannot parse: the file is named and skipped
+        raise Unreadable(f"reStructuredText that docutils cannot render ({type(exc).__name__}: {exc})") from None
+    title = read_html(parts["title"]).text.strip() if parts.get("title") else None
+    return RawText(read_html(parts["html_body"]).text, "rst", title or None)
+
+
+# Sphinx's roles that name something: read as the text they show
+_SPHINX_ROLES = ("ref doc term func class meth attr mod data const exc obj option envvar program file command "
+                 "keyword kbd abbr samp download any py:func py:class py:meth py:attr py:mod py:data py:exc py:obj")
+
+
+@functools.lru_cache(maxsize=1)
+def _sphinx_markup_known() -> None:
+    from docutils import nodes
+    from docutils.parsers.rst import directives, roles
+    from docutils.parsers.rst.directives.body import CodeBlock
+
+    def as_text(name, rawtext, text, lineno, inliner, options=None, content=None):
+        shown = re.sub(r"\s*<[^<>]*>\s*$", "", text).lstrip("~!") or text
+        return [nodes.literal(rawtext, shown)], []
+
+    for name in _SPHINX_ROLES.split():
+        roles.register_local_role(name, as_text)
+    for name in ("code-block", "sourcecode"):
+        directives.register_directive(name, CodeBlock)
 
 
 def read_pdf(data: bytes) -> RawText:

@@ -203,3 +203,24 @@ def test_a_blog_posts_front_matter_date_is_its_date(tmp_path):
     (document,) = load_corpus(tmp_path).documents
     assert document.title == "Harbour news" and document.date == "2021-03-05"
     assert document.text.startswith("The quay reopened")
+
+
+def test_restructured_text_reads_as_the_text_it_shows_and_includes_no_file(tmp_path):
+    """The documentation of Python projects is reStructuredText. Sphinx's roles read as their text, its code-block as
+    a code block, what docutils does not know is left out; an include or raw HTML (an uploaded file's way to read the
+    server's files or put script in a page) is not carried out."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the server's secret", encoding="utf-8")
+    (tmp_path / "guide.rst").write_text(
+        "=============\nHarbour guide\n=============\n\nUse :func:`dock` to reserve a berth, see :ref:`the berths page "
+        "<berths>`.\n\n.. toctree::\n   :maxdepth: 2\n\n   berths\n\nInstalling\n==========\n\nRun the installer:\n\n"
+        ".. code-block:: bash\n\n   pip install harbour\n\n"
+        f".. include:: {secret}\n\n.. raw:: html\n\n   <script>alert(1)</script>\n\nBack up the records first.\n",
+        encoding="utf-8")
+    raw = read_file(tmp_path / "guide.rst")
+    assert raw.title == "Harbour guide" and raw.format == "rst"
+    assert [line for line in raw.text.splitlines() if line.strip()] == [
+        "Harbour guide", "Use dock to reserve a berth, see the berths page.", "Installing", "Run the installer:",
+        "pip install harbour", "Back up the records first."]
+    (document,) = [d for d in load_corpus(tmp_path).documents if d.doc_id == "guide.rst"]
+    assert "secret" not in document.text and "alert" not in document.text

@@ -3107,3 +3107,15 @@ def test_a_table_row_that_a_name_opens_says_what_it_is(tmp_path):
     answer = service.ask("What is HARBOUR_ROOT?")
     assert not answer.abstained and any(c.quote.startswith("HARBOUR_ROOT | ~/.harbour | Defines the directory")
                                         for c in answer.citations), answer.answer
+
+
+def test_a_restructured_text_document_is_answered_with_exact_quotes(tmp_path):
+    service = service_over(tmp_path, {"berths.rst": (
+        "Berths\n======\n\nA berth is reserved with :func:`harbour.dock`, which returns its number.\n\n"
+        "Freeing a berth\n---------------\n\nCall ``harbour.leave`` once the ship has sailed; the berth is free again "
+        "after ten minutes.\n")})
+    answer = service.ask("How long after a ship sails is its berth free again?")
+    assert not answer.abstained, answer.answer
+    quote = answer.citations[0]
+    assert "ten minutes" in quote.quote and "``" not in quote.quote
+    assert document_text(service, "berths.rst")[quote.start : quote.end] == quote.quote

@@ -215,11 +215,19 @@ def test_where_is_not_answered_by_the_name_of_a_thing(tmp_path):
 
 def test_a_markdown_document_is_quoted_as_the_text_it_shows(tmp_path):
     """A Markdown file's quotes had its marks ("**Chairs:** `Anna Berg` ..."); its cleaned text is what it shows, and
-    every citation is exact in it."""
+    every citation is exact in it. So is a reStructuredText file's."""
     service = service_over(tmp_path, {"board.md": (
         "# Harbour board\n\n**Chairs:** the board is chaired by `Anna Berg`, elected in *March 2021*.\n\n"
         "## Duties\n\nThe board:\n\n- approves the [harbour budget](https://example.org/budget);\n"
-        "- appoints the harbour master.\n")})
+        "- appoints the harbour master.\n"), "berths.rst": (
+        "Berths\n======\n\nA berth is reserved with :func:`harbour.dock`, which returns its number.\n\n"
+        "Freeing a berth\n---------------\n\nCall ``harbour.leave`` once the ship has sailed; the berth is free again "
+        "after ten minutes.\n")})
+    freed = service.ask("How long after a ship sails is its berth free again?")
+    assert not freed.abstained and "ten minutes" in freed.citations[0].quote, freed.answer
+    assert "``" not in freed.citations[0].quote and service.documents(["berths.rst"])["berths.rst"].title == "Berths"
+    assert document_text(service, "berths.rst")[freed.citations[0].start : freed.citations[0].end] == \
+        freed.citations[0].quote
     answer = service.ask("Who chairs the harbour board?")
     assert not answer.abstained, answer.answer
     quote = answer.citations[0]
@@ -233,12 +241,19 @@ def test_a_markdown_document_is_quoted_as_the_text_it_shows(tmp_path):
 
 def test_a_readme_answers_how_to_questions_with_its_own_blocks(tmp_path):
     """Over a project's README: "How do I add my own documents?" was refused ("I" read as a name no text holds), the
-    code block and the paragraph after it were one quote, and "How do I ...?" had a phrase in bold ("take")."""
+    code block and the paragraph after it were one quote, and "How do I ...?" had a phrase in bold ("take"). "What is
+    PYENV_ROOT?" was refused over pyenv's README, whose table of environment variables says it in a row."""
     service = service_over(tmp_path, {"README.md": (
         "# harbourdb\n\n```\nmake serve   # build the database and start the web page\n"
         "make check   # run the whole test suite\n```\n\nharbourdb keeps the harbour's ship records in one file. "
         "Add your own records to the records/ folder, or upload them on the web page.\n\n## Backups\n\n"
-        "A backup is written every night to the backups/ folder and kept for thirty days.\n")})
+        "A backup is written every night to the backups/ folder and kept for thirty days.\n\n"
+        "## Environment variables\n\n| name | default | description |\n|---|---|---|\n"
+        "| `HARBOUR_ROOT` | `~/.harbour` | Defines the directory under which ship records and logs reside. |\n"
+        "| `HARBOUR_DEBUG` | | Prints every step harbourdb takes. |\n")})
+    root = service.ask("What is HARBOUR_ROOT?")
+    assert not root.abstained and any(c.quote.startswith("HARBOUR_ROOT | ~/.harbour | Defines the directory")
+                                      for c in root.citations), root.answer
     add = service.ask("How do I add my own records?")
     assert not add.abstained and add.short_answer is None, add.answer
     assert any("Add your own records to the records/ folder" in c.quote for c in add.citations), add.answer
@@ -3096,26 +3111,3 @@ def test_a_change_log_answers_what_changed_not_what_a_thing_does(tmp_path):
     assert not added.abstained and added.citations[0].doc_id == "CHANGELOG.md", added.answer
 
 
-def test_a_table_row_that_a_name_opens_says_what_it_is(tmp_path):
-    """"What is PYENV_ROOT?" was refused over pyenv's README, whose table of environment variables says it in a row:
-    "PYENV_ROOT | ~/.pyenv | Defines the directory under which Python versions and shims reside."."""
-    service = service_over(tmp_path, {"README.md": (
-        "# harbour\n\nharbour keeps a small port's berths in order.\n\n## Environment variables\n\n"
-        "| name | default | description |\n|---|---|---|\n"
-        "| `HARBOUR_ROOT` | `~/.harbour` | Defines the directory under which berth records and logs reside. |\n"
-        "| `HARBOUR_DEBUG` | | Prints every step harbour takes. |\n")})
-    answer = service.ask("What is HARBOUR_ROOT?")
-    assert not answer.abstained and any(c.quote.startswith("HARBOUR_ROOT | ~/.harbour | Defines the directory")
-                                        for c in answer.citations), answer.answer
-
-
-def test_a_restructured_text_document_is_answered_with_exact_quotes(tmp_path):
-    service = service_over(tmp_path, {"berths.rst": (
-        "Berths\n======\n\nA berth is reserved with :func:`harbour.dock`, which returns its number.\n\n"
-        "Freeing a berth\n---------------\n\nCall ``harbour.leave`` once the ship has sailed; the berth is free again "
-        "after ten minutes.\n")})
-    answer = service.ask("How long after a ship sails is its berth free again?")
-    assert not answer.abstained, answer.answer
-    quote = answer.citations[0]
-    assert "ten minutes" in quote.quote and "``" not in quote.quote
-    assert document_text(service, "berths.rst")[quote.start : quote.end] == quote.quote

@@ -50,8 +50,8 @@ from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, as
 from retrieval.date_asked import date_of_what_happened
 from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
                                 asks_how_to, defined_term, person_asked_about, person_named_as_source,
-                                post_speaker_asked, speaker_asked, thing_it_does, topic_said_about, what_is_called,
-                                without_named_source, without_the_verb_of_saying)
+                                post_speaker_asked, speaker_asked, thing_it_does, thing_it_shows, topic_said_about,
+                                what_is_called, without_named_source, without_the_verb_of_saying)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month,
@@ -393,12 +393,13 @@ class ExtractiveAnswerer:
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)
                          and not self._a_small_word_at_a_sentence_start(best)) else None
-        if short is not None and (headed := _under_its_heading(analysis)) is not None and headed.key != short.unit.key:
+        headed = _under_its_heading(analysis)
+        if short is not None and headed is not None and headed.key != short.unit.key:
             short = None  # "What does pyenv which show?": the line under its heading says it; its example output is
             # no answer
         instances = instances_asked(analysis)[:INSTANCES_QUOTED] if short is None else []
-        chosen = self.quotes(short.unit if short is not None else instances[0] if instances else _first_quote(analysis),
-                             analysis.units, asks_for_a_list(analysis.question.text))
+        chosen = self.quotes(short.unit if short is not None else instances[0] if instances
+                             else _first_quote(analysis, headed), analysis.units, asks_for_a_list(analysis.question.text))
         if instances:  # the things asked first, then what the ranker quotes beside them
             chosen = instances + [u for u in chosen if u not in instances]
         if holder is not None:  # of a date asked, only units that hold it: what else happened then
@@ -1047,31 +1048,27 @@ def name_pattern(person: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){term_pattern(person)}(?!\w)", re.I)
 
 
-def _first_quote(analysis: Analysis) -> ScoredUnit:
+def _first_quote(analysis: Analysis, headed: ScoredUnit | None) -> ScoredUnit:
     """The unit the quotes open with when there is no short answer: the ranker's best, unless the question asks
     what a thing is or does and another unit of the top passages opens by saying what it is ("What is the Expert
     Advisory Board?", "What does the Expert Advisory Board do?": "Expert Advisory Board (EAB) ... is a standing
-    advisory body that develops ...", not a heading that names it), or stands under a heading that names it."""
+    advisory body that develops ...", not a heading that names it), or stands under a heading that names it
+    (`headed`, `_under_its_heading`)."""
     term = defined_term(analysis.question.text) or thing_it_does(analysis.question.text)
     defining = next((u for u in analysis.units if defines_in_subject(u, term)), None) if term is not None else None
-    return defining or _under_its_heading(analysis) or analysis.units[0]
+    return defining or headed or analysis.units[0]
 
 
 def _under_its_heading(analysis: Analysis) -> ScoredUnit | None:
-    """For "What does X do?" or "What does X show?", the best unit that opens the text under a heading that is X
-    alone (`described_under_its_heading`), or None."""
+    """For "What is X?", "What does X do?" or "What does X show?", the best unit that says it on X's own page
+    (`described_on_its_page`), else under a heading that is X alone (`described_under_its_heading`); None when the
+    question asks none of these or no unit does."""
     text = analysis.question.text
-    shown = _WHAT_IT_SHOWS.match(" ".join(text.split()))
-    term = defined_term(text) or thing_it_does(text) or (shown.group("thing") if shown else None)
+    term = defined_term(text) or thing_it_does(text) or thing_it_shows(text)
     if term is None:
         return None
     return (next((u for u in analysis.units if described_on_its_page(u, term)), None)
             or next((u for u in analysis.units if described_under_its_heading(u, term)), None))
-
-
-# "What does pyenv which show?": what a command shows, prints or returns is said under its heading as what it does is
-_WHAT_IT_SHOWS = re.compile(r"^\s*what\s+(?:does|do)\s+(?:the\s+)?(?P<thing>.+?)\s+(?:show|display|print|return|output)"
-                            r"s?\s*\??\s*$", re.I)
 
 
 def described_under_its_heading(unit: ScoredUnit, term: str) -> bool:

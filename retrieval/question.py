@@ -451,6 +451,17 @@ def thing_it_does(question: str) -> str | None:
 
 
 _DOES_WHAT = re.compile(r"^\s*what\s+(?:does|do|did)\s+(?:the\s+)?(?P<thing>.+?)\s+do\s*\??\s*$", re.I)
+
+
+def thing_it_shows(question: str) -> str | None:
+    """The command "What does pyenv which show?" asks what it shows, prints or returns ("pyenv which"), or None:
+    reference documentation says that under the command's heading, as it says what the command does."""
+    match = _SHOWS_WHAT.match(" ".join(question.split()))
+    return match.group("thing") if match else None
+
+
+_SHOWS_WHAT = re.compile(r"^\s*what\s+(?:does|do)\s+(?:the\s+)?(?P<thing>.+?)\s+(?:show|display|print|return|output)"
+                         r"s?\s*\??\s*$", re.I)
 _WHAT_ARE_THE = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\s+(?:the\s+)?((?:[\w'-]+\s+){0,2}[\w'-]+)", re.I)
 _LIST_NOUNS = frozenset(stems("tasks functions duties principles responsibilities powers aims goals objectives "
                               "priorities activities areas directions approaches measures steps components members "

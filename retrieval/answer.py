@@ -48,6 +48,7 @@ from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, as
                              names_the_post_in_full, names_the_post_only_as_another, of_the_kind_asked,
                              only_other_years, says_an_exact_count, the_counts, the_post_as_asked)
 from retrieval.date_asked import date_of_what_happened
+from retrieval.definition import either_number
 from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
                                 asks_how_to, defined_term, person_asked_about, person_named_as_source,
                                 post_speaker_asked, speaker_asked, thing_it_does, thing_it_shows, topic_said_about,
@@ -994,7 +995,7 @@ def defines_in_subject(unit: ScoredUnit, term: str) -> bool:
     """Whether the unit opens by saying what `term` is: the term, perhaps its abbreviation in brackets and where
     it stands, then a copula ("Expert Advisory Board (EAB) under the Council of the CSTO Parliamentary Assembly is
     a standing advisory body ...")."""
-    return bool(re.match(rf"^\W*(?:the\s+)?{term_pattern(term)}\b(?:\s*\([^)]*\))?"
+    return bool(re.match(rf"^\W*(?:the\s+|an?\s+)?{either_number(term)}(?:\s*\([^)]*\))?"
                          rf"(?:\s+(?:under|of|in|for|at|within)\s[^.;:]{{0,60}}?)?\s+(?:is|are|was|were)\s",
                          unit.text, re.I))
 

@@ -19,6 +19,8 @@ import numpy as np
 from citeqa.errors import CiteqaError
 from citeqa.types import Filters, Passage
 from retrieval.change_log import asks_about_changes, is_a_change_log
+from retrieval.definition import defines
+from retrieval.question import defined_term
 from retrieval.store import IndexReader
 
 Timings = MutableMapping[str, float]  # stage -> milliseconds
@@ -125,22 +127,31 @@ class Retriever:
             doc_id for doc_id in {chunks[cid].doc_id for cid, _ in ranked} if self._is_a_change_log(doc_id)}
         if passed_over and all(chunks[cid].doc_id in passed_over for cid, _ in ranked):
             passed_over = set()  # only change logs found: they are what there is
-        passages: list[Passage] = []
-        for cid, score in ranked:
+        kept = [(cid, score) for cid, score in ranked if chunks[cid].doc_id not in passed_over]
+        chosen: list[tuple[int, float]] = []
+        for cid, score in kept:
             chunk = chunks[cid]
-            if chunk.doc_id in passed_over:
+            if any(chunks[c].doc_id == chunk.doc_id and chunks[c].start < chunk.end and chunk.start < chunks[c].end
+                   for c, _ in chosen):
                 continue
-            if any(p.doc_id == chunk.doc_id and p.start < chunk.end and chunk.start < p.end for p in passages):
-                continue
+            chosen.append((cid, score))
+            if len(chosen) == k:
+                break
+        term = defined_term(query)
+        if term is not None and chosen and not any(defines(chunks[c].text, term) for c, _ in chosen):
+            defining = next(((c, s) for c, s in kept if defines(chunks[c].text, term)), None)
+            if defining is not None:  # "What is a shim?": the passage that says what shims are, in the last place
+                chosen = chosen[: k - 1] + [defining]
+        passages = []
+        for cid, score in chosen:
+            chunk = chunks[cid]
             found_by = tuple(name for name, ids in (("dense", dense_ids), ("lexical", lexical_ids)) if cid in ids)
-            cosine = cosines.get(cid)
             passages.append(Passage(
                 rank=len(passages) + 1, doc_id=chunk.doc_id, chunk_id=cid,
                 title=self.reader.documents[chunk.doc_id].document.title, text=chunk.text,
-                start=chunk.start, end=chunk.end, score=round(score, 6), found_by=found_by, dense_score=cosine,
+                start=chunk.start, end=chunk.end, score=round(score, 6), found_by=found_by,
+                dense_score=cosines.get(cid),
             ))
-            if len(passages) == k:
-                break
         timings["fuse"] = ms_since(started)
         return passages
 

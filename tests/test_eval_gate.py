@@ -178,10 +178,11 @@ def test_hybrid_meets_the_floors(shipped, path, typed, gate, floors, ceilings):
 # no sum, a number inside a link no answer, what a command does read under its heading, a colon's announcement quoted
 # after it: 0.5862, 0.0690, 0.2222 (06:27 UTC); a change log's entries quoted only for questions about versions,
 # changes or times (retrieval/change_log.py): 0.6207, 0.0690, 0.4444 (07:09 UTC); passed over by the search itself, so
-# that other passages take their places: 0.6897, 0.0690, 0.3333 (07:20 UTC). Floors one question below. The gap to the shipped corpus's figures is
+# that other passages take their places: 0.6897, 0.0690, 0.3333 (07:20 UTC); the passage that says what a thing is
+# retrieved for "What is X?" (retrieval/definition.py): 0.7241 (2026-12-06 09:10 UTC). Floors one question below. The gap to the shipped corpus's figures is
 # what the answer models and rules, written on the CSTO documents and Wikipedia, do not yet carry to software
 # documentation (README, docs/answers.md).
-FLOOR_DOCS_ANSWER_QUOTED = 0.65
+FLOOR_DOCS_ANSWER_QUOTED = 0.68
 CEILING_DOCS_FALSE_ABSTENTION = 0.11
 FLOOR_DOCS_ABSTENTION_ACCURACY = 0.22
 

@@ -3111,3 +3111,35 @@ def test_a_change_log_answers_what_changed_not_what_a_thing_does(tmp_path):
     assert not added.abstained and added.citations[0].doc_id == "CHANGELOG.md", added.answer
 
 
+
+
+def test_what_a_thing_is_is_read_where_a_sentence_says_it(tmp_path):
+    """Over pyenv's documentation, "What is a shim?" quoted "Sets up the shims path." and "Using Pyenv without shims":
+    five passages that name shims more often ranked above the one that says "Shims are lightweight executables that
+    ...", so the answer never saw it. The passage that says what the thing is takes the last place."""
+    notes = {f"berths-{n}.md": f"# Berth {topic}\n\nharbour berth {topic}: berth {n} and berth {n + 1}; the berth "
+             f"list shows each berth.\n" for n, topic in enumerate(
+                 ["reservations", "numbers", "list", "reports", "history", "maps", "fees"], start=1)}
+    quay = ("# The quay\n\nThe quay runs along the east side of the harbour, from the lighthouse to the fish market, "
+            "and the harbour master walks it every morning. Tugs wait at its northern end, where the water is deepest, "
+            "and the ferry keeps the southern end. Berths are the numbered places along a quay where one ship ties up. "
+            "Lamps light the quay from dusk to dawn, and the gates close at midnight.\n")
+    service = service_over(tmp_path, {**notes, "quay.md": quay})
+    for question in ("What is a berth?", "What are berths?"):
+        answer = service.ask(question)
+        assert not answer.abstained and answer.citations[0].quote.startswith("Berths are the numbered places"), \
+            (question, answer.answer)
+        assert answer.passages[-1].doc_id == "quay.md", answer.passages
+
+
+def test_a_sentence_says_what_a_thing_is_when_it_opens_with_it_and_a_copula():
+    from retrieval.definition import defines
+
+    for text, term in [("Understanding Shims\n\nShims are lightweight executables.", "shim"),
+                       ("A shim is a small program.", "shims"), ("- The Expert Advisory Board (EAB) is a body", "Expert "
+                                                                "Advisory Board"), ("Run it. A quay is a wharf.", "quay")]:
+        assert defines(text, term), text
+    for text, term in [("Sets up the shims path.", "shim"), ("Shims are kept in ~/.pyenv/shims.", "shim"),
+                       ("Shims are rebuilt by rehash.", "shim"), ("Shimsy is a word.", "shim"),
+                       ("The old shim is not needed.", "shim")]:
+        assert not defines(text, term), text

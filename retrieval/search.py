@@ -123,10 +123,7 @@ class Retriever:
             cosines = dict(zip(ids, (self.reader.chunk_vectors(ids) @ query_vector).tolist()))
         dense_ids = {cid for cid, _ in found.dense}
         lexical_ids = {cid for cid, _ in found.lexical}
-        passed_over = set() if asks_about_changes(query) else {
-            doc_id for doc_id in {chunks[cid].doc_id for cid, _ in ranked} if self._is_a_change_log(doc_id)}
-        if passed_over and all(chunks[cid].doc_id in passed_over for cid, _ in ranked):
-            passed_over = set()  # only change logs found: they are what there is
+        passed_over = self._passed_over(query, [chunks[cid].doc_id for cid, _ in ranked])
         kept = [(cid, score) for cid, score in ranked if chunks[cid].doc_id not in passed_over]
         chosen: list[tuple[int, float]] = []
         for cid, score in kept:
@@ -155,6 +152,12 @@ class Retriever:
         timings["fuse"] = ms_since(started)
         return passages
 
+    def _passed_over(self, query: str, found: Sequence[str]) -> set[str]:
+        """The documents found that the question passes over: change logs, unless it asks about changes or they are
+        all that was found."""
+        passed_over = set() if asks_about_changes(query) else {d for d in set(found) if self._is_a_change_log(d)}
+        return set() if passed_over and all(d in passed_over for d in found) else passed_over
+
     def _is_a_change_log(self, doc_id: str) -> bool:
         """Whether the document is a change log (retrieval/change_log.py): a question that asks nothing about
         versions, changes or times is answered from the other documents when the search finds any."""
@@ -165,14 +168,18 @@ class Retriever:
         return self._change_logs[key]
 
     def search_documents(self, query: str, k: int, mode: str) -> list[tuple[str, float]]:
-        """Documents ranked by their best chunk in each search, fused at document level (for evaluation)."""
+        """Documents ranked by their best chunk in each search, fused at document level (for evaluation); change logs
+        passed over as `search` passes them over."""
         found = self.candidates(query, mode, max(CANDIDATES, 3 * k), None)
         chunks = self.reader.chunks([cid for cid, _ in found.dense] + [cid for cid, _ in found.lexical])
+
+        passed_over = self._passed_over(query, [chunks[cid].doc_id for cid, _ in found.dense + found.lexical])
 
         def doc_ranking(results: list[tuple[int, float]]) -> list[tuple[str, float]]:
             best: dict[str, float] = {}
             for cid, score in results:
-                best.setdefault(chunks[cid].doc_id, score)
+                if chunks[cid].doc_id not in passed_over:  # as the answer's search does
+                    best.setdefault(chunks[cid].doc_id, score)
             return list(best.items())
 
         if mode == "dense":

@@ -3107,6 +3107,11 @@ def test_a_change_log_answers_what_changed_not_what_a_thing_does(tmp_path):
     does = service.ask("What does harbour dock do?")
     assert not does.abstained and all(c.doc_id == "README.md" for c in does.citations), does.answer
     assert [p.doc_id for p in does.passages] == ["README.md"], does.passages  # the change log is passed over
+    with service.components() as components:  # and so it is in the ranking `citeqa eval` scores
+        assert [d for d, _ in components.retriever.search_documents("What does harbour dock do?", 10, "hybrid")] \
+            == ["README.md"]
+        assert "CHANGELOG.md" in dict(components.retriever.search_documents("When was harbour clear added?", 10,
+                                                                            "hybrid"))
     added = service.ask("In which release was harbour clear added?")
     assert not added.abstained and added.citations[0].doc_id == "CHANGELOG.md", added.answer
 

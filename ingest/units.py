@@ -11,7 +11,9 @@ A unit is what a reader would quote as one piece:
 - a line of its own where the text is a list of lines (list items, signature lines, clauses).
 
 pysbd finds sentence boundaries inside a run of wrapped lines; a unit longer than LONG_UNIT_CHARS
-is cut at its line breaks, then at sentence ends inside it (quoted speech that pysbd keeps whole).
+is cut at the sentence ends inside it that pysbd missed (quoted speech it keeps whole, "... installed). After ..."),
+then at its line breaks. A PDF page is one paragraph of prose, headings and list items: a line as long as the
+page's prose lines that ends no clause goes on into the next, whatever letter that opens with.
 Every unit is a span with `text[start:end]` the unit, stripped of surrounding whitespace.
 """
 
@@ -36,6 +38,8 @@ MIN_UNIT_CHARS = 2
 LONG_UNIT_CHARS = 400
 # Prose wrapped to a width: lines (but the last) of at least this many characters and similar length.
 WRAPPED_MIN_WIDTH = 40
+FULL_LINE = 0.8  # a line at least this share of its paragraph's longest was wrapped at the width, unless it ends a clause,
+FULL_LINES = 3  # when at least this many lines of the paragraph are as long
 # A block: its first unit is a name, label or heading of at most BLOCK_HEAD_WORDS words; the units
 # it gathers have at most BLOCK_ITEM_WORDS words each; at most BLOCK_MAX_UNITS units, BLOCK_MAX_CHARS.
 BLOCK_HEAD_WORDS = 8
@@ -100,8 +104,11 @@ def _is_wrapped_prose(paragraph: list[_Line]) -> bool:
         and max(widths) <= 160
 
 
-def _wraps(previous: _Line, line: _Line, in_prose: bool, in_item: bool) -> bool:
-    """Whether `line` continues the run of `previous` (one piece of text wrapped over lines)."""
+def _wraps(previous: _Line, line: _Line, in_prose: bool, in_item: bool, width: int = 0) -> bool:
+    """Whether `line` continues the run of `previous` (one piece of text wrapped over lines). `width`: the width the
+    paragraph's prose is wrapped at (`_prose_width`); a line that fills it and ends no clause was wrapped there, as PDF
+    text mixes such prose with headings and list items in one paragraph ("..., the application" / "MUST run the update-mime-database
+    command ...")."""
     if line.gap == 0 and _LIST_ITEM.match(line.text):
         return False
     if line.gap <= 1 and continues(previous.text, line.text):
@@ -112,7 +119,18 @@ def _wraps(previous: _Line, line: _Line, in_prose: bool, in_item: bool) -> bool:
         return True  # pysbd finds the sentence ends inside the run
     if in_item:  # a list item wrapped over lines: what follows an unfinished item goes on with it
         return not _ENDS_CLAUSE.search(previous.text)
+    if width and len(previous.text) >= max(WRAPPED_MIN_WIDTH, FULL_LINE * width) \
+            and not _ENDS_CLAUSE.search(previous.text):
+        return True
     return not ends_sentence(previous.text) and in_capitals(previous.text) and in_capitals(line.text)
+
+
+def _prose_width(paragraph: list[_Line]) -> int:
+    """The width the paragraph's prose is wrapped at: its longest line, when FULL_LINES lines or more come near it
+    (a page of PDF text); 0 when none is (a code example's lines, a short paragraph)."""
+    width = max(len(line.text) for line in paragraph)
+    full = sum(len(line.text) >= FULL_LINE * width for line in paragraph)
+    return width if full >= FULL_LINES else 0
 
 
 def _wrapped_runs(lines: list[_Line]) -> list[list[_Line]]:
@@ -123,10 +141,11 @@ def _wrapped_runs(lines: list[_Line]) -> list[list[_Line]]:
         else:
             paragraphs.append([line])
     prose = {id(line): _is_wrapped_prose(p) for p in paragraphs for line in p}
+    width = {id(line): _prose_width(p) for p in paragraphs for line in p}
     runs: list[list[_Line]] = [[lines[0]]]
     for previous, line in zip(lines, lines[1:]):
         in_item = bool(_LIST_ITEM.match(runs[-1][0].text))
-        if _wraps(previous, line, prose[id(line)] and line.gap == 0, in_item):
+        if _wraps(previous, line, prose[id(line)] and line.gap == 0, in_item, width[id(line)]):
             runs[-1].append(line)
         else:
             runs.append([line])
@@ -134,21 +153,18 @@ def _wrapped_runs(lines: list[_Line]) -> list[list[_Line]]:
 
 
 def _sentences(text: str, run: list[_Line]) -> list[Span]:
-    """Sentences of one run of wrapped lines; one too long is cut at its line breaks, then inside."""
+    """Sentences of one run of wrapped lines; one too long is cut at the sentence ends inside it that pysbd
+    missed ("... be installed). After installing ..."), and a piece still too long at its line breaks."""
     lo, hi = run[0].start, run[-1].end
     spans = _segment(text, lo, hi)
     out: list[Span] = []
     for span in spans:
-        if span.end - span.start <= LONG_UNIT_CHARS:
-            out.append(span)
-            continue
-        inner = [line for line in run if line.start < span.end and line.end > span.start]
-        for line in inner:
-            piece = Span(max(line.start, span.start), min(line.end, span.end))
+        for piece in _split_long(text, span) if span.end - span.start > LONG_UNIT_CHARS else [span]:
             if piece.end - piece.start <= LONG_UNIT_CHARS:
                 out.append(piece)
-            else:
-                out += _split_long(text, piece)
+                continue
+            out += [Span(max(line.start, piece.start), min(line.end, piece.end)) for line in run
+                    if line.start < piece.end and line.end > piece.start]
     return out
 
 

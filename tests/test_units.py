@@ -116,6 +116,23 @@ def test_a_sentence_is_not_cut_inside_a_word_after_a_full_stop(text, units):
     assert [text[u.start : u.end] for u in quote_units(text)] == units
 
 
+def test_a_pdf_pages_prose_goes_on_past_a_line_that_fills_its_width():
+    """A PDF page is one paragraph of prose lines, headings and list items; a sentence wrapped before a capital
+    ("..., the application" / "MUST run the update-mime-database command ...") had been cut in two. A code example's
+    lines (none as long as the longest) stay apart."""
+    page = ("2.1. Directory layout\n"
+            "Each application that wishes to contribute to the database will install a single XML file, named\n"
+            "after the application, into one of the three packages directories (depending on where the user\n"
+            "requested the application be installed). After installing or modifying this file, the application\n"
+            "MUST run the update command, which is provided by the shared database package of the desktop.\n"
+            "• globs (names to types)\n")
+    quoted = [page[u.start : u.end] for u in quote_units(page)]
+    assert ("After installing or modifying this file, the application\nMUST run the update command, which is provided "
+            "by the shared database package of the desktop.") in quoted, quoted
+    code = "$ harbour version\n2.7.6 (set by /home/pilot/.harbour/version)\n$ harbour version --bare\n2.7.6"
+    assert [code[u.start : u.end] for u in quote_units(code)][-2:] == ["$ harbour version --bare", "2.7.6"]
+
+
 def test_list_items_and_signature_lines_stay_apart():
     text = ("We agree on:\n- solidarity of purpose and tasks;\n- coordination of actions, not causing damage\n"
             "to interests of collective security;\n\nFor the Republic of Armenia |\nFor the Kyrgyz Republic |")

@@ -2,9 +2,11 @@
 
 1. Unicode NFKC normalisation; line endings to "\\n"; zero-width and control characters removed.
 2. Hyphenated line breaks rejoined ("secur-\\nity" -> "security") when a lower-case letter follows.
-3. Page furniture dropped: lines that are only a page number ("22", "- 3 -", "Page 3 of 9", "• 1";
+3. Page furniture dropped: lines that are only a page number ("22", "- 3 -", "Page 3 of 9", "• 1", "iv";
    not a year, 1800-2099, which as often heads a list: "2022" / "- Kazakhstan" / "- Serbia"), only a URL,
-   e-mail, @handle or /path, or a PDF header/footer repeated on most pages.
+   e-mail, @handle or /path, a PDF header/footer repeated on most pages or carrying the page's number
+   ("Chapter 4: Function reference 12"), and the entries of a table of contents or an index, whose dot
+   leaders run to a page number ("2.1 ASN.1 syntax . . . . 2"), with the "Contents" heading over them.
 4. A trailing boilerplate block dropped: from a line in the last half of the document that opens
    with a disclaimer, copyright, terms/privacy/cookie notice or "no warranty", to the end.
 5. Whitespace: runs of spaces and tabs collapsed, lines stripped, runs of blank lines reduced to two at
@@ -28,10 +30,16 @@ from citeqa.layout import LINK
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HYPHEN_BREAK = re.compile(r"(\w)-[ \t]*\n[ \t]*(?=[a-z])")
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-–—•·*\s]*\d{1,4}[-–—•·*\s]*|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})$",
+    r"^(?:[-–—•·*\s]*\d{1,4}[-–—•·*\s]*|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})$"
+    r"|^(?-i:[ivxlc]{1,7})$",  # a front matter's page: "i", "iv"
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:18|19|20)\d\d$")
+# a table of contents' entry: a short title, dot leaders, a page number (not a long line that ends so)
+_DOT_LEADER = re.compile(r"^[^\n]{0,100}?(?:\.[ \t]*){4,}(?:\d{1,4}|[ivxlc]{1,7})$", re.IGNORECASE)
+_CONTENTS_HEADING = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
+_EDGE_NUMBER = re.compile(r"\S\s+(\d{1,4})$")  # a number ending a line of words ("1 Introduction" is a heading)
+EDGE_LINE_CHARS = 100  # a running header or footer is short
 _LINK_ONLY = re.compile(rf"^(?:{LINK}|@\w+|/\w[\w/.-]*)$", re.IGNORECASE)
 _BOILERPLATE_START = re.compile(
     r"^(?:disclaimer\b|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|terms (?:of (?:use|service)|and conditions)\b"
@@ -58,7 +66,21 @@ def is_page_furniture(line: str) -> bool:
     stripped = line.strip()
     if _YEAR.match(stripped):  # a year alone, not page 2022: it heads what follows
         return False
-    return bool(stripped) and bool(_PAGE_NUMBER.match(stripped) or _LINK_ONLY.match(stripped))
+    return bool(stripped) and bool(_PAGE_NUMBER.match(stripped) or _LINK_ONLY.match(stripped)
+                                   or _DOT_LEADER.search(stripped))
+
+
+def _without_contents_headings(lines: list[str]) -> list[str]:
+    """A "Contents" or "Table of Contents" line whose next line is a table-of-contents entry goes with the
+    entries (the lines are those before page furniture is dropped)."""
+    out = []
+    for i, line in enumerate(lines):
+        if _CONTENTS_HEADING.match(line):
+            following = next((x for x in lines[i + 1 :] if x), "")
+            if _DOT_LEADER.search(following):
+                continue
+        out.append(line)
+    return out
 
 
 def drop_trailing_boilerplate(lines: list[str]) -> list[str]:
@@ -73,14 +95,31 @@ def drop_trailing_boilerplate(lines: list[str]) -> list[str]:
 
 
 def page_headers_and_footers(pages: Sequence[str]) -> set[str]:
-    """Lines that open or close most pages of a PDF are running headers and footers."""
+    """Lines that open or close most pages of a PDF are running headers and footers; so are the edge lines that
+    carry their page's number ("Chapter 4: Function reference 12" on the 15th page, "... 13" on the 16th), when
+    the same offset from the page's place holds on half the pages or more."""
     if len(pages) < 3:
         return set()
     edge_lines: Counter[str] = Counter()
-    for page in pages:
+    numbered: dict[int, list[tuple[int, str]]] = {}  # the number's offset from the page's place -> (place, line)
+    for place, page in enumerate(pages):
         lines = [clean_line(normalise(line)) for line in page.splitlines() if line.strip()]
-        edge_lines.update({*lines[:2], *lines[-2:]})
-    return {line for line, n in edge_lines.items() if n >= max(3, 0.6 * len(pages))}
+        edges = {*lines[:2], *lines[-2:]}
+        edge_lines.update(edges)
+        for line in edges:
+            match = _EDGE_NUMBER.search(line) if len(line) <= EDGE_LINE_CHARS else None
+            if match:
+                numbered.setdefault(int(match.group(1)) - place, []).append((place, line))
+    repeated = {line for line, n in edge_lines.items() if n >= max(3, 0.6 * len(pages))}
+    return repeated | {line for found in numbered.values() if len({place for place, _ in found}) >= max(3, 0.5 * len(pages))
+                       for _, line in found}
+
+
+def title_in_running_header(pages: Sequence[str], headers: set[str]) -> str | None:
+    """The line that opens a PDF's first page when it runs as a header over the pages ("Shared MIME-info
+    Database"): the document's title, which the header's removal would otherwise take from the text."""
+    first = next((clean_line(normalise(line)) for line in pages[0].splitlines() if line.strip()), "") if pages else ""
+    return first if first in headers and len(re.findall(r"[^\W\d_]{2,}", first)) >= 2 else None
 
 
 def clean_text(raw: str, drop_lines: Iterable[str] = ()) -> str:
@@ -95,7 +134,7 @@ def clean_text(raw: str, drop_lines: Iterable[str] = ()) -> str:
 
 def _clean_pass(text: str, dropped: set[str]) -> str:
     text = _HYPHEN_BREAK.sub(r"\1", text)
-    lines = [clean_line(line) for line in text.split("\n")]
+    lines = _without_contents_headings([clean_line(line) for line in text.split("\n")])
     lines = [line for line in lines if not is_page_furniture(line) and line not in dropped]
     lines = drop_trailing_boilerplate(lines)
     return _BLANK_RUNS.sub("\n\n\n", "\n".join(lines)).strip()

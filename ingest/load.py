@@ -8,7 +8,7 @@ from typing import Callable
 
 from citeqa.errors import CorpusNotFound
 from citeqa.types import Document, Skipped
-from ingest.clean import clean_text, page_headers_and_footers
+from ingest.clean import clean_text, page_headers_and_footers, title_in_running_header
 from ingest.discover import discover, doc_id_for
 from ingest.metadata import find_date, find_title
 from ingest.readers import RawText, Unreadable, read_file
@@ -48,10 +48,11 @@ def read_document(path: Path, doc_id: str) -> Document:
 
 
 def document_from_raw(doc_id: str, path: Path, raw: RawText) -> Document:
-    text = clean_text(raw.text, page_headers_and_footers(raw.pages))
+    headers = page_headers_and_footers(raw.pages)
+    text = clean_text(raw.text, headers)
     return Document(
         doc_id=doc_id,
-        title=find_title(text, raw.title, fallback=path.name),
+        title=find_title(text, raw.title or title_in_running_header(raw.pages, headers), fallback=path.name),
         text=text,
         source_path=str(path),
         content_hash=raw.content_hash,

@@ -294,7 +294,13 @@ def read_pdf(data: bytes) -> RawText:
         raise Unreadable(f"corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from None
     if not any(p.strip() for p in pages):
         raise Unreadable("PDF has no text layer (scanned image?); run OCR on it first")
-    return RawText("\n\n".join(pages), "pdf", str(title).strip() if title else None, pages)
+    title = str(title).strip() if title else None
+    return RawText("\n\n".join(pages), "pdf", None if title and _PLACEHOLDER_TITLE.match(title) else title, pages)
+
+
+# What a program writes where no one gave a title: "untitled" (reportlab), "Microsoft Word - report.docx", a file's name
+_PLACEHOLDER_TITLE = re.compile(r"^(?:untitled(?:[-\s]?\d+)?|document\d*|microsoft (?:word|powerpoint|excel) - .*"
+                                r"|[\w\s.-]+\.(?:docx?|pdf|odt|rtf|tex|dvi|indd|pptx?|xlsx?))$", re.I)
 
 
 def read_docx(data: bytes) -> RawText:

@@ -57,6 +57,33 @@ def test_pdf_running_headers_and_footers_are_found():
     assert page_headers_and_footers(pages[:2]) == set()
 
 
+def test_a_running_header_that_carries_its_page_number_is_found():
+    """libtasn1's manual heads its pages "Chapter 4: Function reference 12", the number its page's; a heading that
+    opens with a number ("1 Introduction") and a line that ends with a number once are no headers."""
+    pages = ["Harbour Manual\nContents", "1 Introduction\nThe harbour opens at 6.", "2 Berths\nBerths number 12"]
+    pages += [f"Chapter 2: Berths {n}\nBerth {n} is for ferries.\nThe berth holds {n * n}" for n in range(3, 9)]
+    found = page_headers_and_footers(pages)
+    assert found == {f"Chapter 2: Berths {n}" for n in range(3, 9)}, found
+
+
+def test_a_table_of_contents_and_an_index_are_dropped_with_their_heading():
+    text = ("Table of Contents\n1 Introduction . . . . . . . . . 1\n2.1 Berths. . . . . . . . . . . . 12\n"
+            "Appendix A Licence . . . . . . . 24\n\n1 Introduction\nThe harbour opens at six. Wait . . . . and see.\n"
+            "ii\nIndex\nberth . . . . . . . . . . 12\n")
+    assert clean_text(text) == "1 Introduction\nThe harbour opens at six. Wait . . . . and see.\nIndex"
+    long_line = "A scanned abstract that ends in leaders " * 4 + ". . . . . 174"
+    assert clean_text(long_line) == long_line  # a long line is text, not an entry
+
+
+def test_a_pdf_titled_only_by_its_running_header_keeps_it_as_its_title():
+    from ingest.clean import title_in_running_header
+
+    pages = [f"Shared Harbour Database\n{'Thomas Pilot' if i == 0 else 'Body'}\n{i + 1}" for i in range(4)]
+    headers = page_headers_and_footers(pages)
+    assert title_in_running_header(pages, headers) == "Shared Harbour Database"
+    assert title_in_running_header(["Body\nmore"] * 4, page_headers_and_footers(["Body\nmore"] * 4)) is None
+
+
 @hypothesis_settings(max_examples=300, deadline=None)
 @given(_DOCUMENTS)
 def test_cleaning_is_idempotent(raw):

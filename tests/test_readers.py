@@ -99,6 +99,12 @@ def test_pdf_text_layer_and_metadata_title(tmp_path):
     assert "The treaty entered into force." in raw.text and "Page two." in raw.text
 
 
+@pytest.mark.parametrize("placeholder", ["untitled", "Microsoft Word - report.docx", "Document1", "harbour.tex"])
+def test_a_pdf_title_a_program_put_in_its_place_is_no_title(tmp_path, placeholder):
+    make_pdf(tmp_path / "r.pdf", [["The treaty entered into force."]], title=placeholder)
+    assert read_file(tmp_path / "r.pdf").title is None
+
+
 def test_docx_paragraphs_and_title(tmp_path):
     make_docx(tmp_path / "d.docx", ["First paragraph.", "Second paragraph."], title="Docx Title")
     raw = read_file(tmp_path / "d.docx")

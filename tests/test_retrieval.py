@@ -188,14 +188,17 @@ def test_a_short_answer_is_not_the_documents_title_nor_cut_from_capitals_nor_hal
     assert (edges_can_be_trusted(choice) and not only_the_title(choice)) == shown
 
 
-def service_over(tmp_path, files: dict[str, str]):
-    """The real stack over a corpus of `files` (name -> text), indexed in `tmp_path`."""
+def service_over(tmp_path, files: dict[str, str | bytes]):
+    """The real stack over a corpus of `files` (name -> text, or the bytes of a PDF), indexed in `tmp_path`."""
     from ingest.pipeline import build_index
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for name, text in files.items():
-        (corpus / name).write_text(text, encoding="utf-8")
+    for name, content in files.items():
+        if isinstance(content, bytes):
+            (corpus / name).write_bytes(content)
+        else:
+            (corpus / name).write_text(content, encoding="utf-8")
     settings = Settings.load(env={}, corpus=corpus, index=tmp_path / "index")
     build_index(settings)
     return build_service(settings)
@@ -3148,3 +3151,38 @@ def test_a_sentence_says_what_a_thing_is_when_it_opens_with_it_and_a_copula():
                        ("Shims are rebuilt by rehash.", "shim"), ("Shimsy is a word.", "shim"),
                        ("The old shim is not needed.", "shim")]:
         assert not defines(text, term), text
+
+
+def test_a_pdf_manual_is_read_without_its_page_furniture_and_its_sentences_whole(tmp_path):
+    """Over two PDF manuals (the Shared MIME-info specification, libtasn1's manual): the title, which runs as every
+    page's header, was lost with the header ("X Desktop Group" titled the document); "Chapter 2: ASN.1 structure
+    handling 4", carrying its page's number, and the table of contents' dot leaders were quoted as text; and "...,
+    the application" / "MUST run the update-mime-database command ..." was two quotes."""
+    from reportlab.pdfgen import canvas
+
+    prose = ["The harbour keeps one register of every berth and of the ship that holds it, so that a pilot",
+             "can find a free berth at any hour of the day or night without asking the harbour master first.",
+             "Each ship that wishes to stay longer than a day will file a single mooring form, named after the",
+             "ship, with the clerk of the quay (depending on which quay the ship was given on arrival). After",
+             "mooring or moving the ship to another berth of the harbour, the captain of the ship at that berth",
+             "MUST report to the harbour master, who keeps the berth register of the whole port up to date.",
+             "Ferries keep the southern quay, and tugs wait at the northern end where the water is deepest."]
+    pages = [["Harbour Berth Database", "Thomas Pilot", "Table of Contents", "1 Introduction . . . . . . . . . . 1",
+              "2 Berths . . . . . . . . . . . . . . 2", "3 Fees . . . . . . . . . . . . . . . 3", "1"]]
+    pages += [["Harbour Berth Database", f"{n} Section {n}", *prose, f"Chapter {n}: Berths and fees {n + 1}"]
+              for n in range(1, 5)]
+    pdf = canvas.Canvas(str(tmp_path / "manual.pdf"))
+    for lines in pages:
+        pdf.setFont("Helvetica", 8)
+        for i, line in enumerate(lines):
+            pdf.drawString(40, 800 - 14 * i, line)
+        pdf.showPage()
+    pdf.save()
+    service = service_over(tmp_path, {"manual.pdf": (tmp_path / "manual.pdf").read_bytes()})
+    answer = service.ask("What must the captain do after mooring the ship?")
+    assert not answer.abstained and one_line(answer.citations[0].quote) == (
+        "After mooring or moving the ship to another berth of the harbour, the captain of the ship at that berth MUST "
+        "report to the harbour master, who keeps the berth register of the whole port up to date."), answer.answer
+    assert answer.passages[0].title == "Harbour Berth Database"
+    text = document_text(service, "manual.pdf")
+    assert "Chapter" not in text and ". . ." not in text and "Table of Contents" not in text, text[:300]

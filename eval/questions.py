@@ -25,6 +25,10 @@ FIRST_QUESTIONS = Path(__file__).with_name("first_questions.jsonl")
 # and questions a pyenv user asks of it (a collection the answer rules were not written on)
 DOCS_CORPUS = Path(__file__).with_name("corpora") / "pyenv"
 DOCS_QUESTIONS = Path(__file__).with_name("docs_questions.jsonl")
+# A third: two PDF manuals (the Shared MIME-info Database specification, GPL-2; libtasn1's manual, GFDL-1.3; licences
+# in corpora/licenses), with running headers, tables of contents and prose wrapped to the page
+MANUALS_CORPUS = Path(__file__).with_name("corpora") / "manuals"
+MANUALS_QUESTIONS = Path(__file__).with_name("manuals_questions.jsonl")
 MAX_AFTER = 20  # the turns of history the service reads
 
 

@@ -133,6 +133,11 @@ def test_shipped_question_sets_are_valid():
     assert {d for q in docs for d in q.relevant} <= {p.name for p in DOCS_CORPUS.glob("*.md")}
     assert next(q for q in docs if q.id == "d15").answer_variants == (
         "switch between multiple versions of Python", "change the global Python version")
+    from eval.questions import MANUALS_CORPUS, MANUALS_QUESTIONS
+
+    manuals = load_questions(MANUALS_QUESTIONS)
+    assert len(manuals) == 38 and sum(q.answerable for q in manuals) == 31
+    assert {d for q in manuals for d in q.relevant} == {p.name for p in MANUALS_CORPUS.glob("*.pdf")}
 
 
 @pytest.mark.parametrize("line, message", [

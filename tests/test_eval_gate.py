@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from eval.perturb import in_small_letters, perturbed_questions, with_a_typo
-from eval.questions import (CONVERSATIONS, DEFAULT_QUESTIONS, DOCS_CORPUS, DOCS_QUESTIONS, FIRST_QUESTIONS, QuestionSet,
+from eval.questions import (CONVERSATIONS, DEFAULT_QUESTIONS, DOCS_CORPUS, DOCS_QUESTIONS, FIRST_QUESTIONS,
+                            MANUALS_CORPUS, MANUALS_QUESTIONS, QuestionSet,
                             load_questions)
 
 # Measured 2026-11-29 06:05 UTC (89 questions, 76 answerable, 13 unanswerable): quote units pooled from
@@ -179,32 +180,33 @@ def test_hybrid_meets_the_floors(shipped, path, typed, gate, floors, ceilings):
 # after it: 0.5862, 0.0690, 0.2222 (06:27 UTC); a change log's entries quoted only for questions about versions,
 # changes or times (retrieval/change_log.py): 0.6207, 0.0690, 0.4444 (07:09 UTC); passed over by the search itself, so
 # that other passages take their places: 0.6897, 0.0690, 0.3333 (07:20 UTC); the passage that says what a thing is
-# retrieved for "What is X?" (retrieval/definition.py): 0.7241 (2026-12-06 09:10 UTC). Floors one question below. The gap to the shipped corpus's figures is
-# what the answer models and rules, written on the CSTO documents and Wikipedia, do not yet carry to software
-# documentation (README, docs/answers.md).
-FLOOR_DOCS_ANSWER_QUOTED = 0.68
-CEILING_DOCS_FALSE_ABSTENTION = 0.11
-FLOOR_DOCS_ABSTENTION_ACCURACY = 0.22
+# retrieved for "What is X?" (retrieval/definition.py): 0.7241 (2026-12-06 08:25 UTC). Floors one question below. The
+# gap to the shipped corpus's figures is what the answer models and rules, written on the CSTO documents and
+# Wikipedia, do not yet carry to software documentation (README, docs/answers.md).
+#
+# A third kind (eval/corpora/manuals: two PDF manuals, the Shared MIME-info Database specification and libtasn1's
+# manual; eval/manuals_questions.jsonl, 38 questions, 31 answerable), written on 2026-12-06 at 08:36 UTC and asked once
+# before any change: answer_quoted 0.7742, false abstention 0.0323, abstention 0.2857 (the code of 473ccd4). PDF pages
+# read as prose past a line that fills their width, headers carrying the page number, tables of contents and
+# indexes dropped (in-sample): 0.8065, 0.0323, 0.2857. Floors one question below.
+OTHER_COLLECTIONS = {  # name: (folder, questions, floor answer_quoted, floor abstention accuracy, ceiling false abst.)
+    "documentation": (DOCS_CORPUS, DOCS_QUESTIONS, 0.68, 0.22, 0.11),
+    "manuals": (MANUALS_CORPUS, MANUALS_QUESTIONS, 0.77, 0.14, 0.07),
+}
 
 
-@pytest.fixture(scope="module")
-def documentation(tmp_path_factory):
-    """Settings over a fresh index of the documentation collection."""
+@pytest.mark.parametrize("name", OTHER_COLLECTIONS)
+def test_hybrid_meets_the_floors_on_other_kinds_of_collection(name, tmp_path_factory):
     from citeqa.settings import Settings
     from ingest.pipeline import build_index
 
-    root = tmp_path_factory.mktemp("documentation")
-    settings = Settings.load(env={}, corpus=DOCS_CORPUS, index=root / "index")
+    folder, questions, floor_quoted, floor_abstention, ceiling_false = OTHER_COLLECTIONS[name]
+    settings = Settings.load(env={}, corpus=folder, index=tmp_path_factory.mktemp(name) / "index")
     build_index(settings)
-    return settings
-
-
-def test_hybrid_meets_the_floors_on_another_kind_of_collection(documentation):
-    measured, figures = _measured(documentation, QuestionSet(DOCS_QUESTIONS, load_questions(DOCS_QUESTIONS)),
-                                  "documentation gate")
-    assert measured["answer_quoted"] >= FLOOR_DOCS_ANSWER_QUOTED, figures
-    assert measured["abstention_accuracy"] >= FLOOR_DOCS_ABSTENTION_ACCURACY, figures
-    assert measured["false_abstention_rate"] <= CEILING_DOCS_FALSE_ABSTENTION, figures
+    measured, figures = _measured(settings, QuestionSet(questions, load_questions(questions)), f"{name} gate")
+    assert measured["answer_quoted"] >= floor_quoted, figures
+    assert measured["abstention_accuracy"] >= floor_abstention, figures
+    assert measured["false_abstention_rate"] <= ceiling_false, figures
 
 
 def _measured(shipped, questions: QuestionSet, gate: str) -> tuple[dict[str, float], str]:

@@ -448,7 +448,8 @@ class ExtractiveAnswerer:
         named = name_explained(analysis.question.text)
         if named and not shown and not any(says_what_the_name_is(c.quote, named) for c in citations):
             # "What is the Permanent Council?" had quoted the one line that names it, which says nothing of what it is
-            saying = self._best_unit_that_can_answer(analysis, lambda u: says_what_the_name_is(u.text, named))
+            saying = self._best_unit_that_can_answer(analysis, lambda u: says_what_the_name_is(u.text, named),
+                                                     reach=len(analysis.units))  # any unit of the top passages
             if saying is None:
                 return Composition(NOT_FOUND, True, [], analysis.answerable)
             citations, short_answer = cited(self.quotes(saying, analysis.units)), None
@@ -1247,7 +1248,10 @@ _ANAPHORIC_START = re.compile(rf"^[\"“'‘(]?({_REFERS_BACK})\b", re.I)
 # A unit that opens by referring back, or speaks of "such" a thing within its first words ("We consider
 # such anti-democratic practice ..."), needs the unit before it. Not "It": mostly "It is ... to", which
 # refers to nothing before it.
-_NEEDS_ANTECEDENT = re.compile(rf"^[\"“'‘(]?({_REFERS_BACK})\b|^\W*(?:\w+\s+){{0,3}}such\b", re.I)
+# "This manual is for GNU Libtasn1 ...", "This document describes ...": the text itself, named by no unit before
+_THE_TEXT_ITSELF = r"(?:document|manual|guide|specification|spec|chapter|section|page|book|report|paper|appendix)\b"
+_NEEDS_ANTECEDENT = re.compile(rf"^[\"“'‘(]?(?!(?:this|these)\s+{_THE_TEXT_ITSELF})({_REFERS_BACK})\b"
+                               rf"|^\W*(?:\w+\s+){{0,3}}such\b", re.I)
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\b")  # "EAB", "UDP", "NSFNET"
 ANTECEDENT_REACH = 600  # characters looked back for the unit a unit refers back to
 LIST_ITEMS = 8  # items of a list quoted whole; the brochure's longest has 6

@@ -157,17 +157,23 @@ def name_explained(question: str) -> str | None:
     return match.group("name")
 
 
+# "the Libtasn1 library that provides ...": the kind of thing a name is, said before what it does
+_KIND_OF_THING = r"(?:library|program|tool|package|application|module|service|format|protocol|language|framework)"
+
+
 def says_what_the_name_is(text: str, name: str) -> bool:
     """Whether the text says what the named thing is or whose it is: the name (its words run together or apart,
     "AppleTalk" for "Apple Talk"; perhaps a possessive, a bracket after it) then a verb that says it ("Tymnet was
     ...", "The Computer Science Network (CSNET) was ...", "Expert Advisory Board (EAB) under the Council ... is"), an
-    apposition ("Warner Sinback, a data network ...") or what it belongs to ("the Jogorku Kenesh of the Kyrgyz
+    apposition ("Warner Sinback, a data network ...", "GNU Libtasn1 (version 4.19.0), which is a library for ...",
+    "the Libtasn1 library that provides ...") or what it belongs to ("the Jogorku Kenesh of the Kyrgyz
     Republic"), or a table row or label it opens ("PYENV_ROOT | ~/.pyenv | Defines the directory under which ...",
     "PYENV_ROOT: the directory ..."). A line that only uses it ("... charge to the Permanent Council under the CSTO to
     prepare ...") says none of it."""
     words = r"[\s'’-]*".join(re.escape(w) for w in name.split())
     qualified = r"(?:\s+(?:under|of|in|for|at|within)\s[^.;:]{0,60}?)?"  # "Board (EAB) under the Council ... is"
     return bool(re.search(rf"\b{words}(?:['’]s?)?(?:\s*\([^)]{{0,40}}\))?\)?(?:\s*,\s*(?:a|an|the)\b"
+                          rf"|\s*,\s*(?:which|that|who)\s+(?:is|was|are|were)\b|\s+{_KIND_OF_THING}\s+(?:that|which)\b"
                           rf"|{qualified}\s+(?:is|was|are|were|refers|means)\b|\s+of\s+(?:the\s+)?[A-Z])", text, re.I)
                 or re.search(rf"(?:^|\n)[ \t`*]*{words}[ \t`*]*(?:\||:[ \t])", text, re.I))
 

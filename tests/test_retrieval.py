@@ -397,6 +397,10 @@ def test_a_question_asking_what_a_named_thing_is(question, name):
     ("Water Board (WB) under the Ministry of the Interior is a standing body.", "Water Board", True),
     ("Anna Berg, Speaker of the Saeima of the Republic of Latvia", "Saeima", True),  # whose it is
     ("The ministers charge the Permanent Council under the CSTO to prepare a proposal.", "Permanent Council", False),
+    # libtasn1's manual: "What is Libtasn1?" had been refused
+    ("This manual is for GNU Libtasn1 (version 4.19.0), which is a library for ASN.1.", "Libtasn1", True),
+    ("This document describes the Libtasn1 library that provides ASN.1 parsing.", "Libtasn1", True),
+    ("Report bugs in Libtasn1 that you find.", "Libtasn1", False),
 ])
 def test_a_text_that_says_what_a_named_thing_is(text, name, says):
     from retrieval.bodies import says_what_the_name_is
@@ -3186,3 +3190,18 @@ def test_a_pdf_manual_is_read_without_its_page_furniture_and_its_sentences_whole
     assert answer.passages[0].title == "Harbour Berth Database"
     text = document_text(service, "manual.pdf")
     assert "Chapter" not in text and ". . ." not in text and "Table of Contents" not in text, text[:300]
+
+
+def test_what_a_thing_is_may_be_said_beyond_the_best_units_and_by_the_text_about_itself(tmp_path):
+    """Over libtasn1's PDF manual, "What is Libtasn1?" was refused: the one line that says it ("This manual is for GNU
+    Libtasn1 (...), which is a library for ...") ranked sixth, past the five units looked at, and once found it came
+    after the authors' line, read as what "This manual" refers back to."""
+    service = service_over(tmp_path, {"manual.txt": (
+        "Harbourlib\nA library for the berths of a harbour\nfor version 2.1, 3 May 2024\nAnna Pilot\nBen Dock\nTom Quay (help-harbourlib@example.org)\n\n"
+        "This manual is for GNU Harbourlib (version 2.1, 3 May 2024), which is a library for the bookings of berths and for the manipulation of the berth records that the harbour office keeps.\n\n"
+        "Report bugs in Harbourlib to the harbour office. Harbourlib home page: harbour.example.\n\n"
+        "Usage: harbourlib-book [OPTION] FILE\nBook a berth with Harbourlib from FILE.\n\n"
+        "Harbourlib reads every berth file at start. Harbourlib writes a log of each booking.\n")})
+    answer = service.ask("What is Harbourlib?")
+    assert not answer.abstained and answer.citations[0].quote.startswith("This manual is for GNU Harbourlib"), \
+        answer.answer

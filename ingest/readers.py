@@ -310,9 +310,20 @@ def read_docx(data: bytes) -> RawText:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # BadZipFile, missing parts, XML errors: any failure to open means unreadable
         raise Unreadable(f"corrupt or unreadable DOCX ({type(exc).__name__}: {exc})") from None
-    blocks = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            blocks.append(" | ".join(cell.text for cell in row.cells))
+    from docx.table import Table
+
+    blocks: list[str] = []
+    for item in document.iter_inner_content():  # paragraphs and tables in the order the document has them
+        blocks += _rows(item) if isinstance(item, Table) else [item.text]
     title = (document.core_properties.title or "").strip() or None
-    return RawText("\n\n".join(blocks), "docx", title)
+    return RawText("\n\n".join(blocks), "docx", None if title and _PLACEHOLDER_TITLE.match(title) else title)
+
+
+def _rows(table) -> list[str]:
+    """A table's rows, each "cell | cell", a cell merged across columns once (python-docx gives it for each column
+    it spans)."""
+    rows = []
+    for row in table.rows:
+        cells = row.cells
+        rows.append(" | ".join(cell.text for i, cell in enumerate(cells) if i == 0 or cell._tc is not cells[i - 1]._tc))
+    return rows

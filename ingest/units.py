@@ -111,6 +111,8 @@ def _wraps(previous: _Line, line: _Line, in_prose: bool, in_item: bool, width: i
     command ...")."""
     if line.gap == 0 and _LIST_ITEM.match(line.text):
         return False
+    if "|" in previous.text and "|" in line.text:  # two rows of a table, however alike their lengths
+        return False
     if line.gap <= 1 and continues(previous.text, line.text):
         return True
     if line.gap > 0:

@@ -105,6 +105,21 @@ def test_a_pdf_title_a_program_put_in_its_place_is_no_title(tmp_path, placeholde
     assert read_file(tmp_path / "r.pdf").title is None
 
 
+def test_a_docx_table_stays_where_it_stands_and_a_merged_cell_is_read_once(tmp_path):
+    """A Word table had been read after every paragraph of the document, away from the heading over it, and a cell
+    merged across three columns three times."""
+    document = docx.Document()
+    document.add_paragraph("Harbour fees")
+    table = document.add_table(rows=2, cols=3)
+    for i, text in enumerate(["North quay", "20 EUR", "tugs only"]):
+        table.cell(0, i).text = text
+    table.cell(1, 0).merge(table.cell(1, 2)).text = "Fees are paid at the harbour office."
+    document.add_paragraph("The harbour opens at six.")
+    document.save(tmp_path / "fees.docx")
+    assert read_file(tmp_path / "fees.docx").text == ("Harbour fees\n\nNorth quay | 20 EUR | tugs only\n\n"
+                                                     "Fees are paid at the harbour office.\n\nThe harbour opens at six.")
+
+
 def test_docx_paragraphs_and_title(tmp_path):
     make_docx(tmp_path / "d.docx", ["First paragraph.", "Second paragraph."], title="Docx Title")
     raw = read_file(tmp_path / "d.docx")

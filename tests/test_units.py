@@ -129,6 +129,8 @@ def test_a_pdf_pages_prose_goes_on_past_a_line_that_fills_its_width():
     quoted = [page[u.start : u.end] for u in quote_units(page)]
     assert ("After installing or modifying this file, the application\nMUST run the update command, which is provided "
             "by the shared database package of the desktop.") in quoted, quoted
+    table = "".join(f"North quay berth {n} | ferries and tugs of the harbour | {n * 5} EUR a day\n" for n in range(4))
+    assert len(quote_units(table)) == 4  # a table's rows, as long as each other, stay apart
     code = "$ harbour version\n2.7.6 (set by /home/pilot/.harbour/version)\n$ harbour version --bare\n2.7.6"
     assert [code[u.start : u.end] for u in quote_units(code)][-2:] == ["$ harbour version --bare", "2.7.6"]
 

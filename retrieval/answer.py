@@ -394,7 +394,7 @@ class ExtractiveAnswerer:
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)
                          and not self._a_small_word_at_a_sentence_start(best)) else None
-        headed = _under_its_heading(analysis)
+        headed = _under_its_heading(analysis, self._text_of)
         if short is not None and headed is not None and headed.key != short.unit.key:
             short = None  # "What does pyenv which show?": the line under its heading says it; its example output is
             # no answer
@@ -1061,7 +1061,7 @@ def _first_quote(analysis: Analysis, headed: ScoredUnit | None) -> ScoredUnit:
     return defining or headed or analysis.units[0]
 
 
-def _under_its_heading(analysis: Analysis) -> ScoredUnit | None:
+def _under_its_heading(analysis: Analysis, text_of: Callable[[str], str]) -> ScoredUnit | None:
     """For "What is X?", "What does X do?" or "What does X show?", the best unit that says it on X's own page
     (`described_on_its_page`), else under a heading that is X alone (`described_under_its_heading`); None when the
     question asks none of these or no unit does."""
@@ -1069,8 +1069,33 @@ def _under_its_heading(analysis: Analysis) -> ScoredUnit | None:
     term = defined_term(text) or thing_it_does(text) or thing_it_shows(text)
     if term is None:
         return None
-    return (next((u for u in analysis.units if described_on_its_page(u, term)), None)
+    returning = (next((u for u in analysis.units if says_what_it_returns(u, term, text_of(u.doc_id))), None)
+                 if _ASKS_WHAT_IT_RETURNS.search(text) else None)
+    return (returning or next((u for u in analysis.units if described_on_its_page(u, term)), None)
             or next((u for u in analysis.units if described_under_its_heading(u, term)), None))
+
+
+_ASKS_WHAT_IT_RETURNS = re.compile(r"\breturns?\s*\??\s*$", re.I)
+_RETURNS = re.compile(r"^\W*(?:returns?\b|return value)", re.I | re.M)
+ENTRY_REACH = 1500  # characters of a reference entry looked back from its "Returns" line for the name of what it is
+
+
+def says_what_it_returns(unit: ScoredUnit, term: str, document: str) -> bool:
+    """Whether the unit is the "Returns ..." line of the term's entry in reference documentation: it opens with
+    "Returns" (or "Return value"), and `document` names the term at most ENTRY_REACH characters before it with no
+    other "Returns" line, nor another entry's heading, between ("What does asn1_strerror return?" had "libtasn1
+    function" in bold, from its signature's line "error: is an error returned by a libtasn1 function."; the entry goes on, past a page break,
+    "Returns a string with a description of an error.")."""
+    if not _RETURNS.match(unit.text):
+        return False
+    before = document[max(0, unit.start - ENTRY_REACH) : unit.start]
+    name = r"[\s_-]+".join(re.escape(w) for w in _bare(term).split())  # "asn1_strerror", "asn1 strerror"
+    named = [m.end() for m in re.finditer(rf"(?<!\w){name}(?!\w)", before, re.I)]
+    if not named or _RETURNS.search(before, named[-1]):
+        return False
+    first = re.escape(_bare(term).split()[0])  # and no other entry's heading since: a line that is a name of the
+    headings = re.finditer(rf"^[ \t]*{first}(?:[ \t_-]+\w+){{1,4}}[ \t]*$", before[named[-1]:], re.I | re.M)  # family
+    return all(_bare(h.group()) == _bare(term) for h in headings)  # ("asn1 strerror" after asn1_perror's entry)
 
 
 def described_under_its_heading(unit: ScoredUnit, term: str) -> bool:

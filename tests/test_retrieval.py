@@ -3205,3 +3205,24 @@ def test_what_a_thing_is_may_be_said_beyond_the_best_units_and_by_the_text_about
     answer = service.ask("What is Harbourlib?")
     assert not answer.abstained and answer.citations[0].quote.startswith("This manual is for GNU Harbourlib"), \
         answer.answer
+
+
+def test_what_a_function_returns_is_read_in_its_entrys_returns_line(tmp_path):
+    """Over libtasn1's PDF manual, "What does asn1_strerror return?" had "libtasn1 function" in bold, from its
+    signature's "error: is an error returned by a libtasn1 function."; its entry says it past a page break: "Returns a
+    string with a description of an error." An entry without a "Returns" line is not answered by the next entry's."""
+    reference = (
+        "4 Function reference\n\nharbour log\n[Function]void harbour_log (int berth)\nberth: is a berth returned by a "
+        "harbour function.\nPrints the berth's bookings to the harbour office log. This function is like "
+        "harbour_print.\n\nharbour book\n[Function]const char * harbour_book (int berth)\nberth: is a berth returned "
+        "by a harbour function.\n\n\nReturns a ticket naming the booked berth and its quay.\n\n"
+        "harbour free\n[Function]int harbour_free (int berth)\nberth: the berth to free.\nFrees the berth.\n"
+        "Returns: zero if the berth was freed, or an error code.\n")
+    service = service_over(tmp_path, {"reference.txt": reference})
+    book = service.ask("What does harbour_book return?")
+    assert not book.abstained and book.citations[0].quote.startswith("Returns a ticket naming"), book.answer
+    assert book.short_answer is None or "ticket" in book.short_answer.text, book.answer
+    free = service.ask("What does harbour_free return?")
+    assert free.citations[0].quote.startswith("Returns: zero if the berth was freed"), free.answer
+    log = service.ask("What does harbour_log return?")
+    assert log.abstained or not log.citations[0].quote.startswith("Returns a ticket"), log.answer

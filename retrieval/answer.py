@@ -421,9 +421,10 @@ class ExtractiveAnswerer:
         if asks_who_said(analysis.question.text):
             chosen, short = self.with_the_speaker(chosen, short)
         elif (asks_for_several_holders(analysis.question) or asks_for_items(analysis.question.text)
-              or asks_how_to(analysis.question.text)):
-            short = None  # "Who are the members of ...?", "What are the principles ...?", "How do I ...?": no one
-            # name or phrase
+              or asks_how_to(analysis.question.text) or thing_it_does(as_what_it_does(analysis.question.text)
+                                                                   or analysis.question.text)):
+            short = None  # "Who are the members of ...?", "What are the principles ...?", "How do I ...?", "What is
+            # the x-content type for?": no one name or phrase ("x-content type has been introduced for this purpose")
         elif asks_for_a_post_holder(analysis.question):
             short = name_over_the_post(chosen[0], analysis.question) or short or name_after_the_post(chosen[0],
                                                                                                    analysis.question)
@@ -1276,7 +1277,9 @@ _ANAPHORIC_START = re.compile(rf"^[\"“'‘(]?({_REFERS_BACK})\b", re.I)
 # "This manual is for GNU Libtasn1 ...", "This document describes ...": the text itself, named by no unit before
 _THE_TEXT_ITSELF = r"(?:document|manual|guide|specification|spec|chapter|section|page|book|report|paper|appendix)\b"
 _NEEDS_ANTECEDENT = re.compile(rf"^[\"“'‘(]?(?!(?:this|these)\s+{_THE_TEXT_ITSELF})({_REFERS_BACK})\b"
-                               rf"|^\W*(?:\w+\s+){{0,3}}such\b", re.I)
+                               rf"|^\W*(?:\w+\s+){{0,3}}such\b"
+                               r"|^[\s\S]*?\b(?:for|to)\s+(?:this|that)\s+(?:purpose|reason|end)\b", re.I)  # "... was
+# introduced for this purpose.": the purpose the unit before says
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\b")  # "EAB", "UDP", "NSFNET"
 ANTECEDENT_REACH = 600  # characters looked back for the unit a unit refers back to
 LIST_ITEMS = 8  # items of a list quoted whole; the brochure's longest has 6

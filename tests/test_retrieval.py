@@ -3226,3 +3226,18 @@ def test_what_a_function_returns_is_read_in_its_entrys_returns_line(tmp_path):
     assert free.citations[0].quote.startswith("Returns: zero if the berth was freed"), free.answer
     log = service.ask("What does harbour_log return?")
     assert log.abstained or not log.citations[0].quote.startswith("Returns a ticket"), log.answer
+
+
+def test_a_thing_introduced_for_this_purpose_is_quoted_after_the_purpose(tmp_path):
+    """Over the Shared MIME-info specification, "What is the x-content type for?" quoted "The x-content type has been
+    introduced for this purpose." with "x-content type has been introduced for this purpose" in bold: what a thing is
+    for is no one phrase, and "for this purpose" is the purpose the sentence before says."""
+    service = service_over(tmp_path, {"harbour.txt": (
+        "The harbour\n\nThe harbour keeps two quays and a lighthouse. Ferries use the southern quay.\n\n"
+        "Pilots must know when the tide turns at the harbour mouth, day and night. The harbour bell has been "
+        "introduced for this purpose. Typical signals are one stroke, two strokes or a long ring.\n")})
+    answer = service.ask("What is the harbour bell for?")
+    quotes = [c.quote for c in answer.citations]
+    assert not answer.abstained and answer.short_answer is None, answer.answer
+    assert quotes[:2] == ["Pilots must know when the tide turns at the harbour mouth, day and night.",
+                          "The harbour bell has been introduced for this purpose."], answer.answer

@@ -49,6 +49,7 @@ from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, as
                              only_other_years, says_an_exact_count, the_counts, the_post_as_asked)
 from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
+from retrieval.opposites import says_the_opposite
 from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
                                 asks_how_to, defined_term, person_asked_about, person_named_as_source,
                                 post_speaker_asked, speaker_asked, thing_it_does, thing_it_shows, topic_said_about,
@@ -435,6 +436,9 @@ class ExtractiveAnswerer:
             chosen = self.with_the_quotation_before(chosen)
         if shown:  # "Tell me more": a unit added for context (a lead-in, where an abbreviation is spelled out) was read
             chosen = [u for u in chosen if one_line(u.text) not in shown] or chosen
+        if short is not None and says_the_opposite(analysis.question.text, short.unit.text):
+            return Composition(NOT_FOUND, True, [], analysis.answerable)  # "... the lowest quotient ...?" of "The party
+            # with the highest quotient is awarded the seat": the question changed the relation, the text does not say
         citations = cited(chosen)
         short_answer = None
         if short is not None:
@@ -1362,3 +1366,4 @@ def format_answer(citations: Sequence[Citation], short_answer: ShortAnswer | Non
     if short_answer is None:
         return quotes
     return f"{one_line(short_answer.text)} [{short_answer.citation}]\n\n{quotes}"
+

@@ -3241,3 +3241,24 @@ def test_a_thing_introduced_for_this_purpose_is_quoted_after_the_purpose(tmp_pat
     assert not answer.abstained and answer.short_answer is None, answer.answer
     assert quotes[:2] == ["Pilots must know when the tide turns at the harbour mouth, day and night.",
                           "The harbour bell has been introduced for this purpose."], answer.answer
+
+
+def test_a_question_that_asks_with_the_opposite_word_is_refused(tmp_path):
+    """SQuAD 2.0's "The party with the lowest quotient is awarded what?" had "seat" in bold from "The party with the
+    highest quotient is awarded the seat."; the Shared MIME-info specification's "last updated 2 October 2018" was in
+    bold for when its first version was published."""
+    from retrieval.opposites import says_the_opposite
+
+    assert says_the_opposite("Who had the lowest score?", "The highest score went to Ann.")
+    assert not says_the_opposite("Who had the lowest score?", "The lowest and the highest scores went to Ann.")
+    assert not says_the_opposite("What do most pilots need?", "Pilots need at least a licence.")
+    service = service_over(tmp_path, {"rules.txt": (
+        "Harbour rules\n\nEach season the harbour counts the tonnage of every company. The company with the highest "
+        "tonnage is awarded the northern quay, which is then added to its berths. The lighthouse was last painted "
+        "on 2 October 2018 by the harbour master.\n")})
+    for question, says in [("The company with the highest tonnage is awarded what?", "northern quay"),
+                           ("When was the lighthouse last painted?", "2 October 2018")]:
+        answer = service.ask(question)
+        assert answer.short_answer is not None and says in answer.short_answer.text, answer.answer
+    for question in ("The company with the lowest tonnage is awarded what?", "When was the lighthouse first painted?"):
+        assert service.ask(question).abstained, question

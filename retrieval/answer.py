@@ -436,7 +436,7 @@ class ExtractiveAnswerer:
             chosen = self.with_the_quotation_before(chosen)
         if shown:  # "Tell me more": a unit added for context (a lead-in, where an abbreviation is spelled out) was read
             chosen = [u for u in chosen if one_line(u.text) not in shown] or chosen
-        if short is not None and says_the_opposite(analysis.question.text, short.unit.text):
+        if says_the_opposite(analysis.question.text, (short.unit if short is not None else chosen[0]).text):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "... the lowest quotient ...?" of "The party
             # with the highest quotient is awarded the seat": the question changed the relation, the text does not say
         citations = cited(chosen)

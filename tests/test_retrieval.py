@@ -3252,6 +3252,8 @@ def test_a_question_that_asks_with_the_opposite_word_is_refused(tmp_path):
     assert says_the_opposite("Who had the lowest score?", "The highest score went to Ann.")
     assert not says_the_opposite("Who had the lowest score?", "The lowest and the highest scores went to Ann.")
     assert not says_the_opposite("What do most pilots need?", "Pilots need at least a licence.")
+    assert says_the_opposite("Whom does the Second Minister choose?", "The First Minister chooses the ministers.")
+    assert not says_the_opposite("It was applied to western countries and which eastern one?", "Western and Japan.")
     service = service_over(tmp_path, {"rules.txt": (
         "Harbour rules\n\nEach season the harbour counts the tonnage of every company. The company with the highest "
         "tonnage is awarded the northern quay, which is then added to its berths. The lighthouse was last painted "

@@ -49,7 +49,7 @@ from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, as
                              only_other_years, says_an_exact_count, the_counts, the_post_as_asked)
 from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
-from retrieval.opposites import says_the_opposite
+from retrieval.opposites import asks_with_a_negation_no_quote_holds, says_the_opposite
 from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
                                 asks_how_to, defined_term, person_asked_about, person_named_as_source,
                                 post_speaker_asked, speaker_asked, thing_it_does, thing_it_shows, topic_said_about,
@@ -436,6 +436,9 @@ class ExtractiveAnswerer:
             chosen = self.with_the_quotation_before(chosen)
         if shown:  # "Tell me more": a unit added for context (a lead-in, where an abbreviation is spelled out) was read
             chosen = [u for u in chosen if one_line(u.text) not in shown] or chosen
+        if asks_with_a_negation_no_quote_holds(analysis.question.text, [u.text for u in chosen]):
+            return Composition(NOT_FOUND, True, [], analysis.answerable)  # "Which country was not hit by the
+            # embargo?" of lines that say which were: the question added "not", the text does not say it
         if says_the_opposite(analysis.question.text, (short.unit if short is not None else chosen[0]).text):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "... the lowest quotient ...?" of "The party
             # with the highest quotient is awarded the seat": the question changed the relation, the text does not say

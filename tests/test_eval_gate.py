@@ -192,10 +192,11 @@ def test_hybrid_meets_the_floors(shipped, path, typed, gate, floors, ceilings):
 # manual is for ..." said of the text itself, not of the line before it: 0.8387, 0, 0.2857 (08:48 UTC); what a function
 # returns read in its entry's "Returns" line: 0.8710 (08:54 UTC); "... introduced for this purpose." quoted after the
 # purpose: 0.9032 (09:01 UTC); a question asking with the opposite word of its answer's line refused: abstention
-# 0.4286 (09:05 UTC). Floors one question below.
+# 0.4286 (09:05 UTC); a question with a negation no quote holds refused: false abstention 0.0323 (t03, "Which ASN.1
+# type does the parser not handle?", was not quoted before either) (09:18 UTC). Floors one question below.
 OTHER_COLLECTIONS = {  # name: (folder, questions, floor answer_quoted, floor abstention accuracy, ceiling false abst.)
     "documentation": (DOCS_CORPUS, DOCS_QUESTIONS, 0.68, 0.22, 0.11),
-    "manuals": (MANUALS_CORPUS, MANUALS_QUESTIONS, 0.87, 0.28, 0.04),
+    "manuals": (MANUALS_CORPUS, MANUALS_QUESTIONS, 0.87, 0.28, 0.07),
 }
 
 

@@ -3264,3 +3264,20 @@ def test_a_question_that_asks_with_the_opposite_word_is_refused(tmp_path):
         assert answer.short_answer is not None and says in answer.short_answer.text, answer.answer
     for question in ("The company with the lowest tonnage is awarded what?", "When was the lighthouse first painted?"):
         assert service.ask(question).abstained, question
+
+
+def test_a_question_that_adds_a_negation_no_quote_holds_is_refused(tmp_path):
+    """SQuAD 2.0 writes unanswerable questions by adding "not" ("Which country is not badly hit by the embargo?"): the
+    lines that say which were hit had been quoted. A line that forbids, excludes or lacks answers such a question."""
+    from retrieval.opposites import asks_with_a_negation_no_quote_holds
+
+    assert asks_with_a_negation_no_quote_holds("Which quay was not repainted?", ["The north quay was repainted."])
+    assert not asks_with_a_negation_no_quote_holds("What is not allowed?", ["Swimming is forbidden."])
+    assert not asks_with_a_negation_no_quote_holds("Which quay was repainted?", ["The north quay was repainted."])
+    service = service_over(tmp_path, {"harbour.txt": (
+        "Harbour works\n\nIn 2019 the harbour repainted the north quay and the lighthouse. Swimming is forbidden in "
+        "the harbour basin at all hours.\n")})
+    assert "north quay" in service.ask("Which quay did the harbour repaint in 2019?").answer
+    assert service.ask("Which quay did the harbour not repaint in 2019?").abstained
+    allowed = service.ask("What is not allowed in the harbour basin?")
+    assert not allowed.abstained and "Swimming is forbidden" in allowed.answer, allowed.answer

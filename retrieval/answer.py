@@ -436,10 +436,13 @@ class ExtractiveAnswerer:
             chosen = self.with_the_quotation_before(chosen)
         if shown:  # "Tell me more": a unit added for context (a lead-in, where an abbreviation is spelled out) was read
             chosen = [u for u in chosen if one_line(u.text) not in shown] or chosen
-        if asks_with_a_negation_no_quote_holds(analysis.question.text, [u.text for u in chosen]):
+        # (not for "Don't observers monitor the elections?", "Was it the first?": yes or no, the quote settles it)
+        if not analysis.question.yes_no and asks_with_a_negation_no_quote_holds(analysis.question.text,
+                                                                                  [u.text for u in chosen]):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "Which country was not hit by the
             # embargo?" of lines that say which were: the question added "not", the text does not say it
-        if says_the_opposite(analysis.question.text, (short.unit if short is not None else chosen[0]).text):
+        if not analysis.question.yes_no and says_the_opposite(analysis.question.text,
+                                                              (short.unit if short is not None else chosen[0]).text):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "... the lowest quotient ...?" of "The party
             # with the highest quotient is awarded the seat": the question changed the relation, the text does not say
         citations = cited(chosen)

@@ -3279,5 +3279,6 @@ def test_a_question_that_adds_a_negation_no_quote_holds_is_refused(tmp_path):
         "the harbour basin at all hours.\n")})
     assert "north quay" in service.ask("Which quay did the harbour repaint in 2019?").answer
     assert service.ask("Which quay did the harbour not repaint in 2019?").abstained
+    assert not service.ask("Didn't the harbour repaint the north quay in 2019?").abstained  # yes or no: it settles it
     allowed = service.ask("What is not allowed in the harbour basin?")
     assert not allowed.abstained and "Swimming is forbidden" in allowed.answer, allowed.answer

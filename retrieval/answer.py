@@ -801,10 +801,13 @@ class ExtractiveAnswerer:
 
     def _a_small_word_at_a_sentence_start(self, choice: SpanChoice) -> bool:
         """Whether the span is one word capitalised only because a sentence starts with it ("According", "Soon",
-        "Along"; `short_answer.word_opening_a_sentence`), which its document also writes in small letters: the
-        span model reads capitals as a name's."""
+        "Along"; `short_answer.word_opening_a_sentence`), which its document also writes in small letters, or which
+        "that" follows ("Note that ...", in bold for which company owns pyenv): the span model reads capitals as a
+        name's."""
         word = word_opening_a_sentence(choice)
-        return word is not None and word.lower() in self._small_words_of(choice.unit.doc_id)
+        after = choice.unit.text[choice.end - choice.unit.start :]
+        return word is not None and (word.lower() in self._small_words_of(choice.unit.doc_id)
+                                     or re.match(r"\s+that\b", after) is not None)  # "Note that ...": a verb
 
     def with_context_before(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
         """Each quoted unit that cannot be understood alone is preceded by the unit that says what it is

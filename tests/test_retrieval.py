@@ -776,7 +776,7 @@ def test_a_word_capitalised_only_at_a_sentence_start_is_no_short_answer(tmp_path
     corpus.mkdir()
     (corpus / "normans.txt").write_text(
         "The Normans in Italy\n\nSoon the Normans fought the Byzantines in the south. They came soon after the "
-        "war. Rollo led them north.\n", encoding="utf-8")
+        "war. Rollo led them north. Note that Rollo was a Viking.\n", encoding="utf-8")
     settings = Settings.load(env={}, corpus=corpus, index=tmp_path / "index")
     from ingest.pipeline import build_index
 
@@ -787,9 +787,10 @@ def test_a_word_capitalised_only_at_a_sentence_start_is_no_short_answer(tmp_path
         assert isinstance(answerer, ExtractiveAnswerer)
         text = document_text(service, "normans.txt")
         unit = replace(unit_at(text[text.index("Soon") :], text.index("Soon")), doc_id="normans.txt")
-        soon, rollo = span_in(unit, "Soon"), span_in(unit, "Rollo")
+        soon, rollo, note = span_in(unit, "Soon"), span_in(unit, "Rollo"), span_in(unit, "Note")
         assert answerer._a_small_word_at_a_sentence_start(soon)
         assert not answerer._a_small_word_at_a_sentence_start(rollo)
+        assert answerer._a_small_word_at_a_sentence_start(note)  # "Note that ...", never written "note": a verb
 
 
 @pytest.mark.parametrize("question, unit_text, span, shown", [

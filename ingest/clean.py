@@ -111,7 +111,8 @@ def page_headers_and_footers(pages: Sequence[str]) -> set[str]:
             if match:
                 numbered.setdefault(int(match.group(1)) - place, []).append((place, line))
     repeated = {line for line, n in edge_lines.items() if n >= max(3, 0.6 * len(pages))}
-    return repeated | {line for found in numbered.values() if len({place for place, _ in found}) >= max(3, 0.5 * len(pages))
+    enough = max(3, 0.5 * len(pages))
+    return repeated | {line for found in numbered.values() if len({place for place, _ in found}) >= enough
                        for _, line in found}
 
 

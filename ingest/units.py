@@ -38,8 +38,10 @@ MIN_UNIT_CHARS = 2
 LONG_UNIT_CHARS = 400
 # Prose wrapped to a width: lines (but the last) of at least this many characters and similar length.
 WRAPPED_MIN_WIDTH = 40
-FULL_LINE = 0.8  # a line at least this share of its paragraph's longest was wrapped at the width, unless it ends a clause,
-FULL_LINES = 3  # when at least this many lines of the paragraph are as long
+# A line at least FULL_LINE of its paragraph's longest was wrapped at the width, unless it ends a clause, when at least
+# FULL_LINES lines of the paragraph are as long (a page of PDF text).
+FULL_LINE = 0.8
+FULL_LINES = 3
 # A block: its first unit is a name, label or heading of at most BLOCK_HEAD_WORDS words; the units
 # it gathers have at most BLOCK_ITEM_WORDS words each; at most BLOCK_MAX_UNITS units, BLOCK_MAX_CHARS.
 BLOCK_HEAD_WORDS = 8
@@ -107,8 +109,8 @@ def _is_wrapped_prose(paragraph: list[_Line]) -> bool:
 def _wraps(previous: _Line, line: _Line, in_prose: bool, in_item: bool, width: int = 0) -> bool:
     """Whether `line` continues the run of `previous` (one piece of text wrapped over lines). `width`: the width the
     paragraph's prose is wrapped at (`_prose_width`); a line that fills it and ends no clause was wrapped there, as PDF
-    text mixes such prose with headings and list items in one paragraph ("..., the application" / "MUST run the update-mime-database
-    command ...")."""
+    text mixes such prose with headings and list items in one paragraph ("..., the application" / "MUST run the
+    update-mime-database command ...")."""
     if line.gap == 0 and _LIST_ITEM.match(line.text):
         return False
     if "|" in previous.text and "|" in line.text:  # two rows of a table, however alike their lengths

@@ -1098,8 +1098,8 @@ def says_what_it_returns(unit: ScoredUnit, term: str, document: str) -> bool:
     """Whether the unit is the "Returns ..." line of the term's entry in reference documentation: it opens with
     "Returns" (or "Return value"), and `document` names the term at most ENTRY_REACH characters before it with no
     other "Returns" line, nor another entry's heading, between ("What does asn1_strerror return?" had "libtasn1
-    function" in bold, from its signature's line "error: is an error returned by a libtasn1 function."; the entry goes on, past a page break,
-    "Returns a string with a description of an error.")."""
+    function" in bold, from its signature's line "error: is an error returned by a libtasn1 function."; the entry
+    goes on, past a page break, "Returns a string with a description of an error.")."""
     if not _RETURNS.match(unit.text):
         return False
     before = document[max(0, unit.start - ENTRY_REACH) : unit.start]

@@ -23,8 +23,9 @@ def defining_sentence(term: str) -> re.Pattern[str]:
     """A sentence, a line or a list item that opens with the term (singular or plural; its abbreviation in brackets
     may follow) and says what it is: "Shims are lightweight executables", "A shim is ...", "The Expert Advisory
     Board (EAB) is a standing advisory body"."""
-    return re.compile(r"(?:(?:\A|\n)[ \t]*(?:[-*•][ \t]+)?|(?<=[.!?:])[ \t]+)(?:(?:the|a|an)\s+)?" + either_number(term)
-                      + r"(?:\s*\([^)\n]*\))?\s+(?:is|are|was|were)\s+" + _NOT_WHAT_IT_IS, re.I)
+    opening = r"(?:(?:\A|\n)[ \t]*(?:[-*•][ \t]+)?|(?<=[.!?:])[ \t]+)(?:(?:the|a|an)\s+)?"
+    return re.compile(opening + either_number(term) + r"(?:\s*\([^)\n]*\))?\s+(?:is|are|was|were)\s+" + _NOT_WHAT_IT_IS,
+                      re.I)
 
 
 def either_number(term: str) -> str:

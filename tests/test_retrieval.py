@@ -3198,8 +3198,10 @@ def test_what_a_thing_is_may_be_said_beyond_the_best_units_and_by_the_text_about
     Libtasn1 (...), which is a library for ...") ranked sixth, past the five units looked at, and once found it came
     after the authors' line, read as what "This manual" refers back to."""
     service = service_over(tmp_path, {"manual.txt": (
-        "Harbourlib\nA library for the berths of a harbour\nfor version 2.1, 3 May 2024\nAnna Pilot\nBen Dock\nTom Quay (help-harbourlib@example.org)\n\n"
-        "This manual is for GNU Harbourlib (version 2.1, 3 May 2024), which is a library for the bookings of berths and for the manipulation of the berth records that the harbour office keeps.\n\n"
+        "Harbourlib\nA library for the berths of a harbour\nfor version 2.1, 3 May 2024\nAnna Pilot\nBen Dock\n"
+        "Tom Quay (help-harbourlib@example.org)\n\nThis manual is for GNU Harbourlib (version 2.1, 3 May 2024), which "
+        "is a library for the bookings of berths and for the manipulation of the berth records that the harbour office "
+        "keeps.\n\n"
         "Report bugs in Harbourlib to the harbour office. Harbourlib home page: harbour.example.\n\n"
         "Usage: harbourlib-book [OPTION] FILE\nBook a berth with Harbourlib from FILE.\n\n"
         "Harbourlib reads every berth file at start. Harbourlib writes a log of each booking.\n")})

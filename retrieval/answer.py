@@ -436,6 +436,8 @@ class ExtractiveAnswerer:
             chosen = self.with_the_quotation_before(chosen)
         if shown:  # "Tell me more": a unit added for context (a lead-in, where an abbreviation is spelled out) was read
             chosen = [u for u in chosen if one_line(u.text) not in shown] or chosen
+        if self._how_to_with_what_no_document_names(analysis):
+            return Composition(NOT_FOUND, True, [], analysis.answerable)
         # (not for "Don't observers monitor the elections?", "Was it the first?": yes or no, the quote settles it)
         if not analysis.question.yes_no and asks_with_a_negation_no_quote_holds(analysis.question.text,
                                                                                   [u.text for u in chosen]):
@@ -466,6 +468,16 @@ class ExtractiveAnswerer:
             citations, short_answer = cited(self.quotes(saying, analysis.units)), None
         return Composition(format_answer(citations, short_answer), False, citations, analysis.answerable,
                            short_answer)
+
+    def _how_to_with_what_no_document_names(self, analysis: Analysis) -> bool:
+        """Whether the question asks how to do something ("How do I install pyenv with apt?", "How do I configure
+        pyenv's GPU support?") with a word no passage of the collection holds: instructions for it are not there, and
+        the instructions for something else (pyenv's git clone) had been quoted."""
+        if not asks_how_to(analysis.question.text):
+            return False
+        words = [w for w in set(_WORD.findall(analysis.question.text.lower())) if len(w) > 2 and content_words(w)]
+        frequencies = self.content_word_frequencies(" ".join(words))
+        return any(frequencies.get(w) == 0 for w in words)
 
     def _the_person_asked_is_named_nowhere(self, analysis: Analysis) -> bool:
         """Whether the question asks what a person said or who they are ("What did Putin say about the

@@ -180,7 +180,8 @@ def test_hybrid_meets_the_floors(shipped, path, typed, gate, floors, ceilings):
 # after it: 0.5862, 0.0690, 0.2222 (06:27 UTC); a change log's entries quoted only for questions about versions,
 # changes or times (retrieval/change_log.py): 0.6207, 0.0690, 0.4444 (07:09 UTC); passed over by the search itself, so
 # that other passages take their places: 0.6897, 0.0690, 0.3333 (07:20 UTC); the passage that says what a thing is
-# retrieved for "What is X?" (retrieval/definition.py): 0.7241 (2026-12-06 08:25 UTC). Floors one question below. The
+# retrieved for "What is X?" (retrieval/definition.py): 0.7241 (2026-12-06 08:25 UTC); "How do I ... with apt?" refused
+# when no document names apt: abstention 0.5556 (09:48 UTC). Floors one question below. The
 # gap to the shipped corpus's figures is what the answer models and rules, written on the CSTO documents and
 # Wikipedia, do not yet carry to software documentation (README, docs/answers.md).
 #
@@ -195,7 +196,7 @@ def test_hybrid_meets_the_floors(shipped, path, typed, gate, floors, ceilings):
 # 0.4286 (09:05 UTC); a question with a negation no quote holds refused: false abstention 0.0323 (t03, "Which ASN.1
 # type does the parser not handle?", was not quoted before either) (09:18 UTC). Floors one question below.
 OTHER_COLLECTIONS = {  # name: (folder, questions, floor answer_quoted, floor abstention accuracy, ceiling false abst.)
-    "documentation": (DOCS_CORPUS, DOCS_QUESTIONS, 0.68, 0.22, 0.11),
+    "documentation": (DOCS_CORPUS, DOCS_QUESTIONS, 0.68, 0.44, 0.11),
     "manuals": (MANUALS_CORPUS, MANUALS_QUESTIONS, 0.87, 0.28, 0.07),
 }
 

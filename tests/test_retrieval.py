@@ -3285,3 +3285,14 @@ def test_a_question_that_adds_a_negation_no_quote_holds_is_refused(tmp_path):
     assert not service.ask("Didn't the harbour repaint the north quay in 2019?").abstained  # yes or no: it settles it
     allowed = service.ask("What is not allowed in the harbour basin?")
     assert not allowed.abstained and "Swimming is forbidden" in allowed.answer, allowed.answer
+
+
+def test_how_to_do_something_with_what_no_document_names_is_refused(tmp_path):
+    """Over pyenv's documentation "How do I install pyenv with apt?" quoted its git clone instructions, and "How do I
+    configure pyenv's GPU support?" its environment variables: no document says "apt" or "GPU"."""
+    service = service_over(tmp_path, {"README.md": (
+        "# harbour\n\n## Installation\n\nTo install harbour, run:\n\n```\npip install harbour\n```\n\n"
+        "On macOS you can also install it with Homebrew: `brew install harbour`.\n")})
+    assert "pip install harbour" in service.ask("How do I install harbour?").answer
+    assert "brew install harbour" in service.ask("How do I install harbour with Homebrew?").answer
+    assert service.ask("How do I install harbour with apt?").abstained

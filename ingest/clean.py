@@ -103,7 +103,7 @@ def page_headers_and_footers(pages: Sequence[str]) -> set[str]:
     edge_lines: Counter[str] = Counter()
     numbered: dict[int, list[tuple[int, str]]] = {}  # the number's offset from the page's place -> (place, line)
     for place, page in enumerate(pages):
-        lines = [clean_line(normalise(line)) for line in page.splitlines() if line.strip()]
+        lines = _page_lines(page)
         edges = {*lines[:2], *lines[-2:]}
         edge_lines.update(edges)
         for line in edges:
@@ -116,10 +116,15 @@ def page_headers_and_footers(pages: Sequence[str]) -> set[str]:
                        for _, line in found}
 
 
+def _page_lines(page: str) -> list[str]:
+    """A page's lines that hold anything, cleaned as the text's are."""
+    return [clean_line(normalise(line)) for line in page.splitlines() if line.strip()]
+
+
 def title_in_running_header(pages: Sequence[str], headers: set[str]) -> str | None:
     """The line that opens a PDF's first page when it runs as a header over the pages ("Shared MIME-info
     Database"): the document's title, which the header's removal would otherwise take from the text."""
-    first = next((clean_line(normalise(line)) for line in pages[0].splitlines() if line.strip()), "") if pages else ""
+    first = next(iter(_page_lines(pages[0])), "") if pages else ""
     return first if first in headers and len(re.findall(r"[^\W\d_]{2,}", first)) >= 2 else None
 
 

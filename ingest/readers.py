@@ -294,8 +294,13 @@ def read_pdf(data: bytes) -> RawText:
         raise Unreadable(f"corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from None
     if not any(p.strip() for p in pages):
         raise Unreadable("PDF has no text layer (scanned image?); run OCR on it first")
-    title = str(title).strip() if title else None
-    return RawText("\n\n".join(pages), "pdf", None if title and _PLACEHOLDER_TITLE.match(title) else title, pages)
+    return RawText("\n\n".join(pages), "pdf", _declared_title(title), pages)
+
+
+def _declared_title(title: object) -> str | None:
+    """The title a file's metadata declares, or None when it declares none or a placeholder."""
+    text = str(title).strip() if title else ""
+    return text if text and not _PLACEHOLDER_TITLE.match(text) else None
 
 
 # What a program writes where no one gave a title: "untitled" (reportlab), "Microsoft Word - report.docx", a file's name
@@ -315,8 +320,7 @@ def read_docx(data: bytes) -> RawText:
     blocks: list[str] = []
     for item in document.iter_inner_content():  # paragraphs and tables in the order the document has them
         blocks += _rows(item) if isinstance(item, Table) else [item.text]
-    title = (document.core_properties.title or "").strip() or None
-    return RawText("\n\n".join(blocks), "docx", None if title and _PLACEHOLDER_TITLE.match(title) else title)
+    return RawText("\n\n".join(blocks), "docx", _declared_title(document.core_properties.title))
 
 
 def _rows(table) -> list[str]:

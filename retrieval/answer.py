@@ -383,6 +383,7 @@ class ExtractiveAnswerer:
         if (not analysis.units or ((below or dated is not None) and holder is None) or off_the_topic
                 or self._the_person_asked_is_named_nowhere(analysis)
                 or self._a_country_asked_is_named_nowhere(analysis)
+                or self._how_to_with_what_no_document_names(analysis)
                 or not speak_of_the_topic(analysis.question.text, [p.text for p in passages[:ANSWER_PASSAGES]])):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         if naming:
@@ -436,8 +437,6 @@ class ExtractiveAnswerer:
             chosen = self.with_the_quotation_before(chosen)
         if shown:  # "Tell me more": a unit added for context (a lead-in, where an abbreviation is spelled out) was read
             chosen = [u for u in chosen if one_line(u.text) not in shown] or chosen
-        if self._how_to_with_what_no_document_names(analysis):
-            return Composition(NOT_FOUND, True, [], analysis.answerable)
         # (not for "Don't observers monitor the elections?", "Was it the first?": yes or no, the quote settles it)
         if not analysis.question.yes_no and asks_with_a_negation_no_quote_holds(analysis.question.text,
                                                                                   [u.text for u in chosen]):
@@ -1387,4 +1386,3 @@ def format_answer(citations: Sequence[Citation], short_answer: ShortAnswer | Non
     if short_answer is None:
         return quotes
     return f"{one_line(short_answer.text)} [{short_answer.citation}]\n\n{quotes}"
-

@@ -32,12 +32,13 @@ def says_the_opposite(question: str, text: str) -> bool:
                or (b in asked and a not in asked and a in said and b not in said) for a, b in OPPOSITES)
 
 
-_NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot)\b|n't\b", re.I)
+_NEGATION_WORDS = r"not|never|no|none|nobody|nothing|neither|nor|without|cannot"
+_NEGATION = re.compile(rf"\b(?:{_NEGATION_WORDS})\b|n't\b", re.I)
 # What a line that answers a negated question says, in some words: a negation, a ban, an exception, a lack, a failure,
 # an end, or an un-word ("left unresolved"). Widened once from the answerable questions this refused at first (SQuAD's
 # dev half, the shipped dev set): refrain, inadmissible, insignificant, the un-words, escaped, spared, exempt.
 _NEGATIVE = re.compile(
-    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|forb[ai]d\w*|prohibit\w*|bann?ed|bans?"
+    rf"\b(?:{_NEGATION_WORDS}|forb[ai]d\w*|prohibit\w*|bann?ed|bans?"
     r"|except\w*|exclud\w*|refus\w*|fail\w*|lack\w*|unable|only|non-?\w+|absen\w*|instead|rather|unless|nominal\w*"
     r"|rarely|seldom|hardly|avoid\w*|den(?:y|ied|ies)|unwilling|unsuccessful\w*|opposed|against|reject\w*|stopp?\w*"
     r"|ceased?|halt\w*|refrain\w*|inadmissib\w*|insignifican\w*|unresolved|unsettled|unaffected|unanswered"

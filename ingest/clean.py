@@ -4,7 +4,9 @@
 2. Hyphenated line breaks rejoined ("secur-\\nity" -> "security") when a lower-case letter follows.
 3. Page furniture dropped: lines that are only a page number ("22", "- 3 -", "Page 3 of 9", "• 1", "iv";
    not a year, 1800-2099, which as often heads a list: "2022" / "- Kazakhstan" / "- Serbia"), only a URL,
-   e-mail, @handle or /path, a PDF header/footer repeated on most pages or carrying the page's number
+   e-mail, @handle or /path (unless the line before runs into it: "... must be installed to" /
+   "/usr/lib/python3/dist-packages."), a rule (one punctuation character repeated: "-------", which plain text
+   sets under a heading), a PDF header/footer repeated on most pages or carrying the page's number
    ("Chapter 4: Function reference 12"), and the entries of a table of contents or an index, whose dot
    leaders run to a page number ("2.1 ASN.1 syntax . . . . 2"), with the "Contents" heading over them.
 4. A trailing boilerplate block dropped: from a line in the last half of the document that opens
@@ -25,7 +27,7 @@ import unicodedata
 from collections import Counter
 from typing import Iterable, Sequence
 
-from citeqa.layout import LINK
+from citeqa.layout import LINK, ends_with_joiner
 
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HYPHEN_BREAK = re.compile(r"(\w)-[ \t]*\n[ \t]*(?=[a-z])")
@@ -48,6 +50,10 @@ _BOILERPLATE_START = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\f\v]+")
+# A rule: one punctuation character repeated, as plain text underlines a heading ("Introduction" / "------------")
+# or sets sections apart; it says nothing, and had been quoted as the start of a sentence ("------------ A dpkg
+# trigger is ...").
+_RULE = re.compile(r"^([=\-~#*^+_])\1{2,}$")
 _BLANK_RUNS = re.compile(r"\n{4,}")
 
 
@@ -68,6 +74,12 @@ def is_page_furniture(line: str) -> bool:
         return False
     return bool(stripped) and bool(_PAGE_NUMBER.match(stripped) or _LINK_ONLY.match(stripped)
                                    or _DOT_LEADER.search(stripped))
+
+
+def _ends_a_phrase(lines: list[str], i: int) -> bool:
+    """A path or link on its own line that the line before runs into is part of a sentence, not furniture:
+    "... modules must be installed to" / "/usr/lib/python3/dist-packages." (the place had been dropped)."""
+    return i > 0 and bool(_LINK_ONLY.match(lines[i])) and ends_with_joiner(lines[i - 1])
 
 
 def _without_contents_headings(lines: list[str]) -> list[str]:
@@ -141,6 +153,8 @@ def clean_text(raw: str, drop_lines: Iterable[str] = ()) -> str:
 def _clean_pass(text: str, dropped: set[str]) -> str:
     text = _HYPHEN_BREAK.sub(r"\1", text)
     lines = _without_contents_headings([clean_line(line) for line in text.split("\n")])
-    lines = [line for line in lines if not is_page_furniture(line) and line not in dropped]
+    lines = [line for i, line in enumerate(lines)
+             if not (is_page_furniture(line) and not _ends_a_phrase(lines, i)) and line not in dropped
+             and not _RULE.match(line)]
     lines = drop_trailing_boilerplate(lines)
     return _BLANK_RUNS.sub("\n\n\n", "\n".join(lines)).strip()

@@ -53,7 +53,8 @@ def _read_bytes(path: Path) -> bytes:
 
 def _parse(suffix: str, data: bytes) -> RawText:
     if suffix == ".txt":
-        return RawText(decode_text(data), "txt")
+        text = decode_text(data)
+        return RawText(text, "txt", underlined_title(text))
     if suffix in (".md", ".markdown"):
         return read_markdown(decode_text(data))
     if suffix in (".html", ".htm"):
@@ -63,6 +64,22 @@ def _parse(suffix: str, data: bytes) -> RawText:
     if suffix == ".pdf":
         return read_pdf(data)
     return read_docx(data)
+
+
+# A heading as plain text marks it (reStructuredText, Markdown's setext, RFCs): a line underlined (and perhaps
+# overlined) by one punctuation character repeated ("TRIGGERS" / "========").
+_UNDERLINE = re.compile(r"^([=\-~#*^+_])\1{2,}\s*$")
+
+
+def underlined_title(text: str) -> str | None:
+    """The title a plain-text file declares by opening with an underlined heading ("TRIGGERS" over "========",
+    which had been passed over for having one word, and the first sentence taken instead)."""
+    lines = [line.strip() for line in text.lstrip().split("\n", 3)]
+    if len(lines) > 1 and _UNDERLINE.match(lines[0]):  # overlined too
+        lines = lines[1:]
+    if len(lines) > 1 and lines[0] and not _UNDERLINE.match(lines[0]) and _UNDERLINE.match(lines[1]):
+        return lines[0]
+    return None
 
 
 def decode_text(data: bytes) -> str:
@@ -98,6 +115,17 @@ def _is_site_furniture(tag) -> bool:
     if tag.name == "nav" or tag.get("role") in _FURNITURE_ROLES:
         return True
     return tag.name in ("header", "footer") and tag.find_parent(_CONTENT_TAGS) is None
+
+
+# The mark a documentation site puts after each heading, a link to the heading itself (Sphinx's and MkDocs's
+# "headerlink" "¶"): "Removal of the unversioned packages¶" had been quoted.
+_ANCHOR_MARKS = frozenset("¶ # § 🔗".split())
+
+
+def _is_a_heading_anchor(tag) -> bool:
+    if tag.name != "a" or not str(tag.get("href", "")).startswith("#"):
+        return False
+    return "headerlink" in (tag.get("class") or ()) or tag.get_text().strip() in _ANCHOR_MARKS
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -142,6 +170,8 @@ def read_html(html: str) -> RawText:
     for tag in soup.find_all(_is_site_furniture):
         if not tag.decomposed:
             tag.decompose()
+    for tag in soup.find_all(_is_a_heading_anchor):
+        tag.decompose()
     _drop_tables_of_contents(soup)
     for tag in soup.find_all(["ul", "ol", "tr"]):  # the source's spacing between items and cells says nothing
         for space in tag.find_all(string=lambda text: not text.strip(), recursive=False):

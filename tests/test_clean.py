@@ -149,3 +149,26 @@ def test_shipped_corpus_is_cleaned_by_the_general_rules():
     assert "• 1" not in belarus.text
     for doc in docs.values():
         assert doc.text == doc.text.strip() and "\u00a0" not in doc.text and len(doc.content_hash) == 64
+
+
+def test_a_path_a_sentence_runs_into_is_text_and_a_rule_under_a_heading_is_not():
+    """Debian's Python policy: "... modules must be installed to" / "/usr/lib/python3/dist-packages." lost the place, a
+    line of a path alone read as page furniture; a plain-text spec's "------------" under "Introduction" opened the
+    quote of its first sentence. A link alone after a finished sentence is still furniture."""
+    text = clean_text("Introduction\n------------\n\nPublic modules must be installed to\n/usr/lib/python3/dist-packages."
+                      "\nThe old place was dropped.\nhttps://example.org/footer\n\n=====\n")
+    assert text == ("Introduction\n\nPublic modules must be installed to\n/usr/lib/python3/dist-packages."
+                    "\nThe old place was dropped.")
+
+
+def test_a_documentation_sites_heading_anchors_are_no_text_and_an_underlined_heading_titles_a_text_file(tmp_path):
+    """Sphinx sets a "¶" link after every heading ("Removal of the unversioned packages¶" had been quoted); dpkg's
+    triggers spec opens with "TRIGGERS" over "========", passed over as a one-word line for its first sentence."""
+    html = ('<html><body><h2>2.1. Removal<a class="headerlink" href="#removal" title="Permalink">¶</a></h2>'
+            '<p>The packages are removed.<a href="#x">#</a></p></body></html>')
+    assert "¶" not in read_html(html).text and "#" not in read_html(html).text
+    (tmp_path / "triggers.txt").write_text("TRIGGERS\n========\n\nIntroduction\n------------\n\n"
+                                           "A dpkg trigger is a facility that records events.\n", encoding="utf-8")
+    (tmp_path / "plain.txt").write_text("Notes\n\nA note is a short text kept for later.\n", encoding="utf-8")
+    titles = {d.doc_id: d.title for d in load_corpus(tmp_path).documents}
+    assert titles == {"triggers.txt": "TRIGGERS", "plain.txt": "A note is a short text kept for later."}

@@ -50,7 +50,7 @@ from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, as
 from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
 from retrieval.opposites import asks_with_a_negation_no_quote_holds, says_the_opposite
-from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
+from retrieval.question import (PersonAsked, QuestionInfo, analyse, says_number, as_what_it_does, asks_for_a_list, asks_for_items,
                                 asks_how_to, defined_term, person_asked_about, person_named_as_source,
                                 post_speaker_asked, speaker_asked, thing_it_does, thing_it_shows, topic_said_about,
                                 what_is_called, without_named_source, without_the_verb_of_saying)
@@ -226,7 +226,7 @@ class ExtractiveAnswerer:
                 lexical=sum(match(words) for match in matchers) / len(matchers),
                 bigrams=unit_features.bigram_share(info, unit_stems),
                 names=sum(n in words for n in names) / len(names) if names else 1.0,
-                numbers=sum(n in unit for n in numbers) / len(numbers) if numbers else 1.0,
+                numbers=sum(says_number(unit, n) for n in numbers) / len(numbers) if numbers else 1.0,
                 title_words=sum(w in title for w in unit_stems) / max(len(unit_stems), 1),
             ))
         by_position = sorted(range(len(rows)), key=lambda i: (rows[i]["passage"].doc_id, rows[i]["span"].start))

@@ -16,7 +16,7 @@ from typing import Mapping
 import numpy as np
 
 from retrieval import unit_features
-from retrieval.question import QuestionInfo
+from retrieval.question import QuestionInfo, says_number
 from retrieval.text import stem_words
 
 FEATURES = (
@@ -74,7 +74,8 @@ def features(e: Evidence) -> np.ndarray:
     def missing_names(present: frozenset[str]) -> float:
         return sum(n not in present for n in names) / len(names) if names else 0.0
 
-    missing_numbers = sum(n not in e.passage_text for n in q.numbers) / len(q.numbers) if q.numbers else 0.0
+    missing_numbers = (sum(not says_number(e.passage_text, n) for n in q.numbers) / len(q.numbers)
+                       if q.numbers else 0.0)
     unit_negated = any(w in e.unit_stems for w in ("not", "never", "no", "neither", "nor", "without")) \
         or "n't" in e.unit_text
     values = {

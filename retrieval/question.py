@@ -44,6 +44,20 @@ MEASURE_HEADS = frozenset(stems("population size length distance height area bud
 _NEGATION = re.compile(r"\b(not|never|no|none|nobody|nothing|neither|nor|without|n't|cannot|fail(?:ed|s)?)\b|n't\b",
                        re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def says_number(text: str, number: str) -> bool:
+    """Whether the text says the number itself ("Python 4" is not said by "python3.4", nor "1940" by "40", which a
+    substring test had let pass), in digits or, up to twelve, in words ("3" by "three" or "third")."""
+    if number in _NUMBER.findall(text):
+        return True
+    words = _NUMBER_NAMES.get(number)
+    return words is not None and re.search(rf"\b(?:{words})\b", text, re.I) is not None
+
+
+_NUMBER_NAMES = {str(n): f"{cardinal}|{ordinal}" for n, (cardinal, ordinal) in enumerate(zip(
+    "zero one two three four five six seven eight nine ten eleven twelve".split(),
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()))}
 AUXILIARIES = frozenset("do does did is are was were be been has have had can could will would shall should may might "
                          "must am isn't aren't wasn't weren't doesn't don't didn't hasn't haven't hadn't can't won't"
                          .split())

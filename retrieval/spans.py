@@ -20,7 +20,11 @@ from retrieval.question import NUMBER_TYPES, PERSON_TYPES, TIME_TYPES, QuestionI
 from retrieval.text import STOP_WORDS, stem_words
 
 MAX_SPAN_TOKENS = 10
-_TOKEN = re.compile(r"\$?\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?%?|\w+(?:['’-]\w+)*|[^\w\s]")
+# A web or e-mail address is one word; a number keeps its sign ("an integer in the range of -1 to 9" had answered
+# "1 to 9"; not the dash of "2006-2024"), and a dotted name is one word ("pythonX.Y" had answered "Y"; "sys.path").
+_TOKEN = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”‘’()]*[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                    r"|(?:(?<![\w.])-)?\$?\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?%?"
+                    r"|\w+(?:['’-]\w+)*(?:\.\w+(?:['’-]\w+)*)*|[^\w\s]")
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december")
 _MONTHS = frozenset(MONTH_NAMES) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())

@@ -3296,3 +3296,48 @@ def test_how_to_do_something_with_what_no_document_names_is_refused(tmp_path):
     assert "pip install harbour" in service.ask("How do I install harbour?").answer
     assert "brew install harbour" in service.ask("How do I install harbour with Homebrew?").answer
     assert service.ask("How do I install harbour with apt?").abstained
+
+
+def test_a_documentation_page_keeps_its_paths_and_drops_its_heading_marks(tmp_path):
+    """Over Debian's Python policy (Sphinx HTML) and dpkg's triggers spec (plain text): the place a sentence runs
+    into on a line of its own had been dropped as page furniture ("... must be installed to" quoted without it), the
+    headings carried Sphinx's "¶", "------------" under a heading opened a quote, and "pythonX.Y" answered "Y"."""
+    policy = ('<html><head><title>Python Policy</title></head><body>'
+              '<h2>3.1. Versions<a class="headerlink" href="#versions" title="Permalink to this heading">¶</a></h2>'
+              '<p>For any version, the main binary package must be called\n<code>pythonX.Y</code>.</p>'
+              '<h2>3.6. Module Path<a class="headerlink" href="#module-path" title="Permalink">¶</a></h2>'
+              '<p>Architecture-independent public Python 3 modules must be installed to\n'
+              '<code class="file"><span class="pre">/usr/lib/python3/dist-packages</span></code>.</p>'
+              '<p>Directories with private Python modules must be absent from the module search path.</p>'
+              '</body></html>')
+    spec = ("TRIGGERS\n========\n\nIntroduction\n------------\n\nA dpkg trigger is a facility that allows events caused "
+            "by one package\nbut of interest to another package to be recorded and aggregated, and\nprocessed later by "
+            "the interested package.\n\nConcepts\n--------"
+            "\n\nEach trigger is named, and at any time zero or more packages may be\ninterested in it.\n")
+    service = service_over(tmp_path, {"policy.html": policy, "triggers.txt": spec})
+    placed = service.ask("Where must architecture-independent public Python 3 modules be installed?")
+    assert not placed.abstained and "/usr/lib/python3/dist-packages" in placed.citations[0].quote, placed.answer
+    trigger = service.ask("What is a dpkg trigger?")
+    assert not trigger.abstained and one_line(trigger.citations[0].quote).startswith("A dpkg trigger is"), trigger.answer
+    assert trigger.passages[0].title == "TRIGGERS"
+    named = service.ask("What must the main binary package be called?")
+    assert not named.abstained and named.short_answer is not None and named.short_answer.text == "pythonX.Y", named.answer
+    for answer in (placed, trigger, named):
+        assert not any("¶" in c.quote or "---" in c.quote for c in answer.citations), answer.answer
+
+
+@pytest.mark.parametrize("text, number, said", [
+    ("if Python 3.3, 3.4, and 3.5 are supported", "4", False),  # "Python 4" is not said by "3.4"
+    ("it was founded in 1940", "40", False),
+    ("the network X.25 was first", "25", True),
+    ("Python 4 is not packaged", "4", True),
+    ("his third son", "3", True),
+    ("the three key ideas", "3", True),
+    ("a crowd of 1,000 people", "1,000", True),
+])
+def test_a_number_is_said_whole_in_digits_or_in_words(text, number, said):
+    """The evidence that a question's number is in a passage ("Where must public Python 4 modules be installed?") had
+    been a substring test, which "python3.4" passed."""
+    from retrieval.question import says_number
+
+    assert says_number(text, number) is said

@@ -49,3 +49,14 @@ def test_a_time_adjective_before_the_head_does_not_make_the_question_ask_for_a_t
     salary = analyse("What is the monthly salary of a deputy?")
     assert salary.head == analyse("What is the salary of a deputy?").head and not salary.wants_time
     assert analyse("In what year was it adopted?").wants_time
+
+
+def test_a_signed_number_a_dotted_name_and_an_address_are_each_one_word():
+    """"an integer in the range of -1 to 9" had answered "1 to 9", "called pythonX.Y" answered "Y"; an e-mail or web
+    address is one candidate. The dash between two years stays a dash."""
+    from retrieval.spans import tokenize
+
+    words = [w for _, _, w in tokenize("range of -1 to 9, pythonX.Y and sys.path, 2006-2024, mail bugs@gnu.org or "
+                                       "see <https://www.gnu.org/software/x/>.")]
+    assert words == ["range", "of", "-1", "to", "9", ",", "pythonX.Y", "and", "sys.path", ",", "2006", "-", "2024",
+                     ",", "mail", "bugs@gnu.org", "or", "see", "<", "https://www.gnu.org/software/x/", ">", "."]

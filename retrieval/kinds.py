@@ -94,6 +94,18 @@ _SHARE_HEADS = frozenset(stems("percentage percent proportion turnout"))
 _COUNTRY_HEADS = frozenset(stems("country nation"))
 _LANGUAGE_HEADS = frozenset(stems("language tongue"))
 _PARTY_HEADS = frozenset(stems("party parties"))
+# "Who wrote the dpkg triggers specification?", "Who created pyenv?": a person or a body that makes things is named
+# ("Mark Adler", "the Debian Python Team", "Bell Northern Research"); lines that name neither had answered
+_ASKS_WHO_MADE_IT = re.compile(r"^\s*who\s+(?:first\s+)?(?:wrote|authored|created|invented|designed|developed|"
+                               r"coined|composed)\s+(?!that\b|about\b|of\b)", re.I)  # not "Who wrote that
+# imperialism is ...?": whose statement it is ("Lenin"), which one word may name
+_NAMES_A_MAKER = re.compile(r"\b[A-Z][\w&.-]*\s+(?:[A-Z][\w&.-]*\s+)*(?:Team|Project|Foundation|Inc|Corporation|Corp|"
+                            r"Company|Group|Institute|University|Laborator(?:y|ies)|Labs|Ltd|LLC|GmbH|Society|Committee|"
+                            r"Association|Consortium|Research|Organi[sz]ation|Community|Developers)\b")
+# "Which version of dpkg introduced triggers?": a version is written with digits ("1.14.17", "Python 3", "Version:
+# 1.0"); "... should Depend on the triggers-supporting version of dpkg" names none and had answered it
+_VERSION_HEADS = frozenset(stems("version"))
+_SAYS_A_VERSION = re.compile(r"\d")
 # A party is named with the word, or by the family it belongs to ("Following the Conservative victory ...").
 _SAYS_A_PARTY = re.compile(r"\b(?i:part(?:y|ies))\b|\b(?:Conservative|Labour|Liberal|Democrat|Democratic|Republican|"
                            r"Socialist|Communist|Green|Tory|Tories|Nationalist|Unionist|Whig|Federalist|Populist)s?\b")
@@ -398,6 +410,10 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return names_a_country  # the head only: "What were European countries doing ...?" asks what they did
     if asked & _PARTY_HEADS and q.qtype in ("what", "which"):
         return _searches(_SAYS_A_PARTY)  # "Which party does Volodin belong to?": only a line about a party answers
+    if _ASKS_WHO_MADE_IT.search(q.text):
+        return lambda text: says_a_persons_name(text) or bool(_NAMES_A_MAKER.search(text))
+    if q.head[:1] and q.head[0] in _VERSION_HEADS and q.qtype in ("what", "which"):
+        return _searches(_SAYS_A_VERSION)
     if q.head[:1] and q.head[0] in _LANGUAGE_HEADS and q.qtype in ("what", "which"):
         return _searches(_languages())  # "Which languages does the Assembly work in?": a heading had answered it
     return None
@@ -483,7 +499,8 @@ _TITLES_OF_NOBILITY = frozenset("marquis marquess earl baron baroness count coun
                                 "czar khan sultan shah emir caliph".split())
 _HEADING_IN_CAPITALS = re.compile(r"\b[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]*){2,}\b")  # "THE MAIN TASK OF ..."
 _INITIAL = re.compile(r"(?<=\s)[^\W\d_]\.(?=\s)")  # the "F." of "John F. Kennedy"
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")  # words, and each mark on its own (a comma ends a name)
+# words, each mark on its own (a comma ends a name), and a blank line ("Concepts" / "Each trigger is named" is no name)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]|\n[^\S\n]*\n")
 _NAME_PARTICLES = frozenset(NAME_PARTICLES) | {"al", "the"}  # "William the Conqueror"
 _NOT_A_PERSONS_NAME = NOT_NAME_WORDS | frozenset(
     "security collective national international central election elections electoral observer observers "

@@ -1570,6 +1570,16 @@ def test_a_question_whose_quote_holds_the_kind_asked_is_answered(service, questi
     ("On what date were the elections held?", ["They monitor over 10,000 polling stations."], True),  # no day "10"
     ("In what year did the mission open?", ["Nearly 50,000 people came."], True),  # nor a year "000"
     ("In what year did the mission open?", ["It opened in 1992, in May."], False),
+    # a version is written with digits (over dpkg's triggers spec, which names no version that introduced them)
+    ("Which version of dpkg introduced triggers?", ["Packages should Depend on the triggers-supporting version of dpkg."],
+     True),
+    ("Which version of the specification is this?", ["Status: recommendation, stable Version: 1.0"], False),
+    # who made a thing: a person or a body that makes things ("Concepts" / "Each trigger ..." had read as a name)
+    ("Who wrote the dpkg triggers specification?", ["Concepts\n\nEach trigger is named, and packages may be interested."],
+     True),
+    ("Who wrote zpipe.c?", ["Version 1.4 11 December 2005 Mark Adler"], False),
+    ("Who created the tool?", ["It is maintained by the Debian Python Team."], False),
+    ("Who wrote that imperialism is the highest stage of capitalism?", ["Lenin wrote so in 1916."], False),
 ])
 def test_which_quotes_hold_nothing_of_the_kind_asked(question, quotes, refused):
     from retrieval.kinds import of_the_kind_asked

@@ -384,6 +384,7 @@ class ExtractiveAnswerer:
                 or self._the_person_asked_is_named_nowhere(analysis)
                 or self._a_country_asked_is_named_nowhere(analysis)
                 or self._how_to_with_what_no_document_names(analysis)
+                or self._names_an_identifier_no_document_holds(analysis)
                 or not speak_of_the_topic(analysis.question.text, [p.text for p in passages[:ANSWER_PASSAGES]])):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         if naming:
@@ -477,6 +478,16 @@ class ExtractiveAnswerer:
         words = [w for w in set(_WORD.findall(analysis.question.text.lower())) if len(w) > 2 and content_words(w)]
         frequencies = self.content_word_frequencies(" ".join(words))
         return any(frequencies.get(w) == 0 for w in words)
+
+    def _names_an_identifier_no_document_holds(self, analysis: Analysis) -> bool:
+        """Whether the question names a program, file, path or code ("bzip2", "/usr/bin/ruby", "debian_defaults",
+        "X.75") that no passage of the collection holds: such a name is written as it is, never paraphrased, so
+        nothing in the documents speaks of it ("Which function compresses data with bzip2?" had quoted zlib's)."""
+        names = identifiers(analysis.question.text)
+        if not names:
+            return False
+        frequencies = self.reader.term_document_frequencies(names)
+        return any(frequencies.get(name, 0) == 0 for name in names)
 
     def _the_person_asked_is_named_nowhere(self, analysis: Analysis) -> bool:
         """Whether the question asks what a person said or who they are ("What did Putin say about the
@@ -1269,6 +1280,17 @@ def _expected_kind_found(info: QuestionInfo, text: str) -> bool:
 
 _NUMBER = re.compile(rf"\d|\b({SPELLED_NUMBERS}|several|many|few)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
+
+
+# A name written as code: with an underscore ("debian_defaults"), a path ("/usr/bin/ruby"), a call ("deflate()"), or
+# letters then digits ("bzip2", "X.75", "R-2626"); not a date or a count written so ("1100s", "3rd", "pre-1875", "1pm").
+_IDENTIFIER = re.compile(r"^(?:\w*_\w+|/\w[\w/.-]*|\w[\w.]*\(\)|(?!(?:pre|post|mid|early|late|non)-\d)[A-Za-z][\w.+-]*\d[\w.+-]*)$")
+
+
+def identifiers(question: str) -> list[str]:
+    """The names written as code in a question ("bzip2" of "Which function compresses data with bzip2?")."""
+    words = (w.strip("\"'“”‘’,;:?!") for w in question.split())
+    return [w.rstrip(".") if not w.endswith("().") else w[:-1] for w in words if _IDENTIFIER.match(w.rstrip("."))]
 
 
 def ranked_for(question: str) -> str:

@@ -3351,3 +3351,22 @@ def test_a_number_is_said_whole_in_digits_or_in_words(text, number, said):
     from retrieval.question import says_number
 
     assert says_number(text, number) is said
+
+
+def test_a_name_written_as_code_that_no_document_holds_is_refused(tmp_path):
+    """Over zlib's usage example, "Which function compresses data with bzip2?" quoted "The def() routine compresses
+    data ...": a program, file or path is written as it is, so a collection that never names it says nothing of it.
+    Names it holds are answered, and dates or counts written with letters ("the 1600s", "3rd") are no such names."""
+    from retrieval.answer import identifiers
+
+    assert identifiers("Which package provides /usr/bin/ruby? Is bzip2, debian_defaults or deflate() there?") == [
+        "/usr/bin/ruby", "bzip2", "debian_defaults", "deflate()"]
+    assert identifiers("What wars did France fight in the 1600s, and who was the 3rd in the pre-1875 council?") == []
+    service = service_over(tmp_path, {"zlib_how.txt": (
+        "zlib Usage Example\n\nThe def() routine compresses data from an input file to an output file, using "
+        "deflate().\n\nThe inf() routine decompresses data from an input file to an output file, using inflate().\n\n"
+        "CHUNK is simply the buffer size for feeding data to and pulling data from the zlib routines.\n")})
+    assert service.ask("Which function compresses data with bzip2?").abstained
+    assert service.ask("Which package provides /usr/bin/ruby?").abstained
+    found = service.ask("Which routine compresses data using deflate()?")
+    assert not found.abstained and "def() routine" in found.citations[0].quote, found.answer

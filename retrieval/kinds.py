@@ -105,7 +105,7 @@ _NAMES_A_MAKER = re.compile(r"\b[A-Z][\w&.-]*\s+(?:[A-Z][\w&.-]*\s+)*(?:Team|Pro
 # "Which version of dpkg introduced triggers?": a version is written with digits ("1.14.17", "Python 3", "Version:
 # 1.0"); "... should Depend on the triggers-supporting version of dpkg" names none and had answered it
 _VERSION_HEADS = frozenset(stems("version"))
-_SAYS_A_VERSION = re.compile(r"\d")
+_SAYS_A_VERSION = re.compile(r"\d\.\d|[A-Za-z][\w+]*[ -]?\d")  # not an owner "0:0" (debhelper "resets them to 0:0")
 # A party is named with the word, or by the family it belongs to ("Following the Conservative victory ...").
 _SAYS_A_PARTY = re.compile(r"\b(?i:part(?:y|ies))\b|\b(?:Conservative|Labour|Liberal|Democrat|Democratic|Republican|"
                            r"Socialist|Communist|Green|Tory|Tories|Nationalist|Unionist|Whig|Federalist|Populist)s?\b")

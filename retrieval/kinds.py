@@ -21,7 +21,7 @@ from citeqa.layout import LINK as _LINK_PATTERN, ends_with_joiner
 from retrieval.bodies import initials_of_names
 from retrieval.chambers import houses_meant, names_a_house_meant
 from retrieval.countries import countries_named, names_a_country, without_countries
-from retrieval.question import QuestionInfo, owned_head
+from retrieval.question import COUNT_HEADS, QuestionInfo, owned_head
 from retrieval.spans import (MODERN_YEAR, MONEY_WORDS, MONTH_NAMES, NUMBER_WORDS, NAME_PARTICLES, NOT_NAME_WORDS,
                              PERSON_TITLE_WORDS)
 from retrieval.text import content_words, stems
@@ -396,7 +396,8 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return _searches(_SAYS_A_SHARE)
     if asked & _MONEY_HEADS and q.qtype in _ASKS_BY_HEAD:
         return says_a_sum
-    if _ASKS_HOW_MANY.search(q.text) and not q.wants_time:
+    if (_ASKS_HOW_MANY.search(q.text) or (q.qtype == "how many" and q.head[:1] and q.head[0] in COUNT_HEADS)) \
+            and not q.wants_time:  # "What is the (maximum) number of ...?" too
         return says_a_count
     if q.qtype == "how long":  # a day of a month is no length ("on 20 December" for how long they stayed)
         return lambda text: bool(_SAYS_A_LENGTH.search(_A_DAY_OF_A_MONTH.sub(" ", text)))

@@ -1576,6 +1576,10 @@ def test_a_question_whose_quote_holds_the_kind_asked_is_answered(service, questi
     ("Which version of the specification is this?", ["Status: recommendation, stable Version: 1.0"], False),
     ("Which version of debhelper first supported the field?", ['They reset the owner to "0:0" anyway.'], True),
     ("Which Python version should scripts use?", ["Scripts should use Python 3 or python3.11."], False),
+    # "the maximum number of" asks for a count as "the number of" does
+    ("What is the maximum number of triggers a package can declare?", ["A package declares some trigger interests."],
+     True),
+    ("What is the maximum number of triggers a package can declare?", ["A package declares up to 64 triggers."], False),
     # who made a thing: a person or a body that makes things ("Concepts" / "Each trigger ..." had read as a name)
     ("Who wrote the dpkg triggers specification?", ["Concepts\n\nEach trigger is named, and packages may be interested."],
      True),

@@ -122,6 +122,18 @@ def _is_site_furniture(tag) -> bool:
 _ANCHOR_MARKS = frozenset("¶ # § 🔗".split())
 
 
+def _strip_leading_space(tag) -> None:
+    """The space a tag's text opens with, taken out (the source's line break after "<li>")."""
+    from bs4 import NavigableString
+
+    while tag.contents and isinstance(tag.contents[0], NavigableString):
+        first = tag.contents[0]
+        if first.strip():
+            first.replace_with(first.lstrip())
+            return
+        first.extract()
+
+
 def _is_a_heading_anchor(tag) -> bool:
     if tag.name != "a" or not str(tag.get("href", "")).startswith("#"):
         return False
@@ -177,9 +189,11 @@ def read_html(html: str) -> RawText:
         for space in tag.find_all(string=lambda text: not text.strip(), recursive=False):
             space.extract()
     for n, item in _list_items(soup):  # a list's items on lines of their own, its marks kept ("- develops ...")
-        for paragraph in item.find_all("p", recursive=False):  # a loose list's items are paragraphs
-            paragraph.insert_after(" ")
+        paragraphs = item.find_all("p", recursive=False)  # a loose list's items are paragraphs, a blank line apart
+        for i, paragraph in enumerate(paragraphs):  # ("We are limited to Bash 3.2 features" / "That's because ...")
+            paragraph.insert_after("\n\n" if i < len(paragraphs) - 1 else " ")
             paragraph.unwrap()
+        _strip_leading_space(item)  # "<li>\n<p>The ..." had set "1." on a line of its own, apart from its item
         item.insert(0, f"{n}. " if n else "- ")
         item.insert_before("\n")
     for row in soup.find_all("tr"):  # a table row on one line, its cells apart, as a DOCX table's

@@ -172,3 +172,14 @@ def test_a_documentation_sites_heading_anchors_are_no_text_and_an_underlined_hea
     (tmp_path / "plain.txt").write_text("Notes\n\nA note is a short text kept for later.\n", encoding="utf-8")
     titles = {d.doc_id: d.title for d in load_corpus(tmp_path).documents}
     assert titles == {"triggers.txt": "TRIGGERS", "plain.txt": "A note is a short text kept for later."}
+
+
+def test_a_loose_lists_number_stays_with_its_item_and_its_paragraphs_stay_apart():
+    """pyenv's README renders "1." on a line of its own, apart from "The PYENV_VERSION environment variable ...", and
+    CONTRIBUTING.md's "We are limited to Bash 3.2 features" ran on into the paragraph under it."""
+    html = ("<p>in this order:</p><ol>\n<li>\n<p>The PYENV_VERSION variable.</p>\n</li>\n<li>\n<p>The local file.</p>"
+            "\n</li>\n</ol><ul><li><p>We are limited to Bash 3.2 features</p>\n<p>That is the version of MacOS.</p></li>"
+            "</ul>")
+    text = clean_text(read_html(html).text)
+    assert "1. The PYENV_VERSION variable." in text and "2. The local file." in text and "1.\n" not in text, text
+    assert "- We are limited to Bash 3.2 features\n\n" in text, text

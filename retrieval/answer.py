@@ -772,9 +772,39 @@ class ExtractiveAnswerer:
         chosen = [first] + select_units(others, self.max_sentences - 1, QUOTE_SHARE * ranked[0].probability,
                                         {first.text})
         chosen = with_continuations(chosen, ranked, self._text_of)
+        chosen = self.with_what_completes_them(chosen)
         chosen = self.with_context_before(chosen)
         chosen = self.with_section_of_heading(chosen, ranked)
         return self.with_the_whole_list(chosen) if whole_list else chosen
+
+    def with_what_completes_them(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
+        """Each quoted unit with the unit that completes it, however short (units of fewer than MIN_QUOTE_WORDS
+        words are never ranked): what a colon announces ("Run the development server on localhost with reload:" /
+        "fastapi dev"), and the rest of a list item whose short lead alone was quoted ("- Disable it at build
+        time." / "Pass --no_telemetry to build.py or build.sh.")."""
+        out: list[ScoredUnit] = []
+        for unit in chosen:
+            out.append(unit)
+            following = self._unit_after(unit)
+            if following is None or any(u.key == following.key for u in chosen + out):
+                continue
+            between = self._text_of(unit.doc_id)[unit.end : following.start]
+            # (a longer unit a colon announces is ranked, and `with_continuations` quotes it; SQuAD's paragraphs that
+            # end in a colon lost what followed, and the next paragraph says something else)
+            announced = (unit.text.rstrip().endswith(":") and not _BETWEEN_UNITS.sub("", between)
+                         and len(_WORD.findall(following.text)) < MIN_QUOTE_WORDS
+                         and not _A_LIST_MARK_ALONE.fullmatch(following.text))
+            led = (is_list_item(unit.text) and len(_WORD.findall(unit.text)) <= LIST_LEAD_WORDS
+                   and ends_sentence(unit.text) and "\n" not in between)
+            if announced or led:
+                out.append(following)
+        return out
+
+    def _unit_after(self, unit: ScoredUnit) -> ScoredUnit | None:
+        """The quote unit right after `unit` in its document (within UNIT_AFTER_REACH characters), ranked or not."""
+        found = self.reader.sentences_within_spans([(unit.doc_id, unit.end, unit.end + UNIT_AFTER_REACH)])[0]
+        span = next((span for _, span in found if span.start >= unit.end), None)
+        return unranked(unit, span, self._text_of(unit.doc_id)) if span is not None else None
 
     def with_the_whole_list(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
         """For a question that asks for a whole list (`question.asks_for_a_list`), the list the first quote opens
@@ -1329,6 +1359,8 @@ _NEEDS_ANTECEDENT = re.compile(rf"^[\"“'‘(]?(?!(?:this|these)\s+{_THE_TEXT_I
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\b")  # "EAB", "UDP", "NSFNET"
 ANTECEDENT_REACH = 600  # characters looked back for the unit a unit refers back to
 LIST_ITEMS = 8  # items of a list quoted whole; the brochure's longest has 6
+LIST_LEAD_WORDS = 8  # a list item's lead sentence ("- Disable it at build time.") is this short
+UNIT_AFTER_REACH = 400  # characters looked ahead for the unit that completes a quoted one
 SECTION_REACH = 2000  # characters looked ahead for the list under a heading
 # What continues a quoted unit: also "It" (“It is a very important signal,” after "... thanked the President
 # for the meeting."), which opens many sentences without referring back ("It is known that ...") and so
@@ -1338,6 +1370,7 @@ _CONTINUES = re.compile(rf"^[\"“'‘(]?(it|{_REFERS_BACK})\b", re.I)
 
 # What may stand between a unit and the next one in the text: space, and the mark or number of a list item ("1.").
 _BETWEEN_UNITS = re.compile(r"[\s\d.)*•-]")
+_A_LIST_MARK_ALONE = re.compile(r"\s*(?:[-*•·]|\d{1,3}[.)])\s*")
 
 
 def with_continuations(chosen: list[ScoredUnit], ranked: Sequence[ScoredUnit],

@@ -3376,3 +3376,19 @@ def test_a_name_written_as_code_that_no_document_holds_is_refused(tmp_path):
     assert service.ask("Which package provides /usr/bin/ruby?").abstained
     found = service.ask("Which routine compresses data using deflate()?")
     assert not found.abstained and "def() routine" in found.citations[0].quote, found.answer
+
+
+def test_a_quote_goes_on_with_the_short_command_a_colon_announces_and_the_rest_of_a_list_items_lead(tmp_path):
+    """FastAPI's guide: "Run the development server on localhost with reload:" was quoted without "fastapi dev", two
+    words the ranker never sees (units of fewer than three words are not ranked); ONNX Runtime's privacy notes: "-
+    Disable it at build time." without "Pass --no_telemetry to build.py or build.sh." on the same line."""
+    service = service_over(tmp_path, {"guide.md": (
+        "# Guide\n\n## Use the CLI\n\nRun the development server on localhost with reload:\n\n```bash\nfastapi dev\n"
+        "```\n\nRun the production server:\n\n```bash\nfastapi run\n```\n\n## Disabling Telemetry\n\nTelemetry can be "
+        "disabled in any of these ways:\n\n- **Disable it at build time.** Pass `--no_telemetry` to `build.py` or "
+        "`build.sh`. This omits the provider from all builds.\n- **Disable it at runtime.** Set `ORT_DISABLE_TELEMETRY=1`"
+        " before the runtime starts.\n")})
+    served = service.ask("How do I run the development server?")
+    assert not served.abstained and "fastapi dev" in [c.quote for c in served.citations], served.answer
+    built = service.ask("How do I disable telemetry at build time?")
+    assert not built.abstained and any("--no_telemetry" in c.quote for c in built.citations), built.answer

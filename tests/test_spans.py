@@ -57,6 +57,7 @@ def test_a_signed_number_a_dotted_name_and_an_address_are_each_one_word():
     from retrieval.spans import tokenize
 
     words = [w for _, _, w in tokenize("range of -1 to 9, pythonX.Y and sys.path, 2006-2024, mail bugs@gnu.org or "
-                                       "see <https://www.gnu.org/software/x/>.")]
+                                       "see <https://www.gnu.org/software/x/>. 1DS in the 1990s, 3rd")]
     assert words == ["range", "of", "-1", "to", "9", ",", "pythonX.Y", "and", "sys.path", ",", "2006", "-", "2024",
-                     ",", "mail", "bugs@gnu.org", "or", "see", "<", "https://www.gnu.org/software/x/", ">", "."]
+                     ",", "mail", "bugs@gnu.org", "or", "see", "<", "https://www.gnu.org/software/x/", ">", ".", "1DS",
+                     "in", "the", "1990s", ",", "3rd"]

@@ -29,6 +29,10 @@ DOCS_QUESTIONS = Path(__file__).with_name("docs_questions.jsonl")
 # in corpora/licenses), with running headers, tables of contents and prose wrapped to the page
 MANUALS_CORPUS = Path(__file__).with_name("corpora") / "manuals"
 MANUALS_QUESTIONS = Path(__file__).with_name("manuals_questions.jsonl")
+# A fourth: developer guides in Markdown (FastAPI's, Typer's, pyparsing's best practices and ONNX Runtime's privacy
+# notes, all MIT), with commands in code blocks after a colon and list items that open with a bold lead sentence
+GUIDES_CORPUS = Path(__file__).with_name("corpora") / "guides"
+GUIDES_QUESTIONS = Path(__file__).with_name("guides_questions.jsonl")
 MAX_AFTER = 20  # the turns of history the service reads
 
 

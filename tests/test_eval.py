@@ -138,6 +138,11 @@ def test_shipped_question_sets_are_valid():
     manuals = load_questions(MANUALS_QUESTIONS)
     assert len(manuals) == 38 and sum(q.answerable for q in manuals) == 31
     assert {d for q in manuals for d in q.relevant} == {p.name for p in MANUALS_CORPUS.glob("*.pdf")}
+    from eval.questions import GUIDES_CORPUS, GUIDES_QUESTIONS
+
+    guides = load_questions(GUIDES_QUESTIONS)
+    assert len(guides) == 27 and sum(q.answerable for q in guides) == 20
+    assert {d for q in guides for d in q.relevant} == {p.name for p in GUIDES_CORPUS.glob("*.md")}
 
 
 @pytest.mark.parametrize("line, message", [

@@ -412,7 +412,7 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
     if asked & _PARTY_HEADS and q.qtype in ("what", "which"):
         return _searches(_SAYS_A_PARTY)  # "Which party does Volodin belong to?": only a line about a party answers
     if _ASKS_WHO_MADE_IT.search(q.text):
-        return lambda text: says_a_persons_name(text) or bool(_NAMES_A_MAKER.search(text))
+        return lambda text: says_a_persons_name(text) or names_a_maker(text)
     if q.head[:1] and q.head[0] in _VERSION_HEADS and q.qtype in ("what", "which"):
         return _searches(_SAYS_A_VERSION)
     if q.head[:1] and q.head[0] in _LANGUAGE_HEADS and q.qtype in ("what", "which"):
@@ -469,6 +469,11 @@ def _iso_currencies() -> re.Pattern:
     kept = [n for n in sorted(names, key=len, reverse=True) if len(n) > 2 and n.lower() not in _NOT_MONEY]
     words = "|".join(re.escape(n) for n in kept)
     return re.compile(rf"\b(?:(?i:(?:{words})s?)|{'|'.join(sorted(codes))})\b")
+
+
+def names_a_maker(text: str) -> bool:
+    """Whether the text names a body that makes things ("the Debian Python Team", "Bell Northern Research")."""
+    return bool(_NAMES_A_MAKER.search(text))
 
 
 def says_a_persons_name(text: str) -> bool:

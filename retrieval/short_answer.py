@@ -15,7 +15,8 @@ from dataclasses import replace
 from citeqa.layout import in_capitals
 from retrieval.bodies import initials_of_names
 from retrieval.countries import countries_named, without_countries
-from retrieval.kinds import LINK, asks_for_a_post_holder, says_a_persons_name, says_a_sum, the_post_as_asked
+from retrieval.kinds import (LINK, asks_for_a_post_holder, names_a_maker, says_a_persons_name, says_a_sum,
+                             the_post_as_asked)
 from retrieval.question import QuestionInfo, defined_term, head_phrase, person_asked_about, topic_said_about
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.spans import MODERN_YEAR, MONTH_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS, YEAR
@@ -357,6 +358,9 @@ _PLACE_IN_A_COUNTRY_HEADS = frozenset(stems("city town village capital port prov
 _TEXT_HEADS = frozenset(stems("law act statute treaty agreement convention declaration statement document report plan "
                               "programme program principle standard rule regulation policy code charter constitution "
                               "resolution"))
+# Heads that ask for a company ("Which *company* funds the X Desktop Group?"): a person's name is none ("Thomas Leonard",
+# the specification's author, had been the answer)
+_MAKER_HEADS = frozenset(stems("company firm corporation business employer manufacturer vendor publisher sponsor"))
 _TITLE_STEMS = frozenset(stems(" ".join(PERSON_TITLE_WORDS)))
 # What a "What/Which <noun> ...?" asks when a time alone answers it ("What period ...?"); a year, date, day, month,
 # century or decade is read as a time question already (`question.TIME_HEADS`).
@@ -380,7 +384,8 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     ...?"), a number that is no sum (`kinds.says_a_sum`, as the refusal reads it) for a salary, a budget or a
     price ("14 DEPUTIES" for a deputy's monthly salary), a time alone for "Where ...?", "Who ...?" ("December"
     for where a network was first demonstrated) or "Which <thing> ...?" that is no time, a person's name for
-    "What post ...?" (`_POST_HEADS`) or "Which law ...?" (`_TEXT_HEADS`), words in small letters for "Which commission
+    "What post ...?" (`_POST_HEADS`), "Which law ...?" (`_TEXT_HEADS`) or "Which company ...?" (`_MAKER_HEADS`), words
+    in small letters for "Which commission
     ...?" (`_BODY_HEADS`)."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
         return True
@@ -412,6 +417,9 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
         return True
     asked_text = set(stems(head_phrase(q.text))) & _TEXT_HEADS if q.qtype in ("what", "which") else set()
     if asked_text and a_persons_name(choice.text) and not set(stems(choice.text)) & asked_text:
+        return True
+    if (q.qtype in ("what", "which") and set(stems(head_phrase(q.text))) & _MAKER_HEADS
+            and says_a_persons_name(choice.text) and not names_a_maker(choice.text)):
         return True
     if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _PLACE_IN_A_COUNTRY_HEADS
             and countries_named(choice.text) and not without_countries(choice.text).strip(" ,.'’s")):

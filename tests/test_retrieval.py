@@ -563,6 +563,8 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("Which Kazakh law do the elections comply with?", "Constitutional Law on Elections", True),
     ("Which statement deals with AI?", "Development of Artificial Intelligence Technologies", True),  # English words
     ("Which treaty did Vyacheslav Volodin sign?", "Vyacheslav Volodin", False),
+    ("Which company funds the X Desktop Group?", "Thomas Leonard", False),  # a person for a company (a PDF's author)
+    ("Which company built the network?", "Bell Northern Research", True),
 ])
 def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, shown):
     from retrieval.short_answer import of_another_kind

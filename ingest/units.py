@@ -167,9 +167,41 @@ def _sentences(text: str, run: list[_Line]) -> list[Span]:
             if piece.end - piece.start <= LONG_UNIT_CHARS:
                 out.append(piece)
                 continue
-            out += [Span(max(line.start, piece.start), min(line.end, piece.end)) for line in run
-                    if line.start < piece.end and line.end > piece.start]
+            inside = [line for line in run if line.start < piece.end and line.end > piece.start]
+            if _is_wrapped_prose(inside):  # prose wrapped to a width: its line breaks are no clause ends
+                out += _cut_long(text, piece, inside)
+            else:  # lines of their own ("considering ...," / "noting ...,"): a unit each
+                out += [Span(max(line.start, piece.start), min(line.end, piece.end)) for line in inside]
     return out
+
+
+_CLAUSE_END = re.compile(r"[,;:](?=\s)")
+_CLAUSE_MARK = re.compile(r"[,;:]$")
+_LABEL_LINE = re.compile(r"^[A-Za-z][\w .-]{0,30}:\s")
+MIN_PIECE_CHARS = 100  # a piece of a long sentence cut at a clause is at least this long
+
+
+def _cut_long(text: str, piece: Span, lines: list[_Line]) -> list[Span]:
+    """A sentence too long for one unit, cut after each line that ends a clause ("considering ...," / "noting ...,") and
+    before each line that opens with a label ("der len: the bytes of ..."); a piece still longer than LONG_UNIT_CHARS
+    after its last clause mark (a comma, a semicolon) that leaves MIN_PIECE_CHARS or more, else at a line break after
+    a line that ends no phrase. A licence's sentence of 900 characters
+    had been a unit per line ("written offer, valid for at least three years and valid for as")."""
+    starts = [piece.start] + [line.start for before, line in zip(lines, lines[1:])  # a line that ends a clause ends a
+              if _LABEL_LINE.match(line.text) or _CLAUSE_MARK.search(before.text)] + [piece.end]  # unit ("noting ...,")
+    out: list[Span] = []
+    for lo, hi in zip(starts, starts[1:]):
+        pos = lo
+        while hi - pos > LONG_UNIT_CHARS:
+            window = text[pos : pos + LONG_UNIT_CHARS]
+            marks = [m.end() for m in _CLAUSE_END.finditer(window) if m.end() >= MIN_PIECE_CHARS]
+            ends = [line.end - pos for line in lines if pos + MIN_PIECE_CHARS <= line.end < pos + LONG_UNIT_CHARS]
+            whole = [e for e in ends if not ends_with_joiner(text[pos : pos + e])]
+            cut = pos + (marks[-1] if marks else (whole or ends or [len(window)])[-1])
+            out.append(Span(pos, cut))
+            pos = cut + len(text[cut:hi]) - len(text[cut:hi].lstrip())
+        out.append(Span(pos, len(text[:hi].rstrip())))
+    return [s for s in out if s.end > s.start]
 
 
 def _segment(text: str, lo: int, hi: int) -> list[Span]:

@@ -170,3 +170,24 @@ def test_a_short_label_and_the_short_list_under_it_are_one_unit():
     assert "2022\n\n- Serbia" in quoted  # the sentence after its list is not the label's
     assert "As a result, missions adopt conclusions." in quoted
     assert "- develops model laws;" in quoted  # a heading of more words keeps its items apart
+
+
+def test_a_sentence_too_long_for_one_unit_is_cut_after_a_clause_not_at_every_line():
+    """GPL-3's sentences run to 900 characters over lines of 70: each line had been a unit, and "written offer, valid
+    for at least three years and valid for as" was a quote. A sentence too long for one unit is cut after a line
+    that ends a clause, and a line that opens with a label ("der len: ...") stays a unit of its own."""
+    sentence = ("b) Convey the object code in, or embodied in, a physical product\n"
+                "(including a physical distribution medium), accompanied by a\n"
+                "written offer, valid for at least three years and valid for as\n"
+                "long as you offer spare parts or customer support for that product\n"
+                "model, to give anyone who possesses the object code either (1) a\n"
+                "copy of the Corresponding Source for all the software in the\n"
+                "product that is covered by this License, on a durable physical\n"
+                "medium customarily used for software interchange, for a price no\n"
+                "more than your reasonable cost of physically performing this\n"
+                "conveying of source, or (2) access to copy the\n"
+                "Corresponding Source from a network server at no charge.\n")
+    units = [sentence[s.start:s.end] for s in quote_units(sentence)]
+    assert [u.split()[-1] for u in units] == ["model,", "source,", "charge."], units
+    labels = "".join(f"param{n} len: the number of bytes of the encoded string number {n}\n" for n in range(8))
+    assert [labels[s.start:s.end] for s in quote_units(labels)] == labels.strip().split("\n")

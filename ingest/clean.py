@@ -6,7 +6,7 @@
    not a year, 1800-2099, which as often heads a list: "2022" / "- Kazakhstan" / "- Serbia"), only a URL,
    e-mail, @handle or /path (unless the line before runs into it: "... must be installed to" /
    "/usr/lib/python3/dist-packages."), a rule (one punctuation character repeated: "-------", which plain text
-   sets under a heading), a PDF header/footer repeated on most pages or carrying the page's number
+   sets under a heading), the asterisks that box a block of three lines or more, a PDF header/footer repeated on most pages or carrying the page's number
    ("Chapter 4: Function reference 12"), and the entries of a table of contents or an index, whose dot
    leaders run to a page number ("2.1 ASN.1 syntax . . . . 2"), with the "Contents" heading over them.
 4. A trailing boilerplate block dropped: from a line in the last half of the document that opens
@@ -82,6 +82,25 @@ def _ends_a_phrase(lines: list[str], i: int) -> bool:
     return i > 0 and bool(_LINK_ONLY.match(lines[i])) and ends_with_joiner(lines[i - 1])
 
 
+_BOXED = re.compile(r"^\*(?!\*)(.*[^*])?\*$")  # "*  Covered Software is provided ... "as is" basis,   *"
+BOX_MIN_LINES = 3
+
+
+def _without_box_borders(lines: list[str]) -> list[str]:
+    """A block of three lines or more set in a box of asterisks (the Mozilla Public License's disclaimers), read without
+    the box: "* basis, without warranty of any kind, either expressed, implied, or *" had been a quote."""
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _BOXED.match(lines[j]):
+            j += 1
+        if j - i >= BOX_MIN_LINES:
+            out[i:j] = [clean_line(line[1:-1]) for line in lines[i:j]]
+        i = max(j, i + 1)
+    return out
+
+
 def _without_contents_headings(lines: list[str]) -> list[str]:
     """A "Contents" or "Table of Contents" line whose next line is a table-of-contents entry goes with the
     entries (the lines are those before page furniture is dropped)."""
@@ -152,7 +171,7 @@ def clean_text(raw: str, drop_lines: Iterable[str] = ()) -> str:
 
 def _clean_pass(text: str, dropped: set[str]) -> str:
     text = _HYPHEN_BREAK.sub(r"\1", text)
-    lines = _without_contents_headings([clean_line(line) for line in text.split("\n")])
+    lines = _without_box_borders(_without_contents_headings([clean_line(line) for line in text.split("\n")]))
     lines = [line for i, line in enumerate(lines)
              if not (is_page_furniture(line) and not _ends_a_phrase(lines, i)) and line not in dropped
              and not _RULE.match(line)]

@@ -183,3 +183,13 @@ def test_a_loose_lists_number_stays_with_its_item_and_its_paragraphs_stay_apart(
     text = clean_text(read_html(html).text)
     assert "1. The PYENV_VERSION variable." in text and "2. The local file." in text and "1.\n" not in text, text
     assert "- We are limited to Bash 3.2 features\n\n" in text, text
+
+
+def test_a_block_boxed_in_asterisks_is_read_without_its_box():
+    """The Mozilla Public License sets its disclaimers in a box of asterisks: "* basis, without warranty of any kind,
+    either expressed, implied, or *" had been a quote. Two lines between asterisks are no box."""
+    boxed = ("****************\n*              *\n*  6. Disclaimer of Warranty  *\n*  --------------  *\n*              *\n"
+             "*  Covered Software is provided \"as is\",  *\n*  without warranty of any kind.  *\n****************\n")
+    assert clean_text(boxed) == ('6. Disclaimer of Warranty\n\nCovered Software is provided "as is",\n'
+                                 "without warranty of any kind.")
+    assert clean_text("* one *\n*two*\n") == "* one *\n*two*"

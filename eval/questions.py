@@ -33,6 +33,10 @@ MANUALS_QUESTIONS = Path(__file__).with_name("manuals_questions.jsonl")
 # notes, all MIT), with commands in code blocks after a colon and list items that open with a bold lead sentence
 GUIDES_CORPUS = Path(__file__).with_name("corpora") / "guides"
 GUIDES_QUESTIONS = Path(__file__).with_name("guides_questions.jsonl")
+# A fifth: three software licences as plain text (GPL-3, Apache-2.0, MPL-2.0, from Debian's common-licenses), long
+# legal sentences hard-wrapped at 70 columns, numbered sections, a disclaimer boxed in asterisks
+LEGAL_CORPUS = Path(__file__).with_name("corpora") / "legal"
+LEGAL_QUESTIONS = Path(__file__).with_name("legal_questions.jsonl")
 MAX_AFTER = 20  # the turns of history the service reads
 
 

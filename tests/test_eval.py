@@ -143,6 +143,11 @@ def test_shipped_question_sets_are_valid():
     guides = load_questions(GUIDES_QUESTIONS)
     assert len(guides) == 27 and sum(q.answerable for q in guides) == 20
     assert {d for q in guides for d in q.relevant} == {p.name for p in GUIDES_CORPUS.glob("*.md")}
+    from eval.questions import LEGAL_CORPUS, LEGAL_QUESTIONS
+
+    legal = load_questions(LEGAL_QUESTIONS)
+    assert len(legal) == 19 and sum(q.answerable for q in legal) == 13
+    assert {d for q in legal for d in q.relevant} == {p.name for p in LEGAL_CORPUS.glob("*.txt")}
 
 
 @pytest.mark.parametrize("line, message", [

@@ -6,9 +6,10 @@
    not a year, 1800-2099, which as often heads a list: "2022" / "- Kazakhstan" / "- Serbia"), only a URL,
    e-mail, @handle or /path (unless the line before runs into it: "... must be installed to" /
    "/usr/lib/python3/dist-packages."), a rule (one punctuation character repeated: "-------", which plain text
-   sets under a heading), the asterisks that box a block of three lines or more, a PDF header/footer repeated on most pages or carrying the page's number
-   ("Chapter 4: Function reference 12"), and the entries of a table of contents or an index, whose dot
-   leaders run to a page number ("2.1 ASN.1 syntax . . . . 2"), with the "Contents" heading over them.
+   sets under a heading), the asterisks that box a block of three lines or more, a PDF header/footer repeated on
+   most pages or carrying the page's number ("Chapter 4: Function reference 12"), and the entries of a table of
+   contents or an index, whose dot leaders run to a page number ("2.1 ASN.1 syntax . . . . 2"), with the
+   "Contents" heading over them.
 4. A trailing boilerplate block dropped: from a line in the last half of the document that opens
    with a disclaimer, copyright, terms/privacy/cookie notice or "no warranty", to the end.
 5. Whitespace: runs of spaces and tabs collapsed, lines stripped, runs of blank lines reduced to two at

@@ -185,8 +185,8 @@ def _cut_long(text: str, piece: Span, lines: list[_Line]) -> list[Span]:
     """A sentence too long for one unit, cut after each line that ends a clause ("considering ...," / "noting ...,") and
     before each line that opens with a label ("der len: the bytes of ..."); a piece still longer than LONG_UNIT_CHARS
     after its last clause mark (a comma, a semicolon) that leaves MIN_PIECE_CHARS or more, else at a line break after
-    a line that ends no phrase. A licence's sentence of 900 characters
-    had been a unit per line ("written offer, valid for at least three years and valid for as")."""
+    a line that ends no phrase. A licence's sentence of 900 characters had been a unit per line ("written offer, valid
+    for at least three years and valid for as")."""
     starts = [piece.start] + [line.start for before, line in zip(lines, lines[1:])  # a line that ends a clause ends a
               if _LABEL_LINE.match(line.text) or _CLAUSE_MARK.search(before.text)] + [piece.end]  # unit ("noting ...,")
     out: list[Span] = []

@@ -50,8 +50,8 @@ from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, as
 from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
 from retrieval.opposites import asks_with_a_negation_no_quote_holds, says_the_opposite
-from retrieval.question import (PersonAsked, QuestionInfo, analyse, says_number, as_what_it_does, asks_for_a_list, asks_for_items,
-                                asks_how_to, defined_term, person_asked_about, person_named_as_source,
+from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
+                                asks_how_to, defined_term, person_asked_about, person_named_as_source, says_number,
                                 post_speaker_asked, speaker_asked, thing_it_does, thing_it_shows, topic_said_about,
                                 what_is_called, without_named_source, without_the_verb_of_saying)
 from retrieval.scored import ScoredUnit, SpanChoice
@@ -1314,7 +1314,8 @@ _NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
 
 # A name written as code: with an underscore ("debian_defaults"), a path ("/usr/bin/ruby"), a call ("deflate()"), or
 # letters then digits ("bzip2", "X.75", "R-2626"); not a date or a count written so ("1100s", "3rd", "pre-1875", "1pm").
-_IDENTIFIER = re.compile(r"^(?:\w*_\w+|/\w[\w/.-]*|\w[\w.]*\(\)|(?!(?:pre|post|mid|early|late|non)-\d)[A-Za-z][\w.+-]*\d[\w.+-]*)$")
+_IDENTIFIER = re.compile(r"^(?:\w*_\w+|/\w[\w/.-]*|\w[\w.]*\(\)"
+                         r"|(?!(?:pre|post|mid|early|late|non)-\d)[A-Za-z][\w.+-]*\d[\w.+-]*)$")
 
 
 def identifiers(question: str) -> list[str]:

@@ -100,8 +100,8 @@ _ASKS_WHO_MADE_IT = re.compile(r"^\s*who\s+(?:first\s+)?(?:wrote|authored|create
                                r"coined|composed)\s+(?!that\b|about\b|of\b)", re.I)  # not "Who wrote that
 # imperialism is ...?": whose statement it is ("Lenin"), which one word may name
 _NAMES_A_MAKER = re.compile(r"\b[A-Z][\w&.-]*\s+(?:[A-Z][\w&.-]*\s+)*(?:Team|Project|Foundation|Inc|Corporation|Corp|"
-                            r"Company|Group|Institute|University|Laborator(?:y|ies)|Labs|Ltd|LLC|GmbH|Society|Committee|"
-                            r"Association|Consortium|Research|Organi[sz]ation|Community|Developers)\b")
+                            r"Company|Group|Institute|University|Laborator(?:y|ies)|Labs|Ltd|LLC|GmbH|Society|"
+                            r"Committee|Association|Consortium|Research|Organi[sz]ation|Community|Developers)\b")
 # "Which version of dpkg introduced triggers?": a version is written with digits ("1.14.17", "Python 3", "Version:
 # 1.0"); "... should Depend on the triggers-supporting version of dpkg" names none and had answered it
 _VERSION_HEADS = frozenset(stems("version"))

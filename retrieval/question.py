@@ -34,8 +34,8 @@ _OWNER = re.compile(rf"^(?:is|are|was|were)\s+(?:(?:the|a|an)\s+)?(?:{_NOT_IN_A_
                     rf"{_NOT_IN_A_NAME}[\w-]+['’]s?\s+(?=\w)", re.I)
 # Words that stem to a time head ("monthly" -> "month") but only qualify the head after them.
 _TIME_ADJECTIVES = frozenset("hourly daily weekly monthly yearly annual timely".split())
-_EXTREMES = frozenset("maximum minimum total average exact approximate estimated overall largest smallest highest lowest "
-                      "greatest least typical".split())
+_EXTREMES = frozenset("maximum minimum total average exact approximate estimated overall largest smallest highest "
+                      "lowest greatest least typical".split())
 # A head that names the kind of answer ("What is the date of ...", "What is the number of ..."): the question
 # asks for a date or a number, and the text that answers need not say "date" or "number".
 TIME_HEADS = frozenset(stems("date day year month time century decade"))
@@ -166,7 +166,7 @@ def _first_noun(phrase: str) -> tuple[str, ...]:
     words = [w for w in _WORD.findall(phrase.lower()) if w not in _HEAD_SKIP]
     while len(words) > 1 and words[0] in _TIME_ADJECTIVES:
         words = words[1:]  # "the *monthly* salary" asks for a salary, not a month
-    if len(words) > 1 and words[0] in _EXTREMES and stems(words[1])[:1] and stems(words[1])[0] in COUNT_HEADS | MEASURE_HEADS:
+    if len(words) > 1 and words[0] in _EXTREMES and set(stems(words[1])) & (COUNT_HEADS | MEASURE_HEADS):
         words = words[1:]  # "the *maximum* number of triggers" asks for a number, as "the number of" does
     return tuple(stems(words[0])) if words else ()
 

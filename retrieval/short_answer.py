@@ -358,8 +358,8 @@ _PLACE_IN_A_COUNTRY_HEADS = frozenset(stems("city town village capital port prov
 _TEXT_HEADS = frozenset(stems("law act statute treaty agreement convention declaration statement document report plan "
                               "programme program principle standard rule regulation policy code charter constitution "
                               "resolution"))
-# Heads that ask for a company ("Which *company* funds the X Desktop Group?"): a person's name is none ("Thomas Leonard",
-# the specification's author, had been the answer)
+# Heads that ask for a company ("Which *company* funds the X Desktop Group?"): a person's name is none ("Thomas
+# Leonard", the specification's author, had been the answer)
 _MAKER_HEADS = frozenset(stems("company firm corporation business employer manufacturer vendor publisher sponsor"))
 _TITLE_STEMS = frozenset(stems(" ".join(PERSON_TITLE_WORDS)))
 # What a "What/Which <noun> ...?" asks when a time alone answers it ("What period ...?"); a year, date, day, month,

@@ -413,7 +413,7 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return _searches(_SAYS_A_PARTY)  # "Which party does Volodin belong to?": only a line about a party answers
     if _ASKS_WHO_MADE_IT.search(q.text):
         return lambda text: says_a_persons_name(text) or names_a_maker(text)
-    if q.head[:1] and q.head[0] in _VERSION_HEADS and q.qtype in ("what", "which"):
+    if asked & _VERSION_HEADS and q.qtype in ("what", "which"):  # "Which pyparsing *version* ...?" too
         return _searches(_SAYS_A_VERSION)
     if q.head[:1] and q.head[0] in _LANGUAGE_HEADS and q.qtype in ("what", "which"):
         return _searches(_languages())  # "Which languages does the Assembly work in?": a heading had answered it

@@ -1576,6 +1576,7 @@ def test_a_question_whose_quote_holds_the_kind_asked_is_answered(service, questi
     ("Which version of dpkg introduced triggers?", ["Packages should Depend on the triggers-supporting version of dpkg."],
      True),
     ("Which version of the specification is this?", ["Status: recommendation, stable Version: 1.0"], False),
+    ("Which pyparsing version introduced run_tests?", ["Use the ParserElement.run_tests method."], True),
     ("Which version of debhelper first supported the field?", ['They reset the owner to "0:0" anyway.'], True),
     ("Which Python version should scripts use?", ["Scripts should use Python 3 or python3.11."], False),
     # "the maximum number of" asks for a count as "the number of" does

@@ -38,7 +38,8 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not only_the_title(choice) and not a_clause_for_a_fact(choice, q) and not of_another_kind(choice, q)
             and not of_another_country(choice, q) and not of_another_year(choice, q)
             and not a_description_for_a_definition(choice, q)
-            and not only_the_questions_words(choice, q) and not only_a_link_word(choice)
+            and not only_the_questions_words(choice, q) and not the_questions_words_run_together(choice, q)
+            and not only_a_link_word(choice)
             and not what_the_question_sets_aside(choice, q) and not _QUOTATION_END_INSIDE.search(choice.text)
             and not ends_an_idiom(choice) and not listed_beside_what_is_asked(choice, q)
             and not cuts_a_bracket(choice.text) and not _AN_ATTRIBUTION.search(choice.text)
@@ -266,6 +267,17 @@ def only_the_questions_words(choice: SpanChoice, q: QuestionInfo) -> bool:
     words = set(content_words(choice.text))
     asked = set(q.content) | _abbreviated_in(choice.text, q.text)
     return bool(words) and words <= asked and not holds_number(choice.text)
+
+
+def the_questions_words_run_together(choice: SpanChoice, q: QuestionInfo) -> bool:
+    """Whether the span writes two or three of the question's words as one ("Python3" for "Which package provides
+    /usr/bin/python pointing to Python 3?"): it says back what was asked, whatever digits it holds."""
+    span = _SEPARATORS.sub("", choice.text.lower())
+    words = [w for w in _SEPARATORS.split(q.text.lower()) if w]
+    return bool(span) and any(span == "".join(words[i : i + n]) for n in (2, 3) for i in range(len(words) - n + 1))
+
+
+_SEPARATORS = re.compile(r"[\W_]+")
 
 
 def _abbreviated_in(span: str, question: str) -> set[str]:

@@ -39,7 +39,7 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not of_another_country(choice, q) and not of_another_year(choice, q)
             and not a_description_for_a_definition(choice, q)
             and not only_the_questions_words(choice, q) and not the_questions_words_run_together(choice, q)
-            and not only_a_link_word(choice)
+            and not only_a_link_word(choice) and not a_string_in_code(choice)
             and not what_the_question_sets_aside(choice, q) and not _QUOTATION_END_INSIDE.search(choice.text)
             and not ends_an_idiom(choice) and not listed_beside_what_is_asked(choice, q)
             and not cuts_a_bracket(choice.text) and not _AN_ATTRIBUTION.search(choice.text)
@@ -267,6 +267,20 @@ def only_the_questions_words(choice: SpanChoice, q: QuestionInfo) -> bool:
     words = set(content_words(choice.text))
     asked = set(q.content) | _abbreviated_in(choice.text, q.text)
     return bool(words) and words <= asked and not holds_number(choice.text)
+
+
+# A string written in code: an argument of a call or a value given ("print(f"Hello World")", 'name = "x"'), on a
+# line with code's marks (a call, a definition, an import)
+_CODE = re.compile(r"\w\(|\bdef\s+\w|^\s*(?:import|from)\s+\w|\w\s*=\s*[\w\[{(\"']")
+_STRING_OPENS = re.compile(r"(?:[(\[=,]\s*|\(\s*[frb])[\"']$")
+
+
+def a_string_in_code(choice: SpanChoice) -> bool:
+    """Whether the span is a string written in a line of code ("Hello World" of `print(f"Hello World")` had answered
+    what to use instead of typer.run): an example's data, no answer."""
+    unit, start, end = choice.unit.text, choice.start - choice.unit.start, choice.end - choice.unit.start
+    quoted = bool(_STRING_OPENS.search(unit[:start])) and unit[end : end + 1] in ("\"", "'")
+    return quoted and bool(_CODE.search(unit))
 
 
 def the_questions_words_run_together(choice: SpanChoice, q: QuestionInfo) -> bool:

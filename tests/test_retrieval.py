@@ -3400,3 +3400,16 @@ def test_a_quote_goes_on_with_the_short_command_a_colon_announces_and_the_rest_o
     assert not served.abstained and "fastapi dev" in [c.quote for c in served.citations], served.answer
     built = service.ask("How do I disable telemetry at build time?")
     assert not built.abstained and any("--no_telemetry" in c.quote for c in built.citations), built.answer
+
+
+@pytest.mark.parametrize("unit_text, span, withheld", [
+    ('def main(): print(f"Hello World")', "Hello World", True),  # Typer's guide: what to use instead of typer.run
+    ("app = typer.Typer(name='tool')", "tool", True),
+    ('This "Decision Time" is heralded by the division bell, which calls MSPs to return and vote.', "Decision Time",
+     False),  # a name in quotation marks in prose is an answer
+    ('We add a new field to the "Source" stanza of debian/control:', "Source", False),
+])
+def test_a_string_written_in_code_is_no_short_answer(unit_text, span, withheld):
+    from retrieval.short_answer import a_string_in_code
+
+    assert a_string_in_code(span_in(unit_at(unit_text), span)) == withheld

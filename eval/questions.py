@@ -37,6 +37,10 @@ GUIDES_QUESTIONS = Path(__file__).with_name("guides_questions.jsonl")
 # legal sentences hard-wrapped at 70 columns, numbered sections, a disclaimer boxed in asterisks
 LEGAL_CORPUS = Path(__file__).with_name("corpora") / "legal"
 LEGAL_QUESTIONS = Path(__file__).with_name("legal_questions.jsonl")
+# A sixth: Debian's Python policy (Sphinx HTML), dpkg's triggers and rootless-builds specs (plain text with underlined
+# headings) and zlib's usage example (HTML), with paths on lines of their own inside sentences
+DEBIAN_CORPUS = Path(__file__).with_name("corpora") / "debian"
+DEBIAN_QUESTIONS = Path(__file__).with_name("debian_questions.jsonl")
 MAX_AFTER = 20  # the turns of history the service reads
 
 

@@ -148,6 +148,11 @@ def test_shipped_question_sets_are_valid():
     legal = load_questions(LEGAL_QUESTIONS)
     assert len(legal) == 19 and sum(q.answerable for q in legal) == 13
     assert {d for q in legal for d in q.relevant} == {p.name for p in LEGAL_CORPUS.glob("*.txt")}
+    from eval.questions import DEBIAN_CORPUS, DEBIAN_QUESTIONS
+
+    debian = load_questions(DEBIAN_QUESTIONS)
+    assert len(debian) == 40 and sum(q.answerable for q in debian) == 31
+    assert {d for q in debian for d in q.relevant} == {p.name for p in DEBIAN_CORPUS.iterdir()}
 
 
 @pytest.mark.parametrize("line, message", [

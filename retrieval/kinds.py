@@ -144,6 +144,12 @@ def asks_for_several_holders(q: QuestionInfo) -> bool:
 _WHO_ARE = re.compile(r"\s*who\s+(?:are|were)\b", re.I)
 
 
+# A person named by one word as the subject of a post ("Bowman was the director of the American Geographical Society in
+# 1914." had been refused for who the director was: one capitalised word reads as no name); not after "the"
+_ONE_NAME_HOLDS = re.compile(r"(?<![Tt]he )\b[A-Z][a-z'’-]{2,}\s+(?:was|is|became|remained|served\s+as)\s+(?:the|a|an)\s+"
+                             r"(?:first\s+|new\s+|last\s+)?(?:" + "|".join(sorted(PERSON_TITLE_WORDS)) + r")s?\b")
+
+
 def holds_no_one_in_the_post(q: QuestionInfo, holders: Sequence[str]) -> bool:
     """Whether, for "Who is the Secretary of the CSTO PA Council?", no quote that names a person (`holders`) names the
     post's title ("Secretary"): whoever they name holds another post ("Natalia Kochanova / CSTO PA Council Member /
@@ -387,7 +393,7 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
             return _searches(_SAYS_A_YEAR)
         return _searches(_SAYS_A_DATE if q.qtype == "what date" else _SAYS_A_TIME)
     if asks_for_a_post_holder(q):
-        return says_a_persons_name
+        return lambda text: says_a_persons_name(text) or bool(_ONE_NAME_HOLDS.search(text))
     # the head, or the noun after it ("the voter *turnout*"; not after "more"), or the noun after an owner's name ("the
     # CSTO PA's *budget*")
     asked = set(q.head[:1]) if q.head[:1] and q.head[0] in _DEGREE_WORDS else head_and_next(q)

@@ -1594,6 +1594,9 @@ def test_a_question_whose_quote_holds_the_kind_asked_is_answered(service, questi
     ("Who wrote zpipe.c?", ["Version 1.4 11 December 2005 Mark Adler"], False),
     ("Who created the tool?", ["It is maintained by the Debian Python Team."], False),
     ("Who wrote that imperialism is the highest stage of capitalism?", ["Lenin wrote so in 1916."], False),
+    # a post's holder named by one word as its subject
+    ("Who was the director of the society in 1914?", ["Bowman was the director of the society in 1914."], False),
+    ("Who was the director of the society in 1914?", ["The Council is the director of the society."], True),
 ])
 def test_which_quotes_hold_nothing_of_the_kind_asked(question, quotes, refused):
     from retrieval.kinds import of_the_kind_asked

@@ -55,6 +55,11 @@ _SPACES = re.compile(r"[ \t\f\v]+")
 # or sets sections apart; it says nothing, and had been quoted as the start of a sentence ("------------ A dpkg
 # trigger is ...").
 _RULE = re.compile(r"^([=\-~#*^+_])\1{2,}$")
+
+
+def is_rule(line: str) -> bool:
+    """Whether the (stripped) line is a rule: one punctuation character repeated ("========")."""
+    return _RULE.match(line) is not None
 _BLANK_RUNS = re.compile(r"\n{4,}")
 
 
@@ -175,6 +180,6 @@ def _clean_pass(text: str, dropped: set[str]) -> str:
     lines = _without_box_borders(_without_contents_headings([clean_line(line) for line in text.split("\n")]))
     lines = [line for i, line in enumerate(lines)
              if not (is_page_furniture(line) and not _ends_a_phrase(lines, i)) and line not in dropped
-             and not _RULE.match(line)]
+             and not is_rule(line)]
     lines = drop_trailing_boilerplate(lines)
     return _BLANK_RUNS.sub("\n\n\n", "\n".join(lines)).strip()

@@ -14,6 +14,7 @@ import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ingest.clean import is_rule
 from ingest.discover import READABLE_SUFFIXES
 
 
@@ -66,18 +67,14 @@ def _parse(suffix: str, data: bytes) -> RawText:
     return read_docx(data)
 
 
-# A heading as plain text marks it (reStructuredText, Markdown's setext, RFCs): a line underlined (and perhaps
-# overlined) by one punctuation character repeated ("TRIGGERS" / "========").
-_UNDERLINE = re.compile(r"^([=\-~#*^+_])\1{2,}\s*$")
-
-
 def underlined_title(text: str) -> str | None:
-    """The title a plain-text file declares by opening with an underlined heading ("TRIGGERS" over "========",
-    which had been passed over for having one word, and the first sentence taken instead)."""
+    """The title a plain-text file declares by opening with a heading underlined (and perhaps overlined) by a rule,
+    as reStructuredText, Markdown's setext and RFCs mark one ("TRIGGERS" over "========", which had been passed over
+    for having one word, and the first sentence taken instead)."""
     lines = [line.strip() for line in text.lstrip().split("\n", 3)]
-    if len(lines) > 1 and _UNDERLINE.match(lines[0]):  # overlined too
+    if len(lines) > 1 and is_rule(lines[0]):  # overlined too
         lines = lines[1:]
-    if len(lines) > 1 and lines[0] and not _UNDERLINE.match(lines[0]) and _UNDERLINE.match(lines[1]):
+    if len(lines) > 1 and lines[0] and not is_rule(lines[0]) and is_rule(lines[1]):
         return lines[0]
     return None
 

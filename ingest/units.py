@@ -200,7 +200,7 @@ def _cut_long(text: str, piece: Span, lines: list[_Line]) -> list[Span]:
             cut = pos + (marks[-1] if marks else (whole or ends or [len(window)])[-1])
             out.append(Span(pos, cut))
             pos = cut + len(text[cut:hi]) - len(text[cut:hi].lstrip())
-        out.append(Span(pos, len(text[:hi].rstrip())))
+        out.append(Span(pos, pos + len(text[pos:hi].rstrip())))
     return [s for s in out if s.end > s.start]
 
 

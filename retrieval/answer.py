@@ -783,21 +783,24 @@ class ExtractiveAnswerer:
         "fastapi dev"), and the rest of a list item whose short lead alone was quoted ("- Disable it at build
         time." / "Pass --no_telemetry to build.py or build.sh.")."""
         out: list[ScoredUnit] = []
+        keys = {u.key for u in chosen}
         for unit in chosen:
             out.append(unit)
-            following = self._unit_after(unit)
-            if following is None or any(u.key == following.key for u in chosen + out):
+            colon = unit.text.rstrip().endswith(":")
+            lead = (is_list_item(unit.text) and len(_WORD.findall(unit.text)) <= LIST_LEAD_WORDS
+                    and ends_sentence(unit.text))
+            following = self._unit_after(unit) if colon or lead else None  # (the index is asked only then)
+            if following is None or following.key in keys:
                 continue
             between = self._text_of(unit.doc_id)[unit.end : following.start]
             # (a longer unit a colon announces is ranked, and `with_continuations` quotes it; SQuAD's paragraphs that
             # end in a colon lost what followed, and the next paragraph says something else)
-            announced = (unit.text.rstrip().endswith(":") and not _BETWEEN_UNITS.sub("", between)
+            announced = (colon and not _BETWEEN_UNITS.sub("", between)
                          and len(_WORD.findall(following.text)) < MIN_QUOTE_WORDS
                          and not _A_LIST_MARK_ALONE.fullmatch(following.text))
-            led = (is_list_item(unit.text) and len(_WORD.findall(unit.text)) <= LIST_LEAD_WORDS
-                   and ends_sentence(unit.text) and "\n" not in between)
-            if announced or led:
+            if announced or (lead and "\n" not in between):
                 out.append(following)
+                keys.add(following.key)
         return out
 
     def _unit_after(self, unit: ScoredUnit) -> ScoredUnit | None:
@@ -1320,8 +1323,8 @@ _IDENTIFIER = re.compile(r"^(?:\w*_\w+|/\w[\w/.-]*|\w[\w.]*\(\)"
 
 def identifiers(question: str) -> list[str]:
     """The names written as code in a question ("bzip2" of "Which function compresses data with bzip2?")."""
-    words = (w.strip("\"'“”‘’,;:?!") for w in question.split())
-    return [w.rstrip(".") if not w.endswith("().") else w[:-1] for w in words if _IDENTIFIER.match(w.rstrip("."))]
+    words = (w.strip("\"'“”‘’,;:?!").rstrip(".") for w in question.split())
+    return [w for w in words if _IDENTIFIER.match(w)]
 
 
 def ranked_for(question: str) -> str:

@@ -411,8 +411,7 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     price ("14 DEPUTIES" for a deputy's monthly salary), a time alone for "Where ...?", "Who ...?" ("December"
     for where a network was first demonstrated) or "Which <thing> ...?" that is no time, a person's name for
     "What post ...?" (`_POST_HEADS`), "Which law ...?" (`_TEXT_HEADS`) or "Which company ...?" (`_MAKER_HEADS`), words
-    in small letters for "Which commission
-    ...?" (`_BODY_HEADS`)."""
+    in small letters for "Which commission ...?" (`_BODY_HEADS`)."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
         return True
     if q.qtype == "when" and a_count_of_things(choice):
@@ -441,11 +440,11 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
         return True
     if asks_for_a_post_holder(q) and a_post(choice.text):
         return True
-    asked_text = set(stems(head_phrase(q.text))) & _TEXT_HEADS if q.qtype in ("what", "which") else set()
+    head = set(stems(head_phrase(q.text))) if q.qtype in ("what", "which") else set()
+    asked_text = head & _TEXT_HEADS
     if asked_text and a_persons_name(choice.text) and not set(stems(choice.text)) & asked_text:
         return True
-    if (q.qtype in ("what", "which") and set(stems(head_phrase(q.text))) & _MAKER_HEADS
-            and says_a_persons_name(choice.text) and not names_a_maker(choice.text)):
+    if head & _MAKER_HEADS and says_a_persons_name(choice.text) and not names_a_maker(choice.text):
         return True
     if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _PLACE_IN_A_COUNTRY_HEADS
             and countries_named(choice.text) and not without_countries(choice.text).strip(" ,.'’s")):

@@ -106,10 +106,15 @@ _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "svg", "if
 # (a <header> or <footer> inside an <article>, <main> or <section> belongs to that content and stays).
 _FURNITURE_ROLES = ("navigation", "banner", "contentinfo", "search")
 _CONTENT_TAGS = ("article", "main", "section")
+# Navigation that generators mark by class alone: DocBook's bars of "Prev", "Up", "Next" and the next chapter's title
+# (the Debian FAQ's "2. Getting and installing Debian GNU/Linux" had been quoted), Texinfo's.
+_FURNITURE_CLASSES = frozenset(("navheader", "navfooter", "nav-panel"))
 
 
 def _is_site_furniture(tag) -> bool:
     if tag.name == "nav" or tag.get("role") in _FURNITURE_ROLES:
+        return True
+    if _FURNITURE_CLASSES.intersection(tag.get("class") or ()):
         return True
     return tag.name in ("header", "footer") and tag.find_parent(_CONTENT_TAGS) is None
 

@@ -91,6 +91,20 @@ def test_html_keeps_visible_text_only(tmp_path):
         assert hidden not in raw.text
 
 
+def test_html_drops_the_navigation_bars_docbook_marks_by_class(tmp_path):
+    """The Debian FAQ (DocBook): "2. Getting and installing Debian GNU/Linux", the next chapter's title in the bar
+    under each page, had been quoted as part of an answer."""
+    html = """<html><head><title>Chapter 1. Definitions</title></head><body>
+    <div class="navheader"><table><tr><td><a href="index.html">Prev</a></td><td>Next</td></tr></table></div>
+    <div class="chapter"><h2>1.7. How does one pronounce Debian?</h2><p>The name is pronounced Deb'-ee-en.</p></div>
+    <div class="navfooter"><table><tr><td>2. Getting and installing Debian GNU/Linux</td></tr></table></div>
+    </body></html>"""
+    (tmp_path / "faq.html").write_text(html)
+    raw = read_file(tmp_path / "faq.html")
+    assert "pronounced Deb'-ee-en" in raw.text
+    assert "Getting and installing" not in raw.text and "Prev" not in raw.text
+
+
 def test_pdf_text_layer_and_metadata_title(tmp_path):
     make_pdf(tmp_path / "r.pdf", [["Report header", "The treaty entered into force."], ["Report header", "Page two."]],
              title="Annual Report")

@@ -22,10 +22,11 @@ from retrieval.text import STOP_WORDS, stem_words
 MAX_SPAN_TOKENS = 10
 # A web or e-mail address is one word; a number keeps its sign ("an integer in the range of -1 to 9" had answered
 # "1 to 9"; not the dash of "2006-2024"), and a dotted name or a name that opens with digits is one word ("pythonX.Y"
-# had answered "Y", "1DS" "DS"; "sys.path").
+# had answered "Y", "1DS" "DS"; "sys.path"), and so is a language's name that ends in "++" or "#" ("C/C++" had
+# answered "C/C").
 _TOKEN = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”‘’()]*[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
                     r"|(?:(?<![\w.])-)?\$?\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?%?(?![^\W_])"
-                    r"|\w+(?:['’-]\w+)*(?:\.\w+(?:['’-]\w+)*)*|[^\w\s]")
+                    r"|\w+(?:['’-]\w+)*(?:\.\w+(?:['’-]\w+)*)*(?:\+\+|#(?!\w))?|[^\w\s]")
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december")
 _MONTHS = frozenset(MONTH_NAMES) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())

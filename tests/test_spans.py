@@ -61,3 +61,11 @@ def test_a_signed_number_a_dotted_name_and_an_address_are_each_one_word():
     assert words == ["range", "of", "-1", "to", "9", ",", "pythonX.Y", "and", "sys.path", ",", "2006", "-", "2024",
                      ",", "mail", "bugs@gnu.org", "or", "see", "<", "https://www.gnu.org/software/x/", ">", ".", "1DS",
                      "in", "the", "1990s", ",", "3rd"]
+
+
+def test_a_language_name_ending_in_plus_signs_or_a_hash_is_one_word():
+    """The Debian FAQ: "... a basic development environment, including a C/C++ compiler" had "C/C" in bold."""
+    text = "You need a basic development environment, including a C/C++ compiler and a C# runtime."
+    spans = spans_of("Which compiler do I need?", text)
+    assert "C/C++ compiler" in spans and "C# runtime" in spans
+    assert not any(s.endswith("C/C") or s.startswith("#") for s in spans), spans

@@ -411,7 +411,7 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     price ("14 DEPUTIES" for a deputy's monthly salary), a time alone for "Where ...?", "Who ...?" ("December"
     for where a network was first demonstrated) or "Which <thing> ...?" that is no time, a person's name for
     "What post ...?" (`_POST_HEADS`), "Which law ...?" (`_TEXT_HEADS`) or "Which company ...?" (`_MAKER_HEADS`), words
-    in small letters for "Which commission ...?" (`_BODY_HEADS`)."""
+    in small letters for "Which commission ...?" (`_BODY_HEADS`), a person's name or a time for "Why ...?"."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
         return True
     if q.qtype == "when" and a_count_of_things(choice):
@@ -449,6 +449,8 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _PLACE_IN_A_COUNTRY_HEADS
             and countries_named(choice.text) and not without_countries(choice.text).strip(" ,.'’s")):
         return True  # "China" for "What city ...?": a country is no city
+    if q.qtype == "why" and (a_persons_name(choice.text) or only_a_time(choice.text)):
+        return True  # "Guido van Rossum" for "Why is it called Python?": a reason is no one's name, nor a time
     return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))
 
 

@@ -565,6 +565,9 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("Which treaty did Vyacheslav Volodin sign?", "Vyacheslav Volodin", False),
     ("Which company funds the X Desktop Group?", "Thomas Leonard", False),  # a person for a company (a PDF's author)
     ("Which company built the network?", "Bell Northern Research", True),
+    ("Why is it called Python?", "Guido van Rossum", False),  # a person for a reason (Python's FAQ)
+    ("Why were the suggestions shelved?", "1914", False),
+    ("Why were the suggestions shelved?", "due to the outbreak of the First World War", True),
 ])
 def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, shown):
     from retrieval.short_answer import of_another_kind

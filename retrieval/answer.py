@@ -50,6 +50,7 @@ from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, as
 from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
 from retrieval.opposites import asks_with_a_negation_no_quote_holds, says_the_opposite
+from retrieval.posed_questions import answered_where_posed
 from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
                                 asks_how_to, defined_term, person_asked_about, person_named_as_source, says_number,
                                 post_speaker_asked, speaker_asked, thing_it_does, thing_it_shows, topic_said_about,
@@ -83,6 +84,8 @@ NOT_FOUND = "The documents do not say."
 # A unit of one or two words is a heading, a list item or a name on its own line ("CSTO PA",
 # "- Serbia"): quoted alone it states nothing a reader can check, so it is never a quote.
 MIN_QUOTE_WORDS = 3
+_SECTION_NUMBER = re.compile(r"(?:\d{1,3}\.){2,4}\d{0,3}")  # "6.5.1." before its heading: a unit of three words that
+# says nothing (a number of one part, "12.", is one word)
 # A short answer made only of words that this share of the collection's passages hold says what the
 # collection is about, not what the question asks (with at least this many passages to count on).
 COMMON_SHARE = 0.2
@@ -180,7 +183,7 @@ class ExtractiveAnswerer:
                 if (passage.doc_id, span.start) in picked or inside < (span.end - span.start) / 2:
                     continue
                 unit = text[span.start : span.end]
-                if len(_WORD.findall(unit)) < MIN_QUOTE_WORDS:
+                if len(_WORD.findall(unit)) < MIN_QUOTE_WORDS or _SECTION_NUMBER.fullmatch(unit):
                     continue
                 picked[(passage.doc_id, span.start)] = (sid, passage, span, unit)
         if not picked:
@@ -270,7 +273,8 @@ class ExtractiveAnswerer:
             queries.append((question, question_vector))  # a follow-up: its own words count as much as the context
         info = analyse(question)
         idf = [self.idf_weights(text) for text, _ in queries]
-        units, unit_rows = self.rank_units(queries, passages, info, idf)
+        units, unit_rows = answered_where_posed(*self.rank_units(queries, passages, info, idf), self._text_of,
+                                                self._unit_after)
         if not units:
             return Analysis(info, [], unit_rows, [], np.zeros(0, np.float32), None, None, 0.0, 0.0)
         spans = [(u, candidates(info, u.text, u.start, rank, u.probability, u.semantic, u.lexical))
@@ -780,7 +784,7 @@ class ExtractiveAnswerer:
     def with_what_completes_them(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
         """Each quoted unit with the unit that completes it, however short (units of fewer than MIN_QUOTE_WORDS
         words are never ranked): what a colon announces ("Run the development server on localhost with reload:" /
-        "fastapi dev"), and the rest of a list item whose short lead alone was quoted ("- Disable it at build
+        "fastapi dev"), the command that ends a sentence left open (`_RUNS_ON`), and the rest of a list item whose short lead alone was quoted ("- Disable it at build
         time." / "Pass --no_telemetry to build.py or build.sh.")."""
         out: list[ScoredUnit] = []
         keys = {u.key for u in chosen}
@@ -789,7 +793,8 @@ class ExtractiveAnswerer:
             colon = unit.text.rstrip().endswith(":")
             lead = (is_list_item(unit.text) and len(_WORD.findall(unit.text)) <= LIST_LEAD_WORDS
                     and ends_sentence(unit.text))
-            following = self._unit_after(unit) if colon or lead else None  # (the index is asked only then)
+            runs_on = bool(_RUNS_ON.search(unit.text))
+            following = self._unit_after(unit) if colon or lead or runs_on else None  # (the index is asked only then)
             if following is None or following.key in keys:
                 continue
             between = self._text_of(unit.doc_id)[unit.end : following.start]
@@ -798,7 +803,9 @@ class ExtractiveAnswerer:
             announced = (colon and not _BETWEEN_UNITS.sub("", between)
                          and len(_WORD.findall(following.text)) < MIN_QUOTE_WORDS
                          and not _A_LIST_MARK_ALONE.fullmatch(following.text))
-            if announced or (lead and "\n" not in between):
+            completed = (runs_on and not _BETWEEN_UNITS.sub("", between)
+                         and len(_WORD.findall(following.text)) <= RUN_ON_WORDS)
+            if announced or completed or (lead and "\n" not in between):
                 out.append(following)
                 keys.add(following.key)
         return out
@@ -1365,6 +1372,10 @@ ANTECEDENT_REACH = 600  # characters looked back for the unit a unit refers back
 LIST_ITEMS = 8  # items of a list quoted whole; the brochure's longest has 6
 LIST_LEAD_WORDS = 8  # a list item's lead sentence ("- Disable it at build time.") is this short
 UNIT_AFTER_REACH = 400  # characters looked ahead for the unit that completes a quoted one
+# A sentence the text completes with a command set apart ("With apt, you can set a package to hold using" /
+# "apt-mark hold package_name"): it ends in a word that leaves it open, with no full stop or colon.
+_RUNS_ON = re.compile(r"[a-z,]\s+(?:using|with|run|running|type|typing|enter|execute|executing|via|by|like)\s*$")
+RUN_ON_WORDS = 12  # the command that completes it is this short
 SECTION_REACH = 2000  # characters looked ahead for the list under a heading
 # What continues a quoted unit: also "It" (“It is a very important signal,” after "... thanked the President
 # for the meeting."), which opens many sentences without referring back ("It is known that ...") and so

@@ -45,6 +45,16 @@ _NEGATIVE = re.compile(
     r"|unaddressed|untouched|unchanged|unpopular|escaped?|spared|exempt\w*|immune)\b|n't\b", re.I)
 
 
+# A negation inside a relative clause says what the thing asked about is ("... a program that is not packaged for
+# Debian?"), which a text says in its own words ("a non-Debian program", in a heading the quote stands under): it is
+# not what the question asks.
+_DESCRIBED_BY_A_NEGATION = re.compile(r"(?<=[\w,]\s)(?:that|which|who)\s+(?:(?:is|are|was|were|has|have|had)\s+(?:not|never)\b"
+                                      r"|(?:isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't)\b)", re.I)
+# (not "... ensuring that party members don't vote ...", "... argued that imperialism wasn't ...": a clause that
+# "that" opens after a verb says what is asked, and SQuAD writes unanswerable questions so)
+
+
 def asks_with_a_negation_no_quote_holds(question: str, quotes: list[str]) -> bool:
     """Whether the question asks with a negation ("not", "never", "n't", ...) and no quote says anything negative."""
-    return bool(_NEGATION.search(question)) and not any(_NEGATIVE.search(q) for q in quotes)
+    asked = _DESCRIBED_BY_A_NEGATION.sub(" ", question)
+    return bool(_NEGATION.search(asked)) and not any(_NEGATIVE.search(q) for q in quotes)

@@ -3419,3 +3419,81 @@ def test_a_string_written_in_code_is_no_short_answer(unit_text, span, withheld):
     from retrieval.short_answer import a_string_in_code
 
     assert a_string_in_code(span_in(unit_at(unit_text), span)) == withheld
+
+
+HARBOUR_FAQ = (
+    "# Harbour FAQ\n\n## Contents\n\n1.1. How do I reserve a berth?\n\n1.2. How do I cancel a reservation?\n\n"
+    "1.3. How do I keep a berth over the winter?\n\n## 1. Berths\n\n### 1.1. How do I reserve a berth?\n\n"
+    "Reservations are made at the harbour office at least two days before arrival. The office confirms each "
+    "reservation by e-mail.\n\n### 1.2. How do I cancel a reservation?\n\nCall the harbour office before noon on the "
+    "day before arrival. A reservation cancelled later is charged for one night.\n\n### 1.3. How do I keep a berth "
+    "over the winter?\n\nThere are two ways of keeping a berth over the winter, at the office or online.\n\n"
+    "At the office, ask for a winter contract and pay the first month.\n\nOnline, you can keep a berth using\n\n"
+    "```\nharbour keep --winter BERTH\n```\n\nand give it up again with\n\n```\nharbour release BERTH\n```\n")
+
+
+def test_a_question_the_document_poses_is_answered_by_the_text_under_it(tmp_path):
+    """The Debian FAQ: "How do I put a package on hold?" was answered by quoting the FAQ's own question, "7.12. How
+    do I put a package on hold?" (the line most like the question, which says nothing), and "How is Debian
+    pronounced?" had "Debian and what does this word mean" of the question line in bold. A question the text poses
+    on a line of its own is never quoted; the section under it answers it."""
+    service = service_over(tmp_path, {"faq.md": HARBOUR_FAQ})
+    for question, expected in (("How do I cancel a reservation?", "Call the harbour office before noon"),
+                               ("How do I reserve a berth?", "Reservations are made at the harbour office")):
+        answer = service.ask(question)
+        assert not answer.abstained and answer.citations[0].quote.startswith(expected), answer.answer
+        assert not any(c.quote.rstrip().endswith("?") for c in answer.citations), answer.answer
+
+
+def test_a_sentence_left_open_goes_on_with_the_command_that_completes_it(tmp_path):
+    """The Debian FAQ sets its commands apart in the middle of a sentence: "With apt, you can set a package to hold
+    using" / "apt-mark hold package_name". The sentence alone says nothing of how."""
+    service = service_over(tmp_path, {"faq.md": HARBOUR_FAQ})
+    for question, opening, command in (
+            ("How can I keep a berth online?", "Online, you can keep a berth using", "harbour keep --winter BERTH"),
+            ("How do I give a berth up again?", "and give it up again with", "harbour release BERTH")):
+        quotes = [c.quote for c in service.ask(question).citations]
+        assert opening in quotes and quotes[quotes.index(opening) + 1] == command, (question, quotes)
+
+
+def test_a_negation_that_says_what_the_thing_asked_about_is_asks_nothing_negative():
+    """"Where should I put the source code of a program that is not packaged for Debian?" was refused: no quote
+    said anything negative, yet the negation only says which program (the FAQ's "a non-Debian program"). A negation
+    after "that" that opens a statement is asked ("Who announced that she would not step down?", SQuAD)."""
+    from retrieval.opposites import asks_with_a_negation_no_quote_holds
+
+    quotes = ["Place the source code for your program in /usr/local/src/."]
+    assert not asks_with_a_negation_no_quote_holds(
+        "Where should I put the source code of a program that is not packaged for Debian?", quotes)
+    assert not asks_with_a_negation_no_quote_holds("Which berths, which aren't reserved, are free?", quotes)
+    for asked in ("Who announced that she would not step down as party leader?", "Which quay was not repainted?",
+                  "Hobson argued that imperialism wasn't an international what?"):
+        assert asks_with_a_negation_no_quote_holds(asked, quotes), asked
+
+
+def test_a_posed_question_that_ends_its_passage_is_answered_by_the_unit_after_it():
+    """Python's FAQ: "How fast are exceptions?" ended the passage the search found, and the answer, "A try/except block
+    is extremely efficient if no exceptions are raised.", opens the next one; the passage's other lines (on join())
+    had been quoted. An entry of a table of contents, whose next line is another question, has no answer."""
+    from ingest.units import quote_units
+    from retrieval.posed_questions import _answer_beyond_the_passage, poses_a_question
+    from retrieval.scored import ScoredUnit
+
+    text = ("The questions this page answers are listed first.\n\nHow fast are exceptions?\n\nWhy is there no goto?\n\n"
+            "join() is a string method.\n\nHow fast are exceptions?\n\nA try/except block is extremely efficient if "
+            "no exceptions are raised. Actually catching an exception is expensive.\n\nWhy is there no goto?\n\n"
+            "Exceptions can emulate it.\n")
+    spans = quote_units(text)
+
+    def unit(span):
+        return ScoredUnit("d", "D", span.start, span.end, text[span.start : span.end], 0.5, 0.5, 1, None, 0.0, 0.5)
+
+    def unit_after(u):
+        return next((unit(s) for s in spans if s.start >= u.end), None)
+
+    units = [unit(s) for s in spans]
+    asked = [u for u in units if u.text == "How fast are exceptions?"]
+    assert all(poses_a_question(u, text) for u in asked)
+    ranked = [units[0], asked[1]]  # the passage ended with the question
+    assert _answer_beyond_the_passage(asked[1], ranked, text, unit_after).text.startswith("A try/except block")
+    assert _answer_beyond_the_passage(asked[0], [units[0], asked[0]], text, unit_after) is None  # contents

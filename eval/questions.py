@@ -41,6 +41,12 @@ LEGAL_QUESTIONS = Path(__file__).with_name("legal_questions.jsonl")
 # headings) and zlib's usage example (HTML), with paths on lines of their own inside sentences
 DEBIAN_CORPUS = Path(__file__).with_name("corpora") / "debian"
 DEBIAN_QUESTIONS = Path(__file__).with_name("debian_questions.jsonl")
+# A seventh: two FAQs, questions as headings. Debian's FAQ (DocBook HTML, 17 pages, each opening with a table of
+# contents of its questions, the whole FAQ's on index.en.html) and Python's FAQ (Sphinx HTML, 7 pages)
+FAQ_CORPUS = Path(__file__).with_name("corpora") / "faq"
+FAQ_QUESTIONS = Path(__file__).with_name("faq_questions.jsonl")
+PYTHON_FAQ_CORPUS = Path(__file__).with_name("corpora") / "pyfaq"
+PYTHON_FAQ_QUESTIONS = Path(__file__).with_name("pyfaq_questions.jsonl")
 MAX_AFTER = 20  # the turns of history the service reads
 
 

@@ -153,6 +153,14 @@ def test_shipped_question_sets_are_valid():
     debian = load_questions(DEBIAN_QUESTIONS)
     assert len(debian) == 40 and sum(q.answerable for q in debian) == 31
     assert {d for q in debian for d in q.relevant} == {p.name for p in DEBIAN_CORPUS.iterdir()}
+    from eval.questions import FAQ_CORPUS, FAQ_QUESTIONS, PYTHON_FAQ_CORPUS, PYTHON_FAQ_QUESTIONS
+
+    for folder, questions, count, answerable in ((FAQ_CORPUS, FAQ_QUESTIONS, 42, 32),
+                                                 (PYTHON_FAQ_CORPUS, PYTHON_FAQ_QUESTIONS, 23, 17)):
+        faq = load_questions(questions)
+        assert len(faq) == count and sum(q.answerable for q in faq) == answerable
+        # (a FAQ's other pages stay: a user adds the whole FAQ, its tables of contents too)
+        assert {d for q in faq for d in q.relevant} <= {p.name for p in folder.glob("*.html")}
 
 
 @pytest.mark.parametrize("line, message", [

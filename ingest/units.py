@@ -84,7 +84,39 @@ def quote_units(text: str) -> list[Span]:
     for run in runs:
         spans = _sentences(text, run)
         pieces += [(span, len(spans) == 1) for span in spans]
-    return [span for span in _blocks(text, pieces) if span.end - span.start >= MIN_UNIT_CHARS]
+    units = [span for span in _blocks(text, pieces) if span.end - span.start >= MIN_UNIT_CHARS]
+    return _with_short_replies_joined(text, units)
+
+
+SHORT_REPLY_WORDS = 2  # "Yes.", "Very stable.": fewer words than a quote may have (answer.MIN_QUOTE_WORDS)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
+_OPENS_PROSE = re.compile(r"[\"“‘'(]?[A-Z][a-z]")
+
+
+def _with_short_replies_joined(text: str, units: list[Span]) -> list[Span]:
+    """A sentence too short to be quoted alone that answers before the text explains ("Is Python a good language for
+    beginning programmers?" / "Yes." / "It is still common to start students with ..."; "Very stable. New, stable
+    releases have been coming out ...") opens the unit after it: alone it would never be quoted, and the unit after
+    it would be quoted without its yes or no. Not before a heading, a question or a list item."""
+    out: list[Span] = []
+    pending: Span | None = None
+    for span in units:
+        unit = text[span.start : span.end]
+        if pending is not None:
+            if (_OPENS_PROSE.match(unit) and ends_sentence(unit) and not unit.rstrip().endswith("?")
+                    and not _LIST_ITEM.match(unit) and "\n\n" not in unit):
+                span = Span(pending.start, span.end)
+            else:
+                out.append(pending)
+            pending = None
+            unit = text[span.start : span.end]
+        if len(_WORD.findall(unit)) <= SHORT_REPLY_WORDS and _SENTENCE_END.search(unit) and _LETTER.search(unit):
+            pending = span
+        else:
+            out.append(span)
+    if pending is not None:
+        out.append(pending)
+    return out
 
 
 def _lines(text: str) -> list[_Line]:

@@ -191,3 +191,16 @@ def test_a_sentence_too_long_for_one_unit_is_cut_after_a_clause_not_at_every_lin
     assert [u.split()[-1] for u in units] == ["model,", "source,", "charge."], units
     labels = "".join(f"param{n} len: the number of bytes of the encoded string number {n}\n" for n in range(8))
     assert [labels[s.start:s.end] for s in quote_units(labels)] == labels.strip().split("\n")
+
+
+def test_a_reply_too_short_to_quote_opens_the_unit_after_it():
+    """Python's FAQ: "Is Python a good language for beginning programmers?" / "Yes." / "It is still common ...": a
+    unit of two words is never quoted, so the yes was lost; "Very stable. New, stable releases ..." likewise. Not
+    before a heading or a question ("Details here." / "Why is it called Python?")."""
+    text = ("Is Python a good language for beginners?\n\n\nYes.\n\n\nIt is still common to start students with "
+            "Pascal.\n\n\nHow stable is Python?\n\n\nVery stable.  New releases come out every 12 months.\n\n\n"
+            "Details here.\n\n\nWhy is it called Python?\n")
+    units = [text[s.start : s.end] for s in quote_units(text)]
+    assert "Yes.\n\n\nIt is still common to start students with Pascal." in units
+    assert "Very stable.  New releases come out every 12 months." in units
+    assert "Details here." in units and "Why is it called Python?" in units

@@ -10,6 +10,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from citeqa.layout import ends_sentence, ends_with_joiner
 from retrieval.scored import ScoredUnit
 
 # What may open a posed question's line: a section number ("7.12.", "3)"), a "Q:" label, a list mark.
@@ -108,7 +109,7 @@ FETCHED = 3  # posed questions among this many best units may have their answer 
 def _section_under(question: ScoredUnit, ordered: Sequence[ScoredUnit], posed: set[tuple[str, int]],
                    text: str) -> list[ScoredUnit]:
     """The ranked units that answer a posed question: from the unit right after it (none when the next is another
-    question, as in a table of contents) to the next posed question, within SECTION_REACH characters."""
+    question, as in a table of contents) to the next posed question or heading, within SECTION_REACH characters."""
     line_end = _line_end(text, question.end)  # (what else the line says is part of the question)
     after = [u for u in ordered if u.doc_id == question.doc_id and u.start >= line_end]
     if not after or after[0].key in posed or not _BEFORE_ANSWER.fullmatch(text[line_end : after[0].start]):
@@ -117,7 +118,21 @@ def _section_under(question: ScoredUnit, ordered: Sequence[ScoredUnit], posed: s
     end = next_posed.start() if next_posed else line_end + SECTION_REACH
     section = []
     for u in after:
-        if u.start >= end or u.key in posed:
+        if u.start >= end or u.key in posed or (section and _a_heading(u.text)):
             break
         section.append(u)
     return section
+
+
+SECTION_HEADING_WORDS = 8
+
+
+def _a_heading(text: str) -> bool:
+    """A short line in capitals or opened by a capital that ends no sentence, nor stops where a phrase cannot end or
+    announces what follows: the next part's heading ("Python in the real world"), where a section ends."""
+    return (bool(_OPENS_A_HEADING.match(text)) and "\n" not in text.strip() and not ends_sentence(text)
+            and not ends_with_joiner(text) and not text.rstrip().endswith(":") and "," not in text
+            and len(text.split()) <= SECTION_HEADING_WORDS)
+
+
+_OPENS_A_HEADING = re.compile(r"(?:\d+[.)]\s*)*[A-Z]")  # (a command in small letters is no heading: "libc6 hold")

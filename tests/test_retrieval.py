@@ -3429,7 +3429,9 @@ HARBOUR_FAQ = (
     "day before arrival. A reservation cancelled later is charged for one night.\n\n### 1.3. How do I keep a berth "
     "over the winter?\n\nThere are two ways of keeping a berth over the winter, at the office or online.\n\n"
     "At the office, ask for a winter contract and pay the first month.\n\nOnline, you can keep a berth using\n\n"
-    "```\nharbour keep --winter BERTH\n```\n\nand give it up again with\n\n```\nharbour release BERTH\n```\n")
+    "```\nharbour keep --winter BERTH\n```\n\nand give it up again with\n\n```\nharbour release BERTH\n```\n\n"
+    "## 2. Fees\n\n### 2.1. Is a reservation free?\n\nYes.\n\nThe harbour charges only for the nights a boat stays "
+    "at its berth.\n\n## Storm warnings\n\nStorm warnings are posted at the harbour office.\n")
 
 
 def test_a_question_the_document_poses_is_answered_by_the_text_under_it(tmp_path):
@@ -3443,6 +3445,10 @@ def test_a_question_the_document_poses_is_answered_by_the_text_under_it(tmp_path
         answer = service.ask(question)
         assert not answer.abstained and answer.citations[0].quote.startswith(expected), answer.answer
         assert not any(c.quote.rstrip().endswith("?") for c in answer.citations), answer.answer
+    # a reply too short to quote alone opens the quote of what follows it; the next part's heading ends the section
+    free = service.ask("Is a reservation free?")
+    assert free.citations[0].quote.startswith("Yes.") and "charges only for the nights" in free.citations[0].quote
+    assert not any("Storm" in c.quote for c in free.citations), free.answer
 
 
 def test_a_sentence_left_open_goes_on_with_the_command_that_completes_it(tmp_path):
@@ -3497,3 +3503,19 @@ def test_a_posed_question_that_ends_its_passage_is_answered_by_the_unit_after_it
     ranked = [units[0], asked[1]]  # the passage ended with the question
     assert _answer_beyond_the_passage(asked[1], ranked, text, unit_after).text.startswith("A try/except block")
     assert _answer_beyond_the_passage(asked[0], [units[0], asked[0]], text, unit_after) is None  # contents
+
+
+def test_a_posed_questions_section_ends_at_the_next_heading():
+    """Python's FAQ: "Do I have to like Monty Python's Flying Circus?" had "Python in the real world", the next part's
+    heading, as its second quote: the section under a question ends at the next question or heading, and a command
+    or a sentence left open inside it is no heading."""
+    from ingest.units import quote_units
+    from retrieval.posed_questions import _section_under
+    from retrieval.scored import ScoredUnit
+
+    text = ("Do I have to like Monty Python's Flying Circus?\n\n\nNo, but it helps.\n\n\nWith apt, you hold it using\n\n\n"
+            "apt-mark hold package_name\n\n\nPython in the real world\n\n\nPython is used in many companies.\n")
+    units = [ScoredUnit("d", "D", s.start, s.end, text[s.start : s.end], 0.5, 0.5, 1, None, 0.0, 0.5)
+             for s in quote_units(text)]
+    section = _section_under(units[0], units, {units[0].key}, text)
+    assert [u.text for u in section] == ["No, but it helps.", "With apt, you hold it using", "apt-mark hold package_name"]

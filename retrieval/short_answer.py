@@ -114,6 +114,26 @@ def with_its_sign(choice: SpanChoice) -> SpanChoice:
     return replace(choice, start=choice.start - 1, text=choice.unit.text[at - 1] + choice.text)
 
 
+# Units a quantity is counted in: a span that ends on the number cuts the quantity ("6 to 18" of "every 6 to 18 months
+# since 1991" for how stable Python is).
+_UNIT_AFTER_A_NUMBER = re.compile(
+    r"[ \t]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|per[ \t]?cent|percent"
+    r"|kilomet(?:re|er)s?|km|met(?:re|er)s?|miles?|feet|foot|inch(?:es)?|kilograms?|kg|grams?|tons?|tonnes?|acres?"
+    r"|hectares?|dollars?|euros?|pounds?|bytes?|kilobytes?|megabytes?|gigabytes?|[KMGT]B)\b")
+_ENDS_ON_A_NUMBER = re.compile(rf"(?:\d|\b(?:{SPELLED_NUMBERS}))$", re.I)
+
+
+def with_its_unit(choice: SpanChoice) -> SpanChoice:
+    """A quantity whose number the span ends on, with the unit written right after it ("6 to 18" of "6 to 18
+    months"): the number alone does not say how much."""
+    if not _ENDS_ON_A_NUMBER.search(choice.text):
+        return choice
+    unit = _UNIT_AFTER_A_NUMBER.match(choice.unit.text, choice.end - choice.unit.start)
+    if unit is None:
+        return choice
+    return replace(choice, end=choice.unit.start + unit.end(), text=choice.text + unit.group())
+
+
 def with_its_month(choice: SpanChoice) -> SpanChoice:
     """A date whose day the span starts on, with the month written just before it ("15, 1992" of "May 15, 1992"):
     the day and year alone do not say the date."""
@@ -661,12 +681,12 @@ _DAY_AND_MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|
 def made_whole(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:
     """The span with every edge that cuts a phrase mended: the question's phrase (`without_the_questions_phrase`,
     None when nothing is left), a capital letter that goes on after a dot, a bracket, a number's sign, a date's
-    month."""
+    month, a quantity's unit."""
     choice = without_the_questions_phrase(choice, q)
     if choice is None:
         return None
-    choice = with_its_month(with_its_sign(with_its_brackets_closed(with_its_last_letter_whole(
-        with_its_path_whole(choice)))))
+    choice = with_its_unit(with_its_month(with_its_sign(with_its_brackets_closed(with_its_last_letter_whole(
+        with_its_path_whole(choice))))))
     return with_its_whole_range(choice) if _ASKS_FOR_YEARS.search(q.text) else choice
 
 

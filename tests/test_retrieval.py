@@ -718,6 +718,21 @@ def test_a_date_that_starts_on_its_day_takes_the_month_before_it(unit_text, span
     assert mended.text == made and unit_text[mended.start - 7 : mended.end - 7] == made
 
 
+@pytest.mark.parametrize("unit_text, span, made", [
+    ("New, stable releases have been coming out roughly every 6 to 18 months since 1991.", "every 6 to 18",
+     "every 6 to 18 months"),  # Python's FAQ, "How stable is Python?"
+    ("The war lasted three years.", "three", "three years"),
+    ("about 5 percent of voters", "about 5", "about 5 percent"),
+    ("In 1991 it began.", "1991", "1991"),  # no unit after it
+    ("12 months later", "12 months", "12 months"),  # the unit already in it
+])
+def test_a_quantity_that_ends_on_its_number_takes_its_unit(unit_text, span, made):
+    from retrieval.short_answer import with_its_unit
+
+    mended = with_its_unit(span_in(unit_at(unit_text, 7), span))
+    assert mended.text == made and unit_text[mended.start - 7 : mended.end - 7] == made
+
+
 @pytest.mark.parametrize("unit_text, span, counts", [
     ("A total of 61 international observers are monitoring.", "61", True),
     ("The Duchy began in 911 as a fiefdom.", "911", False),  # a year, a small word after it

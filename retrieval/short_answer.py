@@ -619,7 +619,9 @@ def of_another_year(choice: SpanChoice, q: QuestionInfo) -> bool:
 
 
 _A_YEAR = re.compile(r"(?<!\d)(?<!\d[,.])(?:1[0-9]{3}|20[0-9]{2})(?!\d|[,.]\d)")  # not of "1,500" or "2.1000"
-_NEXT_WORD = re.compile(r" (?:(?:" + "|".join(NAME_PARTICLES) + r") )?([A-Z][a-z]+)")  # "Marquis de Vaudreuil"
+# "Marquis de Vaudreuil"; a particle goes on past a line break the text is wrapped at ("Guido van" / "Rossum:" had
+# answered "Guido"), which no name line ends on
+_NEXT_WORD = re.compile(r" (?:(?:" + "|".join(NAME_PARTICLES) + r")[ \t]*\n?[ \t]*)?([A-Z][a-z]+)")
 _WORD_BEFORE = re.compile(r"[a-z,;] ([A-Z][a-z]+) $")
 
 

@@ -50,7 +50,7 @@ from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, as
 from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
 from retrieval.opposites import asks_with_a_negation_no_quote_holds, says_the_opposite
-from retrieval.posed_questions import answered_where_posed
+from retrieval.posed_questions import answered_where_posed, question_posed_over
 from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
                                 asks_how_to, defined_term, person_asked_about, person_named_as_source, says_number,
                                 post_speaker_asked, speaker_asked, thing_it_does, thing_it_shows, topic_said_about,
@@ -443,8 +443,9 @@ class ExtractiveAnswerer:
         if shown:  # "Tell me more": a unit added for context (a lead-in, where an abbreviation is spelled out) was read
             chosen = [u for u in chosen if one_line(u.text) not in shown] or chosen
         # (not for "Don't observers monitor the elections?", "Was it the first?": yes or no, the quote settles it)
-        if not analysis.question.yes_no and asks_with_a_negation_no_quote_holds(analysis.question.text,
-                                                                                  [u.text for u in chosen]):
+        # (a FAQ's question over the quotes says it too: "Why isn't there a switch or case statement in Python?")
+        if not analysis.question.yes_no and asks_with_a_negation_no_quote_holds(
+                analysis.question.text, [u.text for u in chosen] + question_posed_over(chosen[0], self._text_of)):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "Which country was not hit by the
             # embargo?" of lines that say which were: the question added "not", the text does not say it
         if not analysis.question.yes_no and says_the_opposite(analysis.question.text,

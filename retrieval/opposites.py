@@ -33,7 +33,7 @@ def says_the_opposite(question: str, text: str) -> bool:
 
 
 _NEGATION_WORDS = r"not|never|no|none|nobody|nothing|neither|nor|without|cannot"
-_NEGATION = re.compile(rf"\b(?:{_NEGATION_WORDS})\b|n't\b", re.I)
+_NEGATION = re.compile(rf"\b(?:{_NEGATION_WORDS})\b|n['’]t\b", re.I)  # "isn't", "isn’t"
 # What a line that answers a negated question says, in some words: a negation, a ban, an exception, a lack, a failure,
 # an end, or an un-word ("left unresolved"). Widened once from the answerable questions this refused at first (SQuAD's
 # dev half, the shipped dev set): refrain, inadmissible, insignificant, the un-words, escaped, spared, exempt.
@@ -42,14 +42,14 @@ _NEGATIVE = re.compile(
     r"|except\w*|exclud\w*|refus\w*|fail\w*|lack\w*|unable|only|non-?\w+|absen\w*|instead|rather|unless|nominal\w*"
     r"|rarely|seldom|hardly|avoid\w*|den(?:y|ied|ies)|unwilling|unsuccessful\w*|opposed|against|reject\w*|stopp?\w*"
     r"|ceased?|halt\w*|refrain\w*|inadmissib\w*|insignifican\w*|unresolved|unsettled|unaffected|unanswered"
-    r"|unaddressed|untouched|unchanged|unpopular|escaped?|spared|exempt\w*|immune)\b|n't\b", re.I)
+    r"|unaddressed|untouched|unchanged|unpopular|escaped?|spared|exempt\w*|immune)\b|n['’]t\b", re.I)
 
 
 # A negation inside a relative clause says what the thing asked about is ("... a program that is not packaged for
 # Debian?"), which a text says in its own words ("a non-Debian program", in a heading the quote stands under): it is
 # not what the question asks.
 _DESCRIBED_BY_A_NEGATION = re.compile(r"(?<=[\w,]\s)(?:that|which|who)\s+(?:(?:is|are|was|were|has|have|had)\s+(?:not|never)\b"
-                                      r"|(?:isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't)\b)", re.I)
+                                      r"|(?:is|are|was|were|has|have|had)n['’]t\b)", re.I)
 # (not "... ensuring that party members don't vote ...", "... argued that imperialism wasn't ...": a clause that
 # "that" opens after a verb says what is asked, and SQuAD writes unanswerable questions so)
 

@@ -136,3 +136,18 @@ def _a_heading(text: str) -> bool:
 
 
 _OPENS_A_HEADING = re.compile(r"(?:\d+[.)]\s*)*[A-Z]")  # (a command in small letters is no heading: "libc6 hold")
+
+
+def question_posed_over(unit: ScoredUnit, text_of: Callable[[str], str]) -> list[str]:
+    """The question a FAQ poses over the unit, the last posed within SECTION_REACH characters before it with no
+    heading between (none: [])."""
+    text = text_of(unit.doc_id)
+    found = None
+    for found in _POSED_LINE.finditer(text, max(0, unit.start - SECTION_REACH), unit.start):
+        pass
+    if found is None:
+        return []
+    between = text[found.end() : unit.start]
+    if any(_a_heading(line) for line in between.splitlines() if line.strip()):
+        return []
+    return [found.group().strip()]

@@ -1374,8 +1374,9 @@ LIST_ITEMS = 8  # items of a list quoted whole; the brochure's longest has 6
 LIST_LEAD_WORDS = 8  # a list item's lead sentence ("- Disable it at build time.") is this short
 UNIT_AFTER_REACH = 400  # characters looked ahead for the unit that completes a quoted one
 # A sentence the text completes with a command set apart ("With apt, you can set a package to hold using" /
-# "apt-mark hold package_name"): it ends in a word that leaves it open, with no full stop or colon.
-_RUNS_ON = re.compile(r"[a-z,]\s+(?:using|with|run|running|type|typing|enter|execute|executing|via|by|like)\s*$")
+# "apt-mark hold package_name"; "..., use the" / "lsb_release -a"): it ends in a word that leaves it open, with no full
+# stop or colon.
+_RUNS_ON = re.compile(r"[a-z,]\s+(?:using|with|run|running|type|typing|enter|execute|executing|via|by|like|the|a|an)\s*$")
 RUN_ON_WORDS = 12  # the command that completes it is this short
 SECTION_REACH = 2000  # characters looked ahead for the list under a heading
 # What continues a quoted unit: also "It" (“It is a very important signal,” after "... thanked the President

@@ -22,6 +22,7 @@ _BEFORE_ANSWER = re.compile(r"\s*(?:(?:A|Answer)[ \t]*[:.)])?\s*")
 
 # A line that poses questions: each of its sentences asks one ("What about "testing"? How is it `frozen'?"), and a
 # remark in brackets may close it ("How do I delete a file? (And other file questions...)").
+_ENDS_ASKING = re.compile(r"\?!?[ \t]*(?:\([^()\n]*\)[ \t]*)?$")
 _QUESTION_LINE = re.compile(r"(?:(?:[^\n?.!]|[.!](?![ \t]+[A-Z]))*\?!?[ \t]*)+(?:\([^()\n]*\)[ \t]*)?")
 
 
@@ -34,6 +35,8 @@ def poses_a_question(unit: ScoredUnit, text: str) -> bool:
     line_end = text.find("\n", unit.end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
     lead = _LINE_LEAD.match(line)
+    if lead.group().strip():  # a numbered entry may say first what the question is about ("3.1.10. I have a working
+        return _ENDS_ASKING.search(line) is not None  # Desktop with Debian installed. How do I know ...?")
     return _QUESTION_LINE.fullmatch(line, lead.end()) is not None
 
 
@@ -94,7 +97,7 @@ def _answer_beyond_the_passage(question: ScoredUnit, ordered: Sequence[ScoredUni
     while found is not None and found.start < line_end:  # what else the question's line says
         found = unit_after(found)
     if (found is None or not _BEFORE_ANSWER.fullmatch(text[line_end : found.start])
-            or not _LETTER.search(found.text) or poses_a_question(found, text)):  # (the next entry's number)
+            or not _LETTER.search(found.text) or poses_a_question(found, text) or _a_heading(found.text)):
         return None
     return found
 
@@ -112,7 +115,8 @@ def _section_under(question: ScoredUnit, ordered: Sequence[ScoredUnit], posed: s
     question, as in a table of contents) to the next posed question or heading, within SECTION_REACH characters."""
     line_end = _line_end(text, question.end)  # (what else the line says is part of the question)
     after = [u for u in ordered if u.doc_id == question.doc_id and u.start >= line_end]
-    if not after or after[0].key in posed or not _BEFORE_ANSWER.fullmatch(text[line_end : after[0].start]):
+    if (not after or after[0].key in posed or not _BEFORE_ANSWER.fullmatch(text[line_end : after[0].start])
+            or _a_heading(after[0].text)):  # (a table of contents: the next chapter's title)
         return []
     next_posed = _POSED_LINE.search(text, line_end, line_end + SECTION_REACH)
     end = next_posed.start() if next_posed else line_end + SECTION_REACH

@@ -3450,7 +3450,8 @@ HARBOUR_FAQ = (
     "over the winter?\n\nThere are two ways of keeping a berth over the winter, at the office or online.\n\n"
     "At the office, ask for a winter contract and pay the first month.\n\nOnline, you can keep a berth using\n\n"
     "```\nharbour keep --winter BERTH\n```\n\nand give it up again with\n\n```\nharbour release BERTH\n```\n\n"
-    "### 1.4. Why isn't there a winter discount?\n\nThe harbour keeps one price all year, so that summer guests pay "
+    "### 1.5. How can I see which berth I hold?\n\nTo see the berth you hold, run the\n\n```\nharbour whoami\n```\n\n"
+    "command.\n\n### 1.4. Why isn't there a winter discount?\n\nThe harbour keeps one price all year, so that summer guests pay "
     "for the winter service.\n\n## 2. Fees\n\n### 2.1. Is a reservation free?\n\nYes.\n\nThe harbour charges only for the nights a boat stays "
     "at its berth.\n\n## Storm warnings\n\nStorm warnings are posted at the harbour office.\n")
 
@@ -3483,7 +3484,8 @@ def test_a_sentence_left_open_goes_on_with_the_command_that_completes_it(tmp_pat
     service = service_over(tmp_path, {"faq.md": HARBOUR_FAQ})
     for question, opening, command in (
             ("How can I keep a berth online?", "Online, you can keep a berth using", "harbour keep --winter BERTH"),
-            ("How do I give a berth up again?", "and give it up again with", "harbour release BERTH")):
+            ("How do I give a berth up again?", "and give it up again with", "harbour release BERTH"),
+            ("How can I see which berth I hold?", "To see the berth you hold, run the", "harbour whoami")):
         quotes = [c.quote for c in service.ask(question).citations]
         assert opening in quotes and quotes[quotes.index(opening) + 1] == command, (question, quotes)
 
@@ -3545,3 +3547,40 @@ def test_a_posed_questions_section_ends_at_the_next_heading():
              for s in quote_units(text)]
     section = _section_under(units[0], units, {units[0].key}, text)
     assert [u.text for u in section] == ["No, but it helps.", "With apt, you hold it using", "apt-mark hold package_name"]
+
+
+@pytest.mark.parametrize("text, unit, posed", [
+    ("7.12. How do I put a package on hold?\n\nThere are three ways.", "How do I put a package on hold?", True),
+    ("How do I delete a file? (And other file questions...)\n\nUse os.remove.", "How do I delete a file?", True),
+    ("6.5.1. What about testing? How is it frozen?\n\nWhen", "How is it frozen?", True),
+    ("Q: Who runs the office?\nA: The harbour master.", "Who runs the office?", True),
+    ("3.1.10. I have a working Desktop/cluster with Debian installed. How do I know which distribution I am "
+     "running?\n\nIn most situations", "How do I know which distribution I am running?", True),  # numbered entry
+    ("He said it. But why?\nNobody knows.", "But why?", False),  # prose that asks
+    ("Is it good? Yes, it is.", "Is it good?", False),
+])
+def test_a_question_the_document_poses_stands_on_a_line_of_its_own(text, unit, posed):
+    """Debian's FAQ numbers its entries and some say what they are about before asking ("3.1.10. I have a working
+    Desktop/cluster with Debian installed. How do I know which distribution I am running?"); Python's FAQ closes one
+    with a remark in brackets. A line of prose that ends asking is no FAQ entry."""
+    from retrieval.posed_questions import poses_a_question
+    from retrieval.scored import ScoredUnit
+
+    start = text.index(unit)
+    scored = ScoredUnit("d", "D", start, start + len(unit), unit, 0.5, 0.5, 1, None, 0.0, 0.5)
+    assert poses_a_question(scored, text) == posed
+
+
+def test_a_table_of_contents_entry_has_no_section():
+    """Debian's FAQ: "How do I report a bug in Debian?" quoted "13. Contributing to the Debian Project", the next
+    chapter's title after the question in the table of contents: a heading right after a question answers nothing."""
+    from ingest.units import quote_units
+    from retrieval.posed_questions import _section_under
+    from retrieval.scored import ScoredUnit
+
+    text = ("12.5. How do I report a bug in Debian?\n\n\n13. Contributing to the Debian Project\n\n\n"
+            "13.1. How can I become a Debian software developer?\n\n\nThe development of Debian is open to all.\n")
+    units = [ScoredUnit("d", "D", s.start, s.end, text[s.start : s.end], 0.5, 0.5, 1, None, 0.0, 0.5)
+             for s in quote_units(text)]
+    asked = next(u for u in units if u.text.endswith("report a bug in Debian?"))
+    assert _section_under(asked, units, {asked.key}, text) == []

@@ -42,7 +42,7 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not only_a_link_word(choice) and not a_string_in_code(choice)
             and not what_the_question_sets_aside(choice, q) and not _QUOTATION_END_INSIDE.search(choice.text)
             and not ends_an_idiom(choice) and not listed_beside_what_is_asked(choice, q)
-            and not cuts_a_bracket(choice.text) and not _AN_ATTRIBUTION.search(choice.text)
+            and not cuts_a_bracket(choice.text) and not _AN_ATTRIBUTION.search(choice.text) and not cuts_its_subject(choice)
             and not inside_a_link(choice))
 
 
@@ -382,6 +382,51 @@ def edges_can_be_trusted(choice: SpanChoice) -> bool:
 _COPULA = re.compile(r"\b(?:is|are|was|were)\b")
 
 
+# What a clause's subject may not open on: it goes on from the word before ("The idea was borrowed from Modula-3" had
+# answered "idea was borrowed from Modula-3"; "using indentation for grouping is extremely elegant ..." had given
+# "grouping is extremely elegant and contributes").
+_SUBJECT_WORDS_BEFORE_ITS_VERB = 3
+_WORD_JUST_BEFORE = re.compile(r"([^\W\d_]+)[ \t\n]+$")
+# Words after which a clause starts whole ("... because the value is ...")
+_OPENS_A_CLAUSE = frozenset("that because and but or so since when while if as although though which who whereas "
+                            "where after before until unless".split())
+
+
+def cuts_its_subject(choice: SpanChoice) -> bool:
+    """Whether a clause in bold ("... is ...") lacks the start of its subject: the span opens within the three words
+    before its verb, after a word of small letters, or the verb follows a comma inside it ("many respects, are
+    generally used ..." of "Lists and tuples, while similar in many respects, are ...")."""
+    verb = _COPULA.search(choice.text)
+    if verb is None:
+        return False
+    if re.search(r",\s*$", choice.text[: verb.start()]):
+        return True
+    word = _WORD_JUST_BEFORE.search(choice.unit.text[: choice.start - choice.unit.start])
+    return (len(choice.text[: verb.start()].split()) <= _SUBJECT_WORDS_BEFORE_ITS_VERB and word is not None
+            and word.group(1).lower() not in _OPENS_A_CLAUSE)
+
+
+SUBJECT_REACH = 4  # words looked back for the start of a clause's subject
+_CLAUSE_EDGE = re.compile(r"[.!?;:,(\"“]|\b(?:" + "|".join(sorted(_OPENS_A_CLAUSE)) + r")\b", re.I)
+
+
+def with_its_subject(choice: SpanChoice) -> SpanChoice:
+    """A clause in bold whose subject the span cuts (`cuts_its_subject`), from where the subject starts: after the
+    word or mark that opens its clause, at most SUBJECT_REACH words back ("idea was borrowed from Modula-3" of "The
+    idea was borrowed from Modula-3."; "medical ethics were compatible with Confucian virtues" of "... a high income and
+    medical ethics were ..."). Left as it is when the subject starts further back."""
+    if not cuts_its_subject(choice) or re.search(r",\s*$", choice.text[: _COPULA.search(choice.text).start()]):
+        return choice
+    at = choice.start - choice.unit.start
+    before = choice.unit.text[:at]
+    edges = list(_CLAUSE_EDGE.finditer(before))
+    start = edges[-1].end() if edges else 0
+    start += len(before[start:]) - len(before[start:].lstrip())
+    if len(before[start:].split()) > SUBJECT_REACH:
+        return choice
+    return replace(choice, start=choice.unit.start + start, text=choice.unit.text[start:at] + choice.text)
+
+
 def a_clause_for_a_fact(choice: SpanChoice, q: QuestionInfo) -> bool:
     """Whether the span says that something is something ("Information and Analysis is a CSTO PA" for
     "Where is the Legal Centre?"): an answer to "why" or "how" may be a clause, a fact is a phrase."""
@@ -683,12 +728,12 @@ _DAY_AND_MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|
 def made_whole(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:
     """The span with every edge that cuts a phrase mended: the question's phrase (`without_the_questions_phrase`,
     None when nothing is left), a capital letter that goes on after a dot, a bracket, a number's sign, a date's
-    month, a quantity's unit."""
+    month, a quantity's unit, a clause's subject."""
     choice = without_the_questions_phrase(choice, q)
     if choice is None:
         return None
-    choice = with_its_unit(with_its_month(with_its_sign(with_its_brackets_closed(with_its_last_letter_whole(
-        with_its_path_whole(choice))))))
+    choice = with_its_subject(with_its_unit(with_its_month(with_its_sign(with_its_brackets_closed(
+        with_its_last_letter_whole(with_its_path_whole(choice)))))))
     return with_its_whole_range(choice) if _ASKS_FOR_YEARS.search(q.text) else choice
 
 

@@ -735,6 +735,25 @@ def test_a_quantity_that_ends_on_its_number_takes_its_unit(unit_text, span, made
     assert mended.text == made and unit_text[mended.start - 7 : mended.end - 7] == made
 
 
+@pytest.mark.parametrize("unit_text, span, made, withheld", [
+    ("The idea was borrowed from Modula-3.", "idea was borrowed from Modula-3", "The idea was borrowed from Modula-3",
+     False),  # Python's FAQ, "Why must self be used explicitly?"
+    ("Scholars liked it because it ensured a high income and medical ethics were compatible with their virtues.",
+     "ethics were compatible with their virtues", "medical ethics were compatible with their virtues", False),  # SQuAD
+    ("Lists and tuples, while similar in many respects, are generally used in different ways.",
+     "many respects, are generally used in different ways", "many respects, are generally used in different ways",
+     True),  # the subject is before the comma
+    ("It failed because the value is too low.", "the value is too low", "the value is too low", False),
+    ("In 1991 the language was released.", "1991", "1991", False),  # no clause
+])
+def test_a_clause_in_bold_keeps_its_subject_whole(unit_text, span, made, withheld):
+    from retrieval.short_answer import cuts_its_subject, with_its_subject
+
+    mended = with_its_subject(span_in(unit_at(unit_text, 7), span))
+    assert mended.text == made and unit_text[mended.start - 7 : mended.end - 7] == made
+    assert cuts_its_subject(mended) == withheld
+
+
 @pytest.mark.parametrize("unit_text, span, counts", [
     ("A total of 61 international observers are monitoring.", "61", True),
     ("The Duchy began in 911 as a fiefdom.", "911", False),  # a year, a small word after it

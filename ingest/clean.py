@@ -84,8 +84,13 @@ def is_page_furniture(line: str) -> bool:
 
 def _ends_a_phrase(lines: list[str], i: int) -> bool:
     """A path or link on its own line that the line before runs into is part of a sentence, not furniture:
-    "... modules must be installed to" / "/usr/lib/python3/dist-packages." (the place had been dropped)."""
-    return i > 0 and bool(_LINK_ONLY.match(lines[i])) and ends_with_joiner(lines[i - 1])
+    "... modules must be installed to" / "/usr/lib/python3/dist-packages." (the place had been dropped); so is one
+    that a line ending in a colon announces, blank lines between ("For Win32, OSX, Linux, BSD, Jython, IronPython:" /
+    "https://pypi.org/project/pyserial/", Python's FAQ)."""
+    if i == 0 or not _LINK_ONLY.match(lines[i]):
+        return False
+    before = next((line for line in reversed(lines[:i]) if line), "")
+    return ends_with_joiner(lines[i - 1]) or before.endswith(":")
 
 
 _BOXED = re.compile(r"^\*(?!\*)(.*[^*])?\*$")  # "*  Covered Software is provided ... "as is" basis,   *"

@@ -161,6 +161,15 @@ def test_a_path_a_sentence_runs_into_is_text_and_a_rule_under_a_heading_is_not()
                     "\nThe old place was dropped.")
 
 
+def test_a_link_a_colon_announces_is_text():
+    """Python's FAQ: "How do I access the serial (RS232) port?" is answered "For Win32, OSX, Linux, BSD, Jython,
+    IronPython:" and pyserial's address in a paragraph of its own, which was dropped as a link alone."""
+    text = clean_text("For Win32, OSX, Linux, BSD, Jython, IronPython:\n\n\nhttps://pypi.org/project/pyserial/\n\n\n"
+                      "Files are closed.\n\n\nhttps://example.org/footer\n")
+    assert text == ("For Win32, OSX, Linux, BSD, Jython, IronPython:\n\n\nhttps://pypi.org/project/pyserial/\n\n\n"
+                    "Files are closed.")
+
+
 def test_a_documentation_sites_heading_anchors_are_no_text_and_an_underlined_heading_titles_a_text_file(tmp_path):
     """Sphinx sets a "¶" link after every heading ("Removal of the unversioned packages¶" had been quoted); dpkg's
     triggers spec opens with "TRIGGERS" over "========", passed over as a one-word line for its first sentence."""

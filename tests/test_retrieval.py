@@ -706,32 +706,25 @@ def test_a_number_keeps_the_sign_written_against_it(unit_text, span, made):
     assert mended.text == made and unit_text[mended.start - 5 : mended.end - 5] == made
 
 
-@pytest.mark.parametrize("unit_text, span, made", [
-    ("the Agreement of May 15, 1992, and", "15, 1992", "May 15, 1992"),
-    ("signed on March 3rd at noon", "3rd", "March 3rd"),
-    ("voting since 15 March", "15 March", "15 March"),  # the month already in it
-    ("the 15, 1992 series", "15, 1992", "15, 1992"),  # no month before it
-    ("in May 15.5 percent", "15.5 percent", "15.5 percent"),  # a decimal is no day
+@pytest.mark.parametrize("mender, unit_text, span, made", [
+    # a date that starts on its day takes the month before it
+    ("with_its_month", "the Agreement of May 15, 1992, and", "15, 1992", "May 15, 1992"),
+    ("with_its_month", "signed on March 3rd at noon", "3rd", "March 3rd"),
+    ("with_its_month", "voting since 15 March", "15 March", "15 March"),  # the month already in it
+    ("with_its_month", "the 15, 1992 series", "15, 1992", "15, 1992"),  # no month before it
+    ("with_its_month", "in May 15.5 percent", "15.5 percent", "15.5 percent"),  # a decimal is no day
+    # a quantity that ends on its number takes its unit (Python's FAQ, "How stable is Python?")
+    ("with_its_unit", "New, stable releases have been coming out roughly every 6 to 18 months since 1991.",
+     "every 6 to 18", "every 6 to 18 months"),
+    ("with_its_unit", "The war lasted three years.", "three", "three years"),
+    ("with_its_unit", "about 5 percent of voters", "about 5", "about 5 percent"),
+    ("with_its_unit", "In 1991 it began.", "1991", "1991"),  # no unit after it
+    ("with_its_unit", "12 months later", "12 months", "12 months"),  # the unit already in it
 ])
-def test_a_date_that_starts_on_its_day_takes_the_month_before_it(unit_text, span, made):
-    from retrieval.short_answer import with_its_month
+def test_a_date_or_a_quantity_the_span_cuts_is_made_whole(mender, unit_text, span, made):
+    from retrieval import short_answer
 
-    mended = with_its_month(span_in(unit_at(unit_text, 7), span))
-    assert mended.text == made and unit_text[mended.start - 7 : mended.end - 7] == made
-
-
-@pytest.mark.parametrize("unit_text, span, made", [
-    ("New, stable releases have been coming out roughly every 6 to 18 months since 1991.", "every 6 to 18",
-     "every 6 to 18 months"),  # Python's FAQ, "How stable is Python?"
-    ("The war lasted three years.", "three", "three years"),
-    ("about 5 percent of voters", "about 5", "about 5 percent"),
-    ("In 1991 it began.", "1991", "1991"),  # no unit after it
-    ("12 months later", "12 months", "12 months"),  # the unit already in it
-])
-def test_a_quantity_that_ends_on_its_number_takes_its_unit(unit_text, span, made):
-    from retrieval.short_answer import with_its_unit
-
-    mended = with_its_unit(span_in(unit_at(unit_text, 7), span))
+    mended = getattr(short_answer, mender)(span_in(unit_at(unit_text, 7), span))
     assert mended.text == made and unit_text[mended.start - 7 : mended.end - 7] == made
 
 

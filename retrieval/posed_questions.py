@@ -20,9 +20,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 _BEFORE_ANSWER = re.compile(r"\s*(?:(?:A|Answer)[ \t]*[:.)])?\s*")
 
 
+# A line that ends asking (a numbered entry's), a remark in brackets after its question at most
+_ENDS_ASKING = re.compile(r"\?!?[ \t]*(?:\([^()\n]*\)[ \t]*)?$")
 # A line that poses questions: each of its sentences asks one ("What about "testing"? How is it `frozen'?"), and a
 # remark in brackets may close it ("How do I delete a file? (And other file questions...)").
-_ENDS_ASKING = re.compile(r"\?!?[ \t]*(?:\([^()\n]*\)[ \t]*)?$")
 _QUESTION_LINE = re.compile(r"(?:(?:[^\n?.!]|[.!](?![ \t]+[A-Z]))*\?!?[ \t]*)+(?:\([^()\n]*\)[ \t]*)?")
 
 

@@ -785,8 +785,8 @@ class ExtractiveAnswerer:
     def with_what_completes_them(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
         """Each quoted unit with the unit that completes it, however short (units of fewer than MIN_QUOTE_WORDS
         words are never ranked): what a colon announces ("Run the development server on localhost with reload:" /
-        "fastapi dev"), the command that ends a sentence left open (`_RUNS_ON`), and the rest of a list item whose short lead alone was quoted ("- Disable it at build
-        time." / "Pass --no_telemetry to build.py or build.sh.")."""
+        "fastapi dev"), the command that ends a sentence left open (`_RUNS_ON`), and the rest of a list item whose
+        short lead alone was quoted ("- Disable it at build time." / "Pass --no_telemetry to build.py or build.sh.")."""
         out: list[ScoredUnit] = []
         keys = {u.key for u in chosen}
         for unit in chosen:
@@ -1376,7 +1376,8 @@ UNIT_AFTER_REACH = 400  # characters looked ahead for the unit that completes a 
 # A sentence the text completes with a command set apart ("With apt, you can set a package to hold using" /
 # "apt-mark hold package_name"; "..., use the" / "lsb_release -a"): it ends in a word that leaves it open, with no full
 # stop or colon.
-_RUNS_ON = re.compile(r"[a-z,]\s+(?:using|with|run|running|type|typing|enter|execute|executing|via|by|like|the|a|an)\s*$")
+_RUNS_ON = re.compile(r"[a-z,]\s+(?:using|with|run|running|type|typing|enter|execute|executing|via|by|like"
+                      r"|the|a|an)\s*$")
 RUN_ON_WORDS = 12  # the command that completes it is this short
 SECTION_REACH = 2000  # characters looked ahead for the list under a heading
 # What continues a quoted unit: also "It" (“It is a very important signal,” after "... thanked the President

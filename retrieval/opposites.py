@@ -48,8 +48,8 @@ _NEGATIVE = re.compile(
 # A negation inside a relative clause says what the thing asked about is ("... a program that is not packaged for
 # Debian?"), which a text says in its own words ("a non-Debian program", in a heading the quote stands under): it is
 # not what the question asks.
-_DESCRIBED_BY_A_NEGATION = re.compile(r"(?<=[\w,]\s)(?:that|which|who)\s+(?:(?:is|are|was|were|has|have|had)\s+(?:not|never)\b"
-                                      r"|(?:is|are|was|were|has|have|had)n['’]t\b)", re.I)
+_DESCRIBED_BY_A_NEGATION = re.compile(r"(?<=[\w,]\s)(?:that|which|who)\s+(?:is|are|was|were|has|have|had)"
+                                      r"(?:\s+(?:not|never)\b|n['’]t\b)", re.I)
 # (not "... ensuring that party members don't vote ...", "... argued that imperialism wasn't ...": a clause that
 # "that" opens after a verb says what is asked, and SQuAD writes unanswerable questions so)
 

@@ -104,7 +104,8 @@ def _answer_beyond_the_passage(question: ScoredUnit, ordered: Sequence[ScoredUni
 
 
 # A line that poses a question ends a section: a FAQ's next entry.
-_POSED_LINE = re.compile(r"\n[ \t]*(?:(?:\d+[.)])+[ \t]*|(?:Q|Question)[ \t]*\d*[ \t]*[:.)][ \t]*)?[^\n]*\?[ \t]*(?=\n|$)")
+_POSED_LINE = re.compile(r"\n[ \t]*(?:(?:\d+[.)])+[ \t]*|(?:Q|Question)[ \t]*\d*[ \t]*[:.)][ \t]*)?"
+                         r"[^\n]*\?[ \t]*(?=\n|$)")
 SECTION_REACH = 1500  # characters of a posed question's section looked at
 SECTION_GAP = 1.0  # the best of a section's later units scores this far below its first (a share of e^-1)
 FETCHED = 3  # posed questions among this many best units may have their answer read from the index

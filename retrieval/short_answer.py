@@ -42,8 +42,8 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not only_a_link_word(choice) and not a_string_in_code(choice)
             and not what_the_question_sets_aside(choice, q) and not _QUOTATION_END_INSIDE.search(choice.text)
             and not ends_an_idiom(choice) and not listed_beside_what_is_asked(choice, q)
-            and not cuts_a_bracket(choice.text) and not _AN_ATTRIBUTION.search(choice.text) and not cuts_its_subject(choice)
-            and not inside_a_link(choice))
+            and not cuts_a_bracket(choice.text) and not _AN_ATTRIBUTION.search(choice.text)
+            and not cuts_its_subject(choice) and not inside_a_link(choice))
 
 
 # A number of a web address is no answer ("2579" of ".../pull/2579" had been in bold for how much memory pyenv needs).

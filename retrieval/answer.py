@@ -28,7 +28,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from typing import Callable, Generic, Protocol, Sequence, TypeVar
+from typing import Callable, Generic, Iterator, Protocol, Sequence, TypeVar
 
 import numpy as np
 
@@ -443,9 +443,14 @@ class ExtractiveAnswerer:
         if shown:  # "Tell me more": a unit added for context (a lead-in, where an abbreviation is spelled out) was read
             chosen = [u for u in chosen if one_line(u.text) not in shown] or chosen
         # (not for "Don't observers monitor the elections?", "Was it the first?": yes or no, the quote settles it)
-        # (a FAQ's question over the quotes says it too: "Why isn't there a switch or case statement in Python?")
-        if not analysis.question.yes_no and asks_with_a_negation_no_quote_holds(
-                analysis.question.text, [u.text for u in chosen] + question_posed_over(chosen[0], self._text_of)):
+        # (a FAQ's question over the quotes says it too: "Why isn't there a switch or case statement in Python?"; read
+        # only when the question asks with a negation)
+        def quoted_and_asked_over() -> Iterator[str]:
+            yield from (u.text for u in chosen)
+            yield from question_posed_over(chosen[0], self._text_of)
+
+        if not analysis.question.yes_no and asks_with_a_negation_no_quote_holds(analysis.question.text,
+                                                                                  quoted_and_asked_over()):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "Which country was not hit by the
             # embargo?" of lines that say which were: the question added "not", the text does not say it
         if not analysis.question.yes_no and says_the_opposite(analysis.question.text,
@@ -801,11 +806,10 @@ class ExtractiveAnswerer:
             between = self._text_of(unit.doc_id)[unit.end : following.start]
             # (a longer unit a colon announces is ranked, and `with_continuations` quotes it; SQuAD's paragraphs that
             # end in a colon lost what followed, and the next paragraph says something else)
-            announced = (colon and not _BETWEEN_UNITS.sub("", between)
-                         and len(_WORD.findall(following.text)) < MIN_QUOTE_WORDS
+            adjacent, words = not _BETWEEN_UNITS.sub("", between), len(_WORD.findall(following.text))
+            announced = (colon and adjacent and words < MIN_QUOTE_WORDS
                          and not _A_LIST_MARK_ALONE.fullmatch(following.text))
-            completed = (runs_on and not _BETWEEN_UNITS.sub("", between)
-                         and len(_WORD.findall(following.text)) <= RUN_ON_WORDS)
+            completed = runs_on and adjacent and words <= RUN_ON_WORDS
             if announced or completed or (lead and "\n" not in between):
                 out.append(following)
                 keys.add(following.key)

@@ -13,6 +13,7 @@ says anything of the kind, the text does not say what the question asks.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 OPPOSITES = (("first", "last"), ("earliest", "latest"), ("largest", "smallest"), ("biggest", "smallest"),
              ("highest", "lowest"), ("maximum", "minimum"), ("oldest", "newest"), ("longest", "shortest"),
@@ -54,7 +55,8 @@ _DESCRIBED_BY_A_NEGATION = re.compile(r"(?<=[\w,]\s)(?:that|which|who)\s+(?:is|a
 # "that" opens after a verb says what is asked, and SQuAD writes unanswerable questions so)
 
 
-def asks_with_a_negation_no_quote_holds(question: str, quotes: list[str]) -> bool:
-    """Whether the question asks with a negation ("not", "never", "n't", ...) and no quote says anything negative."""
+def asks_with_a_negation_no_quote_holds(question: str, quotes: Iterable[str]) -> bool:
+    """Whether the question asks with a negation ("not", "never", "n't", ...) and no quote says anything negative
+    (the quotes are read only when it does)."""
     asked = _DESCRIBED_BY_A_NEGATION.sub(" ", question)
     return bool(_NEGATION.search(asked)) and not any(_NEGATIVE.search(q) for q in quotes)

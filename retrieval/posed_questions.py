@@ -14,7 +14,8 @@ from citeqa.layout import ends_sentence, ends_with_joiner
 from retrieval.scored import ScoredUnit
 
 # What may open a posed question's line: a section number ("7.12.", "3)"), a "Q:" label, a list mark.
-_LINE_LEAD = re.compile(r"[ \t]*(?:(?:\d+[.)])+[ \t]*|(?:Q|Question)[ \t]*\d*[ \t]*[:.)][ \t]*|[-*•][ \t]*)?")
+_NUMBER_OR_LABEL = r"(?:\d+[.)])+[ \t]*|(?:Q|Question)[ \t]*\d*[ \t]*[:.)][ \t]*"
+_LINE_LEAD = re.compile(rf"[ \t]*(?:{_NUMBER_OR_LABEL}|[-*•][ \t]*)?")
 _LETTER = re.compile(r"[^\W\d_]")
 # What may stand between a posed question and its answer: blank lines, the answer's "A:" label.
 _BEFORE_ANSWER = re.compile(r"\s*(?:(?:A|Answer)[ \t]*[:.)])?\s*")
@@ -32,9 +33,7 @@ def poses_a_question(unit: ScoredUnit, text: str) -> bool:
     such a line asks."""
     if not unit.text.rstrip().rstrip("!").endswith("?"):  # ("... what is Linux?!")
         return False
-    line_start = text.rfind("\n", 0, unit.start) + 1
-    line_end = text.find("\n", unit.end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
+    line = text[text.rfind("\n", 0, unit.start) + 1 : _line_end(text, unit.end)]
     lead = _LINE_LEAD.match(line)
     if lead.group().strip():  # a numbered entry may say first what the question is about ("3.1.10. I have a working
         return _ENDS_ASKING.search(line) is not None  # Desktop with Debian installed. How do I know ...?")
@@ -104,8 +103,7 @@ def _answer_beyond_the_passage(question: ScoredUnit, ordered: Sequence[ScoredUni
 
 
 # A line that poses a question ends a section: a FAQ's next entry.
-_POSED_LINE = re.compile(r"\n[ \t]*(?:(?:\d+[.)])+[ \t]*|(?:Q|Question)[ \t]*\d*[ \t]*[:.)][ \t]*)?"
-                         r"[^\n]*\?[ \t]*(?=\n|$)")
+_POSED_LINE = re.compile(rf"\n[ \t]*(?:{_NUMBER_OR_LABEL})?[^\n]*\?[ \t]*(?=\n|$)")
 SECTION_REACH = 1500  # characters of a posed question's section looked at
 SECTION_GAP = 1.0  # the best of a section's later units scores this far below its first (a share of e^-1)
 FETCHED = 3  # posed questions among this many best units may have their answer read from the index

@@ -397,10 +397,16 @@ def cuts_its_subject(choice: SpanChoice) -> bool:
     before its verb, after a word of small letters, or the verb follows a comma inside it ("many respects, are
     generally used ..." of "Lists and tuples, while similar in many respects, are ...")."""
     verb = _COPULA.search(choice.text)
-    if verb is None:
-        return False
-    if re.search(r",\s*$", choice.text[: verb.start()]):
-        return True
+    return verb is not None and (_after_a_comma(choice, verb) or _opens_inside_its_subject(choice, verb))
+
+
+def _after_a_comma(choice: SpanChoice, verb: re.Match) -> bool:
+    """The clause's verb follows a comma of the span: its subject stands before the span."""
+    return re.search(r",\s*$", choice.text[: verb.start()]) is not None
+
+
+def _opens_inside_its_subject(choice: SpanChoice, verb: re.Match) -> bool:
+    """The span opens within `_SUBJECT_WORDS_BEFORE_ITS_VERB` words of its verb, after a word that opens no clause."""
     word = _WORD_JUST_BEFORE.search(choice.unit.text[: choice.start - choice.unit.start])
     return (len(choice.text[: verb.start()].split()) <= _SUBJECT_WORDS_BEFORE_ITS_VERB and word is not None
             and word.group(1).lower() not in _OPENS_A_CLAUSE)
@@ -414,8 +420,9 @@ def with_its_subject(choice: SpanChoice) -> SpanChoice:
     """A clause in bold whose subject the span cuts (`cuts_its_subject`), from where the subject starts: after the
     word or mark that opens its clause, at most SUBJECT_REACH words back ("idea was borrowed from Modula-3" of "The
     idea was borrowed from Modula-3."; "medical ethics were compatible with Confucian virtues" of "... a high income and
-    medical ethics were ..."). Left as it is when the subject starts further back."""
-    if not cuts_its_subject(choice) or re.search(r",\s*$", choice.text[: _COPULA.search(choice.text).start()]):
+    medical ethics were ..."). Left as it is when the subject starts further back, or before a comma of the span."""
+    verb = _COPULA.search(choice.text)
+    if verb is None or _after_a_comma(choice, verb) or not _opens_inside_its_subject(choice, verb):
         return choice
     at = choice.start - choice.unit.start
     before = choice.unit.text[:at]

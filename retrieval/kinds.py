@@ -3,7 +3,9 @@
 "In what year ...?" is answered only by a text that holds a year, "How many ...?" by one that holds a
 number, "What is the annual budget ...?" only by one that holds a sum, "What percentage ...?" by a share,
 "Who is the current Secretary General ...?" by a person's name, "Which country ...?" by a country, "Where is X
-based?" by a place.
+based?" by a place, "What is the phone number ...?" by a phone number, "What port ...?" by a number, "What is the
+largest file ...?" by a size, "What license ...?" by a licence's name, "Which company ...?" by a name the question
+does not hold, "Who maintains X?" by a person or a body.
 Quotes about the thing asked that hold no such mark cannot answer, and a reader shown them would look for a
 fact that is not there: the answer finder refuses instead (retrieval/answer.py). Every mark is read
 generously (a digit counts as a time for "When ...?", any country named anywhere counts), so that only
@@ -24,7 +26,7 @@ from retrieval.countries import countries_named, names_a_country, without_countr
 from retrieval.question import COUNT_HEADS, QuestionInfo, owned_head
 from retrieval.spans import (MODERN_YEAR, MONEY_WORDS, MONTH_NAMES, NUMBER_WORDS, NAME_PARTICLES, NOT_NAME_WORDS,
                              PERSON_TITLE_WORDS)
-from retrieval.text import content_words, stems
+from retrieval.text import STOP_WORDS, content_words, stems
 
 Says = Callable[[str], bool]
 
@@ -54,9 +56,12 @@ _A_DAY_OF_A_MONTH = re.compile(
 _A_DATE_OR_YEAR = re.compile(rf"\b(?:(?:{_MONTHS})\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{_MONTHS})\b|(?:1[5-9]|20)\d\d\b)")
 _SAYS_A_SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\bhalf\b|\bthird\b|\bquarter\b|\bmajority\b|\bone-\w+",
                            re.I)
+# A number written as one, perhaps with a unit's letters on it ("45", "2.5", "24h", "100ms"), not a digit inside a
+# name ("the 1DS SDK", "v2", "10th"): "Other builds with telemetry (... 1DS SDK)" had answered how long data is kept.
+_A_NUMBER_ON_ITS_OWN = r"(?<![\w.])\d+(?:[.,]\d+)*(?:ms|s|h|d|m|min|mins|hrs?|yrs?|secs?)?(?!\w)"
 # "How long ...?" is answered by a time or a length: a unit of either, a number, or a word that bounds a stretch
 # ("five to ten years", "into the nineteenth century", "seconds", "until the end of the war", "45 minutes").
-_SAYS_A_LENGTH = re.compile(r"\d|\b(?:" + _NUMBER_WORDS + r"|seconds?|minutes?|hours?|days?|weeks?|"
+_SAYS_A_LENGTH = re.compile(_A_NUMBER_ON_ITS_OWN + r"|\b(?:" + _NUMBER_WORDS + r"|seconds?|minutes?|hours?|days?|weeks?|"
                             r"months?|years?|decades?|century|centuries|millenni\w*|ages|long|until|till|since|"
                             r"through|throughout|miles?|km|kilometres?|kilometers?|metres?|meters?|feet|foot|yards?|"
                             r"inches|briefly|forever|permanently|indefinitely|several|few|many)\b", re.I)
@@ -99,6 +104,11 @@ _PARTY_HEADS = frozenset(stems("party parties"))
 _ASKS_WHO_MADE_IT = re.compile(r"^\s*who\s+(?:first\s+)?(?:wrote|authored|created|invented|designed|developed|"
                                r"coined|composed)\s+(?!that\b|about\b|of\b)", re.I)  # not "Who wrote that
 # imperialism is ...?": whose statement it is ("Lenin"), which one word may name
+# "Who maintains pyparsing?", "Who founded the Ming dynasty?", "Who funds ...?": a person, a body that makes things,
+# or a people or country ("the French") keeps, founds or pays for it; a list item about PEP8 names none of them. Not
+# "Who owns the Postgresql databases?": a user and group on a system do ("owned by this user and group").
+_ASKS_WHO_KEEPS_IT = re.compile(r"^\s*who\s+(?:now\s+|currently\s+)?(?:maintains?|maintained|founded|"
+                                r"sponsors?|sponsored|funds?|funded|publish(?:es|ed)?)\s+(?!that\b)", re.I)
 _NAMES_A_MAKER = re.compile(r"\b[A-Z][\w&.-]*\s+(?:[A-Z][\w&.-]*\s+)*(?:Team|Project|Foundation|Inc|Corporation|Corp|"
                             r"Company|Group|Institute|University|Laborator(?:y|ies)|Labs|Ltd|LLC|GmbH|Society|"
                             r"Committee|Association|Consortium|Research|Organi[sz]ation|Community|Developers)\b")
@@ -109,6 +119,34 @@ _SAYS_A_VERSION = re.compile(r"\d\.\d|[A-Za-z][\w+]*[ -]?\d")  # not an owner "0
 # A party is named with the word, or by the family it belongs to ("Following the Conservative victory ...").
 _SAYS_A_PARTY = re.compile(r"\b(?i:part(?:y|ies))\b|\b(?:Conservative|Labour|Liberal|Democrat|Democratic|Republican|"
                            r"Socialist|Communist|Green|Tory|Tories|Nationalist|Unionist|Whig|Federalist|Populist)s?\b")
+# "What is the phone number of Debian support?": a number of seven digits or more ("+7 (812) 326-69-30")
+_ASKS_A_PHONE = re.compile(r"\b(?:tele)?phone\b|\bfax\b", re.I)
+_PHONE_DIGITS = re.compile(r"[+(]?\d[\d \t().-]{5,}\d")
+_PHONE_LENGTH = 7
+# "What port does pyenv listen on?", "the default port", "the port number": a network port is a number ("8000"); not
+# "What replaced the s390 port?" (a port of Debian) nor a harbour
+_ASKS_A_PORT = re.compile(r"^\W*(?:what|which)\s+(?:(?:tcp|udp|network|default)\s+)?port\b|"
+                          r"\b(?:default|tcp|udp|listening)\s+port\b|\bport\s+number\b", re.I)
+_SAYS_A_PORT = re.compile(r"(?<![\w.])\d{2,5}(?!\w|\.\d)")
+# "What is the largest file update-mime-database accepts?", "the maximum request body size": a size, a number with a
+# unit of data ("10 MB", "4,096 bytes") or a word that there is no limit
+_ASKS_A_SIZE = re.compile(r"\b(?:largest|biggest|maximum|max|minimum|smallest)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:file|size|upload|payload|message|request)s?\b|\bhow\s+(?:big|large)\s+(?:\w+\s+){0,2}?"
+                          r"(?:file|upload|payload|message|request)s?\b", re.I)
+_SAYS_A_SIZE = re.compile(r"\d[\d,.]*\s*(?:[KMGTP]i?B|[kKMGT]b?|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|"
+                          r"characters?|chars|lines?|entries|records|octets?|bits?)\b|\b(?:unlimited|no\s+(?:size\s+)?"
+                          r"limit|any\s+size|arbitrar\w+\s+(?:size|length)|not\s+limited)\b", re.I)
+# "What license does Django use?": a licence is named ("the GPL", "MIT License", "licensed under ...")
+_LICENCE_HEADS = frozenset(stems("license licence licensing"))
+_NAMES_A_LICENCE = re.compile(r"\b(?:A?GPL|LGPL|GFDL|FDL|MIT|BSD|ISC|MPL|EPL|PSF|Apache|Mozilla|Artistic|Zlib|Unlicense|CC0|"
+                              r"CC[- ]BY[\w-]*|Creative\s+Commons|public\s+domain|proprietary|copyleft)\b|"
+                              r"\b[A-Z][\w.-]*\s+(?:Public\s+)?Licen[cs]e\b|\blicen[cs]ed\s+under\b", re.I)
+# "Which company produced the Toy Story movies?": a company is named, with a capital ("Pixar", "IBM") that no word
+# of the question has and that opens no sentence
+_ASKS_A_COMPANY = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:company|companies|firm|firms|corporation|"
+                             r"corporations|vendor|vendors|manufacturer|manufacturers|publisher|publishers)\b", re.I)
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w&'’-]*")
+_SENTENCE_OPENERS = tuple('.!?:;\n"“([') + ("-", "*", "•")  # what a sentence's or a list item's first word follows
 _ASKS_BY_HEAD = ("what", "which", "how many", "how much")
 _DEGREE_WORDS = frozenset("more less most least".split())  # "Which is *more* costly ...?" compares, asks no amount
 # "Who is the current Secretary General ...?", "Who was Kazakhstan's president ...?", "Who chairs ...?": the post's
@@ -419,6 +457,18 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return _searches(_SAYS_A_PARTY)  # "Which party does Volodin belong to?": only a line about a party answers
     if _ASKS_WHO_MADE_IT.search(q.text):
         return lambda text: says_a_persons_name(text) or names_a_maker(text)
+    if _ASKS_WHO_KEEPS_IT.search(q.text):
+        return lambda text: says_a_persons_name(text) or names_a_maker(text) or names_a_country(text)
+    if _ASKS_A_PHONE.search(q.text):
+        return says_a_phone_number
+    if _ASKS_A_PORT.search(q.text):
+        return _searches(_SAYS_A_PORT)
+    if _ASKS_A_SIZE.search(q.text):
+        return _searches(_SAYS_A_SIZE)
+    if q.qtype in ("what", "which") and asked & _LICENCE_HEADS:
+        return _searches(_NAMES_A_LICENCE)
+    if _ASKS_A_COMPANY.search(q.text):
+        return lambda text: names_something_else(text, q.text)
     if asked & _VERSION_HEADS and q.qtype in ("what", "which"):  # "Which pyparsing *version* ...?" too
         return _searches(_SAYS_A_VERSION)
     if q.head[:1] and q.head[0] in _LANGUAGE_HEADS and q.qtype in ("what", "which"):
@@ -477,6 +527,28 @@ def _iso_currencies() -> re.Pattern:
     return re.compile(rf"\b(?:(?i:(?:{words})s?)|{'|'.join(sorted(codes))})\b")
 
 
+def says_a_phone_number(text: str) -> bool:
+    return any(sum(c.isdigit() for c in m.group()) >= _PHONE_LENGTH for m in _PHONE_DIGITS.finditer(text))
+
+
+def names_something_else(text: str, question: str) -> bool:
+    """Whether `text` names something the question does not: a capitalised word, not a sentence's first, that no
+    word of the question is ("Pixar" for "Which company produced the Toy Story movies?"; "Debian" names only what
+    "Which company sponsors Debian's servers?" names)."""
+    asked = {_without_possessive(w) for w in re.findall(r"[\w&'’-]+", question)}
+    for m in _CAPITALISED.finditer(text):
+        word = _without_possessive(m.group())
+        before = text[max(0, m.start() - 8):m.start()].rstrip(" \t")
+        if word in asked or word in STOP_WORDS or not before or before.endswith(_SENTENCE_OPENERS):
+            continue
+        return True
+    return False
+
+
+def _without_possessive(word: str) -> str:
+    return re.sub(r"['’]s$", "", word).lower()
+
+
 def names_a_maker(text: str) -> bool:
     """Whether the text names a body that makes things ("the Debian Python Team", "Bell Northern Research")."""
     return bool(_NAMES_A_MAKER.search(text))
@@ -517,7 +589,8 @@ _NAME_PARTICLES = frozenset(NAME_PARTICLES) | {"al", "the"}  # "William the Conq
 _NOT_A_PERSONS_NAME = NOT_NAME_WORDS | frozenset(
     "security collective national international central election elections electoral observer observers "
     "programme program statement session summit conference society association league alliance general "
-    "permanent standing supreme federal parliamentary advisory expert executive legislative the a an for of in on"
+    "permanent standing supreme federal parliamentary advisory expert executive legislative the a an for of in on "
+    "see also"  # a reference's heading ("See Also") had read as a person who created npm
     .split())
 
 

@@ -229,13 +229,19 @@ def test_hybrid_meets_the_floors(shipped, path, typed, gate, floors, ceilings):
 # eval/pyfaq_questions.jsonl, 23 questions, 17 answerable), written at 13:10 UTC after most of those rules, held out:
 # 0.4706, 0, 0.50 with the code of 12c1d8b, 0.7647 with the rules then, 0.8824, 0, 0.6667 with all (13:18 UTC). Floors
 # one question below.
+#
+# On 2026-12-06 at 15:45 UTC the kinds of fact a phone number, a network port, a size, a licence, a company and whoever
+# maintains, founds or funds a thing ask for (retrieval/kinds.py) raised abstention accuracy (in-sample): documentation
+# 0.5556 -> 0.6667, guides 0.2857 -> 0.7143, debian 0.5556 -> 0.6667, manuals 0.4286 -> 0.5714, faq 0.50 -> 0.60; no
+# other figure moved. 22 questions written before the change, held out, all the sets': 8 right before, 18 after.
+# Floors one question below.
 OTHER_COLLECTIONS = {  # name: (folder, questions, floor answer_quoted, floor abstention accuracy, ceiling false abst.)
-    "documentation": (DOCS_CORPUS, DOCS_QUESTIONS, 0.72, 0.44, 0.04),
-    "manuals": (MANUALS_CORPUS, MANUALS_QUESTIONS, 0.87, 0.28, 0.07),
-    "guides": (GUIDES_CORPUS, GUIDES_QUESTIONS, 0.85, 0.14, 0.10),
+    "documentation": (DOCS_CORPUS, DOCS_QUESTIONS, 0.72, 0.55, 0.04),
+    "manuals": (MANUALS_CORPUS, MANUALS_QUESTIONS, 0.87, 0.42, 0.07),
+    "guides": (GUIDES_CORPUS, GUIDES_QUESTIONS, 0.85, 0.57, 0.10),
     "legal": (LEGAL_CORPUS, LEGAL_QUESTIONS, 0.69, 0.83, 0.08),
-    "debian": (DEBIAN_CORPUS, DEBIAN_QUESTIONS, 0.83, 0.44, 0.07),
-    "faq": (FAQ_CORPUS, FAQ_QUESTIONS, 0.71, 0.40, 0.07),
+    "debian": (DEBIAN_CORPUS, DEBIAN_QUESTIONS, 0.83, 0.55, 0.07),
+    "faq": (FAQ_CORPUS, FAQ_QUESTIONS, 0.71, 0.50, 0.07),
     "python faq": (PYTHON_FAQ_CORPUS, PYTHON_FAQ_QUESTIONS, 0.82, 0.50, 0.06),
 }
 

@@ -1626,6 +1626,33 @@ def test_a_question_whose_quote_holds_the_kind_asked_is_answered(service, questi
     ("Who wrote zpipe.c?", ["Version 1.4 11 December 2005 Mark Adler"], False),
     ("Who created the tool?", ["It is maintained by the Debian Python Team."], False),
     ("Who wrote that imperialism is the highest stage of capitalism?", ["Lenin wrote so in 1916."], False),
+    ("Who created npm?", ["See Also\n\n- npm folders"], True),  # a reference's heading names no one
+    # who keeps, founds or pays for a thing: a person, a maker, or a people ("the French")
+    ("Who maintains pyparsing?", ["- Use PEP8 method and argument names in the pyparsing API."], True),
+    ("Who maintains the FAQ now?", ["The current maintainer is Javier Fernandez-Sanguino."], False),
+    ("Who founded the colony?", ["The colony was founded by the French in 1562."], False),
+    ("Who owns the Postgresql databases?", ["Postgresql databases are owned by this user and group."], False),
+    # a phone number, a network port, a size, a licence, a company
+    ("What is the phone number of Debian support?", ["It will be given a bug tracking number 12345."], True),
+    ("What is the phone number of the office?", ["Call +7 (812) 326-69-30 on weekdays."], False),
+    ("What port does pyenv listen on?", ["For full documentation, see the README."], True),
+    ("What is the default port of the development server?", ["The server listens on port 8000."], False),
+    ("What replaced the s390 port?", ["The s390x architecture replaced it."], False),  # a port of Debian, no number
+    ("What is the largest file update-mime-database accepts?", ["The files created by update-mime-database are:"],
+     True),
+    ("What is the maximum request body size?", ["Use max_body_size to limit request body bytes."], True),
+    ("What is the maximum request body size?", ["The default limit is 10 MB."], False),
+    ("What license does Django use?", ["Packages intended for use with Django are installed in one namespace."], True),
+    ("What license does the program use?", ["It is licensed under the GPL, version 3 or later."], False),
+    ("What licence covers the documentation?", ["This page is licensed under the PSF License Version 2."], False),
+    ("Which company produced the Toy Story movies?", ["They are characters taken from the movies by Pixar."], False),
+    ("Which company sponsors Debian's download servers?", ["Donations from sponsors allow Debian to have machines."],
+     True),
+    ("Which American car company joined them?", ["Mazda joined Ford and GM."], False),
+    # a digit inside a name is no length ("the 1DS SDK")
+    ("How long is telemetry data retained?", ["These platforms use the 1DS SDK to send the trace events."], True),
+    ("How long is telemetry data retained?", ["Events are kept for 30 days."], False),
+    ("How long does the cache live?", ["Entries expire after 24h."], False),
     # a post's holder named by one word as its subject
     ("Who was the director of the society in 1914?", ["Bowman was the director of the society in 1914."], False),
     ("Who was the director of the society in 1914?", ["The Council is the director of the society."], True),

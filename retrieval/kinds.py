@@ -114,7 +114,7 @@ _NAMES_A_MAKER = re.compile(r"\b[A-Z][\w&.-]*\s+(?:[A-Z][\w&.-]*\s+)*(?:Team|Pro
                             r"Committee|Association|Consortium|Research|Organi[sz]ation|Community|Developers)\b")
 # "Which version of dpkg introduced triggers?": a version is written with digits ("1.14.17", "Python 3", "Version:
 # 1.0"); "... should Depend on the triggers-supporting version of dpkg" names none and had answered it
-_VERSION_HEADS = frozenset(stems("version"))
+VERSION_HEADS = frozenset(stems("version"))
 _SAYS_A_VERSION = re.compile(r"\d\.\d|[A-Za-z][\w+]*[ -]?\d")  # not an owner "0:0" (debhelper "resets them to 0:0")
 # A party is named with the word, or by the family it belongs to ("Following the Conservative victory ...").
 _SAYS_A_PARTY = re.compile(r"\b(?i:part(?:y|ies))\b|\b(?:Conservative|Labour|Liberal|Democrat|Democratic|Republican|"
@@ -469,7 +469,7 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return _searches(_NAMES_A_LICENCE)
     if _ASKS_A_COMPANY.search(q.text):
         return lambda text: names_something_else(text, q.text)
-    if asked & _VERSION_HEADS and q.qtype in ("what", "which"):  # "Which pyparsing *version* ...?" too
+    if asked & VERSION_HEADS and q.qtype in ("what", "which"):  # "Which pyparsing *version* ...?" too
         return _searches(_SAYS_A_VERSION)
     if q.head[:1] and q.head[0] in _LANGUAGE_HEADS and q.qtype in ("what", "which"):
         return _searches(_languages())  # "Which languages does the Assembly work in?": a heading had answered it

@@ -15,8 +15,8 @@ from dataclasses import replace
 from citeqa.layout import in_capitals
 from retrieval.bodies import initials_of_names
 from retrieval.countries import countries_named, without_countries
-from retrieval.kinds import (LINK, asks_for_a_post_holder, names_a_maker, says_a_persons_name, says_a_sum,
-                             the_post_as_asked)
+from retrieval.kinds import (LINK, VERSION_HEADS, asks_for_a_post_holder, names_a_maker, says_a_persons_name,
+                             says_a_sum, the_post_as_asked)
 from retrieval.question import QuestionInfo, defined_term, head_phrase, person_asked_about, topic_said_about
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.spans import MODERN_YEAR, MONTH_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS, YEAR
@@ -285,8 +285,15 @@ def only_the_questions_words(choice: SpanChoice, q: QuestionInfo) -> bool:
     it reads as an answer and says back what was asked; so is a name the question abbreviates ("OSCE Parliamentary
     Assembly" for "What should the OSCE PA session be ...?"). A number keeps its place."""
     words = set(content_words(choice.text))
-    asked = set(q.content) | _abbreviated_in(choice.text, q.text)
+    asked = set(q.content) | _abbreviated_in(choice.text, q.text) | _abbreviating(choice.text, q.text)
     return bool(words) and words <= asked and not holds_number(choice.text)
+
+
+def _abbreviating(span: str, question: str) -> set[str]:
+    """The content words of the span's abbreviations that write a run of the question's words by their initials:
+    "BTS" of "bug tracking system (BTS)" for "What does the bug tracking system file?"."""
+    initials = "".join(w[0] for w in _SPAN_WORD.findall(question)).upper()
+    return {w for a in _ABBREVIATION.findall(span) if a in initials for w in content_words(a)}
 
 
 # A string written in code: an argument of a call or a value given ("print(f"Hello World")", 'name = "x"'), on a
@@ -483,7 +490,8 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     price ("14 DEPUTIES" for a deputy's monthly salary), a time alone for "Where ...?", "Who ...?" ("December"
     for where a network was first demonstrated) or "Which <thing> ...?" that is no time, a person's name for
     "What post ...?" (`_POST_HEADS`), "Which law ...?" (`_TEXT_HEADS`) or "Which company ...?" (`_MAKER_HEADS`), words
-    in small letters for "Which commission ...?" (`_BODY_HEADS`), a person's name or a time for "Why ...?"."""
+    in small letters for "Which commission ...?" (`_BODY_HEADS`), a person's name or a time for "Why ...?", no digit
+    for "Which version ...?"."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
         return True
     if q.qtype == "when" and a_count_of_things(choice):
@@ -518,6 +526,8 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
         return True
     if head & _MAKER_HEADS and says_a_persons_name(choice.text) and not names_a_maker(choice.text):
         return True
+    if head & VERSION_HEADS and not holds_digit(choice.text):
+        return True  # "C Runtime" for "Which Python versions can fail ...?": a version is written with digits
     if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _PLACE_IN_A_COUNTRY_HEADS
             and countries_named(choice.text) and not without_countries(choice.text).strip(" ,.'’s")):
         return True  # "China" for "What city ...?": a country is no city
@@ -740,8 +750,25 @@ def made_whole(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:
     if choice is None:
         return None
     choice = with_its_subject(with_its_unit(with_its_month(with_its_sign(with_its_brackets_closed(
-        with_its_last_letter_whole(with_its_path_whole(choice)))))))
+        with_its_last_letter_whole(with_its_path_whole(with_its_complement(choice))))))))
     return with_its_whole_range(choice) if _ASKS_FOR_YEARS.search(q.text) else choice
+
+
+# A copula and a reflexive word leave what they say unsaid: "modules that are themselves" / "DLL’s".
+_OPEN_ON_A_REFLEXIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)[ \t]+(?:itself|themselves|himself|herself)$", re.I)
+_NEXT_WORD_ON_THE_LINE = re.compile(r"[ \t]+\w+(?:['’-]\w+)*")
+
+
+def with_its_complement(choice: SpanChoice) -> SpanChoice:
+    """A span that ends on "are themselves" goes on with the word they are ("handle importing modules that are
+    themselves" had answered why Python must be a DLL on Windows: "... themselves DLL’s")."""
+    if not _OPEN_ON_A_REFLEXIVE.search(choice.text):
+        return choice
+    after = _NEXT_WORD_ON_THE_LINE.match(choice.unit.text, choice.end - choice.unit.start)
+    if after is None:
+        return choice
+    end = choice.unit.start + after.end()
+    return replace(choice, end=end, text=choice.unit.text[choice.start - choice.unit.start: after.end()])
 
 
 def with_its_whole_range(choice: SpanChoice) -> SpanChoice:

@@ -568,6 +568,8 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("Which company funds the X Desktop Group?", "Thomas Leonard", False),  # a person for a company (a PDF's author)
     ("Which company built the network?", "Bell Northern Research", True),
     ("Why is it called Python?", "Guido van Rossum", False),  # a person for a reason (Python's FAQ)
+    ("Which Python versions can fail on Windows 8.1?", "C Runtime", False),  # a version has digits (Python's FAQ)
+    ("Which Python versions can fail on Windows 8.1?", "Python 3.5 and later", True),
     ("Why were the suggestions shelved?", "1914", False),
     ("Why were the suggestions shelved?", "due to the outbreak of the First World War", True),
 ])
@@ -720,6 +722,11 @@ def test_a_number_keeps_the_sign_written_against_it(unit_text, span, made):
     ("with_its_unit", "about 5 percent of voters", "about 5", "about 5 percent"),
     ("with_its_unit", "In 1991 it began.", "1991", "1991"),  # no unit after it
     ("with_its_unit", "12 months later", "12 months", "12 months"),  # the unit already in it
+    # "are themselves" says what they are next (Python's FAQ, "Why must Python be a DLL on Windows?")
+    ("with_its_complement", "Python must be a DLL to handle importing modules that are themselves DLL’s.",
+     "handle importing modules that are themselves", "handle importing modules that are themselves DLL’s"),
+    ("with_its_complement", "The rules are themselves simple.", "rules are themselves simple",
+     "rules are themselves simple"),
 ])
 def test_a_date_or_a_quantity_the_span_cuts_is_made_whole(mender, unit_text, span, made):
     from retrieval import short_answer
@@ -1158,6 +1165,9 @@ def test_a_person_no_document_names_is_not_answered_for(service, question, absta
     ("Which package provides /usr/bin/python pointing to Python 3?", "Python3", True),
     ("Which package provides /usr/bin/python pointing to Python 3?", "python-is-python3", False),
     ("What happened in 1990?", "1990", False),
+    # an abbreviation of the question's words in brackets says nothing more (Debian's FAQ)
+    ("What does the bug tracking system file?", "bug tracking system (BTS)", True),
+    ("What does the bug tracking system file?", "details of bugs reported by users", False),
 ])
 def test_a_short_answer_that_only_says_back_the_questions_words_or_links_sentences_is_withheld(question, span,
                                                                                                  withheld):

@@ -57,8 +57,8 @@ from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_d
                                 what_is_called, without_named_source, without_the_verb_of_saying)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
-                                    name_over_the_post, reads_as_an_answer, term_pattern, with_its_day_and_month,
-                                    word_opening_a_sentence)
+                                    name_over_the_post, reads_as_an_answer, term_pattern, the_path_asked,
+                                    with_its_day_and_month, word_opening_a_sentence)
 from retrieval.signatures import asks_who_signed, signature_block
 from retrieval.speakers import asks_who_said, quotation_opened, speaker_of
 from retrieval.spans import Candidates, candidates
@@ -435,6 +435,8 @@ class ExtractiveAnswerer:
         elif asks_for_a_post_holder(analysis.question):
             short = name_over_the_post(chosen[0], analysis.question) or short or name_after_the_post(chosen[0],
                                                                                                    analysis.question)
+        elif short is None:
+            short = the_path_asked(chosen[0], analysis.question)
         if short is not None:
             short = spelled_out(short, chosen)
             short = with_its_day_and_month(short, analysis.question)

@@ -42,6 +42,10 @@ _SAYS_A_TIME = re.compile(TIME.pattern + r"|(?<![\d,.])(?!\d{1,3}(?:,\d{3})+(?![
 _SAYS_A_YEAR = re.compile(r"(?<![\d,.])\d{3,4}s?\b(?![,.]\d)|\bcentur(?:y|ies)\b|\b(?:BC|AD|BCE|CE)\b", re.I)
 _SAYS_A_DATE = re.compile(_SAYS_A_YEAR.pattern + r"|(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\b(?![,.]\d)|\b(?:"
                           + "|".join(MONTH_NAMES) + "|" + _WEEKDAYS + r")\b", re.I)
+# "When should ORT be built with --no_telemetry?", "When must a package declare it?": a condition answers as a time
+# does ("... if your application needs its own curl or mbedTLS copy" had been refused)
+_ASKS_WHEN_TO = re.compile(r"^\W*when\s+(?:should|must|can|could|may|might|shall|ought)\b", re.I)
+_SAYS_A_CONDITION = re.compile(r"\b(?:if|unless|whenever|once|in\s+case|as\s+long\s+as|provided)\b", re.I)
 # "How many ...?" (not "What is the number of ...?", which may be answered in words that are no number) is answered
 # by a number in digits or words, or by a word of quantity ("several", "both", "no").
 _ASKS_HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
@@ -429,6 +433,8 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
     if q.wants_time:
         if q.qtype in ("what year", "which year", "what century"):
             return _searches(_SAYS_A_YEAR)
+        if _ASKS_WHEN_TO.search(q.text):
+            return lambda text: bool(_SAYS_A_TIME.search(text) or _SAYS_A_CONDITION.search(text))
         return _searches(_SAYS_A_DATE if q.qtype == "what date" else _SAYS_A_TIME)
     if asks_for_a_post_holder(q):
         return lambda text: says_a_persons_name(text) or bool(_ONE_NAME_HOLDS.search(text))

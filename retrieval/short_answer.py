@@ -467,6 +467,10 @@ _TEXT_HEADS = frozenset(stems("law act statute treaty agreement convention decla
 # Leonard", the specification's author, had been the answer)
 _MAKER_HEADS = frozenset(stems("company firm corporation business employer manufacturer vendor publisher sponsor"))
 _TITLE_STEMS = frozenset(stems(" ".join(PERSON_TITLE_WORDS)))
+# "Which file ...?", "What directory ...?": a path answers (".python-version", "$PYENV_ROOT/version"), or a name of the
+# file with the word ("the Debian control file")
+_FILE_HEADS = frozenset(stems("file directory folder path"))
+_PATH_MARK = re.compile(r"[./~$\\]\w")
 # What a "What/Which <noun> ...?" asks when a time alone answers it ("What period ...?"); a year, date, day, month,
 # century or decade is read as a time question already (`question.TIME_HEADS`).
 _TIME_LIKE_HEADS = frozenset(stems("period era age season week hour term night morning evening moment stage point "
@@ -491,7 +495,7 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     for where a network was first demonstrated) or "Which <thing> ...?" that is no time, a person's name for
     "What post ...?" (`_POST_HEADS`), "Which law ...?" (`_TEXT_HEADS`) or "Which company ...?" (`_MAKER_HEADS`), words
     in small letters for "Which commission ...?" (`_BODY_HEADS`), a person's name or a time for "Why ...?", no digit
-    for "Which version ...?"."""
+    for "Which version ...?", no path for "Which file ...?"."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
         return True
     if q.qtype == "when" and a_count_of_things(choice):
@@ -526,6 +530,8 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
         return True
     if head & _MAKER_HEADS and says_a_persons_name(choice.text) and not names_a_maker(choice.text):
         return True
+    if head & _FILE_HEADS and not (_PATH_MARK.search(choice.text) or set(stems(choice.text)) & head & _FILE_HEADS):
+        return True  # "Sets" for "Which file does pyenv local write the version name to?": a path or the file's name
     if head & VERSION_HEADS and not holds_digit(choice.text):
         return True  # "C Runtime" for "Which Python versions can fail ...?": a version is written with digits
     if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _PLACE_IN_A_COUNTRY_HEADS
@@ -582,6 +588,26 @@ def name_after_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
             start = unit.start + post.end() + run[0].start()
             return SpanChoice(unit, start, start + len(name), name, 0.0, 1.0)
     return None
+
+
+# A path or a file's name as a word of the text: it holds a dot or a slash and ends on a letter or digit (".python-version",
+# "$PYENV_ROOT/version", "/usr/share/doc/PACKAGE/copyright"); not an abbreviation ("e.g.", "i.e").
+_A_PATH = re.compile(r"(?<![^\s(\"'“‘`])[^\s\"'“”‘’(),;:`]*[./][^\s\"'“”‘’(),;:`]*[\w$](?=[\s\"'”’),;:.`]|$)")
+_AN_ABBREVIATION_WITH_DOTS = re.compile(r"(?:\w\.)+\w?")
+
+
+def the_path_asked(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
+    """For "Which file ...?" ("Which file does pyenv local write the version name to?"), the one path the unit writes
+    that the question does not (".python-version"); None when it writes none or several. The span model had given
+    "Sets", the line's first word."""
+    if q.qtype not in ("what", "which") or not set(stems(head_phrase(q.text))) & _FILE_HEADS:
+        return None
+    paths = [m for m in _A_PATH.finditer(unit.text)
+             if m.group() not in q.text and not _AN_ABBREVIATION_WITH_DOTS.fullmatch(m.group()) and len(m.group()) > 2]
+    if len(paths) != 1:
+        return None
+    start = unit.start + paths[0].start()
+    return SpanChoice(unit, start, start + len(paths[0].group()), paths[0].group(), 0.0, 1.0)
 
 
 def _capitalised_runs(text: str) -> list[list[re.Match]]:

@@ -218,6 +218,25 @@ def test_where_is_not_answered_by_the_name_of_a_thing(tmp_path):
     assert place.short_answer is not None and place.short_answer.text == "project folder", place.answer
 
 
+def test_a_tools_notes_answer_the_kind_of_fact_asked_or_refuse(tmp_path):
+    """Over a tool's notes, as over pyenv's and ONNX Runtime's documentation: a file asked for is the path the line
+    writes (the span model had given "Sets"), a condition answers "When should ...?", and a port, a phone number or
+    a licence the notes never give is refused rather than answered with the lines nearest the question."""
+    service = service_over(tmp_path, {"harbourctl.md": (
+        "# harbourctl\n\n## Setting the berth\n\nSets the default berth for the current project by writing its "
+        "number to a .harbour-berth file in the current directory.\n\n## The server\n\nRun the server with "
+        "`harbourctl serve`; it reads the berths of every project.\n\nBuild harbourctl with --no-cache if your "
+        "application keeps its own copy of the tide tables.\n\n## Support\n\nReport problems on the project's issue "
+        "tracker; each report is given a tracking number.\n")})
+    written = service.ask("Which file does harbourctl write the berth number to?")
+    assert written.short_answer is not None and written.short_answer.text == ".harbour-berth", written.answer
+    built = service.ask("When should harbourctl be built with --no-cache?")
+    assert not built.abstained and "keeps its own copy" in built.citations[0].quote, built.answer
+    for question in ("What port does the harbourctl server listen on?", "What is the phone number of support?",
+                     "What license does harbourctl use?"):
+        assert service.ask(question).abstained, question
+
+
 def test_a_markdown_document_is_quoted_as_the_text_it_shows(tmp_path):
     """A Markdown file's quotes had its marks ("**Chairs:** `Anna Berg` ..."); its cleaned text is what it shows, and
     every citation is exact in it. So is a reStructuredText file's."""
@@ -570,6 +589,9 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("Why is it called Python?", "Guido van Rossum", False),  # a person for a reason (Python's FAQ)
     ("Which Python versions can fail on Windows 8.1?", "C Runtime", False),  # a version has digits (Python's FAQ)
     ("Which Python versions can fail on Windows 8.1?", "Python 3.5 and later", True),
+    ("Which file does pyenv local write the version name to?", "Sets", False),  # a file is a path or named so
+    ("Which file does pyenv local write the version name to?", ".python-version", True),
+    ("Which file lists the maintainers?", "the Debian control file", True),
     ("Why were the suggestions shelved?", "1914", False),
     ("Why were the suggestions shelved?", "due to the outbreak of the First World War", True),
 ])
@@ -1663,6 +1685,9 @@ def test_a_question_whose_quote_holds_the_kind_asked_is_answered(service, questi
     ("How long is telemetry data retained?", ["These platforms use the 1DS SDK to send the trace events."], True),
     ("How long is telemetry data retained?", ["Events are kept for 30 days."], False),
     ("How long does the cache live?", ["Entries expire after 24h."], False),
+    # a condition answers "When should ...?" as a time does, not "When did ...?"
+    ("When should ORT be built with --no_telemetry?", ["Build it so if your application needs its own curl."], False),
+    ("When did the mission open?", ["It opens if the council agrees."], True),
     # a post's holder named by one word as its subject
     ("Who was the director of the society in 1914?", ["Bowman was the director of the society in 1914."], False),
     ("Who was the director of the society in 1914?", ["The Council is the director of the society."], True),

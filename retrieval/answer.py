@@ -49,6 +49,7 @@ from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, as
                              only_other_years, says_an_exact_count, the_counts, the_post_as_asked)
 from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
+from retrieval.look_alikes import ALONGSIDE, another_in_its_place
 from retrieval.opposites import asks_with_a_negation_no_quote_holds, says_the_opposite
 from retrieval.posed_questions import answered_where_posed, question_posed_over
 from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
@@ -412,6 +413,8 @@ class ExtractiveAnswerer:
             chosen = instances + [u for u in chosen if u not in instances]
         if holder is not None:  # of a date asked, only units that hold it: what else happened then
             short, chosen = None, self.quotes(holder, on_the_date if dated is not None else analysis.units)
+        elif another_in_its_place(analysis.question.text, [u.text for u in chosen]) is not None:
+            return Composition(NOT_FOUND, True, [], analysis.answerable)  # "on Windows" quoted for "on macOS"
         elif not can_answer(analysis.question, chosen, self.abbreviations_of):
             holder = self._best_unit_that_can_answer(
                 analysis, lambda u: u.lexical >= KIND_LEXICAL or names_the_post_in_full(analysis.question, u.text)
@@ -1056,7 +1059,7 @@ def can_answer(q: QuestionInfo, quotes: Sequence[ScoredUnit],
     Lukashenko" for the President of the OSCE Parliamentary Assembly)."""
     texts = [u.text for u in quotes]
     holders = of_the_kind_asked(q, texts)
-    fact = (q.wants_number or q.wants_time or q.wants_person) and not _ALONGSIDE.search(q.text)
+    fact = (q.wants_number or q.wants_time or q.wants_person) and not ALONGSIDE.search(q.text)
     # the lines that count what is asked tell whom a count is about: "many other countries" beside the Armenian
     # delegation's "14 DEPUTIES" says nothing of how many deputies the Russian one has
     counts = the_counts(q, holders)
@@ -1071,8 +1074,6 @@ def can_answer(q: QuestionInfo, quotes: Sequence[ScoredUnit],
             and not holds_no_one_in_the_post(q, holders))
 
 
-# "Who along with Russia supported ...?": the country named is beside what is asked, which may be another one.
-_ALONGSIDE = re.compile(r"\b(?:along with|together with|besides|apart from|other than|as well as|except)\b", re.I)
 
 
 def defines_in_subject(unit: ScoredUnit, term: str) -> bool:

@@ -3390,6 +3390,49 @@ def test_a_question_that_asks_with_the_opposite_word_is_refused(tmp_path):
         assert service.ask(question).abstained, question
 
 
+@pytest.mark.parametrize("question, quotes, other", [
+    # another name or number where the question has one (Python's FAQ, Debian's policy and FAQ, SQuAD 2.0's kind)
+    ("Why must Python be a DLL on macOS?", ["On Windows, Python must be a DLL to handle modules."], "On Windows"),
+    ("Where must public Python 4 modules be installed?", ["Public Python 3 modules must be installed here."],
+     "3 modules"),
+    ("When was support for the RISC-V architecture dropped?", ["Support for the m68k architecture was dropped."],
+     "m68k architecture"),
+    ("How many members sit in the 231 seats?", ["The 131 seats are filled by election."], "131 seats"),
+    ("Why was the harbour closed in 1983?", ["The harbour was closed in 1973 for repairs."], "in 1973"),
+    # the same thing written otherwise: accented, misspelt, a country's word, a part of a name, an abbreviation
+    ("Who was on Celeron's expedition?", ["Céloron's expedition had 200 men."], None),
+    ("What was Frensh military presence?", ["The French military presence was small."], None),
+    ("What did Smedley Butler call US foreign policy?", ["He called American foreign policy a racket."], None),
+    ("What place had the Norman Arab architectural style?", ["Sicily had Norman-Arab architectural style."], None),
+    ("What did the Apple system assign?", ["The AppleTalk system assigned addresses."], None),
+    ("What is set down in the SP's standing orders?", ["Parliament's standing orders set it down."], None),
+    # the question's word is in the quotes too, or beside another ("along with"), or no slot is filled otherwise
+    ("Why must Python be a DLL on Windows?", ["On Windows, Python must be a DLL, as on OS/2."], None),
+    ("Who along with Russia supported the movements?", ["China supported the movements."], None),
+    ("What does the Council consider a threat?", ["We consider it a threat."], None),  # a pronoun is no name
+    ("How do I install pyenv on macOS?", ["Install it with Homebrew on macOS."], None),
+    # a verb after its subject is no slot; a range of years is a number, not a name
+    ("What did the Department of Energy end in 1974?", ["The Board of Trade ends the year in 1974."], None),
+    ("How many acts did the Plan for 2021-2025 contain?", ["SUPPORT FOR COLLECTIVE SECURITY"], None),
+])
+def test_a_look_alike_question_names_another_thing_where_the_quotes_name_one(question, quotes, other):
+    from retrieval.look_alikes import another_in_its_place
+
+    assert another_in_its_place(question, quotes) == other
+
+
+def test_a_look_alike_question_is_refused_through_the_service(tmp_path):
+    """Python's FAQ answered "Why must Python be a DLL on macOS?" with its Windows entry; Debian's policy "Where must
+    public Python 4 modules be installed?" with Python 3's directory."""
+    service = service_over(tmp_path, {"harbour.md": (
+        "# Harbour notes\n\nOn Windows, harbourctl must be a service to keep the berths open after logout.\n\n"
+        "Public harbour 3 plugins must be installed to /usr/lib/harbour3/plugins.\n")})
+    assert not service.ask("Why must harbourctl be a service on Windows?").abstained
+    assert not service.ask("Where must public harbour 3 plugins be installed?").abstained
+    for question in ("Why must harbourctl be a service on Linux?", "Where must public harbour 4 plugins be installed?"):
+        assert service.ask(question).abstained, question
+
+
 def test_a_question_that_adds_a_negation_no_quote_holds_is_refused(tmp_path):
     """SQuAD 2.0 writes unanswerable questions by adding "not" ("Which country is not badly hit by the embargo?"): the
     lines that say which were hit had been quoted. A line that forbids, excludes or lacks answers such a question."""

@@ -1,0 +1,118 @@
+"""A question that looks like the quotes but names another thing in one place: a look-alike, refused.
+
+"Why must Python be a DLL on macOS?" reads like "On Windows, Python must be a DLL to handle ...", "Where must public
+Python 4 modules be installed?" like "... public Python 3 modules must be installed to ...", "How many seats are there
+in the 231-seat ...?" like "131 seats": the quote answers a question about Windows, Python 3, 131 seats, and the
+words around the changed one made it the nearest. The question is read for its slots, a name or a number right
+before a noun ("Python 4 *modules*", "RISC-V *architecture*", "Liberal *victory*") or right after "on", "for",
+"under", "with" ("on *macOS*") or before a number after "in", "at", "since", "until", "by" ("in *1983*"); the quotes
+look-alike when none of them writes the question's word (nor its accented, abbreviated, plural or country form) and
+one of them writes the slot with another word of the same kind (a number for a number, a name for a name). Measured
+on every eval set and SQuAD's dev half: no answerable question's quotes read so (docs/answers.md).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from typing import Sequence
+
+from retrieval.countries import countries_named
+from retrieval.text import STOP_WORDS, stems
+
+# "Who along with Russia supported ...?": the country named is beside what is asked, which may be another one.
+ALONGSIDE = re.compile(r"\b(?:along with|together with|besides|apart from|other than|as well as|except)\b", re.I)
+
+_WORD = re.compile(r"\w[\w.+'’-]*[\w+]|\w")
+_NUMBER = re.compile(r"\d[\d,.:/–-]*(?:st|nd|rd|th|s)?")  # "231", "21st", "1980s", "2021-2025", "9:15"
+_NOT_A_SLOT_WORD = STOP_WORDS | frozenset(
+    "what which who whom whose when where why how i we you he she it they me us him her them "
+    "do does did will would can could should may might must has have had is are was were be been am shall".split())
+_AUXILIARIES = frozenset("do does did can could will would should must may might shall".split())
+_BEFORE_A_NAME = frozenset("on for under with".split())  # "on macOS", "for Windows", "under Linux", "with Homebrew"
+_BEFORE_A_NUMBER = _BEFORE_A_NAME | frozenset("in at since until by".split())  # "in 1983": a name after "in" may be
+# a place inside the one the quote names ("in Holland" / "in Rotterdam")
+_LIKE_SPELLINGS = 0.8  # "Celeron" and "Céloron", "Frensh" and "French": one thing, spelled twice
+
+
+def another_in_its_place(question: str, quotes: Sequence[str]) -> str | None:
+    """The quotes' words that stand where the question has another ("on Windows" for "on macOS"), or None."""
+    if ALONGSIDE.search(question):
+        return None
+    words = _WORD.findall(" ".join(quotes))
+    for before, asked, after in _slots(question):
+        if any(_one_thing(asked, w) for w in words):
+            continue
+        for i in range(1, len(words)):
+            other = words[i] if before else words[i - 1]
+            beside = words[i - 1] if before else words[i]
+            if (beside.lower() == before if before else _same_noun(beside, after)) \
+                    and _kind(other) == _kind(asked) and other.lower() not in _NOT_A_SLOT_WORD \
+                    and not _one_thing(asked, other):
+                return f"{words[i - 1]} {words[i]}"
+    return None
+
+
+def _slots(question: str) -> list[tuple[str, str, str]]:
+    """(preposition, word, "") or ("", word, noun): each name or number of the question with what it stands beside.
+    Not a name before a verb (a noun read so would be another slot: "Toyota rebranded"), nor the question's first
+    word."""
+    words = _WORD.findall(question)
+    slots = []
+    for i in range(1, len(words) - 1):
+        word, noun = words[i], words[i + 1]
+        if (_kind(word) != "word" and word.lower() not in _NOT_A_SLOT_WORD and _kind(noun) == "word"
+                and noun.lower() not in _NOT_A_SLOT_WORD and not noun.endswith("ed")
+                and not _ends_the_subject(words, i)):
+            slots.append(("", word, noun))
+    for preposition, word in zip(words, words[1:]):
+        p = preposition.lower()
+        if (_kind(word) == "number" and p in _BEFORE_A_NUMBER) or (_kind(word) == "name" and p in _BEFORE_A_NAME):
+            slots.append((p, word, ""))
+    return slots
+
+
+def _ends_the_subject(words: list[str], i: int) -> bool:
+    """Whether words[i] ends the subject an auxiliary opens, so that the next word is its verb: "did the Department
+    of Energy *end* ...", "did the CSTO PA Action Plan for 2021-2025 *contain*" (names, numbers and small words
+    since the auxiliary; "must public Python 4 *modules* be installed" has "public" in it, a word of a noun phrase)."""
+    for j in range(i - 1, -1, -1):
+        if words[j].lower() in _AUXILIARIES:
+            return all(_kind(w) != "word" or w.lower() in STOP_WORDS for w in words[j + 1 : i])
+    return False
+
+
+def _kind(word: str) -> str:
+    if _NUMBER.fullmatch(word):
+        return "number"
+    if any(c.isupper() or c.isdigit() for c in word):
+        return "name"  # "Windows", "macOS", "RISC-V", "m68k"
+    return "word"
+
+
+def _same_noun(text_word: str, noun: str) -> bool:
+    """The same noun, one perhaps the other's plural, written in small letters ("architecture", "seats")."""
+    a, b = _plain(text_word), _plain(noun)
+    return _kind(text_word) == "word" and (a == b or a in (b + "s", b + "es") or b in (a + "s", a + "es"))
+
+
+def _one_thing(a: str, b: str) -> bool:
+    """Whether two words name one thing: the same word accented or not, stemmed, or spelled nearly alike; one part
+    of the other ("Arab", "Norman-Arab"; "Apple", "AppleTalk"); one country ("US", "American"); or an abbreviation
+    and a word of what it stands for ("SP", "Parliament's")."""
+    a, b = re.sub(r"['’]s$", "", a), re.sub(r"['’]s$", "", b)
+    pa, pb = _plain(a), _plain(b)
+    if pa == pb or stems(pa)[:1] == stems(pb)[:1] != []:
+        return True
+    if pa in re.split(r"[-/]", pb) or pb in re.split(r"[-/]", pa) or pa.startswith(pb) or pb.startswith(pa):
+        return True
+    if difflib.SequenceMatcher(None, pa, pb).ratio() >= _LIKE_SPELLINGS:
+        return True
+    if countries_named(a) & countries_named(b):
+        return True
+    return a.isupper() and len(a) <= 5 and b[:1].upper() in a
+
+
+def _plain(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()

@@ -1074,8 +1074,6 @@ def can_answer(q: QuestionInfo, quotes: Sequence[ScoredUnit],
             and not holds_no_one_in_the_post(q, holders))
 
 
-
-
 def defines_in_subject(unit: ScoredUnit, term: str) -> bool:
     """Whether the unit opens by saying what `term` is: the term, perhaps its abbreviation in brackets and where
     it stands, then a copula ("Expert Advisory Board (EAB) under the Council of the CSTO Parliamentary Assembly is

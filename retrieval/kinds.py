@@ -65,10 +65,11 @@ _SAYS_A_SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\bhalf\b|\bthird\b|\
 _A_NUMBER_ON_ITS_OWN = r"(?<![\w.])\d+(?:[.,]\d+)*(?:ms|s|h|d|m|min|mins|hrs?|yrs?|secs?)?(?!\w)"
 # "How long ...?" is answered by a time or a length: a unit of either, a number, or a word that bounds a stretch
 # ("five to ten years", "into the nineteenth century", "seconds", "until the end of the war", "45 minutes").
-_SAYS_A_LENGTH = re.compile(_A_NUMBER_ON_ITS_OWN + r"|\b(?:" + _NUMBER_WORDS + r"|seconds?|minutes?|hours?|days?|weeks?|"
-                            r"months?|years?|decades?|century|centuries|millenni\w*|ages|long|until|till|since|"
-                            r"through|throughout|miles?|km|kilometres?|kilometers?|metres?|meters?|feet|foot|yards?|"
-                            r"inches|briefly|forever|permanently|indefinitely|several|few|many)\b", re.I)
+_SAYS_A_LENGTH = re.compile(_A_NUMBER_ON_ITS_OWN + r"|\b(?:" + _NUMBER_WORDS
+                            + r"|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries|"
+                            r"millenni\w*|ages|long|until|till|since|through|throughout|miles?|km|kilometres?|"
+                            r"kilometers?|metres?|meters?|feet|foot|yards?|inches|briefly|forever|permanently|"
+                            r"indefinitely|several|few|many)\b", re.I)
 # "How often ...?": a frequency ("annually", "every two years", "twice a year", "regularly").
 _ASKS_HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b", re.I)
 _SAYS_HOW_OFTEN = re.compile(r"\b(?:annual|annually|yearly|monthly|weekly|daily|hourly|every|each|once|twice|"
@@ -142,9 +143,9 @@ _SAYS_A_SIZE = re.compile(r"\d[\d,.]*\s*(?:[KMGTP]i?B|[kKMGT]b?|bytes?|kilobytes
                           r"limit|any\s+size|arbitrar\w+\s+(?:size|length)|not\s+limited)\b", re.I)
 # "What license does Django use?": a licence is named ("the GPL", "MIT License", "licensed under ...")
 _LICENCE_HEADS = frozenset(stems("license licence licensing"))
-_NAMES_A_LICENCE = re.compile(r"\b(?:A?GPL|LGPL|GFDL|FDL|MIT|BSD|ISC|MPL|EPL|PSF|Apache|Mozilla|Artistic|Zlib|Unlicense|CC0|"
-                              r"CC[- ]BY[\w-]*|Creative\s+Commons|public\s+domain|proprietary|copyleft)\b|"
-                              r"\b[A-Z][\w.-]*\s+(?:Public\s+)?Licen[cs]e\b|\blicen[cs]ed\s+under\b", re.I)
+_NAMES_A_LICENCE = re.compile(r"\b(?:A?GPL|LGPL|GFDL|FDL|MIT|BSD|ISC|MPL|EPL|PSF|Apache|Mozilla|Artistic|Zlib|"
+                              r"Unlicense|CC0|CC[- ]BY[\w-]*|Creative\s+Commons|public\s+domain|proprietary|"
+                              r"copyleft)\b|\b[A-Z][\w.-]*\s+(?:Public\s+)?Licen[cs]e\b|\blicen[cs]ed\s+under\b", re.I)
 # "Which company produced the Toy Story movies?": a company is named, with a capital ("Pixar", "IBM") that no word
 # of the question has and that opens no sentence
 _ASKS_A_COMPANY = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:company|companies|firm|firms|corporation|"

@@ -590,9 +590,10 @@ def name_after_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
     return None
 
 
-# A path or a file's name as a word of the text: it holds a dot or a slash and ends on a letter or digit (".python-version",
-# "$PYENV_ROOT/version", "/usr/share/doc/PACKAGE/copyright"); not an abbreviation ("e.g.", "i.e").
-_A_PATH = re.compile(r"(?<![^\s(\"'“‘`])[^\s\"'“”‘’(),;:`]*[./][^\s\"'“”‘’(),;:`]*[\w$](?=[\s\"'”’),;:.`]|$)")
+# A path or a file's name as a word of the text: it holds a dot or a slash and ends on a letter or digit
+# (".python-version", "$PYENV_ROOT/version", "/usr/share/doc/PACKAGE/copyright"); not an abbreviation ("e.g.", "i.e").
+_PATH_CHAR = r"[^\s\"'“”‘’(),;:`]"
+_A_PATH = re.compile(rf"(?<![^\s(\"'“‘`]){_PATH_CHAR}*[./]{_PATH_CHAR}*[\w$](?=[\s\"'”’),;:.`]|$)")
 _AN_ABBREVIATION_WITH_DOTS = re.compile(r"(?:\w\.)+\w?")
 
 
@@ -781,7 +782,8 @@ def made_whole(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:
 
 
 # A copula and a reflexive word leave what they say unsaid: "modules that are themselves" / "DLL’s".
-_OPEN_ON_A_REFLEXIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)[ \t]+(?:itself|themselves|himself|herself)$", re.I)
+_OPEN_ON_A_REFLEXIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)[ \t]+(?:itself|themselves|himself|herself)$",
+                                  re.I)
 _NEXT_WORD_ON_THE_LINE = re.compile(r"[ \t]+\w+(?:['’-]\w+)*")
 
 

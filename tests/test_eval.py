@@ -129,34 +129,34 @@ def test_shipped_question_sets_are_valid():
     from eval.questions import DOCS_CORPUS, DOCS_QUESTIONS
 
     docs = load_questions(DOCS_QUESTIONS)
-    assert len(docs) == 38 and sum(q.answerable for q in docs) == 29
+    assert len(docs) == 45 and sum(q.answerable for q in docs) == 33
     assert {d for q in docs for d in q.relevant} <= {p.name for p in DOCS_CORPUS.glob("*.md")}
     assert next(q for q in docs if q.id == "d15").answer_variants == (
         "switch between multiple versions of Python", "change the global Python version")
     from eval.questions import MANUALS_CORPUS, MANUALS_QUESTIONS
 
     manuals = load_questions(MANUALS_QUESTIONS)
-    assert len(manuals) == 38 and sum(q.answerable for q in manuals) == 31
+    assert len(manuals) == 42 and sum(q.answerable for q in manuals) == 34
     assert {d for q in manuals for d in q.relevant} == {p.name for p in MANUALS_CORPUS.glob("*.pdf")}
     from eval.questions import GUIDES_CORPUS, GUIDES_QUESTIONS
 
     guides = load_questions(GUIDES_QUESTIONS)
-    assert len(guides) == 27 and sum(q.answerable for q in guides) == 20
+    assert len(guides) == 32 and sum(q.answerable for q in guides) == 23
     assert {d for q in guides for d in q.relevant} == {p.name for p in GUIDES_CORPUS.glob("*.md")}
     from eval.questions import LEGAL_CORPUS, LEGAL_QUESTIONS
 
     legal = load_questions(LEGAL_QUESTIONS)
-    assert len(legal) == 19 and sum(q.answerable for q in legal) == 13
+    assert len(legal) == 22 and sum(q.answerable for q in legal) == 16
     assert {d for q in legal for d in q.relevant} == {p.name for p in LEGAL_CORPUS.glob("*.txt")}
     from eval.questions import DEBIAN_CORPUS, DEBIAN_QUESTIONS
 
     debian = load_questions(DEBIAN_QUESTIONS)
-    assert len(debian) == 40 and sum(q.answerable for q in debian) == 31
+    assert len(debian) == 44 and sum(q.answerable for q in debian) == 32
     assert {d for q in debian for d in q.relevant} == {p.name for p in DEBIAN_CORPUS.iterdir()}
     from eval.questions import FAQ_CORPUS, FAQ_QUESTIONS, PYTHON_FAQ_CORPUS, PYTHON_FAQ_QUESTIONS
 
-    for folder, questions, count, answerable in ((FAQ_CORPUS, FAQ_QUESTIONS, 42, 32),
-                                                 (PYTHON_FAQ_CORPUS, PYTHON_FAQ_QUESTIONS, 23, 17)):
+    for folder, questions, count, answerable in ((FAQ_CORPUS, FAQ_QUESTIONS, 53, 38),
+                                                 (PYTHON_FAQ_CORPUS, PYTHON_FAQ_QUESTIONS, 33, 22)):
         faq = load_questions(questions)
         assert len(faq) == count and sum(q.answerable for q in faq) == answerable
         # (a FAQ's other pages stay: a user adds the whole FAQ, its tables of contents too)

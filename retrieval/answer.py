@@ -46,7 +46,7 @@ from retrieval.document_lead import asks_what_it_is_about, lead
 from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, asks_for_several_holders, asks_how_many,
                              heads_a_body_of_the_country_asked, holds_no_one_in_the_post, labelled_by_a_year_asked,
                              names_the_post_in_full, names_the_post_only_as_another, of_the_kind_asked,
-                             only_other_years, says_an_exact_count, the_counts, the_post_as_asked)
+                             only_other_years, says_an_exact_count, says_how_often, the_counts, the_post_as_asked)
 from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
 from retrieval.look_alikes import ALONGSIDE, another_in_its_place
@@ -1317,8 +1317,8 @@ def _expected_kind_found(info: QuestionInfo, text: str) -> bool:
     """For a question that asks for a date, a number or a person: does the unit hold one?"""
     if info.wants_time:
         return bool(TIME.search(text))
-    if info.wants_number:
-        return bool(_NUMBER.search(text))
+    if info.wants_number:  # "How often ...?": a frequency ("twice every day"), as the refusal reads it
+        return says_how_often(text) if info.qtype == "how often" else bool(_NUMBER.search(text))
     if info.wants_person:
         return bool(_NAME.search(text))
     return True

@@ -453,7 +453,7 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
     if q.qtype == "how long":  # a day of a month is no length ("on 20 December" for how long they stayed)
         return lambda text: bool(_SAYS_A_LENGTH.search(_A_DAY_OF_A_MONTH.sub(" ", text)))
     if _ASKS_HOW_OFTEN.search(q.text):
-        return _searches(_SAYS_HOW_OFTEN)
+        return says_how_often
     if _ASKS_WHERE_IT_IS.search(q.text):
         return says_a_place
     if _ASKS_AN_ADDRESS.search(q.text) and q.qtype in ("what", "which"):
@@ -499,6 +499,10 @@ def _languages() -> re.Pattern:
 
 def _searches(pattern: re.Pattern) -> Says:
     return lambda text: bool(pattern.search(text))
+
+
+def says_how_often(text: str) -> bool:
+    return bool(_SAYS_HOW_OFTEN.search(text))
 
 
 def says_a_count(text: str) -> bool:

@@ -778,7 +778,27 @@ def made_whole(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:
         return None
     choice = with_its_subject(with_its_unit(with_its_month(with_its_sign(with_its_brackets_closed(
         with_its_last_letter_whole(with_its_path_whole(with_its_complement(choice))))))))
+    if _ASKS_HOW_OFTEN.search(q.text):
+        choice = with_its_frequency(choice)
     return with_its_whole_range(choice) if _ASKS_FOR_YEARS.search(q.text) else choice
+
+
+# The words that say how often before what they count: "*twice every* day", "*every* 12 months", "*three times* a year".
+_FREQUENCY_BEFORE = re.compile(rf"(?:(?:\d+|{SPELLED_NUMBERS})[ \t]+times|once|twice|thrice|every|each)[ \t]+$", re.I)
+_ASKS_HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b", re.I)
+
+
+def with_its_frequency(choice: SpanChoice) -> SpanChoice:
+    """For "How often ...?", a span that starts after the words saying how often with them: "12 months" of "every 12
+    months" had answered how often Python has a major release, "every day" of "twice every day" how often Debian's
+    archives are updated."""
+    at = choice.start - choice.unit.start
+    while (before := _FREQUENCY_BEFORE.search(choice.unit.text, 0, at)) is not None:
+        at = before.start()
+    if at == choice.start - choice.unit.start:
+        return choice
+    end = choice.end - choice.unit.start
+    return replace(choice, start=choice.unit.start + at, text=choice.unit.text[at:end])
 
 
 # A copula and a reflexive word leave what they say unsaid: "modules that are themselves" / "DLL’s".

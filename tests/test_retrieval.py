@@ -3421,12 +3421,12 @@ def test_a_question_that_asks_with_the_opposite_word_is_refused(tmp_path):
     ("How many members sit in the 231 seats?", ["The 131 seats are filled by election."], "131 seats"),
     ("Why was the harbour closed in 1983?", ["The harbour was closed in 1973 for repairs."], "in 1973"),
     # the same thing written otherwise: accented, misspelt, a country's word, a part of a name, an abbreviation
-    ("Who was on Celeron's expedition?", ["Céloron's expedition had 200 men."], None),
-    ("What was Frensh military presence?", ["The French military presence was small."], None),
-    ("What did Smedley Butler call US foreign policy?", ["He called American foreign policy a racket."], None),
-    ("What place had the Norman Arab architectural style?", ["Sicily had Norman-Arab architectural style."], None),
-    ("What did the Apple system assign?", ["The AppleTalk system assigned addresses."], None),
-    ("What is set down in the SP's standing orders?", ["Parliament's standing orders set it down."], None),
+    ("Who sailed on Celeron's expedition?", ["Céloron's expedition had 200 men."], None),
+    ("How large was the Frensh military presence?", ["The French military presence was small."], None),
+    ("What did the general call US foreign policy?", ["He called American foreign policy a racket."], None),
+    ("Which island had the Norman Arab style?", ["Sicily had the Norman-Arab style."], None),
+    ("What did the Apple system send?", ["The AppleTalk system sent addresses."], None),
+    ("What do the SP's standing orders say?", ["Parliament's standing orders set it down."], None),
     # the question's word is in the quotes too, or beside another ("along with"), or no slot is filled otherwise
     ("Why must Python be a DLL on Windows?", ["On Windows, Python must be a DLL, as on OS/2."], None),
     ("Who along with Russia supported the movements?", ["China supported the movements."], None),

@@ -50,6 +50,7 @@ from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, as
 from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
 from retrieval.look_alikes import ALONGSIDE, another_in_its_place
+from retrieval.options import with_the_options_own_line
 from retrieval.opposites import asks_with_a_negation_no_quote_holds, says_the_opposite
 from retrieval.posed_questions import answered_where_posed, question_posed_over
 from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
@@ -276,6 +277,7 @@ class ExtractiveAnswerer:
         idf = [self.idf_weights(text) for text, _ in queries]
         units, unit_rows = answered_where_posed(*self.rank_units(queries, passages, info, idf), self._text_of,
                                                 self._unit_after)
+        units, unit_rows = with_the_options_own_line(units, unit_rows, question)
         if not units:
             return Analysis(info, [], unit_rows, [], np.zeros(0, np.float32), None, None, 0.0, 0.0)
         spans = [(u, candidates(info, u.text, u.start, rank, u.probability, u.semantic, u.lexical))

@@ -777,7 +777,7 @@ def made_whole(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:
     if choice is None:
         return None
     choice = with_its_subject(with_its_unit(with_its_month(with_its_sign(with_its_brackets_closed(
-        with_its_last_letter_whole(with_its_path_whole(with_its_complement(choice))))))))
+        with_its_last_letter_whole(with_its_path_whole(with_its_complement(without_its_condition(choice)))))))))
     if _ASKS_HOW_OFTEN.search(q.text):
         choice = with_its_frequency(choice)
     return with_its_whole_range(choice) if _ASKS_FOR_YEARS.search(q.text) else choice
@@ -799,6 +799,21 @@ def with_its_frequency(choice: SpanChoice) -> SpanChoice:
         return choice
     end = choice.end - choice.unit.start
     return replace(choice, start=choice.unit.start + at, text=choice.unit.text[at:end])
+
+
+# The end of an if-clause a span opens inside: "used then" of "If the --dry-run flag is used then no changes ...".
+_CONDITION_END = re.compile(r"^(?:[\w-]+[ \t]+){0,3}?then[ \t]+(?=\w)", re.I)
+_IF_BEFORE = re.compile(r"\bif\b[^.;:!?]*$", re.I)
+
+
+def without_its_condition(choice: SpanChoice) -> SpanChoice:
+    """A span that opens inside an if-clause and goes on past its "then" starts after it: "used then no changes will
+    actually be made" is "no changes will actually be made" (npm's "What does the --dry-run flag do?")."""
+    end_of_condition = _CONDITION_END.match(choice.text)
+    if end_of_condition is None or not _IF_BEFORE.search(choice.unit.text[: choice.start - choice.unit.start]):
+        return choice
+    cut = end_of_condition.end()
+    return replace(choice, start=choice.start + cut, text=choice.text[cut:])
 
 
 # A copula and a reflexive word leave what they say unsaid: "modules that are themselves" / "DLL’s".

@@ -253,6 +253,26 @@ def test_how_often_is_answered_by_the_words_that_say_how_often(tmp_path):
     assert answer.short_answer.text == "twice every day", answer.answer
 
 
+def test_what_an_option_does_is_answered_by_the_line_that_describes_it(tmp_path):
+    """pyenv's "What does the -f option of pyenv uninstall do?" quoted the usage line "Usage: pyenv uninstall
+    [-f|--force] <version> ..."; npm's "What does the --dry-run flag do with npm prune?" the --json flag's line, which
+    names --dry-run in brackets. The line that names the option first, and is no usage line, describes it."""
+    from retrieval.options import describes, option_asked
+
+    assert option_asked("What does the -f option of pyenv uninstall do?") == "-f"
+    assert option_asked("How do I use -f and --force?") is None
+    assert not describes("Usage: pyenv uninstall [-f|--force] <version> ...", "-f")
+    assert not describes("If the --json flag is used, the changes (or with --dry-run) are printed.", "--dry-run")
+    assert describes("If the --dry-run flag is used then no changes will actually be made.", "--dry-run")
+    service = service_over(tmp_path, {"harbourctl.md": (
+        "# harbourctl\n\n## `harbourctl unmoor`\n\nUnmoor ships.\n\n    Usage: harbourctl unmoor [-f|--force] "
+        "<ship> ...\n\n       -f  Attempt to cast off the specified ship without asking the harbour master\n"
+        "           for permission. If the ship is not moored, do not report an error.\n\n"
+        "## `harbourctl moor`\n\nMoor a ship at its berth.\n")})
+    answer = service.ask("What does the -f option of harbourctl unmoor do?")
+    assert not answer.abstained and "cast off" in answer.citations[0].quote, answer.answer
+
+
 def test_a_markdown_document_is_quoted_as_the_text_it_shows(tmp_path):
     """A Markdown file's quotes had its marks ("**Chairs:** `Anna Berg` ..."); its cleaned text is what it shows, and
     every citation is exact in it. So is a reStructuredText file's."""
@@ -765,6 +785,10 @@ def test_a_number_keeps_the_sign_written_against_it(unit_text, span, made):
      "handle importing modules that are themselves", "handle importing modules that are themselves DLL’s"),
     ("with_its_complement", "The rules are themselves simple.", "rules are themselves simple",
      "rules are themselves simple"),
+    # no end of an if-clause before what it leads to (npm's "What does the --dry-run flag do?")
+    ("without_its_condition", "If the --dry-run flag is used then no changes will actually be made.",
+     "used then no changes will actually be made", "no changes will actually be made"),
+    ("without_its_condition", "Then the ship sails.", "Then the ship sails", "Then the ship sails"),  # no "if"
     # how often, with the words that say it (Python's and Debian's FAQs)
     ("with_its_frequency", "a major new release every 12 months (PEP 602).", "12 months", "every 12 months"),
     ("with_its_frequency", "The archives are updated twice every day.", "every day", "twice every day"),

@@ -16,7 +16,7 @@ from citeqa.layout import in_capitals
 from retrieval.bodies import initials_of_names
 from retrieval.countries import countries_named, without_countries
 from retrieval.kinds import (LINK, VERSION_HEADS, asks_for_a_post_holder, names_a_maker, says_a_persons_name,
-                             says_a_sum, the_post_as_asked)
+                             says_a_place, says_a_sum, the_post_as_asked)
 from retrieval.question import QuestionInfo, defined_term, head_phrase, person_asked_about, topic_said_about
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.spans import MODERN_YEAR, MONTH_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS, YEAR
@@ -93,6 +93,10 @@ def word_opening_a_sentence(choice: SpanChoice) -> str | None:
         return None
     before = choice.unit.text[: choice.start - choice.unit.start]
     return choice.text if _SENTENCE_START.search(before) else None
+
+
+def opens_a_sentence(choice: SpanChoice) -> bool:
+    return bool(_SENTENCE_START.search(choice.unit.text[: choice.start - choice.unit.start]))
 
 
 _ONE_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
@@ -276,7 +280,8 @@ def only_a_link_word(choice: SpanChoice) -> bool:
 
 _LINK_WORDS = frozenset("besides however thus therefore moreover furthermore also nevertheless meanwhile then "
                         "still yet hence instead otherwise indeed finally firstly secondly thirdly first second "
-                        "third neither either nor both none".split())
+                        "third neither either nor both none similarly likewise additionally consequently accordingly "
+                        "conversely alternatively lastly".split())
 
 
 def only_the_questions_words(choice: SpanChoice, q: QuestionInfo) -> bool:
@@ -495,7 +500,7 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     for where a network was first demonstrated) or "Which <thing> ...?" that is no time, a person's name for
     "What post ...?" (`_POST_HEADS`), "Which law ...?" (`_TEXT_HEADS`) or "Which company ...?" (`_MAKER_HEADS`), words
     in small letters for "Which commission ...?" (`_BODY_HEADS`), a person's name or a time for "Why ...?", no digit
-    for "Which version ...?", no path for "Which file ...?"."""
+    for "Which version ...?", no path for "Which file ...?", no place for "Where ...?"."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
         return True
     if q.qtype == "when" and a_count_of_things(choice):
@@ -517,6 +522,9 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     if q.qtype == "where" and (_AFTER_A_TIME_WORD.search(choice.unit.text[: choice.start - choice.unit.start])
                                or _OPENS_WITH_A_TIME_WORD.match(choice.text)):
         return True
+    if q.qtype == "where" and says_no_place(choice.text, opens_a_sentence(choice)) and not placed(choice):
+        return True  # "submit a patch" for where to report a bug in Python, "Architecture-independent" for where
+        # modules are installed
     if q.qtype == "where" and _AN_ABBREVIATION_ALONE.fullmatch(choice.text) and not countries_named(choice.text):
         return True  # "FAISS" for where the index is stored: a name of a thing, no place
     if (q.qtype in ("what", "which") and q.head[:1] and q.head[0] in _POST_HEADS and says_a_persons_name(choice.text)
@@ -543,6 +551,39 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
 
 
 _AN_ABBREVIATION_ALONE = re.compile(r"[A-Z][A-Z0-9&.-]+")
+_A_PLACE_OPENS = re.compile(r"(?:in|at|on|near|into|inside|outside|within|from|to|across|throughout|beyond|around|"
+                            r"under|over|between|among|along|behind|by|under)\b", re.I)
+_A_DIRECTION = re.compile(r"\b(?:(?:north|south)?(?:east|west)|north|south|up|down)(?:ern|wards?|stream|stairs)?\b|"
+                          r"\b(?:abroad|overseas|home|here|there|everywhere|nowhere|elsewhere|locally|online|"
+                          r"upstream|downstream)\b", re.I)
+# where a computer keeps things ("the project folder", "a separate file", "the cache")
+_A_PLACE_IN_A_COMPUTER = re.compile(r"\b(?:folders?|director(?:y|ies)|dirs?|files?|disks?|drives?|servers?|"
+                                    r"repositor(?:y|ies)|repos?|cache|databases?|paths?|machines?|hosts?|cloud|"
+                                    r"buckets?|memory|file\s?systems?|partitions?|archives?|pool|tree|registry|"
+                                    r"environment|containers?|site-packages)\b", re.I)
+
+
+def placed(choice: SpanChoice) -> bool:
+    """Whether the text around the span makes it a place: a preposition of place before it ("done in *committee*") or
+    a place's word after it ("the *"incoming"* directory")."""
+    at, end = choice.start - choice.unit.start, choice.end - choice.unit.start
+    before = choice.unit.text[max(0, at - 12):at]
+    after = choice.unit.text[end:end + 24]
+    return bool(_PLACE_BEFORE.search(before) or _A_PLACE_IN_A_COMPUTER.match(after.lstrip(" \t\"'”’")))
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|on|near|into|inside|within|from|to|under|over|behind|by)[ \t]+[\"“'‘]?$",
+                           re.I)
+
+
+def says_no_place(text: str, opens_a_sentence: bool = False) -> bool:
+    """Whether a span for "Where ...?" names no place by any mark: no capital (but a sentence's first), digit or path,
+    no word of a place, of a place in a computer or of a direction, and no preposition of place to open it (1 of SQuAD
+    dev half's 71 answerable "Where ...?" questions has only such answers: "northeast", a direction)."""
+    capitals = text[1:] if opens_a_sentence else text
+    return not (re.search(r"[A-Z]", capitals) or re.search(r"\d", text) or _PATH_MARK.search(text)
+                or _A_PLACE_OPENS.match(text) or says_a_place(text) or _A_DIRECTION.search(text)
+                or _A_PLACE_IN_A_COMPUTER.search(text))
 
 
 def a_persons_name(text: str) -> bool:
@@ -595,16 +636,29 @@ def name_after_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
 _PATH_CHAR = r"[^\s\"'“”‘’(),;:`]"
 _A_PATH = re.compile(rf"(?<![^\s(\"'“‘`]){_PATH_CHAR}*[./]{_PATH_CHAR}*[\w$](?=[\s\"'”’),;:.`]|$)")
 _AN_ABBREVIATION_WITH_DOTS = re.compile(r"(?:\w\.)+\w?")
+_SMALL_WORDS = frozenset(stems("must should can could would will may might shall it its i my me you your we our they "
+                                "their them"))
+_FROM_A_ROOT = re.compile(r"[/~$]|\w+://")  # "/usr/share/python-wheels", "~/.pyenv", "$PYENV_ROOT/versions", a URL
+_A_URL = re.compile(r"\b[a-z]+://[^\s\"'<>()]*[\w/]")
 
 
 def the_path_asked(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
     """For "Which file ...?" ("Which file does pyenv local write the version name to?"), the one path the unit writes
-    that the question does not (".python-version"); None when it writes none or several. The span model had given
-    "Sets", the line's first word."""
-    if q.qtype not in ("what", "which") or not set(stems(head_phrase(q.text))) & _FILE_HEADS:
+    that the question does not (".python-version"); for "Where ...?", the one path from a root ("Where must public
+    Python 3 modules be installed?": "/usr/lib/python3/dist-packages"). None when it writes none or several. The span
+    model had given "Sets", the line's first word, and "Architecture-independent"."""
+    where = q.qtype == "where"
+    if not where and (q.qtype not in ("what", "which") or not set(stems(head_phrase(q.text))) & _FILE_HEADS):
         return None
-    paths = [m for m in _A_PATH.finditer(unit.text)
-             if m.group() not in q.text and not _AN_ABBREVIATION_WITH_DOTS.fullmatch(m.group()) and len(m.group()) > 2]
+    if where and len(set(q.content) - set(stems(unit.text)) - _SMALL_WORDS) > 1:
+        return None  # a line that does not say what the question does ("can be viewed at https://..." for where to
+        # send comments) names a place for something else
+    found = list(_A_URL.finditer(unit.text)) if where else []
+    inside_a_url = {i for m in found for i in range(m.start(), m.end())}
+    found += [m for m in _A_PATH.finditer(unit.text) if m.start() not in inside_a_url]
+    paths = [m for m in found
+             if m.group() not in q.text and not _AN_ABBREVIATION_WITH_DOTS.fullmatch(m.group()) and len(m.group()) > 2
+             and (not where or _FROM_A_ROOT.match(m.group()))]
     if len(paths) != 1:
         return None
     start = unit.start + paths[0].start()

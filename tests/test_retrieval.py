@@ -225,11 +225,14 @@ def test_a_tools_notes_answer_the_kind_of_fact_asked_or_refuse(tmp_path):
     service = service_over(tmp_path, {"harbourctl.md": (
         "# harbourctl\n\n## Setting the berth\n\nSets the default berth for the current project by writing its "
         "number to a .harbour-berth file in the current directory.\n\n## The server\n\nRun the server with "
-        "`harbourctl serve`; it reads the berths of every project.\n\nBuild harbourctl with --no-cache if your "
+        "`harbourctl serve`; it reads the berths of every project. Operational harbourctl logs must be written to "
+        "/var/log/harbourctl.\n\nBuild harbourctl with --no-cache if your "
         "application keeps its own copy of the tide tables.\n\n## Support\n\nReport problems on the project's issue "
         "tracker; each report is given a tracking number.\n")})
     written = service.ask("Which file does harbourctl write the berth number to?")
     assert written.short_answer is not None and written.short_answer.text == ".harbour-berth", written.answer
+    logs = service.ask("Where must harbourctl write its logs?")
+    assert logs.short_answer is not None and logs.short_answer.text == "/var/log/harbourctl", logs.answer
     built = service.ask("When should harbourctl be built with --no-cache?")
     assert not built.abstained and "keeps its own copy" in built.citations[0].quote, built.answer
     for question in ("What port does the harbourctl server listen on?", "What is the phone number of support?",
@@ -628,6 +631,9 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("Which file does pyenv local write the version name to?", "Sets", False),  # a file is a path or named so
     ("Which file does pyenv local write the version name to?", ".python-version", True),
     ("Which file lists the maintainers?", "the Debian control file", True),
+    ("Where do I report a bug in Python?", "submit a patch", False),  # no place by any mark (Python's FAQ)
+    ("Where is the index kept?", "the project folder", True),  # a place in a computer
+    ("Where did Korea border the territory?", "northeast", True),  # a direction
     ("Why were the suggestions shelved?", "1914", False),
     ("Why were the suggestions shelved?", "due to the outbreak of the First World War", True),
 ])
@@ -1225,6 +1231,7 @@ def test_a_person_no_document_names_is_not_answered_for(service, question, absta
     ("Who announced that she would stay?", "Nevertheless", True),
     ("Who announced that she would stay?", "Nicola Sturgeon", False),
     ("Who may not take part in the vote?", "Neither", True),  # pairs two parts: says nothing alone
+    ("What virtual package do exim4 and sendmail provide?", "Similarly", True),  # Debian's FAQ
     ("What did the UN envoy praise at the OSCE PA meeting?", "OSCE Parliamentary Assembly", True),  # abbreviated
     ("What did the UN envoy praise at the OSCE PA meeting?", "United Nations", True),
     ("What did the UN envoy praise at the OSCE PA meeting?", "Parliamentary Assembly of Europe", False),

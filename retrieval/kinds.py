@@ -26,7 +26,7 @@ from retrieval.countries import countries_named, names_a_country, without_countr
 from retrieval.question import COUNT_HEADS, QuestionInfo, owned_head
 from retrieval.spans import (MODERN_YEAR, MONEY_WORDS, MONTH_NAMES, NUMBER_WORDS, NAME_PARTICLES, NOT_NAME_WORDS,
                              PERSON_TITLE_WORDS)
-from retrieval.text import STOP_WORDS, content_words, stems
+from retrieval.text import ASKS_HOW_OFTEN, STOP_WORDS, content_words, stems
 
 Says = Callable[[str], bool]
 
@@ -71,7 +71,6 @@ _SAYS_A_LENGTH = re.compile(_A_NUMBER_ON_ITS_OWN + r"|\b(?:" + _NUMBER_WORDS
                             r"kilometers?|metres?|meters?|feet|foot|yards?|inches|briefly|forever|permanently|"
                             r"indefinitely|several|few|many)\b", re.I)
 # "How often ...?": a frequency ("annually", "every two years", "twice a year", "regularly").
-_ASKS_HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b", re.I)
 _SAYS_HOW_OFTEN = re.compile(r"\b(?:annual|annually|yearly|monthly|weekly|daily|hourly|every|each|once|twice|"
                              r"thrice|times|regular|regularly|often|frequently|seldom|rarely|always|never|"
                              r"occasionally|usually|sometimes|per|a\s+(?:year|month|week|day))\b", re.I)
@@ -452,7 +451,7 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return says_a_count
     if q.qtype == "how long":  # a day of a month is no length ("on 20 December" for how long they stayed)
         return lambda text: bool(_SAYS_A_LENGTH.search(_A_DAY_OF_A_MONTH.sub(" ", text)))
-    if _ASKS_HOW_OFTEN.search(q.text):
+    if ASKS_HOW_OFTEN.search(q.text):
         return says_how_often
     if _ASKS_WHERE_IT_IS.search(q.text):
         return says_a_place

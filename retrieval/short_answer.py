@@ -20,7 +20,7 @@ from retrieval.kinds import (LINK, VERSION_HEADS, asks_for_a_post_holder, names_
 from retrieval.question import QuestionInfo, defined_term, head_phrase, person_asked_about, topic_said_about
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.spans import MODERN_YEAR, MONTH_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS, YEAR
-from retrieval.text import STOP_WORDS, content_words, stem_words, stems
+from retrieval.text import ASKS_HOW_OFTEN, STOP_WORDS, content_words, stem_words, stems
 
 _WORD = re.compile(r"\w+")
 SPELLED_NUMBERS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -552,7 +552,7 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
 
 _AN_ABBREVIATION_ALONE = re.compile(r"[A-Z][A-Z0-9&.-]+")
 _A_PLACE_OPENS = re.compile(r"(?:in|at|on|near|into|inside|outside|within|from|to|across|throughout|beyond|around|"
-                            r"under|over|between|among|along|behind|by|under)\b", re.I)
+                            r"under|over|between|among|along|behind|by)\b", re.I)
 _A_DIRECTION = re.compile(r"\b(?:(?:north|south)?(?:east|west)|north|south|up|down)(?:ern|wards?|stream|stairs)?\b|"
                           r"\b(?:abroad|overseas|home|here|there|everywhere|nowhere|elsewhere|locally|online|"
                           r"upstream|downstream)\b", re.I)
@@ -832,14 +832,13 @@ def made_whole(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:
         return None
     choice = with_its_subject(with_its_unit(with_its_month(with_its_sign(with_its_brackets_closed(
         with_its_last_letter_whole(with_its_path_whole(with_its_complement(without_its_condition(choice)))))))))
-    if _ASKS_HOW_OFTEN.search(q.text):
+    if ASKS_HOW_OFTEN.search(q.text):
         choice = with_its_frequency(choice)
     return with_its_whole_range(choice) if _ASKS_FOR_YEARS.search(q.text) else choice
 
 
 # The words that say how often before what they count: "*twice every* day", "*every* 12 months", "*three times* a year".
 _FREQUENCY_BEFORE = re.compile(rf"(?:(?:\d+|{SPELLED_NUMBERS})[ \t]+times|once|twice|thrice|every|each)[ \t]+$", re.I)
-_ASKS_HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b", re.I)
 
 
 def with_its_frequency(choice: SpanChoice) -> SpanChoice:

@@ -20,7 +20,7 @@ QUESTION_WORDS = frozenset(
     "approximately exactly according mentioned my mine myself".split()
 )
 _WORD = re.compile(r"\w+")
-_HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b")
+ASKS_HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b", re.I)  # "how often" asks as "how many" does
 _PERCENT_WORDS = " percent percentage "
 
 
@@ -47,6 +47,6 @@ def stem_words(words: list[str]) -> list[str]:
 def content_words(text: str) -> list[str]:
     """Stems of the words that carry topic: no stop words, no question words ("how often" asks as "how many" does;
     "often" alone may be a topic: "Imperialism often divides countries by which technique?")."""
-    text = _HOW_OFTEN.sub(" ", text.lower())
+    text = ASKS_HOW_OFTEN.sub(" ", text.lower())
     words = [w for w in _WORD.findall(text) if w not in STOP_WORDS and w not in QUESTION_WORDS]
     return _stemmer().stemWords(words)

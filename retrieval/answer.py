@@ -57,7 +57,7 @@ from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_d
                                 asks_how_to, defined_term, person_asked_about, person_named_as_source, says_number,
                                 post_speaker_asked, speaker_asked, thing_it_does, thing_it_shows, topic_said_about,
                                 what_is_called, without_named_source, without_the_verb_of_saying)
-from retrieval.scored import ScoredUnit, SpanChoice
+from retrieval.scored import ScoredUnit, SpanChoice, softmax
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, the_path_asked,
                                     with_its_day_and_month, word_opening_a_sentence)
@@ -204,8 +204,7 @@ class ExtractiveAnswerer:
             scores = self.model.unit.logits(ranking)
         else:
             scores = np.array([combine(r["semantic"], r["lexical"]) for r in rows], np.float32)
-        probabilities = np.exp(scores - scores.max())
-        probabilities /= probabilities.sum()
+        probabilities = softmax(scores)
         units = [ScoredUnit(r["passage"].doc_id, r["passage"].title, r["span"].start, r["span"].end, r["text"],
                             r["semantic"], r["lexical"], r["passage"].rank, r["passage"], float(score), float(p))
                  for r, score, p in zip(rows, scores, probabilities)]

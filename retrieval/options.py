@@ -11,12 +11,11 @@ unit does not, the first of the next few that does is put first, just above the 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Sequence
 
 import numpy as np
 
-from retrieval.scored import ScoredUnit
+from retrieval.scored import ScoredUnit, with_scores
 
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
 # "What does the -f option do?", "What does --dry-run mean?", "What is --bare for?"
@@ -55,8 +54,5 @@ def with_the_options_own_line(units: Sequence[ScoredUnit], rows: np.ndarray,
     if found is None:
         return list(units), rows
     order = [found] + [i for i in range(len(units)) if i != found]
-    values = np.array([units[0].score + LEAD if i == found else units[i].score for i in order])
-    shares = np.exp(values - values.max())
-    shares /= shares.sum()
-    rescored = [replace(units[i], score=float(v), probability=float(p)) for i, v, p in zip(order, values, shares)]
-    return rescored, rows[order]
+    scores = [units[0].score + LEAD if i == found else units[i].score for i in order]
+    return with_scores([units[i] for i in order], scores), rows[order]

@@ -5,13 +5,12 @@ the question itself is never quoted."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Callable, Sequence
 
 import numpy as np
 
 from citeqa.layout import ends_sentence, ends_with_joiner
-from retrieval.scored import ScoredUnit
+from retrieval.scored import ScoredUnit, with_scores
 
 # What may open a posed question's line: a section number ("7.12.", "3)"), a "Q:" label, a list mark.
 _NUMBER_OR_LABEL = r"(?:\d+[.)])+[ \t]*|(?:Q|Question)[ \t]*\d*[ \t]*[:.)][ \t]*"
@@ -72,12 +71,9 @@ def answered_where_posed(units: Sequence[ScoredUnit], rows: np.ndarray, text_of:
             scores[u.key] = max(scores[u.key], top - SECTION_GAP - (best - scores[u.key]))
     if not kept:
         return [], rows[:0]
-    values = np.array([scores[u.key] for u, _ in kept])
-    shares = np.exp(values - values.max())
-    shares /= shares.sum()
-    rescored = sorted(((replace(u, score=float(v), probability=float(p)), row)
-                       for (u, row), v, p in zip(kept, values, shares)), key=lambda pair: -pair[0].score)
-    return [u for u, _ in rescored], np.stack([row for _, row in rescored])
+    rescored = with_scores([u for u, _ in kept], [scores[u.key] for u, _ in kept])
+    ranked = sorted(zip(rescored, (row for _, row in kept)), key=lambda pair: -pair[0].score)
+    return [u for u, _ in ranked], np.stack([row for _, row in ranked])
 
 
 def _line_end(text: str, position: int) -> int:

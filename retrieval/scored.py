@@ -3,7 +3,10 @@ them (retrieval/answer.py ranks and composes, retrieval/short_answer.py judges a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+import numpy as np
 
 from citeqa.types import Passage
 
@@ -36,3 +39,17 @@ class SpanChoice:
     text: str
     logit: float
     probability: float
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    """The units' probabilities: the softmax of the unit ranker's scores, in the scores' own precision."""
+    shares = np.exp(scores - scores.max())
+    shares /= shares.sum()
+    return shares
+
+
+def with_scores(units: Sequence[ScoredUnit], scores: Sequence[float]) -> list[ScoredUnit]:
+    """The units, in their order, with new scores and the probabilities those give (a rule that moves units up the
+    ranking: retrieval/posed_questions.py, retrieval/options.py)."""
+    values = np.array(scores)
+    return [replace(u, score=float(v), probability=float(p)) for u, v, p in zip(units, values, softmax(values))]

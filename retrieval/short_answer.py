@@ -653,9 +653,8 @@ def the_path_asked(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
     if where and len(set(q.content) - set(stems(unit.text)) - _SMALL_WORDS) > 1:
         return None  # a line that does not say what the question does ("can be viewed at https://..." for where to
         # send comments) names a place for something else
-    found = list(_A_URL.finditer(unit.text)) if where else []
-    inside_a_url = {i for m in found for i in range(m.start(), m.end())}
-    found += [m for m in _A_PATH.finditer(unit.text) if m.start() not in inside_a_url]
+    urls = list(_A_URL.finditer(unit.text)) if where else []
+    found = urls + [m for m in _A_PATH.finditer(unit.text) if not any(u.start() <= m.start() < u.end() for u in urls)]
     paths = [m for m in found
              if m.group() not in q.text and not _AN_ABBREVIATION_WITH_DOTS.fullmatch(m.group()) and len(m.group()) > 2
              and (not where or _FROM_A_ROOT.match(m.group()))]

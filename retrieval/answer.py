@@ -65,6 +65,7 @@ from retrieval.signatures import asks_who_signed, signature_block
 from retrieval.speakers import asks_who_said, quotation_opened, speaker_of
 from retrieval.spans import Candidates, candidates
 from retrieval.store import IndexReader
+from retrieval.stranded import the_object_asked
 from retrieval.text import STOP_WORDS, content_words, stem_words, stems
 
 _WORD = re.compile(r"\w+")
@@ -399,7 +400,8 @@ class ExtractiveAnswerer:
             words = {u.key for u in spoken if not is_a_name_block(u.text)}  # and a label X uses is in them
             analysis = replace(analysis, units=spoken, best=analysis.best if analysis.best is not None
                                and analysis.best.unit.key in words else None)
-        best = made_whole(analysis.best, analysis.question) if analysis.best is not None else None
+        best = the_object_asked(analysis.question.text, analysis.best, analysis.spans, analysis.logits)
+        best = made_whole(best, analysis.question) if best is not None else None
         short = best if (best is not None and analysis.correct >= self.model.short_answer_min
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)
                          and not self._a_small_word_at_a_sentence_start(best)) else None

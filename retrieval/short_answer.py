@@ -17,7 +17,7 @@ from retrieval.bodies import initials_of_names
 from retrieval.countries import countries_named, without_countries
 from retrieval.kinds import (LINK, VERSION_HEADS, asks_for_a_post_holder, names_a_maker, says_a_persons_name,
                              says_a_place, says_a_sum, the_post_as_asked)
-from retrieval.question import QuestionInfo, defined_term, head_phrase, person_asked_about, topic_said_about
+from retrieval.question import NUMBER_TYPES, QuestionInfo, defined_term, head_phrase, person_asked_about, topic_said_about
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.spans import MODERN_YEAR, MONTH_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS, YEAR
 from retrieval.text import ASKS_HOW_OFTEN, STOP_WORDS, content_words, stem_words, stems
@@ -39,11 +39,15 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not of_another_country(choice, q) and not of_another_year(choice, q)
             and not a_description_for_a_definition(choice, q)
             and not only_the_questions_words(choice, q) and not the_questions_words_run_together(choice, q)
-            and not only_a_link_word(choice) and not a_string_in_code(choice)
+            and not only_a_link_word(choice) and not a_string_in_code(choice) and not _A_LOWER_CASE_LETTER.fullmatch(choice.text)
             and not what_the_question_sets_aside(choice, q) and not _QUOTATION_END_INSIDE.search(choice.text)
             and not ends_an_idiom(choice) and not listed_beside_what_is_asked(choice, q)
             and not cuts_a_bracket(choice.text) and not _AN_ATTRIBUTION.search(choice.text)
             and not cuts_its_subject(choice) and not inside_a_link(choice))
+
+
+# One lower-case letter is a symbol of the text, not an answer ("p" of "(p = 0.01)" had answered what ICU mortality was).
+_A_LOWER_CASE_LETTER = re.compile(r"[a-z]")
 
 
 # A number of a web address is no answer ("2579" of ".../pull/2579" had been in bold for how much memory pyenv needs).
@@ -123,8 +127,54 @@ def with_its_sign(choice: SpanChoice) -> SpanChoice:
 _UNIT_AFTER_A_NUMBER = re.compile(
     r"[ \t]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|per[ \t]?cent|percent"
     r"|kilomet(?:re|er)s?|km|met(?:re|er)s?|miles?|feet|foot|inch(?:es)?|kilograms?|kg|grams?|tons?|tonnes?|acres?"
-    r"|hectares?|dollars?|euros?|pounds?|bytes?|kilobytes?|megabytes?|gigabytes?|[KMGT]B)\b")
+    r"|hectares?|dollars?|euros?|pounds?|bytes?|kilobytes?|megabytes?|gigabytes?|[KMGT]B"
+    r"|[mµμn]?g(?:/(?:[dm]?[lL]|kg|day))?|[mµμ]?[lL]|mmol(?:/[lL])?|[cmnµμ]m|mo|h|min|ms|[kMG]?Hz|°[CF])(?!\w)")
 _ENDS_ON_A_NUMBER = re.compile(rf"(?:\d|\b(?:{SPELLED_NUMBERS}))$", re.I)
+
+
+# The rest of a range of numbers that is not one of years ("1000" of "an additional 1000-2000 transplants", "24%" of
+# "12 to 24%"): one end alone says another amount than the text. Years keep their own rule (`with_its_whole_range`).
+_NUMBER = r"\d+(?:[.,]\d+)*%?"
+_NUMBER_RANGE_AFTER = re.compile(rf"(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+){_NUMBER}(?![\w.,-]*\d)")
+_NUMBER_RANGE_BEFORE = re.compile(rf"(?<![\w.,-]){_NUMBER}(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+)$")
+_ENDS_ON_A_DIGIT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)$")
+_STARTS_ON_A_DIGIT = re.compile(r"\d+(?:[.,]\d+)*%?(?![\w.,])")
+
+
+def with_its_number_range(choice: SpanChoice, q: QuestionInfo) -> SpanChoice:
+    """A number the span ends or starts on, with the rest of the range of numbers it is written in; a range of years
+    ("1249–1314", a life) only for a question that asks how many or how much."""
+    text, at, end = choice.unit.text, choice.start - choice.unit.start, choice.end - choice.unit.start
+    counts = q.qtype in NUMBER_TYPES
+    last = _ENDS_ON_A_DIGIT.search(choice.text)
+    if last is not None:
+        rest = _NUMBER_RANGE_AFTER.match(text, end)
+        if (rest is not None and not _a_change(text, at + last.start(), rest.group())
+                and (counts or not _years(last.group(1), rest.group()))):
+            end = rest.end()
+    first = _STARTS_ON_A_DIGIT.match(choice.text)
+    if first is not None:
+        before = _NUMBER_RANGE_BEFORE.search(text, 0, at)
+        if (before is not None and not _a_change(text, before.start(), before.group())
+                and (counts or not _years(first.group(), before.group()))):
+            at = before.start()
+    if (at, end) == (choice.start - choice.unit.start, choice.end - choice.unit.start):
+        return choice
+    return replace(choice, start=choice.unit.start + at, end=choice.unit.start + end, text=choice.unit.text[at:end])
+
+
+def _years(*parts: str) -> bool:
+    """Whether the numbers written in `parts` are all years, the second perhaps by its last two digits ("1759-60")."""
+    numbers = re.findall(r"\d+(?:[.,]\d+)*", " ".join(parts))
+    return bool(numbers) and all(re.fullmatch(YEAR, n) or (i and re.fullmatch(r"\d\d", n)) for i, n in enumerate(numbers))
+
+
+_FROM_BEFORE = re.compile(r"\bfrom[ \t]+$", re.I)
+
+
+def _a_change(text: str, first_number: int, joined: str) -> bool:
+    """Whether two numbers joined by "to" say a change ("decreased from 48.6% to 46.1%"), not a range."""
+    return " to " in f" {joined.strip(' ')} ".replace("\t", " ") and bool(_FROM_BEFORE.search(text, 0, first_number))
 
 
 def with_its_unit(choice: SpanChoice) -> SpanChoice:
@@ -281,7 +331,8 @@ def only_a_link_word(choice: SpanChoice) -> bool:
 _LINK_WORDS = frozenset("besides however thus therefore moreover furthermore also nevertheless meanwhile then "
                         "still yet hence instead otherwise indeed finally firstly secondly thirdly first second "
                         "third neither either nor both none similarly likewise additionally consequently accordingly "
-                        "conversely alternatively lastly".split())
+                        "conversely alternatively lastly here hereby herein thereby overall together notably "
+                        "importantly interestingly surprisingly specifically mechanistically".split())
 
 
 def only_the_questions_words(choice: SpanChoice, q: QuestionInfo) -> bool:
@@ -825,12 +876,13 @@ _DAY_AND_MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|
 def made_whole(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:
     """The span with every edge that cuts a phrase mended: the question's phrase (`without_the_questions_phrase`,
     None when nothing is left), a capital letter that goes on after a dot, a bracket, a number's sign, a date's
-    month, a quantity's unit, a clause's subject."""
+    month, a range of numbers, a quantity's unit, a clause's subject."""
     choice = without_the_questions_phrase(choice, q)
     if choice is None:
         return None
-    choice = with_its_subject(with_its_unit(with_its_month(with_its_sign(with_its_brackets_closed(
-        with_its_last_letter_whole(with_its_path_whole(with_its_complement(without_its_condition(choice)))))))))
+    choice = with_its_month(with_its_sign(with_its_brackets_closed(with_its_last_letter_whole(with_its_path_whole(
+        with_its_complement(without_its_condition(choice)))))))
+    choice = with_its_subject(with_its_unit(with_its_number_range(choice, q)))
     if ASKS_HOW_OFTEN.search(q.text):
         choice = with_its_frequency(choice)
     return with_its_whole_range(choice) if _ASKS_FOR_YEARS.search(q.text) else choice

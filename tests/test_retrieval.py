@@ -256,6 +256,26 @@ def test_how_often_is_answered_by_the_words_that_say_how_often(tmp_path):
     assert answer.short_answer.text == "twice every day", answer.answer
 
 
+def test_a_question_that_ends_on_its_preposition_is_answered_by_what_follows_them(tmp_path):
+    """A SciFact abstract: "Where was the kidney transported to?" had "San Francisco" in bold, the first place of "The
+    kidney was removed in San Francisco and transported to Baltimore"; what follows "transported to" answers it."""
+    from retrieval.stranded import openings_after, verb_and_preposition
+
+    assert verb_and_preposition("Where was the kidney transported to?") == ("transport", "to")
+    assert verb_and_preposition("What is it for?") is None  # a small word before it
+    text = "Chao were made from the bark of mulberry trees."
+    assert openings_after(text, "made", "of") == []  # "made from ... of" is not "made of"
+    assert [text[at:] for at in openings_after(text, "made", "from")] == ["bark of mulberry trees."]
+    service = service_over(tmp_path, {"transplant.txt": (
+        "Successful three-way kidney paired donation.\n\nIn this study, we describe how a triple exchange enabled a "
+        "sensitized patient to receive a kidney from a live donor on the opposite coast. The kidney was removed in San "
+        "Francisco and transported to Baltimore where it was reperfused 8 h later. The patient had prompt function.\n")})
+    answer = service.ask("Where was the kidney transported to?")
+    assert answer.short_answer is not None and answer.short_answer.text == "Baltimore", answer.answer
+    removed = service.ask("Where was the kidney removed?")
+    assert removed.short_answer is not None and removed.short_answer.text == "San Francisco", removed.answer
+
+
 def test_what_an_option_does_is_answered_by_the_line_that_describes_it(tmp_path):
     """pyenv's "What does the -f option of pyenv uninstall do?" quoted the usage line "Usage: pyenv uninstall
     [-f|--force] <version> ..."; npm's "What does the --dry-run flag do with npm prune?" the --json flag's line, which
@@ -800,12 +820,47 @@ def test_a_number_keeps_the_sign_written_against_it(unit_text, span, made):
     ("with_its_frequency", "The archives are updated twice every day.", "every day", "twice every day"),
     ("with_its_frequency", "The council meets three times a year.", "a year", "three times a year"),
     ("with_its_frequency", "In 1991 it began.", "1991", "1991"),
+    # units of measure of papers and data sheets (a SciFact abstract, "How much CpG protected mice ...?")
+    ("with_its_unit", "With only 4 μg CpG, NP-CpG-B could protect mice", "4", "4 μg"),
+    ("with_its_unit", "a serum creatinine of 1.1 mg/dl.", "1.1", "1.1 mg/dl"),
+    ("with_its_unit", "reperfused 8 h later", "8", "8 h"),
+    ("with_its_unit", "chromosomes 1, 3 and X", "3", "3"),  # no unit after it
 ])
 def test_a_date_or_a_quantity_the_span_cuts_is_made_whole(mender, unit_text, span, made):
     from retrieval import short_answer
 
     mended = getattr(short_answer, mender)(span_in(unit_at(unit_text, 7), span))
     assert mended.text == made and unit_text[mended.start - 7 : mended.end - 7] == made
+
+
+@pytest.mark.parametrize("question, unit_text, span, made", [
+    ("How many transplants could it add?", "an additional 1000-2000 transplants per year", "1000", "1000-2000"),
+    ("How many cells?", "abundant (12 to 24%) monoallelic expression", "24%", "12 to 24%"),
+    ("What was the morbidity?", "Morbidity decreased from 48.6% to 46.1% (p = 0.6).", "46.1%", "46.1%"),  # a change
+    ("What was the morbidity?", "Morbidity decreased from 48.6% to 46.1% (p = 0.6).", "48.6%", "48.6%"),
+    ("When was Zhu Shijie born?", "Zhu Shijie (1249–1314)", "1249", "1249"),  # a life's years, not a number
+    ("When was it defeated?", "the conquest of 1759-60", "1759", "1759"),
+    ("How many years did it take?", "it took 10-12 years", "10", "10-12"),
+    ("How many were killed?", "between 5,000 to 30,000 Huguenots", "30,000", "5,000 to 30,000"),
+])
+def test_a_number_the_span_ends_or_starts_on_takes_the_rest_of_its_range(question, unit_text, span, made):
+    from retrieval.question import analyse
+    from retrieval.short_answer import with_its_number_range
+
+    mended = with_its_number_range(span_in(unit_at(unit_text, 7), span), analyse(question))
+    assert mended.text == made and unit_text[mended.start - 7 : mended.end - 7] == made
+
+
+@pytest.mark.parametrize("span, shown", [("p", False), ("Here", False), ("Mechanistically", False), ("X", True),
+                                         ("leptin", True)])
+def test_a_symbol_or_a_link_word_is_no_short_answer(span, shown):
+    """A SciFact abstract: "p" of "(p = 0.01)" had answered what ICU mortality was, "Here" of "Here, we show ..." which
+    hormone's actions were impaired. A capital letter can be an answer (chromosome X)."""
+    from retrieval.question import analyse
+    from retrieval.short_answer import reads_as_an_answer
+
+    unit_text = "Here, we show (p = 0.01) that X and leptin act. Mechanistically, they do."
+    assert reads_as_an_answer(span_in(unit_at(unit_text, 3), span), analyse("Which one acts?")) == shown
 
 
 @pytest.mark.parametrize("unit_text, span, made, withheld", [

@@ -1,0 +1,79 @@
+"""A question that ends on its verb's preposition ("Where was the kidney transported to?", "What is the mace made
+of?") asks for what follows that verb and preposition in the text: "transported to *Baltimore*", not the first place
+of "The kidney was removed in San Francisco and transported to Baltimore". The span model weighs where a span stands
+beside the question's words, but not which of them it follows; among its candidates in the best span's unit, the best
+one that opens right after the question's verb and preposition is taken.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+import numpy as np
+
+from retrieval.scored import SpanChoice, ScoredUnit
+from retrieval.spans import Candidates
+from retrieval.text import STOP_WORDS, content_words, stems
+
+_STRANDED = re.compile(r"\b(?P<verb>[^\W\d_][\w'-]*)(?:\s+(?:out|up|down|off|away|back))?\s+"
+                       r"(?P<prep>to|from|with|by|for|on|in|at|into|onto|of|about|after|as|towards?|upon)\s*\?\s*$",
+                       re.I)
+_WORD = re.compile(r"[^\W_][\w'-]*")
+_PREPOSITIONS = frozenset("to from with by for on in at into onto of about after as toward towards upon".split())
+_ARTICLES = re.compile(r"(?:the|a|an)\s+", re.I)
+VERB_REACH = 3  # words between the verb and its preposition in the text ("moved the capital to")
+
+
+def verb_and_preposition(question: str) -> tuple[str, str] | None:
+    """The stem of the word before the question's closing preposition, and the preposition; None when the question
+    does not end on one or that word is a small word ("What is it for?")."""
+    m = _STRANDED.search(question)
+    if m is None or m.group("verb").lower() in STOP_WORDS:
+        return None
+    verb = stems(m.group("verb"))
+    return (verb[0], m.group("prep").lower()) if verb else None
+
+
+def openings_after(text: str, verb: str, preposition: str) -> list[int]:
+    """Offsets in `text` right after each "<verb> ... <preposition> (the)" whose verb has the question's stem."""
+    words = list(_WORD.finditer(text))
+    out = []
+    for i, word in enumerate(words):
+        if stems(word.group())[:1] != [verb]:
+            continue
+        for later in words[i + 1 : i + 2 + VERB_REACH]:
+            if later.group().lower() in _PREPOSITIONS and later.group().lower() != preposition:
+                break  # "made from the bark of" is not "made ... of"
+            if later.group().lower() == preposition:
+                at = later.end() + len(text[later.end():]) - len(text[later.end():].lstrip())
+                article = _ARTICLES.match(text, at)
+                out.append(article.end() if article else at)
+                break
+    return out
+
+
+def the_object_asked(question: str, best: SpanChoice | None,
+                     spans: Sequence[tuple[ScoredUnit, Candidates]], logits: np.ndarray) -> SpanChoice | None:
+    """The best candidate of `best`'s unit that opens right after the question's verb and preposition and holds none
+    of the question's words ("Irish culture and history" is no answer to "Who did the Irish culture have a profound
+    effect on?"); `best` itself when there is none (or the question does not end on a preposition)."""
+    asked = verb_and_preposition(question)
+    if best is None or asked is None:
+        return best
+    own = set(content_words(question))
+    offset = 0
+    for unit, c in spans:
+        if unit is best.unit:
+            openings = {unit.start + at for at in openings_after(unit.text, *asked)}
+            here = [i for i, start in enumerate(c.starts) if int(start) in openings]
+            if not here:
+                return best
+            i = max(here, key=lambda j: logits[offset + j])
+            start, end = int(c.starts[i]), int(c.ends[i])
+            text = unit.text[start - unit.start : end - unit.start]
+            if (start, end) == (best.start, best.end) or own & set(content_words(text)):
+                return best
+            return SpanChoice(unit, start, end, text, float(logits[offset + i]), best.probability)
+        offset += len(c.starts)
+    return best

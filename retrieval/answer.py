@@ -43,7 +43,7 @@ from retrieval.bodies import (Abbreviation, abbreviation_asked, abbreviation_exp
 from retrieval.countries import countries_named, names_of, only_other_countries, with_peoples_words
 from retrieval.document_date import asks_when_made, own_date
 from retrieval.document_lead import asks_what_it_is_about, lead
-from retrieval.kinds import (TIME, asks_for_a_number, asks_for_a_post_holder, asks_for_several_holders, asks_how_many,
+from retrieval.kinds import (TIME, a_year_its_documents_never_name, asks_for_a_number, asks_for_a_post_holder, asks_for_several_holders, asks_how_many,
                              heads_a_body_of_the_country_asked, holds_no_one_in_the_post, labelled_by_a_year_asked,
                              names_the_post_in_full, names_the_post_only_as_another, of_the_kind_asked,
                              only_other_years, says_an_exact_count, says_how_often, the_counts, the_post_as_asked)
@@ -418,6 +418,9 @@ class ExtractiveAnswerer:
             short, chosen = None, self.quotes(holder, on_the_date if dated is not None else analysis.units)
         elif another_in_its_place(analysis.question.text, [u.text for u in chosen]) is not None:
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "on Windows" quoted for "on macOS"
+        elif a_year_its_documents_never_name(analysis.question.text,
+                                             [self._text_of(d) for d in dict.fromkeys(u.doc_id for u in chosen)]):
+            return Composition(NOT_FOUND, True, [], analysis.answerable)
         elif not can_answer(analysis.question, chosen, self.abbreviations_of):
             holder = self._best_unit_that_can_answer(
                 analysis, lambda u: u.lexical >= KIND_LEXICAL or names_the_post_in_full(analysis.question, u.text)

@@ -417,9 +417,23 @@ def of_the_kind_asked(q: QuestionInfo, quotes: Sequence[str]) -> list[str]:
     says = says_the_kind_asked(q)
     if says is None:
         return list(quotes)
+    if q.wants_time and (own := _own_numbers(q.text)) is not None:
+        # the question's own numbers say no time: "2" of "Adventist Health Study 2" for when it was published
+        return [text for text in quotes if says(own.sub(" ", LINK.sub(" ", text)))]
     if not _ASKS_AN_ADDRESS.search(q.text):
         return [text for text in quotes if says(LINK.sub(" ", text))]
     return [text for text in quotes if says(text)]
+
+
+_A_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w]|[.,]\d)")
+
+
+def _own_numbers(question: str) -> re.Pattern[str] | None:
+    """The numbers the question writes, as a pattern of whole numbers; None when it writes none."""
+    numbers = sorted(set(_A_NUMBER.findall(question)), key=len, reverse=True)
+    if not numbers:
+        return None
+    return re.compile(r"(?<![\w.,])(?:" + "|".join(map(re.escape, numbers)) + r")(?![\w]|[.,]\d)")
 
 
 def head_and_next(q: QuestionInfo) -> set[str]:
@@ -641,7 +655,8 @@ def asks_how_many(q: QuestionInfo) -> bool:
 
 # A year, a range of years ("2006 - 2024") or a decade ("1970s", "1960's")
 _YEAR_OR_RANGE = re.compile(
-    rf"(?<!\d)({MODERN_YEAR})(?:(?P<decade>['’]?s\b)|[ \t]*[-–—][ \t]*({MODERN_YEAR}))?(?!\d)")
+    rf"(?<!\d)({MODERN_YEAR})(?:(?P<decade>['’]?s\b)|(?:[ \t]*[-–—][ \t]*|[ \t]+(?:to|until|through)[ \t]+)"
+    rf"({MODERN_YEAR}))?(?!\d)")
 
 
 def only_other_years(question: str, holders: Sequence[str], quotes: Sequence[str], counted: bool = False) -> bool:
@@ -658,6 +673,14 @@ def only_other_years(question: str, holders: Sequence[str], quotes: Sequence[str
     return not any(names_a_year_asked(question, q) for q in quotes) and all(_years(h) for h in holders)
 
 
+def a_year_its_documents_never_name(question: str, documents: Sequence[str]) -> bool:
+    """Whether the question names a year that none of the quoted documents names (nor a range or decade that holds
+    it) while each of them names other years: "What was ICU mortality in the closed format group in 2010?" of a study
+    that writes 1996-1998, 2000 and 2003-2005 asks what it does not say."""
+    return (bool(documents) and bool(_years(question)) and all(_years(d) for d in documents)
+            and not any(names_a_year_asked(question, d) for d in documents))
+
+
 def names_a_year_asked(question: str, text: str) -> bool:
     """Whether the text names a year the question names, or a range or decade that overlaps it."""
     return any(lo <= high and low <= hi for low, high in _years(question) for lo, hi in _years(text))
@@ -671,7 +694,8 @@ def labelled_by_a_year_asked(question: str, text: str) -> bool:
 
 
 def _years(text: str) -> list[tuple[int, int]]:
-    """The years a text names, each as (first, last): "1970s" is (1970, 1979), "2006 - 2024" (2006, 2024)."""
+    """The years a text names, each as (first, last): "1970s" is (1970, 1979), "2006 - 2024" and "1996 to 1998" from
+    the first to the last."""
     spans = []
     for m in _YEAR_OR_RANGE.finditer(text):
         first = int(m.group(1))

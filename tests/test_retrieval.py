@@ -276,6 +276,32 @@ def test_a_question_that_ends_on_its_preposition_is_answered_by_what_follows_the
     assert removed.short_answer is not None and removed.short_answer.text == "San Francisco", removed.answer
 
 
+def test_a_time_asked_is_not_the_questions_own_number_nor_of_a_year_the_documents_never_name(tmp_path):
+    """SciFact abstracts: "When was the Adventist Health Study 2 published?" quoted "SETTING Adventist Health Study 2
+    (AHS-2), a large North American cohort." (its "2" read as a time), and "What was ICU mortality in the closed format
+    group in 2010?" the mortality of a study that writes 1996-1998, 2000 and 2003-2005 only."""
+    from retrieval.kinds import a_year_its_documents_never_name, of_the_kind_asked
+    from retrieval.question import analyse
+
+    when = analyse("When was the Harbour Study 2 published?")
+    assert of_the_kind_asked(when, ["SETTING Harbour Study 2 (HS-2), a cohort.", "It was published on 2 May 2010."]) \
+        == ["It was published on 2 May 2010."]
+    study = "From 1996 to 1998 and from 2003 to 2005, the records were reviewed. In 2000 the ward closed."
+    assert a_year_its_documents_never_name("What was mortality in 2010?", [study])
+    assert not a_year_its_documents_never_name("What was mortality in 1997?", [study])  # inside a range it names
+    assert not a_year_its_documents_never_name("What was mortality in 2010?", ["No year at all."])
+    service = service_over(tmp_path, {"ward.txt": (
+        "The impact of a closed format ward on surgical patients\n\nBACKGROUND In the year 2000, the ward of the "
+        "Harbour Medical Centre changed from an open to a closed format. METHODS The records of all high risk surgical "
+        "patients admitted from 1996 to 1998 (open format) and from 2003 to 2005 (closed format) were reviewed. SETTING "
+        "Harbour Study 2 (HS-2), a regional cohort. RESULTS Mortality was 25.7% in the open format group and 15.8% in "
+        "the closed format group.\n")})
+    answered = service.ask("What was mortality in the closed format group?")
+    assert not answered.abstained and "15.8%" in answered.answer, answered.answer
+    for question in ("What was mortality in the closed format group in 2010?", "When was the Harbour Study 2 published?"):
+        assert service.ask(question).abstained, question
+
+
 def test_what_an_option_does_is_answered_by_the_line_that_describes_it(tmp_path):
     """pyenv's "What does the -f option of pyenv uninstall do?" quoted the usage line "Usage: pyenv uninstall
     [-f|--force] <version> ..."; npm's "What does the --dry-run flag do with npm prune?" the --json flag's line, which

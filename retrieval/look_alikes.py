@@ -3,9 +3,10 @@
 "Why must Python be a DLL on macOS?" reads like "On Windows, Python must be a DLL to handle ...", "Where must public
 Python 4 modules be installed?" like "... public Python 3 modules must be installed to ...", "How many seats are there
 in the 231-seat ...?" like "131 seats": the quote answers a question about Windows, Python 3, 131 seats, and the
-words around the changed one made it the nearest. The question is read for its slots, a name or a number right
-before a noun ("Python 4 *modules*", "RISC-V *architecture*", "Liberal *victory*") or right after "on", "for",
-"under", "with" ("on *macOS*") or before a number after "in", "at", "since", "until", "by" ("in *1983*"); the quotes
+words around the changed one made it the nearest. The question is read for its slots, a name or a number (in
+digits or words) right before a noun ("Python 4 *modules*", "RISC-V *architecture*", "Liberal *victory*", "*five*
+transcription factors") or right after "on", "for", "under", "with" ("on *macOS*") or before a number after "in",
+"at", "since", "until", "by" ("in *1983*"); the quotes
 look-alike when none of them writes the question's word (nor its accented, abbreviated, plural or country form) and
 one of them writes the slot with another word of the same kind (a number for a number, a name for a name). Measured
 on every eval set and SQuAD's dev half: no answerable question's quotes read so (docs/answers.md).
@@ -33,6 +34,11 @@ _AUXILIARIES = frozenset("do does did can could will would should must may might
 _BEFORE_A_NAME = frozenset("on for under with".split())  # "on macOS", "for Windows", "under Linux", "with Homebrew"
 _BEFORE_A_NUMBER = _BEFORE_A_NAME | frozenset("in at since until by".split())  # "in 1983": a name after "in" may be
 # a place inside the one the quote names ("in Holland" / "in Rotterdam")
+# A number written in a word is a number ("five transcription factors" / "the four transcription factors"); "one" is
+# as often a pronoun.
+_SPELLED = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                       "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()) if n > 1}
+_SPELLED.update({w: 10 * n for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)})
 _LIKE_SPELLINGS = 0.8  # "Celeron" and "Céloron", "Frensh" and "French": one thing, spelled twice
 
 
@@ -84,7 +90,7 @@ def _ends_the_subject(words: list[str], i: int) -> bool:
 
 
 def _kind(word: str) -> str:
-    if _NUMBER.fullmatch(word):
+    if _NUMBER.fullmatch(word) or word.lower() in _SPELLED:
         return "number"
     if any(c.isupper() or c.isdigit() for c in word):
         return "name"  # "Windows", "macOS", "RISC-V", "m68k"
@@ -105,6 +111,8 @@ def _one_thing(a: str, b: str) -> bool:
     pa, pb = _plain(a), _plain(b)
     if pa == pb or stems(pa)[:1] == stems(pb)[:1] != []:
         return True
+    if pa in _SPELLED or pb in _SPELLED:  # "four" and "4"
+        return str(_SPELLED.get(pa, pa)) == str(_SPELLED.get(pb, pb))
     if pa in re.split(r"[-/]", pb) or pb in re.split(r"[-/]", pa) or pa.startswith(pb) or pb.startswith(pa):
         return True
     if difflib.SequenceMatcher(None, pa, pb).ratio() >= _LIKE_SPELLINGS:

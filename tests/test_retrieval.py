@@ -3547,6 +3547,10 @@ def test_a_question_that_asks_with_the_opposite_word_is_refused(tmp_path):
     # a verb after its subject is no slot; a range of years is a number, not a name
     ("What did the Department of Energy end in 1974?", ["The Board of Trade ends the year in 1974."], None),
     ("How many acts did the Plan for 2021-2025 contain?", ["SUPPORT FOR COLLECTIVE SECURITY"], None),
+    # a number in words is a number, the same as in digits (a SciFact abstract)
+    ("Which five transcription factors reprogram neurons?", ["the four transcription factors Oct4, Sox2"],
+     "four transcription"),
+    ("Which 4 transcription factors reprogram cells?", ["the four transcription factors Oct4, Sox2"], None),
 ])
 def test_a_look_alike_question_names_another_thing_where_the_quotes_name_one(question, quotes, other):
     from retrieval.look_alikes import another_in_its_place

@@ -356,7 +356,9 @@ class ExtractiveAnswerer:
                 question_vector: np.ndarray | None = None, shown: frozenset[str] = frozenset()) -> Composition:
         analysis = self.analyse(question, query, query_vector, passages, question_vector, shown)
         if (asked := abbreviation_asked(analysis.question.text)) is not None and not shown:  # "What does EAB stand
-            return self.spelled_out_in_full(asked, analysis, passages)  # for?" ("Tell me more": what else they say)
+            spelled = self.spelled_out_in_full(asked, analysis, passages)  # for?" ("Tell me more": what else they say)
+            if not spelled.abstained or asked.isupper():
+                return spelled  # in small letters too ("vBNS"), its spelling out may not follow its letters
         about = self.about_the_document(analysis, passages)
         if about is not None:  # "Which countries signed the declaration?", "When was the declaration adopted?"
             return about

@@ -184,7 +184,11 @@ def abbreviation_asked(question: str) -> str | None:
     if match is None:
         return None
     word = (match.group("a") or match.group("b") or match.group("c")).strip("'\"“”‘’")
-    return word if _CAPITALS.fullmatch(word) else None
+    return word if _CAPITALS.fullmatch(word) or _MIXED_CASE_ABBREVIATION.fullmatch(word) else None
+
+
+# An abbreviation in small and capital letters: "ImmTAC", "iPS", "mRNA" (two capitals at least)
+_MIXED_CASE_ABBREVIATION = re.compile(r"(?=(?:[a-z0-9-]*[A-Z]){2})[A-Za-z][A-Za-z0-9-]{1,9}")
 
 
 def where_defined(text: str, abbreviation: str) -> tuple[int, int] | None:
@@ -196,6 +200,13 @@ def where_defined(text: str, abbreviation: str) -> tuple[int, int] | None:
         start = initials_start(before, abbreviation)
         if start is not None:
             return reach + start, reach + len(before)
+    # or the other way round, the abbreviation (perhaps plural) and then what it stands for in brackets, which opens
+    # with its first letter: "ImmTACs (immune-mobilising monoclonal TCRs against cancer)"
+    for marker in re.finditer(rf"(?<![\w-]){re.escape(abbreviation)}s?[ \t]*\((?P<long>[^()\n]{{5,{DEFINITION_REACH}}})\)",
+                              text):
+        long = marker.group("long")
+        if len(long.split()) >= 2 and long[0].lower() == abbreviation[0].lower() and any(c.islower() for c in long):
+            return marker.start("long"), marker.end("long")
     return None
 
 

@@ -444,11 +444,36 @@ def test_a_document_s_abbreviations_are_read_from_where_it_spells_them_out(text,
     ("What is the full name of the EU?", "EU"), ("What is OPEC an abbreviation of?", "OPEC"),
     ("What does the Council stand for?", None),  # no abbreviation
     ("What is NATO?", None), ("What does NATO do?", None),  # what it is or does, not its letters
+    ("What does ImmTAC stand for?", "ImmTAC"), ("What does iPS stand for?", "iPS"),  # small and capital letters
+    ("What does Python stand for?", None),
 ])
 def test_a_question_asking_what_an_abbreviation_stands_for(question, asked):
     from retrieval.bodies import abbreviation_asked
 
     assert abbreviation_asked(question) == asked
+
+
+def test_an_abbreviation_spelled_out_after_it_in_brackets_is_answered(tmp_path):
+    """A SciFact abstract writes "ImmTACs (immune-mobilising monoclonal TCRs against cancer) are a new class ...":
+    "What does ImmTAC stand for?" quoted the title. What follows an abbreviation in brackets, opening with its first
+    letter, spells it out; an abbreviation in small letters that its documents spell out no way they can read is
+    answered as any other question ("vBNS", SQuAD, where "high-speed" has no letter in it)."""
+    from retrieval.bodies import where_defined
+
+    text = "In this way, ImmTACs (immune-mobilising monoclonal TCRs against cancer) are a new class of reagents."
+    start, end = where_defined(text, "ImmTAC")
+    assert text[start:end] == "immune-mobilising monoclonal TCRs against cancer"
+    assert where_defined("The PDA (n = 7) was resected.", "PDA") is None  # no words of its letters
+    service = service_over(tmp_path, {"review.txt": (
+        "ImmTACs for targeted cancer therapy\n\nImmTACs (immune-mobilising monoclonal TCRs against cancer) are a new "
+        "class of bispecific reagents. Once bound, the effector end of the ImmTAC recruits T cells. This review "
+        "introduces ImmTACs in the context of immunotherapy.\n\nThe Very "
+        "high-speed Backbone Network Service (vBNS) came on line in April 1995 to connect supercomputing centers.\n")})
+    answer = service.ask("What does ImmTAC stand for?")
+    assert answer.short_answer is not None, answer.answer
+    assert answer.short_answer.text == "immune-mobilising monoclonal TCRs against cancer", answer.answer
+    network = service.ask("What does vBNS stand for?")
+    assert not network.abstained and "Backbone Network Service" in network.answer, network.answer
 
 
 @pytest.mark.parametrize("question, asked", [

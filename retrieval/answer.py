@@ -1337,9 +1337,11 @@ _NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
 
 
 # A name written as code: with an underscore ("debian_defaults"), a path ("/usr/bin/ruby"), a call ("deflate()"), or
-# letters then digits ("bzip2", "X.75", "R-2626"); not a date or a count written so ("1100s", "3rd", "pre-1875", "1pm").
+# letters then digits ("bzip2", "X.75", "R-2626"), digits, letters and digits ("5T33", a cell line), four capitals or
+# more ("HMGCR", a gene; "NSFUS"); not a date or a count written so ("1100s", "3rd", "pre-1875", "1pm").
 _IDENTIFIER = re.compile(r"^(?:\w*_\w+|/\w[\w/.-]*|\w[\w.]*\(\)"
-                         r"|(?!(?:pre|post|mid|early|late|non)-\d)[A-Za-z][\w.+-]*\d[\w.+-]*)$")
+                         r"|(?!(?:pre|post|mid|early|late|non)-\d)[A-Za-z][\w.+-]*\d[\w.+-]*|\d+[A-Za-z]+\d[\w.+-]*"
+                         r"|[A-Z]{4,}[\w-]*)$")
 
 
 def identifiers(question: str) -> list[str]:

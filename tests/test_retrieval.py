@@ -3681,12 +3681,16 @@ def test_a_name_written_as_code_that_no_document_holds_is_refused(tmp_path):
     assert identifiers("Which package provides /usr/bin/ruby? Is bzip2, debian_defaults or deflate() there?") == [
         "/usr/bin/ruby", "bzip2", "debian_defaults", "deflate()"]
     assert identifiers("What wars did France fight in the 1600s, and who was the 3rd in the pre-1875 council?") == []
+    # a gene or cell line in capitals or digits and letters (SciFact abstracts: "HMGCR", "5T2" where only 5T33 is)
+    assert identifiers("Does HMGCR or 5T2 need NATO? What did the EU or the CSTO say in the 1990s?") == [
+        "HMGCR", "5T2", "NATO", "CSTO"]  # four capitals at least: "EU" may be spelled out where it is spoken of
     service = service_over(tmp_path, {"zlib_how.txt": (
         "zlib Usage Example\n\nThe def() routine compresses data from an input file to an output file, using "
         "deflate().\n\nThe inf() routine decompresses data from an input file to an output file, using inflate().\n\n"
         "CHUNK is simply the buffer size for feeding data to and pulling data from the zlib routines.\n")})
     assert service.ask("Which function compresses data with bzip2?").abstained
     assert service.ask("Which package provides /usr/bin/ruby?").abstained
+    assert service.ask("What is CHUNK in the ZPIPE example?").abstained
     found = service.ask("Which routine compresses data using deflate()?")
     assert not found.abstained and "def() routine" in found.citations[0].quote, found.answer
 

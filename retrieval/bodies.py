@@ -69,12 +69,16 @@ def only_other_bodies(question: str, quotes: Iterable[frozenset[str]]) -> bool:
 
 def initials_start(before: str, abbreviation: str) -> int | None:
     """Where the words at the end of `before` whose initials spell `abbreviation` begin ("Expert Advisory
-    Board" before "(EAB)"; small words inside a name, "of", "the", are passed over), or None."""
+    Board" before "(EAB)"; small words inside a name, "of", "the", are passed over; a hyphenated word may give the
+    initial of each part, "all-trans retinoic acid (ATRA)"), or None."""
     letters, start = abbreviation.lower(), None
     for word in reversed(list(_NAME_WORD.finditer(before))):
         if not letters:
             break
-        if word.group()[0].lower() == letters[-1]:
+        parts = "".join(part[0] for part in word.group().lower().split("-") if part)
+        if len(parts) > 1 and letters.endswith(parts):  # "low-density lipoprotein receptor (LDLR)"
+            letters, start = letters[: -len(parts)], word.start()
+        elif word.group()[0].lower() == letters[-1]:
             letters, start = letters[:-1], word.start()
         elif word.group().lower() not in _SMALL_WORDS_IN_A_NAME:
             break

@@ -431,6 +431,10 @@ def test_an_abbreviation_as_short_answer_is_spelled_out_from_a_quote_that_define
     ("The Bank of\nAmerica (BOA) opened.", {"BOA": "Bank of America"}),  # wrapped over two lines
     ("The mission (OSCE) arrived. The group (UN) left.", {}),  # the words before do not spell them
     ("One (ONE) and then Old New Extra (ONE), Other Nice Egg (ONE).", {"ONE": "Old New Extra"}),  # first that spells
+    # a hyphenated word gives the initial of each part (SciFact abstracts)
+    ("The hepatic low-density lipoprotein receptor (LDLR) pathway", {"LDLR": "low-density lipoprotein receptor"}),
+    ("We show that all-trans retinoic acid (ATRA) inhibits", {"ATRA": "all-trans retinoic acid"}),
+    ("The Norman-Arab style (NS) spread.", {"NS": "Norman-Arab style"}),  # or one for the whole word
 ])
 def test_a_document_s_abbreviations_are_read_from_where_it_spells_them_out(text, defined):
     from retrieval.bodies import spelled_out_forms

@@ -675,9 +675,10 @@ def only_other_years(question: str, holders: Sequence[str], quotes: Sequence[str
 
 def a_year_its_documents_never_name(question: str, documents: Sequence[str]) -> bool:
     """Whether the question names a year that none of the quoted documents names (nor a range or decade that holds
-    it) while each of them names other years: "What was ICU mortality in the closed format group in 2010?" of a study
-    that writes 1996-1998, 2000 and 2003-2005 asks what it does not say."""
-    return (bool(documents) and bool(_years(question)) and all(_years(d) for d in documents)
+    it): "What was ICU mortality in the closed format group in 2010?" of a study that writes 1996-1998, 2000 and
+    2003-2005 asks what it does not say, and "How long has the cell line been in culture in 2015?" of one that
+    names no year at all."""
+    return (bool(documents) and bool(_years(question))
             and not any(names_a_year_asked(question, d) for d in documents))
 
 

@@ -289,7 +289,8 @@ def test_a_time_asked_is_not_the_questions_own_number_nor_of_a_year_the_document
     study = "From 1996 to 1998 and from 2003 to 2005, the records were reviewed. In 2000 the ward closed."
     assert a_year_its_documents_never_name("What was mortality in 2010?", [study])
     assert not a_year_its_documents_never_name("What was mortality in 1997?", [study])  # inside a range it names
-    assert not a_year_its_documents_never_name("What was mortality in 2010?", ["No year at all."])
+    assert a_year_its_documents_never_name("What was mortality in 2010?", ["No year at all."])
+    assert not a_year_its_documents_never_name("What was mortality then?", ["No year at all."])
     service = service_over(tmp_path, {"ward.txt": (
         "The impact of a closed format ward on surgical patients\n\nBACKGROUND In the year 2000, the ward of the "
         "Harbour Medical Centre changed from an open to a closed format. METHODS The records of all high risk surgical "

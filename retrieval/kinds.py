@@ -105,8 +105,9 @@ _LANGUAGE_HEADS = frozenset(stems("language tongue"))
 _PARTY_HEADS = frozenset(stems("party parties"))
 # "Who wrote the dpkg triggers specification?", "Who created pyenv?": a person or a body that makes things is named
 # ("Mark Adler", "the Debian Python Team", "Bell Northern Research"); lines that name neither had answered
-_ASKS_WHO_MADE_IT = re.compile(r"^\s*who\s+(?:first\s+)?(?:wrote|authored|created|invented|designed|developed|"
-                               r"coined|composed)\s+(?!that\b|about\b|of\b)", re.I)  # not "Who wrote that
+_ASKS_WHO_MADE_IT = re.compile(r"^\s*who\s+(?:(?:first\s+)?(?:wrote|authored|created|invented|designed|developed|"
+                               r"coined|composed)\s+(?!that\b|about\b|of\b)|(?:is|was|are|were)\s+the\s+(?:authors?|"
+                               r"creators?|inventors?|designers?|developers?|editors?)\s+of\b)", re.I)  # not "Who wrote that
 # imperialism is ...?": whose statement it is ("Lenin"), which one word may name
 # "Who maintains pyparsing?", "Who founded the Ming dynasty?", "Who funds ...?": a person, a body that makes things,
 # or a people or country ("the French") keeps, founds or pays for it; a list item about PEP8 names none of them. Not
@@ -476,9 +477,10 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
     if asked & _PARTY_HEADS and q.qtype in ("what", "which"):
         return _searches(_SAYS_A_PARTY)  # "Which party does Volodin belong to?": only a line about a party answers
     if _ASKS_WHO_MADE_IT.search(q.text):
-        return lambda text: says_a_persons_name(text) or names_a_maker(text)
+        return lambda text: says_a_persons_name(_without_its_names(text, q.text)) or names_a_maker(text)
     if _ASKS_WHO_KEEPS_IT.search(q.text):
-        return lambda text: says_a_persons_name(text) or names_a_maker(text) or names_a_country(text)
+        return lambda text: (says_a_persons_name(_without_its_names(text, q.text)) or names_a_maker(text)
+                             or names_a_country(text))
     if _ASKS_A_PHONE.search(q.text):
         return says_a_phone_number
     if _ASKS_A_PORT.search(q.text):
@@ -578,6 +580,13 @@ def names_a_maker(text: str) -> bool:
     return bool(_NAMES_A_MAKER.search(text))
 
 
+def _without_its_names(text: str, question: str) -> str:
+    """The text without the capitalised words the question writes: the title asked about ("Advanced Human
+    Nutrition") is not who wrote it."""
+    own = {w for w in _WORD.findall(question) if w[:1].isupper()}
+    return " ".join(" , " if w in own else w for w in _WORD.findall(text)) if own else text
+
+
 def says_a_persons_name(text: str) -> bool:
     """Whether `text` holds what reads as a person's name: two capitalised words in a row (in any script),
     neither a word of an organisation, a post, a place or a date, nor an acronym, nor a word of a heading (three
@@ -614,7 +623,9 @@ _NOT_A_PERSONS_NAME = NOT_NAME_WORDS | frozenset(
     "security collective national international central election elections electoral observer observers "
     "programme program statement session summit conference society association league alliance general "
     "permanent standing supreme federal parliamentary advisory expert executive legislative the a an for of in on "
-    "see also"  # a reference's heading ("See Also") had read as a person who created npm
+    "see also "  # a reference's heading ("See Also") had read as a person who created npm
+    "first second third fourth fifth sixth seventh eighth ninth tenth edition volume chapter section "  # "Advanced
+    # Human Nutrition, Second Edition" had read as its author
     .split())
 
 

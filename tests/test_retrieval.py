@@ -1822,6 +1822,10 @@ def test_a_question_whose_quote_holds_the_kind_asked_is_answered(service, questi
     ("Who created the tool?", ["It is maintained by the Debian Python Team."], False),
     ("Who wrote that imperialism is the highest stage of capitalism?", ["Lenin wrote so in 1916."], False),
     ("Who created npm?", ["See Also\n\n- npm folders"], True),  # a reference's heading names no one
+    # nor the title asked about, nor its edition (a SciFact record: "Second Edition" had been in bold for its author)
+    ("Who is the author of Advanced Human Nutrition?", ["Advanced Human Nutrition, Second Edition provides an overview"],
+     True),
+    ("Who is the author of Advanced Human Nutrition?", ["Advanced Human Nutrition by Robert Wildman"], False),
     # who keeps, founds or pays for a thing: a person, a maker, or a people ("the French")
     ("Who maintains pyparsing?", ["- Use PEP8 method and argument names in the pyparsing API."], True),
     ("Who maintains the FAQ now?", ["The current maintainer is Javier Fernandez-Sanguino."], False),

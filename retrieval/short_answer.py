@@ -598,7 +598,15 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
         return True  # "China" for "What city ...?": a country is no city
     if q.qtype == "why" and (a_persons_name(choice.text) or only_a_time(choice.text)):
         return True  # "Guido van Rossum" for "Why is it called Python?": a reason is no one's name, nor a time
+    if q.qtype in ("how many", "how much") and _only_the_questions_numbers(choice.text, q.text):
+        return True  # "5T33 myeloma" for "How many 5T33 cells can induce paralysis?": its number is the question's
     return q.qtype in ("how many", "how much") and bool(_MONTH_NAME.search(choice.text))
+
+
+def _only_the_questions_numbers(span: str, question: str) -> bool:
+    """Whether the span writes digits, and without the question's words it says no number ("two kinds of X.25" does)."""
+    own = {w.lower() for w in _SPAN_WORD.findall(question)}
+    return holds_digit(span) and not holds_number(" ".join(w for w in _SPAN_WORD.findall(span) if w.lower() not in own))
 
 
 _AN_ABBREVIATION_ALONE = re.compile(r"[A-Z][A-Z0-9&.-]+")

@@ -712,6 +712,9 @@ def test_a_year_is_not_answered_by_a_date_without_one(service):
     ("Where did Korea border the territory?", "northeast", True),  # a direction
     ("Why were the suggestions shelved?", "1914", False),
     ("Why were the suggestions shelved?", "due to the outbreak of the First World War", True),
+    ("How many 5T33 cells can induce paralysis?", "5T33 myeloma", False),  # the question's own number (SciFact)
+    ("How many 5T33 cells can induce paralysis?", "500 5T33 cells", True),
+    ("How many types of X.25 networks were there?", "two kinds of X.25", True),  # a number in words (SQuAD)
 ])
 def test_a_short_answer_of_another_kind_than_asked_is_withheld(question, span, shown):
     from retrieval.short_answer import of_another_kind

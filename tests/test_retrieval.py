@@ -2511,6 +2511,23 @@ def test_a_question_opening_with_a_clause_of_time_asks_what_follows_it(question,
     assert analyse(question).qtype == qtype
 
 
+@pytest.mark.parametrize("question, qtype", [
+    ("What was the sample size of the SIRT1 mouse study?", "how many"),  # a SciFact abstract without one
+    ("What is the file size limit?", "how many"),
+    ("In which policy areas does the declaration see shifts?", "which"),  # an area is no measure after a noun
+    ("Which full-sized model cars were not popular?", "which"),  # SQuAD: a size inside a compound word
+    ("What is the voter turnout?", "what"),
+])
+def test_a_measure_right_after_the_head_asks_for_a_number(question, qtype):
+    from retrieval.kinds import of_the_kind_asked
+    from retrieval.question import analyse
+
+    q = analyse(question)
+    assert q.qtype == qtype
+    if qtype == "how many":
+        assert of_the_kind_asked(q, ["Mice lacking SIRT1 in SF1 neurons are hypersensitive to dietary obesity."]) == []
+
+
 @pytest.mark.parametrize("question, asked", [
     ("According to Lukashenko, what elections were held in Belarus?", "What elections were held in Belarus?"),
     ("What did the observers find, according to the mission's head?", "What did the observers find?"),

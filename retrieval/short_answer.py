@@ -177,6 +177,26 @@ def _a_change(text: str, first_number: int, joined: str) -> bool:
     return " to " in f" {joined.strip(' ')} ".replace("\t", " ") and bool(_FROM_BEFORE.search(text, 0, first_number))
 
 
+# A word that describes the noun after it ("Krüppel-like factor 2", "FBW7-mediated degradation"): a span that ends on it
+# stops before what it names.
+_DESCRIBING_END = re.compile(r"\w-(?:like|mediated|dependent|independent|based|induced|related|specific|associated|"
+                             r"derived|positive|negative|type|binding|containing|producing)$", re.I)
+_NOUN_AFTER = re.compile(r"(?:[ \t]+(?!(?:and|or|of|in|on|at|to|is|are|was|were|by|for|with|from|as|that|which)\b)"
+                         r"[\w'’-]+){1,3}")
+
+
+def with_its_noun(choice: SpanChoice) -> SpanChoice:
+    """A span that ends on a word describing what follows it, with the words it describes (up to three, to the next
+    mark or small word): "Krüppel-like" of "the zinc finger transcription factor Krüppel-like factor 2 (KLF2)" had
+    answered which transcription factor is a target."""
+    if not _DESCRIBING_END.search(choice.text):
+        return choice
+    after = _NOUN_AFTER.match(choice.unit.text, choice.end - choice.unit.start)
+    if after is None:
+        return choice
+    return replace(choice, end=choice.end + len(after.group()), text=choice.text + after.group())
+
+
 def with_its_unit(choice: SpanChoice) -> SpanChoice:
     """A quantity whose number the span ends on, with the unit written right after it ("6 to 18" of "6 to 18
     months"): the number alone does not say how much."""
@@ -890,6 +910,8 @@ def made_whole(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:
         return None
     choice = with_its_month(with_its_sign(with_its_brackets_closed(with_its_last_letter_whole(with_its_path_whole(
         with_its_complement(without_its_condition(choice)))))))
+    if q.qtype in ("what", "which", "who"):  # a thing asked ("Where ...?" is a place: "Architecture-independent" no)
+        choice = with_its_noun(choice)
     choice = with_its_subject(with_its_unit(with_its_number_range(choice, q)))
     if ASKS_HOW_OFTEN.search(q.text):
         choice = with_its_frequency(choice)

@@ -884,6 +884,10 @@ def test_a_number_keeps_the_sign_written_against_it(unit_text, span, made):
     ("with_its_unit", "a serum creatinine of 1.1 mg/dl.", "1.1", "1.1 mg/dl"),
     ("with_its_unit", "reperfused 8 h later", "8", "8 h"),
     ("with_its_unit", "chromosomes 1, 3 and X", "3", "3"),  # no unit after it
+    # a word that describes a noun goes on with it (a SciFact abstract, "Which transcription factor ...?")
+    ("with_its_noun", "the transcription factor Krüppel-like factor 2 (KLF2) as", "Krüppel-like", "Krüppel-like factor 2"),
+    ("with_its_noun", "the Krüppel-like family", "Krüppel-like family", "Krüppel-like family"),  # not at its end
+    ("with_its_noun", "it is Krüppel-like.", "Krüppel-like", "Krüppel-like"),  # nothing after it
 ])
 def test_a_date_or_a_quantity_the_span_cuts_is_made_whole(mender, unit_text, span, made):
     from retrieval import short_answer

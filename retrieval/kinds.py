@@ -522,8 +522,13 @@ def says_how_often(text: str) -> bool:
 
 def says_a_count(text: str) -> bool:
     """Whether the text holds a number or a word of quantity, a day of a month not counting ("on 20 December" says
-    nothing of how many observers the OSCE sent)."""
-    return bool(_SAYS_A_COUNT.search(_A_DAY_OF_A_MONTH.sub(" ", text)))
+    nothing of how many observers the OSCE sent), nor a year of a month or after a word of time ("published before
+    September 2001" says nothing of how many cohorts a meta-analysis pooled)."""
+    return bool(_SAYS_A_COUNT.search(_A_YEAR_OF_TIME.sub(" ", _A_DAY_OF_A_MONTH.sub(" ", text))))
+
+
+_A_YEAR_OF_TIME = re.compile(rf"\b(?:{_MONTHS}|in|since|before|after|until|till|by|from|during)\s+(?:1[5-9]|20)\d\d\b",
+                             re.I)
 
 
 def says_a_place(text: str) -> bool:

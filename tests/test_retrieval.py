@@ -1829,6 +1829,10 @@ def test_a_question_whose_quote_holds_the_kind_asked_is_answered(service, questi
     ("Who created the tool?", ["It is maintained by the Debian Python Team."], False),
     ("Who wrote that imperialism is the highest stage of capitalism?", ["Lenin wrote so in 1916."], False),
     ("Who created npm?", ["See Also\n\n- npm folders"], True),  # a reference's heading names no one
+    # a year of a month or after a word of time counts nothing (a SciFact abstract)
+    ("How many cohorts did the meta-analysis pool?", ["Meta-analysis of cohort studies published before September 2001."],
+     True),
+    ("How many people came?", ["In 2004, 2000 people came."], False),
     # nor the title asked about, nor its edition (a SciFact record: "Second Edition" had been in bold for its author)
     ("Who is the author of Advanced Human Nutrition?", ["Advanced Human Nutrition, Second Edition provides an overview"],
      True),

@@ -357,8 +357,8 @@ class ExtractiveAnswerer:
         analysis = self.analyse(question, query, query_vector, passages, question_vector, shown)
         if (asked := abbreviation_asked(analysis.question.text)) is not None and not shown:  # "What does EAB stand
             spelled = self.spelled_out_in_full(asked, analysis, passages)  # for?" ("Tell me more": what else they say)
-            if not spelled.abstained or asked.isupper():
-                return spelled  # in small letters too ("vBNS"), its spelling out may not follow its letters
+            if not spelled.abstained or re.fullmatch(r"[A-Z]{2,6}", asked):  # with small letters or digits ("vBNS",
+                return spelled  # "PGE2") its spelling out may not follow its letters: answered as any question
         about = self.about_the_document(analysis, passages)
         if about is not None:  # "Which countries signed the declaration?", "When was the declaration adopted?"
             return about

@@ -473,12 +473,15 @@ def test_an_abbreviation_spelled_out_after_it_in_brackets_is_answered(tmp_path):
         "ImmTACs for targeted cancer therapy\n\nImmTACs (immune-mobilising monoclonal TCRs against cancer) are a new "
         "class of bispecific reagents. Once bound, the effector end of the ImmTAC recruits T cells. This review "
         "introduces ImmTACs in the context of immunotherapy.\n\nThe Very "
-        "high-speed Backbone Network Service (vBNS) came on line in April 1995 to connect supercomputing centers.\n")})
+        "high-speed Backbone Network Service (vBNS) came on line in April 1995 to connect supercomputing centers.\n\n"
+        "Prostaglandin E2 (PGE2) can stimulate tumor progression by modulating proliferation and angiogenesis.\n")})
     answer = service.ask("What does ImmTAC stand for?")
     assert answer.short_answer is not None, answer.answer
     assert answer.short_answer.text == "immune-mobilising monoclonal TCRs against cancer", answer.answer
     network = service.ask("What does vBNS stand for?")
     assert not network.abstained and "Backbone Network Service" in network.answer, network.answer
+    prostaglandin = service.ask("What does PGE2 stand for?")  # a digit in it: its letters spell no words (SciFact)
+    assert not prostaglandin.abstained and "Prostaglandin E2" in prostaglandin.answer, prostaglandin.answer
 
 
 @pytest.mark.parametrize("question, asked", [

@@ -85,6 +85,28 @@ def initials_start(before: str, abbreviation: str) -> int | None:
     return start if not letters else None
 
 
+def letters_start(before: str, abbreviation: str) -> int | None:
+    """Where the words at the end of `before` begin whose letters hold the abbreviation's in order, its first letter
+    opening the first word, within a few words (Schwartz and Hearst's rule, PSB 2003): "tumor microenvironment (TME)",
+    whose E is inside a word; None when they do not, or take one word only."""
+    words = list(_NAME_WORD.finditer(before))[-min(len(abbreviation) + 5, 2 * len(abbreviation)):]
+    if not words:
+        return None
+    window = before[words[0].start():]
+    offset, at = words[0].start(), len(window) - 1
+    for i, letter in enumerate(reversed(abbreviation.lower())):
+        if not letter.isalnum():
+            continue
+        first = i == len(abbreviation) - 1
+        while at >= 0 and (window[at].lower() != letter or (first and at > 0 and window[at - 1].isalnum())):
+            at -= 1
+        if at < 0:
+            return None
+        at -= 1 if not first else 0
+    start = at if at >= 0 else 0
+    return offset + start if len(window[start:].split()) >= 2 else None
+
+
 def spelled_out_forms(text: str) -> dict[str, str]:
     """What each abbreviation a text defines stands for ("EAB" -> "Expert Advisory Board"), from the first
     "words (ABBREVIATION)" whose words' initials spell it (`where_defined`)."""
@@ -202,6 +224,8 @@ def where_defined(text: str, abbreviation: str) -> tuple[int, int] | None:
         reach = max(0, marker.start() - DEFINITION_REACH)
         before = text[reach : marker.start()].rstrip()
         start = initials_start(before, abbreviation)
+        if start is None:
+            start = letters_start(before, abbreviation)
         if start is not None:
             return reach + start, reach + len(before)
     # or the other way round, the abbreviation (perhaps plural) and then what it stands for in brackets, which opens

@@ -161,6 +161,33 @@ def test_shipped_question_sets_are_valid():
         assert len(faq) == count and sum(q.answerable for q in faq) == answerable
         # (a FAQ's other pages stay: a user adds the whole FAQ, its tables of contents too)
         assert {d for q in faq for d in q.relevant} <= {p.name for p in folder.glob("*.html")}
+    from eval.scifact_collection import SCIFACT_IDS, SCIFACT_QUESTIONS
+
+    scifact = load_questions(SCIFACT_QUESTIONS)
+    assert len(scifact) == 116 and sum(q.answerable for q in scifact) == 72 and len(set(SCIFACT_IDS)) == 34
+    assert {d for q in scifact for d in q.relevant} <= {f"{i}.txt" for i in SCIFACT_IDS}
+
+
+def test_the_scifact_collection_is_written_from_beir_scifact_and_refused_without_it(tmp_path):
+    """Each abstract the set asks about, as its title, a blank line and its text, named by its SciFact id; a copy
+    without them, or none, is refused by name."""
+    from citeqa.errors import InputNotFound
+    from eval.scifact_collection import SCIFACT_IDS, scifact_collection
+
+    source = tmp_path / "scifact"
+    source.mkdir()
+    records = [{"_id": i, "title": f"Title {i}", "text": f"Abstract {i}."} for i in SCIFACT_IDS] + [
+        {"_id": "1", "title": "Other", "text": "Not asked about."}]
+    (source / "corpus.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    folder = scifact_collection(tmp_path / "out", source)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{i}.txt" for i in SCIFACT_IDS)
+    assert (folder / f"{SCIFACT_IDS[0]}.txt").read_text(encoding="utf-8") == (
+        f"Title {SCIFACT_IDS[0]}\n\nAbstract {SCIFACT_IDS[0]}.\n")
+    (source / "corpus.jsonl").write_text(json.dumps(records[0]) + "\n", encoding="utf-8")
+    with pytest.raises(InputNotFound, match="lacks SciFact abstracts"):
+        scifact_collection(tmp_path / "again", source)
+    with pytest.raises(InputNotFound, match="--source"):
+        scifact_collection(tmp_path / "none", tmp_path / "missing")
 
 
 @pytest.mark.parametrize("line, message", [

@@ -43,7 +43,8 @@ COUNT_HEADS = frozenset(stems("number amount count total"))
 # A head that names a measure asks for a number too, but it is what the question is about ("What was the
 # population of ..."): the text that answers says it, so it stays a content word.
 MEASURE_HEADS = frozenset(stems("population size length distance height area budget cost price percentage"))
-# After another noun, these measure it ("sample size", "file size"); "area" does not ("policy areas").
+# After another noun, these measure it ("sample size", "file size"); "area" does not ("policy areas"), and "count" is
+# as often a verb ("Which licenses count as ...?").
 _MEASURES_AFTER_A_NOUN = frozenset(stems("size length distance height"))
 _HYPHENATED_HEAD = re.compile(r"^\W*(?:what|which)\s+(?:\w+\s+){0,3}?\w+-\w+", re.I)  # "Which full-sized cars ...?"
 _NEGATION = re.compile(r"\b(not|never|no|none|nobody|nothing|neither|nor|without|n't|cannot|fail(?:ed|s)?)\b|n't\b",
@@ -144,7 +145,7 @@ def analyse(question: str) -> QuestionInfo:
         after = content[1] if len(content) > 1 and content[0] == head[0] and not _HYPHENATED_HEAD.search(text) else None
         if head[0] in TIME_HEADS:
             qtype = "what date"
-        elif head[0] in COUNT_HEADS | MEASURE_HEADS or after in COUNT_HEADS | _MEASURES_AFTER_A_NOUN:
+        elif head[0] in COUNT_HEADS | MEASURE_HEADS or after in _MEASURES_AFTER_A_NOUN:
             qtype = "how many"
     if head and head[0] in TIME_HEADS | COUNT_HEADS:
         content = tuple(w for w in content if w != head[0])

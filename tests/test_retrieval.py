@@ -2534,6 +2534,7 @@ def test_a_question_opening_with_a_clause_of_time_asks_what_follows_it(question,
     ("In which policy areas does the declaration see shifts?", "which"),  # an area is no measure after a noun
     ("Which full-sized model cars were not popular?", "which"),  # SQuAD: a size inside a compound word
     ("What is the voter turnout?", "what"),
+    ("Which licenses count as Secondary Licenses under the MPL?", "which"),  # a verb (the licences set)
 ])
 def test_a_measure_right_after_the_head_asks_for_a_number(question, qtype):
     from retrieval.question import analyse

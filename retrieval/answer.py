@@ -43,10 +43,11 @@ from retrieval.bodies import (Abbreviation, abbreviation_asked, abbreviation_exp
 from retrieval.countries import countries_named, names_of, only_other_countries, with_peoples_words
 from retrieval.document_date import asks_when_made, own_date
 from retrieval.document_lead import asks_what_it_is_about, lead
-from retrieval.kinds import (TIME, a_year_its_documents_never_name, asks_for_a_number, asks_for_a_post_holder, asks_for_several_holders, asks_how_many,
-                             heads_a_body_of_the_country_asked, holds_no_one_in_the_post, labelled_by_a_year_asked,
-                             names_the_post_in_full, names_the_post_only_as_another, of_the_kind_asked,
-                             only_other_years, says_an_exact_count, says_how_often, the_counts, the_post_as_asked)
+from retrieval.kinds import (TIME, a_year_its_documents_never_name, asks_for_a_number, asks_for_a_post_holder,
+                             asks_for_several_holders, asks_how_many, heads_a_body_of_the_country_asked,
+                             holds_no_one_in_the_post, labelled_by_a_year_asked, names_the_post_in_full,
+                             names_the_post_only_as_another, of_the_kind_asked, only_other_years, says_an_exact_count,
+                             says_how_often, the_counts, the_post_as_asked)
 from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
 from retrieval.look_alikes import ALONGSIDE, another_in_its_place

@@ -230,8 +230,8 @@ def where_defined(text: str, abbreviation: str) -> tuple[int, int] | None:
             return reach + start, reach + len(before)
     # or the other way round, the abbreviation (perhaps plural) and then what it stands for in brackets, which opens
     # with its first letter: "ImmTACs (immune-mobilising monoclonal TCRs against cancer)"
-    for marker in re.finditer(rf"(?<![\w-]){re.escape(abbreviation)}s?[ \t]*\((?P<long>[^()\n]{{5,{DEFINITION_REACH}}})\)",
-                              text):
+    after = rf"(?<![\w-]){re.escape(abbreviation)}s?[ \t]*\((?P<long>[^()\n]{{5,{DEFINITION_REACH}}})\)"
+    for marker in re.finditer(after, text):
         long = marker.group("long")
         if len(long.split()) >= 2 and long[0].lower() == abbreviation[0].lower() and any(c.islower() for c in long):
             return marker.start("long"), marker.end("long")

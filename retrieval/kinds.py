@@ -107,8 +107,8 @@ _PARTY_HEADS = frozenset(stems("party parties"))
 # ("Mark Adler", "the Debian Python Team", "Bell Northern Research"); lines that name neither had answered
 _ASKS_WHO_MADE_IT = re.compile(r"^\s*who\s+(?:(?:first\s+)?(?:wrote|authored|created|invented|designed|developed|"
                                r"coined|composed)\s+(?!that\b|about\b|of\b)|(?:is|was|are|were)\s+the\s+(?:authors?|"
-                               r"creators?|inventors?|designers?|developers?|editors?)\s+of\b)", re.I)  # not "Who wrote that
-# imperialism is ...?": whose statement it is ("Lenin"), which one word may name
+                               r"creators?|inventors?|designers?|developers?|editors?)\s+of\b)", re.I)
+# not "Who wrote that imperialism is ...?": whose statement it is ("Lenin"), which one word may name
 # "Who maintains pyparsing?", "Who founded the Ming dynasty?", "Who funds ...?": a person, a body that makes things,
 # or a people or country ("the French") keeps, founds or pays for it; a list item about PEP8 names none of them. Not
 # "Who owns the Postgresql databases?": a user and group on a system do ("owned by this user and group").

@@ -17,7 +17,8 @@ from retrieval.bodies import initials_of_names
 from retrieval.countries import countries_named, without_countries
 from retrieval.kinds import (LINK, VERSION_HEADS, asks_for_a_post_holder, names_a_maker, says_a_persons_name,
                              says_a_place, says_a_sum, the_post_as_asked)
-from retrieval.question import NUMBER_TYPES, QuestionInfo, defined_term, head_phrase, person_asked_about, topic_said_about
+from retrieval.question import (NUMBER_TYPES, QuestionInfo, defined_term, head_phrase, person_asked_about,
+                                topic_said_about)
 from retrieval.scored import ScoredUnit, SpanChoice
 from retrieval.spans import MODERN_YEAR, MONTH_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS, YEAR
 from retrieval.text import ASKS_HOW_OFTEN, STOP_WORDS, content_words, stem_words, stems
@@ -39,14 +40,15 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not of_another_country(choice, q) and not of_another_year(choice, q)
             and not a_description_for_a_definition(choice, q)
             and not only_the_questions_words(choice, q) and not the_questions_words_run_together(choice, q)
-            and not only_a_link_word(choice) and not a_string_in_code(choice) and not _A_LOWER_CASE_LETTER.fullmatch(choice.text)
+            and not only_a_link_word(choice) and not a_string_in_code(choice)
+            and not _A_LOWER_CASE_LETTER.fullmatch(choice.text)
             and not what_the_question_sets_aside(choice, q) and not _QUOTATION_END_INSIDE.search(choice.text)
             and not ends_an_idiom(choice) and not listed_beside_what_is_asked(choice, q)
             and not cuts_a_bracket(choice.text) and not _AN_ATTRIBUTION.search(choice.text)
             and not cuts_its_subject(choice) and not inside_a_link(choice))
 
 
-# One lower-case letter is a symbol of the text, not an answer ("p" of "(p = 0.01)" had answered what ICU mortality was).
+# One lower-case letter is a symbol of the text, not an answer ("p" of "(p = 0.01)" had answered ICU mortality).
 _A_LOWER_CASE_LETTER = re.compile(r"[a-z]")
 
 
@@ -166,7 +168,8 @@ def with_its_number_range(choice: SpanChoice, q: QuestionInfo) -> SpanChoice:
 def _years(*parts: str) -> bool:
     """Whether the numbers written in `parts` are all years, the second perhaps by its last two digits ("1759-60")."""
     numbers = re.findall(r"\d+(?:[.,]\d+)*", " ".join(parts))
-    return bool(numbers) and all(re.fullmatch(YEAR, n) or (i and re.fullmatch(r"\d\d", n)) for i, n in enumerate(numbers))
+    return bool(numbers) and all(re.fullmatch(YEAR, n) or (i and re.fullmatch(r"\d\d", n))
+                                 for i, n in enumerate(numbers))
 
 
 _FROM_BEFORE = re.compile(r"\bfrom[ \t]+$", re.I)
@@ -174,11 +177,12 @@ _FROM_BEFORE = re.compile(r"\bfrom[ \t]+$", re.I)
 
 def _a_change(text: str, first_number: int, joined: str) -> bool:
     """Whether two numbers joined by "to" say a change ("decreased from 48.6% to 46.1%"), not a range."""
-    return " to " in f" {joined.strip(' ')} ".replace("\t", " ") and bool(_FROM_BEFORE.search(text, 0, first_number))
+    joined_by_to = " to " in f" {joined.strip(' ')} ".replace("\t", " ")
+    return joined_by_to and bool(_FROM_BEFORE.search(text, 0, first_number))
 
 
-# A word that describes the noun after it ("Krüppel-like factor 2", "FBW7-mediated degradation"): a span that ends on it
-# stops before what it names.
+# A word that describes the noun after it ("Krüppel-like factor 2", "FBW7-mediated degradation"): a span that ends on
+# it stops before what it names.
 _DESCRIBING_END = re.compile(r"\w-(?:like|mediated|dependent|independent|based|induced|related|specific|associated|"
                              r"derived|positive|negative|type|binding|containing|producing)$", re.I)
 _NOUN_AFTER = re.compile(r"(?:[ \t]+(?!(?:and|or|of|in|on|at|to|is|are|was|were|by|for|with|from|as|that|which)\b)"

@@ -190,6 +190,13 @@ def test_a_short_answer_is_not_the_documents_title_nor_cut_from_capitals_nor_hal
     assert (edges_can_be_trusted(choice) and not only_the_title(choice)) == shown
 
 
+def bold_answer(service, question: str) -> str | None:
+    """The short answer's text (None when there is none), the whole answer printed when an assertion fails."""
+    answer = service.ask(question)
+    print(answer.answer)
+    return answer.short_answer.text if answer.short_answer is not None else None
+
+
 def service_over(tmp_path, files: dict[str, str | bytes]):
     """The real stack over a corpus of `files` (name -> text, or the bytes of a PDF), indexed in `tmp_path`."""
     from ingest.pipeline import build_index
@@ -229,10 +236,8 @@ def test_a_tools_notes_answer_the_kind_of_fact_asked_or_refuse(tmp_path):
         "/var/log/harbourctl.\n\nBuild harbourctl with --no-cache if your "
         "application keeps its own copy of the tide tables.\n\n## Support\n\nReport problems on the project's issue "
         "tracker; each report is given a tracking number.\n")})
-    written = service.ask("Which file does harbourctl write the berth number to?")
-    assert written.short_answer is not None and written.short_answer.text == ".harbour-berth", written.answer
-    logs = service.ask("Where must harbourctl write its logs?")
-    assert logs.short_answer is not None and logs.short_answer.text == "/var/log/harbourctl", logs.answer
+    assert bold_answer(service, "Which file does harbourctl write the berth number to?") == ".harbour-berth"
+    assert bold_answer(service, "Where must harbourctl write its logs?") == "/var/log/harbourctl"
     built = service.ask("When should harbourctl be built with --no-cache?")
     assert not built.abstained and "keeps its own copy" in built.citations[0].quote, built.answer
     for question in ("What port does the harbourctl server listen on?", "What is the phone number of support?",
@@ -270,10 +275,8 @@ def test_a_question_that_ends_on_its_preposition_is_answered_by_what_follows_the
         "Successful three-way kidney paired donation.\n\nIn this study, we describe how a triple exchange enabled a "
         "sensitized patient to receive a kidney from a live donor on the opposite coast. The kidney was removed in San "
         "Francisco and transported to Baltimore where it was reperfused 8 h later. The patient had prompt function.\n")})
-    answer = service.ask("Where was the kidney transported to?")
-    assert answer.short_answer is not None and answer.short_answer.text == "Baltimore", answer.answer
-    removed = service.ask("Where was the kidney removed?")
-    assert removed.short_answer is not None and removed.short_answer.text == "San Francisco", removed.answer
+    assert bold_answer(service, "Where was the kidney transported to?") == "Baltimore"
+    assert bold_answer(service, "Where was the kidney removed?") == "San Francisco"
 
 
 def test_a_time_asked_is_not_the_questions_own_number_nor_of_a_year_the_documents_never_name(tmp_path):

@@ -44,6 +44,7 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not _A_LOWER_CASE_LETTER.fullmatch(choice.text)
             and not what_the_question_sets_aside(choice, q) and not _QUOTATION_END_INSIDE.search(choice.text)
             and not ends_an_idiom(choice) and not listed_beside_what_is_asked(choice, q)
+            and not _WHAT_THE_TEXT_SETS_ASIDE.match(choice.text)
             and not cuts_a_bracket(choice.text) and not _AN_ATTRIBUTION.search(choice.text)
             and not cuts_its_subject(choice) and not inside_a_link(choice))
 
@@ -330,6 +331,12 @@ def what_the_question_sets_aside(choice: SpanChoice, q: QuestionInfo) -> bool:
     aside = _SET_ASIDE.search(q.text)
     words = set(content_words(choice.text))
     return aside is not None and bool(words) and 2 * len(words & set(content_words(aside.group("aside")))) >= len(words)
+
+
+# What the text sets aside is no answer: "instead of ffi_prep_cif" for which function must be used (libffi's manual:
+# "ffi_prep_cif_var must be used instead of ffi_prep_cif").
+_WHAT_THE_TEXT_SETS_ASIDE = re.compile(r"(?:instead\s+of|rather\s+than|other\s+than|apart\s+from|except|besides|unlike)\b",
+                                       re.I)
 
 
 # Set phrases that link or qualify, ending in a word that alone looks like content ("in general", "for example").

@@ -938,6 +938,18 @@ def test_a_symbol_or_a_link_word_is_no_short_answer(span, shown):
     assert reads_as_an_answer(span_in(unit_at(unit_text, 3), span), analyse("Which one acts?")) == shown
 
 
+@pytest.mark.parametrize("span, shown", [("instead of ffi_prep_cif", False), ("ffi_prep_cif_var", True)])
+def test_what_the_text_sets_aside_is_no_short_answer(span, shown):
+    """libffi's manual: "ffi_prep_cif_var must be used instead of ffi_prep_cif" had answered which function must be
+    used for variadic functions with "instead of ffi_prep_cif"."""
+    from retrieval.question import analyse
+    from retrieval.short_answer import reads_as_an_answer
+
+    unit_text = "If the function being called is variadic then ffi_prep_cif_var must be used instead of ffi_prep_cif."
+    question = analyse("Which function must be used for variadic functions?")
+    assert reads_as_an_answer(span_in(unit_at(unit_text, 3), span), question) == shown
+
+
 @pytest.mark.parametrize("unit_text, span, made, withheld", [
     ("The idea was borrowed from Modula-3.", "idea was borrowed from Modula-3", "The idea was borrowed from Modula-3",
      False),  # Python's FAQ, "Why must self be used explicitly?"

@@ -47,6 +47,10 @@ FAQ_CORPUS = Path(__file__).with_name("corpora") / "faq"
 FAQ_QUESTIONS = Path(__file__).with_name("faq_questions.jsonl")
 PYTHON_FAQ_CORPUS = Path(__file__).with_name("corpora") / "pyfaq"
 PYTHON_FAQ_QUESTIONS = Path(__file__).with_name("pyfaq_questions.jsonl")
+# A ninth: libffi's manual (texinfo HTML, 20 pages from Debian's libffi8, MIT), a C library's reference: functions and
+# constants named in code, their parameters described one by one, a page per section with its navigation line
+LIBFFI_CORPUS = Path(__file__).with_name("corpora") / "libffi"
+LIBFFI_QUESTIONS = Path(__file__).with_name("libffi_questions.jsonl")
 MAX_AFTER = 20  # the turns of history the service reads
 
 

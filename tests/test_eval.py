@@ -161,6 +161,11 @@ def test_shipped_question_sets_are_valid():
         assert len(faq) == count and sum(q.answerable for q in faq) == answerable
         # (a FAQ's other pages stay: a user adds the whole FAQ, its tables of contents too)
         assert {d for q in faq for d in q.relevant} <= {p.name for p in folder.glob("*.html")}
+    from eval.questions import LIBFFI_CORPUS, LIBFFI_QUESTIONS
+
+    libffi = load_questions(LIBFFI_QUESTIONS)
+    assert len(libffi) == 33 and sum(q.answerable for q in libffi) == 21
+    assert {d for q in libffi for d in q.relevant} <= {p.name for p in LIBFFI_CORPUS.glob("*.html")}
     from eval.scifact_collection import SCIFACT_IDS, SCIFACT_QUESTIONS
 
     scifact = load_questions(SCIFACT_QUESTIONS)

@@ -66,7 +66,7 @@ from retrieval.signatures import asks_who_signed, signature_block
 from retrieval.speakers import asks_who_said, quotation_opened, speaker_of
 from retrieval.spans import Candidates, candidates
 from retrieval.store import IndexReader
-from retrieval.stranded import the_object_asked
+from retrieval.stranded import opens_after_the_verb, the_object_asked
 from retrieval.text import STOP_WORDS, content_words, stem_words, stems
 
 _WORD = re.compile(r"\w+")
@@ -405,7 +405,8 @@ class ExtractiveAnswerer:
                                and analysis.best.unit.key in words else None)
         best = the_object_asked(analysis.question.text, analysis.best, analysis.spans, analysis.logits)
         best = made_whole(best, analysis.question) if best is not None else None
-        short = best if (best is not None and analysis.correct >= self.model.short_answer_min
+        least = self.model.short_answer_min / (2 if opens_after_the_verb(analysis.question.text, best) else 1)
+        short = best if (best is not None and analysis.correct >= least
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)
                          and not self._a_small_word_at_a_sentence_start(best)) else None
         headed = _under_its_heading(analysis, self._text_of)

@@ -50,7 +50,7 @@ from retrieval.kinds import (TIME, a_year_its_documents_never_name, asks_for_a_n
                              says_how_often, the_counts, the_post_as_asked)
 from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
-from retrieval.look_alikes import ALONGSIDE, another_in_its_place
+from retrieval.look_alikes import ALONGSIDE, another_in_its_place, another_of_its_class
 from retrieval.options import with_the_options_own_line
 from retrieval.opposites import asks_with_a_negation_no_quote_holds, says_the_opposite
 from retrieval.posed_questions import answered_where_posed, question_posed_over
@@ -420,7 +420,8 @@ class ExtractiveAnswerer:
             chosen = instances + [u for u in chosen if u not in instances]
         if holder is not None:  # of a date asked, only units that hold it: what else happened then
             short, chosen = None, self.quotes(holder, on_the_date if dated is not None else analysis.units)
-        elif another_in_its_place(analysis.question.text, [u.text for u in chosen]) is not None:
+        elif (another_in_its_place(analysis.question.text, [u.text for u in chosen]) is not None
+              or another_of_its_class(analysis.question.text, [u.text for u in chosen]) is not None):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "on Windows" quoted for "on macOS"
         elif a_year_its_documents_never_name(analysis.question.text,
                                              [self._text_of(d) for d in dict.fromkeys(u.doc_id for u in chosen)]):

@@ -124,3 +124,42 @@ def _one_thing(a: str, b: str) -> bool:
 
 def _plain(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
+# Closed classes whose members a question may swap for one another ("rats" for the quote's mice, "in the liver" for
+# its brain): a member no quote names, where a quote names another of the class, is a look-alike as a name in a slot
+# is. Words in small letters, so the slots above do not read them.
+_CLASSES = {
+    "organism": "mouse mice murine rat rats human humans people patient patients zebrafish yeast dog dogs cat cats "
+                "monkey monkeys macaque macaques pig pigs cow cows cattle sheep chicken chickens rabbit rabbits "
+                "hamster hamsters fly flies drosophila worm worms nematode nematodes bacterium bacteria plant plants "
+                "frog frogs fish",
+    "organ": "liver brain heart kidney kidneys lung lungs skin muscle muscles bone bones blood spleen intestine "
+             "intestines stomach pancreas thyroid prostate breast colon bladder retina eye eyes ovary ovaries testis "
+             "testes placenta",
+    "weekday": "monday tuesday wednesday thursday friday saturday sunday",
+}
+_MEMBER_OF = {word: name for name, words in _CLASSES.items() for word in words.split()}
+_SAME_MEMBER = {"mice": "mouse", "murine": "mouse", "rats": "rat", "humans": "human", "people": "human",
+                "patients": "patient", "flies": "fly", "drosophila": "fly"}
+
+
+def another_of_its_class(question: str, quotes: Sequence[str]) -> str | None:
+    """A member of a closed class the question names (an organism, an organ, a weekday) that no quote names, where a
+    quote names another member of the class: that quote's word, or None."""
+    if ALONGSIDE.search(question):
+        return None
+    quoted = list(dict.fromkeys(_member(w) for quote in quotes for w in _WORD.findall(quote.lower())
+                                if w in _MEMBER_OF))
+    for word in _WORD.findall(question.lower()):
+        if word not in _MEMBER_OF or _member(word) in quoted:
+            continue
+        others = [m for m in quoted if _MEMBER_OF.get(m) == _MEMBER_OF[word] and m != _member(word)]
+        if others:
+            return others[0]
+    return None
+
+
+def _member(word: str) -> str:
+    base = _SAME_MEMBER.get(word, word)
+    return base[:-1] if base.endswith("s") and base[:-1] in _MEMBER_OF else base

@@ -273,8 +273,10 @@ def test_hybrid_meets_the_floors_on_other_kinds_of_collection(name, tmp_path_fac
 # Scientific abstracts (eval/scifact_collection.py: 34 BEIR SciFact abstracts read from ../shared/bench/scifact, 116
 # questions, 72 answerable, 44 not), measured 2026-12-06 17:58 UTC: answer_quoted 0.8611, abstention 0.6136, false
 # abstention 0.0694 (the code of cb4067d, before that day's rules for papers: 0.8056, 0.4318, 0.0972). Floors one
-# question below. Skipped where the SciFact copy is absent (it is not part of this repository).
-SCIFACT_FLOORS = (0.84, 0.59, 0.09)
+# question below. Skipped where the SciFact copy is absent (it is not part of this repository). 18:45 UTC, an organism,
+# an organ or a weekday of a closed class no quote names where one names another refused (retrieval/look_alikes.py):
+# abstention 0.6136 -> 0.7045, nothing else on any set moved; the floor moves up (0.59 to 0.68, one question below).
+SCIFACT_FLOORS = (0.84, 0.68, 0.09)
 
 
 @pytest.mark.skipif(not (SCIFACT_SOURCE / "corpus.jsonl").is_file(), reason=f"no BEIR SciFact at {SCIFACT_SOURCE}")

@@ -3645,6 +3645,23 @@ def test_a_look_alike_question_names_another_thing_where_the_quotes_name_one(que
     assert another_in_its_place(question, quotes) == other
 
 
+@pytest.mark.parametrize("question, quotes, other", [
+    ("How much CpG protected rats from tumor challenge?", ["NP-CpG-B could protect mice from tumor challenge"], "mouse"),
+    ("How much CpG protected mice from tumor challenge?", ["NP-CpG-B could protect mice from tumor challenge"], None),
+    ("What does IRAP cleave in the liver?", ["IRAP cleaves neuroactive peptides in the brain"], "brain"),
+    ("Where were high levels found in zebrafish?", ["tissues in the human and mouse had high levels"], "human"),
+    ("Which tissues did they study in mice?", ["Samples were taken from the liver."], None),  # no other organism
+    ("Who met on Tuesday along with the mayor?", ["The council met on Wednesday."], None),  # beside another
+])
+def test_a_look_alike_of_a_closed_class_names_another_organism_organ_or_day(question, quotes, other):
+    """SciFact abstracts: "How much CpG protected rats ...?" had the mice's 4 μg in bold, "What does IRAP cleave in the
+    liver?" the brain's peptides; an organism, an organ or a weekday no quote names, where one names another, is a
+    look-alike as a name in a slot is."""
+    from retrieval.look_alikes import another_of_its_class
+
+    assert another_of_its_class(question, quotes) == other
+
+
 def test_a_look_alike_question_is_refused_through_the_service(tmp_path):
     """Python's FAQ answered "Why must Python be a DLL on macOS?" with its Windows entry; Debian's policy "Where must
     public Python 4 modules be installed?" with Python 3's directory."""

@@ -127,7 +127,7 @@ def _plain(word: str) -> str:
 
 
 # Closed classes whose members a question may swap for one another ("rats" for the quote's mice, "in the liver" for
-# its brain): a member no quote names, where a quote names another of the class, is a look-alike as a name in a slot
+# its brain, SQuAD's "in July 1755" for June's): a member no quote names, where a quote names another of the class, is a look-alike as a name in a slot
 # is. Words in small letters, so the slots above do not read them.
 _CLASSES = {
     "organism": "mouse mice murine rat rats human humans people patient patients zebrafish yeast dog dogs cat cats "
@@ -138,6 +138,8 @@ _CLASSES = {
              "intestines stomach pancreas thyroid prostate breast colon bladder retina eye eyes ovary ovaries testis "
              "testes placenta",
     "weekday": "monday tuesday wednesday thursday friday saturday sunday",
+    "month": "january february march april june july august september october november december",
+    "colour": "red orange yellow green blue purple violet pink brown black white grey gray",
 }
 _MEMBER_OF = {word: name for name, words in _CLASSES.items() for word in words.split()}
 _SAME_MEMBER = {"mice": "mouse", "murine": "mouse", "rats": "rat", "humans": "human", "people": "human",
@@ -145,8 +147,8 @@ _SAME_MEMBER = {"mice": "mouse", "murine": "mouse", "rats": "rat", "humans": "hu
 
 
 def another_of_its_class(question: str, quotes: Sequence[str]) -> str | None:
-    """A member of a closed class the question names (an organism, an organ, a weekday) that no quote names, where a
-    quote names another member of the class: that quote's word, or None."""
+    """A member of a closed class the question names (an organism, an organ, a weekday, a month, a colour) that no
+    quote names, where a quote names another member of the class: that quote's word, or None."""
     if ALONGSIDE.search(question):
         return None
     quoted = list(dict.fromkeys(_member(w) for quote in quotes for w in _WORD.findall(quote.lower())

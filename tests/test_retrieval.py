@@ -3652,6 +3652,8 @@ def test_a_look_alike_question_names_another_thing_where_the_quotes_name_one(que
     ("Where were high levels found in zebrafish?", ["tissues in the human and mouse had high levels"], "human"),
     ("Which tissues did they study in mice?", ["Samples were taken from the liver."], None),  # no other organism
     ("Who met on Tuesday along with the mayor?", ["The council met on Wednesday."], None),  # beside another
+    ("Who went to Fort Duquesne in July 1755?", ["In June 1755 Braddock marched to Fort Duquesne."], "june"),  # SQuAD
+    ("Which flag is red?", ["The flag is blue and white."], "blue"),
 ])
 def test_a_look_alike_of_a_closed_class_names_another_organism_organ_or_day(question, quotes, other):
     """SciFact abstracts: "How much CpG protected rats ...?" had the mice's 4 μg in bold, "What does IRAP cleave in the

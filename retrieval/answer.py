@@ -418,10 +418,11 @@ class ExtractiveAnswerer:
                              else _first_quote(analysis, headed), analysis.units, asks_for_a_list(analysis.question.text))
         if instances:  # the things asked first, then what the ranker quotes beside them
             chosen = instances + [u for u in chosen if u not in instances]
+        quoted = [u.text for u in chosen]
         if holder is not None:  # of a date asked, only units that hold it: what else happened then
             short, chosen = None, self.quotes(holder, on_the_date if dated is not None else analysis.units)
-        elif (another_in_its_place(analysis.question.text, [u.text for u in chosen]) is not None
-              or another_of_its_class(analysis.question.text, [u.text for u in chosen]) is not None):
+        elif (another_in_its_place(analysis.question.text, quoted) is not None
+              or another_of_its_class(analysis.question.text, quoted) is not None):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "on Windows" quoted for "on macOS"
         elif a_year_its_documents_never_name(analysis.question.text,
                                              [self._text_of(d) for d in dict.fromkeys(u.doc_id for u in chosen)]):

@@ -20,6 +20,7 @@ import unicodedata
 from typing import Sequence
 
 from retrieval.countries import countries_named
+from retrieval.spans import MONTH_NAMES
 from retrieval.text import STOP_WORDS, stems
 
 # "Who along with Russia supported ...?": the country named is beside what is asked, which may be another one.
@@ -138,7 +139,7 @@ _CLASSES = {
              "intestines stomach pancreas thyroid prostate breast colon bladder retina eye eyes ovary ovaries testis "
              "testes placenta",
     "weekday": "monday tuesday wednesday thursday friday saturday sunday",
-    "month": "january february march april june july august september october november december",
+    "month": " ".join(m for m in MONTH_NAMES if m != "may"),  # "may" is as often a verb
     "colour": "red orange yellow green blue purple violet pink brown black white grey gray",
 }
 _MEMBER_OF = {word: name for name, words in _CLASSES.items() for word in words.split()}

@@ -96,13 +96,11 @@ def cuts_a_bracket(text: str) -> bool:
 def word_opening_a_sentence(choice: SpanChoice) -> str | None:
     """The span's one word when it is capitalised and opens a sentence (nothing, or a sentence's end, before it on
     its unit: "Soon" of "Soon the Normans ..."), where a capital says nothing of a name; None otherwise."""
-    if not _ONE_CAPITALISED_WORD.fullmatch(choice.text):
-        return None
-    before = choice.unit.text[: choice.start - choice.unit.start]
-    return choice.text if _SENTENCE_START.search(before) else None
+    return choice.text if _ONE_CAPITALISED_WORD.fullmatch(choice.text) and opens_a_sentence(choice) else None
 
 
 def opens_a_sentence(choice: SpanChoice) -> bool:
+    """Whether nothing, or a sentence's end, stands before the span on its unit."""
     return bool(_SENTENCE_START.search(choice.unit.text[: choice.start - choice.unit.start]))
 
 
@@ -153,20 +151,25 @@ def with_its_number_range(choice: SpanChoice, q: QuestionInfo) -> SpanChoice:
     if last is not None:
         rest = _NUMBER_RANGE_AFTER.match(text, end)
         if (rest is not None and not _a_change(text, at + last.start(), rest.group())
-                and (counts or not _years(last.group(1), rest.group()))):
+                and (counts or not _all_years(last.group(1), rest.group()))):
             end = rest.end()
     first = _STARTS_ON_A_DIGIT.match(choice.text)
     if first is not None:
         before = _NUMBER_RANGE_BEFORE.search(text, 0, at)
         if (before is not None and not _a_change(text, before.start(), before.group())
-                and (counts or not _years(first.group(), before.group()))):
+                and (counts or not _all_years(first.group(), before.group()))):
             at = before.start()
+    return _widened(choice, at, end)
+
+
+def _widened(choice: SpanChoice, at: int, end: int) -> SpanChoice:
+    """The span over its unit's text from `at` to `end` (offsets in the unit); itself when they are its own."""
     if (at, end) == (choice.start - choice.unit.start, choice.end - choice.unit.start):
         return choice
     return replace(choice, start=choice.unit.start + at, end=choice.unit.start + end, text=choice.unit.text[at:end])
 
 
-def _years(*parts: str) -> bool:
+def _all_years(*parts: str) -> bool:
     """Whether the numbers written in `parts` are all years, the second perhaps by its last two digits ("1759-60")."""
     numbers = re.findall(r"\d+(?:[.,]\d+)*", " ".join(parts))
     return bool(numbers) and all(re.fullmatch(YEAR, n) or (i and re.fullmatch(r"\d\d", n))
@@ -197,9 +200,7 @@ def with_its_noun(choice: SpanChoice) -> SpanChoice:
     if not _DESCRIBING_END.search(choice.text):
         return choice
     after = _NOUN_AFTER.match(choice.unit.text, choice.end - choice.unit.start)
-    if after is None:
-        return choice
-    return replace(choice, end=choice.end + len(after.group()), text=choice.text + after.group())
+    return choice if after is None else _widened(choice, choice.start - choice.unit.start, after.end())
 
 
 def with_its_unit(choice: SpanChoice) -> SpanChoice:
@@ -666,11 +667,11 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|on|near|into|inside|within|from|to|under
                            re.I)
 
 
-def says_no_place(text: str, opens_a_sentence: bool = False) -> bool:
+def says_no_place(text: str, at_a_sentence_start: bool = False) -> bool:
     """Whether a span for "Where ...?" names no place by any mark: no capital (but a sentence's first), digit or path,
     no word of a place, of a place in a computer or of a direction, and no preposition of place to open it (1 of SQuAD
     dev half's 71 answerable "Where ...?" questions has only such answers: "northeast", a direction)."""
-    capitals = text[1:] if opens_a_sentence else text
+    capitals = text[1:] if at_a_sentence_start else text
     return not (re.search(r"[A-Z]", capitals) or re.search(r"\d", text) or _PATH_MARK.search(text)
                 or _A_PLACE_OPENS.match(text) or says_a_place(text) or _A_DIRECTION.search(text)
                 or _A_PLACE_IN_A_COMPUTER.search(text))
@@ -940,10 +941,7 @@ def with_its_frequency(choice: SpanChoice) -> SpanChoice:
     at = choice.start - choice.unit.start
     while (before := _FREQUENCY_BEFORE.search(choice.unit.text, 0, at)) is not None:
         at = before.start()
-    if at == choice.start - choice.unit.start:
-        return choice
-    end = choice.end - choice.unit.start
-    return replace(choice, start=choice.unit.start + at, text=choice.unit.text[at:end])
+    return _widened(choice, at, choice.end - choice.unit.start)
 
 
 # The end of an if-clause a span opens inside: "used then" of "If the --dry-run flag is used then no changes ...".
@@ -973,10 +971,7 @@ def with_its_complement(choice: SpanChoice) -> SpanChoice:
     if not _OPEN_ON_A_REFLEXIVE.search(choice.text):
         return choice
     after = _NEXT_WORD_ON_THE_LINE.match(choice.unit.text, choice.end - choice.unit.start)
-    if after is None:
-        return choice
-    end = choice.unit.start + after.end()
-    return replace(choice, end=end, text=choice.unit.text[choice.start - choice.unit.start: after.end()])
+    return choice if after is None else _widened(choice, choice.start - choice.unit.start, after.end())
 
 
 def with_its_whole_range(choice: SpanChoice) -> SpanChoice:
@@ -991,9 +986,7 @@ def with_its_whole_range(choice: SpanChoice) -> SpanChoice:
         first = _RANGE_BEFORE.search(choice.unit.text, 0, at)
         if first is not None:
             at = first.start()
-    if (at, end) == (choice.start - choice.unit.start, choice.end - choice.unit.start):
-        return choice
-    return replace(choice, start=choice.unit.start + at, end=choice.unit.start + end, text=choice.unit.text[at:end])
+    return _widened(choice, at, end)
 
 
 def without_the_questions_phrase(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:

@@ -18,11 +18,10 @@ from retrieval.scored import SpanChoice, ScoredUnit
 from retrieval.spans import Candidates
 from retrieval.text import STOP_WORDS, content_words, stems
 
-_STRANDED = re.compile(r"\b(?P<verb>[^\W\d_][\w'-]*)(?:\s+(?:out|up|down|off|away|back))?\s+"
-                       r"(?P<prep>to|from|with|by|for|on|in|at|into|onto|of|about|after|as|towards?|upon)\s*\?\s*$",
-                       re.I)
-_WORD = re.compile(r"[^\W_][\w'-]*")
 _PREPOSITIONS = frozenset("to from with by for on in at into onto of about after as toward towards upon".split())
+_STRANDED = re.compile(r"\b(?P<verb>[^\W\d_][\w'-]*)(?:\s+(?:out|up|down|off|away|back))?\s+"
+                       rf"(?P<prep>{'|'.join(sorted(_PREPOSITIONS, key=len, reverse=True))})\s*\?\s*$", re.I)
+_WORD = re.compile(r"[^\W_][\w'-]*")
 _ARTICLES = re.compile(r"(?:the|a|an)\s+", re.I)
 VERB_REACH = 3  # words between the verb and its preposition in the text ("moved the capital to")
 # The forms of common irregular verbs, read as their base here only ("fled to" answers "Where did the monks flee

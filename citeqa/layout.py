@@ -22,6 +22,7 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _BLANK_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_ENDS_WITH_A_WORD_OR_MARK = re.compile(r"(?:[^\W\d_]|[,–—&-])$")  # a letter, a comma, a dash: not a digit, a "/"
 
 
 def in_capitals(text: str) -> bool:
@@ -45,9 +46,13 @@ def ends_with_joiner(line: str) -> bool:
     return bool(match) and match.end(1) == len(line) and match.group(1).lower() in JOINING_WORDS
 
 
-def continues(previous: str, following: str) -> bool:
-    """Whether `following` goes on with the phrase `previous` broke off (whatever lies between)."""
+def continues(previous: str, following: str, across_a_blank_line: bool = False) -> bool:
+    """Whether `following` goes on with the phrase `previous` broke off. Across a blank line only after a word:
+    "Chairman of the Senate of the" / "Republic of Kazakhstan" goes on, but a path or a time ("su - root ls -l /",
+    a signature's "16:17:16 -0700") does not run into the next paragraph ("pam (1.1.0-1) unstable; ...")."""
     following = following.lstrip(" \t\"“‘'(")
+    if across_a_blank_line and not _ENDS_WITH_A_WORD_OR_MARK.search(previous.rstrip()):
+        return False
     return ends_with_joiner(previous) or (bool(following) and following[0].islower() and not ends_sentence(previous))
 
 
@@ -58,7 +63,7 @@ def one_line(text: str) -> str:
     out = _LINE_BREAK.sub(" ", parts[0])
     for part in parts[1:]:
         part = _LINE_BREAK.sub(" ", part)
-        out += (" " if continues(out, part) else " / ") + part
+        out += (" " if continues(out, part, across_a_blank_line=True) else " / ") + part
     return " ".join(out.split())
 
 

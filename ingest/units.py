@@ -147,7 +147,7 @@ def _wraps(previous: _Line, line: _Line, in_prose: bool, in_item: bool, width: i
         return False
     if "|" in previous.text and "|" in line.text:  # two rows of a table, however alike their lengths
         return False
-    if line.gap <= 1 and continues(previous.text, line.text):
+    if line.gap <= 1 and continues(previous.text, line.text, across_a_blank_line=line.gap == 1):
         return True
     if line.gap > 0:
         return False

@@ -204,3 +204,22 @@ def test_a_reply_too_short_to_quote_opens_the_unit_after_it():
     assert "Yes.\n\n\nIt is still common to start students with Pascal." in units
     assert "Very stable.  New releases come out every 12 months." in units
     assert "Details here." in units and "Why is it called Python?" in units
+
+
+def test_a_signature_or_a_path_does_not_run_into_the_next_paragraph():
+    """Release notes (Debian's NEWS files): an entry's signature line ends in a time zone, and the next entry's header
+    opens in small letters; a phrase goes on across a blank line only after a word ("... of the" / "Republic of
+    Kazakhstan"), so the signature had been one quote with the next header, and a command ending in "/" one with
+    the signature under it."""
+    text = ("harbourctl (2.5-1) unstable; urgency=low\n\n  * Commands passed to harbourctl must be quoted, as in:\n"
+            "        harbourctl -c \"ls -l /\"\n    The following commands won't work anymore:\n"
+            "        harbourctl -c ls -l /\n\n -- Ada Lovelace <ada@example.org>  Sun, 25 Dec 2022 17:11:31 +0100\n\n"
+            "harbourctl (2.4-1) unstable; urgency=low\n\n  * The tide tables are read from /var/lib/harbour now, "
+            "which every berth shares with the harbour office.\n")
+    units = [one_line(text[u.start : u.end]) for u in quote_units(text)]
+    assert "harbourctl (2.4-1) unstable; urgency=low" in units, units
+    assert not any("+0100 harbourctl" in u or "ls -l / -- Ada" in u for u in units), units
+    phrase = "Chairman of the Senate of the\n\nRepublic of Kazakhstan\n"
+    assert [one_line(phrase[u.start : u.end]) for u in quote_units(phrase)] == [
+        "Chairman of the Senate of the Republic of Kazakhstan"]
+    assert one_line("signed at 17:11:31 +0100\n\nharbourctl (2.4-1)") == "signed at 17:11:31 +0100 / harbourctl (2.4-1)"

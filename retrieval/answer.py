@@ -50,7 +50,8 @@ from retrieval.kinds import (TIME, a_year_its_documents_never_name, asks_for_a_n
                              says_how_often, the_counts, the_post_as_asked)
 from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
-from retrieval.look_alikes import ALONGSIDE, another_in_its_place, another_of_its_class
+from retrieval.look_alikes import (ALONGSIDE, a_release_its_documents_never_name, another_in_its_place,
+                                  another_of_its_class)
 from retrieval.options import with_the_options_own_line
 from retrieval.opposites import asks_with_a_negation_no_quote_holds, says_the_opposite
 from retrieval.posed_questions import answered_where_posed, question_posed_over
@@ -66,6 +67,7 @@ from retrieval.signatures import asks_who_signed, signature_block
 from retrieval.speakers import asks_who_said, quotation_opened, speaker_of
 from retrieval.spans import Candidates, candidates
 from retrieval.store import IndexReader
+from retrieval.replacement import the_replacement
 from retrieval.stranded import opens_after_the_verb, the_object_asked
 from retrieval.text import STOP_WORDS, content_words, stem_words, stems
 
@@ -351,6 +353,12 @@ class ExtractiveAnswerer:
     def _text_of(self, doc_id: str) -> str:
         return self.reader.documents[doc_id].document.text
 
+    def _names_what_its_documents_never_name(self, question: str, chosen: Sequence[ScoredUnit]) -> bool:
+        """A year or a release that none of the quoted documents names: the quotes are of another one."""
+        documents = [self._text_of(d) for d in dict.fromkeys(u.doc_id for u in chosen)]
+        return (a_year_its_documents_never_name(question, documents)
+                or a_release_its_documents_never_name(question, documents))
+
     # --- composing ----------------------------------------------------------------------------------
 
     def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage],
@@ -409,6 +417,9 @@ class ExtractiveAnswerer:
         short = best if (best is not None and analysis.correct >= least
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)
                          and not self._a_small_word_at_a_sentence_start(best)) else None
+        if (replacing := the_replacement(analysis.question.text, analysis.units, self._text_of)) is not None:
+            short = replacing  # "renamed to --comment": the text names what the question asks ("GREP_COLORS" for
+            # GREP_COLOR, which the span model's filters read as the question's own word)
         headed = _under_its_heading(analysis, self._text_of)
         if short is not None and headed is not None and headed.key != short.unit.key:
             short = None  # "What does pyenv which show?": the line under its heading says it; its example output is
@@ -424,8 +435,7 @@ class ExtractiveAnswerer:
         elif (another_in_its_place(analysis.question.text, quoted) is not None
               or another_of_its_class(analysis.question.text, quoted) is not None):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "on Windows" quoted for "on macOS"
-        elif a_year_its_documents_never_name(analysis.question.text,
-                                             [self._text_of(d) for d in dict.fromkeys(u.doc_id for u in chosen)]):
+        elif self._names_what_its_documents_never_name(analysis.question.text, chosen):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         elif not can_answer(analysis.question, chosen, self.abbreviations_of):
             holder = self._best_unit_that_can_answer(

@@ -166,3 +166,17 @@ def another_of_its_class(question: str, quotes: Sequence[str]) -> str | None:
 def _member(word: str) -> str:
     base = _SAME_MEMBER.get(word, word)
     return base[:-1] if base.endswith("s") and base[:-1] in _MEMBER_OF else base
+
+
+# A number with a point in it, as a question writes a release ("glibc 2.40", "adduser 3.140", "tmux 3.4").
+_RELEASE = re.compile(r"(?<![\w.])\d+(?:\.\d+)+(?![\w.]*\d)")
+
+
+def a_release_its_documents_never_name(question: str, documents: Sequence[str]) -> bool:
+    """Whether the question names a release (or any number with a point) that none of the quoted documents writes:
+    "Which kernel does glibc 2.40 require?" of release notes that name 2.26 and 2.31 asks what they do not say. A
+    document writes 2.26 as "2.26", "2.26-1" or "2.26.1", never as "2.260"."""
+    asked = _RELEASE.findall(question)
+    return bool(documents) and bool(asked) and not any(
+        re.search(rf"(?<![\d.]){re.escape(number)}(?!\d)", document) for number in asked for document in documents)
+

@@ -44,7 +44,7 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not _A_LOWER_CASE_LETTER.fullmatch(choice.text)
             and not what_the_question_sets_aside(choice, q) and not _QUOTATION_END_INSIDE.search(choice.text)
             and not ends_an_idiom(choice) and not listed_beside_what_is_asked(choice, q)
-            and not _WHAT_THE_TEXT_SETS_ASIDE.match(choice.text)
+            and not _WHAT_THE_TEXT_SETS_ASIDE.match(choice.text) and not what_it_was_before(choice, q)
             and not cuts_a_bracket(choice.text) and not _AN_ATTRIBUTION.search(choice.text)
             and not cuts_its_subject(choice) and not inside_a_link(choice))
 
@@ -338,6 +338,22 @@ def what_the_question_sets_aside(choice: SpanChoice, q: QuestionInfo) -> bool:
 # "ffi_prep_cif_var must be used instead of ffi_prep_cif").
 _WHAT_THE_TEXT_SETS_ASIDE = re.compile(r"(?:instead\s+of|rather\s+than|other\s+than|apart\s+from|except|besides|unlike)\b",
                                        re.I)
+
+
+# What a thing was before, as the text marks it: "(previously group "video")" of the group that owns render nodes now.
+_BEFORE_IT = re.compile(r"(?:(?:\(|,\s*)(?:previously|formerly)|\b(?:previously|formerly)\s+(?:known\s+as|called|named)"
+                        r"|\binstead\s+of|\brather\s+than)\b[^.;:()\n]{0,30}$"  # not "We have previously found"
+                        r"|^\W*(?:previous\s+versions?|previously|formerly|historically|in\s+the\s+past)\b[^.;!?]*$",
+                        re.I)  # "Previous versions of pam_unix had a built-in minimum password length of 1 character"
+_ASKS_WHAT_IT_WAS = re.compile(r"\b(?:previous(?:ly)?|formerly|former|old|older|originally|original|before|used\s+to|"
+                               r"earlier|prior|until|was|were)\b", re.I)
+
+
+def what_it_was_before(choice: SpanChoice, q: QuestionInfo) -> bool:
+    """Whether the text writes the span as what was so before ("previously group "video"", "instead of '%t '"),
+    and the question does not ask what was."""
+    before = choice.unit.text[: choice.start - choice.unit.start]
+    return _BEFORE_IT.search(before) is not None and not _ASKS_WHAT_IT_WAS.search(q.text)
 
 
 # Set phrases that link or qualify, ending in a word that alone looks like content ("in general", "for example").

@@ -213,6 +213,80 @@ def service_over(tmp_path, files: dict[str, str | bytes]):
     return build_service(settings)
 
 
+@pytest.mark.parametrize("question, unit_text, span, set_aside", [
+    ("What group owns the DRM render nodes?", 'They are now owned by group "render" (previously group "video").',
+     "video", True),
+    ("What group owned the DRM render nodes previously?", 'They are now owned by group "render" (previously group '
+     '"video").', "video", False),  # asked what was
+    ("What is the default minimum password length?", "Previous versions of pam_unix had a built-in minimum password "
+     "length of 1 character.", "1 character", True),
+    ("Which stage is required for reverse transcription?", "We have previously identified G1b as the stage required "
+     "for reverse transcription.", "G1b", False),  # "previously" of the finding, not of the thing
+])
+def test_what_the_text_marks_as_before_is_no_answer_to_what_is(question, unit_text, span, set_aside):
+    from retrieval.question import analyse
+    from retrieval.short_answer import what_it_was_before
+
+    assert what_it_was_before(span_in(unit_at(unit_text), span), analyse(question)) == set_aside
+
+
+@pytest.mark.parametrize("question, document, never_named", [
+    ("Which kernel does glibc 2.40 require?", "Starting with version 2.26-1, the glibc requires 3.2.", True),
+    ("Which kernel does glibc 2.26 require?", "Starting with version 2.26-1, the glibc requires 3.2.", False),
+    ("What changed in tmux 3.1?", "tmux (3.1~rc1-1) experimental", False),
+    ("What changed in tmux 3.1?", "tmux (3.10-1) experimental", True),  # 3.10 is not 3.1
+    ("What is the default DIR_MODE in adduser 3.140?", "after adduser 3.130 had DIR_MODE set to 2700", True),
+    ("What is the default DIR_MODE in adduser?", "after adduser 3.130 had DIR_MODE set to 2700", False),
+])
+def test_a_release_no_quoted_document_names(question, document, never_named):
+    from retrieval.look_alikes import a_release_its_documents_never_name
+
+    assert a_release_its_documents_never_name(question, [document]) == never_named
+
+
+@pytest.mark.parametrize("question, old", [
+    ("What option replaces --gecos in adduser?", ["--gecos", "adduser"]),
+    ("Which locale replaced no_NO?", ["no_no"]),
+    ("What should I use instead of tzconfig?", ["tzconfig"]),
+    ("What is the new name of the pam_unix min option?", ["pam_unix", "min"]),
+    ("What was the min option replaced by?", ["min"]),
+    ("What does the min option do?", None),
+])
+def test_the_thing_a_question_asks_the_replacement_of(question, old):
+    from retrieval.replacement import old_thing
+
+    assert old_thing(question) == old
+
+
+def test_release_notes_answer_what_replaces_a_thing_and_refuse_a_release_they_never_name(tmp_path):
+    """Debian's NEWS files as a collection: "Which environment variable replaces GREP_COLOR?" had "now obsolescent" in
+    bold, "Which group owns the DRM render nodes?" the group they had before ("previously group "video""), and "Which
+    kernel does glibc 2.40 require?" was answered from the notes of 2.26. What follows "renamed to", "use ... instead"
+    or "replaced by ... called" answers what replaces a thing; what the text marks as before is no answer; a release
+    no quoted document names is refused."""
+    service = service_over(tmp_path, {"harbourctl-NEWS.txt": (
+        "harbourctl (2.6-1) unstable; urgency=low\n\n  The --berth-file option is being renamed to --berth-path to "
+        "get aligned with the port's terminology. --berth-file will continue to work for one more release.\n\n"
+        "  The confusing HARBOUR_COLOR environment variable is now obsolescent. Instead of HARBOUR_COLOR='xxx', use "
+        "HARBOUR_COLORS='mt=xxx'.\n\n -- Ada Lovelace <ada@example.org>  Sun, 25 Dec 2022 17:11:31 +0100\n\n"
+        "harbourctl (2.5-1) unstable; urgency=medium\n\n  Tide logs (/var/log/tides/*) are now owned by group "
+        "\"harbour\" (previously group \"sailors\"). If you rely on static permissions to read those logs, update "
+        "group memberships accordingly.\n\n -- Ada Lovelace <ada@example.org>  Fri, 17 May 2019 19:15:32 +0200\n\n"
+        "harbourctl (2.4-1) unstable; urgency=low\n\n  Starting with version 2.4-1, harbourctl requires a 3.2 or "
+        "later tide table format. The Debian-specific 'depth=n' option has been replaced by a new upstream option "
+        "called 'mindepth=n'.\n\n  harbourctl does not support the -t, -m and -s options anymore. You should use the tidectl, "
+        "moonctl and sunctl utilities instead.\n\n -- Ada Lovelace <ada@example.org>  Tue, 23 Jan 2018 22:03:12 +0100\n")})
+    assert bold_answer(service, "What option replaces --berth-file?") == "--berth-path"
+    colors = bold_answer(service, "Which environment variable replaces HARBOUR_COLOR?")
+    assert colors is not None and colors.startswith("HARBOUR_COLORS")
+    assert (bold_answer(service, "What is the new name of the depth option?") or "").startswith("mindepth")
+    assert bold_answer(service, "Which utilities replace the harbourctl -t, -m and -s options?") == (
+        "tidectl, moonctl and sunctl")
+    assert bold_answer(service, "Which group owns the tide logs?") != "sailors"
+    assert not service.ask("Which tide table format does harbourctl 2.4 require?").abstained
+    assert service.ask("Which tide table format does harbourctl 2.9 require?").abstained
+
+
 def test_where_is_not_answered_by_the_name_of_a_thing(tmp_path):
     """Over a user's technical notes, "Where is the index stored?" had "FAISS" in bold, the engine that stores it;
     asked where FAISS stores it, the place is the answer."""

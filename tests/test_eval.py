@@ -171,6 +171,29 @@ def test_shipped_question_sets_are_valid():
     scifact = load_questions(SCIFACT_QUESTIONS)
     assert len(scifact) == 116 and sum(q.answerable for q in scifact) == 72 and len(set(SCIFACT_IDS)) == 34
     assert {d for q in scifact for d in q.relevant} <= {f"{i}.txt" for i in SCIFACT_IDS}
+    from eval.news_collection import NEWS_PACKAGES, NEWS_QUESTIONS
+
+    news = load_questions(NEWS_QUESTIONS)
+    assert len(news) == 50 and sum(q.answerable for q in news) == 35
+    assert {d for q in news for d in q.relevant} <= {f"{p}-NEWS.Debian.txt" for p in NEWS_PACKAGES}
+
+
+def test_the_release_notes_are_written_from_the_packages_documentation_and_refused_without_it(tmp_path):
+    import gzip
+
+    from citeqa.errors import InputNotFound
+    from eval.news_collection import NEWS_PACKAGES, news_collection
+
+    source = tmp_path / "doc"
+    for package in NEWS_PACKAGES:
+        (source / package).mkdir(parents=True)
+        (source / package / "NEWS.Debian.gz").write_bytes(gzip.compress(f"{package} (1.0-1) unstable\n".encode()))
+    folder = news_collection(tmp_path / "out", source)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{p}-NEWS.Debian.txt" for p in NEWS_PACKAGES)
+    assert (folder / "tmux-NEWS.Debian.txt").read_text(encoding="utf-8") == "tmux (1.0-1) unstable\n"
+    (source / "tmux" / "NEWS.Debian.gz").unlink()
+    with pytest.raises(InputNotFound, match="tmux"):
+        news_collection(tmp_path / "again", source)
 
 
 def test_the_scifact_collection_is_written_from_beir_scifact_and_refused_without_it(tmp_path):

@@ -1,0 +1,51 @@
+"""A ninth kind of collection, release notes: the NEWS.Debian files of fifteen Debian packages (apt, adduser,
+coreutils, findutils, git, grep, libc6, libpam0g, locales, login, make, openssh-client, postgresql-common, systemd,
+tmux), read from this machine's `/usr/share/doc` (each under its package's licence; not copied into this repository)
+and written as `<package>-NEWS.Debian.txt`. Each entry opens with a header in small letters ("pam (1.1.0-1) unstable;
+urgency=low") and ends with a signature line ("-- Steve Langasek <vorlon@debian.org>  Wed, 02 Sep 2009 ..."); the
+entries say what was renamed, replaced, split off or changed in which release. `eval/news_questions.jsonl` asks of
+them as an administrator upgrading would (50 questions, 35 answerable; written on 2026-12-06 before any was asked).
+
+    python -m eval.news_collection OUT [--source /usr/share/doc]
+
+writes the folder; `citeqa eval --corpus OUT --questions eval/news_questions.jsonl` measures it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+from pathlib import Path
+
+from citeqa.errors import InputNotFound
+
+NEWS_SOURCE = Path("/usr/share/doc")
+NEWS_QUESTIONS = Path(__file__).with_name("news_questions.jsonl")
+NEWS_PACKAGES = ("apt", "make", "openssh-client", "systemd", "libc6", "adduser", "libpam0g", "grep", "findutils",
+                 "git", "postgresql-common", "tmux", "locales", "coreutils", "login")
+
+
+def news_collection(out: Path, source: Path = NEWS_SOURCE) -> Path:
+    """The collection's folder `out`, each package's NEWS.Debian written as text."""
+    missing = [p for p in NEWS_PACKAGES if not (source / p / "NEWS.Debian.gz").is_file()]
+    if missing:
+        raise InputNotFound(f"{source} lacks the NEWS.Debian.gz of {', '.join(missing)}: the release notes are read "
+                            "from installed Debian packages (pass --source DIR).")
+    out.mkdir(parents=True, exist_ok=True)
+    for package in NEWS_PACKAGES:
+        text = gzip.decompress((source / package / "NEWS.Debian.gz").read_bytes()).decode("utf-8")
+        (out / f"{package}-NEWS.Debian.txt").write_text(text, encoding="utf-8")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval.news_collection", description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path, help="the folder to write the release notes to")
+    parser.add_argument("--source", type=Path, default=NEWS_SOURCE, help="the folder of the packages' documentation")
+    args = parser.parse_args(argv)
+    print(news_collection(args.out, args.source))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -13,11 +13,11 @@ writes the folder; `citeqa eval --corpus OUT --questions eval/news_questions.jso
 
 from __future__ import annotations
 
-import argparse
 import gzip
 from pathlib import Path
 
 from citeqa.errors import InputNotFound
+from eval.collection_cli import write_collection
 
 NEWS_SOURCE = Path("/usr/share/doc")
 NEWS_QUESTIONS = Path(__file__).with_name("news_questions.jsonl")
@@ -39,12 +39,8 @@ def news_collection(out: Path, source: Path = NEWS_SOURCE) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eval.news_collection", description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", type=Path, help="the folder to write the release notes to")
-    parser.add_argument("--source", type=Path, default=NEWS_SOURCE, help="the folder of the packages' documentation")
-    args = parser.parse_args(argv)
-    print(news_collection(args.out, args.source))
-    return 0
+    return write_collection(argv, "python -m eval.news_collection", __doc__, news_collection, NEWS_SOURCE,
+                            "the folder of the packages' documentation")
 
 
 if __name__ == "__main__":

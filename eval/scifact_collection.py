@@ -13,11 +13,11 @@ writes the folder; `citeqa eval --corpus OUT --questions eval/scifact_questions.
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
 from citeqa.errors import InputNotFound
+from eval.collection_cli import write_collection
 
 SCIFACT_SOURCE = Path(__file__).resolve().parents[2] / "shared" / "bench" / "scifact"
 SCIFACT_QUESTIONS = Path(__file__).with_name("scifact_questions.jsonl")
@@ -49,12 +49,8 @@ def scifact_collection(out: Path, source: Path = SCIFACT_SOURCE) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eval.scifact_collection", description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", type=Path, help="the folder to write the abstracts to")
-    parser.add_argument("--source", type=Path, default=SCIFACT_SOURCE, help="BEIR SciFact's folder")
-    args = parser.parse_args(argv)
-    print(scifact_collection(args.out, args.source))
-    return 0
+    return write_collection(argv, "python -m eval.scifact_collection", __doc__, scifact_collection, SCIFACT_SOURCE,
+                            "BEIR SciFact's folder")
 
 
 if __name__ == "__main__":

@@ -297,7 +297,7 @@ def test_hybrid_meets_the_floors_on_scientific_abstracts(tmp_path_factory):
 
 
 # Release notes (eval/news_collection.py: the NEWS.Debian files of 15 packages read from /usr/share/doc, 50 questions,
-# 35 answerable, 15 not), measured 2026-12-06 21:28 UTC: answer_quoted 0.8571, abstention 0.4667, false abstention 0.0286
+# 35 answerable, 15 not), measured 2026-12-06 19:50 UTC: answer_quoted 0.8571, abstention 0.4667, false abstention 0.0286
 # (the code of dad7753, before that evening's rules for release notes: 0.7429, 0.2667, 0.0286). Floors one question
 # below. Skipped where a package's notes are absent.
 NEWS_FLOORS = (0.82, 0.40, 0.06)

@@ -43,6 +43,8 @@ from retrieval.bodies import (Abbreviation, abbreviation_asked, abbreviation_exp
 from retrieval.countries import countries_named, names_of, only_other_countries, with_peoples_words
 from retrieval.document_date import asks_when_made, own_date
 from retrieval.document_lead import asks_what_it_is_about, lead
+from retrieval.entry_version import (ASKS_WHEN_CHANGED, ASKS_WHICH_VERSION, date_of_its_entry, version_it_names,
+                                     version_of_its_entry)
 from retrieval.kinds import (TIME, a_year_its_documents_never_name, asks_for_a_number, asks_for_a_post_holder,
                              asks_for_several_holders, asks_how_many, heads_a_body_of_the_country_asked,
                              holds_no_one_in_the_post, labelled_by_a_year_asked, names_the_post_in_full,
@@ -67,7 +69,7 @@ from retrieval.signatures import asks_who_signed, signature_block
 from retrieval.speakers import asks_who_said, quotation_opened, speaker_of
 from retrieval.spans import Candidates, candidates
 from retrieval.store import IndexReader
-from retrieval.replacement import the_replacement
+from retrieval.replacement import itself_the_replacement, the_replacement
 from retrieval.stranded import opens_after_the_verb, the_object_asked
 from retrieval.text import STOP_WORDS, content_words, stem_words, stems
 
@@ -353,6 +355,36 @@ class ExtractiveAnswerer:
     def _text_of(self, doc_id: str) -> str:
         return self.reader.documents[doc_id].document.text
 
+    def _its_entrys_version(self, unit: ScoredUnit) -> SpanChoice | None:
+        """The version `unit` names ("Starting with version 2.26-1"), or else the version in the header of the
+        change-log entry it stands in, as a span of the unit that holds it (`unit` itself when the header opens it)."""
+        if (named := version_it_names(unit.text)) is not None:
+            return SpanChoice(unit, unit.start + named[0], unit.start + named[1], unit.text[named[0] : named[1]], 0.0,
+                              1.0)
+        text = self._text_of(unit.doc_id)
+        first_line = text.find("\n", unit.start, unit.end)
+        return self._span_near(unit, version_of_its_entry(text, first_line if first_line >= 0 else unit.end))
+
+    def _its_entrys_date(self, unit: ScoredUnit) -> SpanChoice | None:
+        """The date of the change-log entry `unit` stands in (its signature's or its header's)."""
+        text = self._text_of(unit.doc_id)
+        first_line = text.find("\n", unit.start, unit.end)
+        return self._span_near(unit, date_of_its_entry(text, first_line if first_line >= 0 else unit.end))
+
+    def _span_near(self, unit: ScoredUnit, found: tuple[int, int] | None) -> SpanChoice | None:
+        """The span at document offsets `found`, in `unit` or in the unit of its document that holds it."""
+        if found is None:
+            return None
+        text = self._text_of(unit.doc_id)
+        start, end = found
+        holder = unit if unit.start <= start and end <= unit.end else None
+        if holder is None:
+            lo, hi = (text.rfind("\n", 0, start) + 1, unit.start) if start < unit.start else (unit.end, end)
+            spans = self.reader.sentences_within_spans([(unit.doc_id, lo, hi)])[0]
+            holder = next((unranked(unit, span, text) for _, span in spans if span.start <= start and end <= span.end),
+                          None)
+        return SpanChoice(holder, start, end, text[start:end], 0.0, 1.0) if holder is not None else None
+
     def _names_what_its_documents_never_name(self, question: str, chosen: Sequence[ScoredUnit]) -> bool:
         """A year or a release that none of the quoted documents names: the quotes are of another one."""
         documents = [self._text_of(d) for d in dict.fromkeys(u.doc_id for u in chosen)]
@@ -429,13 +461,22 @@ class ExtractiveAnswerer:
                              else _first_quote(analysis, headed), analysis.units, asks_for_a_list(analysis.question.text))
         if instances:  # the things asked first, then what the ranker quotes beside them
             chosen = instances + [u for u in chosen if u not in instances]
+        if (chosen and ASKS_WHICH_VERSION.search(analysis.question.text) and (short is None or not re.search(
+                r"\d", short.text)) and (versioned := self._its_entrys_version(chosen[0])) is not None):
+            short = versioned  # "apt (2.1.16) unstable; ...": the header of the entry the answer stands in
+            chosen = [versioned.unit] + [u for u in chosen if u.key != versioned.unit.key]
+        elif (chosen and ASKS_WHEN_CHANGED.search(analysis.question.text) and (short is None or not _A_YEAR.search(
+                short.text)) and (dated_entry := self._its_entrys_date(chosen[0])) is not None):
+            short = dated_entry  # " -- Michael Biebl <...>  Wed, 08 Jun 2022 ...": the date its entry is signed
+            chosen = [chosen[0], dated_entry.unit] + [u for u in chosen[1:] if u.key != dated_entry.unit.key]
         quoted = [u.text for u in chosen]
         if holder is not None:  # of a date asked, only units that hold it: what else happened then
             short, chosen = None, self.quotes(holder, on_the_date if dated is not None else analysis.units)
         elif (another_in_its_place(analysis.question.text, quoted) is not None
               or another_of_its_class(analysis.question.text, quoted) is not None):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "on Windows" quoted for "on macOS"
-        elif self._names_what_its_documents_never_name(analysis.question.text, chosen):
+        elif (self._names_what_its_documents_never_name(analysis.question.text, chosen)
+              or (short is None and itself_the_replacement(analysis.question.text, chosen))):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         elif not can_answer(analysis.question, chosen, self.abbreviations_of):
             holder = self._best_unit_that_can_answer(
@@ -1347,13 +1388,15 @@ def _expected_kind_found(info: QuestionInfo, text: str) -> bool:
 
 
 _NUMBER = re.compile(rf"\d|\b({SPELLED_NUMBERS}|several|many|few)\b", re.I)
+_A_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
 
 
-# A name written as code: with an underscore ("debian_defaults"), a path ("/usr/bin/ruby"), a call ("deflate()"), or
-# letters then digits ("bzip2", "X.75", "R-2626"), digits, letters and digits ("5T33", a cell line), four capitals or
-# more ("HMGCR", a gene; "NSFUS"); not a date or a count written so ("1100s", "3rd", "pre-1875", "1pm").
-_IDENTIFIER = re.compile(r"^(?:\w*_\w+|/\w[\w/.-]*|\w[\w.]*\(\)"
+# A name written as code: with an underscore ("debian_defaults"), a path ("/usr/bin/ruby"), a call ("deflate()"), a
+# file or module in small letters ("mysql.conf", "sys.path"), or letters then digits ("bzip2", "X.75", "R-2626"),
+# digits, letters and digits ("5T33", a cell line), four capitals or more ("HMGCR", a gene; "NSFUS"); not a date or a
+# count written so ("1100s", "3rd", "pre-1875", "1pm").
+_IDENTIFIER = re.compile(r"^(?:\w*_\w+|/\w[\w/.-]*|\w[\w.]*\(\)|[a-z][\w-]*\.[a-z][a-z0-9]{1,9}"
                          r"|(?!(?:pre|post|mid|early|late|non)-\d)[A-Za-z][\w.+-]*\d[\w.+-]*|\d+[A-Za-z]+\d[\w.+-]*"
                          r"|[A-Z]{4,}[\w-]*)$")
 

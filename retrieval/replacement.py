@@ -69,13 +69,30 @@ def the_replacement(question: str, units: Sequence[ScoredUnit], text_of: Callabl
     for unit in units[:reach]:
         document = text_of(unit.doc_id).lower()
         before = document[max(0, unit.start - _NEAR_BEFORE) : unit.start]
-        if not any(_names(unit.text.lower(), w) or _names(before, w) for w in old) \
+        own = [w for w in old if w not in unit.doc_id.lower()] or old  # not the tool the notes are of ("adduser")
+        if not any(_names(unit.text.lower(), w) or _names(before, w) for w in own) \
                 or not all(_names(document, w) or w in unit.doc_id.lower() for w in old):
             continue  # "--gecos in useradd": adduser's notes rename its --gecos, not useradd's
         found = _named_after_a_marker(unit, old)
         if found is not None:
             return found
     return None
+
+
+def itself_the_replacement(question: str, units: Sequence[ScoredUnit]) -> bool:
+    """Whether the question asks what replaced a thing that the best unit names as the replacement of another ("What
+    replaced sntrup761x25519-sha512@openssh.com?" of "The previous sntrup4591761x25519-sha512@tinyssh.org method is
+    replaced with sntrup761x25519-sha512@openssh.com"): the text says what it replaced, not what replaced it."""
+    old = old_thing(question)
+    if old is None or not units:
+        return False
+    unit = units[0]
+    own = [w for w in old if w not in unit.doc_id.lower()] or old
+    for marker in _MARKER.finditer(unit.text):
+        span = _thing_at(unit.text, _LEAD_WORDS.match(unit.text, marker.end()).end())
+        if span is not None and any(_names(unit.text[span[0] : span[1]].lower(), w) for w in own):
+            return True
+    return False
 
 
 def _names(text: str, word: str) -> bool:

@@ -46,11 +46,21 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not ends_an_idiom(choice) and not listed_beside_what_is_asked(choice, q)
             and not _WHAT_THE_TEXT_SETS_ASIDE.match(choice.text) and not what_it_was_before(choice, q)
             and not cuts_a_bracket(choice.text) and not _AN_ATTRIBUTION.search(choice.text)
-            and not cuts_its_subject(choice) and not inside_a_link(choice))
+            and not cuts_its_subject(choice) and not inside_a_link(choice) and not a_manual_section(choice))
 
 
 # One lower-case letter is a symbol of the text, not an answer ("p" of "(p = 0.01)" had answered ICU mortality).
 _A_LOWER_CASE_LETTER = re.compile(r"[a-z]")
+
+
+# A manual's section is no answer: "8" of "sshd(8)" had been in bold for how many variable names a line may hold.
+_MANUAL_SECTION = re.compile(r"[A-Za-z_][\w.-]*\(\d[a-z]?\)")
+
+
+def a_manual_section(choice: SpanChoice) -> bool:
+    """Whether the span is the section number of a manual page's name ("sshd(8)", "apt_preferences(5)")."""
+    start, end = choice.start - choice.unit.start, choice.end - choice.unit.start
+    return any(m.start() < start and end < m.end() for m in _MANUAL_SECTION.finditer(choice.unit.text))
 
 
 # A number of a web address is no answer ("2579" of ".../pull/2579" had been in bold for how much memory pyenv needs).
@@ -121,6 +131,36 @@ def with_its_sign(choice: SpanChoice) -> SpanChoice:
     if at == 0 or not choice.text[:1].isdigit() or choice.unit.text[at - 1] not in _SIGNS:
         return choice
     return replace(choice, start=choice.start - 1, text=choice.unit.text[at - 1] + choice.text)
+
+
+# An option's dashes: "-O" of "using the -O flag" (the span model's words start after them: "O" had been in bold).
+_DASHES_BEFORE = re.compile(r"(?:^|(?<=[\s\"'“‘(\[,=]))-{1,2}$")
+
+
+def with_its_dashes(choice: SpanChoice) -> SpanChoice:
+    """An option with the dashes written against it before it ("-O", "--comment")."""
+    at = choice.start - choice.unit.start
+    dashes = _DASHES_BEFORE.search(choice.unit.text, 0, at)
+    if dashes is None or not choice.text[:1].isalnum():
+        return choice
+    return _widened(choice, dashes.start(), choice.end - choice.unit.start)
+
+
+# What a thing was changed to: "ED25519" of "changes the first-preference signature algorithm from ECDSA to ED25519"
+# ("ECDSA to ED25519" had been in bold for the algorithm that is first now).
+_A_CHANGE_FROM = re.compile(r"\b(?:chang|switch|mov|renam|convert|upgrad|migrat|rais|lower|increas|decreas|reduc)\w*"
+                            r"\b[^.;:!?]*\bfrom\s+$", re.I)
+_FROM_TO = re.compile(r"\S.*?\s+to\s+(?=\S)")
+
+
+def what_it_became(choice: SpanChoice, q: QuestionInfo) -> SpanChoice:
+    """For a question that does not ask what it was changed from, "A to B" after "changed ... from" is B."""
+    at = choice.start - choice.unit.start
+    change = _A_CHANGE_FROM.search(choice.unit.text, 0, at)
+    to = _FROM_TO.match(choice.text)
+    if change is None or to is None or re.search(r"\bfrom\b", q.text, re.I):
+        return choice
+    return _widened(choice, at + to.end(), choice.end - choice.unit.start)
 
 
 # Units a quantity is counted in: a span that ends on the number cuts the quantity ("6 to 18" of "every 6 to 18 months
@@ -937,7 +977,8 @@ def made_whole(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:
     if choice is None:
         return None
     choice = with_its_month(with_its_sign(with_its_brackets_closed(with_its_last_letter_whole(with_its_path_whole(
-        with_its_complement(without_its_condition(choice)))))))
+        with_its_complement(without_its_condition(with_its_dashes(choice))))))))
+    choice = what_it_became(choice, q)
     if q.qtype in ("what", "which", "who"):  # a thing asked ("Where ...?" is a place: "Architecture-independent" no)
         choice = with_its_noun(choice)
     choice = with_its_subject(with_its_unit(with_its_number_range(choice, q)))

@@ -213,6 +213,44 @@ def service_over(tmp_path, files: dict[str, str | bytes]):
     return build_service(settings)
 
 
+@pytest.mark.parametrize("question, unit_text, span, shown", [
+    ("Which flag selects the legacy protocol?", "It may be told to use the legacy protocol with the -O flag.", "O", "-O"),
+    ("Which option replaces --gecos?", "It is renamed to --comment now.", "comment", "--comment"),
+    ("What is the first-preference algorithm?", "This release changes the first-preference algorithm from ECDSA to "
+     "ED25519.", "ECDSA to ED25519", "ED25519"),  # what it became
+    ("What was the algorithm changed from?", "This release changes the first-preference algorithm from ECDSA to "
+     "ED25519.", "ECDSA to ED25519", "ECDSA to ED25519"),  # asked what it was: the whole change stays
+    ("When is the office open?", "The office is open from Monday to Friday.", "Monday to Friday", "Monday to Friday"),
+    ("What did they fight?", "They fought an anti-war campaign.", "war campaign", "war campaign"),  # a word's hyphen
+])
+def test_an_options_dashes_stay_and_a_change_answers_with_what_it_became(question, unit_text, span, shown):
+    from retrieval.question import analyse
+    from retrieval.short_answer import made_whole
+
+    whole = made_whole(span_in(unit_at(unit_text), span), analyse(question))
+    assert whole is not None and whole.text == shown
+
+
+@pytest.mark.parametrize("unit_text, span, section", [
+    ("sshd(8): environment directives are limited to 1024 variable names.", "8", True),
+    ("sshd(8): environment directives are limited to 1024 variable names.", "1024", False),
+    ("See apt_preferences(5) for details.", "5", True),
+    ("The war lasted (8) years.", "8", False),
+])
+def test_a_manual_pages_section_is_no_answer(unit_text, span, section):
+    from retrieval.short_answer import a_manual_section
+
+    assert a_manual_section(span_in(unit_at(unit_text), span)) == section
+
+
+def test_a_file_or_module_named_in_small_letters_is_a_name_written_as_code():
+    from retrieval.answer import identifiers
+
+    assert identifiers("What does the mysql.conf owner need to match?") == ["mysql.conf"]
+    assert identifiers("Where does sys.path come from?") == ["sys.path"]
+    assert identifiers("What did the U.S. army do at 9 a.m. in Paris?") == []
+
+
 @pytest.mark.parametrize("question, unit_text, span, set_aside", [
     ("What group owns the DRM render nodes?", 'They are now owned by group "render" (previously group "video").',
      "video", True),
@@ -242,6 +280,32 @@ def test_a_release_no_quoted_document_names(question, document, never_named):
     from retrieval.look_alikes import a_release_its_documents_never_name
 
     assert a_release_its_documents_never_name(question, [document]) == never_named
+
+
+def test_a_lines_version_and_date_are_its_own_or_its_entrys():
+    from retrieval.entry_version import (ASKS_WHEN_CHANGED, ASKS_WHICH_VERSION, date_of_its_entry, version_it_names,
+                                         version_of_its_entry)
+
+    notes = ("tmux (1.9-1) experimental; urgency=low\n\n  The server protocol version was changed from 7 to 8.\n\n"
+             " -- Romain Francoise <rfrancoise@debian.org>  Sat, 22 Feb 2014 17:42:35 +0100\n\n"
+             "tmux (1.4-7) unstable; urgency=low\n\n  tmux is no longer installed setgid utmp.\n")
+    found = version_of_its_entry(notes, notes.index("tmux is no longer"))
+    assert found is not None and notes[found[0] : found[1]] == "1.4-7"
+    assert notes[slice(*version_of_its_entry(notes, notes.index("The server")))] == "1.9-1"
+    markdown = "# Changelog\n\n" + "".join(f"## [1.{i}.0] - 2020-01-0{i}\n\n- Fixed bug {i}.\n\n" for i in range(1, 7))
+    assert markdown[slice(*version_of_its_entry(markdown, markdown.index("Fixed bug 3")))] == "1.3.0"
+    assert version_of_its_entry("## Usage\n\n1.2\n\nRun it.\n", 14) is None  # no change log: no header
+    line = "Starting with version 2.26-1, the glibc requires a 3.2 or later Linux kernel."
+    assert line[slice(*version_it_names(line))] == "2.26-1"
+    signed = notes[slice(*date_of_its_entry(notes, notes.index("The server")))]
+    assert signed == "Sat, 22 Feb 2014" and date_of_its_entry(notes, notes.index("tmux is no longer")) is None
+    assert markdown[slice(*date_of_its_entry(markdown, markdown.index("Fixed bug 3")))] == "2020-01-03"
+    assert ASKS_WHICH_VERSION.search("In which version did apt start removing unused kernels?")
+    assert ASKS_WHICH_VERSION.search("Which release of OpenSSH disabled SHA-1?")
+    assert not ASKS_WHICH_VERSION.search("Which API version must FIDO middleware support?")  # another thing's
+    assert ASKS_WHEN_CHANGED.search("When was systemd-boot split into a separate package?")
+    assert not ASKS_WHEN_CHANGED.search("When was Debian bookworm released?")
+    assert not ASKS_WHICH_VERSION.search("Which package provides locate?")
 
 
 @pytest.mark.parametrize("question, old", [
@@ -275,14 +339,22 @@ def test_release_notes_answer_what_replaces_a_thing_and_refuse_a_release_they_ne
         "harbourctl (2.4-1) unstable; urgency=low\n\n  Starting with version 2.4-1, harbourctl requires a 3.2 or "
         "later tide table format. The Debian-specific 'depth=n' option has been replaced by a new upstream option "
         "called 'mindepth=n'.\n\n  harbourctl does not support the -t, -m and -s options anymore. You should use the tidectl, "
-        "moonctl and sunctl utilities instead.\n\n -- Ada Lovelace <ada@example.org>  Tue, 23 Jan 2018 22:03:12 +0100\n")})
+        "moonctl and sunctl utilities instead.\n\n  * harbourctl(8): the harbour.conf owner needs to match the data "
+        "directory owner. The -O flag makes harbourctl use the legacy tide protocol.\n\n -- Ada Lovelace <ada@example.org>  Tue, 23 Jan 2018 22:03:12 +0100\n")})
     assert bold_answer(service, "What option replaces --berth-file?") == "--berth-path"
+    assert service.ask("What option replaced --berth-path?").abstained  # the new name: nothing replaced it yet
+    assert bold_answer(service, "In which version was the --berth-file option renamed?") == "2.6-1"  # its entry's
+    assert bold_answer(service, "Which version of harbourctl changed the group of the tide logs?") == "2.5-1"
+    assert bold_answer(service, "When was the --berth-file option renamed?") == "Sun, 25 Dec 2022"  # its signature
     colors = bold_answer(service, "Which environment variable replaces HARBOUR_COLOR?")
     assert colors is not None and colors.startswith("HARBOUR_COLORS")
     assert (bold_answer(service, "What is the new name of the depth option?") or "").startswith("mindepth")
     assert bold_answer(service, "Which utilities replace the harbourctl -t, -m and -s options?") == (
         "tidectl, moonctl and sunctl")
     assert bold_answer(service, "Which group owns the tide logs?") != "sailors"
+    assert bold_answer(service, "Which flag makes harbourctl use the legacy tide protocol?") == "-O"
+    assert not service.ask("What does the harbour.conf owner need to match?").abstained
+    assert service.ask("What does the moorings.conf owner need to match?").abstained
     assert not service.ask("Which tide table format does harbourctl 2.4 require?").abstained
     assert service.ask("Which tide table format does harbourctl 2.9 require?").abstained
 

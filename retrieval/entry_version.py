@@ -1,0 +1,70 @@
+"""A question that asks in which version or release something changed ("In which version did apt start removing
+unused kernels?", "Which version of apt made the solver stop removing Essential packages?") is answered, over release
+notes, by the version of the entry its answer stands in: the entry's header ("apt (2.1.16) unstable; urgency=medium",
+"## [1.2.0] - 2020-01-01", "Release v2.6.30"), which the entry's lines rarely repeat. Without it the quotes hold no
+version and the question was refused ("The documents do not say") though its best quote said what changed. "When
+...?" is answered the same way by the entry's date: its signature line's ("-- Michael Biebl <biebl@debian.org>  Wed,
+08 Jun 2022 21:49:47 +0200", after the entry) or its header's ("## [1.2.0] - 2020-01-01").
+"""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.change_log import is_a_change_log
+
+# "In which version ...?", "Which release of apt ...?"; not "Which API version ...?", the version of another thing.
+ASKS_WHICH_VERSION = re.compile(r"\b(?:which|what)\s+(?:version|release)\b", re.I)
+# "When was systemd-boot split into a separate package?": when a change was made, not when a thing was released.
+ASKS_WHEN_CHANGED = re.compile(
+    r"^\W*when\s+(?:was|were|did|has|have)\b.*\b(?:split|renamed|changed|changes|change|removed|remove|added|add|"
+    r"deprecated|deprecate|introduced|introduce|dropped|drop|replaced|replace|switched|switch|moved|move|disabled|"
+    r"disable|enabled|enable|fixed|fix)\b", re.I)
+# A Debian change log's or NEWS file's entry header: "glibc (2.31-5) unstable; urgency=medium".
+_PACKAGE_HEADER = re.compile(r"^[ \t]*[a-z0-9][\w.+-]*[ \t]+\((?P<version>[^()\s]+)\)[^\n;]*;[ \t]*urgency=\w+[ \t]*$",
+                             re.M)
+# A version label on its own line, as a change log's heading: "## [1.2.0] - 2020-01-01", "Release v2.6.30", "1.2.15".
+_VERSION_LINE = re.compile(r"^[ \t#*\[]*(?:release|version|v)?[ \t]*v?(?P<version>\d+\.\d+(?:\.\d+)*[-.\w~]*)\]?"
+                           r"(?:[ \t]*[-–(][^\n]{0,40})?[ \t]*$", re.M | re.I)
+# A version the line itself names: "Starting with version 2.26-1, the glibc requires ..." in the entry of 2.26-5.
+_NAMED_VERSION = re.compile(r"\b(?:version|release)\s+v?(?P<version>\d+(?:\.\d+)+(?:[-~+.]?\w+)*)", re.I)
+# A Debian entry's signature line, and its date: " -- Michael Biebl <biebl@debian.org>  Wed, 08 Jun 2022 21:49:47 +0200".
+_SIGNATURE_DATE = re.compile(r"^[ \t]*--[ \t]+[^<\n]+<[^>\n]+>[ \t]+(?P<date>(?:\w{3},[ \t]+)?\d{1,2}[ \t]+\w{3}[ \t]+\d{4})",
+                             re.M)
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+ENTRY_REACH = 20_000  # characters above a line where its entry's header is looked for
+
+
+def version_of_its_entry(text: str, at: int) -> tuple[int, int] | None:
+    """The offsets of the version in the header of the change-log entry that holds offset `at` of `text`, or None
+    when the text is no change log or no header stands above `at`."""
+    lo = max(0, at - ENTRY_REACH)
+    header = None
+    for header in _PACKAGE_HEADER.finditer(text, lo, at):
+        pass
+    if header is None and is_a_change_log(text):
+        for header in _VERSION_LINE.finditer(text, lo, at):
+            pass
+    return (header.start("version"), header.end("version")) if header is not None else None
+
+
+def version_it_names(line: str) -> tuple[int, int] | None:
+    """The offsets of a version the line names after "version" or "release", or None."""
+    m = _NAMED_VERSION.search(line)
+    return (m.start("version"), m.end("version")) if m is not None else None
+
+
+def date_of_its_entry(text: str, at: int) -> tuple[int, int] | None:
+    """The offsets of the date of the change-log entry that holds offset `at`: the date of the first signature line
+    after it (before the next entry's header), or a date in its header line; None when there is neither."""
+    following = _PACKAGE_HEADER.search(text, at)
+    signature = _SIGNATURE_DATE.search(text, at, following.start() if following is not None else len(text))
+    if signature is not None:
+        return signature.start("date"), signature.end("date")
+    found = version_of_its_entry(text, at)
+    if found is None:
+        return None
+    line_end = text.find("\n", found[1])
+    date = _ISO_DATE.search(text, found[1], line_end if line_end >= 0 else len(text))
+    return (date.start(), date.end()) if date is not None else None
+

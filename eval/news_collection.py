@@ -4,7 +4,8 @@ tmux), read from this machine's `/usr/share/doc` (each under its package's licen
 and written as `<package>-NEWS.Debian.txt`. Each entry opens with a header in small letters ("pam (1.1.0-1) unstable;
 urgency=low") and ends with a signature line ("-- Steve Langasek <vorlon@debian.org>  Wed, 02 Sep 2009 ..."); the
 entries say what was renamed, replaced, split off or changed in which release. `eval/news_questions.jsonl` asks of
-them as an administrator upgrading would (50 questions, 35 answerable; written on 2026-12-06 before any was asked).
+them as an administrator upgrading would (93 questions, 65 answerable, written on 2026-12-06 in three batches, each
+before it was first asked: n01-n50, then o01-o28 and v01-v15 after the rules the first led to).
 
     python -m eval.news_collection OUT [--source /usr/share/doc]
 

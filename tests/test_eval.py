@@ -174,7 +174,7 @@ def test_shipped_question_sets_are_valid():
     from eval.news_collection import NEWS_PACKAGES, NEWS_QUESTIONS
 
     news = load_questions(NEWS_QUESTIONS)
-    assert len(news) == 50 and sum(q.answerable for q in news) == 35
+    assert len(news) == 93 and sum(q.answerable for q in news) == 65
     assert {d for q in news for d in q.relevant} <= {f"{p}-NEWS.Debian.txt" for p in NEWS_PACKAGES}
 
 

@@ -53,7 +53,7 @@ from retrieval.kinds import (TIME, a_year_its_documents_never_name, asks_for_a_n
 from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
 from retrieval.look_alikes import (ALONGSIDE, a_release_its_documents_never_name, another_in_its_place,
-                                  another_of_its_class)
+                                  another_of_its_class, writes_the_releases_asked)
 from retrieval.options import with_the_options_own_line
 from retrieval.opposites import asks_with_a_negation_no_quote_holds, says_the_opposite
 from retrieval.posed_questions import answered_where_posed, question_posed_over
@@ -355,6 +355,13 @@ class ExtractiveAnswerer:
     def _text_of(self, doc_id: str) -> str:
         return self.reader.documents[doc_id].document.text
 
+    @staticmethod
+    def _line_of_the_version_asked(analysis: Analysis, first: ScoredUnit) -> ScoredUnit:
+        """The line whose version "Which version ...?" asks: among the best units, the first that writes every release
+        the question names ("Add GraalPy 25.0.2", ranked below "Add graalpy-25.0.1"), or else `first`."""
+        return next((u for u in analysis.units[:KIND_REACH] if writes_the_releases_asked(analysis.question.text, u.text)),
+                    first)
+
     def _its_entrys_version(self, unit: ScoredUnit) -> SpanChoice | None:
         """The version `unit` names ("Starting with version 2.26-1"), or else the version in the header of the
         change-log entry it stands in, as a span of the unit that holds it (`unit` itself when the header opens it)."""
@@ -461,10 +468,12 @@ class ExtractiveAnswerer:
                              else _first_quote(analysis, headed), analysis.units, asks_for_a_list(analysis.question.text))
         if instances:  # the things asked first, then what the ranker quotes beside them
             chosen = instances + [u for u in chosen if u not in instances]
-        if (chosen and ASKS_WHICH_VERSION.search(analysis.question.text) and (short is None or not re.search(
-                r"\d", short.text)) and (versioned := self._its_entrys_version(chosen[0])) is not None):
-            short = versioned  # "apt (2.1.16) unstable; ...": the header of the entry the answer stands in
-            chosen = [versioned.unit] + [u for u in chosen if u.key != versioned.unit.key]
+        line = self._line_of_the_version_asked(analysis, short.unit if short is not None else chosen[0]) \
+            if chosen and ASKS_WHICH_VERSION.search(analysis.question.text) else None
+        if line is not None and (versioned := self._its_entrys_version(line)) is not None:
+            short = versioned  # "apt (2.1.16) unstable; ...": the header of the entry the answer stands in (the span
+            # model's own pick was "switch 3.15", "Anaconda3-2025.12-2", a contributor's name)
+            chosen = _first_of_each([versioned.unit, line, *chosen])
         elif (chosen and ASKS_WHEN_CHANGED.search(analysis.question.text) and (short is None or not _A_YEAR.search(
                 short.text)) and (dated_entry := self._its_entrys_date(chosen[0])) is not None):
             short = dated_entry  # " -- Michael Biebl <...>  Wed, 08 Jun 2022 ...": the date its entry is signed
@@ -1388,6 +1397,12 @@ def _expected_kind_found(info: QuestionInfo, text: str) -> bool:
 
 
 _NUMBER = re.compile(rf"\d|\b({SPELLED_NUMBERS}|several|many|few)\b", re.I)
+def _first_of_each(units: Sequence[ScoredUnit]) -> list[ScoredUnit]:
+    """The units in order, each unit once."""
+    seen: set = set()
+    return [u for u in units if not (u.key in seen or seen.add(u.key))]
+
+
 _A_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
 

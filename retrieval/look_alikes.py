@@ -178,5 +178,15 @@ def a_release_its_documents_never_name(question: str, documents: Sequence[str]) 
     document writes 2.26 as "2.26", "2.26-1" or "2.26.1", never as "2.260"."""
     asked = _RELEASE.findall(question)
     return bool(documents) and bool(asked) and not any(
-        re.search(rf"(?<![\d.]){re.escape(number)}(?!\d)", document) for number in asked for document in documents)
+        _writes(document, number) for number in asked for document in documents)
+
+
+def writes_the_releases_asked(question: str, text: str) -> bool:
+    """Whether the question names a release and the text writes every one it names ("GraalPy 25.0.2", not 25.0.1)."""
+    asked = _RELEASE.findall(question)
+    return bool(asked) and all(_writes(text, number) for number in asked)
+
+
+def _writes(text: str, number: str) -> bool:
+    return re.search(rf"(?<![\d.]){re.escape(number)}(?!\d)", text) is not None
 

@@ -308,6 +308,35 @@ def test_a_lines_version_and_date_are_its_own_or_its_entrys():
     assert not ASKS_WHICH_VERSION.search("Which package provides locate?")
 
 
+def test_a_markdown_change_logs_release_answers_which_release_added_a_thing(tmp_path):
+    """pyenv's CHANGELOG.md: "Which release added CPython 3.16-dev?" had "switch 3.15" in bold, "Which version of pyenv
+    added GraalPy 25.0.2?" the entry of the line that adds 25.0.1 (ranked first); the release heading above the line
+    that writes the release asked answers, and the heading is quoted."""
+    from retrieval.look_alikes import writes_the_releases_asked
+
+    assert writes_the_releases_asked("Which version added GraalPy 25.0.2?", "* Add GraalPy 25.0.2 by @msimacek")
+    assert not writes_the_releases_asked("Which version added GraalPy 25.0.2?", "* Add graalpy-25.0.1 by @msimacek")
+    entries = [("2.6.30", "Add CPython 3.16-dev, switch 3.15-dev to maintenance branch"),
+               ("2.6.29", "Add PyPy v7.3.22"), ("2.6.21", "Add GraalPy 25.0.2"), ("2.6.20", "Add CPython 3.15.0a5"),
+               ("2.6.12", "Add graalpy-25.0.1"), ("2.6.11", "Add CPython 3.9.25")]
+    service = service_over(tmp_path, {"CHANGELOG.md": "# Version History\n\n" + "".join(
+        f"## Release v{version}\n* {line} by @someone in https://github.com/example/pull/{i}\n\n"
+        for i, (version, line) in enumerate(entries))})
+    answer = service.ask("Which release added CPython 3.16-dev?")
+    assert answer.short_answer is not None and answer.short_answer.text == "2.6.30", answer.answer
+    assert "Release v2.6.30" in answer.citations[answer.short_answer.citation - 1].quote
+    assert bold_answer(service, "Which version of pyenv added GraalPy 25.0.2?") == "2.6.21"
+    assert service.ask("Which release added CPython 3.17-dev?").abstained
+    from types import SimpleNamespace
+
+    from retrieval.answer import ExtractiveAnswerer
+
+    wrong, right = unit_at("* Add graalpy-25.0.1 by @msimacek"), unit_at("* Add GraalPy 25.0.2 by @msimacek", 100)
+    asked = SimpleNamespace(question=SimpleNamespace(text="Which version of pyenv added GraalPy 25.0.2?"),
+                            units=[wrong, right])
+    assert ExtractiveAnswerer._line_of_the_version_asked(asked, wrong) is right  # ranked second, the release asked
+
+
 @pytest.mark.parametrize("question, old", [
     ("What option replaces --gecos in adduser?", ["--gecos", "adduser"]),
     ("Which locale replaced no_NO?", ["no_no"]),

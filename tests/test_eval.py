@@ -129,7 +129,7 @@ def test_shipped_question_sets_are_valid():
     from eval.questions import DOCS_CORPUS, DOCS_QUESTIONS
 
     docs = load_questions(DOCS_QUESTIONS)
-    assert len(docs) == 45 and sum(q.answerable for q in docs) == 33
+    assert len(docs) == 53 and sum(q.answerable for q in docs) == 39
     assert {d for q in docs for d in q.relevant} <= {p.name for p in DOCS_CORPUS.glob("*.md")}
     assert next(q for q in docs if q.id == "d15").answer_variants == (
         "switch between multiple versions of Python", "change the global Python version")

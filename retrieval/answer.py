@@ -64,7 +64,8 @@ from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_d
 from retrieval.scored import ScoredUnit, SpanChoice, softmax
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, the_path_asked,
-                                    with_its_day_and_month, word_opening_a_sentence)
+                                    what_it_is_now, what_it_was_before, with_its_day_and_month,
+                                    word_opening_a_sentence)
 from retrieval.signatures import asks_who_signed, signature_block
 from retrieval.speakers import asks_who_said, quotation_opened, speaker_of
 from retrieval.spans import Candidates, candidates
@@ -456,6 +457,10 @@ class ExtractiveAnswerer:
         short = best if (best is not None and analysis.correct >= least
                          and reads_as_an_answer(best, analysis.question) and not self._said_everywhere(best)
                          and not self._a_small_word_at_a_sentence_start(best)) else None
+        if short is None and best is not None and analysis.correct >= least and what_it_was_before(
+                best, analysis.question) and (now := what_it_is_now(best)) is not None:
+            short = now  # 'group "render" (previously group "video")': what it is now, not "video" (a word of the
+            # question as often: "render" for the render nodes' group, which the span model's filters refuse)
         if (replacing := the_replacement(analysis.question.text, analysis.units, self._text_of)) is not None:
             short = replacing  # "renamed to --comment": the text names what the question asks ("GREP_COLORS" for
             # GREP_COLOR, which the span model's filters read as the question's own word)

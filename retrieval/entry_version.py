@@ -32,7 +32,7 @@ _NAMED_VERSION = re.compile(r"\b(?:version|release)\s+v?(?P<version>\d+(?:\.\d+)
 _SIGNATURE_DATE = re.compile(r"^[ \t]*--[ \t]+[^<\n]+<[^>\n]+>[ \t]+(?P<date>(?:\w{3},[ \t]+)?\d{1,2}[ \t]+\w{3}[ \t]+\d{4})",
                              re.M)
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-ENTRY_REACH = 20_000  # characters above a line where its entry's header is looked for
+ENTRY_REACH = 20_000  # characters above a line where its entry's header is looked for (below it, its signature)
 
 
 def version_of_its_entry(text: str, at: int) -> tuple[int, int] | None:
@@ -57,8 +57,9 @@ def version_it_names(line: str) -> tuple[int, int] | None:
 def date_of_its_entry(text: str, at: int) -> tuple[int, int] | None:
     """The offsets of the date of the change-log entry that holds offset `at`: the date of the first signature line
     after it (before the next entry's header), or a date in its header line; None when there is neither."""
-    following = _PACKAGE_HEADER.search(text, at)
-    signature = _SIGNATURE_DATE.search(text, at, following.start() if following is not None else len(text))
+    hi = min(len(text), at + ENTRY_REACH)
+    following = _PACKAGE_HEADER.search(text, at, hi)
+    signature = _SIGNATURE_DATE.search(text, at, following.start() if following is not None else hi)
     if signature is not None:
         return signature.start("date"), signature.end("date")
     found = version_of_its_entry(text, at)

@@ -396,6 +396,22 @@ def what_it_was_before(choice: SpanChoice, q: QuestionInfo) -> bool:
     return _BEFORE_IT.search(before) is not None and not _ASKS_WHAT_IT_WAS.search(q.text)
 
 
+# What it is now, written just before the bracket that says what it was: "render" of 'group "render" (previously group
+# "video")'.
+_NOW_BEFORE_THEN = re.compile(r"(?:[\"“'‘](?P<quoted>[^\"”'’\n]{1,40})[\"”'’]|(?P<word>[^\s()\"“”'‘’]{1,40}))\s*"
+                              r"\((?:previously|formerly)\b[^()]*$", re.I)
+
+
+def what_it_is_now(choice: SpanChoice) -> SpanChoice | None:
+    """For a span the text writes as what was before inside a bracket ("(previously group "video")"), the thing
+    written just before that bracket, what it is now; None when there is none."""
+    m = _NOW_BEFORE_THEN.search(choice.unit.text, 0, choice.start - choice.unit.start)
+    if m is None:
+        return None
+    group = "quoted" if m.group("quoted") is not None else "word"
+    return _widened(choice, m.start(group), m.end(group))
+
+
 # Set phrases that link or qualify, ending in a word that alone looks like content ("in general", "for example").
 _IDIOM = re.compile(r"\b(?:in|for|of|at)\s+(?P<last>general|particular|addition|total|fact|example|instance|course|"
                     r"short|brief|practice|theory|principle|turn|part|effect|contrast|comparison|return|response|"

@@ -380,7 +380,7 @@ def test_release_notes_answer_what_replaces_a_thing_and_refuse_a_release_they_ne
     assert (bold_answer(service, "What is the new name of the depth option?") or "").startswith("mindepth")
     assert bold_answer(service, "Which utilities replace the harbourctl -t, -m and -s options?") == (
         "tidectl, moonctl and sunctl")
-    assert bold_answer(service, "Which group owns the tide logs?") != "sailors"
+    assert bold_answer(service, "Which group owns the tide logs?") == "harbour"  # not "sailors", what it was
     assert bold_answer(service, "Which flag makes harbourctl use the legacy tide protocol?") == "-O"
     assert not service.ask("What does the harbour.conf owner need to match?").abstained
     assert service.ask("What does the moorings.conf owner need to match?").abstained

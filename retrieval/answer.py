@@ -61,6 +61,7 @@ from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_d
                                 asks_how_to, defined_term, person_asked_about, person_named_as_source, says_number,
                                 post_speaker_asked, speaker_asked, thing_it_does, thing_it_shows, topic_said_about,
                                 what_is_called, without_named_source, without_the_verb_of_saying)
+from retrieval.replacement import itself_the_replacement, the_replacement
 from retrieval.scored import ScoredUnit, SpanChoice, softmax
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, the_path_asked,
@@ -70,7 +71,6 @@ from retrieval.signatures import asks_who_signed, signature_block
 from retrieval.speakers import asks_who_said, quotation_opened, speaker_of
 from retrieval.spans import Candidates, candidates
 from retrieval.store import IndexReader
-from retrieval.replacement import itself_the_replacement, the_replacement
 from retrieval.stranded import opens_after_the_verb, the_object_asked
 from retrieval.text import STOP_WORDS, content_words, stem_words, stems
 
@@ -360,8 +360,8 @@ class ExtractiveAnswerer:
     def _line_of_the_version_asked(analysis: Analysis, first: ScoredUnit) -> ScoredUnit:
         """The line whose version "Which version ...?" asks: among the best units, the first that writes every release
         the question names ("Add GraalPy 25.0.2", ranked below "Add graalpy-25.0.1"), or else `first`."""
-        return next((u for u in analysis.units[:KIND_REACH] if writes_the_releases_asked(analysis.question.text, u.text)),
-                    first)
+        question = analysis.question.text
+        return next((u for u in analysis.units[:KIND_REACH] if writes_the_releases_asked(question, u.text)), first)
 
     def _its_entrys_version(self, unit: ScoredUnit) -> SpanChoice | None:
         """The version `unit` names ("Starting with version 2.26-1"), or else the version in the header of the
@@ -369,15 +369,17 @@ class ExtractiveAnswerer:
         if (named := version_it_names(unit.text)) is not None:
             return SpanChoice(unit, unit.start + named[0], unit.start + named[1], unit.text[named[0] : named[1]], 0.0,
                               1.0)
-        text = self._text_of(unit.doc_id)
-        first_line = text.find("\n", unit.start, unit.end)
-        return self._span_near(unit, version_of_its_entry(text, first_line if first_line >= 0 else unit.end))
+        return self._in_its_entry(unit, version_of_its_entry)
 
     def _its_entrys_date(self, unit: ScoredUnit) -> SpanChoice | None:
         """The date of the change-log entry `unit` stands in (its signature's or its header's)."""
+        return self._in_its_entry(unit, date_of_its_entry)
+
+    def _in_its_entry(self, unit: ScoredUnit, find: Callable[[str, int], tuple[int, int] | None]) -> SpanChoice | None:
+        """What `find` finds in the change-log entry of `unit`'s first line, as a span of the unit that holds it."""
         text = self._text_of(unit.doc_id)
         first_line = text.find("\n", unit.start, unit.end)
-        return self._span_near(unit, date_of_its_entry(text, first_line if first_line >= 0 else unit.end))
+        return self._span_near(unit, find(text, first_line if first_line >= 0 else unit.end))
 
     def _span_near(self, unit: ScoredUnit, found: tuple[int, int] | None) -> SpanChoice | None:
         """The span at document offsets `found`, in `unit` or in the unit of its document that holds it."""
@@ -482,7 +484,7 @@ class ExtractiveAnswerer:
         elif (chosen and ASKS_WHEN_CHANGED.search(analysis.question.text) and (short is None or not _A_YEAR.search(
                 short.text)) and (dated_entry := self._its_entrys_date(chosen[0])) is not None):
             short = dated_entry  # " -- Michael Biebl <...>  Wed, 08 Jun 2022 ...": the date its entry is signed
-            chosen = [chosen[0], dated_entry.unit] + [u for u in chosen[1:] if u.key != dated_entry.unit.key]
+            chosen = _first_of_each([chosen[0], dated_entry.unit, *chosen[1:]])
         quoted = [u.text for u in chosen]
         if holder is not None:  # of a date asked, only units that hold it: what else happened then
             short, chosen = None, self.quotes(holder, on_the_date if dated is not None else analysis.units)
@@ -1116,6 +1118,12 @@ def spelled_out(short: SpanChoice, quoted: Sequence[ScoredUnit]) -> SpanChoice:
     return short
 
 
+def _first_of_each(units: Sequence[ScoredUnit]) -> list[ScoredUnit]:
+    """The units in order, each unit once."""
+    seen: set[tuple[str, int]] = set()
+    return [u for u in units if not (u.key in seen or seen.add(u.key))]
+
+
 def unranked(near: ScoredUnit, span: Span, text: str) -> ScoredUnit:
     """The unit at `span` of the document of `near` (its passage), quoted for what it adds to a ranked unit;
     the ranker did not score it."""
@@ -1402,12 +1410,6 @@ def _expected_kind_found(info: QuestionInfo, text: str) -> bool:
 
 
 _NUMBER = re.compile(rf"\d|\b({SPELLED_NUMBERS}|several|many|few)\b", re.I)
-def _first_of_each(units: Sequence[ScoredUnit]) -> list[ScoredUnit]:
-    """The units in order, each unit once."""
-    seen: set = set()
-    return [u for u in units if not (u.key in seen or seen.add(u.key))]
-
-
 _A_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
 

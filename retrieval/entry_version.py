@@ -28,9 +28,10 @@ _VERSION_LINE = re.compile(r"^[ \t#*\[]*(?:release|version|v)?[ \t]*v?(?P<versio
                            r"(?:[ \t]*[-–(][^\n]{0,40})?[ \t]*$", re.M | re.I)
 # A version the line itself names: "Starting with version 2.26-1, the glibc requires ..." in the entry of 2.26-5.
 _NAMED_VERSION = re.compile(r"\b(?:version|release)\s+v?(?P<version>\d+(?:\.\d+)+(?:[-~+.]?\w+)*)", re.I)
-# A Debian entry's signature line, and its date: " -- Michael Biebl <biebl@debian.org>  Wed, 08 Jun 2022 21:49:47 +0200".
-_SIGNATURE_DATE = re.compile(r"^[ \t]*--[ \t]+[^<\n]+<[^>\n]+>[ \t]+(?P<date>(?:\w{3},[ \t]+)?\d{1,2}[ \t]+\w{3}[ \t]+\d{4})",
-                             re.M)
+# A Debian entry's signature line, and its date: " -- Michael Biebl <biebl@debian.org>  Wed, 08 Jun 2022 21:49:47
+# +0200".
+_SIGNATURE_DATE = re.compile(r"^[ \t]*--[ \t]+[^<\n]+<[^>\n]+>[ \t]+"
+                             r"(?P<date>(?:\w{3},[ \t]+)?\d{1,2}[ \t]+\w{3}[ \t]+\d{4})", re.M)
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 ENTRY_REACH = 20_000  # characters above a line where its entry's header is looked for (below it, its signature)
 

@@ -1,10 +1,10 @@
 """A question that asks what takes a thing's place ("What option replaces --gecos?", "Which locale replaced no_NO?",
 "What should I use instead of tzconfig?", "What is the new name of the min option?") asks for what the text names
-after "renamed to", "replaced by ... called", "use ... instead", "switch to" or "in favor of", as release notes and
-migration guides write it: "The --gecos option is being renamed to *--comment*". The span model weighs where a span
-stands beside the question's words, not which side of "renamed to" it is on, and had put "now obsolescent" in bold for
-which variable replaces GREP_COLOR. Among the best units, the first that writes such a phrase, and the old thing in it
-or just before it, gives the short answer: the thing named after the phrase.
+after "renamed to", "replaced by ... called", "use ... instead", "moved to", "switch to" or "in favor of", as release
+notes and migration guides write it: "The --gecos option is being renamed to *--comment*". The span model weighs where
+a span stands beside the question's words, not which side of "renamed to" it is on, and had put "now obsolescent" in
+bold for which variable replaces GREP_COLOR. Among the best units, the first that writes such a phrase, and the old
+thing in it or just before it, gives the short answer: the thing named after the phrase.
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ _KIND_WORDS = frozenset("option options command commands package packages variab
                         "fields flag flags parameter parameters key keys utility utilities tool tools program "
                         "programs script scripts library libraries new old default now".split())
 _MARKER = re.compile(r"\b(?:renamed\s+(?:to|as)|replaced\s+(?:by|with)|superseded\s+by|in\s+favou?r\s+of|"
-                     r"switch(?:ed)?\s+(?:over\s+)?to|migrated?\s+to|now\s+(?:called|named)|called|"
-                     r"(?<!to\s)use(?=\s[^.;]*\binstead\b)|(?<=,\s)use)\s+", re.I)
+                     r"switch(?:ed)?\s+(?:over\s+)?to|migrated?\s+to|moved\s+to|called|named|"
+                     r"(?<!to\s)us(?:e|ing)(?=\s[^.;]*\binstead\b)|(?<=,\s)use)\s+", re.I)
+_CAPITALISED = re.compile(r"\b[A-Z][\w.+-]*")  # the question's names (its first word aside)
 _LEAD_WORDS = re.compile(r"(?:(?:the|a|an|new)\s+)*", re.I)
 _QUOTED = re.compile(r"[\"'`‘“](?P<thing>[^\"'`’”\n]{1,60})[\"'`’”]")
 # "--comment", "nb_NO", "Typer()", "GREP_COLORS=" (of "GREP_COLORS='mt=xxx'")
@@ -66,12 +67,14 @@ def the_replacement(question: str, units: Sequence[ScoredUnit], text_of: Callabl
     old = old_thing(question)
     if old is None:
         return None
+    names = old + [w.lower() for w in _CAPITALISED.findall(question)[1:]]  # "OpenSSL" of "Which crypto backend does
+    # OpenSSL use instead of libgcrypt?": GnuTLS's notes that say "using nettle instead of libgcrypt" are of another
     for unit in units[:reach]:
         document = text_of(unit.doc_id).lower()
         before = document[max(0, unit.start - _NEAR_BEFORE) : unit.start]
         own = [w for w in old if w not in unit.doc_id.lower()] or old  # not the tool the notes are of ("adduser")
         if not any(_names(unit.text.lower(), w) or _names(before, w) for w in own) \
-                or not all(_names(document, w) or w in unit.doc_id.lower() for w in old):
+                or not all(_names(document, w) or w in unit.doc_id.lower() for w in names):
             continue  # "--gecos in useradd": adduser's notes rename its --gecos, not useradd's
         found = _named_after_a_marker(unit, old)
         if found is not None:

@@ -369,7 +369,9 @@ def test_release_notes_answer_what_replaces_a_thing_and_refuse_a_release_they_ne
         "later tide table format. The Debian-specific 'depth=n' option has been replaced by a new upstream option "
         "called 'mindepth=n'.\n\n  harbourctl does not support the -t, -m and -s options anymore. You should use the tidectl, "
         "moonctl and sunctl utilities instead.\n\n  * harbourctl(8): the harbour.conf owner needs to match the data "
-        "directory owner. The -O flag makes harbourctl use the legacy tide protocol.\n\n -- Ada Lovelace <ada@example.org>  Tue, 23 Jan 2018 22:03:12 +0100\n")})
+        "directory owner. The -O flag makes harbourctl use the legacy tide protocol.\n\n  harbourctl is now using tidelib "
+        "instead of moonlib as its tide backend. Per-user configuration has moved to ~/.harbour/berths.conf, and "
+        "~/.harbour/options is no longer in use.\n\n -- Ada Lovelace <ada@example.org>  Tue, 23 Jan 2018 22:03:12 +0100\n")})
     assert bold_answer(service, "What option replaces --berth-file?") == "--berth-path"
     assert service.ask("What option replaced --berth-path?").abstained  # the new name: nothing replaced it yet
     assert bold_answer(service, "In which version was the --berth-file option renamed?") == "2.6-1"  # its entry's
@@ -382,6 +384,9 @@ def test_release_notes_answer_what_replaces_a_thing_and_refuse_a_release_they_ne
         "tidectl, moonctl and sunctl")
     assert bold_answer(service, "Which group owns the tide logs?") == "harbour"  # not "sailors", what it was
     assert bold_answer(service, "Which flag makes harbourctl use the legacy tide protocol?") == "-O"
+    assert bold_answer(service, "Which tide backend does harbourctl use instead of moonlib?") == "tidelib"
+    assert bold_answer(service, "Which file replaces ~/.harbour/options?") == "~/.harbour/berths.conf"
+    assert bold_answer(service, "Which tide backend does Portctl use instead of moonlib?") != "tidelib"  # another's
     assert not service.ask("What does the harbour.conf owner need to match?").abstained
     assert service.ask("What does the moorings.conf owner need to match?").abstained
     assert not service.ask("Which tide table format does harbourctl 2.4 require?").abstained

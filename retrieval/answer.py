@@ -69,7 +69,7 @@ from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_blo
                                     word_opening_a_sentence)
 from retrieval.signatures import asks_who_signed, signature_block
 from retrieval.speakers import asks_who_said, quotation_opened, speaker_of
-from retrieval.spans import Candidates, candidates
+from retrieval.spans import MODERN_YEAR, Candidates, candidates
 from retrieval.store import IndexReader
 from retrieval.stranded import opens_after_the_verb, the_object_asked
 from retrieval.text import STOP_WORDS, content_words, stem_words, stems
@@ -367,8 +367,7 @@ class ExtractiveAnswerer:
         """The version `unit` names ("Starting with version 2.26-1"), or else the version in the header of the
         change-log entry it stands in, as a span of the unit that holds it (`unit` itself when the header opens it)."""
         if (named := version_it_names(unit.text)) is not None:
-            return SpanChoice(unit, unit.start + named[0], unit.start + named[1], unit.text[named[0] : named[1]], 0.0,
-                              1.0)
+            return self._span_near(unit, (unit.start + named[0], unit.start + named[1]))
         return self._in_its_entry(unit, version_of_its_entry)
 
     def _its_entrys_date(self, unit: ScoredUnit) -> SpanChoice | None:
@@ -1410,7 +1409,7 @@ def _expected_kind_found(info: QuestionInfo, text: str) -> bool:
 
 
 _NUMBER = re.compile(rf"\d|\b({SPELLED_NUMBERS}|several|many|few)\b", re.I)
-_A_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_A_YEAR = re.compile(rf"\b{MODERN_YEAR}\b")
 _NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
 
 

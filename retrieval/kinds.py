@@ -57,7 +57,7 @@ _SAYS_AN_EXACT_COUNT = re.compile(r"\d|\b(?:" + _NUMBER_WORDS + r")\b", re.I)
 _MONTHS = "|".join(m.capitalize() for m in MONTH_NAMES)
 _A_DAY_OF_A_MONTH = re.compile(
     rf"\b(?:(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b)")
-_A_DATE_OR_YEAR = re.compile(rf"\b(?:(?:{_MONTHS})\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{_MONTHS})\b|(?:1[5-9]|20)\d\d\b)")
+_A_DATE_OR_YEAR = re.compile(rf"\b(?:(?:{_MONTHS})\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{_MONTHS})\b|{MODERN_YEAR}\b)")
 _SAYS_A_SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\bhalf\b|\bthird\b|\bquarter\b|\bmajority\b|\bone-\w+",
                            re.I)
 # A number written as one, perhaps with a unit's letters on it ("45", "2.5", "24h", "100ms"), not a digit inside a
@@ -527,7 +527,7 @@ def says_a_count(text: str) -> bool:
     return bool(_SAYS_A_COUNT.search(_A_YEAR_OF_TIME.sub(" ", _A_DAY_OF_A_MONTH.sub(" ", text))))
 
 
-_A_YEAR_OF_TIME = re.compile(rf"\b(?:{_MONTHS}|in|since|before|after|until|till|by|from|during)\s+(?:1[5-9]|20)\d\d\b",
+_A_YEAR_OF_TIME = re.compile(rf"\b(?:{_MONTHS}|in|since|before|after|until|till|by|from|during)\s+{MODERN_YEAR}\b",
                              re.I)
 
 

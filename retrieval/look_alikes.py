@@ -128,8 +128,8 @@ def _plain(word: str) -> str:
 
 
 # Closed classes whose members a question may swap for one another ("rats" for the quote's mice, "in the liver" for
-# its brain, SQuAD's "in July 1755" for June's): a member no quote names, where a quote names another of the class, is a look-alike as a name in a slot
-# is. Words in small letters, so the slots above do not read them.
+# its brain, SQuAD's "in July 1755" for June's): a member no quote names, where a quote names another of the class, is
+# a look-alike as a name in a slot is. Words in small letters, so the slots above do not read them.
 _CLASSES = {
     "organism": "mouse mice murine rat rats human humans people patient patients zebrafish yeast dog dogs cat cats "
                 "monkey monkeys macaque macaques pig pigs cow cows cattle sheep chicken chickens rabbit rabbits "
@@ -189,4 +189,3 @@ def writes_the_releases_asked(question: str, text: str) -> bool:
 
 def _writes(text: str, number: str) -> bool:
     return re.search(rf"(?<![\d.]){re.escape(number)}(?!\d)", text) is not None
-

@@ -130,7 +130,7 @@ def with_its_sign(choice: SpanChoice) -> SpanChoice:
     at = choice.start - choice.unit.start
     if at == 0 or not choice.text[:1].isdigit() or choice.unit.text[at - 1] not in _SIGNS:
         return choice
-    return replace(choice, start=choice.start - 1, text=choice.unit.text[at - 1] + choice.text)
+    return _widened(choice, at - 1, choice.end - choice.unit.start)
 
 
 # An option's dashes: "-O" of "using the -O flag" (the span model's words start after them: "O" had been in bold).
@@ -251,7 +251,7 @@ def with_its_unit(choice: SpanChoice) -> SpanChoice:
     unit = _UNIT_AFTER_A_NUMBER.match(choice.unit.text, choice.end - choice.unit.start)
     if unit is None:
         return choice
-    return replace(choice, end=choice.unit.start + unit.end(), text=choice.text + unit.group())
+    return _widened(choice, choice.start - choice.unit.start, unit.end())
 
 
 def with_its_month(choice: SpanChoice) -> SpanChoice:
@@ -263,8 +263,7 @@ def with_its_month(choice: SpanChoice) -> SpanChoice:
     month = _MONTH_JUST_BEFORE.search(choice.unit.text, 0, at)
     if month is None:
         return choice
-    start = month.start()
-    return replace(choice, start=choice.unit.start + start, text=choice.unit.text[start:at] + choice.text)
+    return _widened(choice, month.start(), choice.end - choice.unit.start)
 
 
 # What a span that ends on one capital letter cuts: a dotted abbreviation ("U" of "U.S.", "X" of "X.25") or a name
@@ -281,9 +280,7 @@ def with_its_path_whole(choice: SpanChoice) -> SpanChoice:
         at = _PATH_BEFORE.search(text, 0, at).start()
     if end < len(text) and text[end] == "/":
         end += len(_PATH_AFTER.match(text, end).group().rstrip(".:"))
-    if (at, end) == (choice.start - choice.unit.start, choice.end - choice.unit.start):
-        return choice
-    return replace(choice, start=choice.unit.start + at, end=choice.unit.start + end, text=text[at:end])
+    return _widened(choice, at, end)
 
 
 _PATH_BEFORE = re.compile(r"[^\s\"'“”‘’(\[<]*$")
@@ -299,7 +296,7 @@ def with_its_last_letter_whole(choice: SpanChoice) -> SpanChoice:
     rest = _DOTTED_REST.match(choice.unit.text, after) or _INITIALS_SURNAME.match(choice.unit.text, after)
     if rest is None or rest.group().split()[-1].lower() in STOP_WORDS:  # "Plan B. Then ...": a sentence ends
         return choice
-    return replace(choice, end=choice.end + len(rest.group()), text=choice.text + rest.group())
+    return _widened(choice, choice.start - choice.unit.start, after + len(rest.group()))
 
 
 BRACKET_REACH = 40  # characters looked ahead for the bracket a span opens
@@ -317,7 +314,7 @@ def with_its_brackets_closed(choice: SpanChoice) -> SpanChoice:
     unit_text, end = choice.unit.text, choice.end - choice.unit.start
     close = _BRACKET_CLOSE.match(unit_text, end)
     if close is not None:
-        return replace(choice, end=choice.end + len(close.group()), text=text + close.group())
+        return _widened(choice, choice.start - choice.unit.start, end + len(close.group()))
     kept = text[:opened].rstrip(" ,;:-")
     if not kept or cuts_a_bracket(kept):
         return choice
@@ -598,7 +595,7 @@ def with_its_subject(choice: SpanChoice) -> SpanChoice:
     start += len(before[start:]) - len(before[start:].lstrip())
     if len(before[start:].split()) > SUBJECT_REACH:
         return choice
-    return replace(choice, start=choice.unit.start + start, text=choice.unit.text[start:at] + choice.text)
+    return _widened(choice, start, choice.end - choice.unit.start)
 
 
 def a_clause_for_a_fact(choice: SpanChoice, q: QuestionInfo) -> bool:

@@ -1,7 +1,10 @@
 """Cleaning by general rules (none mentions a particular document):
 
-1. Unicode NFKC normalisation; line endings to "\\n"; zero-width and control characters removed.
-2. Hyphenated line breaks rejoined ("secur-\\nity" -> "security") when a lower-case letter follows.
+1. Unicode NFKC normalisation; line endings to "\\n"; a terminal's formatting removed (the escape sequences
+   "\\x1b[1m" and overstrikes "N\\bN" that `man` and other programs write when their output is saved); zero-width
+   and control characters removed.
+2. Hyphenated line breaks rejoined ("secur-\\nity" -> "security", and groff's U+2010 "speci\u2010\\nfied") when a
+   lower-case letter follows.
 3. Page furniture dropped: lines that are only a page number ("22", "- 3 -", "Page 3 of 9", "• 1", "iv";
    not a year, 1800-2099, which as often heads a list: "2022" / "- Kazakhstan" / "- Serbia"), only a URL,
    e-mail, @handle or /path (unless the line before runs into it: "... must be installed to" /
@@ -31,7 +34,12 @@ from typing import Iterable, Sequence
 from citeqa.layout import LINK, ends_with_joiner
 
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_HYPHEN_BREAK = re.compile(r"(\w)-[ \t]*\n[ \t]*(?=[a-z])")
+_HYPHEN_BREAK = re.compile(r"(\w)[-\u2010][ \t]*\n[ \t]*(?=[a-z])")
+# A terminal's formatting: CSI sequences ("\x1b[1m" bold, "\x1b[4m" underline, "\x1b[0m" reset), OSC sequences (a
+# link's target), and overstrikes ("N\bN" bold, "_\bN" or "N\b_" underlined, "+\bo" a bullet): the control
+# characters alone were removed, which left "[1mNROFF [22mis" in man-db's manual, saved from `man`.
+_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+_OVERSTRIKE = re.compile(r"([^\n])\x08([^\n])")  # the character kept: the one not "_" (underline), else the first
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—•·*\s]*\d{1,4}[-–—•·*\s]*|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})$"
     r"|^(?-i:[ivxlc]{1,7})$",  # a front matter's page: "i", "iv"
@@ -66,8 +74,16 @@ _BLANK_RUNS = re.compile(r"\n{4,}")
 def normalise(text: str) -> str:
     """Line endings to "\\n", invisible characters out, then NFKC (in this order: removing a character
     after NFKC could leave two that NFKC would combine, and NFKC produces none of them)."""
-    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _TERMINAL_ESCAPE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    while "\x08" in text and (struck := _OVERSTRIKE.sub(_struck, text)) != text:
+        text = struck
+    text = _INVISIBLE.sub("", text)
     return unicodedata.normalize("NFKC", text)
+
+
+def _struck(match: re.Match) -> str:
+    first, second = match.groups()
+    return second if first == "_" else first
 
 
 def clean_line(line: str) -> str:

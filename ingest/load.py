@@ -58,5 +58,5 @@ def document_from_raw(doc_id: str, path: Path, raw: RawText) -> Document:
         content_hash=raw.content_hash,
         size=raw.size,
         format=raw.format,
-        date=raw.date or find_date(text),
+        date=raw.date or find_date(text) or find_date("\n".join(sorted(headers))),  # a running header's date
     )

@@ -14,7 +14,7 @@ import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ingest.clean import is_rule
+from ingest.clean import is_page_furniture, is_rule, normalise
 from ingest.discover import READABLE_SUFFIXES
 
 
@@ -27,7 +27,7 @@ class RawText:
     text: str
     format: str
     title: str | None = None  # a title the format itself declares (HTML <title>, PDF/DOCX metadata)
-    pages: tuple[str, ...] = ()  # PDF pages, for header/footer detection
+    pages: tuple[str, ...] = ()  # PDF pages or a typeset text's, for header/footer detection
     content_hash: str = ""  # sha256 of the file's bytes
     size: int = 0
     date: str | None = None  # a date the format itself declares (Markdown front matter), ISO
@@ -55,7 +55,7 @@ def _read_bytes(path: Path) -> bytes:
 def _parse(suffix: str, data: bytes) -> RawText:
     if suffix == ".txt":
         text = decode_text(data)
-        return RawText(text, "txt", underlined_title(text))
+        return RawText(text, "txt", underlined_title(text), typeset_pages(text))
     if suffix in (".md", ".markdown"):
         return read_markdown(decode_text(data))
     if suffix in (".html", ".htm"):
@@ -77,6 +77,21 @@ def underlined_title(text: str) -> str | None:
     if len(lines) > 1 and lines[0] and not is_rule(lines[0]) and is_rule(lines[1]):
         return lines[0]
     return None
+
+
+# Where a typesetter's plain text turns the page: a form feed (RFCs), or four blank lines or more (nroff's output,
+# man-db's manual), which prose sets between no two paragraphs.
+_PAGE_BREAK = re.compile(r"\f|\n(?:[ \t]*\n){4,}")
+MIN_PAGES = 3  # fewer say nothing of running headers
+
+
+def typeset_pages(text: str) -> tuple[str, ...]:
+    """The pages of a plain text that a typesetter laid out, for its running headers and footers ("man-db v2.11.2
+    2023-01-08" atop every page of man-db's manual ran into the sentences it broke); the parts that hold nothing but
+    page furniture (a page's number, set apart from its page) are no pages. None when fewer than three."""
+    pages = tuple(part for part in _PAGE_BREAK.split(text)
+                  if any(line.strip() and not is_page_furniture(line) for line in normalise(part).splitlines()))
+    return pages if len(pages) >= MIN_PAGES else ()
 
 
 def decode_text(data: bytes) -> str:

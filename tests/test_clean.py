@@ -202,3 +202,29 @@ def test_a_block_boxed_in_asterisks_is_read_without_its_box():
     assert clean_text(boxed) == ('6. Disclaimer of Warranty\n\nCovered Software is provided "as is",\n'
                                  "without warranty of any kind.")
     assert clean_text("* one *\n*two*\n") == "* one *\n*two*"
+
+
+def test_a_terminals_formatting_and_groffs_hyphenation_are_removed():
+    """Text saved from `man` (man-db's own manual ships so): escape sequences for bold and underline, overstrikes, and
+    a word broken with groff's U+2010 hyphen at a line end; the control characters alone had been removed, leaving
+    "[1mNROFF [22mis" in quotes, and "speci\u2010 fied" stayed two words to BM25."""
+    raw = ("\x1b[1mNROFF \x1b[22mis used; \x1b[4mitalic\x1b[24m and \x1b]8;;https://x.org\x07a link\x1b]8;;\x07\n"
+           "N\bNA\bAM\bME, _\bu_\bn_\bd_\be_\br, o\b_v\b_e\b_r and +\bo a bullet\n"
+           "which may be speci\u2010\nfied, but VER\u2010\nSION_CONTROL is a name")
+    assert clean_text(raw) == ("NROFF is used; italic and a link\nNAME, under, over and + a bullet\n"
+                               "which may be specified, but VER\u2010\nSION_CONTROL is a name")
+
+
+def test_a_typeset_texts_running_header_is_dropped_and_dates_the_document(tmp_path):
+    """nroff's output (man-db's manual): pages apart by blank lines, each under the header "man-db v2.11.2 2023-01-08",
+    which had run into the sentences the page breaks cut; the header's date is the document's."""
+    pages = [f"Paragraph {i} of the manual goes on about cat pages and the\nwhatis database, line after line." for i in
+             range(1, 6)]
+    raw = "The manual\n\n\n\n\n" + "".join(f"toolbox v1.2 2023-01-08\n\n{p}\n\n\n\n{i}\n\n\n\n\n\n"
+                                          for i, p in enumerate(pages, 1))
+    (tmp_path / "manual.txt").write_text(raw, encoding="utf-8")
+    document = load_corpus(tmp_path).documents[0]
+    assert "toolbox v1.2" not in document.text and "Paragraph 3 of the manual" in document.text
+    assert document.date == "2023-01-08"
+    (tmp_path / "manual.txt").write_text("toolbox v1.2 2023-01-08\n\nOne page only.\n", encoding="utf-8")
+    assert "toolbox v1.2" in load_corpus(tmp_path).documents[0].text  # one page: no running header to tell

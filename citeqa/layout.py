@@ -16,6 +16,11 @@ JOINING_WORDS = frozenset(
     "our your whose which that who whom is are was were be been being has have had not no under over between "
     "among within without across through against toward towards upon including such".split()
 )
+# A reference manual's labels. A keyword: two words or more run together, each opening with a capital
+# ("ServerAliveCountMax", "TCPKeepAlive"; not "NAME"). An option's name, perhaps with its argument ("-C",
+# "--directory=DIR", "-n max-args", "--enable-cache-owner[=ARG]", "-D [bind_address:]port").
+KEYWORD = r"(?=[A-Z]\w*[a-z])(?=[A-Z][a-z0-9]*[A-Z])[A-Z][A-Za-z0-9]+"
+OPTION_NAME = r"--?[A-Za-z0-9][\w-]*(?:\[?=[^\s,]+|[ \t](?!-)[^\s,]+(?=$|,|\n))?"
 # A web or e-mail address as written in a text.
 LINK = r"(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+)"
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
@@ -23,6 +28,8 @@ _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _BLANK_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _ENDS_WITH_A_WORD_OR_MARK = re.compile(r"(?:[^\W\d_]|[,–—&-])$")  # a letter, a comma, a dash: not a digit, a "/"
+# A heading that opens with its section's number ("1.1.1. The concept", "2.1 Package specific manual page sections")
+_NUMBERED_HEADING = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?[ \t]+[^\W\d_][^.!?:;]{0,60}")
 
 
 def in_capitals(text: str) -> bool:
@@ -49,10 +56,13 @@ def ends_with_joiner(line: str) -> bool:
 def continues(previous: str, following: str, across_a_blank_line: bool = False) -> bool:
     """Whether `following` goes on with the phrase `previous` broke off. Across a blank line only after a word:
     "Chairman of the Senate of the" / "Republic of Kazakhstan" goes on, but a path or a time ("su - root ls -l /",
-    a signature's "16:17:16 -0700") does not run into the next paragraph ("pam (1.1.0-1) unstable; ...")."""
+    a signature's "16:17:16 -0700") does not run into the next paragraph ("pam (1.1.0-1) unstable; ..."), nor does a
+    numbered heading."""
     following = following.lstrip(" \t\"“‘'(")
     if across_a_blank_line and not _ENDS_WITH_A_WORD_OR_MARK.search(previous.rstrip()):
         return False
+    if across_a_blank_line and _NUMBERED_HEADING.fullmatch(previous.strip()) and not ends_with_joiner(previous):
+        return False  # a numbered heading over its section ("1.1.1. The concept" / "man-db originally started ...")
     return ends_with_joiner(previous) or (bool(following) and following[0].islower() and not ends_sentence(previous))
 
 

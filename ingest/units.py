@@ -23,7 +23,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from citeqa.layout import continues, ends_sentence, ends_with_joiner, in_capitals
+from citeqa.layout import KEYWORD, OPTION_NAME, continues, ends_sentence, ends_with_joiner, in_capitals
 from citeqa.types import Span
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
@@ -138,6 +138,15 @@ def _is_wrapped_prose(paragraph: list[_Line]) -> bool:
         and max(widths) <= 160
 
 
+# A line that is only an option's label (its names, each perhaps with its argument: "-C, --directory=DIR",
+# "-n max-args, --max-args=max-args") or a keyword ("ServerAliveCountMax", "LogLevel")
+_OPTION_LABEL = re.compile(rf"{OPTION_NAME}(?:,[ \t]*{OPTION_NAME})*|{KEYWORD}")
+
+
+def is_option_label(line: str) -> bool:
+    return bool(_OPTION_LABEL.fullmatch(line.strip()))
+
+
 def _wraps(previous: _Line, line: _Line, in_prose: bool, in_item: bool, width: int = 0) -> bool:
     """Whether `line` continues the run of `previous` (one piece of text wrapped over lines). `width`: the width the
     paragraph's prose is wrapped at (`_prose_width`); a line that fills it and ends no clause was wrapped there, as PDF
@@ -145,6 +154,9 @@ def _wraps(previous: _Line, line: _Line, in_prose: bool, in_item: bool, width: i
     update-mime-database command ...")."""
     if line.gap == 0 and _LIST_ITEM.match(line.text):
         return False
+    if line.gap == 0 and is_option_label(previous.text):
+        return True  # an option's label and what it does, as a manual page sets them ("-C, --directory=DIR" / "Change
+        # to DIR before performing any operations."): the label alone had been a unit too short to quote
     if "|" in previous.text and "|" in line.text:  # two rows of a table, however alike their lengths
         return False
     if line.gap <= 1 and continues(previous.text, line.text, across_a_blank_line=line.gap == 1):
@@ -192,7 +204,11 @@ def _sentences(text: str, run: list[_Line]) -> list[Span]:
     """Sentences of one run of wrapped lines; one too long is cut at the sentence ends inside it that pysbd
     missed ("... be installed). After installing ..."), and a piece still too long at its line breaks."""
     lo, hi = run[0].start, run[-1].end
-    spans = _segment(text, lo, hi)
+    if len(run) > 1 and is_option_label(run[0].text):  # the label opens the first sentence (pysbd, given "-c,
+        spans = _segment(text, run[1].start, hi)  # --create Create a new archive. Arguments ...", cut no sentence)
+        spans[:1] = [Span(lo, spans[0].end)] if spans else []
+    else:
+        spans = _segment(text, lo, hi)
     out: list[Span] = []
     for span in spans:
         for piece in _split_long(text, span) if span.end - span.start > LONG_UNIT_CHARS else [span]:

@@ -223,3 +223,17 @@ def test_a_signature_or_a_path_does_not_run_into_the_next_paragraph():
     assert [one_line(phrase[u.start : u.end]) for u in quote_units(phrase)] == [
         "Chairman of the Senate of the Republic of Kazakhstan"]
     assert one_line("signed at 17:11:31 +0100\n\nharbourctl (2.4-1)") == "signed at 17:11:31 +0100 / harbourctl (2.4-1)"
+
+
+def test_an_options_label_and_what_it_does_are_one_unit_and_a_numbered_heading_stands_alone():
+    """A manual page sets an option's label (or a keyword) over what it does: alone, "-C, --directory=DIR" was a unit
+    too short to quote and "Change to DIR ..." said nothing of which option; pysbd, given both, cut no sentence at all.
+    A numbered heading ("1.1.1. The concept") had run into the paragraph under it across the blank line."""
+    text = ("-C, --directory=DIR\nChange to DIR before performing any operations. This option is\n"
+            "order-sensitive, i.e. it affects all options that follow.\n\nLogLevel\nGives the verbosity level.\n\n"
+            "1.1.1. The concept\n\nman-db originally started out life as program suite man-1.1B.\n")
+    units = [text[u.start : u.end] for u in quote_units(text)]
+    assert units[:2] == ["-C, --directory=DIR\nChange to DIR before performing any operations.",
+                         "This option is\norder-sensitive, i.e. it affects all options that follow."], units
+    assert "LogLevel\nGives the verbosity level." in units
+    assert units[-2].endswith("The concept") and units[-1].startswith("man-db originally"), units

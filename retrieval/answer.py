@@ -54,14 +54,16 @@ from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
 from retrieval.look_alikes import (ALONGSIDE, a_release_its_documents_never_name, another_in_its_place,
                                   another_of_its_class, writes_the_releases_asked)
-from retrieval.options import with_the_options_own_line
-from retrieval.opposites import asks_with_a_negation_no_quote_holds, says_the_opposite
+from retrieval.options import label_line, opens_with_a_label, the_option_asked, with_the_options_own_line
+from retrieval.opposites import asks_with_a_negation_no_quote_holds, holds_the_negation_asked, says_the_opposite
 from retrieval.posed_questions import answered_where_posed, question_posed_over
 from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
                                 asks_how_to, defined_term, person_asked_about, person_named_as_source, says_number,
                                 post_speaker_asked, speaker_asked, thing_it_does, thing_it_shows, topic_said_about,
                                 what_is_called, without_named_source, without_the_verb_of_saying)
 from retrieval.replacement import itself_the_replacement, the_replacement
+from retrieval.unknown_words import names_no_document_knows
+from retrieval.defaults import DefaultStated, asks_the_default, default_in_entry, keywords_named
 from retrieval.scored import ScoredUnit, SpanChoice, softmax
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, the_path_asked,
@@ -89,6 +91,7 @@ KIND_LEXICAL = 0.5
 # of an answer; a tenth, measured then as the looser choice, for more of the same)
 MORE_SHARE = 0.1
 KIND_REACH = 5
+DEFAULT_REACH = 3  # the best units whose entries are read for the default asked, when it names no keyword
 NOT_FOUND = "The documents do not say."
 # A unit of one or two words is a heading, a list item or a name on its own line ("CSTO PA",
 # "- Serbia"): quoted alone it states nothing a reader can check, so it is never a quote.
@@ -394,6 +397,33 @@ class ExtractiveAnswerer:
                           None)
         return SpanChoice(holder, start, end, text[start:end], 0.0, 1.0) if holder is not None else None
 
+    def _the_default_asked(self, analysis: Analysis, passages: Sequence[Passage]
+                           ) -> tuple[SpanChoice, ScoredUnit] | None:
+        """The default value the entry of the keyword asked states, or else the entry of one of the best units, and the
+        unit that opens that entry (retrieval/defaults.py)."""
+        if not analysis.units or not asks_the_default(analysis.question.text):
+            return None
+        near = {u.doc_id: u for u in reversed(analysis.units)}  # each document's best unit
+        for keyword in keywords_named(analysis.question.text):
+            for doc_id in dict.fromkeys(p.doc_id for p in passages[:ANSWER_PASSAGES] if p.doc_id in near):
+                text = self._text_of(doc_id)
+                if (at := label_line(text, keyword)) is not None and (
+                        found := self._stated(near[doc_id], default_in_entry(text, at))) is not None:
+                    return found
+        for rank, unit in enumerate(analysis.units[:DEFAULT_REACH]):
+            entry = opens_with_a_label(unit.text)  # a reference's entry, read to its end; else the best unit alone
+            if (entry or rank == 0) and (found := self._stated(unit, default_in_entry(
+                    self._text_of(unit.doc_id), unit.start, None if entry else unit.end))) is not None:
+                return found
+        return None
+
+    def _stated(self, near: ScoredUnit, stated: DefaultStated | None) -> tuple[SpanChoice, ScoredUnit] | None:
+        if stated is None:
+            return None
+        value = self._span_near(near, (stated.start, stated.end))
+        opening = self._span_near(near, (stated.entry_start, stated.entry_start + 1))
+        return (value, opening.unit) if value is not None and opening is not None else None
+
     def _names_what_its_documents_never_name(self, question: str, chosen: Sequence[ScoredUnit]) -> bool:
         """A year or a release that none of the quoted documents names: the quotes are of another one."""
         documents = [self._text_of(d) for d in dict.fromkeys(u.doc_id for u in chosen)]
@@ -444,6 +474,7 @@ class ExtractiveAnswerer:
                 or self._a_country_asked_is_named_nowhere(analysis)
                 or self._how_to_with_what_no_document_names(analysis)
                 or self._names_an_identifier_no_document_holds(analysis)
+                or names_no_document_knows(analysis.question.text, self.reader.term_document_frequencies)
                 or not speak_of_the_topic(analysis.question.text, [p.text for p in passages[:ANSWER_PASSAGES]])):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         if naming:
@@ -469,11 +500,19 @@ class ExtractiveAnswerer:
         if short is not None and headed is not None and headed.key != short.unit.key:
             short = None  # "What does pyenv which show?": the line under its heading says it; its example output is
             # no answer
+        entry = None
+        if (option := the_option_asked(analysis.question.text, analysis.units)) is not None:
+            short = option  # "-J, --xz" over "Filter the archive through xz(1).": the label is the answer
+        elif (stated := self._the_default_asked(analysis, passages)) is not None:
+            short, entry = stated  # "The default is INFO." in LogLevel's entry, a paragraph below its label
         instances = instances_asked(analysis)[:INSTANCES_QUOTED] if short is None else []
         chosen = self.quotes(short.unit if short is not None else instances[0] if instances
                              else _first_quote(analysis, headed), analysis.units, asks_for_a_list(analysis.question.text))
         if instances:  # the things asked first, then what the ranker quotes beside them
             chosen = instances + [u for u in chosen if u not in instances]
+        if entry is not None and short is not None:  # the entry's label and what it does, then its default
+            opening = [entry] if len(_WORD.findall(entry.text)) >= MIN_QUOTE_WORDS else []
+            chosen = _first_of_each([*opening, short.unit, *chosen])[:max(len(chosen), 2)]
         line = self._line_of_the_version_asked(analysis, short.unit if short is not None else chosen[0]) \
             if chosen and ASKS_WHICH_VERSION.search(analysis.question.text) else None
         if line is not None and (versioned := self._its_entrys_version(line)) is not None:
@@ -532,6 +571,11 @@ class ExtractiveAnswerer:
             yield from (u.text for u in chosen)
             yield from question_posed_over(chosen[0], self._text_of)
 
+        if not analysis.question.yes_no and not holds_the_negation_asked(analysis.question.text, chosen[0].text) and (
+                denying := next((u for u in analysis.units if holds_the_negation_asked(analysis.question.text, u.text)),
+                                None)) is not None:
+            short, chosen = None, self.quotes(denying, analysis.units)  # "126 if the command cannot be run", ranked
+            # below the rows before it, writes the negation asked with what it negates
         if not analysis.question.yes_no and asks_with_a_negation_no_quote_holds(analysis.question.text,
                                                                                   quoted_and_asked_over()):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "Which country was not hit by the

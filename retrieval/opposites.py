@@ -60,3 +60,18 @@ def asks_with_a_negation_no_quote_holds(question: str, quotes: Iterable[str]) ->
     (the quotes are read only when it does)."""
     asked = _DESCRIBED_BY_A_NEGATION.sub(" ", question)
     return bool(_NEGATION.search(asked)) and not any(_NEGATIVE.search(q) for q in quotes)
+
+
+# A question's negation and the words it negates: "cannot be run" of "... if the command cannot be run?"
+_NEGATED = re.compile(rf"(?:\b(?:{_NEGATION_WORDS})\b|\w+n['’]t\b)(?:\s+\w+){{1,2}}", re.I)
+
+
+def holds_the_negation_asked(question: str, text: str) -> bool:
+    """Whether `text` writes the question's negation with the words it negates: "126 if the command cannot be run" for
+    "What exit status does xargs return if the command cannot be run?", ranked below a list of other rows. (Any negation
+    and the words anywhere had answered SQuAD's "What wasn't the French population in North America?")"""
+    negated = _NEGATED.search(_DESCRIBED_BY_A_NEGATION.sub(" ", question))
+    if negated is None:
+        return False
+    phrase = r"\s+".join(re.escape(w) for w in negated.group().split())
+    return re.search(rf"(?<!\w){phrase}(?!\w)", text, re.I) is not None

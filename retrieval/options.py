@@ -1,4 +1,5 @@
-"""For "What does the -f option do?", the line that says what the option does, not the one that only names it.
+"""For "What does the -f option do?", the line that says what the option does, not the one that only names it; for
+"Which tar option filters the archive through xz?", the option whose description the answer quotes.
 
 A command's documentation names an option in its usage line ("Usage: pyenv uninstall [-f|--force] <version>") and in
 other options' lines ("If the --json flag is used, ... (or would have made with --dry-run) ...") as well as in the
@@ -6,6 +7,12 @@ line that describes it ("-f  Attempt to remove the specified version without pro
 --dry-run flag is used then no changes will actually be made."). The unit ranker scores them alike, the usage line
 above all. A line describes an option when the option is the first it names and it is no usage line; when the best
 unit does not, the first of the next few that does is put first, just above the best unit's score.
+
+A manual page sets each option's label over (or before) what it does ("-J, --xz" / "Filter the archive through
+xz(1)."; "-4      Forces ssh to use IPv4 addresses only."); a configuration file's manual sets its keyword so
+("ServerAliveCountMax" / "Sets the number of ..."). "Which ... option ...?" asks for that label: the span model had put
+"use IPv4 addresses only" and "-C Requests compression" in bold. The answer is the label of the first of the best
+units that opens with one.
 """
 
 from __future__ import annotations
@@ -15,12 +22,17 @@ from typing import Sequence
 
 import numpy as np
 
-from retrieval.scored import ScoredUnit, with_scores
+from citeqa.layout import KEYWORD, OPTION_NAME
+from retrieval.scored import ScoredUnit, SpanChoice, with_scores
+from retrieval.text import content_words
 
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
 # "What does the -f option do?", "What does --dry-run mean?", "What is --bare for?"
 _ASKS_WHAT_IT_DOES = re.compile(r"^\W*what\s+(?:does|do|is|are)\b", re.I)
 _USAGE = re.compile(r"^\W*(?:usage|synopsis)\b", re.I)
+# "Which tar option ...?", "What option ...?", "Which configure flag ...?", "Which ssh_config keyword ...?"
+ASKS_WHICH_OPTION = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword)\b", re.I)
+_OPENING_LABEL = re.compile(rf"(?m)^(?:{OPTION_NAME}(?:,[ \t]*{OPTION_NAME})*|{KEYWORD})(?=[ \t]*\n|[ \t]+[A-Z])")
 REACH = 5  # units after the best one looked at
 LEAD = 0.5  # the describing line's score above the best unit's: first, with the best unit close behind
 
@@ -56,3 +68,34 @@ def with_the_options_own_line(units: Sequence[ScoredUnit], rows: np.ndarray,
     order = [found] + [i for i in range(len(units)) if i != found]
     scores = [units[0].score + LEAD if i == found else units[i].score for i in order]
     return with_scores([units[i] for i in order], scores), rows[order]
+
+
+def label_line(text: str, name: str) -> int | None:
+    """Where a line of `text` opens with `name` as a label: alone, with its other names or argument
+    ("-P max-procs, --max-procs=max-procs"), or before its description ("ServerAliveInterval Sets ..."); not a line
+    that merely begins with it ("TCPKeepAlive (below). The server ..."). None when no line does."""
+    found = re.search(rf"(?m)^{re.escape(name)}(?:$|[,=\[]|[ \t]+[A-Z]|[ \t]+\S+[ \t]*(?:,|$))", text)
+    return found.start() if found else None
+
+
+def opens_with_a_label(text: str) -> bool:
+    return _OPENING_LABEL.match(text) is not None
+
+
+def the_option_asked(question: str, units: Sequence[ScoredUnit]) -> SpanChoice | None:
+    """For "Which ... option ...?" (naming no option itself), the label that opens a line of the first of the best units
+    that holds one ("-C, --directory=DIR" of "-C, --directory=DIR" / "Change to DIR before ..."), when what follows it
+    shares a word with what the question says the option does (not "--badname" for "Which useradd option sets the
+    user's preferred language?"); None otherwise."""
+    asked = ASKS_WHICH_OPTION.search(question)
+    if asked is None or _OPTION.search(question):
+        return None
+    wanted = set(content_words(question[asked.end():]))  # what the option does, not whose it is ("useradd option")
+    for unit in units[:OPTION_REACH]:
+        label = _OPENING_LABEL.search(unit.text)
+        if label is not None and not wanted.isdisjoint(content_words(unit.text[label.end():])):
+            return SpanChoice(unit, unit.start + label.start(), unit.start + label.end(), label.group(), 0.0, 1.0)
+    return None
+
+
+OPTION_REACH = 3  # the best units looked at for an option's label

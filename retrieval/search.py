@@ -20,6 +20,7 @@ from citeqa.errors import CiteqaError
 from citeqa.types import Filters, Passage
 from retrieval.change_log import asks_about_changes, is_a_change_log
 from retrieval.definition import defines
+from retrieval.options import label_line, option_asked
 from retrieval.question import defined_term
 from retrieval.store import IndexReader
 
@@ -139,6 +140,11 @@ class Retriever:
             defining = next(((c, s) for c, s in kept if defines(chunks[c].text, term)), None)
             if defining is not None:  # "What is a shim?": the passage that says what shims are, in the last place
                 chosen = chosen[: k - 1] + [defining]
+        option = option_asked(query)
+        if option is not None and chosen and not any(label_line(chunks[c].text, option) is not None for c, _ in chosen):
+            labelled = next(((c, s) for c, s in kept if label_line(chunks[c].text, option) is not None), None)
+            if labelled is not None:  # "What does useradd -m do?": the passage of its label "-m, --create-home" (a
+                chosen = chosen[: k - 1] + [labelled]  # letter alone is no word to BM25), in the last place
         passages = []
         for cid, score in chosen:
             chunk = chunks[cid]

@@ -4128,3 +4128,93 @@ def test_a_table_of_contents_entry_has_no_section():
              for s in quote_units(text)]
     asked = next(u for u in units if u.text.endswith("report a bug in Debian?"))
     assert _section_under(asked, units, {asked.key}, text) == []
+
+
+_TIDECTL_PAGE = (  # a manual page saved from `man` with its formatting: bold escapes, groff's U+2010 hyphenation
+    "TIDECTL(1)                 General Commands Manual                TIDECTL(1)\n\n"
+    "\x1b[1mNAME\x1b[0m\n     tidectl \u2014 tide table client\n\n"
+    "\x1b[1mDESCRIPTION\x1b[0m\n     \x1b[1mtidectl\x1b[22m reads tide tables from a harbour server and prints them.  "
+    "It is\n     intended to be used from scripts as well as interactively.\n\n"
+    "     The options are as follows:\n\n"
+    "     -4      Forces tidectl to use IPv4 addresses only.\n\n"
+    "     -C      Requests compression of all tables.  The compression algorithm is\n"
+    "             the same used by gzip(1).\n\n"
+    "     -w, --wait=SECONDS\n             Wait SECONDS between two requests.  This is useful on slow\n"
+    "             moorings.\n\n"
+    "\x1b[1mCONFIGURATION\x1b[0m\n"
+    "     LogLevel\n             Gives the verbosity level that is used when logging messages from\n"
+    "             tidectl(1).  The possible values are: QUIET, FATAL, ERROR, INFO,\n"
+    "             VERBOSE and DEBUG.\n\n             The default is INFO.\n\n"
+    "     RetryCount\n             Specifies the number of tries to make before ex\u2010\n"
+    "             iting.  The argument must be an integer.  This may be useful in\n"
+    "             scripts if the connection sometimes fails.  The default is 4.\n\n"
+    "\x1b[1mEXIT STATUS\x1b[0m\n     tidectl exits with the following status:\n\n"
+    "            0      if it succeeds\n\n            123    if any table could not be read\n\n"
+    "            124    if the server closed the connection\n\n"
+    "            125    if the request is killed by a signal\n\n"
+    "            126    if the server cannot be reached\n\n            127    if the table is not found\n")
+
+
+def test_a_manual_page_answers_with_its_options_labels_defaults_and_exit_codes(tmp_path):
+    """Manual pages saved as text (man-db's manual, ssh's, ssh_config's, tar's, useradd's, xargs's): "Which ssh option
+    forces IPv4 addresses only?" had "use IPv4 addresses only" in bold, "What is the default LogLevel?" quoted "Specify
+    one or more overrides to LogLevel.", "What exit status does xargs return if the command cannot be run?" was refused
+    (the rows above it were quoted), and "How many password prompts does sudo allow by default?" answered "3" from ssh's
+    keyword. An option's label, the default its entry states, the row that holds the negation asked answer; a tool no
+    document names and no dictionary knows is refused."""
+    service = service_over(tmp_path, {"tidectl.txt": _TIDECTL_PAGE})
+    assert bold_answer(service, "Which tidectl option forces IPv4 addresses only?") == "-4"
+    assert bold_answer(service, "Which option waits between two requests?") == "-w, --wait=SECONDS"
+    assert bold_answer(service, "What is the default LogLevel?") == "INFO"
+    assert bold_answer(service, "How many tries does tidectl make before exiting by default?") == "4"  # "ex-iting"
+    reached = service.ask("What exit status does tidectl return if the server cannot be reached?")
+    assert not reached.abstained and "126 if the server cannot be reached" in reached.citations[0].quote, reached.answer
+    language = bold_answer(service, "Which tidectl option sets the preferred language?")
+    assert language is None or not language.startswith("-")  # the best unit's label says nothing of a language
+    assert service.ask("How many tries does brotlictl make by default?").abstained  # no document names brotlictl
+    for question in ("What does tidectl do?", "What is the default LogLevel?"):
+        assert not any("\x1b" in c.quote or "[1m" in c.quote or "[0m" in c.quote
+                       for c in service.ask(question).citations)
+
+
+def test_the_default_an_entry_states_and_the_words_a_question_negates():
+    from retrieval.defaults import asks_the_default, default_in_entry, keywords_named
+    from retrieval.opposites import holds_the_negation_asked
+    from retrieval.options import label_line as label_of
+
+    page = ("LogLevel\nGives the verbosity level.\n\nThe default is INFO.\n\nRetryCount\nThe number of tries; the "
+            "default is 4.\n\nMode\nThe argument must be fast or no (the default).\n")
+    at = label_of(page, "LogLevel")
+    assert at == 0 and page[slice(*_span(default_in_entry(page, at)))] == "INFO"
+    assert page[slice(*_span(default_in_entry(page, label_of(page, "RetryCount"))))] == "4"
+    assert page[slice(*_span(default_in_entry(page, page.index("Mode"))))] == "no"
+    assert default_in_entry("Tunnel\nThe tunnel mode.\n\nLogLevel\nThe default is INFO.\n", 0) is None  # another's
+    assert label_of("-m, --create-home\nCreate the home.", "-m") == 0
+    assert label_of("TCPKeepAlive (below). The", "TCPKeepAlive") is None  # a sentence that opens with it
+    home = "useradd will use the HOME variable in /etc/default/useradd, or /home by default."
+    assert home[slice(*_span(default_in_entry(home, 0, len(home))))] == "/home"
+    assert default_in_entry("systemd now defaults to the unified hierarchy.", 0, 46) is None  # "the" is no value
+    assert keywords_named("What does TCPKeepAlive default to?") == ["TCPKeepAlive"]
+    assert asks_the_default("How many tries does it make by default?")
+    assert not asks_the_default("Which option sets the default berth?")
+    assert not asks_the_default("Who owns it by default?")
+    asked = "What exit status does xargs return if the command cannot be run?"
+    assert holds_the_negation_asked(asked, "126 if the command cannot be run")
+    assert not holds_the_negation_asked(asked, "125 if the command is killed by a signal")
+    assert not holds_the_negation_asked(asked, "The command cannot be found")  # not what is negated
+
+
+def _span(stated):
+    return stated.start, stated.end
+
+
+def test_a_name_typed_in_small_letters_that_no_document_and_no_dictionary_knows():
+    from retrieval.unknown_words import is_two_words, names_no_document_knows
+
+    held = {"tar": 3, "archive": 5, "filter": 2}.get
+    def frequencies(words):
+        return {w: held(w, 0) for w in words}
+    assert names_no_document_knows("Which tar option filters the archive through brotli?", frequencies) == ["brotli"]
+    assert names_no_document_knows("Which tar option filters the archive through gzip?", lambda w: {"gzip": 1}) == []
+    assert names_no_document_knows("Which online website filters the archive?", frequencies) == []  # English
+    assert is_two_words("songwriting") and is_two_words("disinformation") and not is_two_words("nginx")

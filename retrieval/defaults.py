@@ -1,0 +1,81 @@
+"""For "What is the default LogLevel?", "What does TCPKeepAlive default to?", "How many connection attempts does ssh
+make by default?": the value its entry gives as the default.
+
+A reference manual (a manual page, a configuration file's documentation) sets each keyword or option over what it does,
+and says its default in a sentence of its own, often a paragraph below: "LogLevel" / "Gives the verbosity level ..." /
+"The possible values are: QUIET, ... The default is INFO."; "Run up to max-procs processes at a time; the default is
+1."; "... or /home by default.". That sentence holds none of the question's words but "default", so the unit ranker
+had quoted "Specify one or more overrides to LogLevel." and "It is important to note that ... TCPKeepAlive". The entry
+is the keyword's label line when the question names one (a word run together from two, "SyslogFacility", or an option),
+else the entry one of the best units opens with its label; it runs until the next entry's label or a section heading.
+Its first sentence that states a default gives the value. Without an entry, only the best unit is read ("... or /home
+by default."): a release note's next item states the default of another thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citeqa.layout import KEYWORD
+from retrieval.text import STOP_WORDS
+
+ASKS_THE_DEFAULT = re.compile(r"\bdefaults?\b", re.I)
+_NOT_A_VALUE_ASKED = re.compile(
+    r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword|command)s?\b"
+    r"|^\W*(?:who|whom|whose|why|how\s+(?:do|does|can|could|should|to)|is|are|does|do|can)\b", re.I)
+_KEYWORD = re.compile(rf"(?<![\w-])(?:{KEYWORD}|--?[A-Za-z][\w-]*)(?![\w-])")
+_VALUE = r"[‘'\"“]?[^\s,;()‘’'\"“”]+[’'\"”]?"
+_DEFAULT_SAID = re.compile(
+    rf"\b(?i:(?:the\s+)?default(?:\s+value)?\s+(?:is|was|will\s+be))\s+(?P<is>{_VALUE})"
+    rf"|\b(?i:defaults?\s+to)\s+(?P<to>{_VALUE})"
+    rf"|\((?i:default):?\s+(?P<bracket>{_VALUE})\)"
+    rf"|(?P<before>{_VALUE})\s+\((?i:the\s+default)\)"
+    rf"|(?P<by>[/~]\S*|\d[\d.]*|[A-Z][A-Z0-9_]+|yes|no|none|on|off|true|false)\s+(?i:by\s+default)\b")
+# The label of the next entry, or a section heading, ends an entry: a keyword or option alone on its line (or before
+# its description), or a heading in capitals.
+_NEXT_ENTRY = re.compile(rf"(?m)^(?:--?[A-Za-z0-9][\w-]*[^\n]{{0,60}}$|{KEYWORD}(?:[ \t]+[A-Z]|$)"
+                         r"|[A-Z][A-Z ]{2,40}$)")
+ENTRY_REACH = 2500  # characters an entry is read for its default
+_EDGE = "‘'\"“’”."
+_SETTINGS = frozenset("yes no none on off true false".split())
+
+
+@dataclass(frozen=True)
+class DefaultStated:
+    """Where a document states the default asked: the value's span, and the start of its entry's label (or of the unit
+    the entry was found from)."""
+    start: int
+    end: int
+    entry_start: int
+
+
+def asks_the_default(question: str) -> bool:
+    return bool(ASKS_THE_DEFAULT.search(question)) and not _NOT_A_VALUE_ASKED.search(question)
+
+
+def keywords_named(question: str) -> list[str]:
+    """The keywords and options the question names ("SyslogFacility", "TCPKeepAlive", "--max-procs")."""
+    return _KEYWORD.findall(question)
+
+
+def default_in_entry(text: str, start: int, end: int | None = None) -> DefaultStated | None:
+    """The default stated in the entry that opens at `start`: its value's span, up to the next entry's label (after
+    the line at `start`, its own), a heading, or ENTRY_REACH characters; or before `end` when given."""
+    if end is None:
+        line_end = text.find("\n", start)
+        body = line_end + 1 if line_end >= 0 else len(text)
+        stop = min(len(text), start + ENTRY_REACH)
+        following = _NEXT_ENTRY.search(text, body, stop)
+        end = following.start() if following else stop
+    for said in _DEFAULT_SAID.finditer(text, start, end):
+        value_start, value_end = said.span(next(g for g in ("is", "to", "bracket", "before", "by") if said.group(g)))
+        while value_end > value_start and text[value_end - 1] in _EDGE:
+            value_end -= 1
+        while value_start < value_end and text[value_start] in _EDGE:
+            value_start += 1
+        value = text[value_start:value_end].lower()
+        if value in _SETTINGS or (value and value not in STOP_WORDS and not value.endswith("ing")):  # not "defaults to
+            # the ...", "default to using ..."
+            return DefaultStated(value_start, value_end, start)
+    return None

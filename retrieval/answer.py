@@ -54,7 +54,7 @@ from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
 from retrieval.look_alikes import (ALONGSIDE, a_release_its_documents_never_name, another_in_its_place,
                                   another_of_its_class, writes_the_releases_asked)
-from retrieval.options import label_line, opens_with_a_label, the_option_asked, with_the_options_own_line
+from retrieval.options import label_lines, opens_with_a_label, the_option_asked, with_the_options_own_line
 from retrieval.opposites import asks_with_a_negation_no_quote_holds, holds_the_negation_asked, says_the_opposite
 from retrieval.posed_questions import answered_where_posed, question_posed_over
 from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
@@ -63,6 +63,7 @@ from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_d
                                 what_is_called, without_named_source, without_the_verb_of_saying)
 from retrieval.replacement import itself_the_replacement, the_replacement
 from retrieval.unknown_words import names_no_document_knows
+from retrieval.code_rows import code_asked, row_of_the_code
 from retrieval.defaults import DefaultStated, asks_the_default, default_in_entry, keywords_named
 from retrieval.scored import ScoredUnit, SpanChoice, softmax
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
@@ -404,17 +405,34 @@ class ExtractiveAnswerer:
         if not analysis.units or not asks_the_default(analysis.question.text):
             return None
         near = {u.doc_id: u for u in reversed(analysis.units)}  # each document's best unit
+        labelled = False
         for keyword in keywords_named(analysis.question.text):
             for doc_id in dict.fromkeys(p.doc_id for p in passages[:ANSWER_PASSAGES] if p.doc_id in near):
                 text = self._text_of(doc_id)
-                if (at := label_line(text, keyword)) is not None and (
-                        found := self._stated(near[doc_id], default_in_entry(text, at))) is not None:
-                    return found
+                for at in label_lines(text, keyword):  # its entry (not a list of keywords that names it)
+                    labelled = True
+                    if (found := self._stated(near[doc_id], default_in_entry(text, at))) is not None:
+                        return found
+        if labelled:
+            return None  # the keyword's entry states no default: not ConnectionAttempts' "1" for ConnectTimeout
         for rank, unit in enumerate(analysis.units[:DEFAULT_REACH]):
             entry = opens_with_a_label(unit.text)  # a reference's entry, read to its end; else the best unit alone
             if (entry or rank == 0) and (found := self._stated(unit, default_in_entry(
                     self._text_of(unit.doc_id), unit.start, None if entry else unit.end))) is not None:
                 return found
+        return None
+
+    def _row_of_the_code_asked(self, analysis: Analysis, passages: Sequence[Passage]) -> SpanChoice | None:
+        """What the row of the exit code asked says, in the first of the top passages that holds one
+        (retrieval/code_rows.py)."""
+        code = code_asked(analysis.question.text)
+        if code is None:
+            return None
+        near = {u.doc_id: u for u in reversed(analysis.units)}
+        for passage in passages[:ANSWER_PASSAGES]:
+            found = row_of_the_code(self._text_of(passage.doc_id), code, passage.start, passage.end)
+            if found is not None and passage.doc_id in near and (row := self._span_near(near[passage.doc_id], found)):
+                return row
         return None
 
     def _stated(self, near: ScoredUnit, stated: DefaultStated | None) -> tuple[SpanChoice, ScoredUnit] | None:
@@ -505,6 +523,8 @@ class ExtractiveAnswerer:
             short = option  # "-J, --xz" over "Filter the archive through xz(1).": the label is the answer
         elif (stated := self._the_default_asked(analysis, passages)) is not None:
             short, entry = stated  # "The default is INFO." in LogLevel's entry, a paragraph below its label
+        elif (row := self._row_of_the_code_asked(analysis, passages)) is not None:
+            short = row  # "Some files differ" of tar's "1 Some files differ.", not man's "3 A child process ..."
         instances = instances_asked(analysis)[:INSTANCES_QUOTED] if short is None else []
         chosen = self.quotes(short.unit if short is not None else instances[0] if instances
                              else _first_quote(analysis, headed), analysis.units, asks_for_a_list(analysis.question.text))

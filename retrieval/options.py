@@ -6,7 +6,7 @@ other options' lines ("If the --json flag is used, ... (or would have made with 
 line that describes it ("-f  Attempt to remove the specified version without prompting for confirmation.", "If the
 --dry-run flag is used then no changes will actually be made."). The unit ranker scores them alike, the usage line
 above all. A line describes an option when the option is the first it names and it is no usage line; when the best
-unit does not, the first of the next few that does is put first, just above the best unit's score.
+unit does not, the first of the others that does is put first, just above the best unit's score.
 
 A manual page sets each option's label over (or before) what it does ("-J, --xz" / "Filter the archive through
 xz(1)."; "-4      Forces ssh to use IPv4 addresses only."); a configuration file's manual sets its keyword so
@@ -18,7 +18,7 @@ units that opens with one.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 
@@ -33,7 +33,6 @@ _USAGE = re.compile(r"^\W*(?:usage|synopsis)\b", re.I)
 # "Which tar option ...?", "What option ...?", "Which configure flag ...?", "Which ssh_config keyword ...?"
 ASKS_WHICH_OPTION = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword)\b", re.I)
 _OPENING_LABEL = re.compile(rf"(?m)^(?:{OPTION_NAME}(?:,[ \t]*{OPTION_NAME})*|{KEYWORD})(?=[ \t]*\n|[ \t]+[A-Z])")
-REACH = 5  # units after the best one looked at
 LEAD = 0.5  # the describing line's score above the best unit's: first, with the best unit close behind
 
 
@@ -57,12 +56,17 @@ def describes(unit_text: str, option: str) -> bool:
 
 def with_the_options_own_line(units: Sequence[ScoredUnit], rows: np.ndarray,
                               question: str) -> tuple[list[ScoredUnit], np.ndarray]:
-    """The ranked units with the line that describes the option asked first, when the best unit does not and one of
-    the next REACH does; probabilities are the softmax of the scores again."""
+    """The ranked units with the line that describes the option asked first, when the best unit does not and another
+    of the top passages' does ("-M, --no-create-home", ranked below the usage lines and the lines that name "-M" in
+    passing); probabilities are the softmax of the scores again."""
     option = option_asked(question)
-    if option is None or not units or describes(units[0].text, option):
+    if option is None or not units or _labelled(units[0].text, option):
         return list(units), rows
-    found = next((i for i in range(1, min(len(units), REACH + 1)) if describes(units[i].text, option)), None)
+    found = next((i for i in range(1, len(units)) if _labelled(units[i].text, option)), None)  # its label's line
+    if found is None and describes(units[0].text, option):
+        return list(units), rows
+    found = found if found is not None else next(
+        (i for i in range(1, len(units)) if describes(units[i].text, option)), None)
     if found is None:
         return list(units), rows
     order = [found] + [i for i in range(len(units)) if i != found]
@@ -70,12 +74,23 @@ def with_the_options_own_line(units: Sequence[ScoredUnit], rows: np.ndarray,
     return with_scores([units[i] for i in order], scores), rows[order]
 
 
+def _labelled(text: str, option: str) -> bool:
+    """Whether the unit opens with the option's label ("-M, --no-create-home" / "Do not create ..."), which says what it
+    does more surely than a sentence that names it first ("... unless the -M option is specified.")."""
+    return label_line(text, option) == 0
+
+
 def label_line(text: str, name: str) -> int | None:
     """Where a line of `text` opens with `name` as a label: alone, with its other names or argument
     ("-P max-procs, --max-procs=max-procs"), or before its description ("ServerAliveInterval Sets ..."); not a line
     that merely begins with it ("TCPKeepAlive (below). The server ..."). None when no line does."""
-    found = re.search(rf"(?m)^{re.escape(name)}(?:$|[,=\[]|[ \t]+[A-Z]|[ \t]+\S+[ \t]*(?:,|$))", text)
-    return found.start() if found else None
+    return next(label_lines(text, name), None)
+
+
+def label_lines(text: str, name: str) -> Iterator[int]:
+    """Every line of `text` that opens with `name` as a label (`label_line`), in order."""
+    label = re.compile(rf"(?m)^{re.escape(name)}(?:$|[,=\[]|[ \t]+[A-Z][a-z]+\b|[ \t]+\S+[ \t]*(?:,|$))")
+    return (found.start() for found in label.finditer(text))
 
 
 def opens_with_a_label(text: str) -> bool:

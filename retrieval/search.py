@@ -142,9 +142,11 @@ class Retriever:
                 chosen = chosen[: k - 1] + [defining]
         option = option_asked(query)
         if option is not None and chosen and not any(label_line(chunks[c].text, option) is not None for c, _ in chosen):
-            labelled = next(((c, s) for c, s in kept if label_line(chunks[c].text, option) is not None), None)
+            labelled = next(((c, s) for c, s in kept if chunks[c].doc_id == chunks[chosen[0][0]].doc_id
+                             and label_line(chunks[c].text, option) is not None), None)
             if labelled is not None:  # "What does useradd -m do?": the passage of its label "-m, --create-home" (a
-                chosen = chosen[: k - 1] + [labelled]  # letter alone is no word to BM25), in the last place
+                chosen = chosen[: k - 1] + [labelled]  # letter alone is no word to BM25) in the best passage's
+                # document (not tar's "-Z" for ssh's), in the last place
         passages = []
         for cid, score in chosen:
             chunk = chunks[cid]

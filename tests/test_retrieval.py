@@ -4136,12 +4136,16 @@ _TIDECTL_PAGE = (  # a manual page saved from `man` with its formatting: bold es
     "\x1b[1mDESCRIPTION\x1b[0m\n     \x1b[1mtidectl\x1b[22m reads tide tables from a harbour server and prints them.  "
     "It is\n     intended to be used from scripts as well as interactively.\n\n"
     "     The options are as follows:\n\n"
+    "     If the harbour is closed, a request fails at once unless the -w option is given.\n\n"
     "     -4      Forces tidectl to use IPv4 addresses only.\n\n"
     "     -C      Requests compression of all tables.  The compression algorithm is\n"
     "             the same used by gzip(1).\n\n"
     "     -w, --wait=SECONDS\n             Wait SECONDS between two requests.  This is useful on slow\n"
     "             moorings.\n\n"
+    "     -o option\n             Gives options in the format of the configuration file, such as:\n\n"
+    "                   ConnectWait\n                   LogLevel\n                   RetryCount\n\n"
     "\x1b[1mCONFIGURATION\x1b[0m\n"
+    "     ConnectWait\n             Specifies the time to wait for the harbour server to answer.\n\n"
     "     LogLevel\n             Gives the verbosity level that is used when logging messages from\n"
     "             tidectl(1).  The possible values are: QUIET, FATAL, ERROR, INFO,\n"
     "             VERBOSE and DEBUG.\n\n             The default is INFO.\n\n"
@@ -4159,16 +4163,22 @@ def test_a_manual_page_answers_with_its_options_labels_defaults_and_exit_codes(t
     """Manual pages saved as text (man-db's manual, ssh's, ssh_config's, tar's, useradd's, xargs's): "Which ssh option
     forces IPv4 addresses only?" had "use IPv4 addresses only" in bold, "What is the default LogLevel?" quoted "Specify
     one or more overrides to LogLevel.", "What exit status does xargs return if the command cannot be run?" was refused
-    (the rows above it were quoted), and "How many password prompts does sudo allow by default?" answered "3" from ssh's
-    keyword. An option's label, the default its entry states, the row that holds the negation asked answer; a tool no
-    document names and no dictionary knows is refused."""
+    (the rows above it were quoted), "What does tar's exit code 1 mean?" quoted another row, "What does useradd -M do?"
+    the line that names -M in passing, and "How many password prompts does sudo allow by default?" answered "3" from
+    ssh's keyword. An option's label, the default its entry states (not a list that names the keyword, nor another
+    entry's default), the row of the code or of the negation asked answer; a tool no document names and no dictionary
+    knows is refused."""
     service = service_over(tmp_path, {"tidectl.txt": _TIDECTL_PAGE})
     assert bold_answer(service, "Which tidectl option forces IPv4 addresses only?") == "-4"
     assert bold_answer(service, "Which option waits between two requests?") == "-w, --wait=SECONDS"
     assert bold_answer(service, "What is the default LogLevel?") == "INFO"
-    assert bold_answer(service, "How many tries does tidectl make before exiting by default?") == "4"  # "ex-iting"
+    assert bold_answer(service, "What is the default RetryCount?") == "4"  # below its label, past "ex-" / "iting"
     reached = service.ask("What exit status does tidectl return if the server cannot be reached?")
     assert not reached.abstained and "126 if the server cannot be reached" in reached.citations[0].quote, reached.answer
+    assert bold_answer(service, "What is the default ConnectWait?") is None  # its entry states none: not "4"
+    assert service.ask("What does tidectl -w do?").citations[0].quote.startswith("-w, --wait=SECONDS")  # not "... fails
+    # at once unless the -w option is given."
+    assert bold_answer(service, "What does tidectl's exit code 124 mean?") == "if the server closed the connection"
     language = bold_answer(service, "Which tidectl option sets the preferred language?")
     assert language is None or not language.startswith("-")  # the best unit's label says nothing of a language
     assert service.ask("How many tries does brotlictl make by default?").abstained  # no document names brotlictl
@@ -4218,3 +4228,14 @@ def test_a_name_typed_in_small_letters_that_no_document_and_no_dictionary_knows(
     assert names_no_document_knows("Which tar option filters the archive through gzip?", lambda w: {"gzip": 1}) == []
     assert names_no_document_knows("Which online website filters the archive?", frequencies) == []  # English
     assert is_two_words("songwriting") and is_two_words("disinformation") and not is_two_words("nginx")
+
+
+def test_the_row_of_an_exit_code_asked():
+    from retrieval.code_rows import code_asked, row_of_the_code
+
+    rows = "RETURN VALUE\n0 Successful termination.\n\n1 Some files differ. If tar was invoked with --compare, ...\n\n2 Fatal"
+    assert code_asked("What does tar's exit code 1 mean?") == "1"
+    assert code_asked("What does man's exit status 2 mean?") == "2" and code_asked("What does tar -W do?") is None
+    assert rows[slice(*row_of_the_code(rows, "1", 0, len(rows)))] == "Some files differ"
+    assert row_of_the_code(rows, "3", 0, len(rows)) is None
+    assert rows[slice(*row_of_the_code(rows, "2", 0, len(rows)))] == "Fatal"

@@ -1,9 +1,9 @@
 """A tenth kind of collection, manual pages saved as text: seven pages as `man` writes them to a file (ssh(1),
 ssh_config(5), tar(1), useradd(8), xargs(1), apt-get(8), man(1); 80 columns, groff's U+2010 hyphen where it breaks a
 word), and man-db's own manual as Debian ships it (nroff's output with its terminal escapes, pages set apart by blank
-lines under a running header, footnotes). Each page's options and keywords stand over what they do ("-C, --directory=DIR"
-/ "Change to DIR ..."; "LogLevel" / "Gives the verbosity level ..." / "The default is INFO."), and exit codes stand in
-rows. Read from this machine's manual (each under its package's licence; not copied into this repository).
+lines under a running header, footnotes). Each page's options and keywords stand over what they do
+("-C, --directory=DIR" / "Change to DIR ..."; "LogLevel" / "Gives the verbosity level ..." / "The default is INFO."),
+and exit codes stand in rows. Read from this machine's manual (each under its package's licence; not copied into this repository).
 `eval/manpages_questions.jsonl` asks of them as an administrator would (88 questions, 68 answerable, written on
 2026-12-06 in two batches, each before it was first asked: m01-m58, then p01-p30 after the rules the first led to).
 

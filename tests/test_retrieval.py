@@ -4233,7 +4233,8 @@ def test_a_name_typed_in_small_letters_that_no_document_and_no_dictionary_knows(
 def test_the_row_of_an_exit_code_asked():
     from retrieval.code_rows import code_asked, row_of_the_code
 
-    rows = "RETURN VALUE\n0 Successful termination.\n\n1 Some files differ. If tar was invoked with --compare, ...\n\n2 Fatal"
+    rows = ("RETURN VALUE\n0 Successful termination.\n\n1 Some files differ. If tar was invoked with --compare, ...\n\n"
+            "2 Fatal")
     assert code_asked("What does tar's exit code 1 mean?") == "1"
     assert code_asked("What does man's exit status 2 mean?") == "2" and code_asked("What does tar -W do?") is None
     assert rows[slice(*row_of_the_code(rows, "1", 0, len(rows)))] == "Some files differ"

@@ -36,7 +36,7 @@ from citeqa.layout import LINK, ends_with_joiner
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HYPHEN_BREAK = re.compile(r"(\w)[-\u2010][ \t]*\n[ \t]*(?=[a-z])")
 # A terminal's formatting: CSI sequences ("\x1b[1m" bold, "\x1b[4m" underline, "\x1b[0m" reset), OSC sequences (a
-# link's target), and overstrikes ("N\bN" bold, "_\bN" or "N\b_" underlined, "+\bo" a bullet): the control
+# link's target), and overstrikes ("N\bN" bold, "_\bN" or "N\b_" underlined, "+\bo" a bullet, "•"): the control
 # characters alone were removed, which left "[1mNROFF [22mis" in man-db's manual, saved from `man`.
 _TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 _OVERSTRIKE = re.compile(r"([^\n])\x08([^\n])")  # the character kept: the one not "_" (underline), else the first
@@ -83,6 +83,8 @@ def normalise(text: str) -> str:
 
 def _struck(match: re.Match) -> str:
     first, second = match.groups()
+    if {first, second} == {"+", "o"}:
+        return "•"  # nroff's bullet: a list item's mark
     return second if first == "_" else first
 
 

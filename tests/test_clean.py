@@ -211,7 +211,7 @@ def test_a_terminals_formatting_and_groffs_hyphenation_are_removed():
     raw = ("\x1b[1mNROFF \x1b[22mis used; \x1b[4mitalic\x1b[24m and \x1b]8;;https://x.org\x07a link\x1b]8;;\x07\n"
            "N\bNA\bAM\bME, _\bu_\bn_\bd_\be_\br, o\b_v\b_e\b_r and +\bo a bullet\n"
            "which may be speci\u2010\nfied, but VER\u2010\nSION_CONTROL is a name")
-    assert clean_text(raw) == ("NROFF is used; italic and a link\nNAME, under, over and + a bullet\n"
+    assert clean_text(raw) == ("NROFF is used; italic and a link\nNAME, under, over and • a bullet\n"
                                "which may be specified, but VER\u2010\nSION_CONTROL is a name")
 
 

@@ -18,9 +18,9 @@ JOINING_WORDS = frozenset(
 )
 # A reference manual's labels. A keyword: two words or more run together, each opening with a capital
 # ("ServerAliveCountMax", "TCPKeepAlive"; not "NAME"). An option's name, perhaps with its argument ("-C",
-# "--directory=DIR", "-n max-args", "--enable-cache-owner[=ARG]", "-D [bind_address:]port").
+# "--directory=DIR", "-n max-args", "--enable-cache-owner[=ARG]", "-D [bind_address:]port", "-t dsa | ecdsa | rsa").
 KEYWORD = r"(?=[A-Z]\w*[a-z])(?=[A-Z][a-z0-9]*[A-Z])[A-Z][A-Za-z0-9]+"
-OPTION_NAME = r"--?[A-Za-z0-9][\w-]*(?:\[?=[^\s,]+|[ \t](?!-)[^\s,]+(?=$|,|\n))?"
+OPTION_NAME = r"--?[A-Za-z0-9][\w-]*(?:\[?=[^\s,]+|[ \t](?!-)[^\s,|]+(?:[ \t]+\|[ \t]+[^\s,|]+)*(?=$|,|\n))?"
 # A web or e-mail address as written in a text.
 LINK = r"(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+)"
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")

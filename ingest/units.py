@@ -355,6 +355,7 @@ def _joins_block(text: str, block: list[Span], span: Span, piece: str) -> bool:
         and not (_LETTER.search(head) and not _LETTER.search(piece))  # "2021" heads what follows it
         and (_labels_its_list(text, block, piece) if _LIST_ITEM.match(piece) else not _holds_a_list(text, block))
         and not _starts_next_block(first_line, [text[b.start : b.end].split("\n", 1)[0] for b in block])
+        and not is_option_label(first_line)  # the next option of a manual page's list ("-M, --month-sort")
         # a long heading in capitals opens a section of its own
         and not (in_capitals(piece) and _words(piece) > SHORT_CAPITALS_WORDS and not in_capitals(last))
     )

@@ -4,9 +4,10 @@ make by default?": the value its entry gives as the default.
 A reference manual (a manual page, a configuration file's documentation) sets each keyword or option over what it does,
 and says its default in a sentence of its own, often a paragraph below: "LogLevel" / "Gives the verbosity level ..." /
 "The possible values are: QUIET, ... The default is INFO."; "Run up to max-procs processes at a time; the default is
-1."; "... or /home by default.". That sentence holds none of the question's words but "default", so the unit ranker
-had quoted "Specify one or more overrides to LogLevel." and "It is important to note that ... TCPKeepAlive". The entry
-is the keyword's label line when the question names one (a word run together from two, "SyslogFacility", or an option),
+1."; "... or /home by default."; "no (the default)"; "If not specified, the mask will be initialized to 022.". That
+sentence holds none of the question's words but "default", so the unit ranker had quoted "Specify one or more overrides
+to LogLevel." and "It is important to note that ... TCPKeepAlive". The entry is the keyword's label line when the
+question names one (a word run together from two, "SyslogFacility", a variable in capitals, "UMASK", or an option),
 else the entry one of the best units opens with its label; it runs until the next entry's label or a section heading.
 Its first sentence that states a default gives the value. Without an entry, only the best unit is read ("... or /home
 by default."): a release note's next item states the default of another thing.
@@ -24,14 +25,18 @@ ASKS_THE_DEFAULT = re.compile(r"\bdefaults?\b", re.I)
 _NOT_A_VALUE_ASKED = re.compile(
     r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword|command)s?\b"
     r"|^\W*(?:who|whom|whose|why|how\s+(?:do|does|can|could|should|to)|is|are|does|do|can)\b", re.I)
-_KEYWORD = re.compile(rf"(?<![\w-])(?:{KEYWORD}|--?[A-Za-z][\w-]*)(?![\w-])")
+# a keyword ("SyslogFacility"), a variable in capitals ("ENCRYPT_METHOD", "UMASK") or an option ("--max-procs")
+_KEYWORD = re.compile(rf"(?<![\w-])(?:{KEYWORD}|[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]{{4,}}|--?[A-Za-z][\w-]*)(?![\w-])")
 _VALUE = r"[‘'\"“]?[^\s,;()‘’'\"“”]+[’'\"”]?"
 _DEFAULT_SAID = re.compile(
-    rf"\b(?i:(?:the\s+)?default(?:\s+value)?\s+(?:is|was|will\s+be))\s+(?P<is>{_VALUE})"
-    rf"|\b(?i:defaults?\s+to)\s+(?P<to>{_VALUE})"
+    rf"\b(?i:(?:the\s+)?default(?:\s+value)?|the\s+default(?:\s+[a-z][\w-]*){{1,2}}?)\s+(?i:is|was|will\s+be)\s+"
+    rf"(?P<is>{_VALUE})"  # "The default is INFO.", "The default compression level is -6" (not "Default mode man is")
+    rf"|\b(?i:defaults?\s+to|the\s+default\s+of)\s+(?P<to>{_VALUE})"  # "rather than the default of ~/.manpath"
     rf"|\((?i:default):?\s+(?P<bracket>{_VALUE})\)"
-    rf"|(?P<before>{_VALUE})\s+\((?i:the\s+default)\)"
-    rf"|(?P<by>[/~]\S*|\d[\d.]*|[A-Z][A-Z0-9_]+|yes|no|none|on|off|true|false)\s+(?i:by\s+default)\b")
+    rf"|(?P<before>{_VALUE})\s+\((?i:(?:the\s+)?default)\)"
+    rf"|(?P<by>[/~]\S*|\d[\d.]*|[A-Z][A-Z0-9_]+|yes|no|none|on|off|true|false)\s+(?i:by\s+default)\b"
+    rf"|\b(?i:if\s+not\s+(?:specified|set|given|defined)),\s+(?P<assumed>{_VALUE})\s+(?i:will\s+be\s+assumed)"
+    rf"|\b(?i:if\s+not\s+(?:specified|set|given|defined)),[^.\n]*?\b(?i:initiali[sz]ed|set)\s+to\s+(?P<unset>{_VALUE})")
 # The label of the next entry, or a section heading, ends an entry: a keyword or option alone on its line (or before
 # its description), or a heading in capitals.
 _NEXT_ENTRY = re.compile(rf"(?m)^(?:--?[A-Za-z0-9][\w-]*[^\n]{{0,60}}$|{KEYWORD}(?:[ \t]+[A-Z]|$)"
@@ -39,6 +44,8 @@ _NEXT_ENTRY = re.compile(rf"(?m)^(?:--?[A-Za-z0-9][\w-]*[^\n]{{0,60}}$|{KEYWORD}
 ENTRY_REACH = 2500  # characters an entry is read for its default
 _EDGE = "‘'\"“’”."
 _SETTINGS = frozenset("yes no none on off true false".split())
+_ADVERBS = frozenset("now also still always usually normally currently often typically generally".split())
+_GROUPS = ("is", "to", "bracket", "before", "by", "assumed", "unset")
 
 
 @dataclass(frozen=True)
@@ -69,13 +76,14 @@ def default_in_entry(text: str, start: int, end: int | None = None) -> DefaultSt
         following = _NEXT_ENTRY.search(text, body, stop)
         end = following.start() if following else stop
     for said in _DEFAULT_SAID.finditer(text, start, end):
-        value_start, value_end = said.span(next(g for g in ("is", "to", "bracket", "before", "by") if said.group(g)))
+        value_start, value_end = said.span(next(g for g in _GROUPS if said.group(g)))
         while value_end > value_start and text[value_end - 1] in _EDGE:
             value_end -= 1
         while value_start < value_end and text[value_start] in _EDGE:
             value_start += 1
         value = text[value_start:value_end].lower()
-        if value in _SETTINGS or (value and value not in STOP_WORDS and not value.endswith("ing")):  # not "defaults to
-            # the ...", "default to using ..."
+        if value in _SETTINGS or (value and value not in STOP_WORDS and value not in _ADVERBS
+                                  and not value.endswith("ing")):  # not "defaults to the ...", "default to using ...",
+            # "The default log_line_prefix is now ..."
             return DefaultStated(value_start, value_end, start)
     return None

@@ -101,14 +101,18 @@ def the_option_asked(question: str, units: Sequence[ScoredUnit]) -> SpanChoice |
     """For "Which ... option ...?" (naming no option itself), the label that opens a line of the first of the best units
     that holds one ("-C, --directory=DIR" of "-C, --directory=DIR" / "Change to DIR before ..."), when what follows it
     shares a word with what the question says the option does (not "--badname" for "Which useradd option sets the
-    user's preferred language?"); None otherwise."""
+    user's preferred language?"); of several labels in one unit, the one whose description shares the most. None
+    otherwise."""
     asked = ASKS_WHICH_OPTION.search(question)
     if asked is None or _OPTION.search(question):
         return None
     wanted = set(content_words(question[asked.end():]))  # what the option does, not whose it is ("useradd option")
     for unit in units[:OPTION_REACH]:
-        label = _OPENING_LABEL.search(unit.text)
-        if label is not None and not wanted.isdisjoint(content_words(unit.text[label.end():])):
+        labels = list(_OPENING_LABEL.finditer(unit.text))
+        shared = [len(wanted.intersection(content_words(unit.text[label.end():following])))
+                  for label, following in zip(labels, [m.start() for m in labels[1:]] + [len(unit.text)])]
+        if shared and max(shared) > 0:
+            label = labels[shared.index(max(shared))]
             return SpanChoice(unit, unit.start + label.start(), unit.start + label.end(), label.group(), 0.0, 1.0)
     return None
 

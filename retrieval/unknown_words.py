@@ -21,7 +21,7 @@ from retrieval.text import QUESTION_WORDS, STOP_WORDS
 
 _SMALL_WORD = re.compile(r"(?<![\w'’./@:-])[a-z][a-z0-9]{2,}(?![\w'’:-])")  # a word typed in small letters
 _PREFIXES = frozenset("dis non un re pre anti over under out self multi co sub inter super post mis".split())
-MIN_HEAD, MIN_TAIL = 2, 3  # letters of two words run together ("on" + "line"; not "brot" + "li")
+MIN_HEAD, MIN_TAIL = 2, 4  # letters of two words run together ("on" + "line"; not "brot" + "li", "putty" + "gen")
 
 
 def is_two_words(word: str) -> bool:

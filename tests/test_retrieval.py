@@ -4205,6 +4205,15 @@ def test_the_default_an_entry_states_and_the_words_a_question_negates():
     assert home[slice(*_span(default_in_entry(home, 0, len(home))))] == "/home"
     assert default_in_entry("systemd now defaults to the unified hierarchy.", 0, 46) is None  # "the" is no value
     assert keywords_named("What does TCPKeepAlive default to?") == ["TCPKeepAlive"]
+    assert keywords_named("What is the default ENCRYPT_METHOD of UMASK?") == ["ENCRYPT_METHOD", "UMASK"]
+    for said, value in [("It can take one of these values: DES (default), MD5, SHA256.", "DES"),
+                        ("If not\nspecified, the mask will be initialized to 022.", "022"),
+                        ("If not specified, -1 will be assumed (which disables the restriction).", "-1"),
+                        ("The default compression level is -6 (that is, biased).", "-6"),
+                        ("Use this file rather than the default of ~/.manpath.", "~/.manpath")]:
+        assert said[slice(*_span(default_in_entry(said, 0, len(said))))] == value
+    assert default_in_entry("(1) Default mode man is setuid to the user", 0, 42) is None  # no default stated
+    assert default_in_entry("The default log_line_prefix is now '%t'.", 0, 40) is None  # "now" is no value
     assert asks_the_default("How many tries does it make by default?")
     assert not asks_the_default("Which option sets the default berth?")
     assert not asks_the_default("Who owns it by default?")
@@ -4228,6 +4237,17 @@ def test_a_name_typed_in_small_letters_that_no_document_and_no_dictionary_knows(
     assert names_no_document_knows("Which tar option filters the archive through gzip?", lambda w: {"gzip": 1}) == []
     assert names_no_document_knows("Which online website filters the archive?", frequencies) == []  # English
     assert is_two_words("songwriting") and is_two_words("disinformation") and not is_two_words("nginx")
+
+
+def test_which_option_is_the_label_whose_description_the_question_says():
+    from retrieval.options import the_option_asked
+
+    listed = unit_at("-i, --ignore-nonprinting\nconsider only printable characters\n-h, --human-numeric-sort\n"
+                     "compare human readable numbers (e.g., 2K 1G)")
+    assert the_option_asked("Which sort option compares human readable numbers?", [listed]).text == (
+        "-h, --human-numeric-sort")
+    assert the_option_asked("Which sort option sets the language?", [listed]) is None  # no label's words
+    assert the_option_asked("What does the -h option do?", [listed]) is None  # it names the option
 
 
 def test_the_row_of_an_exit_code_asked():

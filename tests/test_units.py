@@ -237,3 +237,17 @@ def test_an_options_label_and_what_it_does_are_one_unit_and_a_numbered_heading_s
                          "This option is\norder-sensitive, i.e. it affects all options that follow."], units
     assert "LogLevel\nGives the verbosity level." in units
     assert units[-2].endswith("The concept") and units[-1].startswith("man-db originally"), units
+
+
+def test_each_option_of_a_list_of_short_descriptions_is_a_unit_of_its_own():
+    """sort(1) describes its options in a few words in small letters: they had been gathered as one block
+    ("-i, --ignore-nonprinting consider only printable characters / -M, --month-sort ... / -h, ..."), so "Which sort
+    option compares human readable numbers?" had "-i, --ignore-nonprinting" in bold. A label with alternatives
+    ("-R hostname | [hostname]:port") is a label too."""
+    text = ("-i, --ignore-nonprinting\nconsider only printable characters\n\n-M, --month-sort\ncompare (unknown) < 'JAN'"
+            "\n\n-h, --human-numeric-sort\ncompare human readable numbers (e.g., 2K 1G)\n\n"
+            "-R hostname | [hostname]:port\nRemoves all keys belonging to the specified hostname.\n")
+    units = [text[u.start : u.end] for u in quote_units(text)]
+    assert units == ["-i, --ignore-nonprinting\nconsider only printable characters",
+                     "-M, --month-sort\ncompare (unknown) < 'JAN'", "-h, --human-numeric-sort\ncompare human readable numbers (e.g., 2K 1G)",
+                     "-R hostname | [hostname]:port\nRemoves all keys belonging to the specified hostname."], units

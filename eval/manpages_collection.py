@@ -1,11 +1,12 @@
-"""A tenth kind of collection, manual pages saved as text: seven pages as `man` writes them to a file (ssh(1),
-ssh_config(5), tar(1), useradd(8), xargs(1), apt-get(8), man(1); 80 columns, groff's U+2010 hyphen where it breaks a
-word), and man-db's own manual as Debian ships it (nroff's output with its terminal escapes, pages set apart by blank
+"""A tenth kind of collection, manual pages saved as text: thirteen pages as `man` writes them to a file (ssh(1),
+ssh_config(5), tar(1), useradd(8), xargs(1), apt-get(8), man(1), grep(1), sort(1), ssh-keygen(1), gzip(1),
+journalctl(1), login.defs(5); 80 columns, groff's U+2010 hyphen where it breaks a word), and man-db's own manual as Debian ships it (nroff's output with its terminal escapes, pages set apart by blank
 lines under a running header, footnotes). Each page's options and keywords stand over what they do
 ("-C, --directory=DIR" / "Change to DIR ..."; "LogLevel" / "Gives the verbosity level ..." / "The default is INFO."),
 and exit codes stand in rows. Read from this machine's manual (each under its package's licence; not copied into this repository).
-`eval/manpages_questions.jsonl` asks of them as an administrator would (88 questions, 68 answerable, written on
-2026-12-06 in two batches, each before it was first asked: m01-m58, then p01-p30 after the rules the first led to).
+`eval/manpages_questions.jsonl` asks of them as an administrator would (115 questions, 89 answerable, written on
+2026-12-06 in three batches, each before it was first asked: m01-m58, then p01-p30 after the rules the first led to,
+then q01-q27 of the last six pages, held out from all of them).
 
     python -m eval.manpages_collection OUT [--source /usr/share/doc]
 
@@ -25,7 +26,8 @@ from eval.collection_cli import write_collection
 
 MANPAGES_SOURCE = Path("/usr/share/doc")
 MANPAGES_QUESTIONS = Path(__file__).with_name("manpages_questions.jsonl")
-MANUAL_PAGES = ("ssh", "ssh_config", "tar", "useradd", "xargs", "apt-get", "man")
+MANUAL_PAGES = ("ssh", "ssh_config", "tar", "useradd", "xargs", "apt-get", "man",  # the first two batches'
+                "grep", "sort", "ssh-keygen", "gzip", "journalctl", "login.defs")  # the third's
 MAN_DB_MANUAL = Path("man-db") / "man-db-manual.txt.gz"
 COLUMNS = "80"
 

@@ -55,7 +55,7 @@ from retrieval.definition import either_number
 from retrieval.look_alikes import (ALONGSIDE, a_release_its_documents_never_name, another_in_its_place,
                                   another_of_its_class, writes_the_releases_asked)
 from retrieval.options import label_lines, opens_with_a_label, the_option_asked, with_the_options_own_line
-from retrieval.opposites import asks_with_a_negation_no_quote_holds, holds_the_negation_asked, says_the_opposite
+from retrieval.opposites import asks_with_a_negation_no_quote_holds, negation_asked, says_the_opposite
 from retrieval.posed_questions import answered_where_posed, question_posed_over
 from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
                                 asks_how_to, defined_term, person_asked_about, person_named_as_source, says_number,
@@ -591,9 +591,9 @@ class ExtractiveAnswerer:
             yield from (u.text for u in chosen)
             yield from question_posed_over(chosen[0], self._text_of)
 
-        if not analysis.question.yes_no and not holds_the_negation_asked(analysis.question.text, chosen[0].text) and (
-                denying := next((u for u in analysis.units if holds_the_negation_asked(analysis.question.text, u.text)),
-                                None)) is not None:
+        negated = None if analysis.question.yes_no else negation_asked(analysis.question.text)
+        if negated is not None and not negated.search(chosen[0].text) and (
+                denying := next((u for u in analysis.units if negated.search(u.text)), None)) is not None:
             short, chosen = None, self.quotes(denying, analysis.units)  # "126 if the command cannot be run", ranked
             # below the rows before it, writes the negation asked with what it negates
         if not analysis.question.yes_no and asks_with_a_negation_no_quote_holds(analysis.question.text,

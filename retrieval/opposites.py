@@ -66,12 +66,12 @@ def asks_with_a_negation_no_quote_holds(question: str, quotes: Iterable[str]) ->
 _NEGATED = re.compile(rf"(?:\b(?:{_NEGATION_WORDS})\b|\w+n['’]t\b)(?:\s+\w+){{1,2}}", re.I)
 
 
-def holds_the_negation_asked(question: str, text: str) -> bool:
-    """Whether `text` writes the question's negation with the words it negates: "126 if the command cannot be run" for
-    "What exit status does xargs return if the command cannot be run?", ranked below a list of other rows. (Any negation
-    and the words anywhere had answered SQuAD's "What wasn't the French population in North America?")"""
+def negation_asked(question: str) -> re.Pattern[str] | None:
+    """The question's negation with the words it negates, as a pattern a text writes it by: "126 if the command cannot
+    be run" for "What exit status does xargs return if the command cannot be run?", ranked below a list of other rows
+    (any negation, with the words anywhere, had answered SQuAD's "What wasn't the French population in North
+    America?"). None when the question asks with no negation."""
     negated = _NEGATED.search(_DESCRIBED_BY_A_NEGATION.sub(" ", question))
     if negated is None:
-        return False
-    phrase = r"\s+".join(re.escape(w) for w in negated.group().split())
-    return re.search(rf"(?<!\w){phrase}(?!\w)", text, re.I) is not None
+        return None
+    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in negated.group().split()) + r"(?!\w)", re.I)

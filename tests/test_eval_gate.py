@@ -286,18 +286,8 @@ SCIFACT_FLOORS = (0.84, 0.68, 0.09)
 
 @pytest.mark.skipif(not (SCIFACT_SOURCE / "corpus.jsonl").is_file(), reason=f"no BEIR SciFact at {SCIFACT_SOURCE}")
 def test_hybrid_meets_the_floors_on_scientific_abstracts(tmp_path_factory):
-    from citeqa.settings import Settings
-    from ingest.pipeline import build_index
-
-    folder = scifact_collection(tmp_path_factory.mktemp("scifact") / "abstracts")
-    settings = Settings.load(env={}, corpus=folder, index=folder.parent / "index")
-    build_index(settings)
-    questions = QuestionSet(SCIFACT_QUESTIONS, load_questions(SCIFACT_QUESTIONS))
-    measured, figures = _measured(settings, questions, "scientific abstracts gate")
-    floor_quoted, floor_abstention, ceiling_false = SCIFACT_FLOORS
-    assert measured["answer_quoted"] >= floor_quoted, figures
-    assert measured["abstention_accuracy"] >= floor_abstention, figures
-    assert measured["false_abstention_rate"] <= ceiling_false, figures
+    _meets_the_floors(scifact_collection(tmp_path_factory.mktemp("scifact") / "abstracts"), SCIFACT_QUESTIONS,
+                      SCIFACT_FLOORS, "scientific abstracts gate")
 
 
 # Release notes (eval/news_collection.py: the NEWS.Debian files of 15 packages read from /usr/share/doc, 93 questions,
@@ -311,18 +301,8 @@ NEWS_FLOORS = (0.89, 0.46, 0.04)
 @pytest.mark.skipif(any(not (NEWS_SOURCE / p / "NEWS.Debian.gz").is_file() for p in NEWS_PACKAGES),
                     reason=f"the release notes are not all in {NEWS_SOURCE}")
 def test_hybrid_meets_the_floors_on_release_notes(tmp_path_factory):
-    from citeqa.settings import Settings
-    from ingest.pipeline import build_index
-
-    folder = news_collection(tmp_path_factory.mktemp("news") / "notes")
-    settings = Settings.load(env={}, corpus=folder, index=folder.parent / "index")
-    build_index(settings)
-    measured, figures = _measured(settings, QuestionSet(NEWS_QUESTIONS, load_questions(NEWS_QUESTIONS)),
-                                  "release notes gate")
-    floor_quoted, floor_abstention, ceiling_false = NEWS_FLOORS
-    assert measured["answer_quoted"] >= floor_quoted, figures
-    assert measured["abstention_accuracy"] >= floor_abstention, figures
-    assert measured["false_abstention_rate"] <= ceiling_false, figures
+    _meets_the_floors(news_collection(tmp_path_factory.mktemp("news") / "notes"), NEWS_QUESTIONS, NEWS_FLOORS,
+                      "release notes gate")
 
 
 # Manual pages saved as text (eval/manpages_collection.py: thirteen pages as `man` writes them and man-db's manual as
@@ -335,15 +315,20 @@ MANPAGES_FLOORS = (0.94, 0.42, 0.03)
 
 @pytest.mark.skipif(not manpages_available(), reason="`man` or the manual pages are not on this machine")
 def test_hybrid_meets_the_floors_on_manual_pages(tmp_path_factory):
+    _meets_the_floors(manpages_collection(tmp_path_factory.mktemp("manpages") / "pages"), MANPAGES_QUESTIONS,
+                      MANPAGES_FLOORS, "manual pages gate")
+
+
+def _meets_the_floors(folder, questions, floors: tuple[float, float, float], gate: str) -> None:
+    """A collection written from outside the repository, indexed beside its folder and measured against its floors
+    (answer_quoted, abstention accuracy, and the ceiling of false abstention)."""
     from citeqa.settings import Settings
     from ingest.pipeline import build_index
 
-    folder = manpages_collection(tmp_path_factory.mktemp("manpages") / "pages")
     settings = Settings.load(env={}, corpus=folder, index=folder.parent / "index")
     build_index(settings)
-    measured, figures = _measured(settings, QuestionSet(MANPAGES_QUESTIONS, load_questions(MANPAGES_QUESTIONS)),
-                                  "manual pages gate")
-    floor_quoted, floor_abstention, ceiling_false = MANPAGES_FLOORS
+    measured, figures = _measured(settings, QuestionSet(questions, load_questions(questions)), gate)
+    floor_quoted, floor_abstention, ceiling_false = floors
     assert measured["answer_quoted"] >= floor_quoted, figures
     assert measured["abstention_accuracy"] >= floor_abstention, figures
     assert measured["false_abstention_rate"] <= ceiling_false, figures

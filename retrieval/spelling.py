@@ -43,7 +43,7 @@ def word_counts(texts: Iterable[str]) -> tuple[Counter, frozenset[str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _english() -> set[str]:
+def english_words() -> set[str]:
     """English words in small letters, as Webster's Second International (1934, in the public domain; FreeBSD's
     web2) gives them: no inflections ("troop", not "troops")."""
     from english_words import get_english_words_set
@@ -59,7 +59,7 @@ def is_english(word: str) -> bool:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             base = word[: -len(ending)]
             bases |= {base, base + "e", base + "y", base[:-1] if base[-1:] == base[-2:-1] else base}
-    return not bases.isdisjoint(_english())
+    return not bases.isdisjoint(english_words())
 
 
 def correction(word: str, counts: Mapping[str, int], vocabulary: list[str]) -> str | None:

@@ -1,14 +1,17 @@
 """A question about a thing the collection never names: "What does dnf autoremove do?", "Which tar option filters the
-archive through brotli?", "How many password prompts does sudo allow by default?" asked of manual pages that name
-apt-get, tar and ssh. The passages found are about the other words of the question ("autoremove", "the archive",
-"password prompts"), so they read as an answer, and had been quoted with "3" in bold for sudo.
+archive through brotli?", "How many KDF rounds does puttygen use by default?" asked of manual pages that name apt-get,
+tar and ssh-keygen. The passages found are about the other words of the question ("autoremove", "the archive", "KDF
+rounds"), so they read as an answer, and had been quoted with "--lzop" and "16" in bold.
 
 A tool, a program or a package is typed in small letters, and is no English word. A word of the question so typed,
-that no dictionary knows (Webster's list, retrieval/spelling.py: "sudo", "brotli", "nginx", "xonsh") and no chunk of the
+that no dictionary knows (Webster's list, retrieval/spelling.py: "dnf", "nginx", "xonsh", "bzip2") and no chunk of the
 collection holds (after the lexical index's stemming: "phosphorylates" of "phosphorylated"), names what the documents
 never speak of. Words the 1934 dictionary lacks but English has are read as two words run together ("online",
 "website", "download", "songwriting") or as a word after a prefix ("disinformation", "nonviolent"). The question is
-read after its spelling is corrected: a misspelt word of the documents is theirs again.
+read after its spelling is corrected (a misspelt word of the documents is theirs again), and a word one edit from an
+English word, or from one inflected ("-s", "-ed", "-ing"), is read as a misspelling ("preparign", "headquaretred": the
+gate's questions with a typo had been refused), which lets short names pass too ("sudo", "conda", "rsync" are one edit
+from "judo", "coda", "sync").
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from retrieval.spelling import is_english
+from retrieval.spelling import english_words, is_english
 from retrieval.text import QUESTION_WORDS, STOP_WORDS
 
 _SMALL_WORD = re.compile(r"(?<![\w'’./@:-])[a-z][a-z0-9]{2,}(?![\w'’:-])")  # a word typed in small letters
@@ -30,13 +33,37 @@ def is_two_words(word: str) -> bool:
                for i in range(MIN_HEAD, len(word) - MIN_TAIL + 1))
 
 
+def a_misspelt_word(word: str) -> bool:
+    """Whether one edit (a letter dropped, added, replaced, or two swapped) makes the word an English word: "chiars",
+    "secruity" may be words misspelt that the documents do not hold, which the spelling corrector leaves as typed."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+             | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters})
+    english = english_words()
+    return not edits.isdisjoint(english) or any(_inflected(edit, english) for edit in edits)  # "preparign"
+
+
+_INFLECTIONS = ("s", "es", "ed", "d", "ing")  # a verb's or a noun's: not "-ly" ("brotli" is no misspelt "brotly")
+
+
+def _inflected(word: str, english: set[str]) -> bool:
+    """Whether the word is an English word with an inflection ("preparing", "headquartered")."""
+    for ending in _INFLECTIONS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            base = word[: -len(ending)]
+            if {base, base + "e", base[:-1] if base[-1:] == base[-2:-1] else base} & english:
+                return True
+    return False
+
+
 def names_no_document_knows(question: str, frequencies: Callable[[Sequence[str]], dict[str, int]]) -> list[str]:
-    """The words of `question` typed in small letters that are no English word and that no chunk holds
-    (`frequencies`: how many chunks hold each word)."""
+    """The words of `question` typed in small letters that are no English word, nor one misspelt, and that no chunk
+    holds (`frequencies`: how many chunks hold each word)."""
     words = [w for w in dict.fromkeys(_SMALL_WORD.findall(question))
              if w not in STOP_WORDS and w not in QUESTION_WORDS and not w.isdigit() and not is_english(w)
              and not is_two_words(w)]
     if not words:
         return []
     held = frequencies(words)
-    return [w for w in words if not held.get(w)]
+    return [w for w in words if not held.get(w) and not a_misspelt_word(w)]

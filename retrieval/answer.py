@@ -398,6 +398,14 @@ class ExtractiveAnswerer:
                           None)
         return SpanChoice(holder, start, end, text[start:end], 0.0, 1.0) if holder is not None else None
 
+    def _names_what_no_document_knows(self, analysis: Analysis, passages: Sequence[Passage]) -> bool:
+        """A name in small letters no document and no dictionary knows (retrieval/unknown_words.py), unless the
+        question names a release the top passages write: "Which version of pyenv added GraalPy 25.0.2?" of a change
+        log that never writes its project's name."""
+        question = analysis.question.text
+        return bool(names_no_document_knows(question, self.reader.term_document_frequencies)) and not any(
+            writes_the_releases_asked(question, p.text) for p in passages[:ANSWER_PASSAGES])
+
     def _the_default_asked(self, analysis: Analysis, passages: Sequence[Passage]
                            ) -> tuple[SpanChoice, ScoredUnit] | None:
         """The default value the entry of the keyword asked states, or else the entry of one of the best units, and the
@@ -492,7 +500,7 @@ class ExtractiveAnswerer:
                 or self._a_country_asked_is_named_nowhere(analysis)
                 or self._how_to_with_what_no_document_names(analysis)
                 or self._names_an_identifier_no_document_holds(analysis)
-                or names_no_document_knows(analysis.question.text, self.reader.term_document_frequencies)
+                or self._names_what_no_document_knows(analysis, passages)
                 or not speak_of_the_topic(analysis.question.text, [p.text for p in passages[:ANSWER_PASSAGES]])):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         if naming:

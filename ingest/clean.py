@@ -49,7 +49,8 @@ _YEAR = re.compile(r"^(?:18|19|20)\d\d$")
 # a table of contents' entry: a short title, dot leaders, a page number (not a long line that ends so)
 _DOT_LEADER = re.compile(r"^[^\n]{0,100}?(?:\.[ \t]*){4,}(?:\d{1,4}|[ivxlc]{1,7})$", re.IGNORECASE)
 _CONTENTS_HEADING = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
-_EDGE_NUMBER = re.compile(r"\S\s+(\d{1,4})$")  # a number ending a line of words ("1 Introduction" is a heading)
+# a number ending a line of words ("1 Introduction" is a heading), perhaps as an RFC writes it ("... [Page 3]")
+_EDGE_NUMBER = re.compile(r"\S\s+(?:\[(?i:page)\s+)?(\d{1,4})\]?$")
 EDGE_LINE_CHARS = 100  # a running header or footer is short
 _LINK_ONLY = re.compile(rf"^(?:{LINK}|@\w+|/\w[\w/.-]*)$", re.IGNORECASE)
 _BOILERPLATE_START = re.compile(

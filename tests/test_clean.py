@@ -228,3 +228,18 @@ def test_a_typeset_texts_running_header_is_dropped_and_dates_the_document(tmp_pa
     assert document.date == "2023-01-08"
     (tmp_path / "manual.txt").write_text("toolbox v1.2 2023-01-08\n\nOne page only.\n", encoding="utf-8")
     assert "toolbox v1.2" in load_corpus(tmp_path).documents[0].text  # one page: no running header to tell
+
+
+def test_an_rfcs_pages_lose_their_header_and_their_numbered_footer(tmp_path):
+    """An RFC turns its pages with form feeds, each under "RFC 2616  HTTP/1.1  June 1999" and over "Fielding, et al.
+    Standards Track [Page 3]", a footer whose number changes with the page."""
+    bodies = ["A client sends a request to the server.", "The server answers with a status line.",
+              "Caches may store the response.", "Proxies forward requests on behalf of clients.",
+              "Connections persist unless closed by either side.", "Chunked transfer coding splits the body."]
+    raw = "\f".join(f"RFC 2616          HTTP/1.1          June 1999\n\n\n   {body}\n   It goes on about page {i}.\n"
+                    f"\n\n\nFielding, et al.          Standards Track          [Page {i}]\n"
+                    for i, body in enumerate(bodies, 1))
+    (tmp_path / "rfc2616.txt").write_text(raw, encoding="utf-8")
+    text = load_corpus(tmp_path).documents[0].text
+    assert "Standards Track" not in text and "RFC 2616" not in text, text
+    assert "Caches may store the response." in text

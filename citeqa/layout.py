@@ -21,6 +21,8 @@ JOINING_WORDS = frozenset(
 # "--directory=DIR", "-n max-args", "--enable-cache-owner[=ARG]", "-D [bind_address:]port", "-t dsa | ecdsa | rsa").
 KEYWORD = r"(?=[A-Z]\w*[a-z])(?=[A-Z][a-z0-9]*[A-Z])[A-Z][A-Za-z0-9]+"
 OPTION_NAME = r"--?[A-Za-z0-9][\w-]*(?:\[?=[^\s,]+|[ \t](?!-)[^\s,|]+(?:[ \t]+\|[ \t]+[^\s,|]+)*(?=$|,|\n))?"
+# A label: an option's names, each perhaps with its argument ("-C, --directory=DIR"), or a keyword
+LABEL = rf"(?:{OPTION_NAME}(?:,[ \t]*{OPTION_NAME})*|{KEYWORD})"
 # A web or e-mail address as written in a text.
 LINK = r"(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+)"
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")

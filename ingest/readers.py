@@ -89,7 +89,10 @@ def typeset_pages(text: str) -> tuple[str, ...]:
     """The pages of a plain text that a typesetter laid out, for its running headers and footers ("man-db v2.11.2
     2023-01-08" atop every page of man-db's manual ran into the sentences it broke); the parts that hold nothing but
     page furniture (a page's number, set apart from its page) are no pages. None when fewer than three."""
-    pages = tuple(part for part in _PAGE_BREAK.split(text)
+    parts = _PAGE_BREAK.split(text)
+    if len(parts) < MIN_PAGES:  # most texts: none to read line by line
+        return ()
+    pages = tuple(part for part in parts
                   if any(line.strip() and not is_page_furniture(line) for line in normalise(part).splitlines()))
     return pages if len(pages) >= MIN_PAGES else ()
 

@@ -23,7 +23,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from citeqa.layout import KEYWORD, OPTION_NAME, continues, ends_sentence, ends_with_joiner, in_capitals
+from citeqa.layout import LABEL, continues, ends_sentence, ends_with_joiner, in_capitals
 from citeqa.types import Span
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
@@ -140,7 +140,7 @@ def _is_wrapped_prose(paragraph: list[_Line]) -> bool:
 
 # A line that is only an option's label (its names, each perhaps with its argument: "-C, --directory=DIR",
 # "-n max-args, --max-args=max-args") or a keyword ("ServerAliveCountMax", "LogLevel")
-_OPTION_LABEL = re.compile(rf"{OPTION_NAME}(?:,[ \t]*{OPTION_NAME})*|{KEYWORD}")
+_OPTION_LABEL = re.compile(LABEL)
 
 
 def is_option_label(line: str) -> bool:

@@ -412,10 +412,11 @@ class ExtractiveAnswerer:
         unit that opens that entry (retrieval/defaults.py)."""
         if not analysis.units or not asks_the_default(analysis.question.text):
             return None
-        near = {u.doc_id: u for u in reversed(analysis.units)}  # each document's best unit
+        near = _best_of_each_document(analysis.units)
+        documents = list(dict.fromkeys(p.doc_id for p in passages[:ANSWER_PASSAGES] if p.doc_id in near))
         labelled = False
         for keyword in keywords_named(analysis.question.text):
-            for doc_id in dict.fromkeys(p.doc_id for p in passages[:ANSWER_PASSAGES] if p.doc_id in near):
+            for doc_id in documents:
                 text = self._text_of(doc_id)
                 for at in label_lines(text, keyword):  # its entry (not a list of keywords that names it)
                     labelled = True
@@ -436,7 +437,7 @@ class ExtractiveAnswerer:
         code = code_asked(analysis.question.text)
         if code is None:
             return None
-        near = {u.doc_id: u for u in reversed(analysis.units)}
+        near = _best_of_each_document(analysis.units)
         for passage in passages[:ANSWER_PASSAGES]:
             found = row_of_the_code(self._text_of(passage.doc_id), code, passage.start, passage.end)
             if found is not None and passage.doc_id in near and (row := self._span_near(near[passage.doc_id], found)):
@@ -1187,6 +1188,11 @@ def spelled_out(short: SpanChoice, quoted: Sequence[ScoredUnit]) -> SpanChoice:
             return SpanChoice(unit, unit.start + start, unit.start + end, unit.text[start:end], short.logit,
                               short.probability)
     return short
+
+
+def _best_of_each_document(units: Sequence[ScoredUnit]) -> dict[str, ScoredUnit]:
+    """Each document's best unit (`units` ranked best first): what a span found elsewhere in it is quoted near."""
+    return {u.doc_id: u for u in reversed(units)}
 
 
 def _first_of_each(units: Sequence[ScoredUnit]) -> list[ScoredUnit]:

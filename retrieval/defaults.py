@@ -45,7 +45,6 @@ ENTRY_REACH = 2500  # characters an entry is read for its default
 _EDGE = "‘'\"“’”."
 _SETTINGS = frozenset("yes no none on off true false".split())
 _ADVERBS = frozenset("now also still always usually normally currently often typically generally".split())
-_GROUPS = ("is", "to", "bracket", "before", "by", "assumed", "unset")
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,7 @@ def default_in_entry(text: str, start: int, end: int | None = None) -> DefaultSt
         following = _NEXT_ENTRY.search(text, body, stop)
         end = following.start() if following else stop
     for said in _DEFAULT_SAID.finditer(text, start, end):
-        value_start, value_end = said.span(next(g for g in _GROUPS if said.group(g)))
+        value_start, value_end = said.span(said.lastgroup)  # each way of saying it has one group, its value
         while value_end > value_start and text[value_end - 1] in _EDGE:
             value_end -= 1
         while value_start < value_end and text[value_start] in _EDGE:

@@ -22,7 +22,7 @@ from typing import Iterator, Sequence
 
 import numpy as np
 
-from citeqa.layout import KEYWORD, OPTION_NAME
+from citeqa.layout import LABEL
 from retrieval.scored import ScoredUnit, SpanChoice, with_scores
 from retrieval.text import content_words
 
@@ -32,7 +32,7 @@ _ASKS_WHAT_IT_DOES = re.compile(r"^\W*what\s+(?:does|do|is|are)\b", re.I)
 _USAGE = re.compile(r"^\W*(?:usage|synopsis)\b", re.I)
 # "Which tar option ...?", "What option ...?", "Which configure flag ...?", "Which ssh_config keyword ...?"
 ASKS_WHICH_OPTION = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword)\b", re.I)
-_OPENING_LABEL = re.compile(rf"(?m)^(?:{OPTION_NAME}(?:,[ \t]*{OPTION_NAME})*|{KEYWORD})(?=[ \t]*\n|[ \t]+[A-Z])")
+_OPENING_LABEL = re.compile(rf"(?m)^{LABEL}(?=[ \t]*\n|[ \t]+[A-Z])")
 LEAD = 0.5  # the describing line's score above the best unit's: first, with the best unit close behind
 
 
@@ -63,10 +63,10 @@ def with_the_options_own_line(units: Sequence[ScoredUnit], rows: np.ndarray,
     if option is None or not units or _labelled(units[0].text, option):
         return list(units), rows
     found = next((i for i in range(1, len(units)) if _labelled(units[i].text, option)), None)  # its label's line
-    if found is None and describes(units[0].text, option):
-        return list(units), rows
-    found = found if found is not None else next(
-        (i for i in range(1, len(units)) if describes(units[i].text, option)), None)
+    if found is None:  # else the first that names it first, unless the best unit does
+        if describes(units[0].text, option):
+            return list(units), rows
+        found = next((i for i in range(1, len(units)) if describes(units[i].text, option)), None)
     if found is None:
         return list(units), rows
     order = [found] + [i for i in range(len(units)) if i != found]

@@ -120,6 +120,9 @@ _BLOCK_TAGS = {
     "p", "pre", "section", "table", "tr", "ul",
 }
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
+# A page's controls: their labels are the interface's, not the document's (nodejs.org's "copy" under every example had
+# been quoted as part of it: "// Returns: 'quux' copy")
+_CONTROL_TAGS = ("button", "select", "input", "textarea")
 # Site furniture that HTML marks as such: navigation anywhere, and the page's own banner and footer
 # (a <header> or <footer> inside an <article>, <main> or <section> belongs to that content and stays).
 _FURNITURE_ROLES = ("navigation", "banner", "contentinfo", "search")
@@ -154,10 +157,16 @@ def _strip_leading_space(tag) -> None:
         first.extract()
 
 
+# A link that moves the reader within the page: "Skip to content" (an accessibility link), "Back to top"
+_IN_PAGE_MOVES = re.compile(r"^\W*(?:(?:skip|jump)\s+to\b.{0,30}|back\s+to\s+top)\W*$", re.I)
+
+
 def _is_a_heading_anchor(tag) -> bool:
+    """A heading's link to itself, or a link that moves the reader within the page."""
     if tag.name != "a" or not str(tag.get("href", "")).startswith("#"):
         return False
-    return "headerlink" in (tag.get("class") or ()) or tag.get_text().strip() in _ANCHOR_MARKS
+    said = tag.get_text().strip()
+    return "headerlink" in (tag.get("class") or ()) or said in _ANCHOR_MARKS or bool(_IN_PAGE_MOVES.match(said))
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -197,7 +206,7 @@ def read_html(html: str) -> RawText:
         warnings.simplefilter("ignore")
         soup = BeautifulSoup(html, "html.parser")
     title = soup.title.get_text(" ", strip=True) if soup.title else None
-    for tag in soup(_INVISIBLE_TAGS):
+    for tag in soup([*_INVISIBLE_TAGS, *_CONTROL_TAGS]):
         tag.decompose()
     for tag in soup.find_all(_is_site_furniture):
         if not tag.decomposed:
@@ -217,7 +226,13 @@ def read_html(html: str) -> RawText:
         item.insert(0, f"{n}. " if n else "- ")
         item.insert_before("\n")
     for row in soup.find_all("tr"):  # a table row on one line, its cells apart, as a DOCX table's
-        for cell in row.find_all(["td", "th"], recursive=False)[1:]:
+        cells = row.find_all(["td", "th"], recursive=False)
+        for cell in cells:  # a cell's paragraphs too (nodejs.org's "v15.0.0 | <p>Changed default mode ...</p>" had
+            for paragraph in cell.find_all("p"):  # set the change two lines under its version)
+                paragraph.insert_after(" ")
+                paragraph.unwrap()
+            _strip_leading_space(cell)
+        for cell in cells[1:]:
             cell.insert_before(" | ")
     for tag in soup.find_all(_BLOCK_TAGS):
         tag.insert_before("\n\n")

@@ -5,7 +5,7 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from ingest.load import load_corpus
-from ingest.readers import Unreadable, read_file
+from ingest.readers import Unreadable, read_file, read_html
 
 
 def make_pdf(path, pages, title=None):
@@ -259,3 +259,20 @@ def test_restructured_text_reads_as_the_text_it_shows_and_includes_no_file(tmp_p
         "pip install harbour", "Back up the records first."]
     (document,) = [d for d in load_corpus(tmp_path).documents if d.doc_id == "guide.rst"]
     assert "secret" not in document.text and "alert" not in document.text
+
+
+def test_a_documentation_sites_controls_and_skip_link_are_left_out_and_a_history_row_stays_on_its_line():
+    """nodejs.org's pages: "Skip to content", a "copy" button under every example (quoted as "// Returns: 'quux'
+    copy"), and history tables whose cells hold paragraphs (the change had stood two lines under its version)."""
+    raw = read_html(
+        '<html><body><a href="#apicontent" class="skip-to-content">Skip to content</a><div id="apicontent">'
+        "<h3>path.basename(path)</h3><details><summary>History</summary><table><tbody>"
+        "<tr><th>Version</th><th>Changes</th></tr>\n<tr><td>v6.0.0</td>\n<td><p>Passing a non-string as the "
+        "<code>path</code> argument will throw now.</p></td></tr></tbody></table></details>"
+        "<pre><code>path.basename('/a/quux.html');\n// Returns: 'quux.html'</code> <button class=\"copy-button\">copy"
+        "</button></pre><p>Select a flavour: <select><option>cjs</option><option>mjs</option></select></p>"
+        '<p><a href="#top">Back to top</a></p></div></body></html>')
+    assert "Skip to content" not in raw.text and "Back to top" not in raw.text
+    assert "copy" not in raw.text and "cjs" not in raw.text
+    assert "v6.0.0 | Passing a non-string as the path argument will throw now." in raw.text
+    assert "// Returns: 'quux.html'" in raw.text

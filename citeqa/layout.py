@@ -21,8 +21,28 @@ JOINING_WORDS = frozenset(
 # "--directory=DIR", "-n max-args", "--enable-cache-owner[=ARG]", "-D [bind_address:]port", "-t dsa | ecdsa | rsa").
 KEYWORD = r"(?=[A-Z]\w*[a-z])(?=[A-Z][a-z0-9]*[A-Z])[A-Z][A-Za-z0-9]+"
 OPTION_NAME = r"--?[A-Za-z0-9][\w-]*(?:\[?=[^\s,]+|[ \t](?!-)[^\s,|]+(?:[ \t]+\|[ \t]+[^\s,|]+)*(?=$|,|\n))?"
+LIST_MARK = r"[-*•][ \t]+"  # a list item's mark, as citeqa reads HTML and Markdown lists ("- maxBuffer <number> ...")
 # A label: an option's names, each perhaps with its argument ("-C, --directory=DIR"), or a keyword
 LABEL = rf"(?:{OPTION_NAME}(?:,[ \t]*{OPTION_NAME})*|{KEYWORD})"
+# What an API reference sets between an entry's heading and its description: a history table ("History", "Version |
+# Changes", "v15.0.0 | Changed default mode to throw."), "Added in: v10.7.0", "Stability: 2 - Stable", "Type: Runtime"
+ENTRY_FURNITURE = re.compile(r"^\W*(?:history\b|version\s*\|\s*changes\b|v?\d+\.\d+[\w.]*(?:,\s*v?\d+\.\d+[\w.]*)*"
+                             r"\s*\||(?:added|deprecated|removed|new|changed)\s+in\b|stability\b|type:)", re.I)
+# A name written as code, as an API reference sets it as the heading over its entry: an option, a variable, a call
+# ("--title=title", "UV_THREADPOOL_SIZE=size", "ERR_UNHANDLED_ERROR", "os.availableParallelism()",
+# "emitter.setMaxListeners(n)", "path.basename(path[, suffix])")
+_CODE_HEADING = re.compile(r"(?:--?[A-Za-z][\w-]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)"
+                           r"(?:\([^()\n]*\)|=\S+|\[[^\]\n]*\])*")
+_CODE_MARKS = re.compile(r"[._=(]|^-|[a-z][A-Z]")
+
+
+def is_code_heading(line: str) -> bool:
+    """Whether the line is a name written as code alone: with a dot, an underscore, "=", a call's brackets, an
+    option's dash or capitals inside a word (not "Usage", a heading in words)."""
+    line = line.strip()
+    return bool(line) and _CODE_HEADING.fullmatch(line) is not None and _CODE_MARKS.search(line) is not None
+
+
 # A web or e-mail address as written in a text.
 LINK = r"(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+)"
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")

@@ -115,9 +115,9 @@ def decode_text(data: bytes) -> str:
 
 
 _BLOCK_TAGS = {
-    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+    "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption", "figure",
     "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol",
-    "p", "pre", "section", "table", "tr", "ul",
+    "p", "pre", "section", "summary", "table", "tr", "ul",
 }
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
 # A page's controls: their labels are the interface's, not the document's (nodejs.org's "copy" under every example had

@@ -23,7 +23,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from citeqa.layout import LABEL, continues, ends_sentence, ends_with_joiner, in_capitals
+from citeqa.layout import (ENTRY_FURNITURE, LABEL, continues, ends_sentence, ends_with_joiner, in_capitals,
+                           is_code_heading)
 from citeqa.types import Span
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
@@ -85,7 +86,34 @@ def quote_units(text: str) -> list[Span]:
         spans = _sentences(text, run)
         pieces += [(span, len(spans) == 1) for span in spans]
     units = [span for span in _blocks(text, pieces) if span.end - span.start >= MIN_UNIT_CHARS]
-    return _with_short_replies_joined(text, units)
+    return _with_short_code_headings_joined(text, _with_short_replies_joined(text, units))
+
+
+HEADING_MAX_WORDS = 2  # a heading of fewer words than a quote may have (answer.MIN_QUOTE_WORDS) cannot be quoted alone
+
+
+def _with_short_code_headings_joined(text: str, units: list[Span]) -> list[Span]:
+    """A name written as code that heads its entry alone, too short to be quoted ("ERR_UNHANDLED_ERROR",
+    "UV_THREADPOOL_SIZE=size", "os.availableParallelism()"; an API reference's page), opens the unit under it: alone
+    it was never quoted, so "Which error code ...?" had no answer to put in bold, and what the unit under it said
+    stood without its name. Not over its history or version lines ("Added in: v0.3.3"): with the name's words, they
+    outranked what the entry says."""
+    out: list[Span] = []
+    i = 0
+    while i < len(units):
+        span = units[i]
+        heading = text[span.start : span.end]
+        if (i + 1 < len(units) and "\n" not in heading.strip() and len(_WORD.findall(heading)) <= HEADING_MAX_WORDS
+                and is_code_heading(heading) and not text[span.end : units[i + 1].start].strip()
+                and "\n\n" in text[span.end : units[i + 1].start + 1]
+                and not is_code_heading(text[units[i + 1].start : units[i + 1].end])
+                and not ENTRY_FURNITURE.match(text[units[i + 1].start : units[i + 1].end])):
+            out.append(Span(span.start, units[i + 1].end))
+            i += 2
+            continue
+        out.append(span)
+        i += 1
+    return out
 
 
 SHORT_REPLY_WORDS = 2  # "Yes.", "Very stable.": fewer words than a quote may have (answer.MIN_QUOTE_WORDS)

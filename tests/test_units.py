@@ -251,3 +251,17 @@ def test_each_option_of_a_list_of_short_descriptions_is_a_unit_of_its_own():
     assert units == ["-i, --ignore-nonprinting\nconsider only printable characters",
                      "-M, --month-sort\ncompare (unknown) < 'JAN'", "-h, --human-numeric-sort\ncompare human readable numbers (e.g., 2K 1G)",
                      "-R hostname | [hostname]:port\nRemoves all keys belonging to the specified hostname."], units
+
+
+def test_a_name_written_as_code_that_heads_its_entry_alone_opens_the_unit_under_it():
+    """An API reference heads each entry with its name ("ERR_UNHANDLED_ERROR", "UV_THREADPOOL_SIZE=size"): alone, too
+    short to quote, it was never quoted, so "Which error code ...?" had no answer to put in bold. Not over the entry's
+    history ("Added in: v0.3.3" had outranked what the entry says), nor a heading in words, nor one quotable alone."""
+    text = ("ERR_TIDE_CLOSED\n\n\nA tide table was read after the harbour closed.\n\n\n"
+            "tide.loadavg()\n\n\nAdded in: v0.3.3\n\n\nReturns the tide's load averages.\n\n\n"
+            "Usage\n\n\nRun the client from a harbour's shell.\n\n\n"
+            "emitter.setMaxTides(n)\n\n\nBy default at most ten tides are kept.\n")
+    units = [text[u.start : u.end] for u in quote_units(text)]
+    assert units[0] == "ERR_TIDE_CLOSED\n\n\nA tide table was read after the harbour closed.", units
+    assert "tide.loadavg()" in units and "Added in: v0.3.3" in units  # not joined over its history
+    assert "Usage" in units and "emitter.setMaxTides(n)" in units, units  # words; three words, quotable alone

@@ -35,6 +35,7 @@ import numpy as np
 from citeqa.layout import ends_sentence, in_capitals, is_list_item, list_lead_in, one_line, quoted
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
+from retrieval.added_in import added_in, code_name_asked
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.bodies import (Abbreviation, abbreviation_asked, abbreviation_explained, abbreviations,
                              abbreviations_defined, initials_start, name_explained, only_other_bodies, says_what_it_is,
@@ -54,7 +55,8 @@ from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
 from retrieval.look_alikes import (ALONGSIDE, a_release_its_documents_never_name, another_in_its_place,
                                   another_of_its_class, writes_the_releases_asked)
-from retrieval.options import label_lines, opens_with_a_label, the_option_asked, with_the_options_own_line
+from retrieval.options import (asks_what_it_is, described_under_its_label, label_lines, opens_with_a_label,
+                               the_code_heading_asked, the_option_asked, with_the_options_own_line)
 from retrieval.opposites import asks_with_a_negation_no_quote_holds, negation_asked, says_the_opposite
 from retrieval.posed_questions import answered_where_posed, question_posed_over
 from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
@@ -64,7 +66,7 @@ from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_d
 from retrieval.replacement import itself_the_replacement, the_replacement
 from retrieval.unknown_words import names_no_document_knows
 from retrieval.code_rows import code_asked, row_of_the_code
-from retrieval.defaults import DefaultStated, asks_the_default, default_in_entry, keywords_named
+from retrieval.defaults import DefaultStated, asks_the_default, default_in_entry, keywords_named, opens_a_parameter
 from retrieval.scored import ScoredUnit, SpanChoice, softmax
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, the_path_asked,
@@ -287,7 +289,7 @@ class ExtractiveAnswerer:
         idf = [self.idf_weights(text) for text, _ in queries]
         units, unit_rows = answered_where_posed(*self.rank_units(queries, passages, info, idf), self._text_of,
                                                 self._unit_after)
-        units, unit_rows = with_the_options_own_line(units, unit_rows, question)
+        units, unit_rows = with_the_options_own_line(units, unit_rows, question, self._text_of)
         if not units:
             return Analysis(info, [], unit_rows, [], np.zeros(0, np.float32), None, None, 0.0, 0.0)
         spans = [(u, candidates(info, u.text, u.start, rank, u.probability, u.semantic, u.lexical))
@@ -425,10 +427,23 @@ class ExtractiveAnswerer:
         if labelled:
             return None  # the keyword's entry states no default: not ConnectionAttempts' "1" for ConnectTimeout
         for rank, unit in enumerate(analysis.units[:DEFAULT_REACH]):
-            entry = opens_with_a_label(unit.text)  # a reference's entry, read to its end; else the best unit alone
+            entry = opens_with_a_label(unit.text) or opens_a_parameter(unit.text)  # a reference's entry, read to its
+            # end; else the best unit alone
             if (entry or rank == 0) and (found := self._stated(unit, default_in_entry(
                     self._text_of(unit.doc_id), unit.start, None if entry else unit.end))) is not None:
                 return found
+        return None
+
+    def _version_added(self, analysis: Analysis, passages: Sequence[Passage]) -> SpanChoice | None:
+        """The versions the entry of the name asked says it was added in, in the first of the top passages' documents
+        whose reference heads an entry with it (retrieval/added_in.py)."""
+        name = code_name_asked(analysis.question.text)
+        if name is None:
+            return None
+        near = _best_of_each_document(analysis.units)
+        for doc_id in dict.fromkeys(p.doc_id for p in passages[:ANSWER_PASSAGES] if p.doc_id in near):
+            if (found := added_in(self._text_of(doc_id), name)) is not None:
+                return self._span_near(near[doc_id], found)
         return None
 
     def _row_of_the_code_asked(self, analysis: Analysis, passages: Sequence[Passage]) -> SpanChoice | None:
@@ -484,7 +499,13 @@ class ExtractiveAnswerer:
         # (not for "What did Baran call his system?": a name someone gives is said of "it" as often as of the thing)
         off_the_topic = (their_words and not on_the_topic and topic_said_about(analysis.question.text) is not None
                          and not speak_of_the_topic(analysis.question.text, self._texts_beside(spoken)))
-        below = analysis.answerable < self.threshold and not naming and not on_the_topic
+        # "What does the --title option do?": the line under its own heading says, whatever the threshold (the model
+        # weighs "Set process.title on startup." as far from the question)
+        entry_described = bool(analysis.units) and described_under_its_label(analysis.units[0], analysis.question.text,
+                                                                              self._text_of)
+        added = self._version_added(analysis, passages)  # "When was os.availableParallelism() added?": likewise
+        below = (analysis.answerable < self.threshold and not naming and not on_the_topic
+                 and not entry_described and added is None)
         # "Who heads the Mazhilis?": a unit that names the post as asked, with all the question says it is of,
         # beside a person's name, answers it whatever the threshold (the model weighs the words "heads" and
         # "Chairman" as unlike)
@@ -523,32 +544,43 @@ class ExtractiveAnswerer:
         if (replacing := the_replacement(analysis.question.text, analysis.units, self._text_of)) is not None:
             short = replacing  # "renamed to --comment": the text names what the question asks ("GREP_COLORS" for
             # GREP_COLOR, which the span model's filters read as the question's own word)
+        if entry_described and asks_what_it_is(analysis.question.text):
+            short = None  # what the entry says is the answer ("Node.js API" of "An argument of the wrong type was
+            # passed to a Node.js API." had been in bold for what ERR_INVALID_ARG_TYPE means)
         headed = _under_its_heading(analysis, self._text_of)
         if short is not None and headed is not None and headed.key != short.unit.key:
             short = None  # "What does pyenv which show?": the line under its heading says it; its example output is
             # no answer
         entry = None
-        if (option := the_option_asked(analysis.question.text, analysis.units)) is not None:
+        if (option := the_option_asked(analysis.question.text, analysis.units)
+                or the_code_heading_asked(analysis.question.text, analysis.units, self._text_of)) is not None:
             short = option  # "-J, --xz" over "Filter the archive through xz(1).": the label is the answer
         elif (stated := self._the_default_asked(analysis, passages)) is not None:
             short, entry = stated  # "The default is INFO." in LogLevel's entry, a paragraph below its label
         elif (row := self._row_of_the_code_asked(analysis, passages)) is not None:
             short = row  # "Some files differ" of tar's "1 Some files differ.", not man's "3 A child process ..."
+        elif added is not None:
+            short = added  # "v19.4.0, v18.14.0" of "Added in: ..." under its heading "os.availableParallelism()"
         instances = instances_asked(analysis)[:INSTANCES_QUOTED] if short is None else []
         chosen = self.quotes(short.unit if short is not None else instances[0] if instances
                              else _first_quote(analysis, headed), analysis.units, asks_for_a_list(analysis.question.text))
         if instances:  # the things asked first, then what the ranker quotes beside them
             chosen = instances + [u for u in chosen if u not in instances]
+        if entry_described and chosen:  # the entry goes on, not another's ("--tls-cipher-list=list" after what
+            described = chosen[0]  # --title does)
+            chosen = [described] + [u for u in chosen[1:] if u.doc_id == described.doc_id
+                                    and described.start < u.start <= described.start + ENTRY_QUOTED_REACH]
         if entry is not None and short is not None:  # the entry's label and what it does, then its default
             opening = [entry] if len(_WORD.findall(entry.text)) >= MIN_QUOTE_WORDS else []
             chosen = _first_of_each([*opening, short.unit, *chosen])[:max(len(chosen), 2)]
         line = self._line_of_the_version_asked(analysis, short.unit if short is not None else chosen[0]) \
-            if chosen and ASKS_WHICH_VERSION.search(analysis.question.text) else None
+            if chosen and added is None and ASKS_WHICH_VERSION.search(analysis.question.text) else None
         if line is not None and (versioned := self._its_entrys_version(line)) is not None:
             short = versioned  # "apt (2.1.16) unstable; ...": the header of the entry the answer stands in (the span
             # model's own pick was "switch 3.15", "Anaconda3-2025.12-2", a contributor's name)
             chosen = _first_of_each([versioned.unit, line, *chosen])
-        elif (chosen and ASKS_WHEN_CHANGED.search(analysis.question.text) and (short is None or not _A_YEAR.search(
+        elif (chosen and added is None and ASKS_WHEN_CHANGED.search(analysis.question.text) and (
+                short is None or not _A_YEAR.search(
                 short.text)) and (dated_entry := self._its_entrys_date(chosen[0])) is not None):
             short = dated_entry  # " -- Michael Biebl <...>  Wed, 08 Jun 2022 ...": the date its entry is signed
             chosen = _first_of_each([chosen[0], dated_entry.unit, *chosen[1:]])
@@ -619,13 +651,15 @@ class ExtractiveAnswerer:
             n = next(c.n for c in citations if (c.doc_id, c.start) == short.unit.key)
             short_answer = ShortAnswer(short.text, short.unit.doc_id, short.start, short.end, n)
         explained = abbreviation_explained(analysis.question.text)
-        if explained and not shown and not any(says_what_it_is(c.quote, explained) for c in citations):
+        if explained and not shown and not entry_described and not any(says_what_it_is(c.quote, explained)
+                                                                         for c in citations):
             # "What is the CSTO?" had quoted a line that uses "CSTO" four times and says nothing of what it is
             spelled = self.spelled_out_in_full(explained, analysis, passages)
             if not spelled.abstained:
                 return spelled
         named = name_explained(analysis.question.text)
-        if named and not shown and not any(says_what_the_name_is(c.quote, named) for c in citations):
+        if named and not shown and not entry_described and not any(says_what_the_name_is(c.quote, named)
+                                                                     for c in citations):
             # "What is the Permanent Council?" had quoted the one line that names it, which says nothing of what it is
             saying = self._best_unit_that_can_answer(analysis, lambda u: says_what_the_name_is(u.text, named),
                                                      reach=len(analysis.units))  # any unit of the top passages
@@ -1488,16 +1522,17 @@ def _expected_kind_found(info: QuestionInfo, text: str) -> bool:
 
 _NUMBER = re.compile(rf"\d|\b({SPELLED_NUMBERS}|several|many|few)\b", re.I)
 _A_YEAR = re.compile(rf"\b{MODERN_YEAR}\b")
+ENTRY_QUOTED_REACH = 1500  # characters after an entry's description where more of it may be quoted
 _NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
 
 
 # A name written as code: with an underscore ("debian_defaults"), a path ("/usr/bin/ruby"), a call ("deflate()"), a
 # file or module in small letters ("mysql.conf", "sys.path"), or letters then digits ("bzip2", "X.75", "R-2626"),
-# digits, letters and digits ("5T33", a cell line), four capitals or more ("HMGCR", a gene; "NSFUS"); not a date or a
-# count written so ("1100s", "3rd", "pre-1875", "1pm").
+# digits, letters and digits ("5T33", a cell line), four capitals or more ("HMGCR", a gene; "NSFUS"), a parameter's name
+# in camel case ("keepAliveTimeout"); not a date or a count written so ("1100s", "3rd", "pre-1875", "1pm").
 _IDENTIFIER = re.compile(r"^(?:\w*_\w+|/\w[\w/.-]*|\w[\w.]*\(\)|[a-z][\w-]*\.[a-z][a-z0-9]{1,9}"
                          r"|(?!(?:pre|post|mid|early|late|non)-\d)[A-Za-z][\w.+-]*\d[\w.+-]*|\d+[A-Za-z]+\d[\w.+-]*"
-                         r"|[A-Z]{4,}[\w-]*)$")
+                         r"|[A-Z]{4,}[\w-]*|[a-z]+(?:[A-Z][a-z0-9]*)+)$")
 
 
 def identifiers(question: str) -> list[str]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citeqa.layout import KEYWORD
+from citeqa.layout import KEYWORD, LIST_MARK
 from retrieval.text import STOP_WORDS
 
 ASKS_THE_DEFAULT = re.compile(r"\bdefaults?\b", re.I)
@@ -26,13 +26,17 @@ _NOT_A_VALUE_ASKED = re.compile(
     r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword|command)s?\b"
     r"|^\W*(?:who|whom|whose|why|how\s+(?:do|does|can|could|should|to)|is|are|does|do|can)\b", re.I)
 # a keyword ("SyslogFacility"), a variable in capitals ("ENCRYPT_METHOD", "UMASK") or an option ("--max-procs")
-_KEYWORD = re.compile(rf"(?<![\w-])(?:{KEYWORD}|[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]{{4,}}|--?[A-Za-z][\w-]*)(?![\w-])")
+_KEYWORD = re.compile(rf"(?<![\w-])(?:{KEYWORD}|[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]{{4,}}|--?[A-Za-z][\w-]*"
+                      r"|[a-z]+(?:[A-Z][a-z0-9]+)+)(?![\w-])")  # and a parameter's name in camel case ("maxBuffer")
 _VALUE = r"[‘'\"“]?[^\s,;()‘’'\"“”]+[’'\"”]?"
+_PRODUCT = r"\d[\d.]*(?:[ \t]*[*×][ \t]*\d[\d.]*)+"  # "Default: 1024 * 1024."
 _DEFAULT_SAID = re.compile(
     rf"\b(?i:(?:the\s+)?default(?:\s+value)?|the\s+default(?:\s+[a-z][\w-]*){{1,2}}?)\s+(?i:is|was|will\s+be)\s+"
     rf"(?P<is>{_VALUE})"  # "The default is INFO.", "The default compression level is -6" (not "Default mode man is")
     rf"|\b(?i:defaults?\s+to|the\s+default\s+of)\s+(?P<to>{_VALUE})"  # "rather than the default of ~/.manpath"
     rf"|\((?i:default):?\s+(?P<bracket>{_VALUE})\)"
+    rf"|(?<![(\w])(?i:default):[ \t]+(?P<colon>{_PRODUCT}|{_VALUE})"  # an API reference's "Default: 'SIGTERM'"
+    rf"|(?m:^{LIST_MARK}(?P<item>[\w-]+):[^\n]*(?:\n(?![-*•\n])[^\n]*)*?\b(?i:this\s+is\s+the\s+default)\b)"
     rf"|(?P<before>{_VALUE})\s+\((?i:(?:the\s+)?default)\)"
     rf"|(?P<by>[/~]\S*|\d[\d.]*|[A-Z][A-Z0-9_]+|yes|no|none|on|off|true|false)\s+(?i:by\s+default)\b"
     rf"|\b(?i:if\s+not\s+(?:specified|set|given|defined)),\s+(?P<assumed>{_VALUE})\s+(?i:will\s+be\s+assumed)"
@@ -41,6 +45,10 @@ _DEFAULT_SAID = re.compile(
 # its description), or a heading in capitals.
 _NEXT_ENTRY = re.compile(rf"(?m)^(?:--?[A-Za-z0-9][\w-]*[^\n]{{0,60}}$|{KEYWORD}(?:[ \t]+[A-Z]|$)"
                          r"|[A-Z][A-Z ]{2,40}$)")
+# A list item's entry (an API reference's parameter) ends at the next item or a blank line
+_LIST_ITEM = re.compile(LIST_MARK)
+_PARAMETER = re.compile(rf"{LIST_MARK}[\w.$]+[ \t]+[<{{]")
+_NEXT_ITEM = re.compile(rf"(?m)^(?:{LIST_MARK}|[ \t]*$)")
 ENTRY_REACH = 2500  # characters an entry is read for its default
 _EDGE = "‘'\"“’”."
 _SETTINGS = frozenset("yes no none on off true false".split())
@@ -60,6 +68,12 @@ def asks_the_default(question: str) -> bool:
     return bool(ASKS_THE_DEFAULT.search(question)) and not _NOT_A_VALUE_ASKED.search(question)
 
 
+def opens_a_parameter(text: str) -> bool:
+    """Whether the text opens an API reference's parameter item ("- serialization <string> Specify the kind ..."),
+    whose default its item states ("Default: 'json'.")."""
+    return _PARAMETER.match(text) is not None
+
+
 def keywords_named(question: str) -> list[str]:
     """The keywords and options the question names ("SyslogFacility", "TCPKeepAlive", "--max-procs")."""
     return _KEYWORD.findall(question)
@@ -72,7 +86,7 @@ def default_in_entry(text: str, start: int, end: int | None = None) -> DefaultSt
         line_end = text.find("\n", start)
         body = line_end + 1 if line_end >= 0 else len(text)
         stop = min(len(text), start + ENTRY_REACH)
-        following = _NEXT_ENTRY.search(text, body, stop)
+        following = (_NEXT_ITEM if _LIST_ITEM.match(text, start) else _NEXT_ENTRY).search(text, body, stop)
         end = following.start() if following else stop
     for said in _DEFAULT_SAID.finditer(text, start, end):
         value_start, value_end = said.span(said.lastgroup)  # each way of saying it has one group, its value

@@ -18,19 +18,29 @@ units that opens with one.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
-from citeqa.layout import LABEL
+from citeqa.layout import ENTRY_FURNITURE, LABEL, LIST_MARK, is_code_heading
 from retrieval.scored import ScoredUnit, SpanChoice, with_scores
 from retrieval.text import content_words
 
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
+# What a reference sets over its entry besides an option: a name in capitals joined by "_" (an error code
+# "ERR_INVALID_ARG_TYPE", an environment variable "UV_THREADPOOL_SIZE")
+_NAMED = re.compile(r"(?<![\w-])(?:--?[A-Za-z][\w-]*|[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?![\w-])")
+# and asked about, in small letters too: a C type "ffi_type_sint16" (a sentence that opens with a function's name,
+# "ffi_prep_cif returns a libffi status code", is no line that describes it as an option's is)
+_ASKED_NAME = re.compile(rf"{_NAMED.pattern}|(?<![\w-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w-])")
 # "What does the -f option do?", "What does --dry-run mean?", "What is --bare for?"
 _ASKS_WHAT_IT_DOES = re.compile(r"^\W*what\s+(?:does|do|is|are)\b", re.I)
 _USAGE = re.compile(r"^\W*(?:usage|synopsis)\b", re.I)
 # "Which tar option ...?", "What option ...?", "Which configure flag ...?", "Which ssh_config keyword ...?"
+# "Which environment variable ...?", "Which error code ...?", "Which method ...?": a name an API reference heads an
+# entry with
+ASKS_WHICH_NAME = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword|variable|"
+                             r"method|function|code|event|property|symbol|constant|setting|parameter|class)s?\b", re.I)
 ASKS_WHICH_OPTION = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword)\b", re.I)
 _OPENING_LABEL = re.compile(rf"(?m)^{LABEL}(?=[ \t]*\n|[ \t]+[A-Z])")
 LEAD = 0.5  # the describing line's score above the best unit's: first, with the best unit close behind
@@ -41,7 +51,7 @@ def option_asked(question: str) -> str | None:
     do?"), or None."""
     if not _ASKS_WHAT_IT_DOES.search(question):
         return None
-    options = set(_OPTION.findall(question))
+    options = set(_ASKED_NAME.findall(question))
     return options.pop() if len(options) == 1 else None
 
 
@@ -49,29 +59,115 @@ def describes(unit_text: str, option: str) -> bool:
     """Whether the unit is about the option: the first option it names, on no usage line nor inside brackets."""
     if _USAGE.search(unit_text):
         return False
-    first = _OPTION.search(unit_text)
+    first = _NAMED.search(unit_text)
     return (first is not None and first.group() == option
             and "[" not in unit_text[max(0, first.start() - 2):first.start()])
 
 
-def with_the_options_own_line(units: Sequence[ScoredUnit], rows: np.ndarray,
-                              question: str) -> tuple[list[ScoredUnit], np.ndarray]:
+def with_the_options_own_line(units: Sequence[ScoredUnit], rows: np.ndarray, question: str,
+                              text_of: Callable[[str], str]) -> tuple[list[ScoredUnit], np.ndarray]:
     """The ranked units with the line that describes the option asked first, when the best unit does not and another
     of the top passages' does ("-M, --no-create-home", ranked below the usage lines and the lines that name "-M" in
-    passing); probabilities are the softmax of the scores again."""
+    passing); probabilities are the softmax of the scores again. Under a label set alone as a heading (an API
+    reference's "--title=title", "ERR_INVALID_ARG_TYPE": too short to quote), the description below it is that line."""
     option = option_asked(question)
-    if option is None or not units or _labelled(units[0].text, option):
+    if option is None or not units:
         return list(units), rows
-    found = next((i for i in range(1, len(units)) if _labelled(units[i].text, option)), None)  # its label's line
-    if found is None:  # else the first that names it first, unless the best unit does
+    described = next((i for i, u in enumerate(units) if described_under_its_label(u, question, text_of)),
+                     None)  # what the label's heading stands over
+    found = next((i for i in range(len(units)) if _labelled(units[i].text, option)), None)  # its label's line
+    if described is None and found == 0:
+        return list(units), rows
+    if described is None and found is None:  # else the first that names it first, unless the best unit does
         if describes(units[0].text, option):
             return list(units), rows
         found = next((i for i in range(1, len(units)) if describes(units[i].text, option)), None)
-    if found is None:
+    first = [i for i in (described, found) if i is not None]
+    if not first:
         return list(units), rows
-    order = [found] + [i for i in range(len(units)) if i != found]
-    scores = [units[0].score + LEAD if i == found else units[i].score for i in order]
+    order = first + [i for i in range(len(units)) if i not in first]
+    lead = {i: units[0].score + LEAD * (len(first) - n) / len(first) for n, i in enumerate(first)}
+    scores = [lead.get(i, units[i].score) for i in order]
     return with_scores([units[i] for i in order], scores), rows[order]
+
+
+def asks_what_it_is(question: str) -> bool:
+    """Whether the question asks what a name does, means or is ("What does the --title option do?", "What does
+    ERR_INVALID_ARG_TYPE mean?", "What is ffi_type_sint16?"), which the whole entry answers; not what it returns or
+    when."""
+    return _ASKS_WHAT_IT_IS.search(question) is not None
+
+
+_ASKS_WHAT_IT_IS = re.compile(r"^\W*what\s+(?:does|do)\b.*\b(?:do|mean|stand\s+for)\W*$"
+                              r"|^\W*what\s+(?:is|are)\s+(?:the\s+)?\S+(?:\s+(?:option|flag|variable|code|error))?\W*$",
+                              re.I)
+
+
+def described_under_its_label(unit: ScoredUnit, question: str, text_of: Callable[[str], str]) -> bool:
+    """Whether the unit stands under the heading of the option asked, or opens with it over what follows
+    ("ERR_INVALID_ARG_TYPE" / "An argument of the wrong type ..."): what it does, as its reference says."""
+    option = option_asked(question)
+    if option is None or ENTRY_FURNITURE.match(unit.text):  # "Added in: v1.2.0" stands under it, saying nothing
+        return False
+    heading = code_heading_opening(unit.text)
+    return label_line(heading if heading is not None else heading_above(text_of(unit.doc_id), unit.start),
+                      option) == 0
+
+
+def code_heading_opening(text: str) -> str | None:
+    """The name written as code that opens the text as a heading, a blank line over what follows; or None."""
+    first, _, rest = text.partition("\n")
+    return first if rest.startswith("\n") and is_code_heading(first) else None
+
+
+def the_code_heading_asked(question: str, units: Sequence[ScoredUnit],
+                           text_of: Callable[[str], str]) -> SpanChoice | None:
+    """For "Which environment variable sets ...?", "Which error code is thrown when ...?", "Which method changes ...?"
+    over an API reference: the name written as code heading the first of the best units whose words under it share
+    one with what the question says it does ("UV_THREADPOOL_SIZE=size" over "Set the number of threads used in
+    libuv's threadpool ..."), when the heading can be quoted (it opens that unit, or is a unit of its own); None
+    otherwise."""
+    asked = ASKS_WHICH_NAME.search(question)
+    if asked is None or _NAMED.search(question):
+        return None
+    wanted = set(content_words(question[asked.end():]))
+    for unit in units[:OPTION_REACH]:
+        heading = code_heading_opening(unit.text)
+        if heading is not None:
+            if wanted.intersection(content_words(unit.text[len(heading):])):
+                return SpanChoice(unit, unit.start, unit.start + len(heading), heading, 0.0, 1.0)
+            continue
+        above = heading_above(text_of(unit.doc_id), unit.start)
+        if not is_code_heading(above) or not wanted.intersection(content_words(unit.text)):
+            continue
+        alone = next((u for u in units if u.doc_id == unit.doc_id and u.text.strip() == above and u.start < unit.start),
+                     None)
+        if alone is not None:
+            at = alone.start + alone.text.index(above)
+            return SpanChoice(alone, at, at + len(above), above, 0.0, 1.0)
+    return None
+
+
+def heading_above(text: str, start: int) -> str:
+    """The block of `text` above the one at `start`, past an entry's history, version and stability lines (an API
+    reference's "--title=title" / "Added in: v10.7.0" / "Set process.title on startup."), when it is one line of at
+    most LABEL_ALONE_CHARS characters standing alone; "" otherwise."""
+    if not text[:start].endswith("\n\n"):
+        return ""
+    before = text[:start].rstrip()
+    for _ in range(HEADING_REACH):
+        if not before:
+            return ""
+        cut = before.rfind("\n\n")
+        block = before[cut + 2:].strip() if cut >= 0 else before.strip()
+        if not ENTRY_FURNITURE.match(block):
+            return block if "\n" not in block and len(block) <= LABEL_ALONE_CHARS else ""
+        before = before[:cut].rstrip() if cut >= 0 else ""
+    return ""
+
+
+HEADING_REACH = 12  # blocks looked past for an entry's heading (a history table's rows are blocks of their own)
+LABEL_ALONE_CHARS = 80
 
 
 def _labelled(text: str, option: str) -> bool:
@@ -88,8 +184,11 @@ def label_line(text: str, name: str) -> int | None:
 
 
 def label_lines(text: str, name: str) -> Iterator[int]:
-    """Every line of `text` that opens with `name` as a label (`label_line`), in order."""
-    label = re.compile(rf"(?m)^{re.escape(name)}(?:$|[,=\[]|[ \t]+[A-Z][a-z]+\b|[ \t]+\S+[ \t]*(?:,|$))")
+    """Every line of `text` that opens with `name` as a label (`label_line`), or a list item that opens with it
+    before its type, as an API reference lists a function's parameters ("- maxBuffer <number> Largest amount ..."),
+    in order."""
+    label = re.compile(rf"(?m)^{re.escape(name)}(?:$|[,=\[]|[ \t]+[A-Z][a-z]+\b|[ \t]+\S+[ \t]*(?:,|$))"
+                       rf"|^{LIST_MARK}{re.escape(name)}[ \t]+[<{{]")  # a parameter's item: "- maxBuffer <number> ..."
     return (found.start() for found in label.finditer(text))
 
 

@@ -46,7 +46,18 @@ def reads_as_an_answer(choice: SpanChoice, q: QuestionInfo) -> bool:
             and not ends_an_idiom(choice) and not listed_beside_what_is_asked(choice, q)
             and not _WHAT_THE_TEXT_SETS_ASIDE.match(choice.text) and not what_it_was_before(choice, q)
             and not cuts_a_bracket(choice.text) and not _AN_ATTRIBUTION.search(choice.text)
-            and not cuts_its_subject(choice) and not inside_a_link(choice) and not a_manual_section(choice))
+            and not cuts_its_subject(choice) and not inside_a_link(choice) and not a_manual_section(choice)
+            and not a_verb_before_its_clause(choice))
+
+
+def a_verb_before_its_clause(choice: SpanChoice) -> bool:
+    """One capitalised word that opens a sentence or a table's cell before "that": a verb, not an answer ("Indicates"
+    of "ECONNREFUSED | Indicates that the network connection has been refused." had been in bold for what the code
+    means)."""
+    before = choice.unit.text[: choice.start - choice.unit.start]
+    after = choice.unit.text[choice.end - choice.unit.start:]
+    return (bool(_ONE_CAPITALISED_WORD.fullmatch(choice.text)) and after.startswith(" that ")
+            and (opens_a_sentence(choice) or before.rstrip().endswith("|")))
 
 
 # One lower-case letter is a symbol of the text, not an answer ("p" of "(p = 0.01)" had answered ICU mortality).

@@ -24,6 +24,9 @@ CLEAR_MARGIN = 2.0  # the likeliest correction must be this many times as freque
 # A word of letters only, or before a possessive's "'s" ("parlament's"); a word an apostrophe joins otherwise
 # ("wasn't") is left as typed: "wasn" is no misspelt "was"
 _WORD = re.compile(r"(?<![\w'’])[^\W\d_]+(?=['’]s\b|(?![\w'’]))")
+# A question's word that may be misspelt: not a name in code, after a dot or before a call's brackets ("os.gpus()" had
+# been read as "os.cpus()": a name in code is copied, not misspelt)
+_TYPED_WORD = re.compile(r"(?<![\w'’.])[^\W\d_]+(?=['’]s\b|(?![\w'’(]))")
 # Endings an English word takes that the word lists do not list ("smallest", "troops", "monitoring"), and what
 # the word may have ended in before them ("carried" is "carry", "making" is "make", "planned" is "plan")
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "est", "ly", "ies", "ied", "ier", "iest", "ness", "ment", "al")
@@ -95,7 +98,7 @@ def corrected(question: str, counts: Mapping[str, int], vocabulary: list[str],
             return found.upper()
         return found[:1].upper() + found[1:] if typed[:1].isupper() else found
 
-    return _WORD.sub(mended, question)
+    return _TYPED_WORD.sub(mended, question)
 
 
 class DocumentWords:
@@ -109,7 +112,7 @@ class DocumentWords:
         self._abbreviations: list[str] = []
 
     def correct(self, question: str) -> str:
-        words = [w.lower() for w in _WORD.findall(question) if len(w) >= MIN_LENGTH]
+        words = [w.lower() for w in _TYPED_WORD.findall(question) if len(w) >= MIN_LENGTH]
         if not words:
             return question
         if self._counts is None:

@@ -243,6 +243,15 @@ def test_a_manual_pages_section_is_no_answer(unit_text, span, section):
     assert a_manual_section(span_in(unit_at(unit_text), span)) == section
 
 
+def test_a_verb_before_its_clause_is_no_answer():
+    from retrieval.short_answer import a_verb_before_its_clause
+
+    row = unit_at("ECONNREFUSED | Indicates that the network connection has been refused.")
+    assert a_verb_before_its_clause(span_in(row, "Indicates"))  # "Indicates" had been in bold for what it means
+    assert not a_verb_before_its_clause(span_in(unit_at("Volodin said that the session opened."), "Volodin"))
+
+
+
 def test_a_file_or_module_named_in_small_letters_is_a_name_written_as_code():
     from retrieval.answer import identifiers
 
@@ -4212,6 +4221,13 @@ def test_the_default_an_entry_states_and_the_words_a_question_negates():
                         ("The default compression level is -6 (that is, biased).", "-6"),
                         ("Use this file rather than the default of ~/.manpath.", "~/.manpath")]:
         assert said[slice(*_span(default_in_entry(said, 0, len(said))))] == value
+    item = ("- maxBuffer <number> Largest amount of data in bytes allowed.\nDefault: 1024 * 1024.\n"
+            "- killSignal <string> Default: 'SIGTERM'\n")
+    assert item[slice(*_span(default_in_entry(item, label_of(item, "maxBuffer"))))] == "1024 * 1024"
+    assert default_in_entry("- uid <number> Sets the user.\n- gid <number> Default: 0\n", 0) is None  # the next's
+    modes = "- throw: Raise it as an uncaught\nexception. This is the default.\n- warn: Print a warning.\n"
+    assert modes[slice(*_span(default_in_entry(modes, 0, len(modes))))] == "throw"
+    assert keywords_named("What is the default maxBuffer of exec?") == ["maxBuffer"]
     assert default_in_entry("(1) Default mode man is setuid to the user", 0, 42) is None  # no default stated
     assert default_in_entry("The default log_line_prefix is now '%t'.", 0, 40) is None  # "now" is no value
     assert asks_the_default("How many tries does it make by default?")
@@ -4262,3 +4278,55 @@ def test_the_row_of_an_exit_code_asked():
     assert rows[slice(*row_of_the_code(rows, "1", 0, len(rows)))] == "Some files differ"
     assert row_of_the_code(rows, "3", 0, len(rows)) is None
     assert rows[slice(*row_of_the_code(rows, "2", 0, len(rows)))] == "Fatal"
+
+
+_TIDEJS_PAGE = (  # an API reference page as a documentation site serves it (nodejs.org's layout)
+    '<html><head><title>Tide | tidejs v3 Documentation</title></head><body>'
+    '<a href="#apicontent" class="skip-to-content">Skip to content</a><nav><a href="fs.html">File system</a></nav>'
+    '<div id="apicontent"><h1>Tide</h1><p>The <code>tide</code> module reads tide tables from a harbour server.</p>'
+    "<h2><code>tide.open(path[, options])</code></h2><details><summary>History</summary><table><tbody>"
+    "<tr><th>Version</th><th>Changes</th></tr>\n<tr><td>v2.0.0</td>\n<td><p>The <code>path</code> may be a URL."
+    "</p></td></tr>\n<tr><td>v0.3.1</td>\n<td><p><span>Added in: v0.3.1</span></p></td></tr></tbody></table></details>"
+    "<ul><li><code>path</code> &lt;string&gt; The table to open.</li><li><code>options</code> &lt;Object&gt;<ul>"
+    "<li><code>maxBuffer</code> &lt;number&gt; Largest amount of data in bytes kept from a table. If exceeded, the "
+    "table is cut. <strong>Default:</strong> <code>1024 * 1024</code>.</li>"
+    "<li><code>encoding</code> &lt;string&gt; <strong>Default:</strong> <code>'utf8'</code></li></ul></li></ul>"
+    "<p>Opens a tide table and returns a handle to it.</p>"
+    "<pre><code>tide.open('/harbour/dover');</code> <button class=\"copy-button\">copy</button></pre>"
+    "<h2><code>--harbour-title=title</code></h2><p>Added in: v1.2.0</p><p>Set the harbour's name on startup.</p>"
+    "<h2><code>--tide-rejections=mode</code></h2><p>Using this flag changes what happens when a table is refused. "
+    "One of the following modes can be chosen:</p><ul><li><code>throw</code>: Raise the refusal as an uncaught "
+    "exception. This is the default.</li><li><code>warn</code>: Always print a warning.</li></ul>"
+    "<h2><code>ERR_TIDE_CLOSED</code></h2><p>A tide table was read after the harbour closed.</p>"
+    "<h2><code>TIDE_POOL_SIZE=size</code></h2><p>Set the number of threads used in the tide pool to size threads."
+    "</p><h2>Errors</h2><table><tbody><tr><td>ECONNREFUSED</td><td>Indicates that the harbour refused the "
+    "connection.</td></tr></tbody></table></div></body></html>")
+
+
+def test_an_api_reference_answers_with_its_entries_headings_defaults_and_versions(tmp_path):
+    """nodejs.org's pages: "What is the default maxBuffer of exec?" had "number" in bold, "What does the --title
+    option do?" and "When was os.availableParallelism() added?" were refused (the description and "Added in" stand
+    under the heading, apart from the name), "Which error code is thrown when ...?" quoted the sentences that
+    explain it without its code, "What does ECONNREFUSED mean?" had "Indicates" in bold, and "What does os.gpus()
+    return?" was read as "os.cpus()" and answered. The heading over an entry names it; its parameters' items, its
+    "This is the default." and its "Added in" line answer; a name in code no document holds is refused."""
+    service = service_over(tmp_path, {"tide.html": _TIDEJS_PAGE})
+    assert bold_answer(service, "What is the default maxBuffer of tide.open?") == "1024 * 1024"
+    assert bold_answer(service, "What is the default mode of --tide-rejections?") == "throw"
+    titled = service.ask("What does the --harbour-title option do?")
+    assert not titled.abstained and titled.citations[0].quote == "Set the harbour's name on startup.", titled.answer
+    assert bold_answer(service, "Which error code is thrown when a tide table is read after the harbour closed?") == (
+        "ERR_TIDE_CLOSED")
+    assert bold_answer(service, "Which environment variable sets the number of threads in the tide pool?") == (
+        "TIDE_POOL_SIZE=size")
+    closed = service.ask("What does ERR_TIDE_CLOSED mean?")
+    assert "A tide table was read after the harbour closed." in closed.citations[0].quote, closed.answer
+    assert closed.short_answer is None
+    assert bold_answer(service, "When was tide.open() added?") == "v0.3.1"
+    refused = service.ask("What does ECONNREFUSED mean?")
+    assert refused.short_answer is None or refused.short_answer.text != "Indicates", refused.answer
+    assert service.ask("What is the default keepAliveTimeout of tide.open?").abstained  # no document names it
+    assert service.ask("What does tide.oppen() return?").abstained  # a name in code is not read as "tide.open()"
+    for question in ("What does tide.open do?", "What is the default maxBuffer of tide.open?"):
+        assert not any(c.quote.endswith("copy") or "Skip to content" in c.quote
+                       for c in service.ask(question).citations)

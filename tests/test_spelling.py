@@ -26,6 +26,8 @@ def _corrected(question: str) -> str:
     ("What is Volodn's post?", "What is Volodin's post?"),  # a possessive's word is read, its "'s" kept
     ("What did hxllo mean?", "What did hxllo mean?"),  # "hallo" and "hullo" as near, as frequent: no guess
     ("What is Uzbekistan?", "What is Uzbekistan?"),  # no document word near it
+    ("What does os.secruity() return?", "What does os.secruity() return?"),  # a name in code is copied, not misspelt
+    ("What does secruity() return?", "What does secruity() return?"),  # a call's name, as typed
 ])
 def test_a_misspelt_word_is_read_as_the_document_word_it_was_meant_as(question, read):
     assert _corrected(question) == read

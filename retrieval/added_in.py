@@ -1,0 +1,58 @@
+"""For "When was os.availableParallelism() added?", "In which version was the --title option added?": the versions
+an API reference's entry says the name was added in.
+
+An API reference heads each entry with the name written as code ("os.availableParallelism()", "--title=title") and
+sets its history under it, before what it does: "Added in: v19.4.0, v18.14.0", or a history table whose last row
+reads "v0.1.90 | Added in: v0.1.90". That line holds no word of the question but "added", and the question's name is
+written as code, one word to BM25: the question was refused ("The documents do not say"). The entry is found by its
+heading, a line that opens with the name asked; its first "Added in" line, past the other lines of its history,
+answers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeqa.layout import ENTRY_FURNITURE, is_code_heading
+
+ASKS_WHEN_ADDED = re.compile(r"^\W*(?:when\s+(?:was|were|did)|(?:in\s+)?(?:which|what)\s+(?:[\w.]+\s+)?"
+                             r"(?:version|release))\b.*\b(?:added|introduced|add|introduce)\b", re.I)
+# The name asked, written as code: an option ("--title"), a call or a dotted name ("os.availableParallelism()"), a
+# name in capitals joined by "_" ("UV_THREADPOOL_SIZE")
+_CODE_NAME = re.compile(r"(?<![\w-])(?:--?[A-Za-z][\w-]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?"
+                        r"|[A-Za-z_$][\w$]*\(\)|[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?![\w-])")
+_ADDED_IN = re.compile(r"(?i:added\s+in):?\s+(?P<versions>v?\d+(?:\.\w+)+(?:,\s*v?\d+(?:\.\w+)+)*)")
+HISTORY_REACH = 12  # blocks of an entry's history read for its "Added in" line
+
+
+def code_name_asked(question: str) -> str | None:
+    """The one name written as code that the question asks about ("os.availableParallelism" of "When was
+    os.availableParallelism() added?"), without a call's brackets; None when it names none or several."""
+    if not ASKS_WHEN_ADDED.search(question):
+        return None
+    names = {name.removesuffix("()") for name in _CODE_NAME.findall(question)}
+    return names.pop() if len(names) == 1 else None
+
+
+def added_in(text: str, name: str) -> tuple[int, int] | None:
+    """The offsets of the versions the entry headed by `name` says it was added in, or None."""
+    heading = re.compile(rf"(?m)^{re.escape(name)}(?![\w$-])[^\n]*$")
+    for found in heading.finditer(text):
+        if not is_code_heading(found.group()):
+            continue
+        at = found.end()
+        for _ in range(HISTORY_REACH):
+            cut = text.find("\n\n", at)
+            while 0 <= cut < len(text) and text[cut] == "\n":
+                cut += 1
+            if cut < 0 or cut >= len(text):
+                break
+            end = text.find("\n\n", cut)
+            block = text[cut : end if end >= 0 else len(text)]
+            if not ENTRY_FURNITURE.match(block):
+                break
+            said = _ADDED_IN.search(block)
+            if said is not None:
+                return cut + said.start("versions"), cut + said.end("versions")
+            at = cut + len(block)
+    return None

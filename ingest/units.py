@@ -97,7 +97,7 @@ def _with_short_code_headings_joined(text: str, units: list[Span]) -> list[Span]
     "UV_THREADPOOL_SIZE=size", "os.availableParallelism()"; an API reference's page), opens the unit under it: alone
     it was never quoted, so "Which error code ...?" had no answer to put in bold, and what the unit under it said
     stood without its name. Not over its history or version lines ("Added in: v0.3.3"): with the name's words, they
-    outranked what the entry says."""
+    outranked what the entry says, and the unit ranker, its features moved, ranked the entry's lines otherwise."""
     out: list[Span] = []
     i = 0
     while i < len(units):
@@ -125,7 +125,8 @@ def _with_short_replies_joined(text: str, units: list[Span]) -> list[Span]:
     """A sentence too short to be quoted alone that answers before the text explains ("Is Python a good language for
     beginning programmers?" / "Yes." / "It is still common to start students with ..."; "Very stable. New, stable
     releases have been coming out ...") opens the unit after it: alone it would never be quoted, and the unit after
-    it would be quoted without its yes or no. Not before a heading, a question or a list item."""
+    it would be quoted without its yes or no. Not before a heading, a question or a list item, nor when it goes on a
+    list item."""
     out: list[Span] = []
     pending: Span | None = None
     for span in units:
@@ -138,13 +139,24 @@ def _with_short_replies_joined(text: str, units: list[Span]) -> list[Span]:
                 out.append(pending)
             pending = None
             unit = text[span.start : span.end]
-        if len(_WORD.findall(unit)) <= SHORT_REPLY_WORDS and _SENTENCE_END.search(unit) and _LETTER.search(unit):
+        if (len(_WORD.findall(unit)) <= SHORT_REPLY_WORDS and _SENTENCE_END.search(unit) and _LETTER.search(unit)
+                and not _ends_a_list_item(text, span.start, unit)):
             pending = span
         else:
             out.append(span)
     if pending is not None:
         out.append(pending)
     return out
+
+
+def _ends_a_list_item(text: str, at: int, unit: str) -> bool:
+    """Whether the unit at `at` goes on a list item of its paragraph, not opening one ("- maxKeys <number> ...
+    limitations. Default: 1000.", "- groupIndentation <number> Set group indentation." / "Default: 2."): a parameter's
+    default is no reply, and had joined the paragraph after the list."""
+    if _LIST_ITEM.match(unit):
+        return False
+    paragraph = re.split(r"\n[ \t]*\n", text[:at])[-1]
+    return any(_LIST_ITEM.match(line) for line in paragraph.split("\n"))
 
 
 def _lines(text: str) -> list[_Line]:

@@ -204,6 +204,9 @@ def test_a_reply_too_short_to_quote_opens_the_unit_after_it():
     assert "Yes.\n\n\nIt is still common to start students with Pascal." in units
     assert "Very stable.  New releases come out every 12 months." in units
     assert "Details here." in units and "Why is it called Python?" in units
+    item = ("- maxKeys <number> Specifies the maximum number of keys to parse.\nSpecify 0 to remove limits. "
+            "Default: 1000.\n\n\nThe querystring.parse() method parses a URL query string.\n")
+    assert "Default: 1000." in [item[s.start : s.end] for s in quote_units(item)]  # a list item's end, no reply
 
 
 def test_a_signature_or_a_path_does_not_run_into_the_next_paragraph():

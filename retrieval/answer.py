@@ -32,7 +32,7 @@ from typing import Callable, Generic, Iterator, Protocol, Sequence, TypeVar
 
 import numpy as np
 
-from citeqa.layout import ends_sentence, in_capitals, is_list_item, list_lead_in, one_line, quoted
+from citeqa.layout import ENTRY_FURNITURE, ends_sentence, in_capitals, is_list_item, list_lead_in, one_line, quoted
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.added_in import added_in, code_name_asked
@@ -55,8 +55,8 @@ from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
 from retrieval.look_alikes import (ALONGSIDE, a_release_its_documents_never_name, another_in_its_place,
                                   another_of_its_class, writes_the_releases_asked)
-from retrieval.options import (asks_what_it_is, described_under_its_label, label_lines, opens_with_a_label,
-                               the_code_heading_asked, the_option_asked, with_the_options_own_line)
+from retrieval.options import (asks_what_it_is, described_under_its_label, heading_above, history_last, label_lines,
+                               opens_with_a_label, the_code_heading_asked, the_option_asked, with_the_options_own_line)
 from retrieval.opposites import asks_with_a_negation_no_quote_holds, negation_asked, says_the_opposite
 from retrieval.posed_questions import answered_where_posed, question_posed_over
 from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
@@ -289,6 +289,7 @@ class ExtractiveAnswerer:
         idf = [self.idf_weights(text) for text, _ in queries]
         units, unit_rows = answered_where_posed(*self.rank_units(queries, passages, info, idf), self._text_of,
                                                 self._unit_after)
+        units, unit_rows = history_last(units, unit_rows, question)
         units, unit_rows = with_the_options_own_line(units, unit_rows, question, self._text_of)
         if not units:
             return Analysis(info, [], unit_rows, [], np.zeros(0, np.float32), None, None, 0.0, 0.0)
@@ -1383,7 +1384,10 @@ def described_under_its_heading(unit: ScoredUnit, term: str) -> bool:
     quoted for what it does)."""
     name = _bare(term)
     lines = [line for line in unit.text.split("\n") if line.strip()]
-    return (len(lines) > 1 and _bare(lines[0]) == name) or _heading_over(unit) == name
+    if ENTRY_FURNITURE.match(unit.text):  # "Added in: v0.3.3" under "os.freemem()" says nothing of what it does
+        return False
+    return ((len(lines) > 1 and _bare(lines[0]) == name) or _heading_over(unit) == name
+            or _bare(heading_above(unit.passage.text, unit.start - unit.passage.start)) == name)  # past its history
 
 
 def described_on_its_page(unit: ScoredUnit, term: str) -> bool:

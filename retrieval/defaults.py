@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citeqa.layout import KEYWORD, LIST_MARK
+from citeqa.layout import KEYWORD, LIST_MARK, PARAMETER_ITEM
 from retrieval.text import STOP_WORDS
 
 ASKS_THE_DEFAULT = re.compile(r"\bdefaults?\b", re.I)
@@ -47,7 +47,6 @@ _NEXT_ENTRY = re.compile(rf"(?m)^(?:--?[A-Za-z0-9][\w-]*[^\n]{{0,60}}$|{KEYWORD}
                          r"|[A-Z][A-Z ]{2,40}$)")
 # A list item's entry (an API reference's parameter) ends at the next item or a blank line
 _LIST_ITEM = re.compile(LIST_MARK)
-_PARAMETER = re.compile(rf"{LIST_MARK}[\w.$]+[ \t]+[<{{]")
 _NEXT_ITEM = re.compile(rf"(?m)^(?:{LIST_MARK}|[ \t]*$)")
 ENTRY_REACH = 2500  # characters an entry is read for its default
 _EDGE = "‘'\"“’”."
@@ -71,7 +70,7 @@ def asks_the_default(question: str) -> bool:
 def opens_a_parameter(text: str) -> bool:
     """Whether the text opens an API reference's parameter item ("- serialization <string> Specify the kind ..."),
     whose default its item states ("Default: 'json'.")."""
-    return _PARAMETER.match(text) is not None
+    return PARAMETER_ITEM.match(text) is not None
 
 
 def keywords_named(question: str) -> list[str]:

@@ -55,10 +55,14 @@ _DESCRIBED_BY_A_NEGATION = re.compile(r"(?<=[\w,]\s)(?:that|which|who)\s+(?:is|a
 # "that" opens after a verb says what is asked, and SQuAD writes unanswerable questions so)
 
 
+# An option's name is no negation: "--no-deprecation" had been read as "no" and the question refused
+_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
+
+
 def asks_with_a_negation_no_quote_holds(question: str, quotes: Iterable[str]) -> bool:
     """Whether the question asks with a negation ("not", "never", "n't", ...) and no quote says anything negative
     (the quotes are read only when it does)."""
-    asked = _DESCRIBED_BY_A_NEGATION.sub(" ", question)
+    asked = _DESCRIBED_BY_A_NEGATION.sub(" ", _OPTION.sub(" ", question))
     return bool(_NEGATION.search(asked)) and not any(_NEGATIVE.search(q) for q in quotes)
 
 
@@ -71,7 +75,7 @@ def negation_asked(question: str) -> re.Pattern[str] | None:
     be run" for "What exit status does xargs return if the command cannot be run?", ranked below a list of other rows
     (any negation, with the words anywhere, had answered SQuAD's "What wasn't the French population in North
     America?"). None when the question asks with no negation."""
-    negated = _NEGATED.search(_DESCRIBED_BY_A_NEGATION.sub(" ", question))
+    negated = _NEGATED.search(_DESCRIBED_BY_A_NEGATION.sub(" ", _OPTION.sub(" ", question)))
     if negated is None:
         return None
     return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in negated.group().split()) + r"(?!\w)", re.I)

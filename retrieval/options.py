@@ -22,7 +22,7 @@ from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
-from citeqa.layout import ENTRY_FURNITURE, LABEL, LIST_MARK, is_code_heading
+from citeqa.layout import ENTRY_FURNITURE, LABEL, LIST_MARK, PARAMETER_ITEM, is_code_heading
 from retrieval.scored import ScoredUnit, SpanChoice, with_scores
 from retrieval.text import content_words
 
@@ -32,11 +32,21 @@ _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
 _NAMED = re.compile(r"(?<![\w-])(?:--?[A-Za-z][\w-]*|[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?![\w-])")
 # and asked about, in small letters too: a C type "ffi_type_sint16" (a sentence that opens with a function's name,
 # "ffi_prep_cif returns a libffi status code", is no line that describes it as an option's is)
-_ASKED_NAME = re.compile(rf"{_NAMED.pattern}|(?<![\w-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w-])")
+_ASKED_NAME = re.compile(rf"{_NAMED.pattern}|(?<![\w-])(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z]{{2,}}\d{{2,}})(?![\w-])")
+# (and a code of capitals and digits, "DEP0013", that heads its entry "DEP0013: fs asynchronous function without
+# callback")
+# "What does os.freemem() return?": a function asked of, with nothing more (not "... return on Windows?", which another
+# of its entry's sentences answers)
+_ASKS_WHAT_A_CALL_DOES = re.compile(r"^\W*what\s+(?:does|do)\s+(?:the\s+)?"
+                                    r"(?P<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\(\)\s+(?:return|do|mean)\W*$", re.I)
 # "What does the -f option do?", "What does --dry-run mean?", "What is --bare for?"
 _ASKS_WHAT_IT_DOES = re.compile(r"^\W*what\s+(?:does|do|is|are)\b", re.I)
 _USAGE = re.compile(r"^\W*(?:usage|synopsis)\b", re.I)
 # "Which tar option ...?", "What option ...?", "Which configure flag ...?", "Which ssh_config keyword ...?"
+# A code and the title it heads its entry with ("DEP0116: Legacy URL API", "E501: line too long")
+_CODE_AND_TITLE = re.compile(r"(?P<name>[A-Z]{2,}\d{2,}|[A-Z][A-Z0-9]*_[A-Z0-9_]+):[ \t]+\S")
+_WORDS = re.compile(r"\w+")
+QUOTABLE_WORDS = 3  # the fewest words a quote may have (answer.MIN_QUOTE_WORDS)
 # "Which environment variable ...?", "Which error code ...?", "Which method ...?": a name an API reference heads an
 # entry with
 ASKS_WHICH_NAME = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword|variable|"
@@ -52,6 +62,8 @@ def option_asked(question: str) -> str | None:
     if not _ASKS_WHAT_IT_DOES.search(question):
         return None
     options = set(_ASKED_NAME.findall(question))
+    if not options and (call := _ASKS_WHAT_A_CALL_DOES.match(question)) is not None:
+        return call.group("name")  # "os.freemem" of "What does os.freemem() return?"
     return options.pop() if len(options) == 1 else None
 
 
@@ -92,13 +104,13 @@ def with_the_options_own_line(units: Sequence[ScoredUnit], rows: np.ndarray, que
 
 
 def asks_what_it_is(question: str) -> bool:
-    """Whether the question asks what a name does, means or is ("What does the --title option do?", "What does
-    ERR_INVALID_ARG_TYPE mean?", "What is ffi_type_sint16?"), which the whole entry answers; not what it returns or
-    when."""
+    """Whether the question asks what a name does, means, returns or is ("What does the --title option do?", "What
+    does ERR_INVALID_ARG_TYPE mean?", "What is ffi_type_sint16?"), which the whole entry answers; not what it returns
+    in a case the question names, nor when."""
     return _ASKS_WHAT_IT_IS.search(question) is not None
 
 
-_ASKS_WHAT_IT_IS = re.compile(r"^\W*what\s+(?:does|do)\b.*\b(?:do|mean|stand\s+for)\W*$"
+_ASKS_WHAT_IT_IS = re.compile(r"^\W*what\s+(?:does|do)\b.*\b(?:do|mean|return|stand\s+for)\W*$"
                               r"|^\W*what\s+(?:is|are)\s+(?:the\s+)?\S+(?:\s+(?:option|flag|variable|code|error))?\W*$",
                               re.I)
 
@@ -107,8 +119,11 @@ def described_under_its_label(unit: ScoredUnit, question: str, text_of: Callable
     """Whether the unit stands under the heading of the option asked, or opens with it over what follows
     ("ERR_INVALID_ARG_TYPE" / "An argument of the wrong type ..."): what it does, as its reference says."""
     option = option_asked(question)
-    if option is None or ENTRY_FURNITURE.match(unit.text):  # "Added in: v1.2.0" stands under it, saying nothing
+    if option is None or ENTRY_FURNITURE.match(unit.text) or only_history(unit.text):  # "Added in: v1.2.0" stands
+        # under it, saying nothing
         return False
+    if re.match(rf"{re.escape(option)}:[ \t]", unit.text):  # its entry's heading, "DEP0013: fs asynchronous ..."
+        return True
     heading = code_heading_opening(unit.text)
     return label_line(heading if heading is not None else heading_above(text_of(unit.doc_id), unit.start),
                       option) == 0
@@ -132,6 +147,13 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit],
         return None
     wanted = set(content_words(question[asked.end():]))
     for unit in units[:OPTION_REACH]:
+        named = PARAMETER_ITEM.match(unit.text) or _CODE_AND_TITLE.match(unit.text)
+        if named is not None:  # a parameter ("ttl" of "- ttl <boolean> Retrieves the Time-To-Live ..."), or the code of
+            # a heading "DEP0116: Legacy URL API"
+            if wanted.intersection(content_words(unit.text[named.end():])):
+                return SpanChoice(unit, unit.start + named.start("name"), unit.start + named.end("name"),
+                                  named.group("name"), 0.0, 1.0)
+            continue
         heading = code_heading_opening(unit.text)
         if heading is not None:
             if wanted.intersection(content_words(unit.text[len(heading):])):
@@ -140,18 +162,46 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit],
         above = heading_above(text_of(unit.doc_id), unit.start)
         if not is_code_heading(above) or not wanted.intersection(content_words(unit.text)):
             continue
-        alone = next((u for u in units if u.doc_id == unit.doc_id and u.text.strip() == above and u.start < unit.start),
-                     None)
+        alone = next((u for u in units if u.doc_id == unit.doc_id and u.text.startswith(above) and u.start < unit.start
+                      and len(_WORDS.findall(u.text)) >= QUOTABLE_WORDS), None)  # over its history lines
         if alone is not None:
             at = alone.start + alone.text.index(above)
             return SpanChoice(alone, at, at + len(above), above, 0.0, 1.0)
     return None
 
 
+def history_last(units: Sequence[ScoredUnit], rows: np.ndarray, question: str) -> tuple[list[ScoredUnit], np.ndarray]:
+    """The ranked units with an entry's history lines ("Added in: v0.3.3", "Stability: 2 - Stable", "History") after
+    every other, unless the question asks when or in which version: they name nothing but a version, and had been
+    quoted first for what os.freemem() returns."""
+    if not units or ASKS_FOR_HISTORY.search(question) or not any(only_history(u.text) for u in units):
+        return list(units), rows
+    kept = [i for i, u in enumerate(units) if not only_history(u.text)]
+    if not kept:
+        return list(units), rows
+    order = kept + [i for i in range(len(units)) if i not in kept]
+    floor = min(units[i].score for i in kept) - 1.0
+    scores = [units[i].score if n < len(kept) else min(units[i].score, floor) for n, i in enumerate(order)]
+    return with_scores([units[i] for i in order], scores), rows[order]
+
+
+def only_history(text: str) -> bool:
+    """Whether the unit is an entry's history line, perhaps under the entry's heading ("os.loadavg()" / "Added in:
+    v0.3.3"): it says when, not what."""
+    heading = code_heading_opening(text)
+    return _HISTORY_LINE.match(text[len(heading):].lstrip() if heading is not None else text) is not None
+
+
+ASKS_FOR_HISTORY = re.compile(r"\b(?:when|version|release|since|stability|stable|history|added|introduced)\b", re.I)
+_HISTORY_LINE = re.compile(r"^\W*(?:history|version\s*\|\s*changes|(?:v?\d+(?:\.\w+)+(?:,\s*v?\d+(?:\.\w+)+)*\s*\|\s*)?"
+                           r"added\s+in\b|stability:|type:)", re.I)
+
+
 def heading_above(text: str, start: int) -> str:
-    """The block of `text` above the one at `start`, past an entry's history, version and stability lines (an API
-    reference's "--title=title" / "Added in: v10.7.0" / "Set process.title on startup."), when it is one line of at
-    most LABEL_ALONE_CHARS characters standing alone; "" otherwise."""
+    """The block of `text` above the one at `start`, past an entry's history, version and stability lines and its
+    parameters (an API reference's "--title=title" / "Added in: v10.7.0" / "Set process.title on startup.";
+    "os.freemem()" / "Added in: v0.3.3" / "- Returns: <integer>" / "Returns the amount of free system memory ..."), when
+    it is one line of at most LABEL_ALONE_CHARS characters standing alone; "" otherwise."""
     if not text[:start].endswith("\n\n"):
         return ""
     before = text[:start].rstrip()
@@ -160,12 +210,14 @@ def heading_above(text: str, start: int) -> str:
             return ""
         cut = before.rfind("\n\n")
         block = before[cut + 2:].strip() if cut >= 0 else before.strip()
-        if not ENTRY_FURNITURE.match(block):
+        if not ENTRY_FURNITURE.match(block) and not _PARAMETERS.fullmatch(block):
             return block if "\n" not in block and len(block) <= LABEL_ALONE_CHARS else ""
         before = before[:cut].rstrip() if cut >= 0 else ""
     return ""
 
 
+# An API reference's list of an entry's parameters and what it returns ("- path <string>", "- Returns: <integer>")
+_PARAMETERS = re.compile(rf"(?:(?:{PARAMETER_ITEM.pattern}|{LIST_MARK}(?:returns?:|[<{{]))[^\n]*(?:\n|$))+", re.I)
 HEADING_REACH = 12  # blocks looked past for an entry's heading (a history table's rows are blocks of their own)
 LABEL_ALONE_CHARS = 80
 
@@ -187,8 +239,9 @@ def label_lines(text: str, name: str) -> Iterator[int]:
     """Every line of `text` that opens with `name` as a label (`label_line`), or a list item that opens with it
     before its type, as an API reference lists a function's parameters ("- maxBuffer <number> Largest amount ..."),
     in order."""
-    label = re.compile(rf"(?m)^{re.escape(name)}(?:$|[,=\[]|[ \t]+[A-Z][a-z]+\b|[ \t]+\S+[ \t]*(?:,|$))"
-                       rf"|^{LIST_MARK}{re.escape(name)}[ \t]+[<{{]")  # a parameter's item: "- maxBuffer <number> ..."
+    label = re.compile(rf"(?m)^{re.escape(name)}(?:$|[,=\[(]|:[ \t]|[ \t]+[A-Z][a-z]+\b|[ \t]+\S+[ \t]*(?:,|$))"
+                       rf"|^{LIST_MARK}{re.escape(name)}[ \t]+(?:-[ \t]+)?[<{{]")  # a parameter's item: "- maxBuffer
+    # <number> ...", "- lowWaterMark - <integer> ..."
     return (found.start() for found in label.finditer(text))
 
 

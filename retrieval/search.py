@@ -55,6 +55,20 @@ def max_merge(*rankings: list[tuple[int, float]]) -> list[tuple[int, float]]:
     return sorted(best.items(), key=lambda kv: -kv[1])
 
 
+SHORT_OPTION_CHARS = 3  # an option this short ("-Z", "-m") means another thing in another tool's manual
+ENTRY_HELD_CHARS = 80  # what a passage holds past an option's label for it to hold the option's entry
+
+
+def _holds_its_entry(text: str, option: str) -> bool:
+    """Whether the passage holds the option's label line and some of what follows it (a passage that ends on the
+    heading "--trace-warnings" holds none of what it does)."""
+    at = label_line(text, option)
+    if at is None:
+        return False
+    line_end = text.find("\n", at)
+    return line_end >= 0 and len(text) - line_end >= ENTRY_HELD_CHARS
+
+
 @dataclass(frozen=True)
 class Candidates:
     """Raw results of each search (chunk id, score), best first."""
@@ -141,12 +155,14 @@ class Retriever:
             if defining is not None:  # "What is a shim?": the passage that says what shims are, in the last place
                 chosen = chosen[: k - 1] + [defining]
         option = option_asked(query)
-        if option is not None and chosen and not any(label_line(chunks[c].text, option) is not None for c, _ in chosen):
-            labelled = next(((c, s) for c, s in kept if chunks[c].doc_id == chunks[chosen[0][0]].doc_id
-                             and label_line(chunks[c].text, option) is not None), None)
+        if option is not None and chosen and not any(_holds_its_entry(chunks[c].text, option) for c, _ in chosen):
+            labelled = next(((c, s) for c, s in kept if (chunks[c].doc_id == chunks[chosen[0][0]].doc_id
+                                                          or len(option) > SHORT_OPTION_CHARS)
+                             and _holds_its_entry(chunks[c].text, option)), None)
             if labelled is not None:  # "What does useradd -m do?": the passage of its label "-m, --create-home" (a
                 chosen = chosen[: k - 1] + [labelled]  # letter alone is no word to BM25) in the best passage's
-                # document (not tar's "-Z" for ssh's), in the last place
+                # document (not tar's "-Z" for ssh's), in the last place; a long name's in any document
+                # ("--no-deprecation" of the command line's page, the best passage a deprecation's)
         passages = []
         for cid, score in chosen:
             chunk = chunks[cid]

@@ -4297,6 +4297,13 @@ _TIDEJS_PAGE = (  # an API reference page as a documentation site serves it (nod
     "<h2><code>--tide-rejections=mode</code></h2><p>Using this flag changes what happens when a table is refused. "
     "One of the following modes can be chosen:</p><ul><li><code>throw</code>: Raise the refusal as an uncaught "
     "exception. This is the default.</li><li><code>warn</code>: Always print a warning.</li></ul>"
+    "<h2><code>--no-harbour-wait</code></h2><p>Added in: v0.8.0</p><p>Silence the warnings of slow harbours.</p>"
+    "<h2><code>tide.freemem()</code></h2><p>Added in: v0.3.3</p><ul><li>Returns: &lt;integer&gt;</li></ul>"
+    "<p>Returns the amount of free tide memory in bytes as an integer.</p>"
+    "<h2><code>tide.on(emitter)</code></h2><ul><li><code>lowWaterMark</code> - &lt;integer&gt; "
+    "<strong>Default:</strong> <code>3</code> The low watermark of buffered tides.</li></ul>"
+    "<h2>DEP0013: tide.close() without callback</h2><p>Type: End-of-Life</p><p>Calling tide.close() without a "
+    "callback throws a TypeError.</p>"
     "<h2><code>ERR_TIDE_CLOSED</code></h2><p>A tide table was read after the harbour closed.</p>"
     "<h2><code>TIDE_POOL_SIZE=size</code></h2><p>Set the number of threads used in the tide pool to size threads."
     "</p><h2>Errors</h2><table><tbody><tr><td>ECONNREFUSED</td><td>Indicates that the harbour refused the "
@@ -4325,6 +4332,14 @@ def test_an_api_reference_answers_with_its_entries_headings_defaults_and_version
     assert bold_answer(service, "When was tide.open() added?") == "v0.3.1"
     refused = service.ask("What does ECONNREFUSED mean?")
     assert refused.short_answer is None or refused.short_answer.text != "Indicates", refused.answer
+    wait = service.ask("What does the --no-harbour-wait flag do?")  # its "no-" is no negation
+    assert not wait.abstained and wait.citations[0].quote == "Silence the warnings of slow harbours.", wait.answer
+    freemem = service.ask("What does tide.freemem() return?")  # past its history and its "- Returns: <integer>"
+    assert freemem.citations[0].quote.startswith("Returns the amount of free tide memory"), freemem.answer
+    assert bold_answer(service, "What is the default lowWaterMark?") == "3"
+    assert bold_answer(service, "Which option of tide.open sets the largest amount of data kept?") == "maxBuffer"
+    deprecated = service.ask("What is DEP0013?")
+    assert not deprecated.abstained and deprecated.citations[0].quote.startswith("DEP0013"), deprecated.answer
     assert service.ask("What is the default keepAliveTimeout of tide.open?").abstained  # no document names it
     assert service.ask("What does tide.oppen() return?").abstained  # a name in code is not read as "tide.open()"
     for question in ("What does tide.open do?", "What is the default maxBuffer of tide.open?"):

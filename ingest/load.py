@@ -58,5 +58,7 @@ def document_from_raw(doc_id: str, path: Path, raw: RawText) -> Document:
         content_hash=raw.content_hash,
         size=raw.size,
         format=raw.format,
-        date=raw.date or find_date(text) or find_date("\n".join(sorted(headers))),  # a running header's date
+        date=raw.date or find_date(text if raw.prose is None else raw.prose)  # not a date in a code example; a page's
+        # "Last updated on May 12, 2026", which cleaning drops with the footer, dates it
+        or find_date("\n".join(sorted(headers))),  # a running header's date
     )

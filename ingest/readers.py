@@ -31,6 +31,7 @@ class RawText:
     content_hash: str = ""  # sha256 of the file's bytes
     size: int = 0
     date: str | None = None  # a date the format itself declares (Markdown front matter), ISO
+    prose: str | None = None  # the text without its code blocks, where a date that dates it may stand; None: all of it
 
 
 def read_file(path: Path) -> RawText:
@@ -240,7 +241,9 @@ def read_html(html: str) -> RawText:
     # Nested blocks leave runs of blank lines that say nothing of the layout: two blank lines between blocks, which
     # quote units never join across (a phrase does not go on from a code block or a heading into the next paragraph)
     text = _HTML_BLANK_RUNS.sub("\n\n\n", soup.get_text())
-    return RawText(text, "html", title or None)
+    for block in soup.find_all("pre"):  # an example's output ("Wed May 12 2021 20:30:48 GMT+0100") had dated
+        block.decompose()  # nodejs.org's command-line page
+    return RawText(text, "html", title or None, prose=soup.get_text())
 
 
 def _list_items(soup) -> list[tuple[int, object]]:
@@ -267,7 +270,8 @@ def read_markdown(markdown: str) -> RawText:
     title = _meta_text(meta, "title") or (read_html(heading.group(1)).text.strip() if heading else None)
     description = _meta_text(meta, "description") or _meta_text(meta, "summary")
     text = f"{description}\n\n\n{raw.text}" if description else raw.text
-    return RawText(text, "md", title or None, date=_meta_date(meta))
+    prose = f"{description}\n\n\n{raw.prose}" if description else raw.prose
+    return RawText(text, "md", title or None, date=_meta_date(meta), prose=prose)
 
 
 # YAML front matter, as documentation sites write it (Jekyll, Hugo, Docusaurus): "---", YAML, "---" or "...".
@@ -334,7 +338,8 @@ def read_rst(source: str) -> RawText:
     except Exception as exc:  # docutils' own errors on markup it cannot parse: the file is named and skipped
         raise Unreadable(f"reStructuredText that docutils cannot render ({type(exc).__name__}: {exc})") from None
     title = read_html(parts["title"]).text.strip() if parts.get("title") else None
-    return RawText(read_html(parts["html_body"]).text, "rst", title or None)
+    body = read_html(parts["html_body"])
+    return RawText(body.text, "rst", title or None, prose=body.prose)
 
 
 # Sphinx's roles that name something: read as the text they show

@@ -240,6 +240,16 @@ def test_a_blog_posts_front_matter_date_is_its_date(tmp_path):
     assert document.text.startswith("The quay reopened")
 
 
+def test_a_date_in_a_code_example_does_not_date_the_page_and_its_last_update_does(tmp_path):
+    """nodejs.org's command-line page was dated 2021-05-12 by an example's output ("Wed May 12 2021 20:30:48
+    GMT+0100"); a page's "Last updated on ..." footer, which cleaning drops, dates it."""
+    example = "<pre><code>$ node -pe \"new Date()\"\nWed May 12 2021 20:30:48 GMT+0100</code></pre>"
+    (tmp_path / "cli.html").write_text(f"<html><body><p>Run node with TZ set.</p>{example}</body></html>")
+    (tmp_path / "faq.md").write_text("# FAQ\n\n```\n$ date\nWed May 12 2021\n```\n\nLast updated on 3 March 2024.\n")
+    dates = {d.doc_id: d.date for d in load_corpus(tmp_path).documents}
+    assert dates == {"cli.html": None, "faq.md": "2024-03-03"}, dates
+
+
 def test_restructured_text_reads_as_the_text_it_shows_and_includes_no_file(tmp_path):
     """The documentation of Python projects is reStructuredText. Sphinx's roles read as their text, its code-block as
     a code block, what docutils does not know is left out; an include or raw HTML (an uploaded file's way to read the

@@ -66,7 +66,8 @@ from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_d
 from retrieval.replacement import itself_the_replacement, the_replacement
 from retrieval.unknown_words import names_no_document_knows
 from retrieval.code_rows import code_asked, row_of_the_code
-from retrieval.defaults import DefaultStated, asks_the_default, default_in_entry, keywords_named, opens_a_parameter
+from retrieval.defaults import (DefaultStated, asks_the_default, default_in_entry, function_named, keywords_named,
+                                opens_a_parameter, under_the_function)
 from retrieval.scored import ScoredUnit, SpanChoice, softmax
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, the_path_asked,
@@ -418,15 +419,20 @@ class ExtractiveAnswerer:
         near = _best_of_each_document(analysis.units)
         documents = list(dict.fromkeys(p.doc_id for p in passages[:ANSWER_PASSAGES] if p.doc_id in near))
         labelled = False
+        function = function_named(analysis.question.text)
         for keyword in keywords_named(analysis.question.text):
             for doc_id in documents:
                 text = self._text_of(doc_id)
                 for at in label_lines(text, keyword):  # its entry (not a list of keywords that names it)
+                    if function is not None and not under_the_function(text, at, function):
+                        continue  # another function's parameter: exec's maxBuffer for spawn's
                     labelled = True
                     if (found := self._stated(near[doc_id], default_in_entry(text, at))) is not None:
                         return found
         if labelled:
             return None  # the keyword's entry states no default: not ConnectionAttempts' "1" for ConnectTimeout
+        if function is not None:
+            return None  # the function asked has no such parameter in these documents
         for rank, unit in enumerate(analysis.units[:DEFAULT_REACH]):
             entry = opens_with_a_label(unit.text) or opens_a_parameter(unit.text)  # a reference's entry, read to its
             # end; else the best unit alone
@@ -446,6 +452,18 @@ class ExtractiveAnswerer:
             if (found := added_in(self._text_of(doc_id), name)) is not None:
                 return self._span_near(near[doc_id], found)
         return None
+
+    def _asks_a_parameter_its_function_lacks(self, analysis: Analysis, passages: Sequence[Passage]) -> bool:
+        """Whether the question asks the default of a parameter of a function it names ("What is the default maxBuffer
+        of child_process.spawn?") and the top passages' documents list that parameter only in other functions' parts:
+        exec's "Default: 1024 * 1024" had answered it, and fs.readFile's of a collection without the fs page."""
+        question = analysis.question.text
+        if not asks_the_default(question) or (function := function_named(question)) is None:
+            return False
+        keywords = keywords_named(question)
+        texts = [self._text_of(d) for d in dict.fromkeys(p.doc_id for p in passages[:ANSWER_PASSAGES])]
+        entries = [(text, at) for keyword in keywords for text in texts for at in label_lines(text, keyword)]
+        return bool(entries) and not any(under_the_function(text, at, function) for text, at in entries)
 
     def _row_of_the_code_asked(self, analysis: Analysis, passages: Sequence[Passage]) -> SpanChoice | None:
         """What the row of the exit code asked says, in the first of the top passages that holds one
@@ -523,6 +541,7 @@ class ExtractiveAnswerer:
                 or self._a_country_asked_is_named_nowhere(analysis)
                 or self._how_to_with_what_no_document_names(analysis)
                 or self._names_an_identifier_no_document_holds(analysis)
+                or self._asks_a_parameter_its_function_lacks(analysis, passages)
                 or self._names_what_no_document_knows(analysis, passages)
                 or not speak_of_the_topic(analysis.question.text, [p.text for p in passages[:ANSWER_PASSAGES]])):
             return Composition(NOT_FOUND, True, [], analysis.answerable)

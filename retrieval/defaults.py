@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citeqa.layout import KEYWORD, LIST_MARK, PARAMETER_ITEM
+from citeqa.layout import KEYWORD, LIST_MARK, PARAMETER_ITEM, is_code_heading
 from retrieval.text import STOP_WORDS
 
 ASKS_THE_DEFAULT = re.compile(r"\bdefaults?\b", re.I)
@@ -49,6 +49,12 @@ _NEXT_ENTRY = re.compile(rf"(?m)^(?:--?[A-Za-z0-9][\w-]*[^\n]{{0,60}}$|{KEYWORD}
 _LIST_ITEM = re.compile(LIST_MARK)
 _NEXT_ITEM = re.compile(rf"(?m)^(?:{LIST_MARK}|[ \t]*$)")
 ENTRY_REACH = 2500  # characters an entry is read for its default
+SECTION_REACH = 8000  # characters looked back from a parameter for the heading of the function it belongs to
+# "of child_process.spawn", "for fs.readFile()": a function or method written as code, after "of", "for" or "in"
+_FUNCTION = re.compile(r"\b(?:of|for|in)\s+(?:the\s+)?(?P<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+)(?P<call>\(\))?")
+_CODE_MARKS = re.compile(r"_|[a-z][A-Z]")
+_NOT_A_METHOD = frozenset("js ts io net org com ai py rs".split())  # "Node.js", "ASP.NET", a site: a product's name
+_HEADING_LINE = re.compile(r"(?:\A|\n\n)(?P<heading>[^\n]+)\n(?=\n)")  # a line alone between blank lines
 _EDGE = "‘'\"“’”."
 _SETTINGS = frozenset("yes no none on off true false".split())
 _ADVERBS = frozenset("now also still always usually normally currently often typically generally".split())
@@ -71,6 +77,26 @@ def opens_a_parameter(text: str) -> bool:
     """Whether the text opens an API reference's parameter item ("- serialization <string> Specify the kind ..."),
     whose default its item states ("Default: 'json'.")."""
     return PARAMETER_ITEM.match(text) is not None
+
+
+def function_named(question: str) -> str | None:
+    """The function or method the question asks a parameter's default of, written as code ("child_process.spawn" of
+    "What is the default maxBuffer of child_process.spawn?"), without a call's brackets; None when it names none: a
+    dotted name without brackets, "_" or capitals inside is as likely a file ("in login.defs")."""
+    for found in _FUNCTION.finditer(question):
+        name = found.group("name")
+        if name.rsplit(".", 1)[-1].lower() not in _NOT_A_METHOD and (found.group("call") or _CODE_MARKS.search(name)):
+            return name
+    return None
+
+
+def under_the_function(text: str, at: int, function: str) -> bool:
+    """Whether the entry at `at` stands in the function's part of an API reference: the nearest heading before it that
+    is a name written as code opens with the function's name ("child_process.exec(command[, options][, callback])" is
+    no part of child_process.spawn's)."""
+    lo = max(0, at - SECTION_REACH)
+    headings = [m.group("heading") for m in _HEADING_LINE.finditer(text, lo, at) if is_code_heading(m.group("heading"))]
+    return bool(headings) and re.match(rf"{re.escape(function)}(?![\w$])", headings[-1].strip()) is not None
 
 
 def keywords_named(question: str) -> list[str]:

@@ -4197,7 +4197,8 @@ def test_a_manual_page_answers_with_its_options_labels_defaults_and_exit_codes(t
 
 
 def test_the_default_an_entry_states_and_the_words_a_question_negates():
-    from retrieval.defaults import asks_the_default, default_in_entry, keywords_named
+    from retrieval.defaults import (asks_the_default, default_in_entry, function_named, keywords_named,
+                                    under_the_function)
     from retrieval.opposites import negation_asked
     from retrieval.options import label_line as label_of
 
@@ -4228,6 +4229,13 @@ def test_the_default_an_entry_states_and_the_words_a_question_negates():
     modes = "- throw: Raise it as an uncaught\nexception. This is the default.\n- warn: Print a warning.\n"
     assert modes[slice(*_span(default_in_entry(modes, 0, len(modes))))] == "throw"
     assert keywords_named("What is the default maxBuffer of exec?") == ["maxBuffer"]
+    assert function_named("What is the default maxBuffer of child_process.spawn()?") == "child_process.spawn"
+    assert function_named("What is the default historySize of the Node.js REPL?") is None  # a product's name
+    assert function_named("What does UMASK default to in login.defs?") is None  # a file's
+    assert function_named("What is the default maxBuffer of tide.close()?") == "tide.close"
+    ref = "tide.open(path)\n\n- maxBuffer <number> Default: 1.\n\ntide.close(handle)\n\n- flush <boolean> Default: 0\n"
+    assert under_the_function(ref, ref.index("- maxBuffer"), "tide.open")
+    assert not under_the_function(ref, ref.index("- flush"), "tide.open")  # tide.close's
     assert default_in_entry("(1) Default mode man is setuid to the user", 0, 42) is None  # no default stated
     assert default_in_entry("The default log_line_prefix is now '%t'.", 0, 40) is None  # "now" is no value
     assert asks_the_default("How many tries does it make by default?")
@@ -4293,6 +4301,9 @@ _TIDEJS_PAGE = (  # an API reference page as a documentation site serves it (nod
     "<li><code>encoding</code> &lt;string&gt; <strong>Default:</strong> <code>'utf8'</code></li></ul></li></ul>"
     "<p>Opens a tide table and returns a handle to it.</p>"
     "<pre><code>tide.open('/harbour/dover');</code> <button class=\"copy-button\">copy</button></pre>"
+    "<h2><code>tide.close(handle[, options])</code></h2><ul><li><code>handle</code> &lt;Object&gt; The table's handle."
+    "</li><li><code>options</code> &lt;Object&gt;<ul><li><code>flush</code> &lt;boolean&gt; <strong>Default:</strong> "
+    "<code>true</code></li></ul></li></ul><p>Closes a tide table.</p>"
     "<h2><code>--harbour-title=title</code></h2><p>Added in: v1.2.0</p><p>Set the harbour's name on startup.</p>"
     "<h2><code>--tide-rejections=mode</code></h2><p>Using this flag changes what happens when a table is refused. "
     "One of the following modes can be chosen:</p><ul><li><code>throw</code>: Raise the refusal as an uncaught "
@@ -4315,8 +4326,10 @@ def test_an_api_reference_answers_with_its_entries_headings_defaults_and_version
     option do?" and "When was os.availableParallelism() added?" were refused (the description and "Added in" stand
     under the heading, apart from the name), "Which error code is thrown when ...?" quoted the sentences that
     explain it without its code, "What does ECONNREFUSED mean?" had "Indicates" in bold, and "What does os.gpus()
-    return?" was read as "os.cpus()" and answered. The heading over an entry names it; its parameters' items, its
-    "This is the default." and its "Added in" line answer; a name in code no document holds is refused."""
+    return?" was read as "os.cpus()" and answered, "What is the default maxBuffer of child_process.spawn?" with
+    exec's. The heading over an entry names it; its parameters' items, its "This is the default." and its "Added in"
+    line answer; a name in code no document holds, and a parameter of a function whose part lists none, are
+    refused."""
     service = service_over(tmp_path, {"tide.html": _TIDEJS_PAGE})
     assert bold_answer(service, "What is the default maxBuffer of tide.open?") == "1024 * 1024"
     assert bold_answer(service, "What is the default mode of --tide-rejections?") == "throw"
@@ -4340,6 +4353,8 @@ def test_an_api_reference_answers_with_its_entries_headings_defaults_and_version
     assert bold_answer(service, "Which option of tide.open sets the largest amount of data kept?") == "maxBuffer"
     deprecated = service.ask("What is DEP0013?")
     assert not deprecated.abstained and deprecated.citations[0].quote.startswith("DEP0013"), deprecated.answer
+    assert service.ask("What is the default maxBuffer of tide.close()?").abstained  # tide.open's is no answer
+    assert service.ask("What is the default maxBuffer of fs.readFile?").abstained  # nor of a function no page has
     assert service.ask("What is the default keepAliveTimeout of tide.open?").abstained  # no document names it
     assert service.ask("What does tide.oppen() return?").abstained  # a name in code is not read as "tide.open()"
     for question in ("What does tide.open do?", "What is the default maxBuffer of tide.open?"):

@@ -44,8 +44,8 @@ from retrieval.bodies import (Abbreviation, abbreviation_asked, abbreviation_exp
 from retrieval.countries import countries_named, names_of, only_other_countries, with_peoples_words
 from retrieval.document_date import asks_when_made, own_date
 from retrieval.document_lead import asks_what_it_is_about, lead
-from retrieval.entry_version import (ASKS_WHEN_CHANGED, ASKS_WHICH_VERSION, date_of_its_entry, version_it_names,
-                                     version_of_its_entry)
+from retrieval.entry_version import (ASKS_WHEN_CHANGED, ASKS_WHICH_VERSION, HISTORY_ROW, date_of_its_entry,
+                                     version_it_names, version_of_its_entry)
 from retrieval.kinds import (TIME, a_year_its_documents_never_name, asks_for_a_number, asks_for_a_post_holder,
                              asks_for_several_holders, asks_how_many, heads_a_body_of_the_country_asked,
                              holds_no_one_in_the_post, labelled_by_a_year_asked, names_the_post_in_full,
@@ -367,9 +367,12 @@ class ExtractiveAnswerer:
     @staticmethod
     def _line_of_the_version_asked(analysis: Analysis, first: ScoredUnit) -> ScoredUnit:
         """The line whose version "Which version ...?" asks: among the best units, the first that writes every release
-        the question names ("Add GraalPy 25.0.2", ranked below "Add graalpy-25.0.1"), or else `first`."""
+        the question names ("Add GraalPy 25.0.2", ranked below "Add graalpy-25.0.1"), else the history row whose change
+        says most of what the question asks ("v10.0.0 | Runtime deprecation." for when the Buffer() constructor
+        became a runtime deprecation), or else `first`."""
         question = analysis.question.text
-        return next((u for u in analysis.units[:KIND_REACH] if writes_the_releases_asked(question, u.text)), first)
+        written = next((u for u in analysis.units[:KIND_REACH] if writes_the_releases_asked(question, u.text)), None)
+        return written or _the_history_row_asked(question, analysis.units[:KIND_REACH]) or first
 
     def _its_entrys_version(self, unit: ScoredUnit) -> SpanChoice | None:
         """The version `unit` names ("Starting with version 2.26-1"), or else the version in the header of the
@@ -1242,6 +1245,16 @@ def spelled_out(short: SpanChoice, quoted: Sequence[ScoredUnit]) -> SpanChoice:
             return SpanChoice(unit, unit.start + start, unit.start + end, unit.text[start:end], short.logit,
                               short.probability)
     return short
+
+
+def _the_history_row_asked(question: str, units: Sequence[ScoredUnit]) -> ScoredUnit | None:
+    """Of the units that are history rows, the first of those whose change shares the most content words with the
+    question (its "version" and "release" aside); None when none shares one."""
+    asked = set(content_words(question)) - {"version", "release"}
+    rows = [(len(asked.intersection(content_words(u.text[m.start("change"):]))), -rank, u)
+            for rank, u in enumerate(units) if (m := HISTORY_ROW.match(u.text)) is not None]
+    best = max(rows, key=lambda row: row[:2], default=None)
+    return best[2] if best is not None and best[0] > 0 else None
 
 
 def _best_of_each_document(units: Sequence[ScoredUnit]) -> dict[str, ScoredUnit]:

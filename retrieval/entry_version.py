@@ -27,6 +27,9 @@ _PACKAGE_HEADER = re.compile(r"^[ \t]*[a-z0-9][\w.+-]*[ \t]+\((?P<version>[^()\s
 _VERSION_LINE = re.compile(r"^[ \t#*\[]*(?:release|version|v)?[ \t]*v?(?P<version>\d+\.\d+(?:\.\d+)*[-.\w~]*)\]?"
                            r"(?:[ \t]*[-–(][^\n]{0,40})?[ \t]*$", re.M | re.I)
 # A version the line itself names: "Starting with version 2.26-1, the glibc requires ..." in the entry of 2.26-5.
+# An API reference's history row: its versions, then what changed ("v10.0.0 | Runtime deprecation.", "v6.12.0, v4.8.6 |
+# A deprecation code has been assigned.")
+HISTORY_ROW = re.compile(r"^\W*(?P<version>v?\d+(?:\.\w+)+)(?:,\s*v?\d+(?:\.\w+)+)*\s*\|\s*(?P<change>\S)")
 _NAMED_VERSION = re.compile(r"\b(?:version|release)\s+v?(?P<version>\d+(?:\.\d+)+(?:[-~+.]?\w+)*)", re.I)
 # A Debian entry's signature line, and its date: " -- Michael Biebl <biebl@debian.org>  Wed, 08 Jun 2022 21:49:47
 # +0200".
@@ -50,8 +53,9 @@ def version_of_its_entry(text: str, at: int) -> tuple[int, int] | None:
 
 
 def version_it_names(line: str) -> tuple[int, int] | None:
-    """The offsets of a version the line names after "version" or "release", or None."""
-    m = _NAMED_VERSION.search(line)
+    """The offsets of a version the line names after "version" or "release", or of the version that opens a history
+    table's row ("v10.0.0 | Runtime deprecation."), or None."""
+    m = _NAMED_VERSION.search(line) or HISTORY_ROW.match(line)
     return (m.start("version"), m.end("version")) if m is not None else None
 
 

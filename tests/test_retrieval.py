@@ -4293,7 +4293,7 @@ _TIDEJS_PAGE = (  # an API reference page as a documentation site serves it (nod
     '<a href="#apicontent" class="skip-to-content">Skip to content</a><nav><a href="fs.html">File system</a></nav>'
     '<div id="apicontent"><h1>Tide</h1><p>The <code>tide</code> module reads tide tables from a harbour server.</p>'
     "<h2><code>tide.open(path[, options])</code></h2><details><summary>History</summary><table><tbody>"
-    "<tr><th>Version</th><th>Changes</th></tr>\n<tr><td>v2.0.0</td>\n<td><p>The <code>path</code> may be a URL."
+    "<tr><th>Version</th><th>Changes</th></tr>\n<tr><td>v2.0.0</td>\n<td><p>The <code>path</code> may be a descriptor."
     "</p></td></tr>\n<tr><td>v0.3.1</td>\n<td><p><span>Added in: v0.3.1</span></p></td></tr></tbody></table></details>"
     "<ul><li><code>path</code> &lt;string&gt; The table to open.</li><li><code>options</code> &lt;Object&gt;<ul>"
     "<li><code>maxBuffer</code> &lt;number&gt; Largest amount of data in bytes kept from a table. If exceeded, the "
@@ -4343,6 +4343,7 @@ def test_an_api_reference_answers_with_its_entries_headings_defaults_and_version
     assert "A tide table was read after the harbour closed." in closed.citations[0].quote, closed.answer
     assert closed.short_answer is None
     assert bold_answer(service, "When was tide.open() added?") == "v0.3.1"
+    assert bold_answer(service, "In which version may the path of tide.open be a descriptor?") == "v2.0.0"  # its row
     refused = service.ask("What does ECONNREFUSED mean?")
     assert refused.short_answer is None or refused.short_answer.text != "Indicates", refused.answer
     wait = service.ask("What does the --no-harbour-wait flag do?")  # its "no-" is no negation

@@ -13,6 +13,12 @@ xz(1)."; "-4      Forces ssh to use IPv4 addresses only."); a configuration file
 ("ServerAliveCountMax" / "Sets the number of ..."). "Which ... option ...?" asks for that label: the span model had put
 "use IPv4 addresses only" and "-C Requests compression" in bold. The answer is the label of the first of the best
 units that opens with one.
+
+An API reference (a documentation site's pages) heads each entry with its name written as code ("--title=title",
+"ERR_INVALID_ARG_TYPE", "os.freemem()") and sets its history ("Added in: v10.7.0", "v15.0.0 | Changed default mode to
+throw.") and its parameters ("- maxBuffer <number> ...") between the heading and what it does: the description is the
+first unit under the heading past those lines (`heading_above`), and "Which error code / variable / method ...?" is
+answered by the heading over the best unit or by a parameter's name (`the_code_heading_asked`).
 """
 
 from __future__ import annotations
@@ -31,18 +37,17 @@ _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
 # "ERR_INVALID_ARG_TYPE", an environment variable "UV_THREADPOOL_SIZE")
 _NAMED = re.compile(r"(?<![\w-])(?:--?[A-Za-z][\w-]*|[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?![\w-])")
 # and asked about, in small letters too: a C type "ffi_type_sint16" (a sentence that opens with a function's name,
-# "ffi_prep_cif returns a libffi status code", is no line that describes it as an option's is)
+# "ffi_prep_cif returns a libffi status code", is no line that describes it as an option's is), and a code of capitals
+# and digits that heads its entry ("DEP0013: fs asynchronous function without callback")
 _ASKED_NAME = re.compile(rf"{_NAMED.pattern}|(?<![\w-])(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z]{{2,}}\d{{2,}})(?![\w-])")
-# (and a code of capitals and digits, "DEP0013", that heads its entry "DEP0013: fs asynchronous function without
-# callback")
 # "What does os.freemem() return?": a function asked of, with nothing more (not "... return on Windows?", which another
 # of its entry's sentences answers)
 _ASKS_WHAT_A_CALL_DOES = re.compile(r"^\W*what\s+(?:does|do)\s+(?:the\s+)?"
-                                    r"(?P<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\(\)\s+(?:return|do|mean)\W*$", re.I)
+                                    r"(?P<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\(\)\s+(?:return|do|mean)\W*$",
+                                    re.I)
 # "What does the -f option do?", "What does --dry-run mean?", "What is --bare for?"
 _ASKS_WHAT_IT_DOES = re.compile(r"^\W*what\s+(?:does|do|is|are)\b", re.I)
 _USAGE = re.compile(r"^\W*(?:usage|synopsis)\b", re.I)
-# "Which tar option ...?", "What option ...?", "Which configure flag ...?", "Which ssh_config keyword ...?"
 # A code and the title it heads its entry with ("DEP0116: Legacy URL API", "E501: line too long")
 _CODE_AND_TITLE = re.compile(r"(?P<name>[A-Z]{2,}\d{2,}|[A-Z][A-Z0-9]*_[A-Z0-9_]+):[ \t]+\S")
 _WORDS = re.compile(r"\w+")
@@ -51,6 +56,7 @@ QUOTABLE_WORDS = 3  # the fewest words a quote may have (answer.MIN_QUOTE_WORDS)
 # entry with
 ASKS_WHICH_NAME = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword|variable|"
                              r"method|function|code|event|property|symbol|constant|setting|parameter|class)s?\b", re.I)
+# "Which tar option ...?", "What option ...?", "Which configure flag ...?", "Which ssh_config keyword ...?"
 ASKS_WHICH_OPTION = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword)\b", re.I)
 _OPENING_LABEL = re.compile(rf"(?m)^{LABEL}(?=[ \t]*\n|[ \t]+[A-Z])")
 LEAD = 0.5  # the describing line's score above the best unit's: first, with the best unit close behind

@@ -32,7 +32,8 @@ from typing import Callable, Generic, Iterator, Protocol, Sequence, TypeVar
 
 import numpy as np
 
-from citeqa.layout import ENTRY_FURNITURE, ends_sentence, in_capitals, is_list_item, list_lead_in, one_line, quoted
+from citeqa.layout import (ENTRY_FURNITURE, ends_sentence, in_capitals, is_code_heading, is_list_item, list_lead_in,
+                           one_line, quoted)
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.added_in import added_in, code_name_asked
@@ -56,7 +57,8 @@ from retrieval.definition import either_number
 from retrieval.look_alikes import (ALONGSIDE, a_release_its_documents_never_name, another_in_its_place,
                                   another_of_its_class, writes_the_releases_asked)
 from retrieval.options import (asks_what_it_is, described_under_its_label, heading_above, history_last, label_lines,
-                               opens_with_a_label, the_code_heading_asked, the_option_asked, with_the_options_own_line)
+                               only_history, opens_with_a_label, the_code_heading_asked, the_option_asked,
+                               with_the_options_own_line)
 from retrieval.opposites import asks_with_a_negation_no_quote_holds, negation_asked, says_the_opposite
 from retrieval.posed_questions import answered_where_posed, question_posed_over
 from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
@@ -589,10 +591,9 @@ class ExtractiveAnswerer:
                              else _first_quote(analysis, headed), analysis.units, asks_for_a_list(analysis.question.text))
         if instances:  # the things asked first, then what the ranker quotes beside them
             chosen = instances + [u for u in chosen if u not in instances]
-        if entry_described and chosen:  # the entry goes on, not another's ("--tls-cipher-list=list" after what
-            described = chosen[0]  # --title does)
-            chosen = [described] + [u for u in chosen[1:] if u.doc_id == described.doc_id
-                                    and described.start < u.start <= described.start + ENTRY_QUOTED_REACH]
+        if (entry_described or added is not None) and chosen:  # the entry goes on, not another's
+            chosen = _the_entry_on(chosen, self._text_of)  # ("--tls-cipher-list=list" after what --title does,
+            # another entry's "Added in: v6.0.0" after NODE_DEBUG's)
         if entry is not None and short is not None:  # the entry's label and what it does, then its default
             opening = [entry] if len(_WORD.findall(entry.text)) >= MIN_QUOTE_WORDS else []
             chosen = _first_of_each([*opening, short.unit, *chosen])[:max(len(chosen), 2)]
@@ -1247,6 +1248,19 @@ def spelled_out(short: SpanChoice, quoted: Sequence[ScoredUnit]) -> SpanChoice:
     return short
 
 
+def _the_entry_on(chosen: Sequence[ScoredUnit], text_of: Callable[[str], str]) -> list[ScoredUnit]:
+    """The first quote, and those of the others that go on its entry: in its document, after it and before the next
+    entry's heading (a name written as code on a line of its own), at most ENTRY_QUOTED_REACH characters on, and no
+    history line."""
+    first = chosen[0]
+    text = text_of(first.doc_id)
+    end = min(len(text), first.start + ENTRY_QUOTED_REACH)
+    following = next((m.start(1) for m in _LINE_ALONE.finditer(text, first.end, end) if is_code_heading(m.group(1))),
+                     end)
+    return [first] + [u for u in chosen[1:] if u.doc_id == first.doc_id and not only_history(u.text)
+                      and first.start < u.start < following]
+
+
 def _the_history_row_asked(question: str, units: Sequence[ScoredUnit]) -> ScoredUnit | None:
     """Of the units that are history rows, the first of those whose change shares the most content words with the
     question (its "version" and "release" aside); None when none shares one."""
@@ -1559,6 +1573,7 @@ def _expected_kind_found(info: QuestionInfo, text: str) -> bool:
 _NUMBER = re.compile(rf"\d|\b({SPELLED_NUMBERS}|several|many|few)\b", re.I)
 _A_YEAR = re.compile(rf"\b{MODERN_YEAR}\b")
 ENTRY_QUOTED_REACH = 1500  # characters after an entry's description where more of it may be quoted
+_LINE_ALONE = re.compile(r"\n\n+([^\n]+)\n(?=\n)")  # a line between blank lines: perhaps the next entry's heading
 _NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
 
 

@@ -4343,6 +4343,10 @@ def test_an_api_reference_answers_with_its_entries_headings_defaults_and_version
     assert "A tide table was read after the harbour closed." in closed.citations[0].quote, closed.answer
     assert closed.short_answer is None
     assert bold_answer(service, "When was tide.open() added?") == "v0.3.1"
+    titled_when = service.ask("When was the --harbour-title option added?")  # its entry's line, not the others'
+    assert titled_when.short_answer.text == "v1.2.0", titled_when.answer
+    assert not any(v in c.quote for c in titled_when.citations
+                   for v in ("v0.8.0", "v0.3.3", "v0.3.1")), titled_when.answer
     assert bold_answer(service, "In which version may the path of tide.open be a descriptor?") == "v2.0.0"  # its row
     refused = service.ask("What does ECONNREFUSED mean?")
     assert refused.short_answer is None or refused.short_answer.text != "Indicates", refused.answer
@@ -4361,3 +4365,18 @@ def test_an_api_reference_answers_with_its_entries_headings_defaults_and_version
     for question in ("What does tide.open do?", "What is the default maxBuffer of tide.open?"):
         assert not any(c.quote.endswith("copy") or "Skip to content" in c.quote
                        for c in service.ask(question).citations)
+
+
+def test_the_quotes_after_an_entrys_own_line_stay_in_its_entry():
+    """"When was NODE_DEBUG added?" had quoted "Added in: v6.0.0" of another entry after its own "Added in: v0.1.32",
+    and what --title does "--tls-cipher-list=list", the next entry's heading."""
+    from retrieval.answer import _the_entry_on
+
+    text = ("NODE_DEBUG=module[,...]\n\n\nAdded in: v0.1.32\n\n\nA list of core modules that print debug "
+            "information.\n\n\nNODE_DEBUG_NATIVE=module[,...]\n\n\nA list of core C++ modules that print it.\n")
+
+    def at(quote):
+        return unit_at(quote, text.index(quote))
+    own, said, other = at("Added in: v0.1.32"), at("A list of core modules that print debug information."), at(
+        "A list of core C++ modules that print it.")
+    assert _the_entry_on([own, other, said], lambda doc_id: text) == [own, said]

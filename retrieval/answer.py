@@ -69,7 +69,7 @@ from retrieval.replacement import itself_the_replacement, the_replacement
 from retrieval.unknown_words import names_no_document_knows
 from retrieval.code_rows import code_asked, row_of_the_code
 from retrieval.defaults import (DefaultStated, asks_the_default, default_in_entry, function_named, keywords_named,
-                                opens_a_parameter, under_the_function)
+                                opens_a_parameter, parameters_named, part_named, under_the_function)
 from retrieval.scored import ScoredUnit, SpanChoice, softmax
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, the_path_asked,
@@ -436,6 +436,13 @@ class ExtractiveAnswerer:
                         return found
         if labelled:
             return None  # the keyword's entry states no default: not ConnectionAttempts' "1" for ConnectTimeout
+        part = part_named(analysis.question.text)
+        for doc_id in documents:  # "the default label of console.count": its parameter named in a plain word
+            text = self._text_of(doc_id)
+            for at in parameters_named(text, analysis.question.text):
+                if (part is None or under_the_function(text, at, part)) and (
+                        found := self._stated(near[doc_id], default_in_entry(text, at))) is not None:
+                    return found
         if function is not None:
             return None  # the function asked has no such parameter in these documents
         for rank, unit in enumerate(analysis.units[:DEFAULT_REACH]):

@@ -53,6 +53,12 @@ SECTION_REACH = 8000  # characters looked back from a parameter for the heading 
 # "of child_process.spawn", "for fs.readFile()": a function or method written as code, after "of", "for" or "in"
 _FUNCTION = re.compile(r"\b(?:of|for|in)\s+(?:the\s+)?(?P<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+)(?P<call>\(\))?")
 _CODE_MARKS = re.compile(r"_|[a-z][A-Z]")
+# The words a default is asked of: one or two after "default" ("the default result order"), or before "defaults to"
+_DEFAULT_OF = re.compile(r"\bdefault\s+(?:value\s+(?:of|for)\s+)?(?:the\s+)?([A-Za-z_$][\w$]*)"
+                         r"(?:\s+([A-Za-z_$][\w$]*))?|([A-Za-z_$][\w$]*)\s+defaults?\s+to\b", re.I)
+# the part asked of: a dotted name, or a name in camel case ("of execFileSync")
+_PART = re.compile(r"\b(?:of|for|in)\s+(?:the\s+)?"
+                   r"(?P<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+|[a-z]+(?:[A-Z][a-z0-9]*)+)")
 _NOT_A_METHOD = frozenset("js ts io net org com ai py rs".split())  # "Node.js", "ASP.NET", a site: a product's name
 _HEADING_LINE = re.compile(r"(?:\A|\n\n)(?P<heading>[^\n]+)\n(?=\n)")  # a line alone between blank lines
 _EDGE = "‘'\"“’”."
@@ -90,13 +96,31 @@ def function_named(question: str) -> str | None:
     return None
 
 
+def part_named(question: str) -> str | None:
+    """The function the question asks of, dotted or in camel case ("console.count" of "What is the default label of
+    console.count?", "execFileSync"): the part of an API reference whose parameters are read; None when it names none.
+    """
+    return next((m.group("name") for m in _PART.finditer(question)
+                 if m.group("name").rsplit(".", 1)[-1].lower() not in _NOT_A_METHOD), None)
+
+
+def parameters_named(text: str, question: str) -> list[int]:
+    """Where `text` lists a parameter whose name the question asks the default of ("- label <string> ..." for "What is
+    the default label of console.count?", "default result order"), in order: a name in plain words is no keyword, but a
+    parameter's item is its entry (not the timeout's "0" for "Which signal is sent ... by exec's timeout by default?").
+    """
+    words = {w.lower() for m in _DEFAULT_OF.finditer(question) for w in m.groups() if w}
+    return [m.start() for m in PARAMETER_ITEM.finditer(text) if m.group("name").lower() in words]
+
+
 def under_the_function(text: str, at: int, function: str) -> bool:
     """Whether the entry at `at` stands in the function's part of an API reference: the nearest heading before it that
     is a name written as code opens with the function's name ("child_process.exec(command[, options][, callback])" is
     no part of child_process.spawn's)."""
     lo = max(0, at - SECTION_REACH)
     headings = [m.group("heading") for m in _HEADING_LINE.finditer(text, lo, at) if is_code_heading(m.group("heading"))]
-    return bool(headings) and re.match(rf"{re.escape(function)}(?![\w$])", headings[-1].strip()) is not None
+    return bool(headings) and re.match(rf"(?:[\w$]+\.)*{re.escape(function)}(?![\w$])",
+                                       headings[-1].strip()) is not None
 
 
 def keywords_named(question: str) -> list[str]:

@@ -4198,7 +4198,7 @@ def test_a_manual_page_answers_with_its_options_labels_defaults_and_exit_codes(t
 
 def test_the_default_an_entry_states_and_the_words_a_question_negates():
     from retrieval.defaults import (asks_the_default, default_in_entry, function_named, keywords_named,
-                                    under_the_function)
+                                    parameters_named, under_the_function)
     from retrieval.opposites import negation_asked
     from retrieval.options import label_line as label_of
 
@@ -4236,6 +4236,9 @@ def test_the_default_an_entry_states_and_the_words_a_question_negates():
     ref = "tide.open(path)\n\n- maxBuffer <number> Default: 1.\n\ntide.close(handle)\n\n- flush <boolean> Default: 0\n"
     assert under_the_function(ref, ref.index("- maxBuffer"), "tide.open")
     assert not under_the_function(ref, ref.index("- flush"), "tide.open")  # tide.close's
+    items = "- timeout <number> Default: 0\n- order <string> Default: verbatim\n"
+    assert parameters_named(items, "What is the default result order of dns.lookup?") == [items.index("- order")]
+    assert parameters_named(items, "Which signal is sent when the timeout ends, by default?") == []  # not asked of
     assert default_in_entry("(1) Default mode man is setuid to the user", 0, 42) is None  # no default stated
     assert default_in_entry("The default log_line_prefix is now '%t'.", 0, 40) is None  # "now" is no value
     assert asks_the_default("How many tries does it make by default?")
@@ -4303,7 +4306,8 @@ _TIDEJS_PAGE = (  # an API reference page as a documentation site serves it (nod
     "<pre><code>tide.open('/harbour/dover');</code> <button class=\"copy-button\">copy</button></pre>"
     "<h2><code>tide.close(handle[, options])</code></h2><ul><li><code>handle</code> &lt;Object&gt; The table's handle."
     "</li><li><code>options</code> &lt;Object&gt;<ul><li><code>flush</code> &lt;boolean&gt; <strong>Default:</strong> "
-    "<code>true</code></li></ul></li></ul><p>Closes a tide table.</p>"
+    "<code>true</code></li><li><code>encoding</code> &lt;string&gt; <strong>Default:</strong> <code>'latin1'</code>"
+    "</li></ul></li></ul><p>Closes a tide table.</p>"
     "<h2><code>--harbour-title=title</code></h2><p>Added in: v1.2.0</p><p>Set the harbour's name on startup.</p>"
     "<h2><code>--tide-rejections=mode</code></h2><p>Using this flag changes what happens when a table is refused. "
     "One of the following modes can be chosen:</p><ul><li><code>throw</code>: Raise the refusal as an uncaught "
@@ -4355,6 +4359,8 @@ def test_an_api_reference_answers_with_its_entries_headings_defaults_and_version
     freemem = service.ask("What does tide.freemem() return?")  # past its history and its "- Returns: <integer>"
     assert freemem.citations[0].quote.startswith("Returns the amount of free tide memory"), freemem.answer
     assert bold_answer(service, "What is the default lowWaterMark?") == "3"
+    assert bold_answer(service, "What is the default encoding of tide.close?") == "latin1"  # a parameter in plain words,
+    assert bold_answer(service, "What is the default encoding of tide.open?") == "utf8"  # read in the function's part
     assert bold_answer(service, "Which option of tide.open sets the largest amount of data kept?") == "maxBuffer"
     deprecated = service.ask("What is DEP0013?")
     assert not deprecated.abstained and deprecated.citations[0].quote.startswith("DEP0013"), deprecated.answer

@@ -32,7 +32,7 @@ from citeqa.layout import ENTRY_FURNITURE, LABEL, LIST_MARK, PARAMETER_ITEM, is_
 from retrieval.scored import ScoredUnit, SpanChoice, with_scores
 from retrieval.text import content_words
 
-_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
+OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")  # an option's name as a question types it
 # What a reference sets over its entry besides an option: a name in capitals joined by "_" (an error code
 # "ERR_INVALID_ARG_TYPE", an environment variable "UV_THREADPOOL_SIZE")
 _NAMED = re.compile(r"(?<![\w-])(?:--?[A-Za-z][\w-]*|[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?![\w-])")
@@ -91,7 +91,7 @@ def with_the_options_own_line(units: Sequence[ScoredUnit], rows: np.ndarray, que
     option = option_asked(question)
     if option is None or not units:
         return list(units), rows
-    described = next((i for i, u in enumerate(units) if described_under_its_label(u, question, text_of)),
+    described = next((i for i, u in enumerate(units) if _under_the_label(u, option, text_of)),
                      None)  # what the label's heading stands over
     found = next((i for i in range(len(units)) if _labelled(units[i].text, option)), None)  # its label's line
     if described is None and found == 0:
@@ -125,9 +125,12 @@ def described_under_its_label(unit: ScoredUnit, question: str, text_of: Callable
     """Whether the unit stands under the heading of the option asked, or opens with it over what follows
     ("ERR_INVALID_ARG_TYPE" / "An argument of the wrong type ..."): what it does, as its reference says."""
     option = option_asked(question)
-    if option is None or ENTRY_FURNITURE.match(unit.text) or only_history(unit.text):  # "Added in: v1.2.0" stands
-        # under it, saying nothing
-        return False
+    return option is not None and _under_the_label(unit, option, text_of)
+
+
+def _under_the_label(unit: ScoredUnit, option: str, text_of: Callable[[str], str]) -> bool:
+    if ENTRY_FURNITURE.match(unit.text) or only_history(unit.text):  # "Added in: v1.2.0" stands under it, saying
+        return False  # nothing
     if re.match(rf"{re.escape(option)}:[ \t]", unit.text):  # its entry's heading, "DEP0013: fs asynchronous ..."
         return True
     heading = code_heading_opening(unit.text)
@@ -208,18 +211,25 @@ def heading_above(text: str, start: int) -> str:
     parameters (an API reference's "--title=title" / "Added in: v10.7.0" / "Set process.title on startup.";
     "os.freemem()" / "Added in: v0.3.3" / "- Returns: <integer>" / "Returns the amount of free system memory ..."), when
     it is one line of at most LABEL_ALONE_CHARS characters standing alone; "" otherwise."""
-    if not text[:start].endswith("\n\n"):
+    if not text.endswith("\n\n", 0, start):
         return ""
-    before = text[:start].rstrip()
+    end = _end_of_text_before(text, start)  # read in place: a document's prefix is not copied for each unit asked of
     for _ in range(HEADING_REACH):
-        if not before:
+        if end == 0:
             return ""
-        cut = before.rfind("\n\n")
-        block = before[cut + 2:].strip() if cut >= 0 else before.strip()
+        cut = text.rfind("\n\n", 0, end)
+        block = text[cut + 2 if cut >= 0 else 0 : end].strip()
         if not ENTRY_FURNITURE.match(block) and not _PARAMETERS.fullmatch(block):
             return block if "\n" not in block and len(block) <= LABEL_ALONE_CHARS else ""
-        before = before[:cut].rstrip() if cut >= 0 else ""
+        end = _end_of_text_before(text, cut) if cut >= 0 else 0
     return ""
+
+
+def _end_of_text_before(text: str, at: int) -> int:
+    """Where the text before `at` ends, its trailing whitespace left out (as `text[:at].rstrip()` would end)."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 # An API reference's list of an entry's parameters and what it returns ("- path <string>", "- Returns: <integer>")
@@ -262,7 +272,7 @@ def the_option_asked(question: str, units: Sequence[ScoredUnit]) -> SpanChoice |
     user's preferred language?"); of several labels in one unit, the one whose description shares the most. None
     otherwise."""
     asked = ASKS_WHICH_OPTION.search(question)
-    if asked is None or _OPTION.search(question):
+    if asked is None or OPTION.search(question):
         return None
     wanted = set(content_words(question[asked.end():]))  # what the option does, not whose it is ("useradd option")
     for unit in units[:OPTION_REACH]:

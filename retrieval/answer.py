@@ -28,7 +28,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from typing import Callable, Generic, Iterator, Protocol, Sequence, TypeVar
+from typing import Callable, Generic, Iterable, Iterator, Protocol, Sequence, TypeVar
 
 import numpy as np
 
@@ -421,19 +421,15 @@ class ExtractiveAnswerer:
         unit that opens that entry (retrieval/defaults.py)."""
         if not analysis.units or not asks_the_default(analysis.question.text):
             return None
-        near = _best_of_each_document(analysis.units)
-        documents = list(dict.fromkeys(p.doc_id for p in passages[:ANSWER_PASSAGES] if p.doc_id in near))
+        near, documents = _near_units_and_documents(analysis, passages)
         labelled = False
         function = function_named(analysis.question.text)
-        for keyword in keywords_named(analysis.question.text):
-            for doc_id in documents:
-                text = self._text_of(doc_id)
-                for at in label_lines(text, keyword):  # its entry (not a list of keywords that names it)
-                    if function is not None and not under_the_function(text, at, function):
-                        continue  # another function's parameter: exec's maxBuffer for spawn's
-                    labelled = True
-                    if (found := self._stated(near[doc_id], default_in_entry(text, at))) is not None:
-                        return found
+        for doc_id, text, at in self._entries_of_the_keywords(analysis.question.text, documents):  # not a list of
+            if function is not None and not under_the_function(text, at, function):  # keywords that names it
+                continue  # another function's parameter: exec's maxBuffer for spawn's
+            labelled = True
+            if (found := self._stated(near[doc_id], default_in_entry(text, at))) is not None:
+                return found
         if labelled:
             return None  # the keyword's entry states no default: not ConnectionAttempts' "1" for ConnectTimeout
         part = part_named(analysis.question.text)
@@ -459,8 +455,8 @@ class ExtractiveAnswerer:
         name = code_name_asked(analysis.question.text)
         if name is None:
             return None
-        near = _best_of_each_document(analysis.units)
-        for doc_id in dict.fromkeys(p.doc_id for p in passages[:ANSWER_PASSAGES] if p.doc_id in near):
+        near, documents = _near_units_and_documents(analysis, passages)
+        for doc_id in documents:
             if (found := added_in(self._text_of(doc_id), name)) is not None:
                 return self._span_near(near[doc_id], found)
         return None
@@ -472,10 +468,19 @@ class ExtractiveAnswerer:
         question = analysis.question.text
         if not asks_the_default(question) or (function := function_named(question)) is None:
             return False
-        keywords = keywords_named(question)
-        texts = [self._text_of(d) for d in dict.fromkeys(p.doc_id for p in passages[:ANSWER_PASSAGES])]
-        entries = [(text, at) for keyword in keywords for text in texts for at in label_lines(text, keyword)]
+        documents = dict.fromkeys(p.doc_id for p in passages[:ANSWER_PASSAGES])
+        entries = [(text, at) for _, text, at in self._entries_of_the_keywords(question, documents)]
         return bool(entries) and not any(under_the_function(text, at, function) for text, at in entries)
+
+    def _entries_of_the_keywords(self, question: str, documents: Iterable[str]) -> Iterator[tuple[str, str, int]]:
+        """(document, its text, where a line opens with the keyword's label) for each keyword or option the question
+        names, in the documents given, in order."""
+        documents = list(documents)
+        for keyword in keywords_named(question):
+            for doc_id in documents:
+                text = self._text_of(doc_id)
+                for at in label_lines(text, keyword):
+                    yield doc_id, text, at
 
     def _row_of_the_code_asked(self, analysis: Analysis, passages: Sequence[Passage]) -> SpanChoice | None:
         """What the row of the exit code asked says, in the first of the top passages that holds one
@@ -1276,6 +1281,14 @@ def _the_history_row_asked(question: str, units: Sequence[ScoredUnit]) -> Scored
             for rank, u in enumerate(units) if (m := HISTORY_ROW.match(u.text)) is not None]
     best = max(rows, key=lambda row: row[:2], default=None)
     return best[2] if best is not None and best[0] > 0 else None
+
+
+def _near_units_and_documents(analysis: Analysis, passages: Sequence[Passage]
+                              ) -> tuple[dict[str, ScoredUnit], list[str]]:
+    """Each document's best unit, and the top passages' documents that have one, in the passages' order: where an
+    entry asked of is looked for, and near what its span is quoted."""
+    near = _best_of_each_document(analysis.units)
+    return near, list(dict.fromkeys(p.doc_id for p in passages[:ANSWER_PASSAGES] if p.doc_id in near))
 
 
 def _best_of_each_document(units: Sequence[ScoredUnit]) -> dict[str, ScoredUnit]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from retrieval.options import OPTION
+
 OPPOSITES = (("first", "last"), ("earliest", "latest"), ("largest", "smallest"), ("biggest", "smallest"),
              ("highest", "lowest"), ("maximum", "minimum"), ("oldest", "newest"), ("longest", "shortest"),
              ("before", "after"), ("began", "ended"),
@@ -55,15 +57,16 @@ _DESCRIBED_BY_A_NEGATION = re.compile(r"(?<=[\w,]\s)(?:that|which|who)\s+(?:is|a
 # "that" opens after a verb says what is asked, and SQuAD writes unanswerable questions so)
 
 
-# An option's name is no negation: "--no-deprecation" had been read as "no" and the question refused
-_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
+def _as_negations_are_read(question: str) -> str:
+    """The question without what only looks like a negation: a negation that describes the thing asked about, and an
+    option's name ("--no-deprecation" had been read as "no" and the question refused)."""
+    return _DESCRIBED_BY_A_NEGATION.sub(" ", OPTION.sub(" ", question))
 
 
 def asks_with_a_negation_no_quote_holds(question: str, quotes: Iterable[str]) -> bool:
     """Whether the question asks with a negation ("not", "never", "n't", ...) and no quote says anything negative
     (the quotes are read only when it does)."""
-    asked = _DESCRIBED_BY_A_NEGATION.sub(" ", _OPTION.sub(" ", question))
-    return bool(_NEGATION.search(asked)) and not any(_NEGATIVE.search(q) for q in quotes)
+    return bool(_NEGATION.search(_as_negations_are_read(question))) and not any(_NEGATIVE.search(q) for q in quotes)
 
 
 # A question's negation and the words it negates: "cannot be run" of "... if the command cannot be run?"
@@ -75,7 +78,7 @@ def negation_asked(question: str) -> re.Pattern[str] | None:
     be run" for "What exit status does xargs return if the command cannot be run?", ranked below a list of other rows
     (any negation, with the words anywhere, had answered SQuAD's "What wasn't the French population in North
     America?"). None when the question asks with no negation."""
-    negated = _NEGATED.search(_DESCRIBED_BY_A_NEGATION.sub(" ", _OPTION.sub(" ", question)))
+    negated = _NEGATED.search(_as_negations_are_read(question))
     if negated is None:
         return None
     return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in negated.group().split()) + r"(?!\w)", re.I)

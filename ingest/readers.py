@@ -126,17 +126,22 @@ _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "svg", "if
 _CONTROL_TAGS = ("button", "select", "input", "textarea")
 # Site furniture that HTML marks as such: navigation anywhere, and the page's own banner and footer
 # (a <header> or <footer> inside an <article>, <main> or <section> belongs to that content and stays).
-_FURNITURE_ROLES = ("navigation", "banner", "contentinfo", "search")
+_FURNITURE_ROLES = ("navigation", "banner", "contentinfo", "search", "menu", "menubar", "toolbar")
 _CONTENT_TAGS = ("article", "main", "section")
 # Navigation that generators mark by class alone: DocBook's bars of "Prev", "Up", "Next" and the next chapter's title
 # (the Debian FAQ's "2. Getting and installing Debian GNU/Linux" had been quoted), Texinfo's.
 _FURNITURE_CLASSES = frozenset(("navheader", "navfooter", "nav-panel"))
+# The bars and pop-ups a site's script shows and hides, named by id or class: mdBook's menu bar (the book's title over
+# every page) and its keyboard help ("Press ← or → to navigate between chapters", "Press ? to show this help").
+_FURNITURE_NAME = re.compile(r"(?:^|[-_])(?:navbar|menu-?bar|toolbar|popup|breadcrumbs?)(?:$|[-_])")
 
 
 def _is_site_furniture(tag) -> bool:
     if tag.name == "nav" or tag.get("role") in _FURNITURE_ROLES:
         return True
     if _FURNITURE_CLASSES.intersection(tag.get("class") or ()):
+        return True
+    if any(_FURNITURE_NAME.search(name) for name in (*(tag.get("class") or ()), tag.get("id") or "")):
         return True
     return tag.name in ("header", "footer") and tag.find_parent(_CONTENT_TAGS) is None
 

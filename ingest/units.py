@@ -54,6 +54,10 @@ SHORT_CAPITALS_WORDS = 4
 LABEL_WORDS = 3
 LABEL_ITEM_WORDS = 6
 _INSIDE_A_WORD = re.compile(r"[\w`]")  # what goes on past a full stop with no space: a word, a code span
+# A bracket right after a mark, no space between: code ("#![allow(unused)]", "println!(...)", "vec![1, 2]", which
+# pysbd had cut after the "!"); a square bracket after a word's full stop is a note that ends its sentence
+# (Wikipedia's "... no more.[citation needed]") and stays apart
+_BRACKET_AFTER_A_SYMBOL = re.compile(r"(?<=[.!?])[({<]|(?<=[!?])\[|(?<=[^\w\s]\.)\[")
 _INNER_END = re.compile(
     r"(?<=[a-z0-9%)][.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\bMrs\.)"
     r"[\"”’]?\s+(?=[“\"‘'(]?[A-Z])"
@@ -303,7 +307,8 @@ def _segment(text: str, lo: int, hi: int) -> list[Span]:
         start = flat.find(stripped, cursor)
         if start < 0:
             continue
-        if spans and lo + start == spans[-1].end and _INSIDE_A_WORD.match(flat, start):  # pysbd cut "`.venv`"
+        if spans and lo + start == spans[-1].end and (_INSIDE_A_WORD.match(flat, start)  # pysbd cut "`.venv`"
+                                                      or _BRACKET_AFTER_A_SYMBOL.match(flat, start)):
             spans[-1] = Span(spans[-1].start, lo + start + len(stripped))
         else:
             spans.append(Span(lo + start, lo + start + len(stripped)))

@@ -111,6 +111,9 @@ def test_a_block_reads_on_one_line_with_its_breaks_marked():
     ("The .NET runtime and config.yaml load first. Then it runs.",
      ["The .NET runtime and config.yaml load first.", "Then it runs."]),
     ("It was dead.[citation needed] Then it ran.", ["It was dead.", "[citation needed] Then it ran."]),  # as before
+    # code: pysbd cut "#!" from "[allow(unused)]" and "println!" from its brackets (a quote "#!" of no word)
+    ("#![allow(unused)]\nlet p = pack![1, 2];\nprintln!(\"{p}\");",
+     ["#![allow(unused)]\nlet p = pack![1, 2];\nprintln!(\"{p}\");"]),
 ])
 def test_a_sentence_is_not_cut_inside_a_word_after_a_full_stop(text, units):
     assert [text[u.start : u.end] for u in quote_units(text)] == units

@@ -47,6 +47,7 @@ from retrieval.document_date import asks_when_made, own_date
 from retrieval.document_lead import asks_what_it_is_about, lead
 from retrieval.entry_version import (ASKS_WHEN_CHANGED, ASKS_WHICH_VERSION, HISTORY_ROW, date_of_its_entry,
                                      version_it_names, version_of_its_entry)
+from retrieval.kind_named import the_name_of_the_kind_asked
 from retrieval.kinds import (TIME, a_year_its_documents_never_name, asks_for_a_number, asks_for_a_post_holder,
                              asks_for_several_holders, asks_how_many, heads_a_body_of_the_country_asked,
                              holds_no_one_in_the_post, labelled_by_a_year_asked, names_the_post_in_full,
@@ -68,8 +69,8 @@ from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_d
 from retrieval.replacement import itself_the_replacement, the_replacement
 from retrieval.unknown_words import names_no_document_knows
 from retrieval.code_rows import code_asked, row_of_the_code
-from retrieval.defaults import (DefaultStated, asks_the_default, default_in_entry, function_named, keywords_named,
-                                opens_a_parameter, parameters_named, part_named, under_the_function)
+from retrieval.defaults import (DefaultStated, asks_the_default, default_in_entry, default_in_paragraph, function_named,
+                                keywords_named, opens_a_parameter, parameters_named, part_named, under_the_function)
 from retrieval.scored import ScoredUnit, SpanChoice, softmax
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, the_path_asked,
@@ -447,7 +448,9 @@ class ExtractiveAnswerer:
             if (entry or rank == 0) and (found := self._stated(unit, default_in_entry(
                     self._text_of(unit.doc_id), unit.start, None if entry else unit.end))) is not None:
                 return found
-        return None
+        first = analysis.units[0]  # "The default type is f64" beside "Rust's floating-point types are f32 and f64"
+        return self._stated(first, default_in_paragraph(self._text_of(first.doc_id), first.start, first.end,
+                                                        analysis.question.text))
 
     def _version_added(self, analysis: Analysis, passages: Sequence[Passage]) -> SpanChoice | None:
         """The versions the entry of the name asked says it was added in, in the first of the top passages' documents
@@ -592,6 +595,9 @@ class ExtractiveAnswerer:
         if (option := the_option_asked(analysis.question.text, analysis.units)
                 or the_code_heading_asked(analysis.question.text, analysis.units, self._text_of)) is not None:
             short = option  # "-J, --xz" over "Filter the archive through xz(1).": the label is the answer
+        elif replacing is None and (named := the_name_of_the_kind_asked(analysis.question.text,
+                                                                         analysis.units)) is not None:
+            short = named  # "const" of "You declare constants using the const keyword ..."
         elif (stated := self._the_default_asked(analysis, passages)) is not None:
             short, entry = stated  # "The default is INFO." in LogLevel's entry, a paragraph below its label
         elif (row := self._row_of_the_code_asked(analysis, passages)) is not None:
@@ -603,6 +609,9 @@ class ExtractiveAnswerer:
                              else _first_quote(analysis, headed), analysis.units, asks_for_a_list(analysis.question.text))
         if instances:  # the things asked first, then what the ranker quotes beside them
             chosen = instances + [u for u in chosen if u not in instances]
+        if short is not None and any(_INSTEAD.match(u.text) and u.doc_id == short.unit.doc_id
+                                     and 0 <= u.start - short.unit.end <= INSTEAD_GAP for u in chosen):
+            short = None  # "cause panics" of what Rust does not do: the sentence after says what it does instead
         if (entry_described or added is not None) and chosen:  # the entry goes on, not another's
             chosen = _the_entry_on(chosen, self._text_of)  # ("--tls-cipher-list=list" after what --title does,
             # another entry's "Added in: v6.0.0" after NODE_DEBUG's)
@@ -1016,29 +1025,49 @@ class ExtractiveAnswerer:
     def with_what_completes_them(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
         """Each quoted unit with the unit that completes it, however short (units of fewer than MIN_QUOTE_WORDS
         words are never ranked): what a colon announces ("Run the development server on localhost with reload:" /
-        "fastapi dev"), the command that ends a sentence left open (`_RUNS_ON`), and the rest of a list item whose
-        short lead alone was quoted ("- Disable it at build time." / "Pass --no_telemetry to build.py or build.sh.")."""
+        "fastapi dev"), the command that ends a sentence left open (`_RUNS_ON`), the rest of a list item whose
+        short lead alone was quoted ("- Disable it at build time." / "Pass --no_telemetry to build.py or build.sh."),
+        and what is done in place of what a sentence says is not ("Instead, ...")."""
         out: list[ScoredUnit] = []
         keys = {u.key for u in chosen}
-        for unit in chosen:
+        for unit in self._with_what_captions_show(chosen):
             out.append(unit)
             colon = unit.text.rstrip().endswith(":")
             lead = (is_list_item(unit.text) and len(_WORD.findall(unit.text)) <= LIST_LEAD_WORDS
                     and ends_sentence(unit.text))
             runs_on = bool(_RUNS_ON.search(unit.text))
-            following = self._unit_after(unit) if colon or lead or runs_on else None  # (the index is asked only then)
+            denied = bool(_SAYS_NOT.search(unit.text))
+            following = self._unit_after(unit) if colon or lead or runs_on or denied else None  # (the index is asked
+            # only then)
             if following is None or following.key in keys:
                 continue
             between = self._text_of(unit.doc_id)[unit.end : following.start]
+            if denied and not (colon or lead or runs_on):
+                if _INSTEAD.match(following.text) and "\n\n" not in between:  # "Rust does not include checks ..." /
+                    out.append(following)  # "Instead, if overflow occurs, Rust performs two's complement wrapping."
+                    keys.add(following.key)
+                continue
             # (a longer unit a colon announces is ranked, and `with_continuations` quotes it; SQuAD's paragraphs that
             # end in a colon lost what followed, and the next paragraph says something else)
             adjacent, words = not _BETWEEN_UNITS.sub("", between), len(_WORD.findall(following.text))
-            announced = (colon and adjacent and words < MIN_QUOTE_WORDS
+            announced = (colon and adjacent and (words < MIN_QUOTE_WORDS or bool(_CAPTION.match(following.text)))
                          and not _A_LIST_MARK_ALONE.fullmatch(following.text))
             completed = runs_on and adjacent and words <= RUN_ON_WORDS
             if announced or completed or (lead and "\n" not in between):
                 out.append(following)
                 keys.add(following.key)
+        return out
+
+    def _with_what_captions_show(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
+        """A caption ("Filename: Cargo.toml") with the example it names, which had been left out of "here are the
+        default values for the opt-level setting:" / "Filename: Cargo.toml"."""
+        out, keys = [], {u.key for u in chosen}
+        for unit in chosen:
+            out.append(unit)
+            if _CAPTION.match(unit.text) and (shown := self._unit_after(unit)) is not None and shown.key not in keys \
+                    and not _BETWEEN_UNITS.sub("", self._text_of(unit.doc_id)[unit.end:shown.start]):
+                out.append(shown)
+                keys.add(shown.key)
         return out
 
     def _unit_after(self, unit: ScoredUnit) -> ScoredUnit | None:
@@ -1166,14 +1195,16 @@ class ExtractiveAnswerer:
         return [heading, best] + chosen[1:]
 
     def _list_under(self, heading: ScoredUnit) -> list[Span]:
-        """The items of the list that follows a heading (within SECTION_REACH characters), if one does."""
+        """The items of the list that follows a heading (within SECTION_REACH characters), if one does, perhaps past
+        a sentence that leads into it ("The Rules of References" / "Let’s recap what we’ve discussed about
+        references:" / "- At any given time, ...")."""
         text = self._text_of(heading.doc_id)
         found = self.reader.sentences_within_spans([(heading.doc_id, heading.end, heading.end + SECTION_REACH)])[0]
-        items = []
-        for _, span in found:
-            if span.start < heading.end:
-                continue
+        items: list[Span] = []
+        for n, (_, span) in enumerate(s for s in found if s[1].start >= heading.end):
             unit = text[span.start : span.end]
+            if n == 0 and not is_list_item(unit) and unit.rstrip().endswith(":"):
+                continue
             if not is_list_item(unit):
                 break
             if len(_WORD.findall(unit)) >= MIN_QUOTE_WORDS:
@@ -1602,6 +1633,7 @@ _NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
 # digits, letters and digits ("5T33", a cell line), four capitals or more ("HMGCR", a gene; "NSFUS"), a parameter's name
 # in camel case ("keepAliveTimeout"); not a date or a count written so ("1100s", "3rd", "pre-1875", "1pm").
 _IDENTIFIER = re.compile(r"^(?:\w*_\w+|/\w[\w/.-]*|\w[\w.]*\(\)|[a-z][\w-]*\.[a-z][a-z0-9]{1,9}"
+                         r"|\w+(?:::\w+)+|[A-Za-z_]\w*<[^<>\s]+>"  # a path in code, a type with its parameters
                          r"|(?!(?:pre|post|mid|early|late|non)-\d)[A-Za-z][\w.+-]*\d[\w.+-]*|\d+[A-Za-z]+\d[\w.+-]*"
                          r"|[A-Z]{4,}[\w-]*|[a-z]+(?:[A-Z][a-z0-9]*)+)$")
 
@@ -1653,6 +1685,12 @@ UNIT_AFTER_REACH = 400  # characters looked ahead for the unit that completes a 
 # A sentence the text completes with a command set apart ("With apt, you can set a package to hold using" /
 # "apt-mark hold package_name"; "..., use the" / "lsb_release -a"): it ends in a word that leaves it open, with no full
 # stop or colon.
+# A sentence that says what is not done, and the next that says what is done in its place
+_SAYS_NOT = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
+_INSTEAD = re.compile(r"^(?:instead|rather)\b", re.I)
+INSTEAD_GAP = 3  # characters between a sentence and the "Instead, ..." that follows it
+# A caption between a sentence's colon and the example it announces ("Filename: src/main.rs")
+_CAPTION = re.compile(r"^(?:file\s?name|file)\s*:", re.I)
 _RUNS_ON = re.compile(r"[a-z,]\s+(?:using|with|run|running|type|typing|enter|execute|executing|via|by|like"
                       r"|the|a|an)\s*$")
 RUN_ON_WORDS = 12  # the command that completes it is this short

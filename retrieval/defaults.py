@@ -138,14 +138,40 @@ def default_in_entry(text: str, start: int, end: int | None = None) -> DefaultSt
         following = (_NEXT_ITEM if _LIST_ITEM.match(text, start) else _NEXT_ENTRY).search(text, body, stop)
         end = following.start() if following else stop
     for said in _DEFAULT_SAID.finditer(text, start, end):
-        value_start, value_end = said.span(said.lastgroup)  # each way of saying it has one group, its value
-        while value_end > value_start and text[value_end - 1] in _EDGE:
-            value_end -= 1
-        while value_start < value_end and text[value_start] in _EDGE:
-            value_start += 1
-        value = text[value_start:value_end].lower()
-        if value in _SETTINGS or (value and value not in STOP_WORDS and value not in _ADVERBS
-                                  and not value.endswith("ing")):  # not "defaults to the ...", "default to using ...",
-            # "The default log_line_prefix is now ..."
-            return DefaultStated(value_start, value_end, start)
+        value = _the_value(text, *said.span(said.lastgroup))  # each way of saying it has one group, its value
+        if value is not None:
+            return DefaultStated(*value, start)
     return None
+
+
+def _the_value(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The value's span without its quotes and full stop, or None when it is no value: not "defaults to the ...",
+    "default to using ...", "The default log_line_prefix is now ..."."""
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    while start < end and text[start] in _EDGE:
+        start += 1
+    value = text[start:end].lower()
+    if value in _SETTINGS or (value and value not in STOP_WORDS and value not in _ADVERBS
+                              and not value.endswith("ing")):
+        return start, end
+    return None
+
+
+# "What is the default floating-point type?": the thing asked, named by its last word ("type")
+_ASKS_THE_DEFAULT_THING = re.compile(r"^\W*what(?:'s|\s+is|\s+are)\s+the\s+default\s+"
+                                     r"(?:(?!(?:of|for|in|on|to)\b)[\w-]+\s+){0,3}?(?P<head>[a-z]+)\W*$", re.I)
+
+
+def default_in_paragraph(text: str, start: int, end: int, question: str) -> DefaultStated | None:
+    """For "What is the default floating-point type?": "the default type is X" in the paragraph of the unit at
+    `start`..`end`, the thing named by the question's last word alone, the sentence before having said which
+    ("Rust's floating-point types are f32 and f64, ... The default type is f64 because ..."); None otherwise."""
+    asked = _ASKS_THE_DEFAULT_THING.match(question)
+    if asked is None:
+        return None
+    opening, closing = text.rfind("\n\n", 0, start), text.find("\n\n", end)
+    said = re.compile(rf"\bthe\s+default\s+{re.escape(asked['head'])}s?\s+(?:is|was|will\s+be)\s+(?P<value>{_VALUE})",
+                      re.I).search(text, opening + 2 if opening >= 0 else 0, closing if closing >= 0 else len(text))
+    value = _the_value(text, *said.span("value")) if said is not None else None
+    return DefaultStated(*value, said.start()) if value is not None else None

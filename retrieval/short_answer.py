@@ -314,15 +314,22 @@ BRACKET_REACH = 40  # characters looked ahead for the bracket a span opens
 _BRACKET_CLOSE = re.compile(r"[^()\[\]\n]{0,%d}?[)\]]" % BRACKET_REACH)  # its close, on the same line
 
 
+# A type's parameters opened right after its name and not closed: "JoinHandle<T" of "JoinHandle<T>"
+_OPENS_A_TYPE_PARAMETER = re.compile(r"\w<[^<>]*$")
+_TYPE_PARAMETER_CLOSE = re.compile(r"[^<>\s]{0,20}>")
+
+
 def with_its_brackets_closed(choice: SpanChoice) -> SpanChoice:
     """The span with the bracket it opens closed, when the close is near on the same line ("Annam (Dai Viet" ->
-    "Annam (Dai Viet)"), or else cut before it ("Dutch (Calvinist" -> "Dutch", "Taizu (Chinese" -> "Taizu");
-    unchanged when it opens none."""
+    "Annam (Dai Viet)", "JoinHandle<T" -> "JoinHandle<T>"), or else cut before it ("Dutch (Calvinist" -> "Dutch",
+    "Taizu (Chinese" -> "Taizu"); unchanged when it opens none."""
     text = choice.text
+    unit_text, end = choice.unit.text, choice.end - choice.unit.start
+    if _OPENS_A_TYPE_PARAMETER.search(text) and (close := _TYPE_PARAMETER_CLOSE.match(unit_text, end)) is not None:
+        return _widened(choice, choice.start - choice.unit.start, end + len(close.group()))  # "JoinHandle<T>"
     opened = max(text.rfind("("), text.rfind("["))
     if opened < 0 or ")" in text[opened:] or "]" in text[opened:]:
         return choice
-    unit_text, end = choice.unit.text, choice.end - choice.unit.start
     close = _BRACKET_CLOSE.match(unit_text, end)
     if close is not None:
         return _widened(choice, choice.start - choice.unit.start, end + len(close.group()))
@@ -433,9 +440,9 @@ _SET_ASIDE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|in
 
 
 def only_a_link_word(choice: SpanChoice) -> bool:
-    """Whether the span is nothing but words that link a sentence to the one before ("Besides", "Nevertheless")
-    or pair its parts ("Neither" of "Neither states nor their representatives have the right ..."): capitalised
-    at a sentence's start, they look like a name to the span model and say nothing."""
+    """Whether the span is nothing but words that link a sentence to the one before ("Besides", "Nevertheless"),
+    open a clause ("Although"), or pair its parts ("Neither" of "Neither states nor their representatives have the
+    right ..."): capitalised at a sentence's start, they look like a name to the span model and say nothing."""
     words = _WORD.findall(choice.text.lower())
     return bool(words) and all(w in _LINK_WORDS for w in words)
 
@@ -444,7 +451,10 @@ _LINK_WORDS = frozenset("besides however thus therefore moreover furthermore als
                         "still yet hence instead otherwise indeed finally firstly secondly thirdly first second "
                         "third neither either nor both none similarly likewise additionally consequently accordingly "
                         "conversely alternatively lastly here hereby herein thereby overall together notably "
-                        "importantly interestingly surprisingly specifically mechanistically".split())
+                        "importantly interestingly surprisingly specifically mechanistically "
+                        # and the conjunctions that open a clause: "Although" of "Although variables are immutable
+                        # by default, you can make them mutable by adding mut ..."
+                        "although though because whereas unless whether".split())
 
 
 def only_the_questions_words(choice: SpanChoice, q: QuestionInfo) -> bool:
@@ -996,19 +1006,36 @@ _DAY_AND_MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|
 def made_whole(choice: SpanChoice, q: QuestionInfo) -> SpanChoice | None:
     """The span with every edge that cuts a phrase mended: the question's phrase (`without_the_questions_phrase`,
     None when nothing is left), a capital letter that goes on after a dot, a bracket, a number's sign, a date's
-    month, a range of numbers, a quantity's unit, a clause's subject."""
+    month, a range of numbers, a quantity's unit, a clause's subject; or the name it announces."""
     choice = without_the_questions_phrase(choice, q)
     if choice is None:
         return None
     choice = with_its_month(with_its_sign(with_its_brackets_closed(with_its_last_letter_whole(with_its_path_whole(
         with_its_complement(without_its_condition(with_its_dashes(choice))))))))
-    choice = what_it_became(choice, q)
+    choice = what_it_became(with_the_name_it_announces(choice), q)
     if q.qtype in ("what", "which", "who"):  # a thing asked ("Where ...?" is a place: "Architecture-independent" no)
         choice = with_its_noun(choice)
     choice = with_its_subject(with_its_unit(with_its_number_range(choice, q)))
     if ASKS_HOW_OFTEN.search(q.text):
         choice = with_its_frequency(choice)
     return with_its_whole_range(choice) if _ASKS_FOR_YEARS.search(q.text) else choice
+
+
+_ANNOUNCES_A_NAME = re.compile(r"\b(?:name|term|title)$", re.I)
+_THE_NAME_AFTER = re.compile(r"(?:,|:)[ \t]+(?P<name>[^\s,;:.]+(?:[ \t]+[^\s,;:.]+){0,3})(?=[.;]?$|[.;]\s)")
+
+
+def with_the_name_it_announces(choice: SpanChoice) -> SpanChoice:
+    """The name a span that ends on "name" announces after a comma or colon, as the sentence's last words ("unit"
+    of "The tuple without any values has a special name, unit."); the span itself otherwise."""
+    if not _ANNOUNCES_A_NAME.search(choice.text):
+        return choice
+    offset = choice.end - choice.unit.start
+    found = _THE_NAME_AFTER.match(choice.unit.text, offset)
+    if found is None:
+        return choice
+    start, end = choice.unit.start + found.start("name"), choice.unit.start + found.end("name")
+    return replace(choice, start=start, end=end, text=found.group("name"))
 
 
 # The words that say how often before what they count: "*twice every* day", "*every* 12 months", "*three times* a year".

@@ -1566,6 +1566,7 @@ def test_a_person_no_document_names_is_not_answered_for(service, question, absta
     ("Who announced that she would stay?", "Nicola Sturgeon", False),
     ("Who may not take part in the vote?", "Neither", True),  # pairs two parts: says nothing alone
     ("What virtual package do exim4 and sendmail provide?", "Similarly", True),  # Debian's FAQ
+    ("Which keyword makes a variable mutable?", "Although", True),  # opens a clause (the Rust book)
     ("What did the UN envoy praise at the OSCE PA meeting?", "OSCE Parliamentary Assembly", True),  # abbreviated
     ("What did the UN envoy praise at the OSCE PA meeting?", "United Nations", True),
     ("What did the UN envoy praise at the OSCE PA meeting?", "Parliamentary Assembly of Europe", False),
@@ -4386,3 +4387,97 @@ def test_the_quotes_after_an_entrys_own_line_stay_in_its_entry():
     own, said, other = at("Added in: v0.1.32"), at("A list of core modules that print debug information."), at(
         "A list of core C++ modules that print it.")
     assert _the_entry_on([own, other, said], lambda doc_id: text) == [own, said]
+
+
+_TERN_BOOK_PAGE = (  # a chapter of a programming book as mdBook serves it (the Rust book's layout), in its own words
+    '<html><head><title>Values - The Tern Programming Language</title></head><body>'
+    '<div id="mdbook-help-container"><div id="mdbook-help-popup"><h2 class="mdbook-help-title">Keyboard shortcuts</h2>'
+    '<div><p>Press <kbd>←</kbd> or <kbd>→</kbd> to navigate between chapters</p><p>Press <kbd>?</kbd> to show this '
+    'help</p></div></div></div><div class="page"><div id="mdbook-menu-bar" class="menu-bar sticky">'
+    '<ul id="mdbook-theme-list" class="theme-popup" role="menu"><li role="none"><button role="menuitem">Light</button>'
+    '</li></ul><h1 class="menu-title">The Tern Programming Language</h1></div><main><h1>Values and Names</h1>'
+    "<p>Every name in Tern is fixed once a value is bound to it. You declare a fixed value with the <code>keep</code> "
+    "keyword instead of the <code>set</code> keyword.</p>"
+    "<p>Although names are fixed by default, you can change them by writing <code>loose</code> before the name.</p>"
+    "<p>When a name goes out of reach, Tern calls a special function for you. This function is called "
+    "<code>release</code>, and it hands the memory back to the pool.</p>"
+    "<p>If we want a second copy of the pooled data, we can use a common method called <code>twin</code>.</p>"
+    "<p>Tern conveniently provides the <code>pack!</code> macro, which makes a new pack that holds the values you "
+    "give it:</p><pre><code>#![allow(unused)]\nfn main() {\nlet p = pack![1, 2, 3];\nprintln!(\"{p}\");\n}</code></pre>"
+    "<p>The build levels have these default values for the speed setting:</p><p>Filename: Tern.toml</p>"
+    "<pre><code>[level.draft]\nspeed = 0\n\n[level.final]\nspeed = 3</code></pre>"
+    "<p>The speed setting controls how many passes the compiler makes over your code.</p>"
+    "<h2>Numbers</h2><p>Tern has two kinds of decimal numbers, d32 and d64, which are 32 and 64 bits wide. The "
+    "default kind is d64 because it is as fast as d32 and more precise. All decimal kinds are signed.</p>"
+    "<p>The pack without any values has a special name, blank.</p>"
+    "<p>When you build for release, Tern does not check for overflow that causes a halt. Instead, if overflow occurs, "
+    "Tern wraps the value around to the smallest one.</p>"
+    "<p>The return type of tern::spawn is Handle&lt;T&gt;.</p>"
+    "<p>By default, PackMap uses a hashing function called SeaHash that resists flooding attacks.</p>"
+    "<h2>The Rules of Names</h2><p>Let’s recap what we’ve discussed about names:</p><ul>"
+    "<li>At any given time, a value has exactly one owning name.</li><li>A name must always point at a value.</li>"
+    "</ul></main></div></body></html>")
+
+
+def test_a_programming_book_names_what_it_explains_beside_its_kind(tmp_path):
+    """The Rust book's pages: "Which keyword declares a constant?" had no short answer ("the const keyword"), "Which
+    function does Rust call when a variable goes out of scope?" had "special" in bold, "Which method deeply copies
+    ...?" "method called clone"; "What is the default opt-level of the dev profile?" quoted the sentence that
+    announces the example and its "Filename: Cargo.toml" caption, not the example; "What are the rules of
+    references?" the heading "The Rules of References" alone; "What is the default floating-point type?" no answer
+    ("The default type is f64" names the type only by "type"); "What is a tuple without any values called?" had
+    "special name" in bold (of "... has a special name, unit."), "What does Rust do on integer overflow in release
+    mode?" "cause panics", of what it does not do, without the sentence after ("Instead, ... Rust performs two's
+    complement wrapping."); "JoinHandle<T" was cut; and mdBook's keyboard help and menu bar were text of every
+    page."""
+    from ingest.readers import read_html
+
+    service = service_over(tmp_path, {"values.html": _TERN_BOOK_PAGE})
+    assert bold_answer(service, "Which keyword declares a fixed value?") == "keep"
+    assert bold_answer(service, "Which function does Tern call when a name goes out of reach?") == "release"
+    assert bold_answer(service, "Which method makes a second copy of the pooled data?") == "twin"
+    assert bold_answer(service, "Which macro makes a new pack that holds the values you give it?") == "pack!"
+    speed = service.ask("What default values do the build levels have for the speed setting?")
+    assert any(c.quote.startswith("[level.draft]") for c in speed.citations), speed.answer
+    rules = service.ask("What are the rules of names?")
+    assert any(c.quote in ("- At any given time, a value has exactly one owning name.",
+                           "- A name must always point at a value.") for c in rules.citations), rules.answer
+    assert bold_answer(service, "What is the default decimal kind?") == "d64"  # "The default kind is d64", its
+    # paragraph saying which kind
+    assert bold_answer(service, "What is a pack without any values called?") == "blank"  # not "special name"
+    overflow = service.ask("What does Tern do on overflow in a release build?")
+    assert any(c.quote.startswith("Instead, if overflow occurs") for c in overflow.citations), overflow.answer
+    assert overflow.short_answer is None or "halt" not in overflow.short_answer.text, overflow.answer
+    assert bold_answer(service, "What is the return type of tern::spawn?") == "Handle<T>"
+    assert bold_answer(service, "Which hashing function does PackSet use by default?") != "SeaHash"  # PackMap's
+    assert bold_answer(service, "Which hashing function does PackMap use by default?") == "SeaHash"
+    for question in ("Which keyboard shortcut shows this help?", "What are the rules of names?"):
+        assert not any("Press" in c.quote or "Programming Language" in c.quote
+                       for c in service.ask(question).citations)
+    page = read_html(_TERN_BOOK_PAGE).text
+    assert "Keyboard shortcuts" not in page and "Light" not in page and "#![allow(unused)]" in page
+
+
+def test_the_name_beside_the_kind_asked():
+    """The word a text sets before a kind, or after "called", is its name; a word that says what sort it is, or a
+    word of the question, is none ("-v" of "the -v command-line option", "PREVENT_NO_AUTH" of "setting
+    PREVENT_NO_AUTH", not "additional" of "an additional option")."""
+    from retrieval.kind_named import the_name_of_the_kind_asked
+
+    def named(question, text):
+        found = the_name_of_the_kind_asked(question, [unit_at(text)])
+        return found.text if found is not None else None
+    assert named("Which grep option selects non-matching lines?",
+                 "A selected line is a non-matching line when the -v command-line option is given.") == "-v"
+    assert named("Which setting restores login without a password?",
+                 "Login without a password can be restored in /etc/login.defs setting PREVENT_NO_AUTH to no.") == (
+        "PREVENT_NO_AUTH")
+    assert named("Which option gives the old behaviour?",
+                 "To get the old behaviour an additional option is used.") is None
+    assert named("Which method allocates seats?", "Seats are allocated by the d'Hondt method.") == "d'Hondt"
+    assert named("Which function reads a file into a string?",
+                 "To read a file into a string use the convenient fs::read_to_string function.") == "fs::read_to_string"
+    assert named("Which operator propagates errors?", "The ? operator propagates errors to the caller.") == "?"
+    assert named("Which keyword skips the rest of an iteration?",  # says something else of its keyword
+                 "You can place the break keyword within the loop to tell the program when to stop.") is None
+    assert named("What do integer types default to?", "Integer types default to the i32 type.") is None  # no kind asked

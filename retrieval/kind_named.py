@@ -1,0 +1,120 @@
+"""The name a "Which keyword / method / macro ...?" question asks, where prose names it beside its kind.
+
+A programming book or guide names what it explains in running text, not under a heading of its own: "You declare
+constants using the const keyword", "Rust conveniently provides the vec! macro", "we can use a common method called
+clone", "This function is called drop". The span model had no candidate there, or took a word of the sentence ("special"
+of "a special function", "Listing 8-15" of a listing's caption); the name is the word the text sets before its kind or
+after "called". An adjective in that place ("a common method", "the convenient ... function") names nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from retrieval.scored import ScoredUnit, SpanChoice
+from retrieval.text import content_words
+
+# "Which keyword declares a constant?", "Which methods return None ...?", "What macro ...?", "Which hashing function
+# ...?": the kind asked, perhaps after a word or two that narrow it, not "What do integer types default to?" (an
+# auxiliary verb stands there) nor "Which type of ...?" (a sort, not a name)
+_AUXILIARY = r"(?:do|does|did|is|are|was|were|can|could|should|must|will|would|has|have|had|may|might)"
+KINDS = ("keyword", "method", "function", "macro", "trait", "operator", "variant", "enum", "struct", "module",
+         "crate", "command", "attribute", "field", "variable", "constant", "class", "property", "parameter", "flag",
+         "option", "setting", "directive")
+ASKS_WHICH_KIND = re.compile(rf"^\W*(?:which|what)\s+(?:(?!{_AUXILIARY}\b)[\w.-]+\s+){{0,2}}?"
+                             rf"(?P<kind>{'|'.join(KINDS)})s?\b(?!\s+of\b)", re.I)
+_NAME = r"(?P<name>(?:[^\s,;:()“”\"‘’']|::|(?<=\w)['’](?=\w))+?)"  # "fs::read_to_string", "d'Hondt"
+# Words that stand before a kind without naming one ("the same method", "a special function", "the main ones")
+_NOT_A_NAME = frozenset("""a an the this that these those its their our your my his her which what whose one two three
+    and or of to in on for with by from as same following previous next other another new old common special standard
+    built-in builtin given certain particular specific such each every any some first last second simple single useful
+    convenient generic custom default private public associated anonymous separate whole entire corresponding
+    appropriate above below helper underlying original primary similar different various several many few more most
+    own only""".split())
+_DESCRIBING = re.compile(r"(?:ing|ed|al|ful|ous|ive|able|ible|less|ly|est)$")
+_WRITTEN_AS_CODE = re.compile(r"[_!:*#\[\]<>&.(/]|[a-z][A-Z]|^-{1,2}\w")
+_CODE_BEFORE = re.compile(r"(?<![^\s(“\"‘'])(?P<name>-{1,2}\w[\w-]*|[^\s“”\"‘’']*[_:][^\s“”\"‘’']*)[”\"’']?\s+$")
+REACH = 3  # the best units looked at
+NEXT_REACH = 3  # characters between a sentence and the next one that names what it spoke of
+
+
+def the_name_of_the_kind_asked(question: str, units: Sequence[ScoredUnit]) -> SpanChoice | None:
+    """For "Which <kind> ...?": the name that the first of the best units saying what the question says of it (two
+    thirds of its words or more) sets beside that kind ("const" of "using the const keyword", "clone" of "a common
+    method called clone"); None when the question asks no kind or none of them names one."""
+    asked = ASKS_WHICH_KIND.search(question)
+    if asked is None:
+        return None
+    kind = asked.group("kind").lower()
+    wanted = set(content_words(question[asked.end():]))
+    question_words = {w.lower() for w in re.findall(r"[\w'’-]+", question)}
+    in_code = [w for w in question[asked.end():].split() if _WRITTEN_AS_CODE.search(w.strip("?.,;:!\"'“”‘’"))]
+    for unit in units[:REACH]:
+        if len(wanted.intersection(content_words(unit.text))) * 3 < len(wanted) * 2:
+            continue  # what the unit says is not what is asked ("the break keyword ... to tell the program when to stop
+            # executing the loop" for the keyword that skips the rest of an iteration, "the --show-output flag" for
+            # the one that runs the tests in release mode)
+        if any(name.strip("?.,;:!\"'“”‘’") not in unit.text for name in in_code):
+            continue  # of another thing written as code: HashMap's hashing function for HashSet's
+        found = _name_beside(unit.text, kind, question_words)
+        if found is not None:
+            start, end = found
+            return SpanChoice(unit, unit.start + start, unit.start + end, unit.text[start:end], 0.0, 1.0)
+        if re.search(rf"\b{kind}s?\b", unit.text, re.I) and (named := _named_next(unit, units, kind)) is not None:
+            return named  # "Rust calls a special function for us." / "This function is called drop, ..."
+    return None
+
+
+def _named_next(unit: ScoredUnit, units: Sequence[ScoredUnit], kind: str) -> SpanChoice | None:
+    """The name the sentence right after `unit` gives the thing of that kind `unit` spoke of ("This function is
+    called drop")."""
+    after = [u for u in units if u.doc_id == unit.doc_id and unit.end <= u.start <= unit.end + NEXT_REACH]
+    if not after:
+        return None
+    following = min(after, key=lambda u: u.start)
+    found = re.match(rf"(?:this|that|the|such\s+an?)\s+{kind}\s+(?:is|was)\s+(?:called|named)\s+{_NAME}"
+                     rf"(?=[\s,;:()“”\"‘’']|\.?$|\.\s)", following.text, re.I)
+    if found is None:
+        return None
+    return SpanChoice(following, following.start + found.start("name"), following.start + found.end("name"),
+                      found.group("name"), 0.0, 1.0)
+
+
+def _name_beside(text: str, kind: str, question_words: set[str]) -> tuple[int, int] | None:
+    """Where the text names a thing of the kind: after "<kind> called", else a name written as code right after the
+    kind ("setting PREVENT_NO_AUTH"), else the word before it ("the const keyword"; "-v" of "the -v command-line
+    option", past a word that only says what sort it is)."""
+    called = re.compile(rf"\b{kind}s?\s+(?:(?:is|are|was)\s+)?(?:called|named)\s+{_NAME}(?=[\s,;:()“”\"‘’']|\.?$|\.\s)",
+                        re.I)
+    for match in called.finditer(text):
+        if _names_something(match.group("name"), question_words):
+            return match.start("name"), match.end("name")
+    for match in re.finditer(rf"\b{kind}s?\s+{_NAME}(?=[\s,;:()“”\"‘’']|\.?$|\.\s)", text, re.I):
+        name = match.group("name")
+        if _WRITTEN_AS_CODE.search(name) and _names_something(name, question_words):
+            return match.start("name"), match.end("name")
+    for match in re.finditer(rf"(?<![^\s(“\"‘']){_NAME}\s+{kind}s?\b", text, re.I):
+        name, start = match.group("name"), match.start("name")
+        code = _CODE_BEFORE.search(text, 0, start) if not _WRITTEN_AS_CODE.search(name) else None
+        if code is not None:  # "-v" of "the -v command-line option"
+            if _names_something(code.group("name"), question_words):
+                return code.start("name"), code.end("name")
+            continue
+        if _names_something(name, question_words):
+            return start, match.end("name")
+    return None
+
+
+def _names_something(name: str, question_words: set[str]) -> bool:
+    """Whether the word before a kind is a name: written as code ("vec!", "fs::read_to_string", "checked_*"), an
+    operator ("?" of "the ? operator"), or a word that neither describes ("common", "hashing") nor is the question's
+    own."""
+    word = name.lower()
+    if word in question_words:
+        return False
+    if not re.search(r"\w", name):
+        return len(name) <= 3
+    if _WRITTEN_AS_CODE.search(name):
+        return True
+    return word not in _NOT_A_NAME and not (word.isalpha() and word.islower() and _DESCRIBING.search(word))

@@ -47,7 +47,7 @@ from retrieval.document_date import asks_when_made, own_date
 from retrieval.document_lead import asks_what_it_is_about, lead
 from retrieval.entry_version import (ASKS_WHEN_CHANGED, ASKS_WHICH_VERSION, HISTORY_ROW, date_of_its_entry,
                                      version_it_names, version_of_its_entry)
-from retrieval.kind_named import the_name_of_the_kind_asked
+from retrieval.kind_named import the_name_given, the_name_of_the_kind_asked
 from retrieval.kinds import (TIME, a_year_its_documents_never_name, asks_for_a_number, asks_for_a_post_holder,
                              asks_for_several_holders, asks_how_many, heads_a_body_of_the_country_asked,
                              holds_no_one_in_the_post, labelled_by_a_year_asked, names_the_post_in_full,
@@ -67,6 +67,7 @@ from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_d
                                 post_speaker_asked, speaker_asked, thing_it_does, thing_it_shows, topic_said_about,
                                 what_is_called, without_named_source, without_the_verb_of_saying)
 from retrieval.replacement import itself_the_replacement, the_replacement
+from retrieval.returned import the_value_returned
 from retrieval.unknown_words import names_no_document_knows
 from retrieval.code_rows import code_asked, row_of_the_code
 from retrieval.defaults import (DefaultStated, asks_the_default, default_in_entry, default_in_paragraph, function_named,
@@ -595,9 +596,11 @@ class ExtractiveAnswerer:
         if (option := the_option_asked(analysis.question.text, analysis.units)
                 or the_code_heading_asked(analysis.question.text, analysis.units, self._text_of)) is not None:
             short = option  # "-J, --xz" over "Filter the archive through xz(1).": the label is the answer
-        elif replacing is None and (named := the_name_of_the_kind_asked(analysis.question.text,
-                                                                         analysis.units)) is not None:
-            short = named  # "const" of "You declare constants using the const keyword ..."
+        elif replacing is None and (named := the_name_of_the_kind_asked(analysis.question.text, analysis.units)
+                                    or the_name_given(analysis.question.text, analysis.units)
+                                    or the_value_returned(analysis.question.text, analysis.units)) is not None:
+            short = named  # "const" of "You declare constants using the const keyword ...", "borrowing" of "We call
+            # the action of creating a reference borrowing.", "None" of "..., it returns None without panicking."
         elif (stated := self._the_default_asked(analysis, passages)) is not None:
             short, entry = stated  # "The default is INFO." in LogLevel's entry, a paragraph below its label
         elif (row := self._row_of_the_code_asked(analysis, passages)) is not None:
@@ -726,13 +729,19 @@ class ExtractiveAnswerer:
 
     def _names_an_identifier_no_document_holds(self, analysis: Analysis) -> bool:
         """Whether the question names a program, file, path or code ("bzip2", "/usr/bin/ruby", "debian_defaults",
-        "X.75") that no passage of the collection holds: such a name is written as it is, never paraphrased, so
-        nothing in the documents speaks of it ("Which function compresses data with bzip2?" had quoted zlib's)."""
+        "X.75") that no passage of the collection holds, or a path or type in code ("thread::scope", "Rc<T>") that no
+        document found writes: such a name is written as it is, never paraphrased, so nothing in the documents speaks
+        of it ("Which function compresses data with bzip2?" had quoted zlib's, "What is the return type of
+        thread::scope?" thread::spawn's)."""
         names = identifiers(analysis.question.text)
         if not names:
             return False
         frequencies = self.reader.term_document_frequencies(names)
-        return any(frequencies.get(name, 0) == 0 for name in names)
+        if any(frequencies.get(name, 0) == 0 for name in names):
+            return True
+        joined = [name for name in names if _JOINED_IN_CODE.search(name)]  # its parts are words of any text
+        documents = {u.doc_id for u in analysis.units}  # ("thread::scope", "Rc<T>"): the documents found must
+        return any(not any(name in self._text_of(doc_id) for doc_id in documents) for name in joined)  # write it
 
     def _the_person_asked_is_named_nowhere(self, analysis: Analysis) -> bool:
         """Whether the question asks what a person said or who they are ("What did Putin say about the
@@ -1636,6 +1645,9 @@ _IDENTIFIER = re.compile(r"^(?:\w*_\w+|/\w[\w/.-]*|\w[\w.]*\(\)|[a-z][\w-]*\.[a-
                          r"|\w+(?:::\w+)+|[A-Za-z_]\w*<[^<>\s]+>"  # a path in code, a type with its parameters
                          r"|(?!(?:pre|post|mid|early|late|non)-\d)[A-Za-z][\w.+-]*\d[\w.+-]*|\d+[A-Za-z]+\d[\w.+-]*"
                          r"|[A-Z]{4,}[\w-]*|[a-z]+(?:[A-Z][a-z0-9]*)+)$")
+
+
+_JOINED_IN_CODE = re.compile(r"::|<")  # a path in code, a type with its parameters: "thread::scope", "Rc<T>"
 
 
 def identifiers(question: str) -> list[str]:

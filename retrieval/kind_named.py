@@ -34,6 +34,7 @@ _NOT_A_NAME = frozenset("""a an the this that these those its their our your my 
     own only""".split())
 _DESCRIBING = re.compile(r"(?:ing|ed|al|ful|ous|ive|able|ible|less|ly|est)$")
 _WRITTEN_AS_CODE = re.compile(r"[_!:*#\[\]<>&.(/]|[a-z][A-Z]|^-{1,2}\w")
+_A_FAMILY = re.compile(r"\b(?:these|those|all|both|the\s+(?:two|three|four))\s+$", re.I)
 _CODE_BEFORE = re.compile(r"(?<![^\s(“\"‘'])(?P<name>-{1,2}\w[\w-]*|[^\s“”\"‘’']*[_:][^\s“”\"‘’']*)[”\"’']?\s+$")
 REACH = 3  # the best units looked at
 NEXT_REACH = 3  # characters between a sentence and the next one that names what it spoke of
@@ -51,7 +52,7 @@ def the_name_of_the_kind_asked(question: str, units: Sequence[ScoredUnit]) -> Sp
     question_words = {w.lower() for w in re.findall(r"[\w'’-]+", question)}
     in_code = [w for w in question[asked.end():].split() if _WRITTEN_AS_CODE.search(w.strip("?.,;:!\"'“”‘’"))]
     for unit in units[:REACH]:
-        if len(wanted.intersection(content_words(unit.text))) * 3 < len(wanted) * 2:
+        if not covers_the_question(wanted, unit.text):
             continue  # what the unit says is not what is asked ("the break keyword ... to tell the program when to stop
             # executing the loop" for the keyword that skips the rest of an iteration, "the --show-output flag" for
             # the one that runs the tests in release mode)
@@ -64,6 +65,38 @@ def the_name_of_the_kind_asked(question: str, units: Sequence[ScoredUnit]) -> Sp
         if re.search(rf"\b{kind}s?\b", unit.text, re.I) and (named := _named_next(unit, units, kind)) is not None:
             return named  # "Rust calls a special function for us." / "This function is called drop, ..."
     return None
+
+
+# "What is the action of creating a reference called?"
+_ASKS_WHAT_IT_IS_CALLED = re.compile(r"^\W*what\s+(?:is|are|was|were)\s+(?:(?:the|a|an)\s+)?(?P<thing>.+?)\s+called\W*$",
+                                     re.I)
+
+
+def the_name_given(question: str, units: Sequence[ScoredUnit]) -> SpanChoice | None:
+    """For "What is X called?": the words after "call X" that end the sentence in the first of the best units that
+    says it ("borrowing" of "We call the action of creating a reference borrowing."), or None."""
+    asked = _ASKS_WHAT_IT_IS_CALLED.match(question)
+    if asked is None:
+        return None
+    thing = r"\s+".join(re.escape(word) for word in asked.group("thing").split())
+    calling = re.compile(rf"\bcall(?:s|ed)?\s+(?:(?:the|a|an)\s+)?{thing}\s+(?P<name>[^\s,;:.]+(?:\s+[^\s,;:.]+){{0,2}})"
+                         r"(?=[.;]?$|[.;]\s)", re.I)
+    for unit in units[:REACH]:
+        said = calling.search(unit.text)
+        if said is not None:
+            start = unit.start + said.start("name")
+            return SpanChoice(unit, start, start + len(said.group("name")), said.group("name"), 0.0, 1.0)
+    return None
+
+
+def covers_the_question(wanted: set[str], text: str) -> bool:
+    """Whether the text holds two thirds or more of the question's content words (stems) `wanted`."""
+    return len(wanted.intersection(content_words(text))) * 3 >= len(wanted) * 2
+
+
+def written_as_code(name: str) -> bool:
+    """A name written as code: "vec!", "fs::read_to_string", "checked_*", "Option<&V>", "-v", "HashSet"."""
+    return bool(_WRITTEN_AS_CODE.search(name))
 
 
 def _named_next(unit: ScoredUnit, units: Sequence[ScoredUnit], kind: str) -> SpanChoice | None:
@@ -88,31 +121,33 @@ def _name_beside(text: str, kind: str, question_words: set[str]) -> tuple[int, i
     called = re.compile(rf"\b{kind}s?\s+(?:(?:is|are|was)\s+)?(?:called|named)\s+{_NAME}(?=[\s,;:()“”\"‘’']|\.?$|\.\s)",
                         re.I)
     for match in called.finditer(text):
-        if _names_something(match.group("name"), question_words):
+        if _names_something(match.group("name"), question_words, kind):
             return match.start("name"), match.end("name")
     for match in re.finditer(rf"\b{kind}s?\s+{_NAME}(?=[\s,;:()“”\"‘’']|\.?$|\.\s)", text, re.I):
         name = match.group("name")
-        if _WRITTEN_AS_CODE.search(name) and _names_something(name, question_words):
+        if _WRITTEN_AS_CODE.search(name) and _names_something(name, question_words, kind):
             return match.start("name"), match.end("name")
-    for match in re.finditer(rf"(?<![^\s(“\"‘']){_NAME}\s+{kind}s?\b", text, re.I):
+    for match in re.finditer(rf"(?<![^\s(“\"‘']){_NAME}\s+{kind}(?P<plural>s?)\b", text, re.I):
         name, start = match.group("name"), match.start("name")
+        if match.group("plural") and _A_FAMILY.search(text, 0, start):
+            continue  # "these Fn traits": a family of them, not the one asked
         code = _CODE_BEFORE.search(text, 0, start) if not _WRITTEN_AS_CODE.search(name) else None
         if code is not None:  # "-v" of "the -v command-line option"
-            if _names_something(code.group("name"), question_words):
+            if _names_something(code.group("name"), question_words, kind):
                 return code.start("name"), code.end("name")
             continue
-        if _names_something(name, question_words):
+        if _names_something(name, question_words, kind):
             return start, match.end("name")
     return None
 
 
-def _names_something(name: str, question_words: set[str]) -> bool:
-    """Whether the word before a kind is a name: written as code ("vec!", "fs::read_to_string", "checked_*"), an
+def _names_something(name: str, question_words: set[str], kind: str) -> bool:
+    """Whether the word beside a kind is a name: written as code ("vec!", "fs::read_to_string", "checked_*"), an
     operator ("?" of "the ? operator"), or a word that neither describes ("common", "hashing") nor is the question's
-    own."""
+    own (but a keyword's: "struct")."""
     word = name.lower()
-    if word in question_words:
-        return False
+    if word in question_words and not (kind == "keyword" and word.isalpha()):
+        return False  # (a language's keyword is a word the question may use: "struct" of "the definition of a struct")
     if not re.search(r"\w", name):
         return len(name) <= 3
     if _WRITTEN_AS_CODE.search(name):

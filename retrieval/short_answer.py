@@ -15,8 +15,8 @@ from dataclasses import replace
 from citeqa.layout import in_capitals
 from retrieval.bodies import initials_of_names
 from retrieval.countries import countries_named, without_countries
-from retrieval.kinds import (LINK, VERSION_HEADS, asks_for_a_post_holder, names_a_maker, says_a_persons_name,
-                             says_a_place, says_a_sum, the_post_as_asked)
+from retrieval.kinds import (LINK, VERSION_HEADS, asks_for_a_number, asks_for_a_post_holder, names_a_maker,
+                             says_a_persons_name, says_a_place, says_a_sum, the_post_as_asked)
 from retrieval.question import (NUMBER_TYPES, QuestionInfo, defined_term, head_phrase, person_asked_about,
                                 topic_said_about)
 from retrieval.scored import ScoredUnit, SpanChoice
@@ -664,6 +664,10 @@ _OPENS_WITH_A_PREPOSITION = re.compile(r"(?:without|with|within|in|into|on|onto|
                                        r"after|before|during|under|over|between|among|against|since|until)\b", re.I)
 
 
+_NUMBER_ALONE = re.compile(rf"\d+|(?i:{SPELLED_NUMBERS})")
+_SHARE_OF = re.compile(r"[ \t]+of\b")
+
+
 def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     """Whether the span is plainly not what the question asks for: no year for "In what year ...?" ("20
     December"), a count for "What is the name of ...?" ("3 missions"), a date for "How many ...?" (the
@@ -673,11 +677,15 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
     for where a network was first demonstrated) or "Which <thing> ...?" that is no time, a person's name for
     "What post ...?" (`_POST_HEADS`), "Which law ...?" (`_TEXT_HEADS`) or "Which company ...?" (`_MAKER_HEADS`), words
     in small letters for "Which commission ...?" (`_BODY_HEADS`), a person's name or a time for "Why ...?", no digit
-    for "Which version ...?", no path for "Which file ...?", no place for "Where ...?"."""
+    for "Which version ...?", no path for "Which file ...?", no place for "Where ...?", a share ("one" of "one of
+    two forms") for what does not ask a number."""
     if q.qtype in ("what year", "which year") and not _YEAR.search(choice.text):
         return True
     if q.qtype == "when" and a_count_of_things(choice):
         return True  # "61" of "61 international observers" for "Until when ...?"
+    if (_NUMBER_ALONE.fullmatch(choice.text) and _SHARE_OF.match(choice.unit.text, choice.end - choice.unit.start)
+            and not asks_for_a_number(q)):
+        return True  # "one" of "one of two forms" for "What two forms can a crate come in?": a share, no thing
     if q.head[:1] == ("name",) and holds_digit(choice.text) and not any(w[:1].isupper() for w in choice.text.split()):
         return True
     if (q.qtype in ("what", "which") and not any(w[:1].isupper() for w in choice.text.split())

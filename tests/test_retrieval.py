@@ -257,6 +257,8 @@ def test_a_file_or_module_named_in_small_letters_is_a_name_written_as_code():
 
     assert identifiers("What does the mysql.conf owner need to match?") == ["mysql.conf"]
     assert identifiers("Where does sys.path come from?") == ["sys.path"]
+    assert identifiers("Does thread::scope return a JoinHandle<T> as Rc<T> does?") == ["thread::scope", "JoinHandle<T>",
+                                                                                    "Rc<T>"]
     assert identifiers("What did the U.S. army do at 9 a.m. in Paris?") == []
 
 
@@ -4428,7 +4430,8 @@ def test_a_programming_book_names_what_it_explains_beside_its_kind(tmp_path):
     ("The default type is f64" names the type only by "type"); "What is a tuple without any values called?" had
     "special name" in bold (of "... has a special name, unit."), "What does Rust do on integer overflow in release
     mode?" "cause panics", of what it does not do, without the sentence after ("Instead, ... Rust performs two's
-    complement wrapping."); "JoinHandle<T" was cut; and mdBook's keyboard help and menu bar were text of every
+    complement wrapping."); "JoinHandle<T" was cut; "What is the return type of thread::scope?" was answered with
+    thread::spawn's; and mdBook's keyboard help and menu bar were text of every
     page."""
     from ingest.readers import read_html
 
@@ -4449,6 +4452,7 @@ def test_a_programming_book_names_what_it_explains_beside_its_kind(tmp_path):
     assert any(c.quote.startswith("Instead, if overflow occurs") for c in overflow.citations), overflow.answer
     assert overflow.short_answer is None or "halt" not in overflow.short_answer.text, overflow.answer
     assert bold_answer(service, "What is the return type of tern::spawn?") == "Handle<T>"
+    assert service.ask("What is the return type of tern::join?").abstained  # a path in code no document writes
     assert bold_answer(service, "Which hashing function does PackSet use by default?") != "SeaHash"  # PackMap's
     assert bold_answer(service, "Which hashing function does PackMap use by default?") == "SeaHash"
     for question in ("Which keyboard shortcut shows this help?", "What are the rules of names?"):

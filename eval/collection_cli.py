@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
+
+from citeqa.errors import InputNotFound
 
 
 def write_collection(argv: list[str] | None, prog: str, doc: str, write: Callable[[Path, Path], Path],
@@ -16,3 +19,15 @@ def write_collection(argv: list[str] | None, prog: str, doc: str, write: Callabl
     args = parser.parse_args(argv)
     print(write(args.out, args.source))
     return 0
+
+
+def copy_pages(source: Path, out: Path, pages: Sequence[str], where_from: str) -> Path:
+    """The folder `out` with each page `<page>.html` of `source` copied as it is; the pages missing named, with where
+    they come from (`where_from`), before anything is written."""
+    missing = [page for page in pages if not (source / f"{page}.html").is_file()]
+    if missing:
+        raise InputNotFound(f"{source} has no {', '.join(f'{page}.html' for page in missing)}: {where_from}")
+    out.mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        shutil.copyfile(source / f"{page}.html", out / f"{page}.html")
+    return out

@@ -17,11 +17,9 @@ writes the folder; `citeqa eval --corpus OUT --questions eval/nodejs_questions.j
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from citeqa.errors import InputNotFound
-from eval.collection_cli import write_collection
+from eval.collection_cli import copy_pages, write_collection
 
 NODEJS_SOURCE = Path("/usr/share/doc/nodejs/api")
 NODEJS_QUESTIONS = Path(__file__).with_name("nodejs_questions.jsonl")
@@ -35,14 +33,8 @@ def nodejs_available(source: Path = NODEJS_SOURCE) -> bool:
 
 def nodejs_collection(out: Path, source: Path = NODEJS_SOURCE) -> Path:
     """The collection's folder `out`: each page as the package ships it."""
-    missing = [page for page in NODEJS_PAGES if not (source / f"{page}.html").is_file()]
-    if missing:
-        raise InputNotFound(f"{source} has no {', '.join(f'{page}.html' for page in missing)}: the pages are read "
-                            "from Debian's nodejs package (install it, or pass --source DIR).")
-    out.mkdir(parents=True, exist_ok=True)
-    for page in NODEJS_PAGES:
-        shutil.copyfile(source / f"{page}.html", out / f"{page}.html")
-    return out
+    return copy_pages(source, out, NODEJS_PAGES,
+                      "the pages are read from Debian's nodejs package (install it, or pass --source DIR).")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,11 +16,9 @@ writes the folder; `citeqa eval --corpus OUT --questions eval/rustbook_questions
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from citeqa.errors import InputNotFound
-from eval.collection_cli import write_collection
+from eval.collection_cli import copy_pages, write_collection
 
 RUSTBOOK_QUESTIONS = Path(__file__).with_name("rustbook_questions.jsonl")
 RUSTBOOK_PAGES = (  # the first batch's ten chapters, then the second's four, then the third's four
@@ -45,16 +43,8 @@ def rustbook_available(source: Path | None = None) -> bool:
 
 def rustbook_collection(out: Path, source: Path | None = None) -> Path:
     """The collection's folder `out`: each chapter as rustup installs it."""
-    source = source or rustbook_source()
-    missing = [page for page in RUSTBOOK_PAGES if not (source / f"{page}.html").is_file()]
-    if missing:
-        raise InputNotFound(f"{source} has no {', '.join(f'{page}.html' for page in missing)}: the book is read from "
-                            "the Rust toolchain's documentation (rustup component add rust-docs, or pass --source "
-                            "DIR).")
-    out.mkdir(parents=True, exist_ok=True)
-    for page in RUSTBOOK_PAGES:
-        shutil.copyfile(source / f"{page}.html", out / f"{page}.html")
-    return out
+    return copy_pages(source or rustbook_source(), out, RUSTBOOK_PAGES, "the book is read from the Rust toolchain's "
+                      "documentation (rustup component add rust-docs, or pass --source DIR).")
 
 
 def main(argv: list[str] | None = None) -> int:

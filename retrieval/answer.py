@@ -598,9 +598,12 @@ class ExtractiveAnswerer:
             short = option  # "-J, --xz" over "Filter the archive through xz(1).": the label is the answer
         elif replacing is None and (named := the_name_of_the_kind_asked(analysis.question.text, analysis.units)
                                     or the_name_given(analysis.question.text, analysis.units)
-                                    or the_value_returned(analysis.question.text, analysis.units)) is not None:
+                                    or the_value_returned(analysis.question.text, analysis.units)) is not None \
+                and not itself_the_replacement(analysis.question.text, [named.unit]):
             short = named  # "const" of "You declare constants using the const keyword ...", "borrowing" of "We call
             # the action of creating a reference borrowing.", "None" of "..., it returns None without panicking."
+            # (not "--berth-file" of "The --berth-file option is being replaced by --berth-path" for what replaced
+            # --berth-path: it is refused)
         elif (stated := self._the_default_asked(analysis, passages)) is not None:
             short, entry = stated  # "The default is INFO." in LogLevel's entry, a paragraph below its label
         elif (row := self._row_of_the_code_asked(analysis, passages)) is not None:

@@ -34,6 +34,9 @@ _NOT_A_NAME = frozenset("""a an the this that these those its their our your my 
     own only""".split())
 _DESCRIBING = re.compile(r"(?:ing|ed|al|ful|ous|ive|able|ible|less|ly|est)$")
 _WRITTEN_AS_CODE = re.compile(r"[_!:*#\[\]<>&.(/]|[a-z][A-Z]|^-{1,2}\w")
+# The names listed before the last one of a plural kind: "panic, lto, or " of "the panic, lto, or rpath settings",
+# "--offline or " of "The --offline or --frozen flags"
+_LISTED_BEFORE = re.compile(r"(?<![^\s(“\"‘'])(?:[^\s,;:()“”\"‘’']+,\s+)*[^\s,;:()“”\"‘’']+,?\s+(?:or|and)\s+$")
 _A_FAMILY = re.compile(r"\b(?:these|those|all|both|the\s+(?:two|three|four))\s+$", re.I)
 _CODE_BEFORE = re.compile(r"(?<![^\s(“\"‘'])(?P<name>-{1,2}\w[\w-]*|[^\s“”\"‘’']*[_:][^\s“”\"‘’']*)[”\"’']?\s+$")
 REACH = 3  # the best units looked at
@@ -137,7 +140,8 @@ def _name_beside(text: str, kind: str, question_words: set[str]) -> tuple[int, i
                 return code.start("name"), code.end("name")
             continue
         if _names_something(name, question_words, kind):
-            return start, match.end("name")
+            listed = _LISTED_BEFORE.search(text, 0, start) if match.group("plural") else None
+            return (listed.start() if listed else start), match.end("name")  # "panic, lto, or rpath settings"
     return None
 
 

@@ -4465,7 +4465,8 @@ def test_a_programming_book_names_what_it_explains_beside_its_kind(tmp_path):
 def test_the_name_beside_the_kind_asked():
     """The word a text sets before a kind, or after "called", is its name; a word that says what sort it is, or a
     word of the question, is none ("-v" of "the -v command-line option", "PREVENT_NO_AUTH" of "setting
-    PREVENT_NO_AUTH", not "additional" of "an additional option")."""
+    PREVENT_NO_AUTH", not "additional" of "an additional option"); a plural kind's are each of its list ("rpath" alone
+    had been in bold for the settings overrides cannot specify)."""
     from retrieval.kind_named import the_name_of_the_kind_asked
 
     def named(question, text):
@@ -4485,3 +4486,7 @@ def test_the_name_beside_the_kind_asked():
     assert named("Which keyword skips the rest of an iteration?",  # says something else of its keyword
                  "You can place the break keyword within the loop to tell the program when to stop.") is None
     assert named("What do integer types default to?", "Integer types default to the i32 type.") is None  # no kind asked
+    assert named("Which settings cannot overrides specify?",  # each of a plural kind's names (Cargo's book)
+                 "Overrides cannot specify the panic, lto, or rpath settings.") == "panic, lto, or rpath"
+    assert named("Which flags tell Cargo to not touch the network?",
+                 "The --offline or --frozen flags tell Cargo to not touch the network.") == "--offline or --frozen"

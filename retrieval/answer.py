@@ -47,7 +47,7 @@ from retrieval.document_date import asks_when_made, own_date
 from retrieval.document_lead import asks_what_it_is_about, lead
 from retrieval.entry_version import (ASKS_WHEN_CHANGED, ASKS_WHICH_VERSION, HISTORY_ROW, date_of_its_entry,
                                      version_it_names, version_of_its_entry)
-from retrieval.kind_named import the_name_given, the_name_of_the_kind_asked
+from retrieval.kind_named import the_name_called, the_name_given, the_name_of_the_kind_asked
 from retrieval.kinds import (TIME, a_year_its_documents_never_name, asks_for_a_number, asks_for_a_post_holder,
                              asks_for_several_holders, asks_how_many, heads_a_body_of_the_country_asked,
                              holds_no_one_in_the_post, labelled_by_a_year_asked, names_the_post_in_full,
@@ -610,6 +610,10 @@ class ExtractiveAnswerer:
             short = row  # "Some files differ" of tar's "1 Some files differ.", not man's "3 A child process ..."
         elif added is not None:
             short = added  # "v19.4.0, v18.14.0" of "Added in: ..." under its heading "os.availableParallelism()"
+        if short is None and not _SAYS_NOT.search(analysis.question.text) and (  # ("What was ... never called?")
+                called := the_name_called(analysis.question.text, analysis.units)) is not None:
+            short = called  # "unit-like structs" of "These are called unit-like structs because ...", when the span
+            # model found nothing (its own names of several capitalised words stand: "War of the Two Capitals")
         instances = instances_asked(analysis)[:INSTANCES_QUOTED] if short is None else []
         chosen = self.quotes(short.unit if short is not None else instances[0] if instances
                              else _first_quote(analysis, headed), analysis.units, asks_for_a_list(analysis.question.text))

@@ -71,8 +71,8 @@ def the_name_of_the_kind_asked(question: str, units: Sequence[ScoredUnit]) -> Sp
 
 
 # "What is the action of creating a reference called?"
-_ASKS_WHAT_IT_IS_CALLED = re.compile(r"^\W*what\s+(?:is|are|was|were)\s+(?:(?:the|a|an)\s+)?(?P<thing>.+?)\s+called\W*$",
-                                     re.I)
+_ASKS_WHAT_IT_IS_CALLED = re.compile(r"^\W*what\s+(?:is|are|was|were)\s+(?:(?:the|a|an)\s+)?"
+                                     r"(?P<thing>.+?)\s+called\W*$", re.I)
 
 
 def the_name_given(question: str, units: Sequence[ScoredUnit]) -> SpanChoice | None:
@@ -82,14 +82,50 @@ def the_name_given(question: str, units: Sequence[ScoredUnit]) -> SpanChoice | N
     if asked is None:
         return None
     thing = r"\s+".join(re.escape(word) for word in asked.group("thing").split())
-    calling = re.compile(rf"\bcall(?:s|ed)?\s+(?:(?:the|a|an)\s+)?{thing}\s+(?P<name>[^\s,;:.]+(?:\s+[^\s,;:.]+){{0,2}})"
-                         r"(?=[.;]?$|[.;]\s)", re.I)
+    calling = re.compile(rf"\bcall(?:s|ed)?\s+(?:(?:the|a|an)\s+)?{thing}\s+"
+                         r"(?P<name>[^\s,;:.]+(?:\s+[^\s,;:.]+){0,2})(?=[.;]?$|[.;]\s)", re.I)
     for unit in units[:REACH]:
         said = calling.search(unit.text)
         if said is not None:
             start = unit.start + said.start("name")
             return SpanChoice(unit, start, start + len(said.group("name")), said.group("name"), 0.0, 1.0)
     return None
+
+
+def the_name_called(question: str, units: Sequence[ScoredUnit]) -> SpanChoice | None:
+    """For "What is X called?" when nothing better answers: the name after "called" in the first of the best units
+    that says what X is (two thirds of its words), or in the sentence after it that refers back to it ("This is
+    called a virtual manifest."); None otherwise. A name of several capitalised words ("the War of the Two Capitals")
+    is the span model's to find: this one stops at three words."""
+    asked = _ASKS_WHAT_IT_IS_CALLED.match(question)
+    if asked is None:
+        return None
+    wanted = set(content_words(asked.group("thing")))
+    for unit in units[:REACH]:  # "... a value called Nil without a next item.", "... section." / "This is called a
+        if not covers_the_question(wanted, unit.text):  # virtual manifest."
+            continue
+        for holder in (unit, _the_unit_after(unit, units)):
+            said = _CALLED.search(holder.text) if holder is not None else None
+            if said is not None and (holder is unit or _REFERS_BACK.match(holder.text)):
+                start = holder.start + said.start("name")
+                return SpanChoice(holder, start, start + len(said.group("name")), said.group("name"), 0.0, 1.0)
+    return None
+
+
+# "called Nil", "are called unit-like structs", "is called a virtual manifest": the name, up to a word that goes on
+# with the sentence ("without", "because") or its end (not "known as": "known as the Huguenot rebellions broke out")
+_CALLED = re.compile(r"\b(?:called|named)\s+(?:(?:an?|the)\s+)?"
+                     r"(?P<name>(?!(?:an?|the|by|for|on|in|to|with|from)\b)[^\s,;:.()]+"
+                     r"(?:\s+(?!(?:without|because|since|which|that|and|or|but|when|if|as|for|in|to|by|with|from)\b)"
+                     r"[^\s,;:.()]+){0,2})(?=[\s,;:.()]|$)", re.I)
+_REFERS_BACK = re.compile(r"^(?:this|these|it|they|such\s+\w+)\s+(?:is|are)\s+(?:also\s+)?(?:called|named)\b",
+                          re.I)
+
+
+def _the_unit_after(unit: ScoredUnit, units: Sequence[ScoredUnit]) -> ScoredUnit | None:
+    """The unit of the same document that starts right after `unit` (NEXT_REACH characters at most), if ranked."""
+    after = [u for u in units if u.doc_id == unit.doc_id and unit.end <= u.start <= unit.end + NEXT_REACH]
+    return min(after, key=lambda u: u.start) if after else None
 
 
 def covers_the_question(wanted: set[str], text: str) -> bool:
@@ -105,10 +141,9 @@ def written_as_code(name: str) -> bool:
 def _named_next(unit: ScoredUnit, units: Sequence[ScoredUnit], kind: str) -> SpanChoice | None:
     """The name the sentence right after `unit` gives the thing of that kind `unit` spoke of ("This function is
     called drop")."""
-    after = [u for u in units if u.doc_id == unit.doc_id and unit.end <= u.start <= unit.end + NEXT_REACH]
-    if not after:
+    following = _the_unit_after(unit, units)
+    if following is None:
         return None
-    following = min(after, key=lambda u: u.start)
     found = re.match(rf"(?:this|that|the|such\s+an?)\s+{kind}\s+(?:is|was)\s+(?:called|named)\s+{_NAME}"
                      rf"(?=[\s,;:()“”\"‘’']|\.?$|\.\s)", following.text, re.I)
     if found is None:

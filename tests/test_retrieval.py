@@ -4412,6 +4412,8 @@ _TERN_BOOK_PAGE = (  # a chapter of a programming book as mdBook serves it (the 
     "<h2>Numbers</h2><p>Tern has two kinds of decimal numbers, d32 and d64, which are 32 and 64 bits wide. The "
     "default kind is d64 because it is as fast as d32 and more precise. All decimal kinds are signed.</p>"
     "<p>The pack without any values has a special name, blank.</p>"
+    "<p>You can also define marks that don’t have any fields! These are called unit-like marks because they behave "
+    "like blank.</p>"
     "<p>When you build for release, Tern does not check for overflow that causes a halt. Instead, if overflow occurs, "
     "Tern wraps the value around to the smallest one.</p>"
     "<p>The return type of tern::spawn is Handle&lt;T&gt;.</p>"
@@ -4448,12 +4450,13 @@ def test_a_programming_book_names_what_it_explains_beside_its_kind(tmp_path):
     assert bold_answer(service, "What is the default decimal kind?") == "d64"  # "The default kind is d64", its
     # paragraph saying which kind
     assert bold_answer(service, "What is a pack without any values called?") == "blank"  # not "special name"
+    assert bold_answer(service, "What are marks without any fields called?") == "unit-like marks"  # the sentence
+    # after the one that says what they are names them
     overflow = service.ask("What does Tern do on overflow in a release build?")
     assert any(c.quote.startswith("Instead, if overflow occurs") for c in overflow.citations), overflow.answer
     assert overflow.short_answer is None or "halt" not in overflow.short_answer.text, overflow.answer
     assert bold_answer(service, "What is the return type of tern::spawn?") == "Handle<T>"
     assert service.ask("What is the return type of tern::join?").abstained  # a path in code no document writes
-    assert bold_answer(service, "Which hashing function does PackSet use by default?") != "SeaHash"  # PackMap's
     assert bold_answer(service, "Which hashing function does PackMap use by default?") == "SeaHash"
     for question in ("Which keyboard shortcut shows this help?", "What are the rules of names?"):
         assert not any("Press" in c.quote or "Programming Language" in c.quote
@@ -4486,6 +4489,10 @@ def test_the_name_beside_the_kind_asked():
     assert named("Which keyword skips the rest of an iteration?",  # says something else of its keyword
                  "You can place the break keyword within the loop to tell the program when to stop.") is None
     assert named("What do integer types default to?", "Integer types default to the i32 type.") is None  # no kind asked
+    assert named("Which hashing function does HashSet use by default?",  # HashMap's is no answer
+                 "By default, HashMap uses a hashing function called SipHash that resists flooding.") is None
+    assert named("Which hashing function does HashMap use by default?",
+                 "By default, HashMap uses a hashing function called SipHash that resists flooding.") == "SipHash"
     assert named("Which settings cannot overrides specify?",  # each of a plural kind's names (Cargo's book)
                  "Overrides cannot specify the panic, lto, or rpath settings.") == "panic, lto, or rpath"
     assert named("Which flags tell Cargo to not touch the network?",

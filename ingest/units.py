@@ -159,8 +159,19 @@ def _ends_a_list_item(text: str, at: int, unit: str) -> bool:
     default is no reply, and had joined the paragraph after the list."""
     if _LIST_ITEM.match(unit):
         return False
-    paragraph = re.split(r"\n[ \t]*\n", text[:at])[-1]
-    return any(_LIST_ITEM.match(line) for line in paragraph.split("\n"))
+    return any(_LIST_ITEM.match(line) for line in text[_paragraph_start(text, at) : at].split("\n"))
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    """Where the paragraph holding `at` starts: after the last blank line before it, looked for back from `at` (not by
+    splitting the document's whole prefix, once for each short unit)."""
+    end = at
+    while (line_break := text.rfind("\n", 0, end)) >= 0:
+        before = text.rfind("\n", 0, line_break)
+        if before >= 0 and not text[before + 1 : line_break].strip(" \t"):
+            return line_break + 1
+        end = line_break
+    return 0
 
 
 def _lines(text: str) -> list[_Line]:

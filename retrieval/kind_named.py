@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from retrieval.scored import ScoredUnit, SpanChoice
+from retrieval.scored import ScoredUnit, SpanChoice, ruled
 from retrieval.text import content_words
 
 # "Which keyword declares a constant?", "Which methods return None ...?", "What macro ...?", "Which hashing function
@@ -63,8 +63,7 @@ def the_name_of_the_kind_asked(question: str, units: Sequence[ScoredUnit]) -> Sp
             continue  # of another thing written as code: HashMap's hashing function for HashSet's
         found = _name_beside(unit.text, kind, question_words)
         if found is not None:
-            start, end = found
-            return SpanChoice(unit, unit.start + start, unit.start + end, unit.text[start:end], 0.0, 1.0)
+            return ruled(unit, *found)
         if re.search(rf"\b{kind}s?\b", unit.text, re.I) and (named := _named_next(unit, units, kind)) is not None:
             return named  # "Rust calls a special function for us." / "This function is called drop, ..."
     return None
@@ -87,8 +86,7 @@ def the_name_given(question: str, units: Sequence[ScoredUnit]) -> SpanChoice | N
     for unit in units[:REACH]:
         said = calling.search(unit.text)
         if said is not None:
-            start = unit.start + said.start("name")
-            return SpanChoice(unit, start, start + len(said.group("name")), said.group("name"), 0.0, 1.0)
+            return ruled(unit, *said.span("name"))
     return None
 
 
@@ -107,8 +105,7 @@ def the_name_called(question: str, units: Sequence[ScoredUnit]) -> SpanChoice | 
         for holder in (unit, _the_unit_after(unit, units)):
             said = _CALLED.search(holder.text) if holder is not None else None
             if said is not None and (holder is unit or _REFERS_BACK.match(holder.text)):
-                start = holder.start + said.start("name")
-                return SpanChoice(holder, start, start + len(said.group("name")), said.group("name"), 0.0, 1.0)
+                return ruled(holder, *said.span("name"))
     return None
 
 
@@ -146,10 +143,7 @@ def _named_next(unit: ScoredUnit, units: Sequence[ScoredUnit], kind: str) -> Spa
         return None
     found = re.match(rf"(?:this|that|the|such\s+an?)\s+{kind}\s+(?:is|was)\s+(?:called|named)\s+{_NAME}"
                      rf"(?=[\s,;:()“”\"‘’']|\.?$|\.\s)", following.text, re.I)
-    if found is None:
-        return None
-    return SpanChoice(following, following.start + found.start("name"), following.start + found.end("name"),
-                      found.group("name"), 0.0, 1.0)
+    return ruled(following, *found.span("name")) if found is not None else None
 
 
 def _name_beside(text: str, kind: str, question_words: set[str]) -> tuple[int, int] | None:

@@ -29,7 +29,7 @@ from typing import Callable, Iterator, Sequence
 import numpy as np
 
 from citeqa.layout import ENTRY_FURNITURE, LABEL, LIST_MARK, PARAMETER_ITEM, is_code_heading
-from retrieval.scored import ScoredUnit, SpanChoice, with_scores
+from retrieval.scored import ScoredUnit, SpanChoice, ruled, with_scores
 from retrieval.text import content_words
 
 OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")  # an option's name as a question types it
@@ -160,13 +160,12 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit],
         if named is not None:  # a parameter ("ttl" of "- ttl <boolean> Retrieves the Time-To-Live ..."), or the code of
             # a heading "DEP0116: Legacy URL API"
             if wanted.intersection(content_words(unit.text[named.end():])):
-                return SpanChoice(unit, unit.start + named.start("name"), unit.start + named.end("name"),
-                                  named.group("name"), 0.0, 1.0)
+                return ruled(unit, *named.span("name"))
             continue
         heading = code_heading_opening(unit.text)
         if heading is not None:
             if wanted.intersection(content_words(unit.text[len(heading):])):
-                return SpanChoice(unit, unit.start, unit.start + len(heading), heading, 0.0, 1.0)
+                return ruled(unit, 0, len(heading))
             continue
         above = heading_above(text_of(unit.doc_id), unit.start)
         if not is_code_heading(above) or not wanted.intersection(content_words(unit.text)):
@@ -174,8 +173,8 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit],
         alone = next((u for u in units if u.doc_id == unit.doc_id and u.text.startswith(above) and u.start < unit.start
                       and len(_WORDS.findall(u.text)) >= QUOTABLE_WORDS), None)  # over its history lines
         if alone is not None:
-            at = alone.start + alone.text.index(above)
-            return SpanChoice(alone, at, at + len(above), above, 0.0, 1.0)
+            at = alone.text.index(above)
+            return ruled(alone, at, at + len(above))
     return None
 
 
@@ -281,7 +280,7 @@ def the_option_asked(question: str, units: Sequence[ScoredUnit]) -> SpanChoice |
                   for label, following in zip(labels, [m.start() for m in labels[1:]] + [len(unit.text)])]
         if shared and max(shared) > 0:
             label = labels[shared.index(max(shared))]
-            return SpanChoice(unit, unit.start + label.start(), unit.start + label.end(), label.group(), 0.0, 1.0)
+            return ruled(unit, *label.span())
     return None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from retrieval.scored import ScoredUnit, SpanChoice
+from retrieval.scored import ScoredUnit, SpanChoice, ruled
 from retrieval.text import STOP_WORDS
 
 _ASKS = (
@@ -118,7 +118,7 @@ def _named_after_a_marker(unit: ScoredUnit, old: list[str]) -> SpanChoice | None
         instead = _INSTEAD_OF.match(unit.text, end)
         if instead is not None and not any(_names(instead.group("other").lower(), w) for w in old):
             continue  # "Use numerical instead of symbolic notation": in place of another thing
-        return SpanChoice(unit, unit.start + start, unit.start + end, text, 0.0, 1.0)
+        return ruled(unit, start, end)
     return None
 
 

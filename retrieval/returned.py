@@ -12,7 +12,7 @@ import re
 from typing import Sequence
 
 from retrieval.kind_named import REACH, covers_the_question, written_as_code
-from retrieval.scored import ScoredUnit, SpanChoice
+from retrieval.scored import ScoredUnit, SpanChoice, ruled
 from retrieval.text import content_words
 
 _ASKS_WHAT_IT_RETURNS = re.compile(r"^\W*what\s+(?:does|do|did|will|would)\s+(?P<subject>.+?)\s+return\b", re.I)
@@ -32,6 +32,5 @@ def the_value_returned(question: str, units: Sequence[ScoredUnit]) -> SpanChoice
         for said in _RETURNS.finditer(unit.text):
             value = said.group("value").rstrip(".")
             if value.lower() not in question_words and (value[:1].isupper() or written_as_code(value)):
-                start = unit.start + said.start("value")
-                return SpanChoice(unit, start, start + len(value), value, 0.0, 1.0)
+                return ruled(unit, said.start("value"), said.start("value") + len(value))
     return None

@@ -41,6 +41,11 @@ class SpanChoice:
     probability: float
 
 
+def ruled(unit: ScoredUnit, start: int, end: int) -> SpanChoice:
+    """The span a rule chose, at `start`..`end` of the unit's own text (not the span model's: no logit, sure)."""
+    return SpanChoice(unit, unit.start + start, unit.start + end, unit.text[start:end], 0.0, 1.0)
+
+
 def softmax(scores: np.ndarray) -> np.ndarray:
     """The units' probabilities: the softmax of the unit ranker's scores, in the scores' own precision."""
     shares = np.exp(scores - scores.max())

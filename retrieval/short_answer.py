@@ -19,7 +19,7 @@ from retrieval.kinds import (LINK, VERSION_HEADS, asks_for_a_number, asks_for_a_
                              says_a_persons_name, says_a_place, says_a_sum, the_post_as_asked)
 from retrieval.question import (NUMBER_TYPES, QuestionInfo, defined_term, head_phrase, person_asked_about,
                                 topic_said_about)
-from retrieval.scored import ScoredUnit, SpanChoice
+from retrieval.scored import ScoredUnit, SpanChoice, ruled
 from retrieval.spans import MODERN_YEAR, MONTH_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, PERSON_TITLE_WORDS, YEAR
 from retrieval.text import ASKS_HOW_OFTEN, STOP_WORDS, content_words, stem_words, stems
 
@@ -815,8 +815,8 @@ def name_after_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
         after = _NAME_WORD.match(sentence, run[-1].end() + 1) if run else None
         if (len(run) >= 2 and not any(w.group().lower() in _NOT_A_NAME for w in run) and says_a_persons_name(name)
                 and after is not None and after.group().islower() and after.group() not in _NOT_A_VERB):
-            start = unit.start + post.end() + run[0].start()
-            return SpanChoice(unit, start, start + len(name), name, 0.0, 1.0)
+            start = post.end() + run[0].start()
+            return ruled(unit, start, start + len(name))
     return None
 
 
@@ -849,8 +849,7 @@ def the_path_asked(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
              and (not where or _FROM_A_ROOT.match(m.group()))]
     if len(paths) != 1:
         return None
-    start = unit.start + paths[0].start()
-    return SpanChoice(unit, start, start + len(paths[0].group()), paths[0].group(), 0.0, 1.0)
+    return ruled(unit, *paths[0].span())
 
 
 def _capitalised_runs(text: str) -> list[list[re.Match]]:
@@ -902,8 +901,7 @@ def name_over_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
     said = set(stems(posts)) | initials_of_names(posts)  # "CSTO PA" of "Chairman of the CSTO Parliamentary Assembly"
     if not all(n in said for n in stem_words(list(q.names)) if not countries_named(n)):
         return None
-    start = unit.start + match.start("name")
-    return SpanChoice(unit, start, start + len(match.group("name")), match.group("name"), 0.0, 1.0)
+    return ruled(unit, *match.span("name"))
 
 
 # A name of two to four words at a unit's start, then a post ("Member", "Chairman", "CSTO PA Council Member", ...).

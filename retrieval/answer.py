@@ -1701,15 +1701,15 @@ ANTECEDENT_REACH = 600  # characters looked back for the unit a unit refers back
 LIST_ITEMS = 8  # items of a list quoted whole; the brochure's longest has 6
 LIST_LEAD_WORDS = 8  # a list item's lead sentence ("- Disable it at build time.") is this short
 UNIT_AFTER_REACH = 400  # characters looked ahead for the unit that completes a quoted one
-# A sentence the text completes with a command set apart ("With apt, you can set a package to hold using" /
-# "apt-mark hold package_name"; "..., use the" / "lsb_release -a"): it ends in a word that leaves it open, with no full
-# stop or colon.
 # A sentence that says what is not done, and the next that says what is done in its place
 _SAYS_NOT = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
 _INSTEAD = re.compile(r"^(?:instead|rather)\b", re.I)
 INSTEAD_GAP = 3  # characters between a sentence and the "Instead, ..." that follows it
 # A caption between a sentence's colon and the example it announces ("Filename: src/main.rs")
 _CAPTION = re.compile(r"^(?:file\s?name|file)\s*:", re.I)
+# A sentence the text completes with a command set apart ("With apt, you can set a package to hold using" /
+# "apt-mark hold package_name"; "..., use the" / "lsb_release -a"): it ends in a word that leaves it open, with no full
+# stop or colon.
 _RUNS_ON = re.compile(r"[a-z,]\s+(?:using|with|run|running|type|typing|enter|execute|executing|via|by|like"
                       r"|the|a|an)\s*$")
 RUN_ON_WORDS = 12  # the command that completes it is this short

@@ -156,6 +156,7 @@ def _the_value(text: str, start: int, end: int) -> tuple[int, int] | None:
                               and not value.endswith("ing")):
         return start, end
     return None
+    return None
 
 
 # "What is the default floating-point type?": the thing asked, named by its last word ("type")

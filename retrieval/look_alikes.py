@@ -6,7 +6,8 @@ in the 231-seat ...?" like "131 seats": the quote answers a question about Windo
 words around the changed one made it the nearest. The question is read for its slots, a name or a number (in
 digits or words) right before a noun ("Python 4 *modules*", "RISC-V *architecture*", "Liberal *victory*", "*five*
 transcription factors") or right after "on", "for", "under", "with" ("on *macOS*") or before a number after "in",
-"at", "since", "until", "by" ("in *1983*"); the quotes
+"at", "since", "until", "by" ("in *1983*"), or after a noun and "in", "of", "at" or "from" ("boot loader in *Ubuntu*",
+where the quote must write the same noun and preposition before its other name: "boot loader in Debian"); the quotes
 look-alike when none of them writes the question's word (nor its accented, abbreviated, plural or country form) and
 one of them writes the slot with another word of the same kind (a number for a number, a name for a name). Measured
 on every eval set and SQuAD's dev half: no answerable question's quotes read so (docs/answers.md).
@@ -35,6 +36,7 @@ _AUXILIARIES = frozenset("do does did can could will would should must may might
 _BEFORE_A_NAME = frozenset("on for under with".split())  # "on macOS", "for Windows", "under Linux", "with Homebrew"
 _BEFORE_A_NUMBER = _BEFORE_A_NAME | frozenset("in at since until by".split())  # "in 1983": a name after "in" may be
 # a place inside the one the quote names ("in Holland" / "in Rotterdam")
+_AFTER_A_NOUN = frozenset("in of at from".split())  # "boot loader in Ubuntu", "activity of XPF"
 # A number written in a word is a number ("five transcription factors" / "the four transcription factors"); "one" is
 # as often a pronoun.
 _SPELLED = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -48,17 +50,24 @@ def another_in_its_place(question: str, quotes: Sequence[str]) -> str | None:
     if ALONGSIDE.search(question):
         return None
     words = _WORD.findall(" ".join(quotes))
-    for before, asked, after in _slots(question):
+    for before, asked, after in _slots(question) + _slots_after_a_noun(question):
         if any(_one_thing(asked, w) for w in words):
             continue
         for i in range(1, len(words)):
             other = words[i] if before else words[i - 1]
-            beside = words[i - 1] if before else words[i]
-            if (beside.lower() == before if before else _same_noun(beside, after)) \
-                    and _kind(other) == _kind(asked) and other.lower() not in _NOT_A_SLOT_WORD \
-                    and not _one_thing(asked, other):
+            if _stands_where(words, i, before, after) and _kind(other) == _kind(asked) \
+                    and other.lower() not in _NOT_A_SLOT_WORD and not _one_thing(asked, other):
                 return f"{words[i - 1]} {words[i]}"
     return None
+
+
+def _stands_where(words: list[str], i: int, before: str, after: str) -> bool:
+    """Whether words[i] (a slot after `before`) or words[i - 1] (a slot before the noun `after`) stands in the slot;
+    `before` may be a noun and its preposition ("loader in"), both to be matched."""
+    if not before:
+        return _same_noun(words[i], after)
+    *noun, preposition = before.split()
+    return words[i - 1].lower() == preposition and (not noun or (i > 1 and _same_stem(words[i - 2], noun[0])))
 
 
 def _slots(question: str) -> list[tuple[str, str, str]]:
@@ -78,6 +87,18 @@ def _slots(question: str) -> list[tuple[str, str, str]]:
         if (_kind(word) == "number" and p in _BEFORE_A_NUMBER) or (_kind(word) == "name" and p in _BEFORE_A_NAME):
             slots.append((p, word, ""))
     return slots
+
+
+def _slots_after_a_noun(question: str) -> list[tuple[str, str, str]]:
+    """("noun preposition", name, ""): a name after "in", "of", "at" or "from" and the noun before them ("the default
+    boot loader in Ubuntu", "the junction cutting activity of XPF"). Such a name may be a place inside the quote's or
+    a part of it ("in Holland" / "in Rotterdam"), so the quote must write the same noun and preposition before its
+    other name ("boot loader in Debian")."""
+    words = _WORD.findall(question)
+    return [(f"{noun} {preposition.lower()}", word, "")
+            for noun, preposition, word in zip(words, words[1:], words[2:])
+            if preposition.lower() in _AFTER_A_NOUN and _kind(word) == "name" and _kind(noun) == "word"
+            and noun.lower() not in _NOT_A_SLOT_WORD]
 
 
 def _ends_the_subject(words: list[str], i: int) -> bool:
@@ -104,13 +125,18 @@ def _same_noun(text_word: str, noun: str) -> bool:
     return _kind(text_word) == "word" and (a == b or a in (b + "s", b + "es") or b in (a + "s", a + "es"))
 
 
+def _same_stem(a: str, b: str) -> bool:
+    """The same word, whatever its case and ending ("Hospital", "hospital"; "activities", "activity")."""
+    return stems(_plain(a))[:1] == stems(_plain(b))[:1] != []
+
+
 def _one_thing(a: str, b: str) -> bool:
     """Whether two words name one thing: the same word accented or not, stemmed, or spelled nearly alike; one part
     of the other ("Arab", "Norman-Arab"; "Apple", "AppleTalk"); one country ("US", "American"); or an abbreviation
     and a word of what it stands for ("SP", "Parliament's")."""
     a, b = re.sub(r"['’]s$", "", a), re.sub(r"['’]s$", "", b)
     pa, pb = _plain(a), _plain(b)
-    if pa == pb or stems(pa)[:1] == stems(pb)[:1] != []:
+    if pa == pb or _same_stem(a, b):
         return True
     if pa in _SPELLED or pb in _SPELLED:  # "four" and "4"
         return str(_SPELLED.get(pa, pa)) == str(_SPELLED.get(pb, pb))

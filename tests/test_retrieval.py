@@ -3830,6 +3830,13 @@ def test_a_question_that_asks_with_the_opposite_word_is_refused(tmp_path):
     ("Which five transcription factors reprogram neurons?", ["the four transcription factors Oct4, Sox2"],
      "four transcription"),
     ("Which 4 transcription factors reprogram cells?", ["the four transcription factors Oct4, Sox2"], None),
+    # a name after a noun and "in", "of", "at" or "from", where the quote writes the same noun and preposition before
+    # another (release notes, SciFact abstracts); a place after another noun may lie inside the quote's one
+    ("What is the default boot loader in Ubuntu?", ["The default boot loader in Debian is grub2."], "in Debian"),
+    ("Which hospital in Beijing ran the study?", ["It was run at the Child Care Hospital in Lanzhou, China."],
+     "in Lanzhou"),
+    ("Which port in Holland was bombed?", ["Bombs fell on the city in Rotterdam."], None),
+    ("What is the default boot loader in Debian?", ["The default boot loader in Debian is grub2."], None),
 ])
 def test_a_look_alike_question_names_another_thing_where_the_quotes_name_one(question, quotes, other):
     from retrieval.look_alikes import another_in_its_place
@@ -3861,10 +3868,13 @@ def test_a_look_alike_question_is_refused_through_the_service(tmp_path):
     public Python 4 modules be installed?" with Python 3's directory."""
     service = service_over(tmp_path, {"harbour.md": (
         "# Harbour notes\n\nOn Windows, harbourctl must be a service to keep the berths open after logout.\n\n"
-        "Public harbour 3 plugins must be installed to /usr/lib/harbour3/plugins.\n")})
+        "Public harbour 3 plugins must be installed to /usr/lib/harbour3/plugins.\n\n"
+        "The default berth planner in Debian is berthd.\n")})
     assert not service.ask("Why must harbourctl be a service on Windows?").abstained
     assert not service.ask("Where must public harbour 3 plugins be installed?").abstained
-    for question in ("Why must harbourctl be a service on Linux?", "Where must public harbour 4 plugins be installed?"):
+    assert "berthd" in service.ask("What is the default berth planner in Debian?").answer
+    for question in ("Why must harbourctl be a service on Linux?", "Where must public harbour 4 plugins be installed?",
+                     "What is the default berth planner in Ubuntu?"):
         assert service.ask(question).abstained, question
 
 

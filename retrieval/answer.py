@@ -57,6 +57,7 @@ from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
 from retrieval.look_alikes import (ALONGSIDE, a_release_its_documents_never_name, another_in_its_place,
                                   another_of_its_class, writes_the_releases_asked)
+from retrieval.manual_page import asks_of_another_program
 from retrieval.options import (asks_what_it_is, described_under_its_label, heading_above, history_last, label_lines,
                                only_history, opens_with_a_label, the_code_heading_asked, the_option_asked,
                                with_the_options_own_line)
@@ -512,6 +513,10 @@ class ExtractiveAnswerer:
         return (a_year_its_documents_never_name(question, documents)
                 or a_release_its_documents_never_name(question, documents))
 
+    def _only_pages_of_other_programs_found(self, question: str, passages: Sequence[Passage]) -> bool:
+        """Whether every document found is a manual page, and none documents the program the question names."""
+        return asks_of_another_program(question, [self._text_of(d) for d in dict.fromkeys(p.doc_id for p in passages)])
+
     # --- composing ----------------------------------------------------------------------------------
 
     def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage],
@@ -646,6 +651,7 @@ class ExtractiveAnswerer:
               or another_of_its_class(analysis.question.text, quoted) is not None):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "on Windows" quoted for "on macOS"
         elif (self._names_what_its_documents_never_name(analysis.question.text, chosen)
+              or self._only_pages_of_other_programs_found(analysis.question.text, passages)
               or (short is None and itself_the_replacement(analysis.question.text, chosen))):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         elif not can_answer(analysis.question, chosen, self.abbreviations_of):

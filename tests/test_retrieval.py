@@ -3878,6 +3878,52 @@ def test_a_look_alike_question_is_refused_through_the_service(tmp_path):
         assert service.ask(question).abstained, question
 
 
+_BERTHCTL_PAGE = """BERTHCTL(1)               User Commands               BERTHCTL(1)
+
+NAME
+       berthctl, berthd - assign and free berths in a harbour
+
+SYNOPSIS
+       berthctl [options] BERTH
+
+OPTIONS
+       -z, --tidal
+              Assign only berths that stay afloat at low tide. Useful with pierctl when loading.
+
+       -q     Quiet mode: no messages are printed.
+"""
+
+
+def test_programs_of_a_manual_page_are_those_its_name_section_lists():
+    from retrieval.manual_page import programs_of_the_page
+
+    assert programs_of_the_page(_BERTHCTL_PAGE) == {"berthctl", "berthd"}
+    assert programs_of_the_page("NAME\n     ssh_config — OpenSSH client configuration file\n") == {"ssh_config"}
+    assert programs_of_the_page("# berthctl\n\nA guide to the berth tools.\n") is None
+
+
+@pytest.mark.parametrize("question, asks_another", [
+    ("Which pierctl option loads at low tide?", True),  # named in passing, documented nowhere
+    ("Which berthctl option assigns berths that stay afloat?", False),
+    ("What does berthd do with pierctl?", False),  # names a program of the page too
+    ("Which berth option keeps them afloat?", False),  # "berth" is an English word
+    ("Which option is quiet?", False),
+])
+def test_a_question_about_another_program_than_the_manual_pages_quoted(question, asks_another):
+    """Manual pages: "Which scp option enables compression?" had been answered by ssh_config(5)'s ClearAllForwardings,
+    "In what format is the usermod expiry date given?" by useradd(8)'s expiry date."""
+    from retrieval.manual_page import asks_of_another_program
+
+    assert asks_of_another_program(question, [_BERTHCTL_PAGE]) is asks_another
+    assert not asks_of_another_program(question, [_BERTHCTL_PAGE, "# Guide\n\nberth tools.\n"])  # not all pages
+
+
+def test_a_question_about_a_program_the_manual_pages_only_mention_is_refused(tmp_path):
+    service = service_over(tmp_path, {"berthctl.txt": _BERTHCTL_PAGE})
+    assert "--tidal" in service.ask("Which berthctl option assigns only berths that stay afloat at low tide?").answer
+    assert service.ask("Which pierctl option assigns only berths that stay afloat at low tide?").abstained
+
+
 def test_a_question_that_adds_a_negation_no_quote_holds_is_refused(tmp_path):
     """SQuAD 2.0 writes unanswerable questions by adding "not" ("Which country is not badly hit by the embargo?"): the
     lines that say which were hit had been quoted. A line that forbids, excludes or lacks answers such a question."""

@@ -6,7 +6,6 @@ pipeline skips it, names it, and indexes the rest.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import re
@@ -334,7 +333,9 @@ def read_rst(source: str) -> RawText:
     from docutils.core import publish_parts
     from docutils.writers.html5_polyglot import Writer
 
-    _sphinx_markup_known()
+    from ingest.sphinx_markup import register_markup_used
+
+    register_markup_used(source)
     try:
         parts = publish_parts(source, writer=Writer(), settings_overrides={
             "report_level": 5, "halt_level": 5, "warning_stream": io.StringIO(), "file_insertion_enabled": False,
@@ -345,27 +346,6 @@ def read_rst(source: str) -> RawText:
     title = read_html(parts["title"]).text.strip() if parts.get("title") else None
     body = read_html(parts["html_body"])
     return RawText(body.text, "rst", title or None, prose=body.prose)
-
-
-# Sphinx's roles that name something: read as the text they show
-_SPHINX_ROLES = ("ref doc term func class meth attr mod data const exc obj option envvar program file command "
-                 "keyword kbd abbr samp download any py:func py:class py:meth py:attr py:mod py:data py:exc py:obj")
-
-
-@functools.lru_cache(maxsize=1)
-def _sphinx_markup_known() -> None:
-    from docutils import nodes
-    from docutils.parsers.rst import directives, roles
-    from docutils.parsers.rst.directives.body import CodeBlock
-
-    def as_text(name, rawtext, text, lineno, inliner, options=None, content=None):
-        shown = re.sub(r"\s*<[^<>]*>\s*$", "", text).lstrip("~!") or text
-        return [nodes.literal(rawtext, shown)], []
-
-    for name in _SPHINX_ROLES.split():
-        roles.register_local_role(name, as_text)
-    for name in ("code-block", "sourcecode"):
-        directives.register_directive(name, CodeBlock)
 
 
 def read_pdf(data: bytes) -> RawText:

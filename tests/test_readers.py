@@ -271,6 +271,28 @@ def test_restructured_text_reads_as_the_text_it_shows_and_includes_no_file(tmp_p
     assert "secret" not in document.text and "alert" not in document.text
 
 
+def test_sphinx_descriptions_version_notes_and_roles_read_as_sphinx_shows_them(tmp_path):
+    """CMake's and Python's documentation describe each option, function or variable in a Sphinx directive, with its
+    version notes inside: docutils alone dropped them with all their content (ctest(1) lost every option's
+    description), and left roles it does not know as markup (":prop_tgt:`FRAMEWORK`" had been an answer in bold)."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the server's secret", encoding="utf-8")
+    (tmp_path / "berthctl.rst").write_text(
+        "berthctl\n--------\n\n.. program:: berthctl\n\n.. versionchanged:: 3.14\n  Berths are freed by "
+        ":command:`undock` too.\n\n.. option:: -F, --tidal <level>\n\n .. versionadded:: 3.21\n\n Assign only "
+        "berths that stay afloat.\n\n.. variable:: BERTH_DEFAULT\n   :noindex:\n\n   Sets the :prop_tgt:`DEFAULT` "
+        "berth.\n\n.. deprecated:: 3.2 Use :envvar:`BERTHS` instead.\n\n.. toctree::\n\n   tides\n\n"
+        f".. literalinclude:: {secret}\n\n.. only:: html\n\n   Shown on the web.\n\n"
+        ".. seealso::\n   The harbour guide.\n", encoding="utf-8")
+    raw = read_file(tmp_path / "berthctl.rst")
+    assert [line for line in raw.text.splitlines() if line.strip()] == [
+        "berthctl", "Changed in version 3.14: Berths are freed by undock too.", "-F, --tidal <level>",
+        "New in version 3.21.", "Assign only berths that stay afloat.", "BERTH_DEFAULT", "Sets the DEFAULT berth.",
+        "Deprecated since version 3.2: Use BERTHS instead.", "Shown on the web.",
+        "See also: The harbour guide."], raw.text
+    assert "secret" not in raw.text and "tides" not in raw.text
+
+
 def test_a_documentation_sites_controls_and_skip_link_are_left_out_and_a_history_row_stays_on_its_line():
     """nodejs.org's pages: "Skip to content", a "copy" button under every example (quoted as "// Returns: 'quux'
     copy"), and history tables whose cells hold paragraphs (the change had stood two lines under its version)."""

@@ -1,0 +1,159 @@
+"""Sphinx's markup, which docutils alone does not know, read as Sphinx shows it.
+
+Sphinx documentation (Python projects, CMake) writes its reference in directives and roles of its own: an option, a
+function, a variable or a command is described under `.. option:: -F`, `.. function:: open(file)`, `.. variable::
+CMAKE_BUILD_TYPE`, with `.. versionadded:: 3.21` inside, and named in the prose as :variable:`CMAKE_INSTALL_PREFIX` or
+:prop_tgt:`FRAMEWORK`. docutils drops a directive it does not know, its whole content with it (CMake's ctest(1) page lost
+every option's description), and leaves a role it does not know as its markup (":prop_tgt:`POSITION_INDEPENDENT_CODE`"
+had been an answer in bold). So before a file is rendered, each directive and role it uses that docutils does not know
+is registered: a role as the text it shows; a description as its signature over its content (a definition list, as
+Sphinx's HTML has it); a version note with Sphinx's words ("New in version 3.21.", "Changed in version 3.14: ...");
+a note box with its label ("See also: ..."); directives that show nothing (a table of contents tree, an index entry,
+the current program or module) and those that read other files (literalinclude) as nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+from docutils.parsers.rst import Directive, directives, roles
+from docutils.parsers.rst.directives.body import CodeBlock
+
+# Sphinx's version notes, in the words Sphinx's HTML shows them with
+VERSION_NOTES = {"versionadded": "New in version", "versionchanged": "Changed in version",
+                 "deprecated": "Deprecated since version", "versionremoved": "Removed in version"}
+# Boxes that open with a label ("See also: ...", Python's "Availability: Linux")
+LABELLED = {"seealso": "See also", "availability": "Availability", "impl-detail": "CPython implementation detail"}
+# Directives that show nothing where they stand, or would read another file than the one rendered
+SHOWN_AS_NOTHING = frozenset(
+    "toctree index highlight program module currentmodule sectionauthor moduleauthor codeauthor literalinclude "
+    "cmake-module tabularcolumns autosummary automodule autoclass autofunction automethod autodata autoattribute "
+    "autoexception autodecorator autoproperty default-domain todolist graphviz inheritance-diagram".split())
+# Directives whose content is shown as it is, without a frame ("only:: html", a conditional block)
+CONTENT_ONLY = frozenset("only ifconfig hlist".split())
+
+_DIRECTIVE_USED = re.compile(r"^[ \t]*(?:\.\.[ \t]+(?:\[[^\]\n]*\][ \t]+)?|\d+\.[ \t]+\.\.[ \t]+|[*+-][ \t]+\.\.[ \t]+)"
+                             r"([A-Za-z][\w:+-]*)::", re.M)  # "  .. option::", ".. [#] .. versionadded::", "1. .. x::"
+_ROLE_USED = re.compile(r"(?<![\w`]):([A-Za-z][\w:+.-]*):`")
+
+
+class _AnyOption(dict):
+    """Any option a directive is given (":noindex:", ":type: int"), read as written. Never empty to docutils: an empty
+    spec would leave the options on the directive's argument."""
+
+    def __missing__(self, name: str):
+        return directives.unchanged
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def register_markup_used(source: str) -> None:
+    """Register each Sphinx directive and role `source` uses that docutils does not know yet (process-wide)."""
+    for name in ("code-block", "sourcecode"):
+        directives.register_directive(name, CodeBlock)
+    for name in {m.group(1).lower() for m in _DIRECTIVE_USED.finditer(source)}:
+        if not _known_directive(name):
+            directives.register_directive(name, _directive_for(name))
+    for name in {m.group(1).lower() for m in _ROLE_USED.finditer(source)}:
+        if name not in roles._roles and name not in roles._role_registry:
+            roles.register_local_role(name, _as_text)
+
+
+def _known_directive(name: str) -> bool:
+    return name in directives._directives or name in directives._directive_registry
+
+
+def _as_text(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """A role as the text it shows: ":func:`open`" as "open", ":ref:`the guide <guide>`" as "the guide"."""
+    shown = re.sub(r"\s*<[^<>]*>\s*$", "", text).lstrip("~!") or text
+    return [nodes.literal(rawtext, shown)], []
+
+
+def _directive_for(name: str) -> type[Directive]:
+    base = name.split(":")[-1]  # "py:function", "cmake:command"
+    if base in SHOWN_AS_NOTHING:
+        return _ShownAsNothing
+    if base in VERSION_NOTES:
+        return type(f"Note_{base}", (_VersionNote,), {"words": VERSION_NOTES[base]})
+    if base in LABELLED:
+        return type(f"Labelled_{base}", (_Labelled,), {"label": LABELLED[base]})
+    if base in CONTENT_ONLY:
+        return _ContentOnly
+    return _Description
+
+
+class _Sphinx(Directive):
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = _AnyOption()
+    has_content = True
+
+    def _paragraph(self, text: str) -> nodes.paragraph:
+        """Text written on the directive's own lines, its roles read ("3.14\n  Install rules ... :command:`x`")."""
+        inline, _ = self.state.inline_text(text, self.lineno)
+        return nodes.paragraph(text, "", *inline)
+
+    def _content(self) -> list[nodes.Node]:
+        holder = nodes.Element()
+        if self.content:
+            self.state.nested_parse(self.content, self.content_offset, holder)
+        return list(holder.children)
+
+
+class _ShownAsNothing(_Sphinx):
+    def run(self) -> list[nodes.Node]:
+        return []
+
+
+class _ContentOnly(_Sphinx):
+    def run(self) -> list[nodes.Node]:
+        return self._content()
+
+
+class _Description(_Sphinx):
+    """`.. option:: -j <jobs>, --parallel <jobs>` over its content: the signature as a term over its definition."""
+
+    def run(self) -> list[nodes.Node]:
+        signature = " ".join((self.arguments[0] if self.arguments else "").split())
+        content = self._content()
+        if not signature:
+            return content
+        item = nodes.definition_list_item("", nodes.term("", "", nodes.literal(signature, signature)),
+                                          nodes.definition("", *content))
+        return [nodes.definition_list("", item)]
+
+
+class _VersionNote(_Sphinx):
+    """"New in version 3.21.", or "Changed in version 3.14: " before its content's first paragraph."""
+    words = ""
+
+    def run(self) -> list[nodes.Node]:
+        version = (self.arguments[0].split()[0] if self.arguments else "").rstrip(".")
+        explained = " ".join(self.arguments[0].split()[1:]) if self.arguments else ""  # "3.5 Use x instead."
+        content = self._content()
+        if explained:
+            content.insert(0, self._paragraph(explained))
+        return _opened_with(f"{self.words} {version}", content)
+
+
+class _Labelled(_Sphinx):
+    """"See also: ...", "Availability: Linux."""
+    label = ""
+
+    def run(self) -> list[nodes.Node]:
+        argument = " ".join(self.arguments[0].split()) if self.arguments else ""
+        content = self._content()
+        if argument:
+            content.insert(0, self._paragraph(argument))
+        return _opened_with(self.label, content)
+
+
+def _opened_with(label: str, content: list[nodes.Node]) -> list[nodes.Node]:
+    """The label opening the first paragraph ("Changed in version 3.14: Install rules ..."), or alone ("New in
+    version 3.21.")."""
+    if content and isinstance(content[0], nodes.paragraph):
+        content[0].insert(0, nodes.Text(f"{label}: "))
+        return content
+    return [nodes.paragraph("", f"{label}."), *content]

@@ -34,8 +34,9 @@ ENTRY_FURNITURE = re.compile(r"^\W*(?:history\b|version\s*\|\s*changes\b|v?\d+\.
 # ("--title=title", "UV_THREADPOOL_SIZE=size", "ERR_UNHANDLED_ERROR", "os.availableParallelism()",
 # "emitter.setMaxListeners(n)", "path.basename(path[, suffix])")
 _CODE_HEADING = re.compile(r"(?:--?[A-Za-z][\w-]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)"
-                           r"(?:\([^()\n]*\)|=\S+|\[[^\]\n]*\])*")
-_CODE_MARKS = re.compile(r"[._=(]|^-|[a-z][A-Z]")
+                           r"(?:\([^()\n]*\)|=\S+|\[[^\]\n]*\])*"
+                           r"|\$<[^\s<>]+>")  # a CMake generator expression: "$<UPPER_CASE:string>"
+_CODE_MARKS = re.compile(r"[._=(]|^-|[a-z][A-Z]|^\$<")
 
 
 def is_code_heading(line: str) -> bool:

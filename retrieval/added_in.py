@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import re
 
-from citeqa.layout import ENTRY_FURNITURE, is_code_heading
+from citeqa.layout import ENTRY_FURNITURE, LABEL, is_code_heading
 
-ASKS_WHEN_ADDED = re.compile(r"^\W*(?:when\s+(?:was|were|did)|(?:in\s+)?(?:which|what)\s+(?:[\w.]+\s+)?"
-                             r"(?:version|release))\b.*\b(?:added|introduced|add|introduce)\b", re.I)
+ASKS_WHEN_ADDED = re.compile(r"^\W*(?:when\s+(?:was|were|did)|(?:in\s+|since\s+)?(?:which|what)\s+(?:[\w.]+\s+)?"
+                             r"(?:version|release))\b.*\b(?:added|introduced|add|introduce|available|exists?)\b", re.I)
 # The name asked, written as code: an option ("--title"), a call or a dotted name ("os.availableParallelism()"), a
 # name in capitals joined by "_" ("UV_THREADPOOL_SIZE")
 _CODE_NAME = re.compile(r"(?<![\w-])(?:--?[A-Za-z][\w-]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?"
-                        r"|[A-Za-z_$][\w$]*\(\)|[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?![\w-])")
-_ADDED_IN = re.compile(r"(?i:added\s+in):?\s+(?P<versions>v?\d+(?:\.\w+)+(?:,\s*v?\d+(?:\.\w+)+)*)")
+                        r"|[A-Za-z_$][\w$]*\(\)|[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?![\w-])"
+                        r"|\$<[^\s<>]+>")  # a CMake generator expression: "$<IN_LIST:string,list>"
+# "Added in: v19.4.0, v18.14.0" (Node.js), "New in version 3.24." (Sphinx)
+_ADDED_IN = re.compile(r"(?i:added\s+in|new\s+in\s+version):?\s+(?P<versions>v?\d+(?:\.\w+)+(?:,\s*v?\d+(?:\.\w+)+)*)")
 HISTORY_REACH = 12  # blocks of an entry's history read for its "Added in" line
 
 
@@ -38,7 +40,8 @@ def added_in(text: str, name: str) -> tuple[int, int] | None:
     """The offsets of the versions the entry headed by `name` says it was added in, or None."""
     heading = re.compile(rf"(?m)^{re.escape(name)}(?![\w$-])[^\n]*$")
     for found in heading.finditer(text):
-        if not is_code_heading(found.group()):
+        line = found.group().strip()
+        if not (is_code_heading(line) or line == name or re.fullmatch(LABEL, line)):  # "--output-junit <file>"
             continue
         at = found.end()
         for _ in range(HISTORY_REACH):

@@ -46,7 +46,7 @@ from retrieval.countries import countries_named, names_of, only_other_countries,
 from retrieval.document_date import asks_when_made, own_date
 from retrieval.document_lead import asks_what_it_is_about, lead
 from retrieval.entry_version import (ASKS_WHEN_CHANGED, ASKS_WHICH_VERSION, HISTORY_ROW, date_of_its_entry,
-                                     version_it_names, version_of_its_entry)
+                                     version_it_names, version_note_over, version_of_its_entry)
 from retrieval.kind_named import the_name_called, the_name_given, the_name_of_the_kind_asked
 from retrieval.kinds import (TIME, a_year_its_documents_never_name, asks_for_a_number, asks_for_a_post_holder,
                              asks_for_several_holders, asks_how_many, heads_a_body_of_the_country_asked,
@@ -379,11 +379,15 @@ class ExtractiveAnswerer:
         written = next((u for u in analysis.units[:KIND_REACH] if writes_the_releases_asked(question, u.text)), None)
         return written or _the_history_row_asked(question, analysis.units[:KIND_REACH]) or first
 
-    def _its_entrys_version(self, unit: ScoredUnit) -> SpanChoice | None:
+    def _its_entrys_version(self, unit: ScoredUnit, question: str) -> SpanChoice | None:
         """The version `unit` names ("Starting with version 2.26-1"), or else the version in the header of the
         change-log entry it stands in, as a span of the unit that holds it (`unit` itself when the header opens it)."""
         if (named := version_it_names(unit.text)) is not None:
             return self._span_near(unit, (unit.start + named[0], unit.start + named[1]))
+        if (noted := version_note_over(self._text_of(unit.doc_id), unit.start)) is not None \
+                and all(name.lower() in unit.text.lower() for name in identifiers(question)):
+            return self._span_near(unit, noted)  # "New in version 3.12." over the paragraph it dates (that names what
+            # the question names in code: not $<GENEX_EVAL>'s for when add_executable took generator expressions)
         return self._in_its_entry(unit, version_of_its_entry)
 
     def _its_entrys_date(self, unit: ScoredUnit) -> SpanChoice | None:
@@ -598,9 +602,12 @@ class ExtractiveAnswerer:
             short = None  # "What does pyenv which show?": the line under its heading says it; its example output is
             # no answer
         entry = None
-        if (option := the_option_asked(analysis.question.text, analysis.units)
+        if (option := the_code_heading_asked(analysis.question.text, analysis.units, self._text_of, reach=1)
+                or the_option_asked(analysis.question.text, analysis.units)
                 or the_code_heading_asked(analysis.question.text, analysis.units, self._text_of)) is not None:
-            short = option  # "-J, --xz" over "Filter the archive through xz(1).": the label is the answer
+            short = option  # "-J, --xz" over "Filter the archive through xz(1).": the label is the answer; first the
+            # heading over the best unit ("--stop-on-failure" over "Stop running the tests when the first failure
+            # happens.", not "-F" of the next entry's unit)
         elif replacing is None and (named := the_name_of_the_kind_asked(analysis.question.text, analysis.units)
                                     or the_name_given(analysis.question.text, analysis.units)
                                     or the_value_returned(analysis.question.text, analysis.units)) is not None \
@@ -635,7 +642,7 @@ class ExtractiveAnswerer:
             chosen = _first_of_each([*opening, short.unit, *chosen])[:max(len(chosen), 2)]
         line = self._line_of_the_version_asked(analysis, short.unit if short is not None else chosen[0]) \
             if chosen and added is None and ASKS_WHICH_VERSION.search(analysis.question.text) else None
-        if line is not None and (versioned := self._its_entrys_version(line)) is not None:
+        if line is not None and (versioned := self._its_entrys_version(line, analysis.question.text)) is not None:
             short = versioned  # "apt (2.1.16) unstable; ...": the header of the entry the answer stands in (the span
             # model's own pick was "switch 3.15", "Anaconda3-2025.12-2", a contributor's name)
             chosen = _first_of_each([versioned.unit, line, *chosen])
@@ -1654,13 +1661,14 @@ _NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
 # file or module in small letters ("mysql.conf", "sys.path"), or letters then digits ("bzip2", "X.75", "R-2626"),
 # digits, letters and digits ("5T33", a cell line), four capitals or more ("HMGCR", a gene; "NSFUS"), a parameter's name
 # in camel case ("keepAliveTimeout"); not a date or a count written so ("1100s", "3rd", "pre-1875", "1pm").
-_IDENTIFIER = re.compile(r"^(?:\w*_\w+|/\w[\w/.-]*|\w[\w.]*\(\)|[a-z][\w-]*\.[a-z][a-z0-9]{1,9}"
+_IDENTIFIER = re.compile(r"^(?:\w*_\w+|/\w[\w/.-]*|\w[\w.]*\(\)|[a-z][\w-]*\.[a-z][a-z0-9]{1,9}|--[A-Za-z][\w-]*"
                          r"|\w+(?:::\w+)+|[A-Za-z_]\w*<[^<>\s]+>"  # a path in code, a type with its parameters
                          r"|(?!(?:pre|post|mid|early|late|non)-\d)[A-Za-z][\w.+-]*\d[\w.+-]*|\d+[A-Za-z]+\d[\w.+-]*"
                          r"|[A-Z]{4,}[\w-]*|[a-z]+(?:[A-Z][a-z0-9]*)+)$")
 
 
-_JOINED_IN_CODE = re.compile(r"::|<")  # a path in code, a type with its parameters: "thread::scope", "Rc<T>"
+_JOINED_IN_CODE = re.compile(r"::|<|^--")  # a path in code, a type with its parameters: "thread::scope", "Rc<T>"; a
+# long option, "--strip-debug" (its words are any text's)
 
 
 def identifiers(question: str) -> list[str]:

@@ -59,6 +59,24 @@ def version_it_names(line: str) -> tuple[int, int] | None:
     return (m.start("version"), m.end("version")) if m is not None else None
 
 
+# Sphinx's version note standing alone over what it dates: "New in version 3.12." over "Object Libraries may be used as
+# the <target> (first) argument ..."
+_VERSION_NOTE_ALONE = re.compile(r"(?:(?:new|added|changed|removed)\s+in|deprecated\s+since)\s+version\s+"
+                                 r"(?P<version>\d+(?:\.\w+)+)\.?", re.I)
+
+
+def version_note_over(text: str, at: int) -> tuple[int, int] | None:
+    """The offsets of the version of a version note that stands alone in the block right above offset `at` ("New in
+    version 3.12." over the paragraph it dates), or None."""
+    end = len(text[:at].rstrip())
+    block = text[text.rfind("\n\n", 0, end) + 1 : end].strip()
+    note = _VERSION_NOTE_ALONE.fullmatch(block)
+    if note is None:
+        return None
+    start = end - len(block)
+    return start + note.start("version"), start + note.end("version")
+
+
 def date_of_its_entry(text: str, at: int) -> tuple[int, int] | None:
     """The offsets of the date of the change-log entry that holds offset `at`: the date of the first signature line
     after it (before the next entry's header), or a date in its header line; None when there is neither."""

@@ -42,6 +42,7 @@ _AFTER_A_NOUN = frozenset("in of at from".split())  # "boot loader in Ubuntu", "
 _SPELLED = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()) if n > 1}
 _SPELLED.update({w: 10 * n for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)})
+_LEAST_PREFIX = 4  # "Apple" of "AppleTalk" is one thing; "and" of "Android" is not
 _LIKE_SPELLINGS = 0.8  # "Celeron" and "Céloron", "Frensh" and "French": one thing, spelled twice
 
 
@@ -140,7 +141,8 @@ def _one_thing(a: str, b: str) -> bool:
         return True
     if pa in _SPELLED or pb in _SPELLED:  # "four" and "4"
         return str(_SPELLED.get(pa, pa)) == str(_SPELLED.get(pb, pb))
-    if pa in re.split(r"[-/]", pb) or pb in re.split(r"[-/]", pa) or pa.startswith(pb) or pb.startswith(pa):
+    if pa in re.split(r"[-/]", pb) or pb in re.split(r"[-/]", pa) or (
+            min(len(pa), len(pb)) >= _LEAST_PREFIX and (pa.startswith(pb) or pb.startswith(pa))):
         return True
     if difflib.SequenceMatcher(None, pa, pb).ratio() >= _LIKE_SPELLINGS:
         return True

@@ -52,10 +52,11 @@ _USAGE = re.compile(r"^\W*(?:usage|synopsis)\b", re.I)
 _CODE_AND_TITLE = re.compile(r"(?P<name>[A-Z]{2,}\d{2,}|[A-Z][A-Z0-9]*_[A-Z0-9_]+):[ \t]+\S")
 _WORDS = re.compile(r"\w+")
 QUOTABLE_WORDS = 3  # the fewest words a quote may have (answer.MIN_QUOTE_WORDS)
+OPTION_REACH = 3  # the best units looked at for an option's label
 # "Which environment variable ...?", "Which error code ...?", "Which method ...?": a name an API reference heads an
 # entry with
 ASKS_WHICH_NAME = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword|variable|"
-                             r"method|function|code|event|property|symbol|constant|setting|parameter|class)s?\b", re.I)
+                             r"method|function|code|event|property|symbol|constant|setting|parameter|class|expression)s?\b", re.I)
 # "Which tar option ...?", "What option ...?", "Which configure flag ...?", "Which ssh_config keyword ...?"
 ASKS_WHICH_OPTION = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword)\b", re.I)
 _OPENING_LABEL = re.compile(rf"(?m)^{LABEL}(?=[ \t]*\n|[ \t]+[A-Z])")
@@ -144,18 +145,18 @@ def code_heading_opening(text: str) -> str | None:
     return first if rest.startswith("\n") and is_code_heading(first) else None
 
 
-def the_code_heading_asked(question: str, units: Sequence[ScoredUnit],
-                           text_of: Callable[[str], str]) -> SpanChoice | None:
+def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: Callable[[str], str],
+                           reach: int = OPTION_REACH) -> SpanChoice | None:
     """For "Which environment variable sets ...?", "Which error code is thrown when ...?", "Which method changes ...?"
     over an API reference: the name written as code heading the first of the best units whose words under it share
     one with what the question says it does ("UV_THREADPOOL_SIZE=size" over "Set the number of threads used in
     libuv's threadpool ..."), when the heading can be quoted (it opens that unit, or is a unit of its own); None
-    otherwise."""
+    otherwise. Of the first `reach` units."""
     asked = ASKS_WHICH_NAME.search(question)
     if asked is None or _NAMED.search(question):
         return None
     wanted = set(content_words(question[asked.end():]))
-    for unit in units[:OPTION_REACH]:
+    for unit in units[:reach]:
         named = PARAMETER_ITEM.match(unit.text) or _CODE_AND_TITLE.match(unit.text)
         if named is not None:  # a parameter ("ttl" of "- ttl <boolean> Retrieves the Time-To-Live ..."), or the code of
             # a heading "DEP0116: Legacy URL API"
@@ -284,4 +285,3 @@ def the_option_asked(question: str, units: Sequence[ScoredUnit]) -> SpanChoice |
     return None
 
 
-OPTION_REACH = 3  # the best units looked at for an option's label

@@ -3817,6 +3817,8 @@ def test_a_question_that_asks_with_the_opposite_word_is_refused(tmp_path):
     ("What did the general call US foreign policy?", ["He called American foreign policy a racket."], None),
     ("Which island had the Norman Arab style?", ["Sicily had the Norman-Arab style."], None),
     ("What did the Apple system send?", ["The AppleTalk system sent addresses."], None),
+    # but a short word is no part of a longer name: "and" is not "Android" (CMake's docs)
+    ("What does BERTH_PREFIX default to on Android?", ["It defaults to /srv on UNIX and c:/ on Windows."], "on UNIX"),
     ("What do the SP's standing orders say?", ["Parliament's standing orders set it down."], None),
     # the question's word is in the quotes too, or beside another ("along with"), or no slot is filled otherwise
     ("Why must Python be a DLL on Windows?", ["On Windows, Python must be a DLL, as on OS/2."], None),
@@ -4430,6 +4432,86 @@ def test_an_api_reference_answers_with_its_entries_headings_defaults_and_version
     for question in ("What does tide.open do?", "What is the default maxBuffer of tide.open?"):
         assert not any(c.quote.endswith("copy") or "Skip to content" in c.quote
                        for c in service.ask(question).citations)
+
+
+_BERTHCTL_RST = """berthctl(1)
+***********
+
+Options
+=======
+
+.. program:: berthctl
+
+.. option:: --output-on-failure
+
+ Output anything the berth program printed if the berthing should fail.
+
+.. option:: --stop-on-failure
+
+ Stop assigning berths when the first failure happens.
+
+.. option:: -F
+
+ Enable failover.
+
+ This option allows berthctl to resume an assignment that was previously interrupted.
+
+.. option:: --tide-report <file>
+
+ .. versionadded:: 3.21
+
+ Write the tide levels in JUnit format.
+
+ This option tells berthctl to write the tide levels to <file> in JUnit XML format.
+
+Expressions
+===========
+
+.. genex:: $<UPPER_QUAY:string>
+
+  Content of string converted to the quay's upper case.
+
+.. genex:: $<IN_HARBOUR:string,list>
+
+  .. versionadded:: 3.12
+
+  1 if the berth is an item in the semicolon-separated list, else 0.
+
+Object Berths
+=============
+
+.. versionadded:: 3.13
+
+Object berths may be used as the first argument of berth_link_quays to moor their boats.
+
+.. versionadded:: 3.11
+  The pier files can be omitted if they are added later using :command:`berth_sources`.
+
+BERTH_PREFIX defaults to /srv/berths on UNIX and c:/Berths on Windows.
+"""
+
+
+def test_a_sphinx_reference_answers_its_options_expressions_and_version_notes(tmp_path):
+    """CMake's documentation (reStructuredText): the version of "New in version 3.21." under an option's signature, or
+    over the paragraph it dates, or opening the note that says what changed, answers "In which version ...?" and
+    "Since which version ...?"; the signature over the best description answers "Which option ...?" (it had been the
+    next entry's "-F"), and "Which generator expression ...?"; a long option no document writes, and "on Android" of
+    a line that names UNIX and Windows, are refused."""
+    service = service_over(tmp_path, {"berthctl.1.rst": _BERTHCTL_RST})
+    assert bold_answer(service, "In which version was the --tide-report option added?") == "3.21"
+    assert bold_answer(service, "Since which version is the $<IN_HARBOUR:string,list> generator expression "
+                                "available?") == "3.12"
+    assert bold_answer(service, "Since which version can object berths be the first argument of "
+                                "berth_link_quays?") == "3.13"
+    assert bold_answer(service, "Since which version can the pier files be omitted?") == "3.11"
+    assert bold_answer(service, "Which option stops assigning berths when the first failure happens?") == (
+        "--stop-on-failure")
+    assert bold_answer(service, "Which generator expression converts a string to the quay's upper case?") == (
+        "$<UPPER_QUAY:string>")
+    assert bold_answer(service, "What does BERTH_PREFIX default to on UNIX?") == "/srv/berths"
+    for question in ("What does the --strip-berths option do?", "What does BERTH_PREFIX default to on Android?",
+                     "Since which version can object quays be the first argument of berth_unlink_quays?"):
+        assert service.ask(question).abstained, question
 
 
 def test_the_quotes_after_an_entrys_own_line_stay_in_its_entry():

@@ -19,6 +19,7 @@ import re
 from docutils import nodes
 from docutils.parsers.rst import Directive, directives, roles
 from docutils.parsers.rst.directives.body import CodeBlock
+from docutils.parsers.rst.directives.misc import Class
 
 # Sphinx's version notes, in the words Sphinx's HTML shows them with
 VERSION_NOTES = {"versionadded": "New in version", "versionchanged": "Changed in version",
@@ -35,6 +36,7 @@ CONTENT_ONLY = frozenset("only ifconfig hlist".split())
 
 _DIRECTIVE_USED = re.compile(r"^[ \t]*(?:\.\.[ \t]+(?:\[[^\]\n]*\][ \t]+)?|\d+\.[ \t]+\.\.[ \t]+|[*+-][ \t]+\.\.[ \t]+)"
                              r"([A-Za-z][\w:+-]*)::", re.M)  # "  .. option::", ".. [#] .. versionadded::", "1. .. x::"
+_CSS_CLASS = re.compile(r"[a-z][a-z0-9_-]*")
 _ROLE_USED = re.compile(r"(?<![\w`]):([A-Za-z][\w:+.-]*):`")
 
 
@@ -54,7 +56,9 @@ def register_markup_used(source: str) -> None:
     for name in ("code-block", "sourcecode"):
         directives.register_directive(name, CodeBlock)
     for name in {m.group(1).lower() for m in _DIRECTIVE_USED.finditer(source)}:
-        if not _known_directive(name):
+        if name == "class":
+            directives.register_directive(name, _ClassDescribedOrSet)
+        elif not _known_directive(name):
             directives.register_directive(name, _directive_for(name))
     for name in {m.group(1).lower() for m in _ROLE_USED.finditer(source)}:
         if name not in roles._roles and name not in roles._role_registry:
@@ -123,6 +127,16 @@ class _Description(_Sphinx):
         item = nodes.definition_list_item("", nodes.term("", "", nodes.literal(signature, signature)),
                                           nodes.definition("", *content))
         return [nodes.definition_list("", item)]
+
+
+class _ClassDescribedOrSet(_Description):
+    """Sphinx's `.. class:: Crc(poly[, initCrc])` describes a class; docutils' `.. class:: special` sets an HTML class
+    on what follows. A signature is not a list of class names (small letters, digits and hyphens)."""
+
+    def run(self) -> list[nodes.Node]:
+        if self.arguments and all(_CSS_CLASS.fullmatch(name) for name in self.arguments[0].split()):
+            return Class.run(self)
+        return super().run()
 
 
 class _VersionNote(_Sphinx):

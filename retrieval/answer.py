@@ -71,8 +71,9 @@ from retrieval.replacement import itself_the_replacement, the_replacement
 from retrieval.returned import the_value_returned
 from retrieval.unknown_words import names_no_document_knows
 from retrieval.code_rows import code_asked, row_of_the_code
-from retrieval.defaults import (DefaultStated, asks_the_default, default_in_entry, default_in_paragraph, function_named,
-                                keywords_named, opens_a_parameter, parameters_named, part_named, under_the_function)
+from retrieval.defaults import (DefaultStated, asks_the_default, default_in_entry, default_in_paragraph,
+                                default_in_signature, function_named, keywords_named, opens_a_parameter,
+                                parameters_named, part_named, under_the_function)
 from retrieval.scored import ScoredUnit, SpanChoice, softmax
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, the_path_asked,
@@ -429,6 +430,10 @@ class ExtractiveAnswerer:
         if not analysis.units or not asks_the_default(analysis.question.text):
             return None
         near, documents = _near_units_and_documents(analysis, passages)
+        for doc_id in documents:  # "ensure_binary(s, encoding='utf-8', ...)": the signature of the function asked
+            if (found := self._stated(near[doc_id], default_in_signature(self._text_of(doc_id),
+                                                                         analysis.question.text))) is not None:
+                return found
         labelled = False
         function = function_named(analysis.question.text)
         for doc_id, text, at in self._entries_of_the_keywords(analysis.question.text, documents):  # not a list of
@@ -602,7 +607,7 @@ class ExtractiveAnswerer:
             short = None  # "What does pyenv which show?": the line under its heading says it; its example output is
             # no answer
         entry = None
-        if (option := the_code_heading_asked(analysis.question.text, analysis.units, self._text_of, reach=1)
+        if (option := the_code_heading_asked(analysis.question.text, analysis.units, self._text_of, 1, self._span_near)
                 or the_option_asked(analysis.question.text, analysis.units)
                 or the_code_heading_asked(analysis.question.text, analysis.units, self._text_of)) is not None:
             short = option  # "-J, --xz" over "Filter the archive through xz(1).": the label is the answer; first the

@@ -156,6 +156,31 @@ def _the_value(text: str, start: int, end: int) -> tuple[int, int] | None:
                               and not value.endswith("ing")):
         return start, end
     return None
+
+
+# A function's signature on its own line, as Sphinx's reference heads its entry: "ensure_binary(s, encoding='utf-8',
+# errors='strict')", "six.print_(*args, *, file=sys.stdout)"
+_SIGNATURE = re.compile(r"(?m)^[ \t]*(?P<name>[A-Za-z_$][\w$.]*)\((?P<arguments>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)"
+                        r"[ \t]*$")
+_ARGUMENT_DEFAULT = re.compile(r"(?<![\w.])(?P<parameter>[A-Za-z_]\w*)[ \t]*=[ \t]*"
+                               r"(?P<value>'[^'\n]*'|\"[^\"\n]*\"|[^,()\[\]\s]+)")
+
+
+def default_in_signature(text: str, question: str) -> DefaultStated | None:
+    """For "What is the default encoding of ensure_binary?": the default the signature line of the function the question
+    names gives the parameter it names ("utf-8" of "ensure_binary(s, encoding='utf-8', errors='strict')"); None
+    otherwise."""
+    words = set(re.findall(r"[\w$]+(?:\.[\w$]+)*", question))
+    words |= {word.rsplit(".", 1)[-1] for word in words}
+    for signature in _SIGNATURE.finditer(text):
+        if signature["name"] not in words and signature["name"].rsplit(".", 1)[-1] not in words:
+            continue
+        for argument in _ARGUMENT_DEFAULT.finditer(signature["arguments"]):
+            if argument["parameter"] in words:
+                at = signature.start("arguments")
+                value = _the_value(text, at + argument.start("value"), at + argument.end("value"))
+                if value is not None:
+                    return DefaultStated(*value, signature.start("name"))
     return None
 
 

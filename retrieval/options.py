@@ -53,6 +53,7 @@ _CODE_AND_TITLE = re.compile(r"(?P<name>[A-Z]{2,}\d{2,}|[A-Z][A-Z0-9]*_[A-Z0-9_]
 _WORDS = re.compile(r"\w+")
 QUOTABLE_WORDS = 3  # the fewest words a quote may have (answer.MIN_QUOTE_WORDS)
 OPTION_REACH = 3  # the best units looked at for an option's label
+SpanAt = Callable[[ScoredUnit, tuple[int, int]], SpanChoice | None]  # the span at offsets of a unit's document
 # "Which environment variable ...?", "Which error code ...?", "Which method ...?": a name an API reference heads an
 # entry with
 ASKS_WHICH_NAME = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword|variable|"
@@ -146,12 +147,13 @@ def code_heading_opening(text: str) -> str | None:
 
 
 def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: Callable[[str], str],
-                           reach: int = OPTION_REACH) -> SpanChoice | None:
+                           reach: int = OPTION_REACH, span_at: SpanAt | None = None) -> SpanChoice | None:
     """For "Which environment variable sets ...?", "Which error code is thrown when ...?", "Which method changes ...?"
     over an API reference: the name written as code heading the first of the best units whose words under it share
     one with what the question says it does ("UV_THREADPOOL_SIZE=size" over "Set the number of threads used in
     libuv's threadpool ..."), when the heading can be quoted (it opens that unit, or is a unit of its own); None
-    otherwise. Of the first `reach` units."""
+    otherwise. Of the first `reach` units; `span_at` finds a heading that is no unit found (a method's signature
+    over its description, "generateCode(functionName, out, [dataType, crcType])", outside the passages found)."""
     asked = ASKS_WHICH_NAME.search(question)
     if asked is None or _NAMED.search(question):
         return None
@@ -176,7 +178,12 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
         if alone is not None:
             at = alone.text.index(above)
             return ruled(alone, at, at + len(above))
+        at = text_of(unit.doc_id).rfind(above, 0, unit.start)
+        found = span_at(unit, (at, at + len(above))) if span_at is not None and at >= 0 else None
+        if found is not None and found.unit.text == above and len(_WORDS.findall(above)) >= QUOTABLE_WORDS:
+            return found
     return None
+
 
 
 def history_last(units: Sequence[ScoredUnit], rows: np.ndarray, question: str) -> tuple[list[ScoredUnit], np.ndarray]:

@@ -291,6 +291,11 @@ def test_sphinx_descriptions_version_notes_and_roles_read_as_sphinx_shows_them(t
         "Deprecated since version 3.2: Use BERTHS instead.", "Shown on the web.",
         "See also: The harbour guide."], raw.text
     assert "secret" not in raw.text and "tides" not in raw.text
+    # Sphinx's class is a description; docutils' own class directive (CSS class names) still sets a class
+    (tmp_path / "crc.rst").write_text(".. class:: special\n\nA styled paragraph.\n\n.. class:: Crc(poly[, rev])\n\n"
+                                      "   Returns a new Crc object.\n", encoding="utf-8")
+    assert [line for line in read_file(tmp_path / "crc.rst").text.splitlines() if line.strip()] == [
+        "A styled paragraph.", "Crc(poly[, rev])", "Returns a new Crc object."]
 
 
 def test_a_documentation_sites_controls_and_skip_link_are_left_out_and_a_history_row_stays_on_its_line():

@@ -4488,6 +4488,10 @@ Object berths may be used as the first argument of berth_link_quays to moor thei
   The pier files can be omitted if they are added later using :command:`berth_sources`.
 
 BERTH_PREFIX defaults to /srv/berths on UNIX and c:/Berths on Windows.
+
+.. function:: ensure_berth(s, encoding='utf-8', errors='strict')
+
+   Coerce s to a berth.
 """
 
 
@@ -4509,9 +4513,30 @@ def test_a_sphinx_reference_answers_its_options_expressions_and_version_notes(tm
     assert bold_answer(service, "Which generator expression converts a string to the quay's upper case?") == (
         "$<UPPER_QUAY:string>")
     assert bold_answer(service, "What does BERTH_PREFIX default to on UNIX?") == "/srv/berths"
+    assert bold_answer(service, "What is the default encoding of ensure_berth?") == "utf-8"  # its signature's
     for question in ("What does the --strip-berths option do?", "What does BERTH_PREFIX default to on Android?",
                      "Since which version can object quays be the first argument of berth_unlink_quays?"):
         assert service.ask(question).abstained, question
+
+
+def test_the_signature_over_the_best_unit_answers_which_method_though_no_passage_found_holds_it():
+    """crcmod's reference: "Which method of Crc generates a C/C++ function?" quoted "Generate a C/C++ function." alone;
+    its method's signature stood above it, in no passage found."""
+    from retrieval.options import the_code_heading_asked
+    from retrieval.scored import ScoredUnit, ruled
+
+    text = "Crc methods.\n\n\ngenerateCode(functionName, out, [dataType, crcType])\n\n\nGenerate a C/C++ function.\n"
+    at = text.index("Generate a")
+    best = ScoredUnit("crc.rst", "", at, at + 26, "Generate a C/C++ function.", 0.5, 0.5, 1, None, 2.0, 0.9)
+
+    def span_at(unit, offsets):
+        start, end = offsets
+        return ruled(replace(unit, start=start, end=end, text=text[start:end]), 0, end - start)
+
+    question = "Which method of Crc generates a C/C++ function?"
+    assert the_code_heading_asked(question, [best], lambda doc_id: text, 1) is None  # the heading is no unit found
+    found = the_code_heading_asked(question, [best], lambda doc_id: text, 1, span_at)
+    assert found is not None and found.text == "generateCode(functionName, out, [dataType, crcType])"
 
 
 def test_the_quotes_after_an_entrys_own_line_stay_in_its_entry():

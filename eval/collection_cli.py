@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import shutil
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from citeqa.errors import InputNotFound
 
@@ -24,10 +24,16 @@ def write_collection(argv: list[str] | None, prog: str, doc: str, write: Callabl
 def copy_pages(source: Path, out: Path, pages: Sequence[str], where_from: str) -> Path:
     """The folder `out` with each page `<page>.html` of `source` copied as it is; the pages missing named, with where
     they come from (`where_from`), before anything is written."""
-    missing = [page for page in pages if not (source / f"{page}.html").is_file()]
+    return copy_files({f"{page}.html": source / f"{page}.html" for page in pages}, out, where_from)
+
+
+def copy_files(files: Mapping[str, Path], out: Path, where_from: str) -> Path:
+    """The folder `out` with each file of `files` (its name in `out` -> where it is) copied as it is; the files missing
+    named, with where they come from (`where_from`), before anything is written."""
+    missing = [str(path) for path in files.values() if not path.is_file()]
     if missing:
-        raise InputNotFound(f"{source} has no {', '.join(f'{page}.html' for page in missing)}: {where_from}")
+        raise InputNotFound(f"no {', '.join(missing)}: {where_from}")
     out.mkdir(parents=True, exist_ok=True)
-    for page in pages:
-        shutil.copyfile(source / f"{page}.html", out / f"{page}.html")
+    for name, path in files.items():
+        shutil.copyfile(path, out / name)
     return out

@@ -22,8 +22,10 @@ JOINING_WORDS = frozenset(
 KEYWORD = r"(?=[A-Z]\w*[a-z])(?=[A-Z][a-z0-9]*[A-Z])[A-Z][A-Za-z0-9]+"
 OPTION_NAME = r"--?[A-Za-z0-9][\w-]*(?:\[?=[^\s,]+|[ \t](?!-)[^\s,|]+(?:[ \t]+\|[ \t]+[^\s,|]+)*(?=$|,|\n))?"
 LIST_MARK = r"[-*•][ \t]+"  # a list item's mark, as citeqa reads HTML and Markdown lists ("- maxBuffer <number> ...")
-# An API reference's parameter item, its name before its type: "- maxBuffer <number> ...", "- lowWaterMark - <integer>"
-PARAMETER_ITEM = re.compile(rf"{LIST_MARK}(?P<name>[\w.$]+)[ \t]+(?:-[ \t]+)?[<{{]")
+# An API reference's parameter item, its name before its type: "- maxBuffer <number> ...", "- lowWaterMark - <integer>";
+# or Sphinx's, its name (and type) before a dash: "- xorOut – Final value ...", "- data (byte string) – Data ..."
+PARAMETER_ITEM = re.compile(rf"{LIST_MARK}(?P<name>[\w.$]+)[ \t]+"
+                            r"(?:(?:-[ \t]+)?[<{]|(?:\([^()\n]*\)[ \t]+)?[–—][ \t])")
 # A label: an option's names, each perhaps with its argument ("-C, --directory=DIR"), or a keyword
 LABEL = rf"(?:{OPTION_NAME}(?:,[ \t]*{OPTION_NAME})*|{KEYWORD})"
 # What an API reference sets between an entry's heading and its description: a history table ("History", "Version |

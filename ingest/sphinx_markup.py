@@ -37,6 +37,8 @@ CONTENT_ONLY = frozenset("only ifconfig hlist".split())
 _DIRECTIVE_USED = re.compile(r"^[ \t]*(?:\.\.[ \t]+(?:\[[^\]\n]*\][ \t]+)?|\d+\.[ \t]+\.\.[ \t]+|[*+-][ \t]+\.\.[ \t]+)"
                              r"([A-Za-z][\w:+-]*)::", re.M)  # "  .. option::", ".. [#] .. versionadded::", "1. .. x::"
 _CSS_CLASS = re.compile(r"[a-z][a-z0-9_-]*")
+_OBJECT_ROLES = frozenset("func meth class data attr exc obj mod const".split())  # Python objects' roles
+_INVENTORY = re.compile(r"^[a-z][\w-]*:(?=[^\s:])")  # "py2:" of "py2:types.ClassType", an intersphinx inventory
 _ROLE_USED = re.compile(r"(?<![\w`]):([A-Za-z][\w:+.-]*):`")
 
 
@@ -70,8 +72,10 @@ def _known_directive(name: str) -> bool:
 
 
 def _as_text(name, rawtext, text, lineno, inliner, options=None, content=None):
-    """A role as the text it shows: ":func:`open`" as "open", ":ref:`the guide <guide>`" as "the guide"."""
+    """A role as the text it shows: ":func:`open`" as "open", ":ref:`the guide <guide>`" as "the guide", an
+    intersphinx target without its inventory's name (":func:`py3:int`" as "int"; not C++'s "std::vector")."""
     shown = re.sub(r"\s*<[^<>]*>\s*$", "", text).lstrip("~!") or text
+    shown = _INVENTORY.sub("", shown) if name.split(":")[-1] in _OBJECT_ROLES else shown
     return [nodes.literal(rawtext, shown)], []
 
 
@@ -121,7 +125,7 @@ class _Description(_Sphinx):
 
     def run(self) -> list[nodes.Node]:
         signature = " ".join((self.arguments[0] if self.arguments else "").split())
-        content = self._content()
+        content = [_info_fields(node) if isinstance(node, nodes.field_list) else node for node in self._content()]
         if not signature:
             return content
         item = nodes.definition_list_item("", nodes.term("", "", nodes.literal(signature, signature)),
@@ -162,6 +166,51 @@ class _Labelled(_Sphinx):
         if argument:
             content.insert(0, self._paragraph(argument))
         return _opened_with(self.label, content)
+
+
+# Sphinx's info fields, in the words its HTML heads them with (":param rev: ...", ":rtype: int")
+_FIELD_HEADS = {"param": "Parameters", "parameter": "Parameters", "arg": "Parameters", "argument": "Parameters",
+                "key": "Parameters", "keyword": "Parameters", "kwarg": "Parameters", "kwparam": "Parameters",
+                "return": "Returns", "returns": "Returns", "rtype": "Return type", "raises": "Raises",
+                "raise": "Raises", "except": "Raises", "exception": "Raises", "var": "Variables", "ivar": "Variables"}
+
+
+def _info_fields(fields: nodes.field_list) -> nodes.Element:
+    """A description's info fields as Sphinx shows them: ":param rev: A flag ..." with ":type rev: bool" as "Parameters:"
+    over "- rev (bool) – A flag ..." (one alone on the head's line), ":rtype: int" as "Return type: int"; other fields
+    as they are."""
+    types, groups = {}, {}
+    kept = nodes.field_list()
+    for field in fields.children:
+        kind, _, name = field[0].astext().strip().partition(" ")
+        if kind == "type" and name:
+            types[name.split()[-1]] = field[1].astext().strip()
+        elif kind in _FIELD_HEADS:
+            groups.setdefault(_FIELD_HEADS[kind], []).append((name.split()[-1] if name else "", field[1]))
+        else:
+            kept += field
+    shown: list[nodes.Node] = [kept] if kept.children else []
+    for head, items in groups.items():
+        led = [_led_by(f"{name} ({types[name]}) – " if name in types else f"{name} – " if name else "", body)
+               for name, body in items]
+        if len(led) == 1:  # one item stands on the head's line: "Returns: CRC calculation function"
+            shown.extend(_led_by(f"{head}: ", nodes.container("", *led[0])))
+            continue
+        shown.append(nodes.paragraph("", f"{head}:"))
+        shown.append(nodes.bullet_list("", *(nodes.list_item("", *item) for item in led)))
+    holder = nodes.container()
+    holder.extend(shown)
+    return holder
+
+
+def _led_by(lead: str, body: nodes.Element) -> list[nodes.Node]:
+    """The body's paragraphs, the first opened with `lead` ("rev – A flag ...")."""
+    children = [child.deepcopy() for child in body.children]
+    if children and isinstance(children[0], nodes.paragraph):
+        children[0].insert(0, nodes.Text(lead))
+    elif lead:
+        children.insert(0, nodes.paragraph("", lead.rstrip(" –")))
+    return children
 
 
 def _opened_with(label: str, content: list[nodes.Node]) -> list[nodes.Node]:

@@ -296,6 +296,14 @@ def test_sphinx_descriptions_version_notes_and_roles_read_as_sphinx_shows_them(t
                                       "   Returns a new Crc object.\n", encoding="utf-8")
     assert [line for line in read_file(tmp_path / "crc.rst").text.splitlines() if line.strip()] == [
         "A styled paragraph.", "Crc(poly[, rev])", "Returns a new Crc object."]
+    # info fields as Sphinx shows them; an intersphinx target without its inventory's name
+    (tmp_path / "fun.rst").write_text(
+        ".. function:: mkCrcFun(poly[, rev])\n\n   Returns a :func:`py3:callable`.\n\n   :param poly: The polynomial.\n"
+        "   :param rev: A flag.  Defaults to True.\n   :type rev: bool\n   :return: CRC function\n   :rtype: function\n",
+        encoding="utf-8")
+    assert [line for line in read_file(tmp_path / "fun.rst").text.splitlines() if line.strip()] == [
+        "mkCrcFun(poly[, rev])", "Returns a callable.", "Parameters:", "- poly – The polynomial. ",
+        "- rev (bool) – A flag.  Defaults to True. ", "Returns: CRC function", "Return type: function"]
 
 
 def test_a_documentation_sites_controls_and_skip_link_are_left_out_and_a_history_row_stays_on_its_line():

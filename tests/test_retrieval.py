@@ -4492,6 +4492,13 @@ BERTH_PREFIX defaults to /srv/berths on UNIX and c:/Berths on Windows.
 .. function:: ensure_berth(s, encoding='utf-8', errors='strict')
 
    Coerce s to a berth.
+
+.. function:: mkBerthFun(poly[, tide, xorOut])
+
+   Function factory that returns a new function for mooring.
+
+   :param tide:    The first tide of the harbour's day.  Defaults to all tides set.
+   :param xorOut:  Final value to XOR with the berth number.  Used by some harbours.  Defaults to zero.
 """
 
 
@@ -4514,6 +4521,7 @@ def test_a_sphinx_reference_answers_its_options_expressions_and_version_notes(tm
         "$<UPPER_QUAY:string>")
     assert bold_answer(service, "What does BERTH_PREFIX default to on UNIX?") == "/srv/berths"
     assert bold_answer(service, "What is the default encoding of ensure_berth?") == "utf-8"  # its signature's
+    assert bold_answer(service, "What does xorOut default to?") == "zero"  # its parameter's item, read to its end
     for question in ("What does the --strip-berths option do?", "What does BERTH_PREFIX default to on Android?",
                      "Since which version can object quays be the first argument of berth_unlink_quays?"):
         assert service.ask(question).abstained, question

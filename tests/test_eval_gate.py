@@ -284,7 +284,9 @@ def test_hybrid_meets_the_floors_on_other_kinds_of_collection(name, tmp_path_fac
 # question below. Skipped where the SciFact copy is absent (it is not part of this repository). 18:45 UTC, an organism,
 # an organ or a weekday of a closed class no quote names where one names another refused (retrieval/look_alikes.py):
 # abstention 0.6136 -> 0.7045, nothing else on any set moved; the floor moves up (0.59 to 0.68, one question below).
-SCIFACT_FLOORS = (0.84, 0.68, 0.09)
+# 2026-12-07 04:59 UTC, a name after a noun and "in" where a quote writes the same noun and "in" before another name
+# refused ("Which hospital in Beijing ...?" of Lanzhou's): abstention 0.7273; the floor 0.70.
+SCIFACT_FLOORS = (0.84, 0.70, 0.09)
 
 
 @pytest.mark.skipif(not (SCIFACT_SOURCE / "corpus.jsonl").is_file(), reason=f"no BEIR SciFact at {SCIFACT_SOURCE}")
@@ -297,8 +299,9 @@ def test_hybrid_meets_the_floors_on_scientific_abstracts(tmp_path_factory):
 # 65 answerable, 28 not, in three batches each written before it was first asked: n, then o and v after the first
 # rules), measured 2026-12-06 20:10 UTC: answer_quoted 0.9077, abstention 0.5000, false abstention 0.0154 (the code of
 # dad7753, before that evening's rules for release notes: 0.7692, 0.1786, 0.0769). Floors one question below. Skipped
-# where a package's notes are absent.
-NEWS_FLOORS = (0.89, 0.46, 0.04)
+# where a package's notes are absent. 2026-12-07 04:59 UTC, "the default boot loader in Ubuntu" of Debian's line refused:
+# abstention 0.5357; the floor 0.50.
+NEWS_FLOORS = (0.89, 0.50, 0.04)
 
 
 @pytest.mark.skipif(any(not (NEWS_SOURCE / p / "NEWS.Debian.gz").is_file() for p in NEWS_PACKAGES),
@@ -314,8 +317,9 @@ def test_hybrid_meets_the_floors_on_release_notes(tmp_path_factory):
 # answer_quoted 0.9551, abstention 0.4615, false abstention 0.0112 (the code of 4742ae6, before that night's rules for
 # manual pages: 0.6067, 0.2308, 0.0337); the same at 23:10 UTC, when a word one edit from an English word became no
 # unknown name (the shipped questions with a typo had been refused). Floors one question below. Skipped where `man`
-# or the pages are absent.
-MANPAGES_FLOORS = (0.94, 0.42, 0.03)
+# or the pages are absent. 2026-12-07 05:13 UTC, a program none of the pages found documents refused (scp, usermod;
+# retrieval/manual_page.py): abstention 0.5385; the floor 0.50.
+MANPAGES_FLOORS = (0.94, 0.50, 0.03)
 
 
 @pytest.mark.skipif(not manpages_available(), reason="`man` or the manual pages are not on this machine")
@@ -331,8 +335,9 @@ def test_hybrid_meets_the_floors_on_manual_pages(tmp_path_factory):
 # the rules for API references: 0.4615, 0.3889, 0.1282); 01:20 UTC, a parameter of a function whose part lists none
 # refused: 0.7949, 0.7222, 0.0385; 01:27 UTC, a version asked of a history row: 0.8077, 0.7222, 0.0256; 02:00 UTC, a
 # parameter named in plain words read in the function's part: 0.8333, 0.7222, 0.0256. Floors one question below.
-# Skipped where the pages are absent.
-NODEJS_FLOORS = (0.82, 0.66, 0.04)
+# Skipped where the pages are absent. 2026-12-07 05:27 UTC, a long option no document found writes refused
+# ("--readline-history"): abstention 0.7778; the floor 0.72.
+NODEJS_FLOORS = (0.82, 0.72, 0.04)
 
 
 @pytest.mark.skipif(not nodejs_available(), reason="the Node.js API reference is not in /usr/share/doc/nodejs/api")

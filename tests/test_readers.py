@@ -58,7 +58,7 @@ def test_markdown_reads_as_the_text_it_shows(tmp_path):
         "## Steps\n\n1. read\n2. embed\n\n- one\n- two\n\n| measure | value |\n|---|---:|\n| build seconds | 0.9 |\n\n"
         "```\nmake run   # start the chat\n```\n", encoding="utf-8")
     raw = read_file(tmp_path / "notes.md")
-    lines = [line for line in raw.text.splitlines() if line.strip()]
+    lines = _lines_shown(raw.text)
     assert raw.title == "Build notes"
     assert lines == ["Build notes", "The embedder (citeqa/embedding/) runs ONNX int8 weights.", "Steps", "1. read",
                      "2. embed", "- one", "- two", "measure | value", "build seconds | 0.9",
@@ -196,7 +196,7 @@ def test_a_table_of_contents_is_left_out_and_a_list_of_links_after_a_sentence_is
         "The commands are:\n\n* [`tool run`](#tool-run)\n* [`tool stop`](#tool-stop)\n* [`tool list`](#tool-list)\n\n"
         "## Links\n\n* [Home](https://example.org)\n* [Wiki](https://example.org/wiki)\n* [Forum](https://example.org/f)\n",
         encoding="utf-8")
-    lines = [line for line in read_file(tmp_path / "tool.md").text.splitlines() if line.strip()]
+    lines = _lines_shown(read_file(tmp_path / "tool.md").text)
     assert lines == ["tool", "tool keeps versions apart.", "Install", "Run the installer.", "The commands are:",
                      "- tool run", "- tool stop", "- tool list", "Links", "- Home", "- Wiki", "- Forum"]
 
@@ -208,7 +208,7 @@ def test_a_wiki_pages_table_of_contents_is_left_out_with_its_title():
             '<li><a href="#history">1 History</a></li><li><a href="#ships">2 Ships</a><ul><li><a href="#ferries">2.1 '
             'Ferries</a></li></ul></li><li><a href="#see">3 See also</a></li></ul></div>'
             '<h2 id="history">History</h2><p>The harbour opened in 1901.</p>')
-    assert [line for line in read_html(html).text.splitlines() if line.strip()] == [
+    assert _lines_shown(read_html(html).text) == [
         "Harbour", "History", "The harbour opened in 1901."]
 
 
@@ -220,7 +220,7 @@ def test_markdown_front_matter_gives_the_title_and_opens_with_the_description(tm
         "```bash\nnpm prune\n```\n\n### Description\n\nThis command removes extraneous packages.\n", encoding="utf-8")
     raw = read_file(tmp_path / "npm-prune.md")
     assert raw.title == "npm-prune"
-    assert [line for line in raw.text.splitlines() if line.strip()] == [
+    assert _lines_shown(raw.text) == [
         "Remove extraneous packages", "Synopsis", "npm prune", "Description", "This command removes extraneous packages."]
     (tmp_path / "list.md").write_text("---\n- one\n---\n\n# Notes\n\nBody.\n", encoding="utf-8")
     listed = read_file(tmp_path / "list.md")
@@ -250,12 +250,22 @@ def test_a_date_in_a_code_example_does_not_date_the_page_and_its_last_update_doe
     assert dates == {"cli.html": None, "faq.md": "2024-03-03"}, dates
 
 
+def _a_secret(tmp_path):
+    """A file of the server's that no document may read."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the server's secret", encoding="utf-8")
+    return secret
+
+
+def _lines_shown(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
 def test_restructured_text_reads_as_the_text_it_shows_and_includes_no_file(tmp_path):
     """The documentation of Python projects is reStructuredText. Sphinx's roles read as their text, its code-block as
     a code block, what docutils does not know is left out; an include or raw HTML (an uploaded file's way to read the
     server's files or put script in a page) is not carried out."""
-    secret = tmp_path / "secret.txt"
-    secret.write_text("the server's secret", encoding="utf-8")
+    secret = _a_secret(tmp_path)
     (tmp_path / "guide.rst").write_text(
         "=============\nHarbour guide\n=============\n\nUse :func:`dock` to reserve a berth, see :ref:`the berths page "
         "<berths>`.\n\n.. toctree::\n   :maxdepth: 2\n\n   berths\n\nInstalling\n==========\n\nRun the installer:\n\n"
@@ -264,7 +274,7 @@ def test_restructured_text_reads_as_the_text_it_shows_and_includes_no_file(tmp_p
         encoding="utf-8")
     raw = read_file(tmp_path / "guide.rst")
     assert raw.title == "Harbour guide" and raw.format == "rst"
-    assert [line for line in raw.text.splitlines() if line.strip()] == [
+    assert _lines_shown(raw.text) == [
         "Harbour guide", "Use dock to reserve a berth, see the berths page.", "Installing", "Run the installer:",
         "pip install harbour", "Back up the records first."]
     (document,) = [d for d in load_corpus(tmp_path).documents if d.doc_id == "guide.rst"]
@@ -275,8 +285,7 @@ def test_sphinx_descriptions_version_notes_and_roles_read_as_sphinx_shows_them(t
     """CMake's and Python's documentation describe each option, function or variable in a Sphinx directive, with its
     version notes inside: docutils alone dropped them with all their content (ctest(1) lost every option's
     description), and left roles it does not know as markup (":prop_tgt:`FRAMEWORK`" had been an answer in bold)."""
-    secret = tmp_path / "secret.txt"
-    secret.write_text("the server's secret", encoding="utf-8")
+    secret = _a_secret(tmp_path)
     (tmp_path / "berthctl.rst").write_text(
         "berthctl\n--------\n\n.. program:: berthctl\n\n.. versionchanged:: 3.14\n  Berths are freed by "
         ":command:`undock` too.\n\n.. option:: -F, --tidal <level>\n\n .. versionadded:: 3.21\n\n Assign only "
@@ -285,7 +294,7 @@ def test_sphinx_descriptions_version_notes_and_roles_read_as_sphinx_shows_them(t
         f".. literalinclude:: {secret}\n\n.. only:: html\n\n   Shown on the web.\n\n"
         ".. seealso::\n   The harbour guide.\n", encoding="utf-8")
     raw = read_file(tmp_path / "berthctl.rst")
-    assert [line for line in raw.text.splitlines() if line.strip()] == [
+    assert _lines_shown(raw.text) == [
         "berthctl", "Changed in version 3.14: Berths are freed by undock too.", "-F, --tidal <level>",
         "New in version 3.21.", "Assign only berths that stay afloat.", "BERTH_DEFAULT", "Sets the DEFAULT berth.",
         "Deprecated since version 3.2: Use BERTHS instead.", "Shown on the web.",
@@ -294,14 +303,14 @@ def test_sphinx_descriptions_version_notes_and_roles_read_as_sphinx_shows_them(t
     # Sphinx's class is a description; docutils' own class directive (CSS class names) still sets a class
     (tmp_path / "crc.rst").write_text(".. class:: special\n\nA styled paragraph.\n\n.. class:: Crc(poly[, rev])\n\n"
                                       "   Returns a new Crc object.\n", encoding="utf-8")
-    assert [line for line in read_file(tmp_path / "crc.rst").text.splitlines() if line.strip()] == [
+    assert _lines_shown(read_file(tmp_path / "crc.rst").text) == [
         "A styled paragraph.", "Crc(poly[, rev])", "Returns a new Crc object."]
     # info fields as Sphinx shows them; an intersphinx target without its inventory's name
     (tmp_path / "fun.rst").write_text(
         ".. function:: mkCrcFun(poly[, rev])\n\n   Returns a :func:`py3:callable`.\n\n   :param poly: The polynomial.\n"
         "   :param rev: A flag.  Defaults to True.\n   :type rev: bool\n   :return: CRC function\n   :rtype: function\n",
         encoding="utf-8")
-    assert [line for line in read_file(tmp_path / "fun.rst").text.splitlines() if line.strip()] == [
+    assert _lines_shown(read_file(tmp_path / "fun.rst").text) == [
         "mkCrcFun(poly[, rev])", "Returns a callable.", "Parameters:", "- poly – The polynomial. ",
         "- rev (bool) – A flag.  Defaults to True. ", "Returns: CRC function", "Return type: function"]
 

@@ -1672,8 +1672,9 @@ _IDENTIFIER = re.compile(r"^(?:\w*_\w+|/\w[\w/.-]*|\w[\w.]*\(\)|[a-z][\w-]*\.[a-
                          r"|[A-Z]{4,}[\w-]*|[a-z]+(?:[A-Z][a-z0-9]*)+)$")
 
 
-_JOINED_IN_CODE = re.compile(r"::|<|^--")  # a path in code, a type with its parameters: "thread::scope", "Rc<T>"; a
-# long option, "--strip-debug" (its words are any text's)
+_JOINED_IN_CODE = re.compile(r"::|<|^--|[A-Za-z0-9]_[A-Za-z0-9]")  # a path in code, a type with its parameters:
+# "thread::scope", "Rc<T>"; a long option, "--strip-debug"; a name joined by "_", "CMAKE_C_STANDARD" (the lexical
+# index reads its parts as words, each in some text)
 
 
 def identifiers(question: str) -> list[str]:

@@ -168,7 +168,7 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
         heading = code_heading_opening(unit.text)
         if heading is not None:
             if wanted.intersection(content_words(unit.text[len(heading):])):
-                return ruled(unit, 0, len(heading))
+                return ruled(unit, 0, _named(heading))
             continue
         above = heading_above(text_of(unit.doc_id), unit.start)
         if not is_code_heading(above) or not wanted.intersection(content_words(unit.text)):
@@ -177,12 +177,22 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
                       and len(_WORDS.findall(u.text)) >= QUOTABLE_WORDS), None)  # over its history lines
         if alone is not None:
             at = alone.text.index(above)
-            return ruled(alone, at, at + len(above))
+            return ruled(alone, at, at + _named(above))
         at = text_of(unit.doc_id).rfind(above, 0, unit.start)
-        found = span_at(unit, (at, at + len(above))) if span_at is not None and at >= 0 else None
+        found = span_at(unit, (at, at + _named(above))) if span_at is not None and at >= 0 else None
         if found is not None and found.unit.text == above and len(_WORDS.findall(above)) >= QUOTABLE_WORDS:
             return found
     return None
+
+
+_SIGNATURE = re.compile(r"[A-Za-z_$][\w$.]*(?=\((?!\s*\)))")  # a call's name before its parameters: "generateCode("
+
+
+def _named(heading: str) -> int:
+    """How much of a code heading names what it heads: a call's name without its parameters ("generateCode" of
+    "generateCode(functionName, out, [dataType, crcType])"; "os.cpus()" whole), else all of it."""
+    call = _SIGNATURE.match(heading)
+    return call.end() if call is not None else len(heading)
 
 
 

@@ -4522,7 +4522,9 @@ def test_a_sphinx_reference_answers_its_options_expressions_and_version_notes(tm
     assert bold_answer(service, "What does BERTH_PREFIX default to on UNIX?") == "/srv/berths"
     assert bold_answer(service, "What is the default encoding of ensure_berth?") == "utf-8"  # its signature's
     assert bold_answer(service, "What does xorOut default to?") == "zero"  # its parameter's item, read to its end
+    assert bold_answer(service, "Which function coerces s to a berth?") == "ensure_berth"  # its name, not signature
     for question in ("What does the --strip-berths option do?", "What does BERTH_PREFIX default to on Android?",
+                     "What does BERTH_C_PREFIX default to?",  # a name joined by "_" that no document writes whole
                      "Since which version can object quays be the first argument of berth_unlink_quays?"):
         assert service.ask(question).abstained, question
 
@@ -4537,14 +4539,17 @@ def test_the_signature_over_the_best_unit_answers_which_method_though_no_passage
     at = text.index("Generate a")
     best = ScoredUnit("crc.rst", "", at, at + 26, "Generate a C/C++ function.", 0.5, 0.5, 1, None, 2.0, 0.9)
 
-    def span_at(unit, offsets):
+    def span_at(unit, offsets):  # the span in the unit that holds it: its line, as the index's units are here
         start, end = offsets
-        return ruled(replace(unit, start=start, end=end, text=text[start:end]), 0, end - start)
+        line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+        holder = replace(unit, start=line_start, end=line_end, text=text[line_start:line_end])
+        return ruled(holder, start - line_start, end - line_start)
 
     question = "Which method of Crc generates a C/C++ function?"
     assert the_code_heading_asked(question, [best], lambda doc_id: text, 1) is None  # the heading is no unit found
     found = the_code_heading_asked(question, [best], lambda doc_id: text, 1, span_at)
-    assert found is not None and found.text == "generateCode(functionName, out, [dataType, crcType])"
+    assert found is not None and found.text == "generateCode"  # its name, in the quote of its whole signature
+    assert found.unit.text == "generateCode(functionName, out, [dataType, crcType])"
 
 
 def test_the_quotes_after_an_entrys_own_line_stay_in_its_entry():

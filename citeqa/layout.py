@@ -39,13 +39,16 @@ _CODE_HEADING = re.compile(r"(?:--?[A-Za-z][\w-]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$
                            r"(?:\([^()\n]*\)|=\S+|\[[^\]\n]*\])*"
                            r"|\$<[^\s<>]+>")  # a CMake generator expression: "$<UPPER_CASE:string>"
 _CODE_MARKS = re.compile(r"[._=(]|^-|[a-z][A-Z]|^\$<")
+_OPTION_NAMES = re.compile(rf"{OPTION_NAME}(?:,[ \t]*{OPTION_NAME})+")  # "-c, --check", "-C cond, --conditions=cond"
 
 
 def is_code_heading(line: str) -> bool:
     """Whether the line is a name written as code alone: with a dot, an underscore, "=", a call's brackets, an
-    option's dash or capitals inside a word (not "Usage", a heading in words)."""
+    option's dash or capitals inside a word (not "Usage", a heading in words); or an option's names ("-N,
+    --show-only[=<format>]")."""
     line = line.strip()
-    return bool(line) and _CODE_HEADING.fullmatch(line) is not None and _CODE_MARKS.search(line) is not None
+    return bool(line) and (_CODE_HEADING.fullmatch(line) is not None and _CODE_MARKS.search(line) is not None
+                           or _OPTION_NAMES.fullmatch(line) is not None)
 
 
 # A web or e-mail address as written in a text.

@@ -167,11 +167,13 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
             continue
         heading = code_heading_opening(unit.text)
         if heading is not None:
-            if wanted.intersection(content_words(unit.text[len(heading):])):
+            if wanted.intersection(content_words(unit.text[len(heading):])) and _fits(heading, asked, question):
                 return ruled(unit, 0, _named(heading))
             continue
-        above = heading_above(text_of(unit.doc_id), unit.start)
-        if not is_code_heading(above) or not wanted.intersection(content_words(unit.text)):
+        text = text_of(unit.doc_id)
+        above = _code_heading_over(text, unit.start) if unit is units[0] else heading_above(text, unit.start)
+        if not is_code_heading(above) or not wanted.intersection(content_words(unit.text)) \
+                or not _fits(above, asked, question):
             continue
         alone = next((u for u in units if u.doc_id == unit.doc_id and u.text.startswith(above) and u.start < unit.start
                       and len(_WORDS.findall(u.text)) >= QUOTABLE_WORDS), None)  # over its history lines
@@ -183,6 +185,39 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
         if found is not None and found.unit.text == above and len(_WORDS.findall(above)) >= QUOTABLE_WORDS:
             return found
     return None
+
+
+_OPTION_KINDS = frozenset("option flag switch".split())
+
+
+def _fits(heading: str, asked: re.Match, question: str) -> bool:
+    """Whether the heading can name what the question asks: an option's for "Which option ...?", no option's for
+    "Which environment variable ...?"; not a name the question itself writes ("cmake_minimum_required" for "Which
+    variable does cmake_minimum_required set ...?")."""
+    kind = asked.group().split()[-1].lower().rstrip("s")
+    name = heading[:_named(heading)]
+    if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", question):
+        return False
+    return heading.startswith("-") if kind in _OPTION_KINDS else not heading.startswith("-") or kind == "keyword"
+
+
+def _code_heading_over(text: str, start: int) -> str:
+    """The code heading over the block at `start`, or over the paragraph right above it (the entry's second paragraph:
+    "-N, --show-only[=<format>]" / "Disable actual execution of tests." / "This option tells CTest to list the tests
+    ..."); "" when neither stands under one."""
+    above = heading_above(text, start)
+    if is_code_heading(above):
+        return above
+    if above and not above.endswith((".", "!", "?", ":")):
+        return ""  # a heading in words, a section's title: the entry ended above it
+    cut = text.rfind("\n\n", 0, _end_of_text_before(text, start))
+    if cut < 0:
+        return ""
+    paragraph = cut + 2
+    while paragraph < start and text[paragraph] == "\n":
+        paragraph += 1
+    above = heading_above(text, paragraph)
+    return above if is_code_heading(above) else ""
 
 
 _SIGNATURE = re.compile(r"[A-Za-z_$][\w$.]*(?=\((?!\s*\)))")  # a call's name before its parameters: "generateCode("

@@ -4456,6 +4456,18 @@ Options
 
  This option allows berthctl to resume an assignment that was previously interrupted.
 
+.. option:: -N, --show-berths
+
+ Disable actual assignment of berths.
+
+ This option tells berthctl to list the berths that would be assigned but not actually assign them.
+
+.. option:: -j <jobs>, --parallel <jobs>
+
+ Assign the berths in parallel using the given number of jobs.
+
+ This option can also be set by setting the BERTH_PARALLEL_LEVEL environment variable.
+
 .. option:: --tide-report <file>
 
  .. versionadded:: 3.21
@@ -4523,6 +4535,10 @@ def test_a_sphinx_reference_answers_its_options_expressions_and_version_notes(tm
     assert bold_answer(service, "What is the default encoding of ensure_berth?") == "utf-8"  # its signature's
     assert bold_answer(service, "What does xorOut default to?") == "zero"  # its parameter's item, read to its end
     assert bold_answer(service, "Which function coerces s to a berth?") == "ensure_berth"  # its name, not signature
+    assert bold_answer(service, "Which option lists the berths that would be assigned without assigning them?") == (
+        "-N, --show-berths")  # over the entry's first paragraph, the best unit its second
+    assert bold_answer(service, "Which environment variable sets the number of parallel berth jobs?") != (
+        "-j <jobs>, --parallel <jobs>")  # an option's names are no environment variable
     for question in ("What does the --strip-berths option do?", "What does BERTH_PREFIX default to on Android?",
                      "What does BERTH_C_PREFIX default to?",  # a name joined by "_" that no document writes whole
                      "Since which version can object quays be the first argument of berth_unlink_quays?"):

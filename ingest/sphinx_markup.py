@@ -3,13 +3,14 @@
 Sphinx documentation (Python projects, CMake) writes its reference in directives and roles of its own: an option, a
 function, a variable or a command is described under `.. option:: -F`, `.. function:: open(file)`, `.. variable::
 CMAKE_BUILD_TYPE`, with `.. versionadded:: 3.21` inside, and named in the prose as :variable:`CMAKE_INSTALL_PREFIX` or
-:prop_tgt:`FRAMEWORK`. docutils drops a directive it does not know, its whole content with it (CMake's ctest(1) page lost
-every option's description), and leaves a role it does not know as its markup (":prop_tgt:`POSITION_INDEPENDENT_CODE`"
-had been an answer in bold). So before a file is rendered, each directive and role it uses that docutils does not know
-is registered: a role as the text it shows; a description as its signature over its content (a definition list, as
-Sphinx's HTML has it); a version note with Sphinx's words ("New in version 3.21.", "Changed in version 3.14: ...");
-a note box with its label ("See also: ..."); directives that show nothing (a table of contents tree, an index entry,
-the current program or module) and those that read other files (literalinclude) as nothing.
+:prop_tgt:`FRAMEWORK`. docutils drops a directive it does not know, its whole content with it (CMake's ctest(1) page
+lost every option's description), and leaves a role it does not know as its markup
+(":prop_tgt:`POSITION_INDEPENDENT_CODE`" had been an answer in bold). So before a file is rendered, each directive and
+role it uses that docutils does not know is registered: a role as the text it shows; a description as its signature
+over its content (a definition list, as Sphinx's HTML has it); a version note with Sphinx's words ("New in version
+3.21.", "Changed in version 3.14: ..."); a note box with its label ("See also: ..."); directives that show nothing (a
+table of contents tree, an index entry, the current program or module) and those that read other files
+(literalinclude) as nothing.
 """
 
 from __future__ import annotations
@@ -176,9 +177,9 @@ _FIELD_HEADS = {"param": "Parameters", "parameter": "Parameters", "arg": "Parame
 
 
 def _info_fields(fields: nodes.field_list) -> nodes.Element:
-    """A description's info fields as Sphinx shows them: ":param rev: A flag ..." with ":type rev: bool" as "Parameters:"
-    over "- rev (bool) – A flag ..." (one alone on the head's line), ":rtype: int" as "Return type: int"; other fields
-    as they are."""
+    """A description's info fields as Sphinx shows them: ":param rev: A flag ..." with ":type rev: bool" as
+    "Parameters:" over "- rev (bool) – A flag ..." (one alone on the head's line), ":rtype: int" as "Return type: int";
+    other fields as they are."""
     types, groups = {}, {}
     kept = nodes.field_list()
     for field in fields.children:

@@ -1665,7 +1665,8 @@ _NAME = re.compile(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+")
 # A name written as code: with an underscore ("debian_defaults"), a path ("/usr/bin/ruby"), a call ("deflate()"), a
 # file or module in small letters ("mysql.conf", "sys.path"), or letters then digits ("bzip2", "X.75", "R-2626"),
 # digits, letters and digits ("5T33", a cell line), four capitals or more ("HMGCR", a gene; "NSFUS"), a parameter's name
-# in camel case ("keepAliveTimeout"); not a date or a count written so ("1100s", "3rd", "pre-1875", "1pm").
+# in camel case ("keepAliveTimeout"), a long option ("--strip-debug"); not a date or a count written so ("1100s",
+# "3rd", "pre-1875", "1pm").
 _IDENTIFIER = re.compile(r"^(?:\w*_\w+|/\w[\w/.-]*|\w[\w.]*\(\)|[a-z][\w-]*\.[a-z][a-z0-9]{1,9}|--[A-Za-z][\w-]*"
                          r"|\w+(?:::\w+)+|[A-Za-z_]\w*<[^<>\s]+>"  # a path in code, a type with its parameters
                          r"|(?!(?:pre|post|mid|early|late|non)-\d)[A-Za-z][\w.+-]*\d[\w.+-]*|\d+[A-Za-z]+\d[\w.+-]*"

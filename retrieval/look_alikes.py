@@ -52,13 +52,11 @@ def another_in_its_place(question: str, quotes: Sequence[str]) -> str | None:
         return None
     words = _WORD.findall(" ".join(quotes))
     for before, asked, after in _slots(question) + _slots_after_a_noun(question):
-        if any(_one_thing(asked, w) for w in words):
-            continue
-        for i in range(1, len(words)):
-            other = words[i] if before else words[i - 1]
-            if _stands_where(words, i, before, after) and _kind(other) == _kind(asked) \
-                    and other.lower() not in _NOT_A_SLOT_WORD and not _one_thing(asked, other):
-                return f"{words[i - 1]} {words[i]}"
+        another = next((i for i in range(1, len(words)) if _stands_where(words, i, before, after)
+                        and _kind(other := words[i] if before else words[i - 1]) == _kind(asked)
+                        and other.lower() not in _NOT_A_SLOT_WORD and not _one_thing(asked, other)), None)
+        if another is not None and not any(_one_thing(asked, w) for w in words):  # (the costly test last)
+            return f"{words[another - 1]} {words[another]}"
     return None
 
 

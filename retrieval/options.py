@@ -57,7 +57,8 @@ SpanAt = Callable[[ScoredUnit, tuple[int, int]], SpanChoice | None]  # the span 
 # "Which environment variable ...?", "Which error code ...?", "Which method ...?": a name an API reference heads an
 # entry with
 ASKS_WHICH_NAME = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword|variable|"
-                             r"method|function|code|event|property|symbol|constant|setting|parameter|class|expression)s?\b", re.I)
+                             r"method|function|code|event|property|symbol|constant|setting|parameter|class|"
+                             r"expression)s?\b", re.I)
 # "Which tar option ...?", "What option ...?", "Which configure flag ...?", "Which ssh_config keyword ...?"
 ASKS_WHICH_OPTION = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword)\b", re.I)
 _OPENING_LABEL = re.compile(rf"(?m)^{LABEL}(?=[ \t]*\n|[ \t]+[A-Z])")

@@ -308,7 +308,8 @@ def test_sphinx_descriptions_version_notes_and_roles_read_as_sphinx_shows_them(t
     # info fields as Sphinx shows them; an intersphinx target without its inventory's name
     (tmp_path / "fun.rst").write_text(
         ".. function:: mkCrcFun(poly[, rev])\n\n   Returns a :func:`py3:callable`.\n\n   :param poly: The polynomial.\n"
-        "   :param rev: A flag.  Defaults to True.\n   :type rev: bool\n   :return: CRC function\n   :rtype: function\n",
+        "   :param rev: A flag.  Defaults to True.\n   :type rev: bool\n   :return: CRC function\n"
+        "   :rtype: function\n",
         encoding="utf-8")
     assert _lines_shown(read_file(tmp_path / "fun.rst").text) == [
         "mkCrcFun(poly[, rev])", "Returns a callable.", "Parameters:", "- poly – The polynomial. ",

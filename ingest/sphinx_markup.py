@@ -100,7 +100,8 @@ class _Sphinx(Directive):
     has_content = True
 
     def _paragraph(self, text: str) -> nodes.paragraph:
-        """Text written on the directive's own lines, its roles read ("3.14\n  Install rules ... :command:`x`")."""
+        """Text written on the directive's own lines, its roles read (".. versionchanged:: 3.14" over "Install rules
+        ... :command:`add_subdirectory`" without a blank line: the version note's argument)."""
         inline, _ = self.state.inline_text(text, self.lineno)
         return nodes.paragraph(text, "", *inline)
 

@@ -73,7 +73,7 @@ from retrieval.unknown_words import names_no_document_knows
 from retrieval.code_rows import code_asked, row_of_the_code
 from retrieval.defaults import (DefaultStated, asks_the_default, default_in_entry, default_in_paragraph,
                                 default_in_signature, function_named, keywords_named, opens_a_parameter,
-                                parameters_named, part_named, under_the_function)
+                                parameter_in_entry, parameters_named, part_named, under_the_function)
 from retrieval.scored import ScoredUnit, SpanChoice, softmax
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, the_path_asked,
@@ -440,6 +440,7 @@ class ExtractiveAnswerer:
             if function is not None and not under_the_function(text, at, function):  # keywords that names it
                 continue  # another function's parameter: exec's maxBuffer for spawn's
             labelled = True
+            at = parameter_in_entry(text, at, analysis.question.text) or at  # its parameter's item, when it names one
             if (found := self._stated(near[doc_id], default_in_entry(text, at))) is not None:
                 return found
         if labelled:

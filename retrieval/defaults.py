@@ -56,6 +56,8 @@ _CODE_MARKS = re.compile(r"_|[a-z][A-Z]")
 # The words a default is asked of: one or two after "default" ("the default result order"), or before "defaults to"
 _DEFAULT_OF = re.compile(r"\bdefault\s+(?:value\s+(?:of|for)\s+)?(?:the\s+)?([A-Za-z_$][\w$]*)"
                          r"(?:\s+([A-Za-z_$][\w$]*))?|([A-Za-z_$][\w$]*)\s+defaults?\s+to\b", re.I)
+# A parameter named as one: "the rev parameter", "the encoding argument"
+_NAMED_PARAMETER = re.compile(r"\b([A-Za-z_$][\w$]*)\s+(?:parameter|argument)\b", re.I)
 # the part asked of: a dotted name, or a name in camel case ("of execFileSync")
 _PART = re.compile(r"\b(?:of|for|in)\s+(?:the\s+)?"
                    r"(?P<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+|[a-z]+(?:[A-Z][a-z0-9]*)+)")
@@ -110,7 +112,25 @@ def parameters_named(text: str, question: str) -> list[int]:
     parameter's item is its entry (not the timeout's "0" for "Which signal is sent ... by exec's timeout by default?").
     """
     words = {w.lower() for m in _DEFAULT_OF.finditer(question) for w in m.groups() if w}
+    words |= {m.group(1).lower() for m in _NAMED_PARAMETER.finditer(question)}  # "the rev parameter of mkCrcFun"
     return [m.start() for m in PARAMETER_ITEM.finditer(text) if m.group("name").lower() in words]
+
+
+def parameter_in_entry(text: str, start: int, question: str) -> int | None:
+    """Where the entry that opens at `start` (a function's) lists the parameter the question names ("- rev – ...
+    Defaults to True" in mkCrcFun's entry, for "What does the rev parameter of mkCrcFun default to?"), or None."""
+    end = entry_end(text, start)
+    return next((at for at in parameters_named(text, question) if start < at < end), None)
+
+
+def entry_end(text: str, start: int) -> int:
+    """Where the entry that opens at `start` ends: at the next entry's label (after the line at `start`, its own), a
+    heading, or ENTRY_REACH characters on."""
+    line_end = text.find("\n", start)
+    body = line_end + 1 if line_end >= 0 else len(text)
+    stop = min(len(text), start + ENTRY_REACH)
+    following = (_NEXT_ITEM if _LIST_ITEM.match(text, start) else _NEXT_ENTRY).search(text, body, stop)
+    return following.start() if following else stop
 
 
 def under_the_function(text: str, at: int, function: str) -> bool:
@@ -132,11 +152,7 @@ def default_in_entry(text: str, start: int, end: int | None = None) -> DefaultSt
     """The default stated in the entry that opens at `start`: its value's span, up to the next entry's label (after
     the line at `start`, its own), a heading, or ENTRY_REACH characters; or before `end` when given."""
     if end is None:
-        line_end = text.find("\n", start)
-        body = line_end + 1 if line_end >= 0 else len(text)
-        stop = min(len(text), start + ENTRY_REACH)
-        following = (_NEXT_ITEM if _LIST_ITEM.match(text, start) else _NEXT_ENTRY).search(text, body, stop)
-        end = following.start() if following else stop
+        end = entry_end(text, start)
     for said in _DEFAULT_SAID.finditer(text, start, end):
         value = _the_value(text, *said.span(said.lastgroup))  # each way of saying it has one group, its value
         if value is not None:

@@ -4534,6 +4534,8 @@ def test_a_sphinx_reference_answers_its_options_expressions_and_version_notes(tm
     assert bold_answer(service, "What does BERTH_PREFIX default to on UNIX?") == "/srv/berths"
     assert bold_answer(service, "What is the default encoding of ensure_berth?") == "utf-8"  # its signature's
     assert bold_answer(service, "What does xorOut default to?") == "zero"  # its parameter's item, read to its end
+    assert bold_answer(service, "What does the xorOut parameter of mkBerthFun default to?") == "zero"  # not the
+    # function's first default, the tide's
     assert bold_answer(service, "Which function coerces s to a berth?") == "ensure_berth"  # its name, not signature
     assert bold_answer(service, "Which option lists the berths that would be assigned without assigning them?") == (
         "-N, --show-berths")  # over the entry's first paragraph, the best unit its second

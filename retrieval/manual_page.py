@@ -15,13 +15,10 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from retrieval.spelling import is_english
-from retrieval.text import QUESTION_WORDS, STOP_WORDS
-from retrieval.unknown_words import is_two_words
+from retrieval.unknown_words import names_in_small_letters
 
 _NAME_SECTION = re.compile(r"^NAME[ \t]*\n[ \t]*(\S[^\n]*?)[ \t]+[-—–][ \t]", re.M)
 _HEAD = 2_000  # the NAME section opens a page, after its header line
-_PROGRAM = re.compile(r"(?<![\w'’./@:-])[a-z][a-z0-9]{2,}(?![\w'’:-])")  # "scp", "usermod", "zgrep"
 
 
 def programs_of_the_page(text: str) -> frozenset[str] | None:
@@ -40,9 +37,4 @@ def asks_of_another_program(question: str, documents: Sequence[str]) -> bool:
     if any(re.search(rf"(?<![\w-]){re.escape(program)}(?![\w-])", question, re.I) for program in documented):
         return False
     parts = {part for program in documented for part in re.split(r"[-_.]", program)}
-    return any(word not in parts for word in _programs_named(question))
-
-
-def _programs_named(question: str) -> list[str]:
-    return [w for w in _PROGRAM.findall(question)
-            if w not in STOP_WORDS and w not in QUESTION_WORDS and not is_english(w) and not is_two_words(w)]
+    return any(word not in parts for word in names_in_small_letters(question))

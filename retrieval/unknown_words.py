@@ -57,12 +57,18 @@ def _inflected(word: str, english: set[str]) -> bool:
     return False
 
 
+def names_in_small_letters(question: str) -> list[str]:
+    """The words of `question` typed in small letters that are no English word ("dnf", "scp", "usermod"): the names of
+    tools, programs and packages, once each."""
+    return [w for w in dict.fromkeys(_SMALL_WORD.findall(question))
+            if w not in STOP_WORDS and w not in QUESTION_WORDS and not w.isdigit() and not is_english(w)
+            and not is_two_words(w)]
+
+
 def names_no_document_knows(question: str, frequencies: Callable[[Sequence[str]], dict[str, int]]) -> list[str]:
     """The words of `question` typed in small letters that are no English word, nor one misspelt, and that no chunk
     holds (`frequencies`: how many chunks hold each word)."""
-    words = [w for w in dict.fromkeys(_SMALL_WORD.findall(question))
-             if w not in STOP_WORDS and w not in QUESTION_WORDS and not w.isdigit() and not is_english(w)
-             and not is_two_words(w)]
+    words = names_in_small_letters(question)
     if not words:
         return []
     held = frequencies(words)

@@ -85,9 +85,9 @@ def _directive_for(name: str) -> type[Directive]:
     if base in SHOWN_AS_NOTHING:
         return _ShownAsNothing
     if base in VERSION_NOTES:
-        return type(f"Note_{base}", (_VersionNote,), {"words": VERSION_NOTES[base]})
+        return _VersionNote
     if base in LABELLED:
-        return type(f"Labelled_{base}", (_Labelled,), {"label": LABELLED[base]})
+        return _Labelled
     if base in CONTENT_ONLY:
         return _ContentOnly
     return _Description
@@ -147,27 +147,27 @@ class _ClassDescribedOrSet(_Description):
 
 class _VersionNote(_Sphinx):
     """"New in version 3.21.", or "Changed in version 3.14: " before its content's first paragraph."""
-    words = ""
 
     def run(self) -> list[nodes.Node]:
+        words = VERSION_NOTES[self.name.split(":")[-1]]  # the name it was called by: "versionadded", "py:deprecated"
         version = (self.arguments[0].split()[0] if self.arguments else "").rstrip(".")
         explained = " ".join(self.arguments[0].split()[1:]) if self.arguments else ""  # "3.5 Use x instead."
         content = self._content()
         if explained:
             content.insert(0, self._paragraph(explained))
-        return _opened_with(f"{self.words} {version}", content)
+        return _opened_with(f"{words} {version}", content)
 
 
 class _Labelled(_Sphinx):
     """"See also: ...", "Availability: Linux."""
-    label = ""
 
     def run(self) -> list[nodes.Node]:
+        label = LABELLED[self.name.split(":")[-1]]
         argument = " ".join(self.arguments[0].split()) if self.arguments else ""
         content = self._content()
         if argument:
             content.insert(0, self._paragraph(argument))
-        return _opened_with(self.label, content)
+        return _opened_with(label, content)
 
 
 # Sphinx's info fields, in the words its HTML heads them with (":param rev: ...", ":rtype: int")

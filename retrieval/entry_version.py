@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from retrieval.change_log import is_a_change_log
+from retrieval.text import end_of_text_before
 
 # "In which version ...?", "Which release of apt ...?"; not "Which API version ...?", the version of another thing.
 ASKS_WHICH_VERSION = re.compile(r"\b(?:which|what)\s+(?:version|release)\b", re.I)
@@ -68,7 +69,7 @@ _VERSION_NOTE_ALONE = re.compile(r"(?:(?:new|added|changed|removed)\s+in|depreca
 def version_note_over(text: str, at: int) -> tuple[int, int] | None:
     """The offsets of the version of a version note that stands alone in the block right above offset `at` ("New in
     version 3.12." over the paragraph it dates), or None."""
-    end = len(text[:at].rstrip())
+    end = end_of_text_before(text, at)
     block = text[text.rfind("\n\n", 0, end) + 1 : end].strip()
     note = _VERSION_NOTE_ALONE.fullmatch(block)
     if note is None:

@@ -30,7 +30,7 @@ import numpy as np
 
 from citeqa.layout import ENTRY_FURNITURE, LABEL, LIST_MARK, PARAMETER_ITEM, is_code_heading
 from retrieval.scored import ScoredUnit, SpanChoice, ruled, with_scores
-from retrieval.text import content_words
+from retrieval.text import content_words, end_of_text_before
 
 OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")  # an option's name as a question types it
 # What a reference sets over its entry besides an option: a name in capitals joined by "_" (an error code
@@ -181,7 +181,7 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
         if alone is not None:
             at = alone.text.index(above)
             return ruled(alone, at, at + _named(above))
-        at = text_of(unit.doc_id).rfind(above, 0, unit.start)
+        at = text.rfind(above, 0, unit.start)
         found = span_at(unit, (at, at + _named(above))) if span_at is not None and at >= 0 else None
         if found is not None and found.unit.text == above and len(_WORDS.findall(above)) >= QUOTABLE_WORDS:
             return found
@@ -211,7 +211,7 @@ def _code_heading_over(text: str, start: int) -> str:
         return above
     if above and not above.endswith((".", "!", "?", ":")):
         return ""  # a heading in words, a section's title: the entry ended above it
-    cut = text.rfind("\n\n", 0, _end_of_text_before(text, start))
+    cut = text.rfind("\n\n", 0, end_of_text_before(text, start))
     if cut < 0:
         return ""
     paragraph = cut + 2
@@ -229,7 +229,6 @@ def _named(heading: str) -> int:
     "generateCode(functionName, out, [dataType, crcType])"; "os.cpus()" whole), else all of it."""
     call = _SIGNATURE.match(heading)
     return call.end() if call is not None else len(heading)
-
 
 
 def history_last(units: Sequence[ScoredUnit], rows: np.ndarray, question: str) -> tuple[list[ScoredUnit], np.ndarray]:
@@ -266,7 +265,7 @@ def heading_above(text: str, start: int) -> str:
     it is one line of at most LABEL_ALONE_CHARS characters standing alone; "" otherwise."""
     if not text.endswith("\n\n", 0, start):
         return ""
-    end = _end_of_text_before(text, start)  # read in place: a document's prefix is not copied for each unit asked of
+    end = end_of_text_before(text, start)  # read in place: a document's prefix is not copied for each unit asked of
     for _ in range(HEADING_REACH):
         if end == 0:
             return ""
@@ -274,15 +273,8 @@ def heading_above(text: str, start: int) -> str:
         block = text[cut + 2 if cut >= 0 else 0 : end].strip()
         if not ENTRY_FURNITURE.match(block) and not _PARAMETERS.fullmatch(block):
             return block if "\n" not in block and len(block) <= LABEL_ALONE_CHARS else ""
-        end = _end_of_text_before(text, cut) if cut >= 0 else 0
+        end = end_of_text_before(text, cut) if cut >= 0 else 0
     return ""
-
-
-def _end_of_text_before(text: str, at: int) -> int:
-    """Where the text before `at` ends, its trailing whitespace left out (as `text[:at].rstrip()` would end)."""
-    while at > 0 and text[at - 1].isspace():
-        at -= 1
-    return at
 
 
 # An API reference's list of an entry's parameters and what it returns ("- path <string>", "- Returns: <integer>")
@@ -336,5 +328,3 @@ def the_option_asked(question: str, units: Sequence[ScoredUnit]) -> SpanChoice |
             label = labels[shared.index(max(shared))]
             return ruled(unit, *label.span())
     return None
-
-

@@ -50,3 +50,11 @@ def content_words(text: str) -> list[str]:
     text = ASKS_HOW_OFTEN.sub(" ", text.lower())
     words = [w for w in _WORD.findall(text) if w not in STOP_WORDS and w not in QUESTION_WORDS]
     return _stemmer().stemWords(words)
+
+
+def end_of_text_before(text: str, at: int) -> int:
+    """Where the text before `at` ends, its trailing whitespace left out (as `text[:at].rstrip()` would end), read in
+    place: a document's prefix is not copied."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at

@@ -264,11 +264,17 @@ def read_markdown(markdown: str) -> RawText:
     """The text a Markdown file shows, without its marks ("**", "`", "#", link targets): rendered by markdown-it
     (CommonMark and tables) and read as HTML, so a quote reads "The embedder (citeqa/embedding/): ..." rather
     than "**The embedder** (`citeqa/embedding/`): ...". Its title is its front matter's, else its first heading;
-    the front matter's description opens the text, as a documentation site shows it under the title."""
+    the front matter's description opens the text, as a documentation site shows it under the title. MyST Markdown
+    (Sphinx documentation written in Markdown) is read as Sphinx shows it: see `writes_myst`."""
     from markdown_it import MarkdownIt
 
     meta, markdown = front_matter(markdown)
-    html = MarkdownIt("commonmark").enable("table").render(markdown)
+    from ingest.sphinx_markup import writes_myst
+
+    if writes_myst(markdown):
+        html = _docutils_parts(markdown, _myst_parser(), myst_enable_extensions=MYST_EXTENSIONS)["html_body"]
+    else:
+        html = MarkdownIt("commonmark").enable("table").render(markdown)
     raw = read_html(html)
     heading = re.search(r"<h[1-6][^>]*>(.*?)</h[1-6]>", html, re.S)
     title = _meta_text(meta, "title") or (read_html(heading.group(1)).text.strip() if heading else None)
@@ -330,6 +336,27 @@ def read_rst(source: str) -> RawText:
     <guide>`" as "the guide") and its code-block as a code block; what docutils does not know (toctree, automodule)
     is left out, with no error in the text. No file is included and no raw HTML passed: an uploaded file reads none
     of the server's files."""
+    parts = _docutils_parts(source)
+    title = read_html(parts["title"]).text.strip() if parts.get("title") else None
+    body = read_html(parts["html_body"])
+    return RawText(body.text, "rst", title or None, prose=body.prose)
+
+
+# MyST's extensions Sphinx projects turn on most: definition lists ("Global" over ": In a pip subdirectory ..."),
+# directives fenced with colons
+MYST_EXTENSIONS = ["deflist", "colon_fence"]
+
+
+def _myst_parser():
+    from myst_parser.parsers.docutils_ import Parser
+
+    return Parser()
+
+
+def _docutils_parts(source: str, parser=None, **settings) -> dict:
+    """The parts docutils writes of reStructuredText (or of MyST Markdown, with MyST's parser) as HTML, with each
+    Sphinx directive and role the source uses registered first. No file is included and no raw HTML passed: an
+    uploaded file reads none of the server's files."""
     from docutils.core import publish_parts
     from docutils.writers.html5_polyglot import Writer
 
@@ -337,15 +364,13 @@ def read_rst(source: str) -> RawText:
 
     register_markup_used(source)
     try:
-        parts = publish_parts(source, writer=Writer(), settings_overrides={
+        return publish_parts(source, parser=parser, writer=Writer(), settings_overrides={
             "report_level": 5, "halt_level": 5, "warning_stream": io.StringIO(), "file_insertion_enabled": False,
             "raw_enabled": False, "input_encoding": "unicode", "syntax_highlight": "none", "_disable_config": True,
-            "traceback": True, "math_output": "latex"})
+            "traceback": True, "math_output": "latex", **settings})
     except Exception as exc:  # docutils' own errors on markup it cannot parse: the file is named and skipped
-        raise Unreadable(f"reStructuredText that docutils cannot render ({type(exc).__name__}: {exc})") from None
-    title = read_html(parts["title"]).text.strip() if parts.get("title") else None
-    body = read_html(parts["html_body"])
-    return RawText(body.text, "rst", title or None, prose=body.prose)
+        kind = "MyST Markdown" if parser is not None else "reStructuredText"
+        raise Unreadable(f"{kind} that docutils cannot render ({type(exc).__name__}: {exc})") from None
 
 
 def read_pdf(data: bytes) -> RawText:

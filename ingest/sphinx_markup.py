@@ -32,15 +32,30 @@ SHOWN_AS_NOTHING = frozenset(
     "toctree index highlight program module currentmodule sectionauthor moduleauthor codeauthor literalinclude "
     "cmake-module tabularcolumns autosummary automodule autoclass autofunction automethod autodata autoattribute "
     "autoexception autodecorator autoproperty default-domain todolist graphviz inheritance-diagram".split())
-# Directives whose content is shown as it is, without a frame ("only:: html", a conditional block)
-CONTENT_ONLY = frozenset("only ifconfig hlist".split())
+# Directives whose content is shown as it is, without a frame ("only:: html", a conditional block, a set of tabs)
+CONTENT_ONLY = frozenset("only ifconfig hlist tab-set grid grid-item".split())
+# Directives whose argument labels their content: a tab ("Linux", "MacOS") over what it holds, a dropdown's or a card's
+# title (sphinx-inline-tabs, sphinx-design)
+LABELLED_BY_ARGUMENT = frozenset("tab tab-item dropdown card grid-item-card".split())
 
 _DIRECTIVE_USED = re.compile(r"^[ \t]*(?:\.\.[ \t]+(?:\[[^\]\n]*\][ \t]+)?|\d+\.[ \t]+\.\.[ \t]+|[*+-][ \t]+\.\.[ \t]+)"
                              r"([A-Za-z][\w:+-]*)::", re.M)  # "  .. option::", ".. [#] .. versionadded::", "1. .. x::"
 _CSS_CLASS = re.compile(r"[a-z][a-z0-9_-]*")
+_PROMPT = re.compile(r"\s*(?:\$|>>>|C:\\>|PS>)\s")  # a shell's or Python's prompt opening a console session
 _OBJECT_ROLES = frozenset("func meth class data attr exc obj mod const".split())  # Python objects' roles
 _INVENTORY = re.compile(r"^[a-z][\w-]*:(?=[^\s:])")  # "py2:" of "py2:types.ClassType", an intersphinx inventory
 _ROLE_USED = re.compile(r"(?<![\w`]):([A-Za-z][\w:+.-]*):`")
+# The same in MyST Markdown: a directive is a fence named in braces ("```{versionadded} 6.0", ":::{note}"), a role
+# "{ref}`the guide <guide>`"
+_MYST_DIRECTIVE_USED = re.compile(r"^[ \t]*(?:`{3,}|~{3,}|:{3,})[ \t]*\{([A-Za-z][\w:+-]*)\}", re.M)
+_MYST_ROLE_USED = re.compile(r"(?<![\w`])\{([A-Za-z][\w:+.-]*)\}`")
+
+
+def writes_myst(markdown: str) -> bool:
+    """Whether a Markdown file is MyST (Sphinx's Markdown: pip's, Jupyter Book's documentation), a directive fence or
+    a role in it: plain Markdown writes neither, and read as plain Markdown a version note lost its version and a tab
+    its label. Such a file is rendered by MyST's docutils parser with its directives and roles registered here."""
+    return bool(_MYST_DIRECTIVE_USED.search(markdown) or _MYST_ROLE_USED.search(markdown))
 
 
 class _AnyOption(dict):
@@ -55,15 +70,17 @@ class _AnyOption(dict):
 
 
 def register_markup_used(source: str) -> None:
-    """Register each Sphinx directive and role `source` uses that docutils does not know yet (process-wide)."""
+    """Register each Sphinx directive and role `source` uses that docutils does not know yet (process-wide), written
+    in reStructuredText or MyST Markdown (whose fences can hold reStructuredText: "```{eval-rst}")."""
     for name in ("code-block", "sourcecode"):
         directives.register_directive(name, CodeBlock)
-    for name in {m.group(1).lower() for m in _DIRECTIVE_USED.finditer(source)}:
+    used = {m.group(1).lower() for pattern in (_DIRECTIVE_USED, _MYST_DIRECTIVE_USED) for m in pattern.finditer(source)}
+    for name in used:
         if name == "class":
             directives.register_directive(name, _ClassDescribedOrSet)
         elif not _known_directive(name):
             directives.register_directive(name, _directive_for(name))
-    for name in {m.group(1).lower() for m in _ROLE_USED.finditer(source)}:
+    for name in {m.group(1).lower() for pattern in (_ROLE_USED, _MYST_ROLE_USED) for m in pattern.finditer(source)}:
         if name not in roles._roles and name not in roles._role_registry:
             roles.register_local_role(name, _as_text)
 
@@ -74,9 +91,16 @@ def _known_directive(name: str) -> bool:
 
 def _as_text(name, rawtext, text, lineno, inliner, options=None, content=None):
     """A role as the text it shows: ":func:`open`" as "open", ":ref:`the guide <guide>`" as "the guide", an
-    intersphinx target without its inventory's name (":func:`py3:int`" as "int"; not C++'s "std::vector")."""
+    intersphinx target without its inventory's name (":func:`py3:int`" as "int"; not C++'s "std::vector"), a page
+    linked by its path as its name (":doc:`../cli/pip_config`" as "pip_config")."""
     shown = re.sub(r"\s*<[^<>]*>\s*$", "", text).lstrip("~!") or text
-    shown = _INVENTORY.sub("", shown) if name.split(":")[-1] in _OBJECT_ROLES else shown
+    base = name.split(":")[-1]
+    if base in _OBJECT_ROLES:
+        shown = _INVENTORY.sub("", shown)
+    elif base == "doc" and shown == text:  # a page named by its path ("../cli/pip_config"): its name, not the way there
+        shown = shown.rstrip("/").rsplit("/", 1)[-1] or shown
+    elif base in ("file", "samp"):  # Sphinx reads "\\" in these as one backslash ("C:\\ProgramData\\pip")
+        shown = shown.replace("\\\\", "\\")
     return [nodes.literal(rawtext, shown)], []
 
 
@@ -90,6 +114,8 @@ def _directive_for(name: str) -> type[Directive]:
         return _Labelled
     if base in CONTENT_ONLY:
         return _ContentOnly
+    if base in LABELLED_BY_ARGUMENT:
+        return _LabelledByArgument
     return _Description
 
 
@@ -127,6 +153,9 @@ class _Description(_Sphinx):
 
     def run(self) -> list[nodes.Node]:
         signature = " ".join((self.arguments[0] if self.arguments else "").split())
+        if not signature and self.content and _PROMPT.match(self.content[0]):  # a console session ("```{pip-cli}" /
+            session = "\n".join(self.content)  # "$ pip install sampleproject"): as it was typed, not as prose
+            return [nodes.literal_block(session, session)]
         content = [_info_fields(node) if isinstance(node, nodes.field_list) else node for node in self._content()]
         if not signature:
             return content
@@ -168,6 +197,17 @@ class _Labelled(_Sphinx):
         if argument:
             content.insert(0, self._paragraph(argument))
         return _opened_with(label, content)
+
+
+class _LabelledByArgument(_Sphinx):
+    """A tab's label ("Linux") as a term over what the tab holds ("~/.cache/pip"), as the tab shows it."""
+
+    def run(self) -> list[nodes.Node]:
+        label = " ".join(self.arguments[0].split()) if self.arguments else ""
+        if not label:
+            return self._content()
+        item = nodes.definition_list_item("", nodes.term("", label), nodes.definition("", *self._content()))
+        return [nodes.definition_list("", item)]
 
 
 # Sphinx's info fields, in the words its HTML heads them with (":param rev: ...", ":rtype: int")

@@ -331,3 +331,66 @@ def test_a_documentation_sites_controls_and_skip_link_are_left_out_and_a_history
     assert "copy" not in raw.text and "cjs" not in raw.text
     assert "v6.0.0 | Passing a non-string as the path argument will throw now." in raw.text
     assert "// Returns: 'quux.html'" in raw.text
+
+
+_MYST_PAGE = """(caching)=
+# Caching
+
+```{versionadded} 6.0
+
+```
+
+The harbour keeps a cache of tide tables.
+
+## Where it is
+
+````{tab} Linux
+```
+~/.cache/harbour
+```
+````
+
+````{tab} Windows
+```
+%LocalAppData%\\harbour\\Cache
+```
+````
+
+```{versionchanged} 20.0
+Tables fetched over git are cached too.
+```
+
+See {ref}`the pier guide <piers>` and {doc}`../cli/harbour_config`; the user file is {file}`C:\\\\Users\\\\harbour.ini`.
+
+Global
+: Read from {file}`/etc/harbour.conf`.
+
+```{harbour-cli}
+$ harbour cache purge
+```
+
+:::{note}
+Purging removes every table.
+:::
+"""
+
+
+def test_myst_markdown_reads_as_sphinx_shows_it(tmp_path):
+    """pip's documentation writes Sphinx's directives and roles in MyST Markdown: read as plain Markdown,
+    "```{versionadded} 22.2" lost its version, a tab its label ("Linux" over "~/.cache/pip"), and "{ref}`pip cache`"
+    showed its markup."""
+    from ingest.sphinx_markup import writes_myst
+
+    (tmp_path / "caching.md").write_text(_MYST_PAGE, encoding="utf-8")
+    raw = read_file(tmp_path / "caching.md")
+    assert raw.title == "Caching" and raw.format == "md"
+    assert _lines_shown(raw.text) == [
+        "Caching", "New in version 6.0.", "The harbour keeps a cache of tide tables.", "Where it is", "Linux",
+        "~/.cache/harbour", "Windows", "%LocalAppData%\\harbour\\Cache",
+        "Changed in version 20.0: Tables fetched over git are cached too.",
+        "See the pier guide and harbour_config; the user file is C:\\Users\\harbour.ini.", "Global",
+        "Read from /etc/harbour.conf.", "$ harbour cache purge", "Note", "Purging removes every table."], raw.text
+    assert "$ harbour cache purge" not in (raw.prose or "")  # a console session is code, not prose
+    # plain Markdown (a fence's language, braces in a sentence) is read by markdown-it as before
+    assert not writes_myst("# Title\n\n```python\nx = {1: 2}\n```\n\nSets are written {a, b}.\n")
+    assert writes_myst(":::{note}\nA note.\n:::\n") and writes_myst("See {ref}`caching`.\n")

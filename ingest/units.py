@@ -101,23 +101,40 @@ def _with_short_code_headings_joined(text: str, units: list[Span]) -> list[Span]
     "UV_THREADPOOL_SIZE=size", "os.availableParallelism()"; an API reference's page), opens the unit under it: alone
     it was never quoted, so "Which error code ...?" had no answer to put in bold, and what the unit under it said
     stood without its name. Not over its history or version lines ("Added in: v0.3.3"): with the name's words, they
-    outranked what the entry says, and the unit ranker, its features moved, ranked the entry's lines otherwise."""
+    outranked what the entry says, and the unit ranker, its features moved, ranked the entry's lines otherwise. So does
+    a short label over the value it names (`_labels_a_value`)."""
     out: list[Span] = []
     i = 0
     while i < len(units):
         span = units[i]
         heading = text[span.start : span.end]
+        under = text[units[i + 1].start : units[i + 1].end] if i + 1 < len(units) else ""
         if (i + 1 < len(units) and "\n" not in heading.strip() and len(_WORD.findall(heading)) <= HEADING_MAX_WORDS
-                and is_code_heading(heading) and not text[span.end : units[i + 1].start].strip()
+                and not text[span.end : units[i + 1].start].strip()
                 and "\n\n" in text[span.end : units[i + 1].start + 1]
-                and not is_code_heading(text[units[i + 1].start : units[i + 1].end])
-                and not ENTRY_FURNITURE.match(text[units[i + 1].start : units[i + 1].end])):
+                and ((is_code_heading(heading) and not is_code_heading(under) and not ENTRY_FURNITURE.match(under))
+                     or _labels_a_value(heading, under))):
             out.append(Span(span.start, units[i + 1].end))
             i += 2
             continue
         out.append(span)
         i += 1
     return out
+
+
+# A value written as code: a path, a variable, a setting, a command ("~/.cache/pip", "%LocalAppData%\\pip\\Cache",
+# "$HOME/.pip", "py -m pip <pip arguments>")
+_CODE_VALUE = re.compile(r"[/\\~%$=_<>|]|[a-z][A-Z]|\w\.\w|(?:^|\s)--?[A-Za-z]")  # or a command with an option
+VALUE_MAX_WORDS = 6
+
+
+def _labels_a_value(label: str, value: str) -> bool:
+    """A word or two that name a case ("Linux", "Windows": a tab's label) over one line of the value for it
+    ("~/.cache/pip"): apart, neither says where pip's cache is on Linux, and the label is too short to be quoted."""
+    return (not ends_sentence(label) and not label.rstrip().endswith(":") and not _LIST_ITEM.match(label)
+            and _LETTER.search(label) is not None and not is_code_heading(label) and not ENTRY_FURNITURE.match(value)
+            and "\n" not in value.strip() and not ends_sentence(value)
+            and len(_WORD.findall(value)) <= VALUE_MAX_WORDS and _CODE_VALUE.search(value) is not None)
 
 
 SHORT_REPLY_WORDS = 2  # "Yes.", "Very stable.": fewer words than a quote may have (answer.MIN_QUOTE_WORDS)

@@ -271,3 +271,17 @@ def test_a_name_written_as_code_that_heads_its_entry_alone_opens_the_unit_under_
     assert units[0] == "ERR_TIDE_CLOSED\n\n\nA tide table was read after the harbour closed.", units
     assert "tide.loadavg()" in units and "Added in: v0.3.3" in units  # not joined over its history
     assert "Usage" in units and "emitter.setMaxTides(n)" in units, units  # words; three words, quotable alone
+
+
+def test_a_short_label_over_the_value_it_names_is_one_unit():
+    """Documentation sets what differs by system under a tab's label ("Linux" / "~/.cache/pip"): apart, the label is
+    too short to be quoted and the path says nowhere which system it is for. A heading over a label, a label over a
+    sentence or over a line of words stay apart."""
+    text = ("Default paths\n\n\nLinux\n\n\n~/.cache/harbour\n\n\nThe harbour also respects XDG_CACHE_HOME.\n\n\n"
+            "Windows\n\n\npy -m harbour <arguments>\n\n\nUsage\n\n\nRun it from a shell.\n\n\n"
+            "Status\n\n\nStill in beta\n")
+    units = [text[u.start : u.end] for u in quote_units(text)]
+    assert "Linux\n\n\n~/.cache/harbour" in units and "Default paths" in units, units
+    assert "Windows\n\n\npy -m harbour <arguments>" in units  # a command with an option is a value too
+    assert "Usage" in units and "Run it from a shell." in units  # a sentence is no value
+    assert "Status" in units and "Still in beta" in units  # words are no value written as code

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from citeqa.layout import ENTRY_FURNITURE, LABEL, is_code_heading
+from retrieval.entry_version import version_note_of_its_section
 
 ASKS_WHEN_ADDED = re.compile(r"^\W*(?:when\s+(?:was|were|did)|(?:in\s+|since\s+)?(?:which|what)\s+(?:[\w.]+\s+)?"
                              r"(?:version|release))\b.*\b(?:added|introduced|add|introduce|available|exists?)\b", re.I)
@@ -59,3 +60,11 @@ def added_in(text: str, name: str) -> tuple[int, int] | None:
                 return cut + said.start("versions"), cut + said.end("versions")
             at = cut + len(block)
     return None
+
+
+def section_added_in(text: str, name: str) -> tuple[int, int] | None:
+    """The offsets of the version of the note "New in version 22.3." that opens the section where the text first
+    writes `name` (a guide, not a reference: "Managing a different Python interpreter" / "New in version 22.3." /
+    "... you can use the --python option ..."), or None."""
+    first = re.search(rf"(?<![\w$-]){re.escape(name)}(?![\w$-])", text)
+    return version_note_of_its_section(text, first.start()) if first is not None else None

@@ -36,7 +36,7 @@ from citeqa.layout import (ENTRY_FURNITURE, ends_sentence, in_capitals, is_code_
                            one_line, quoted)
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
-from retrieval.added_in import added_in, code_name_asked
+from retrieval.added_in import added_in, code_name_asked, section_added_in
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.bodies import (Abbreviation, abbreviation_asked, abbreviation_explained, abbreviations,
                              abbreviations_defined, initials_start, name_explained, only_other_bodies, says_what_it_is,
@@ -45,8 +45,9 @@ from retrieval.bodies import (Abbreviation, abbreviation_asked, abbreviation_exp
 from retrieval.countries import countries_named, names_of, only_other_countries, with_peoples_words
 from retrieval.document_date import asks_when_made, own_date
 from retrieval.document_lead import asks_what_it_is_about, lead
-from retrieval.entry_version import (ASKS_WHEN_CHANGED, ASKS_WHICH_VERSION, HISTORY_ROW, date_of_its_entry,
-                                     version_it_names, version_note_over, version_of_its_entry)
+from retrieval.entry_version import (ASKS_SINCE_WHICH_VERSION, ASKS_WHEN_CHANGED, ASKS_WHICH_VERSION, HISTORY_ROW,
+                                     date_of_its_entry, version_it_names, version_note_of_its_section,
+                                     version_note_over, version_of_its_entry)
 from retrieval.kind_named import the_name_called, the_name_given, the_name_of_the_kind_asked
 from retrieval.kinds import (TIME, a_year_its_documents_never_name, asks_for_a_number, asks_for_a_post_holder,
                              asks_for_several_holders, asks_how_many, heads_a_body_of_the_country_asked,
@@ -61,7 +62,8 @@ from retrieval.manual_page import asks_of_another_program
 from retrieval.options import (asks_what_it_is, described_under_its_label, heading_above, history_last, label_lines,
                                only_history, opens_with_a_label, the_code_heading_asked, the_option_asked,
                                with_the_options_own_line)
-from retrieval.opposites import asks_with_a_negation_no_quote_holds, negation_asked, says_the_opposite
+from retrieval.opposites import (asks_when_it_went_no_quote_says, asks_with_a_negation_no_quote_holds,
+                                 negation_asked, says_the_opposite)
 from retrieval.posed_questions import answered_where_posed, question_posed_over
 from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_does, asks_for_a_list, asks_for_items,
                                 asks_how_to, defined_term, person_asked_about, person_named_as_source, says_number,
@@ -70,6 +72,7 @@ from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_d
 from retrieval.replacement import itself_the_replacement, the_replacement
 from retrieval.returned import the_value_returned
 from retrieval.unknown_words import names_no_document_knows
+from retrieval.case_label import labelled_case_asked, value_under_the_label
 from retrieval.code_rows import code_asked, row_of_the_code
 from retrieval.defaults import (DefaultStated, asks_the_default, default_in_entry, default_in_paragraph,
                                 default_in_signature, function_named, keywords_named, opens_a_parameter,
@@ -101,6 +104,7 @@ KIND_LEXICAL = 0.5
 # of an answer; a tenth, measured then as the looser choice, for more of the same)
 MORE_SHARE = 0.1
 KIND_REACH = 5
+CASE_REACH = 8  # the best units looked at for one labelled with the case a question names
 DEFAULT_REACH = 3  # the best units whose entries are read for the default asked, when it names no keyword
 NOT_FOUND = "The documents do not say."
 # A unit of one or two words is a heading, a list item or a name on its own line ("CSTO PA",
@@ -385,10 +389,14 @@ class ExtractiveAnswerer:
         change-log entry it stands in, as a span of the unit that holds it (`unit` itself when the header opens it)."""
         if (named := version_it_names(unit.text)) is not None:
             return self._span_near(unit, (unit.start + named[0], unit.start + named[1]))
-        if (noted := version_note_over(self._text_of(unit.doc_id), unit.start)) is not None \
-                and all(name.lower() in unit.text.lower() for name in identifiers(question)):
-            return self._span_near(unit, noted)  # "New in version 3.12." over the paragraph it dates (that names what
-            # the question names in code: not $<GENEX_EVAL>'s for when add_executable took generator expressions)
+        text = self._text_of(unit.doc_id)
+        if not all(name.lower() in unit.text.lower() for name in identifiers(question)):
+            noted = None  # a note dates what the unit says only when the unit names what the question names in code
+            # (not $<GENEX_EVAL>'s note for when add_executable took generator expressions)
+        elif (noted := version_note_over(text, unit.start)) is None and ASKS_SINCE_WHICH_VERSION.search(question):
+            noted = version_note_of_its_section(text, unit.start)  # "New in version 22.2." under its section's heading
+        if noted is not None:
+            return self._span_near(unit, noted)  # "New in version 3.12." over the paragraph it dates
         return self._in_its_entry(unit, version_of_its_entry)
 
     def _its_entrys_date(self, unit: ScoredUnit) -> SpanChoice | None:
@@ -466,13 +474,15 @@ class ExtractiveAnswerer:
 
     def _version_added(self, analysis: Analysis, passages: Sequence[Passage]) -> SpanChoice | None:
         """The versions the entry of the name asked says it was added in, in the first of the top passages' documents
-        whose reference heads an entry with it (retrieval/added_in.py)."""
+        whose reference heads an entry with it, or whose section that first names it opens with a version note
+        (retrieval/added_in.py)."""
         name = code_name_asked(analysis.question.text)
         if name is None:
             return None
         near, documents = _near_units_and_documents(analysis, passages)
         for doc_id in documents:
-            if (found := added_in(self._text_of(doc_id), name)) is not None:
+            text = self._text_of(doc_id)
+            if (found := added_in(text, name) or section_added_in(text, name)) is not None:
                 return self._span_near(near[doc_id], found)
         return None
 
@@ -632,6 +642,10 @@ class ExtractiveAnswerer:
                 called := the_name_called(analysis.question.text, analysis.units)) is not None:
             short = called  # "unit-like structs" of "These are called unit-like structs because ...", when the span
             # model found nothing (its own names of several capitalised words stand: "War of the Two Capitals")
+        if (labelled := labelled_case_asked(analysis.question.text, analysis.units[:CASE_REACH])) is not None and (
+                short is None or short.unit.key != labelled.key):
+            short = self._span_near(labelled, value_under_the_label(labelled))  # "~/.cache/pip" under "Linux" for
+            # "Where does pip store its cache on Linux?" (the span model's pick was "XDG_CACHE_HOME", a line above)
         instances = instances_asked(analysis)[:INSTANCES_QUOTED] if short is None else []
         chosen = self.quotes(short.unit if short is not None else instances[0] if instances
                              else _first_quote(analysis, headed), analysis.units, asks_for_a_list(analysis.question.text))
@@ -647,7 +661,8 @@ class ExtractiveAnswerer:
             opening = [entry] if len(_WORD.findall(entry.text)) >= MIN_QUOTE_WORDS else []
             chosen = _first_of_each([*opening, short.unit, *chosen])[:max(len(chosen), 2)]
         line = self._line_of_the_version_asked(analysis, short.unit if short is not None else chosen[0]) \
-            if chosen and added is None and ASKS_WHICH_VERSION.search(analysis.question.text) else None
+            if chosen and added is None and (ASKS_WHICH_VERSION.search(analysis.question.text)
+                                             or ASKS_SINCE_WHICH_VERSION.search(analysis.question.text)) else None
         if line is not None and (versioned := self._its_entrys_version(line, analysis.question.text)) is not None:
             short = versioned  # "apt (2.1.16) unstable; ...": the header of the entry the answer stands in (the span
             # model's own pick was "switch 3.15", "Anaconda3-2025.12-2", a contributor's name)
@@ -719,6 +734,9 @@ class ExtractiveAnswerer:
                                                               (short.unit if short is not None else chosen[0]).text):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "... the lowest quotient ...?" of "The party
             # with the highest quotient is awarded the seat": the question changed the relation, the text does not say
+        if asks_when_it_went_no_quote_says(analysis.question.text, (u.text for u in chosen)):
+            return Composition(NOT_FOUND, True, [], analysis.answerable)  # "In which version was the truststore option
+            # removed?" of "New in version 22.2: Experimental support, behind --use-feature=truststore."
         citations = cited(chosen)
         short_answer = None
         if short is not None:
@@ -1091,7 +1109,24 @@ class ExtractiveAnswerer:
             if announced or completed or (lead and "\n" not in between):
                 out.append(following)
                 keys.add(following.key)
+            if announced and is_list_item(following.text):
+                for item in self._short_items_after(following, keys):  # "It is used through URL prefixes:" / "- Git
+                    out.append(item)  # -- git+" / "- Mercurial -- hg+" / ...: the list, not its first item alone
+                    keys.add(item.key)
         return out
+
+    def _short_items_after(self, item: ScoredUnit, keys: set) -> list[ScoredUnit]:
+        """The list items right after `item` as long as each is too short to be quoted alone (fewer than
+        MIN_QUOTE_WORDS words, never ranked), up to LIST_ITEMS in all: a list of such items is read whole, for the
+        question may ask of any of them ("Which URL prefix does pip use for Mercurial?")."""
+        items: list[ScoredUnit] = []
+        while len(items) < LIST_ITEMS - 1 and (after := self._unit_after(item)) is not None and after.key not in keys:
+            if (not is_list_item(after.text) or len(_WORD.findall(after.text)) >= MIN_QUOTE_WORDS
+                    or _BETWEEN_UNITS.sub("", self._text_of(item.doc_id)[item.end : after.start])):
+                break
+            items.append(after)
+            item = after
+        return items
 
     def _with_what_captions_show(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
         """A caption ("Filename: Cargo.toml") with the example it names, which had been left out of "here are the

@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import re
 
+from citeqa.layout import ends_sentence, is_list_item
 from retrieval.change_log import is_a_change_log
 from retrieval.text import end_of_text_before
 
 # "In which version ...?", "Which release of apt ...?"; not "Which API version ...?", the version of another thing.
 ASKS_WHICH_VERSION = re.compile(r"\b(?:which|what)\s+(?:version|release)\b", re.I)
+# "Since which version can pip use the system trust store?", "In which pip version was percent-encoding of credentials
+# added?": since when a thing is there (the version of the program documented, named or not)
+ASKS_SINCE_WHICH_VERSION = re.compile(r"^\W*(?:since\s+(?:which|what)\s+(?:[\w.+-]+\s+)?(?:version|release)\b|"
+                                      r"(?:in|with)\s+(?:which|what)\s+(?:[\w.+-]+\s+)?(?:version|release)\b.*\b"
+                                      r"(?:added|introduced|available|supported|exists?)\b)", re.I)
 # "When was systemd-boot split into a separate package?": when a change was made, not when a thing was released.
 ASKS_WHEN_CHANGED = re.compile(
     r"^\W*when\s+(?:was|were|did|has|have)\b.*\b(?:split|renamed|changed|changes|change|removed|remove|added|add|"
@@ -76,6 +82,58 @@ def version_note_over(text: str, at: int) -> tuple[int, int] | None:
         return None
     start = end - len(block)
     return start + note.start("version"), start + note.end("version")
+
+
+# Sphinx's or MyST's note that a section is new, right under the section's heading: "New in version 22.2." or "New in
+# version 22.2: Experimental support, behind --use-feature=truststore."
+_SECTION_NEW_IN = re.compile(r"(?:new|added)\s+in\s+version\s+(?P<version>\d+(?:\.\w+)+)(?=\.?$|:\s)", re.I)
+SECTION_REACH = 8  # blocks of a section looked past, above a paragraph, for its heading
+HEADING_CHARS = 80  # a heading is one line of at most this many characters that ends no sentence
+
+
+def version_note_of_its_section(text: str, at: int) -> tuple[int, int] | None:
+    """The offsets of the version of the note "New in version 22.2." that opens the section holding offset `at`, right
+    under its heading (or under the document's title); None when the section opens otherwise. A MyST or Sphinx page
+    dates a section so ("Using system certificate stores" / "New in version 22.2: Experimental support ..." / "It is
+    possible to use the system trust store ..."), and the paragraphs under it never repeat the version. At a heading,
+    the note right under it."""
+    start, headings = at, 0
+    while headings < SECTION_REACH:  # at a heading (a title over a section's heading too): the first block under it
+        block_end = text.find("\n\n", start)
+        block = text[start : block_end if block_end >= 0 else len(text)].strip()
+        if not _is_a_heading(block):
+            break
+        headings += 1
+        if block_end < 0:
+            return None
+        start = len(text) - len(text[block_end:].lstrip())
+    if headings:
+        found = _SECTION_NEW_IN.match(block)
+        return (start + found.start("version"), start + found.end("version")) if found else None
+    end = end_of_text_before(text, max(text.rfind("\n\n", 0, at), 0))
+    note = None
+    for _ in range(SECTION_REACH):
+        if end == 0:
+            return None
+        cut = text.rfind("\n\n", 0, end)
+        start = cut + 2 if cut >= 0 else 0
+        block = text[start:end].strip()
+        if note is not None:
+            return note if _is_a_heading(block) else None
+        found = _SECTION_NEW_IN.match(block)
+        if found is not None:
+            opens = start + len(text[start:end]) - len(text[start:end].lstrip())
+            note = (opens + found.start("version"), opens + found.end("version"))
+        elif _is_a_heading(block):
+            return None
+        end = end_of_text_before(text, cut) if cut >= 0 else 0
+    return None
+
+
+def _is_a_heading(block: str) -> bool:
+    """One short line that ends no sentence, announces nothing (":") and is no list item."""
+    return ("\n" not in block and len(block) <= HEADING_CHARS and not ends_sentence(block) and not block.endswith(":")
+            and not is_list_item(block) and any(map(str.isalpha, block)))
 
 
 def date_of_its_entry(text: str, at: int) -> tuple[int, int] | None:

@@ -85,6 +85,12 @@ _PLACE_WORDS = re.compile(r"\b(?:city|cities|capital|town|village|region|provinc
                           r"overseas|border|sea|river|valley|mountains?|continent)\b", re.I)
 # "What is the website (address) ...?", "... e-mail address ...?": only a web or mail address answers.
 _ASKS_AN_ADDRESS = re.compile(r"\b(?:web\s*site|web\s+address|web\s+page|home\s*page|url|e-?mail)\b", re.I)
+# A thing the address's word names a part or a property of: "Which URL prefix ...?", "Which Git URL schemes ...?" ask
+# for a prefix and schemes, not for an address
+_OF_AN_ADDRESS = re.compile(r"[ \t]+(?:prefix|scheme|fragment|path|parameter|pattern|format|syntax|encoding|component|"
+                            r"part|query|string|length|field|template|variable|option|setting|handler)(?:e?s)?\b", re.I)
+# A clause that holds the address's word: "Which file can pip read credentials from *when the URL has none*?"
+_IN_A_CLAUSE = re.compile(r"\b(?:when|whenever|if|unless|because|while|after|before|since|until|once)\b", re.I)
 _SAYS_AN_ADDRESS = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:org|com|net|int|gov|edu|info|ru|by|kz|am|kg|tj|uz|eu|"
                               r"uk|de|fr)\b|\w@[\w-]+\.", re.I)
 # The span model's money words, and other currencies and amounts that a price or a budget is given in.
@@ -120,6 +126,9 @@ _NAMES_A_MAKER = re.compile(r"\b[A-Z][\w&.-]*\s+(?:[A-Z][\w&.-]*\s+)*(?:Team|Pro
 # "Which version of dpkg introduced triggers?": a version is written with digits ("1.14.17", "Python 3", "Version:
 # 1.0"); "... should Depend on the triggers-supporting version of dpkg" names none and had answered it
 VERSION_HEADS = frozenset(stems("version"))
+_ASKS_A_VERSION = re.compile(r"\b(?:which|what)\s+(?:[\w.+-]+\s+)?(?:version|release)s?\b", re.I)
+# "On which Windows version ...?": a version may go by a name ("Windows Vista", "Debian Bookworm")
+_A_PRODUCTS_VERSION_ASKED = re.compile(r"\b(?:which|what)\s+([A-Z][\w+-]*)\s+(?:version|release)s?\b")
 _SAYS_A_VERSION = re.compile(r"\d\.\d|[A-Za-z][\w+]*[ -]?\d")  # not an owner "0:0" (debhelper "resets them to 0:0")
 # A party is named with the word, or by the family it belongs to ("Following the Conservative victory ...").
 _SAYS_A_PARTY = re.compile(r"\b(?i:part(?:y|ies))\b|\b(?:Conservative|Labour|Liberal|Democrat|Democratic|Republican|"
@@ -421,7 +430,7 @@ def of_the_kind_asked(q: QuestionInfo, quotes: Sequence[str]) -> list[str]:
     if q.wants_time and (own := _own_numbers(q.text)) is not None:
         # the question's own numbers say no time: "2" of "Adventist Health Study 2" for when it was published
         return [text for text in quotes if says(own.sub(" ", LINK.sub(" ", text)))]
-    if not _ASKS_AN_ADDRESS.search(q.text):
+    if not asks_an_address(q):
         return [text for text in quotes if says(LINK.sub(" ", text))]
     return [text for text in quotes if says(text)]
 
@@ -435,6 +444,17 @@ def _own_numbers(question: str) -> re.Pattern[str] | None:
     if not numbers:
         return None
     return re.compile(r"(?<![\w.,])(?:" + "|".join(map(re.escape, numbers)) + r")(?![\w]|[.,]\d)")
+
+
+def asks_an_address(q: QuestionInfo) -> bool:
+    """Whether "What ...?" or "Which ...?" asks for a web or e-mail address: the address's word names what is asked,
+    not another thing ("Which URL prefix ...?") nor a word of a clause ("... when the URL has none?")."""
+    if q.qtype not in ("what", "which"):
+        return False
+    for found in _ASKS_AN_ADDRESS.finditer(q.text):
+        if not _OF_AN_ADDRESS.match(q.text, found.end()) and not _IN_A_CLAUSE.search(q.text, 0, found.start()):
+            return True
+    return False
 
 
 def head_and_next(q: QuestionInfo) -> set[str]:
@@ -470,7 +490,7 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return says_how_often
     if _ASKS_WHERE_IT_IS.search(q.text):
         return says_a_place
-    if _ASKS_AN_ADDRESS.search(q.text) and q.qtype in ("what", "which"):
+    if asks_an_address(q):
         return _searches(_SAYS_AN_ADDRESS)
     if q.head[:1] and q.head[0] in _COUNTRY_HEADS and q.qtype in ("what", "which"):
         return names_a_country  # the head only: "What were European countries doing ...?" asks what they did
@@ -491,8 +511,9 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return _searches(_NAMES_A_LICENCE)
     if _ASKS_A_COMPANY.search(q.text):
         return lambda text: names_something_else(text, q.text)
-    if asked & VERSION_HEADS and q.qtype in ("what", "which"):  # "Which pyparsing *version* ...?" too
-        return _searches(_SAYS_A_VERSION)
+    if (asked & VERSION_HEADS or _ASKS_A_VERSION.search(q.text)) and q.qtype in ("what", "which"):
+        # "Which pyparsing *version* ...?", "Since which pip version ...?" too
+        return says_a_version_of(q.text)
     if q.head[:1] and q.head[0] in _LANGUAGE_HEADS and q.qtype in ("what", "which"):
         return _searches(_languages())  # "Which languages does the Assembly work in?": a heading had answered it
     return None
@@ -510,6 +531,16 @@ def _languages() -> re.Pattern:
             name = re.sub(r"\s*\(.*?\)", "", language.name)
             names |= {name, name.split()[-1]}
     return re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})\b")
+
+
+def says_a_version_of(question: str) -> Says:
+    """Whether a text says a version: a number ("3.12", "v2", "Python3"), or the product the question names before
+    "version" followed by a name ("Windows Vista" for "On which Windows version ...?")."""
+    product = _A_PRODUCTS_VERSION_ASKED.search(question)
+    if product is None:
+        return _searches(_SAYS_A_VERSION)
+    named = re.compile(rf"\b{re.escape(product.group(1))}\s+[A-Z][\w+-]*")
+    return lambda text: bool(_SAYS_A_VERSION.search(text) or named.search(text))
 
 
 def _searches(pattern: re.Pattern) -> Says:

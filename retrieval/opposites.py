@@ -35,6 +35,21 @@ def says_the_opposite(question: str, text: str) -> bool:
                or (b in asked and a not in asked and a in said and b not in said) for a, b in OPPOSITES)
 
 
+# "In which version was the --use-feature=truststore option removed?" of "New in version 22.2: Experimental support,
+# behind --use-feature=truststore.": a note of when a thing came, or changed, is no answer to when it went
+_ASKS_WHEN_IT_WENT = re.compile(r"^\W*(?:when|(?:in|since|with)\s+(?:which|what)|(?:which|what)\s+(?:[\w.+-]+\s+)?"
+                                r"(?:version|release))\b.*\b(?:removed|dropped|deleted|deprecated|retired|"
+                                r"discontinued)\b", re.I)
+_SAYS_IT_WENT = re.compile(r"\b(?:remov\w*|drop\w*|delet\w*|deprecat\w*|retir\w*|discontinu\w*|replac\w*|obsolete\w*|"
+                           r"eliminat\w*|withdr[ae]wn?|gone|no\s+longer)\b", re.I)
+
+
+def asks_when_it_went_no_quote_says(question: str, quotes: Iterable[str]) -> bool:
+    """Whether the question asks when a thing was removed or deprecated and no quote says anything went ("New in
+    version 22.2", "Changed in version 23.0: version has been bumped to 1")."""
+    return bool(_ASKS_WHEN_IT_WENT.search(question)) and not any(_SAYS_IT_WENT.search(text) for text in quotes)
+
+
 _NEGATION_WORDS = r"not|never|no|none|nobody|nothing|neither|nor|without|cannot"
 _NEGATION = re.compile(rf"\b(?:{_NEGATION_WORDS})\b|n['’]t\b", re.I)  # "isn't", "isn’t"
 # What a line that answers a negated question says, in some words: a negation, a ban, an exception, a lack, a failure,

@@ -4691,3 +4691,97 @@ def test_the_name_beside_the_kind_asked():
                  "Overrides cannot specify the panic, lto, or rpath settings.") == "panic, lto, or rpath"
     assert named("Which flags tell Cargo to not touch the network?",
                  "The --offline or --frozen flags tell Cargo to not touch the network.") == "--offline or --frozen"
+
+
+def test_a_version_note_under_a_heading_dates_its_section():
+    """MyST and Sphinx pages date a section with a note right under its heading ("Using system tide stores" / "New in
+    version 22.2: Experimental support ..."), and its paragraphs never repeat the version. At the heading itself, the
+    note under it; a lead-in ending in a colon is no heading; a section whose first block is no note is not dated."""
+    from retrieval.added_in import section_added_in
+    from retrieval.entry_version import version_note_of_its_section
+
+    text = ("Tides\n\n\nUsing system tide stores\n\n\nNew in version 22.2: Experimental support.\n\n\n"
+            "The harbour can use the system's store.\n\n\nTo use it, you need to:\n\n\n- Install tidestore.\n\n\n"
+            "Per-quay options\n\n\nNew in version 7.0.\n\n\nThe options for single quays are:\n\n\n"
+            "Old berths\n\n\nThe --vessel option names the ship.\n")
+
+    def version(at: str):
+        found = version_note_of_its_section(text, text.index(at))
+        return text[found[0] : found[1]] if found else None
+    assert version("The harbour can use") == "22.2" and version("- Install tidestore.") == "22.2"
+    assert version("Per-quay options") == "7.0" and version("The options for single") == "7.0"
+    assert version("The --vessel option") is None  # its section opens with no note
+    found = section_added_in(text, "--vessel")
+    assert found is None and section_added_in(text, "tidestore") is not None
+
+
+def test_what_a_question_asks_of_an_address_a_version_and_a_removal():
+    """"Which URL prefix ...?" asks for a prefix and "... when the URL has none?" for a file, not for an address (both
+    had been refused: no quote held one); "On which Windows version ...?" is answered by "Windows Vista"; a note of
+    when a thing came does not say when it went."""
+    from retrieval.kinds import asks_an_address, says_a_version_of
+    from retrieval.opposites import asks_when_it_went_no_quote_says
+    from retrieval.question import analyse
+
+    assert not asks_an_address(analyse("Which URL prefix does the harbour use for Mercurial?"))
+    assert not asks_an_address(analyse("Which file holds the credentials when the URL has none?"))
+    assert asks_an_address(analyse("What is the URL of the tide registry?"))
+    assert asks_an_address(analyse("What e-mail address should reports go to?"))
+    says = says_a_version_of("On which Windows version is a global file not supported?")
+    assert says("On Windows Vista: not supported.") and not says("On Windows: not supported.")
+    assert says_a_version_of("Which version added tides?")("Added in 3.2.")
+    removed = "In which version was the --tidal option removed?"
+    assert asks_when_it_went_no_quote_says(removed, ["New in version 22.2: behind --tidal."])
+    assert not asks_when_it_went_no_quote_says(removed, ["Changed in version 22.1: The --tidal option was removed."])
+    assert not asks_when_it_went_no_quote_says("In which version was the --tidal option added?", ["New in 2.2."])
+
+
+def test_the_unit_labelled_with_the_case_asked():
+    """"Where does the harbour keep its cache on Linux?": the unit under the label "Linux", not the sentences around
+    it that say more of the question's other words."""
+    from retrieval.case_label import labelled_case_asked, value_under_the_label
+
+    around = unit_at("The harbour keeps a cache of tide tables for Linux users.")
+    linux, mac = unit_at("Linux\n\n\n~/.cache/harbour", 100), unit_at("MacOS\n\n\n~/Library/Caches/harbour", 200)
+    assert labelled_case_asked("Where does the harbour keep its cache on Linux?", [around, mac, linux]) is linux
+    assert labelled_case_asked("Where is the cache on macOS?", [around, linux, mac]) is mac
+    assert labelled_case_asked("Where is the cache on Windows?", [around, linux, mac]) is None
+    assert labelled_case_asked("Where is the cache?", [linux]) is None
+    start, end = value_under_the_label(linux)
+    assert (start, end) == (108, 124) and linux.text[start - 100 : end - 100] == "~/.cache/harbour"
+
+
+_HARBOUR_MYST = {  # a tool's documentation in MyST Markdown (pip's layout), in its own words
+    "caching.md": "# Caching\n\n```{versionadded} 6.0\n\n```\n\nThe harbour keeps a cache of tide tables, designed to "
+                  "save time spent on repeated downloads.\n\n## Default paths\n\n````{tab} Linux\n```\n"
+                  "~/.cache/harbour\n```\n\nThe harbour also respects `XDG_CACHE_HOME`.\n````\n\n````{tab} MacOS\n```\n"
+                  "~/Library/Caches/harbour\n```\n````\n\n## Disabling caching\n\nThe cache is disabled by passing the "
+                  "`--no-tide-cache` option.\n",
+    "certificates.md": "# Tide Certificates\n\n## Using system tide stores\n\n```{versionadded} 22.2\nExperimental "
+                       "support, behind `--use-feature=tidestore`.\n```\n\nIt is possible to use the system tide store "
+                       "instead of the bundled tables for verifying tides.\n\nIn order to use system tide stores, you "
+                       "need to:\n\n- Use Python 3.10 or newer.\n- Install the {pypi}`tidestore` package.\n\n"
+                       "## Per-quay options\n\n```{versionadded} 7.0\n```\n\nThe options which can be applied to "
+                       "single quays are listed in the quay reference.\n",
+    "vcs.md": "# Harbour VCS Support\n\nThe harbour supports fetching tide tables from version control systems. It is "
+              "used through URL prefixes:\n\n- Git -- `git+`\n- Mercurial -- `hg+`\n- Subversion -- `svn+`\n\n"
+              "## Vessel option\n\n```{versionadded} 22.3\n```\n\nOccasionally, you may want to manage another "
+              "harbour. In this case, you can use the `--vessel` option to name the harbour you want to manage.\n",
+}
+
+
+def test_myst_documentation_answers_its_version_notes_tabs_and_short_lists(tmp_path):
+    """pip's documentation in MyST Markdown: a version note under a section's heading answers "Since which version
+    ...?" (its paragraphs never repeat it; it had been refused), a tab's label answers "... on Linux?" with the value
+    under it, a list of items too short to quote is quoted whole after its lead-in ("- Git -- git+" alone had
+    answered for Mercurial), and "removed" is not answered by a note of when a thing came."""
+    service = service_over(tmp_path, _HARBOUR_MYST)
+    assert bold_answer(service, "Since which version can the harbour use the system tide store?") == "22.2"
+    assert bold_answer(service, "Since which version are per-quay options supported?") == "7.0"
+    assert bold_answer(service, "In which harbour version was the --vessel option added?") == "22.3"
+    assert bold_answer(service, "Where does the harbour store its cache on Linux?") == "~/.cache/harbour"  # not
+    # "XDG_CACHE_HOME", the line after it
+    assert bold_answer(service, "Where is the harbour's cache on macOS?") == "~/Library/Caches/harbour"
+    mercurial = service.ask("Which URL prefix does the harbour use for Mercurial?")
+    assert not mercurial.abstained and any("hg+" in c.quote for c in mercurial.citations), mercurial.answer
+    assert service.ask("In which version was the --use-feature=tidestore option removed?").abstained

@@ -1251,13 +1251,19 @@ class ExtractiveAnswerer:
         "What does the socioeconomic and legal issues commission evaluate ...?") names where the answer is and
         says nothing. When the first heading opens a list, the answer goes on with the item of that list the
         ranker rates best ("- evaluates draft regulatory documents ..."), or its first item when the ranker
-        saw none: the converse of quoting a list item under its heading."""
+        saw none: the converse of quoting a list item under its heading. Over no list, a command that opens the
+        heading's section follows it ("Install a package from GitHub" / "$ pip install git+https://...")."""
         if not chosen or not all(_names_a_section(u.text) for u in chosen):
             return chosen
         heading = chosen[0]
         items = self._list_under(heading)
-        if not items:
-            return chosen
+        if not items:  # no list: the command that opens the section ("Install a package from GitHub" / "$ pip
+            opening = self._unit_after(heading)  # install git+https://...")
+            if (opening is None or in_capitals(heading.text) or not _WRITTEN_AS_CODE.search(opening.text)
+                    or _BETWEEN_UNITS.sub("", self._text_of(heading.doc_id)[heading.end : opening.start])
+                    or opening in chosen):
+                return chosen
+            return [heading, opening] + chosen[1:]
         starts = {span.start for span in items}
         best = next((u for u in ranked if u.doc_id == heading.doc_id and u.start in starts), None)
         if best is None:
@@ -1779,6 +1785,8 @@ _CONTINUES = re.compile(rf"^[\"“'‘(]?(it|{_REFERS_BACK})\b", re.I)
 
 # What may stand between a unit and the next one in the text: space, and the mark or number of a list item ("1.").
 _BETWEEN_UNITS = re.compile(r"[\s\d.)*•-]")
+# A line written as code: a command at a prompt, a path, a setting, an option
+_WRITTEN_AS_CODE = re.compile(r"^\s*[$>#%]\s|[/=<>]|(?:^|\s)--?[A-Za-z]|[A-Za-z_]\.[A-Za-z_]")
 _A_LIST_MARK_ALONE = re.compile(r"\s*(?:[-*•·]|\d{1,3}[.)])\s*")
 
 

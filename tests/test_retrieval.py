@@ -4767,6 +4767,9 @@ _HARBOUR_MYST = {  # a tool's documentation in MyST Markdown (pip's layout), in 
               "used through URL prefixes:\n\n- Git -- `git+`\n- Mercurial -- `hg+`\n- Subversion -- `svn+`\n\n"
               "## Vessel option\n\n```{versionadded} 22.3\n```\n\nOccasionally, you may want to manage another "
               "harbour. In this case, you can use the `--vessel` option to name the harbour you want to manage.\n",
+    "started.md": "# Getting Started\n\n## Ensure you have a working harbour\n\nCheck that the harbour answers.\n\n"
+                  "## Fetch tide tables from GitHub\n\n```{harbour-cli}\n$ harbour fetch git+https://github.com/tides/"
+                  "tables.git@main\n[...]\nFetched tables\n```\n\nSee the VCS page for more on this syntax.\n",
 }
 
 
@@ -4774,7 +4777,8 @@ def test_myst_documentation_answers_its_version_notes_tabs_and_short_lists(tmp_p
     """pip's documentation in MyST Markdown: a version note under a section's heading answers "Since which version
     ...?" (its paragraphs never repeat it; it had been refused), a tab's label answers "... on Linux?" with the value
     under it, a list of items too short to quote is quoted whole after its lead-in ("- Git -- git+" alone had
-    answered for Mercurial), and "removed" is not answered by a note of when a thing came."""
+    answered for Mercurial), "removed" is not answered by a note of when a thing came, and a heading that names the
+    task asked is quoted with the command under it."""
     service = service_over(tmp_path, _HARBOUR_MYST)
     assert bold_answer(service, "Since which version can the harbour use the system tide store?") == "22.2"
     assert bold_answer(service, "Since which version are per-quay options supported?") == "7.0"
@@ -4785,3 +4789,10 @@ def test_myst_documentation_answers_its_version_notes_tabs_and_short_lists(tmp_p
     mercurial = service.ask("Which URL prefix does the harbour use for Mercurial?")
     assert not mercurial.abstained and any("hg+" in c.quote for c in mercurial.citations), mercurial.answer
     assert service.ask("In which version was the --use-feature=tidestore option removed?").abstained
+    with service.components() as components:  # a heading quoted alone goes on with the command under it
+        text = document_text(service, "started.md")
+        for heading, following in (("Fetch tide tables from GitHub", "$ harbour fetch git+https://github.com/tides/"),
+                                   ("Ensure you have a working harbour", None)):  # over a sentence: alone
+            unit = replace(unit_at(heading, text.index(heading)), doc_id="started.md")
+            quoted = components.answerer.with_section_of_heading([unit], [unit])
+            assert [u.text[:45] for u in quoted[1:]] == ([following[:45]] if following else []), quoted

@@ -370,9 +370,10 @@ def test_hybrid_meets_the_floors_on_a_programming_book(tmp_path_factory):
 # measured 2026-12-07 05:39 UTC: answer_quoted 0.8750, abstention 0.4375, false abstention 0.0139 (the code of c1e755d,
 # before Sphinx's markup was read: 0.1944, 0.3125, 0.3194); 06:00 UTC, "CMAKE_C_STANDARD" (no document writes it
 # whole) refused: abstention 0.50; 06:10 UTC, the code heading over an entry's first paragraph: answer_quoted 0.8889;
-# 06:55 UTC, the default of a parameter a function's entry lists: 0.9028. Floors one question below. Skipped where the
-# pages are absent.
-SPHINX_FLOORS = (0.88, 0.43, 0.03)
+# 06:55 UTC, the default of a parameter a function's entry lists: 0.9028. 2026-12-07 08:00 UTC, "removed" refused when
+# no quote says anything went ("Which Python version removed six.callable?"): abstention 0.5625. Floors one question
+# below. Skipped where the pages are absent.
+SPHINX_FLOORS = (0.88, 0.50, 0.03)
 
 
 @pytest.mark.skipif(not sphinx_available(), reason="CMake's Help pages or gsutil's six and crcmod docs are absent")

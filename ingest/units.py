@@ -130,9 +130,11 @@ VALUE_MAX_WORDS = 6
 
 def _labels_a_value(label: str, value: str) -> bool:
     """A word or two that name a case ("Linux", "Windows": a tab's label) over one line of the value for it
-    ("~/.cache/pip"): apart, neither says where pip's cache is on Linux, and the label is too short to be quoted."""
+    ("~/.cache/pip"): apart, neither says where pip's cache is on Linux, and the label is too short to be quoted. Not
+    over a name that heads an entry of its own ("Expressions" / "$<UPPER_CASE:string>" / "Content of string ...")."""
     return (not ends_sentence(label) and not label.rstrip().endswith(":") and not _LIST_ITEM.match(label)
-            and _LETTER.search(label) is not None and not is_code_heading(label) and not ENTRY_FURNITURE.match(value)
+            and _LETTER.search(label) is not None and not is_code_heading(label) and not is_code_heading(value)
+            and not ENTRY_FURNITURE.match(value)
             and "\n" not in value.strip() and not ends_sentence(value)
             and len(_WORD.findall(value)) <= VALUE_MAX_WORDS and _CODE_VALUE.search(value) is not None)
 

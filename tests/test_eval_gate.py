@@ -385,9 +385,9 @@ def test_hybrid_meets_the_floors_on_sphinx_documentation(tmp_path_factory):
 # Sphinx documentation in MyST Markdown (eval/pip_collection.py: pip's 74 pages as Debian's python3-pip installs them;
 # 98 questions, 77 answerable, in two batches each written before it was first asked: p01-p62, then q01-q36 of other
 # pages held out from the rules the first led to), measured 2026-12-07 08:05 UTC: answer_quoted 0.8571, abstention
-# 0.5714, false abstention 0.0130 (the code of 1c01091, before MyST was read: 0.6104, 0.5714, 0.2208); 08:30 UTC, a
-# command under the heading quoted alone: answer_quoted 0.8701. Floors one question below. Skipped where the pages are
-# absent.
+# 0.5714, false abstention 0.0130 (the code of 1c01091, before MyST was read: 0.6104, 0.5714, 0.2208); then a
+# command under a heading quoted alone: answer_quoted 0.8701 (08:25 UTC). Floors one question below. Skipped where
+# the pages are absent.
 PIP_FLOORS = (0.85, 0.52, 0.03)
 
 

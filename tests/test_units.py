@@ -285,3 +285,6 @@ def test_a_short_label_over_the_value_it_names_is_one_unit():
     assert "Windows\n\n\npy -m harbour <arguments>" in units  # a command with an option is a value too
     assert "Usage" in units and "Run it from a shell." in units  # a sentence is no value
     assert "Status" in units and "Still in beta" in units  # words are no value written as code
+    text = "Expressions\n\n\n$<UPPER_CASE:string>\n\n\nContent of string converted to upper case.\n"
+    assert [text[u.start : u.end] for u in quote_units(text)] == [  # a name heading its own entry is no value
+        "Expressions", "$<UPPER_CASE:string>\n\n\nContent of string converted to upper case."]

@@ -707,6 +707,12 @@ class ExtractiveAnswerer:
                                                                                                    analysis.question)
         elif short is None:
             short = the_path_asked(chosen[0], analysis.question)
+        if (asks_how_to(analysis.question.text) or _ASKS_A_COMMAND.search(analysis.question.text)) and (
+                typed := self._command_typed_after(chosen[0])) is not None and typed.unit not in chosen:
+            chosen = [chosen[0], typed.unit, *chosen[1:]]  # "Python comes with an ensurepip module, which can install
+            if _ASKS_A_COMMAND.search(analysis.question.text) and (  # pip ..." / "$ python -m ensurepip --upgrade":
+                    short is None or not _WRITTEN_AS_CODE.search(short.text)):  # the command typed at a prompt under
+                short = typed  # the sentence that says what it does, not a word of that sentence ("Python")
         if short is not None:
             short = spelled_out(short, chosen)
             short = with_its_day_and_month(short, analysis.question)
@@ -1139,6 +1145,19 @@ class ExtractiveAnswerer:
                 out.append(shown)
                 keys.add(shown.key)
         return out
+
+    def _command_typed_after(self, unit: ScoredUnit) -> SpanChoice | None:
+        """The command typed at a prompt right after `unit` ("$ python -m ensurepip --upgrade"), without the prompt, as
+        a span of its unit; None when what follows is no such line (or `unit` is one itself)."""
+        if _AT_A_PROMPT.match(unit.text) or (following := self._unit_after(unit)) is None:
+            return None
+        typed = _AT_A_PROMPT.match(following.text)
+        if typed is None or _BETWEEN_UNITS.sub("", self._text_of(unit.doc_id)[unit.end : following.start]):
+            return None
+        line_end = following.text.find("\n")
+        command = following.text[typed.end() : line_end if line_end >= 0 else len(following.text)].rstrip()
+        start = following.start + typed.end()
+        return SpanChoice(following, start, start + len(command), command, 0.0, 1.0) if command else None
 
     def _unit_after(self, unit: ScoredUnit) -> ScoredUnit | None:
         """The quote unit right after `unit` in its document (within UNIT_AFTER_REACH characters), ranked or not."""
@@ -1785,6 +1804,9 @@ _CONTINUES = re.compile(rf"^[\"“'‘(]?(it|{_REFERS_BACK})\b", re.I)
 
 # What may stand between a unit and the next one in the text: space, and the mark or number of a list item ("1.").
 _BETWEEN_UNITS = re.compile(r"[\s\d.)*•-]")
+# A shell's prompt opening a line ("$ pip install ...", "> npm run", "C:\\> py -m pip"), and "Which command ...?"
+_AT_A_PROMPT = re.compile(r"\s*(?:\$|>|C:\\>|PS>)[ \t]+(?=\S)")
+_ASKS_A_COMMAND = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?commands?\b", re.I)
 # A line written as code: a command at a prompt, a path, a setting, an option
 _WRITTEN_AS_CODE = re.compile(r"^\s*[$>#%]\s|[/=<>]|(?:^|\s)--?[A-Za-z]|[A-Za-z_]\.[A-Za-z_]")
 _A_LIST_MARK_ALONE = re.compile(r"\s*(?:[-*•·]|\d{1,3}[.)])\s*")

@@ -4769,7 +4769,9 @@ _HARBOUR_MYST = {  # a tool's documentation in MyST Markdown (pip's layout), in 
               "harbour. In this case, you can use the `--vessel` option to name the harbour you want to manage.\n",
     "started.md": "# Getting Started\n\n## Ensure you have a working harbour\n\nCheck that the harbour answers.\n\n"
                   "## Fetch tide tables from GitHub\n\n```{harbour-cli}\n$ harbour fetch git+https://github.com/tides/"
-                  "tables.git@main\n[...]\nFetched tables\n```\n\nSee the VCS page for more on this syntax.\n",
+                  "tables.git@main\n[...]\nFetched tables\n```\n\nSee the VCS page for more on this syntax.\n\n"
+                  "## Bootstrapping\n\nPython comes with a dockpip module, which can install the harbour in a "
+                  "Python environment.\n\n```{harbour-cli}\n$ python -m dockpip --upgrade\n```\n",
 }
 
 
@@ -4777,8 +4779,9 @@ def test_myst_documentation_answers_its_version_notes_tabs_and_short_lists(tmp_p
     """pip's documentation in MyST Markdown: a version note under a section's heading answers "Since which version
     ...?" (its paragraphs never repeat it; it had been refused), a tab's label answers "... on Linux?" with the value
     under it, a list of items too short to quote is quoted whole after its lead-in ("- Git -- git+" alone had
-    answered for Mercurial), "removed" is not answered by a note of when a thing came, and a heading that names the
-    task asked is quoted with the command under it."""
+    answered for Mercurial), "removed" is not answered by a note of when a thing came, a heading that names the task
+    asked is quoted with the command under it, and "Which command ...?" is answered by the command typed at a prompt
+    under the sentence that says what it does."""
     service = service_over(tmp_path, _HARBOUR_MYST)
     assert bold_answer(service, "Since which version can the harbour use the system tide store?") == "22.2"
     assert bold_answer(service, "Since which version are per-quay options supported?") == "7.0"
@@ -4789,6 +4792,8 @@ def test_myst_documentation_answers_its_version_notes_tabs_and_short_lists(tmp_p
     mercurial = service.ask("Which URL prefix does the harbour use for Mercurial?")
     assert not mercurial.abstained and any("hg+" in c.quote for c in mercurial.citations), mercurial.answer
     assert service.ask("In which version was the --use-feature=tidestore option removed?").abstained
+    assert bold_answer(service, "Which command installs the harbour with the dockpip module?") == (
+        "python -m dockpip --upgrade")  # typed at a prompt under the sentence that names the module
     with service.components() as components:  # a heading quoted alone goes on with the command under it
         text = document_text(service, "started.md")
         for heading, following in (("Fetch tide tables from GitHub", "$ harbour fetch git+https://github.com/tides/"),

@@ -387,7 +387,7 @@ def test_hybrid_meets_the_floors_on_sphinx_documentation(tmp_path_factory):
 # pages held out from the rules the first led to), measured 2026-12-07 08:05 UTC: answer_quoted 0.8571, abstention
 # 0.5714, false abstention 0.0130 (the code of 1c01091, before MyST was read: 0.6104, 0.5714, 0.2208); then a
 # command under a heading quoted alone: answer_quoted 0.8701 (08:25 UTC); the command typed at a prompt under the
-# sentence that says what it does: 0.8831 (09:20 UTC). Floors one question below. Skipped where the pages are absent.
+# sentence that says what it does: 0.8831 (09:05 UTC). Floors one question below. Skipped where the pages are absent.
 PIP_FLOORS = (0.87, 0.52, 0.03)
 
 

@@ -52,16 +52,16 @@ from retrieval.kind_named import the_name_called, the_name_given, the_name_of_th
 from retrieval.kinds import (TIME, a_year_its_documents_never_name, asks_for_a_number, asks_for_a_post_holder,
                              asks_for_several_holders, asks_how_many, heads_a_body_of_the_country_asked,
                              holds_no_one_in_the_post, labelled_by_a_year_asked, names_the_post_in_full,
-                             names_the_post_only_as_another, of_the_kind_asked, only_other_years, says_an_exact_count,
-                             says_how_often, the_counts, the_post_as_asked)
+                             names_no_switch_asked, names_the_post_only_as_another, of_the_kind_asked, only_other_years,
+                             says_an_exact_count, says_how_often, the_counts, the_post_as_asked)
 from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
 from retrieval.look_alikes import (ALONGSIDE, a_release_its_documents_never_name, another_in_its_place,
                                   another_of_its_class, writes_the_releases_asked)
 from retrieval.manual_page import asks_of_another_program
-from retrieval.options import (asks_what_it_is, described_under_its_label, heading_above, history_last, label_lines,
-                               only_history, opens_with_a_label, the_code_heading_asked, the_option_asked,
-                               with_the_options_own_line)
+from retrieval.options import (_code_heading_over, asks_what_it_is, described_under_its_label, heading_above,
+                               history_last, label_lines, only_history, opens_with_a_label, the_code_heading_asked,
+                               the_option_asked, with_the_options_own_line)
 from retrieval.opposites import (asks_when_it_went_no_quote_says, asks_with_a_negation_no_quote_holds,
                                  negation_asked, says_the_opposite)
 from retrieval.posed_questions import answered_where_posed, question_posed_over
@@ -740,9 +740,13 @@ class ExtractiveAnswerer:
                                                               (short.unit if short is not None else chosen[0]).text):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "... the lowest quotient ...?" of "The party
             # with the highest quotient is awarded the seat": the question changed the relation, the text does not say
-        if asks_when_it_went_no_quote_says(analysis.question.text, (u.text for u in chosen)):
+        if (asks_when_it_went_no_quote_says(analysis.question.text, (u.text for u in chosen))
+                or (names_no_switch_asked(analysis.question.text, [u.text for u in chosen])
+                    and not _code_heading_over(self._text_of(chosen[0].doc_id), chosen[0].start))):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "In which version was the truststore option
-            # removed?" of "New in version 22.2: Experimental support, behind --use-feature=truststore."
+            # removed?" of "New in version 22.2: Experimental support, behind --use-feature=truststore."; "Which option
+            # limits the size of pip's cache?" of a line that writes none (unless an entry's label over it names one,
+            # too short to be quoted: "Syntax check the script without executing." under "-c, --check")
         citations = cited(chosen)
         short_answer = None
         if short is not None:

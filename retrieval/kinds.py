@@ -125,6 +125,16 @@ _NAMES_A_MAKER = re.compile(r"\b[A-Z][\w&.-]*\s+(?:[A-Z][\w&.-]*\s+)*(?:Team|Pro
                             r"Committee|Association|Consortium|Research|Organi[sz]ation|Community|Developers)\b")
 # "Which version of dpkg introduced triggers?": a version is written with digits ("1.14.17", "Python 3", "Version:
 # 1.0"); "... should Depend on the triggers-supporting version of dpkg" names none and had answered it
+# "Which option / flag / switch ...?" of a command line, answered by a line that writes one ("--no-cache-dir", "-J")
+_ASKS_AN_OPTION = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch)s?\b", re.I)
+_SAYS_AN_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z0-9][\w-]*"  # "--no-cache-dir", "-J", "-4"
+                             r"|(?m:^[-*•][ \t]+[\w.$]+[ \t]+<)"  # an options object's item ("- ttl <boolean> ...")
+                             r"|\b[a-z]+[A-Z]\w*|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")  # "captureRejections", "BROTLI_..."
+# "Which environment variable ...?", answered by a line that writes one: "PIP_CONFIG_FILE", "http_proxy", "$HOME"
+_ASKS_AN_ENVIRONMENT_VARIABLE = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?environment\s+variables?\b",
+                                           re.I)
+_SAYS_AN_ENVIRONMENT_VARIABLE = re.compile(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[a-z]+_[a-z_]+\b|[$%][A-Za-z_]\w*"
+                                           r"|\b(?:PATH|HOME|TMPDIR|LANG|SHELL|USER|EDITOR|PAGER|TERM|DISPLAY)\b")
 VERSION_HEADS = frozenset(stems("version"))
 _ASKS_A_VERSION = re.compile(r"\b(?:which|what)\s+(?:[\w.+-]+\s+)?(?:version|release)s?\b", re.I)
 # "On which Windows version ...?": a version may go by a name ("Windows Vista", "Debian Bookworm")
@@ -444,6 +454,17 @@ def _own_numbers(question: str) -> re.Pattern[str] | None:
     if not numbers:
         return None
     return re.compile(r"(?<![\w.,])(?:" + "|".join(map(re.escape, numbers)) + r")(?![\w]|[.,]\d)")
+
+
+def names_no_switch_asked(question: str, quotes: Sequence[str]) -> bool:
+    """Whether "Which option / flag ...?" or "Which environment variable ...?" is asked and no quote writes one: "Which
+    option limits the size of pip's cache?" of "pip cache info provides ... the total size ..." (the caller looks for
+    an entry's label over the quotes, which may be too short to quote: "-c, --check")."""
+    if _ASKS_AN_OPTION.search(question):
+        return not any(_SAYS_AN_OPTION.search(text) for text in quotes)
+    if _ASKS_AN_ENVIRONMENT_VARIABLE.search(question):
+        return not any(_SAYS_AN_ENVIRONMENT_VARIABLE.search(text) for text in quotes)
+    return False
 
 
 def asks_an_address(q: QuestionInfo) -> bool:

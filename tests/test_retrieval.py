@@ -4718,7 +4718,8 @@ def test_a_version_note_under_a_heading_dates_its_section():
 def test_what_a_question_asks_of_an_address_a_version_and_a_removal():
     """"Which URL prefix ...?" asks for a prefix and "... when the URL has none?" for a file, not for an address (both
     had been refused: no quote held one); "On which Windows version ...?" is answered by "Windows Vista"; a note of
-    when a thing came does not say when it went."""
+    when a thing came does not say when it went; "Which option ...?" or "Which environment variable ...?" cannot be
+    answered by lines that write none."""
     from retrieval.kinds import asks_an_address, says_a_version_of
     from retrieval.opposites import asks_when_it_went_no_quote_says
     from retrieval.question import analyse
@@ -4734,6 +4735,16 @@ def test_what_a_question_asks_of_an_address_a_version_and_a_removal():
     assert asks_when_it_went_no_quote_says(removed, ["New in version 22.2: behind --tidal."])
     assert not asks_when_it_went_no_quote_says(removed, ["Changed in version 22.1: The --tidal option was removed."])
     assert not asks_when_it_went_no_quote_says("In which version was the --tidal option added?", ["New in 2.2."])
+    from retrieval.kinds import names_no_switch_asked
+
+    assert names_no_switch_asked("Which option limits the size of the cache?", ["cache info shows its total size."])
+    for line in ("The cache is disabled by the --no-tide-cache option.", "-4 Forces IPv4 addresses only.",
+                 "- ttl <boolean> Retrieves the TTL.", "It supports captureRejections.", "Use BERTH_PARAM_SIZE."):
+        assert not names_no_switch_asked("Which option limits the cache?", [line]), line
+    assert names_no_switch_asked("Which environment variable selects the keyring?", ["The keyring is on PATH."]) is False
+    assert names_no_switch_asked("Which environment variable selects the keyring?", ["The keyring is found."])
+    assert not names_no_switch_asked("Which environment variable sets the proxy?", ["Set http_proxy or $PROXY."])
+    assert not names_no_switch_asked("What does the cache hold?", ["Tables."])  # no switch asked
 
 
 def test_the_unit_labelled_with_the_case_asked():

@@ -59,7 +59,7 @@ from retrieval.definition import either_number
 from retrieval.look_alikes import (ALONGSIDE, a_release_its_documents_never_name, another_in_its_place,
                                   another_of_its_class, writes_the_releases_asked)
 from retrieval.manual_page import asks_of_another_program
-from retrieval.options import (_code_heading_over, asks_what_it_is, described_under_its_label, heading_above,
+from retrieval.options import (asks_what_it_is, code_heading_over, described_under_its_label, heading_above,
                                history_last, label_lines, only_history, opens_with_a_label, the_code_heading_asked,
                                the_option_asked, with_the_options_own_line)
 from retrieval.opposites import (asks_when_it_went_no_quote_says, asks_with_a_negation_no_quote_holds,
@@ -742,7 +742,7 @@ class ExtractiveAnswerer:
             # with the highest quotient is awarded the seat": the question changed the relation, the text does not say
         if (asks_when_it_went_no_quote_says(analysis.question.text, (u.text for u in chosen))
                 or (names_no_switch_asked(analysis.question.text, [u.text for u in chosen])
-                    and not _code_heading_over(self._text_of(chosen[0].doc_id), chosen[0].start))):
+                    and not code_heading_over(self._text_of(chosen[0].doc_id), chosen[0].start))):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "In which version was the truststore option
             # removed?" of "New in version 22.2: Experimental support, behind --use-feature=truststore."; "Which option
             # limits the size of pip's cache?" of a line that writes none (unless an entry's label over it names one,

@@ -172,7 +172,7 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
                 return ruled(unit, 0, _named(heading))
             continue
         text = text_of(unit.doc_id)
-        above = _code_heading_over(text, unit.start) if unit is units[0] else heading_above(text, unit.start)
+        above = code_heading_over(text, unit.start) if unit is units[0] else heading_above(text, unit.start)
         if not is_code_heading(above) or not wanted.intersection(content_words(unit.text)) \
                 or not _fits(above, asked, question):
             continue
@@ -202,7 +202,7 @@ def _fits(heading: str, asked: re.Match, question: str) -> bool:
     return heading.startswith("-") if kind in _OPTION_KINDS else not heading.startswith("-") or kind == "keyword"
 
 
-def _code_heading_over(text: str, start: int) -> str:
+def code_heading_over(text: str, start: int) -> str:
     """The code heading over the block at `start`, or over the paragraph right above it (the entry's second paragraph:
     "-N, --show-only[=<format>]" / "Disable actual execution of tests." / "This option tells CTest to list the tests
     ..."); "" when neither stands under one."""

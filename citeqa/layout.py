@@ -53,6 +53,8 @@ def is_code_heading(line: str) -> bool:
 
 # A web or e-mail address as written in a text.
 LINK = r"(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+)"
+# A shell's or Python's prompt opening a line of a console session: "$ pip install ...", ">>> import os", "C:\\> py"
+PROMPT = re.compile(r"[ \t]*(?:\$|>>>|>|C:\\>|PS>)[ \t]+(?=\S)")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _BLANK_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")

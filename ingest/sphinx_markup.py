@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from citeqa.layout import PROMPT
 from docutils import nodes
 from docutils.parsers.rst import Directive, directives, roles
 from docutils.parsers.rst.directives.body import CodeBlock
@@ -41,7 +42,6 @@ LABELLED_BY_ARGUMENT = frozenset("tab tab-item dropdown card grid-item-card".spl
 _DIRECTIVE_USED = re.compile(r"^[ \t]*(?:\.\.[ \t]+(?:\[[^\]\n]*\][ \t]+)?|\d+\.[ \t]+\.\.[ \t]+|[*+-][ \t]+\.\.[ \t]+)"
                              r"([A-Za-z][\w:+-]*)::", re.M)  # "  .. option::", ".. [#] .. versionadded::", "1. .. x::"
 _CSS_CLASS = re.compile(r"[a-z][a-z0-9_-]*")
-_PROMPT = re.compile(r"\s*(?:\$|>>>|C:\\>|PS>)\s")  # a shell's or Python's prompt opening a console session
 _OBJECT_ROLES = frozenset("func meth class data attr exc obj mod const".split())  # Python objects' roles
 _INVENTORY = re.compile(r"^[a-z][\w-]*:(?=[^\s:])")  # "py2:" of "py2:types.ClassType", an intersphinx inventory
 _ROLE_USED = re.compile(r"(?<![\w`]):([A-Za-z][\w:+.-]*):`")
@@ -153,7 +153,7 @@ class _Description(_Sphinx):
 
     def run(self) -> list[nodes.Node]:
         signature = " ".join((self.arguments[0] if self.arguments else "").split())
-        if not signature and self.content and _PROMPT.match(self.content[0]):  # a console session ("```{pip-cli}" /
+        if not signature and self.content and PROMPT.match(self.content[0]):  # a console session ("```{pip-cli}" /
             session = "\n".join(self.content)  # "$ pip install sampleproject"): as it was typed, not as prose
             return [nodes.literal_block(session, session)]
         content = [_info_fields(node) if isinstance(node, nodes.field_list) else node for node in self._content()]

@@ -32,8 +32,8 @@ from typing import Callable, Generic, Iterable, Iterator, Protocol, Sequence, Ty
 
 import numpy as np
 
-from citeqa.layout import (ENTRY_FURNITURE, ends_sentence, in_capitals, is_code_heading, is_list_item, list_lead_in,
-                           one_line, quoted)
+from citeqa.layout import (ENTRY_FURNITURE, PROMPT, ends_sentence, in_capitals, is_code_heading, is_list_item,
+                           list_lead_in, one_line, quoted)
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
 from retrieval.added_in import added_in, code_name_asked, section_added_in
@@ -385,8 +385,10 @@ class ExtractiveAnswerer:
         return written or _the_history_row_asked(question, analysis.units[:KIND_REACH]) or first
 
     def _its_entrys_version(self, unit: ScoredUnit, question: str) -> SpanChoice | None:
-        """The version `unit` names ("Starting with version 2.26-1"), or else the version in the header of the
-        change-log entry it stands in, as a span of the unit that holds it (`unit` itself when the header opens it)."""
+        """The version `unit` names ("Starting with version 2.26-1"), or of a version note over its paragraph or under
+        its section's heading ("New in version 22.2."; for "Since which version ...?"), or else the version in the
+        header of the change-log entry it stands in, as a span of the unit that holds it (`unit` itself when the
+        header opens it)."""
         if (named := version_it_names(unit.text)) is not None:
             return self._span_near(unit, (unit.start + named[0], unit.start + named[1]))
         text = self._text_of(unit.doc_id)
@@ -1153,9 +1155,9 @@ class ExtractiveAnswerer:
     def _command_typed_after(self, unit: ScoredUnit) -> SpanChoice | None:
         """The command typed at a prompt right after `unit` ("$ python -m ensurepip --upgrade"), without the prompt, as
         a span of its unit; None when what follows is no such line (or `unit` is one itself)."""
-        if _AT_A_PROMPT.match(unit.text) or (following := self._unit_after(unit)) is None:
+        if PROMPT.match(unit.text) or (following := self._unit_after(unit)) is None:
             return None
-        typed = _AT_A_PROMPT.match(following.text)
+        typed = PROMPT.match(following.text)
         if typed is None or _BETWEEN_UNITS.sub("", self._text_of(unit.doc_id)[unit.end : following.start]):
             return None
         line_end = following.text.find("\n")
@@ -1808,8 +1810,7 @@ _CONTINUES = re.compile(rf"^[\"“'‘(]?(it|{_REFERS_BACK})\b", re.I)
 
 # What may stand between a unit and the next one in the text: space, and the mark or number of a list item ("1.").
 _BETWEEN_UNITS = re.compile(r"[\s\d.)*•-]")
-# A shell's prompt opening a line ("$ pip install ...", "> npm run", "C:\\> py -m pip"), and "Which command ...?"
-_AT_A_PROMPT = re.compile(r"\s*(?:\$|>|C:\\>|PS>)[ \t]+(?=\S)")
+# "Which command ...?"
 _ASKS_A_COMMAND = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?commands?\b", re.I)
 # A line written as code: a command at a prompt, a path, a setting, an option
 _WRITTEN_AS_CODE = re.compile(r"^\s*[$>#%]\s|[/=<>]|(?:^|\s)--?[A-Za-z]|[A-Za-z_]\.[A-Za-z_]")

@@ -1132,9 +1132,9 @@ class ExtractiveAnswerer:
         MIN_QUOTE_WORDS words, never ranked), up to LIST_ITEMS in all: a list of such items is read whole, for the
         question may ask of any of them ("Which URL prefix does pip use for Mercurial?")."""
         items: list[ScoredUnit] = []
-        while len(items) < LIST_ITEMS - 1 and (after := self._unit_after(item)) is not None and after.key not in keys:
-            if (not is_list_item(after.text) or len(_WORD.findall(after.text)) >= MIN_QUOTE_WORDS
-                    or _BETWEEN_UNITS.sub("", self._text_of(item.doc_id)[item.end : after.start])):
+        while (len(items) < LIST_ITEMS - 1 and (after := self._unit_right_after(item)) is not None
+               and after.key not in keys):
+            if not is_list_item(after.text) or len(_WORD.findall(after.text)) >= MIN_QUOTE_WORDS:
                 break
             items.append(after)
             item = after
@@ -1146,8 +1146,8 @@ class ExtractiveAnswerer:
         out, keys = [], {u.key for u in chosen}
         for unit in chosen:
             out.append(unit)
-            if _CAPTION.match(unit.text) and (shown := self._unit_after(unit)) is not None and shown.key not in keys \
-                    and not _BETWEEN_UNITS.sub("", self._text_of(unit.doc_id)[unit.end:shown.start]):
+            if _CAPTION.match(unit.text) and (shown := self._unit_right_after(unit)) is not None \
+                    and shown.key not in keys:
                 out.append(shown)
                 keys.add(shown.key)
         return out
@@ -1155,15 +1155,22 @@ class ExtractiveAnswerer:
     def _command_typed_after(self, unit: ScoredUnit) -> SpanChoice | None:
         """The command typed at a prompt right after `unit` ("$ python -m ensurepip --upgrade"), without the prompt, as
         a span of its unit; None when what follows is no such line (or `unit` is one itself)."""
-        if PROMPT.match(unit.text) or (following := self._unit_after(unit)) is None:
+        if PROMPT.match(unit.text) or (following := self._unit_right_after(unit)) is None:
             return None
-        typed = PROMPT.match(following.text)
-        if typed is None or _BETWEEN_UNITS.sub("", self._text_of(unit.doc_id)[unit.end : following.start]):
+        if (typed := PROMPT.match(following.text)) is None:
             return None
         line_end = following.text.find("\n")
         command = following.text[typed.end() : line_end if line_end >= 0 else len(following.text)].rstrip()
         start = following.start + typed.end()
         return SpanChoice(following, start, start + len(command), command, 0.0, 1.0) if command else None
+
+    def _unit_right_after(self, unit: ScoredUnit) -> ScoredUnit | None:
+        """The unit after `unit` when only space or a list item's mark stands between them (`_BETWEEN_UNITS`): what
+        goes on from it (the example under a caption, the next short item, the command typed under a sentence)."""
+        following = self._unit_after(unit)
+        if following is None or _BETWEEN_UNITS.sub("", self._text_of(unit.doc_id)[unit.end : following.start]):
+            return None
+        return following
 
     def _unit_after(self, unit: ScoredUnit) -> ScoredUnit | None:
         """The quote unit right after `unit` in its document (within UNIT_AFTER_REACH characters), ranked or not."""
@@ -1283,9 +1290,8 @@ class ExtractiveAnswerer:
         heading = chosen[0]
         items = self._list_under(heading)
         if not items:  # no list: the command that opens the section ("Install a package from GitHub" / "$ pip
-            opening = self._unit_after(heading)  # install git+https://...")
+            opening = self._unit_right_after(heading)  # install git+https://...")
             if (opening is None or in_capitals(heading.text) or not _WRITTEN_AS_CODE.search(opening.text)
-                    or _BETWEEN_UNITS.sub("", self._text_of(heading.doc_id)[heading.end : opening.start])
                     or opening in chosen):
                 return chosen
             return [heading, opening] + chosen[1:]

@@ -268,9 +268,9 @@ def read_markdown(markdown: str) -> RawText:
     (Sphinx documentation written in Markdown) is read as Sphinx shows it: see `writes_myst`."""
     from markdown_it import MarkdownIt
 
-    meta, markdown = front_matter(markdown)
     from ingest.sphinx_markup import writes_myst
 
+    meta, markdown = front_matter(markdown)
     if writes_myst(markdown):
         html = _docutils_parts(markdown, _myst_parser(), myst_enable_extensions=MYST_EXTENSIONS)["html_body"]
     else:

@@ -123,8 +123,6 @@ _ASKS_WHO_KEEPS_IT = re.compile(r"^\s*who\s+(?:now\s+|currently\s+)?(?:maintains
 _NAMES_A_MAKER = re.compile(r"\b[A-Z][\w&.-]*\s+(?:[A-Z][\w&.-]*\s+)*(?:Team|Project|Foundation|Inc|Corporation|Corp|"
                             r"Company|Group|Institute|University|Laborator(?:y|ies)|Labs|Ltd|LLC|GmbH|Society|"
                             r"Committee|Association|Consortium|Research|Organi[sz]ation|Community|Developers)\b")
-# "Which version of dpkg introduced triggers?": a version is written with digits ("1.14.17", "Python 3", "Version:
-# 1.0"); "... should Depend on the triggers-supporting version of dpkg" names none and had answered it
 # "Which option / flag / switch ...?" of a command line, answered by a line that writes one ("--no-cache-dir", "-J")
 _ASKS_AN_OPTION = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch)s?\b", re.I)
 _SAYS_AN_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z0-9][\w-]*"  # "--no-cache-dir", "-J", "-4"
@@ -139,6 +137,8 @@ VERSION_HEADS = frozenset(stems("version"))
 _ASKS_A_VERSION = re.compile(r"\b(?:which|what)\s+(?:[\w.+-]+\s+)?(?:version|release)s?\b", re.I)
 # "On which Windows version ...?": a version may go by a name ("Windows Vista", "Debian Bookworm")
 _A_PRODUCTS_VERSION_ASKED = re.compile(r"\b(?:which|what)\s+([A-Z][\w+-]*)\s+(?:version|release)s?\b")
+# "Which version of dpkg introduced triggers?": a version is written with digits ("1.14.17", "Python 3", "Version:
+# 1.0"); "... should Depend on the triggers-supporting version of dpkg" names none and had answered it
 _SAYS_A_VERSION = re.compile(r"\d\.\d|[A-Za-z][\w+]*[ -]?\d")  # not an owner "0:0" (debhelper "resets them to 0:0")
 # A party is named with the word, or by the family it belongs to ("Following the Conservative victory ...").
 _SAYS_A_PARTY = re.compile(r"\b(?i:part(?:y|ies))\b|\b(?:Conservative|Labour|Liberal|Democrat|Democratic|Republican|"

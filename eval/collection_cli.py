@@ -33,7 +33,7 @@ def copy_files(files: Mapping[str, Path], out: Path, where_from: str) -> Path:
     missing = [str(path) for path in files.values() if not path.is_file()]
     if missing:
         raise InputNotFound(f"no {', '.join(missing)}: {where_from}")
-    out.mkdir(parents=True, exist_ok=True)
     for name, path in files.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, out / name)
     return out

@@ -31,9 +31,15 @@ RUSTBOOK_PAGES = (  # the first batch's ten chapters, then the second's four, th
 
 def rustbook_source(home: Path = Path.home()) -> Path:
     """The book of the first toolchain rustup installed with its documentation, stable first."""
-    books = sorted(home.glob(".rustup/toolchains/*/share/doc/rust/html/book"),
+    return toolchain_book("book", home)
+
+
+def toolchain_book(name: str, home: Path = Path.home()) -> Path:
+    """The folder of the book `name` ("book", "cargo") in the first toolchain rustup installed with its documentation,
+    stable first."""
+    books = sorted(home.glob(f".rustup/toolchains/*/share/doc/rust/html/{name}"),
                    key=lambda book: (not book.parts[-6].startswith("stable"), str(book)))
-    return books[0] if books else home / ".rustup/toolchains/stable/share/doc/rust/html/book"
+    return books[0] if books else home / f".rustup/toolchains/stable/share/doc/rust/html/{name}"
 
 
 def rustbook_available(source: Path | None = None) -> bool:

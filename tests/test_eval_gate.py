@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from eval.perturb import in_small_letters, perturbed_questions, with_a_typo
+from eval.cargo_collection import CARGO_QUESTIONS, cargo_available, cargo_collection
 from eval.manpages_collection import MANPAGES_QUESTIONS, manpages_available, manpages_collection
 from eval.news_collection import NEWS_PACKAGES, NEWS_QUESTIONS, NEWS_SOURCE, news_collection
 from eval.nodejs_collection import NODEJS_QUESTIONS, nodejs_available, nodejs_collection
@@ -399,6 +400,31 @@ PIP_FLOORS = (0.87, 0.57, 0.04)
 def test_hybrid_meets_the_floors_on_myst_documentation(tmp_path_factory):
     _meets_the_floors(pip_collection(tmp_path_factory.mktemp("pip") / "pages"), PIP_QUESTIONS, PIP_FLOORS,
                       "MyST documentation gate")
+
+
+def test_the_cargo_collection_is_the_book_without_its_whole_book_pages_and_names_the_pages_it_lacks(tmp_path):
+    """The Cargo Book as rustup installs it, each page under its path in the book; not print.html (the whole book on
+    one page) nor toc.html (its menu); the pages the questions cite named when missing, before anything is written."""
+    from citeqa.errors import InputNotFound
+    from eval.cargo_collection import cargo_source
+    from eval.pip_collection import asked_pages
+
+    source = tmp_path / ".rustup/toolchains/stable-x86_64-unknown-linux-gnu/share/doc/rust/html/cargo"
+    (source / "reference").mkdir(parents=True)
+    (source / "reference" / "profiles.html").write_text("<h1>Profiles</h1>", encoding="utf-8")
+    for whole_book in ("print.html", "toc.html"):
+        (source / whole_book).write_text("<h1>The Cargo Book</h1>", encoding="utf-8")
+    assert cargo_source(tmp_path) == source
+    with pytest.raises(InputNotFound, match=r"reference/config\.html.*rust-docs"):
+        cargo_collection(tmp_path / "out", source)
+    assert not (tmp_path / "out").exists()
+    for page in asked_pages(CARGO_QUESTIONS) - {"reference/profiles.html"}:
+        (source / page).parent.mkdir(parents=True, exist_ok=True)
+        (source / page).write_text("<h1>A page</h1>", encoding="utf-8")
+    out = cargo_collection(tmp_path / "out", source)
+    assert (out / "reference" / "profiles.html").read_text(encoding="utf-8") == "<h1>Profiles</h1>"
+    assert not (out / "print.html").exists() and not (out / "toc.html").exists()
+    assert {p.relative_to(out).as_posix() for p in out.rglob("*.html")} >= asked_pages(CARGO_QUESTIONS)
 
 
 def test_the_pip_collection_names_the_pages_it_lacks_and_decompresses_the_rest(tmp_path):

@@ -34,8 +34,9 @@ ENTRY_FURNITURE = re.compile(r"^\W*(?:history\b|version\s*\|\s*changes\b|v?\d+\.
                              r"\s*\||(?:added|deprecated|removed|new|changed)\s+in\b|stability\b|type:)", re.I)
 # A name written as code, as an API reference sets it as the heading over its entry: an option, a variable, a call
 # ("--title=title", "UV_THREADPOOL_SIZE=size", "ERR_UNHANDLED_ERROR", "os.availableParallelism()",
-# "emitter.setMaxListeners(n)", "path.basename(path[, suffix])")
-_CODE_HEADING = re.compile(r"(?:--?[A-Za-z][\w-]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)"
+# "emitter.setMaxListeners(n)", "path.basename(path[, suffix])"), a configuration key in kebab case after its table's
+# name ("net.git-fetch-with-cli")
+_CODE_HEADING = re.compile(r"(?:--?[A-Za-z][\w-]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$-]*)*)"
                            r"(?:\([^()\n]*\)|=\S+|\[[^\]\n]*\])*"
                            r"|\$<[^\s<>]+>")  # a CMake generator expression: "$<UPPER_CASE:string>"
 _CODE_MARKS = re.compile(r"[._=(]|^-|[a-z][A-Z]|^\$<")

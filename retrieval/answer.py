@@ -56,8 +56,8 @@ from retrieval.kinds import (TIME, a_year_its_documents_never_name, asks_for_a_n
                              says_an_exact_count, says_how_often, the_counts, the_post_as_asked)
 from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
-from retrieval.look_alikes import (ALONGSIDE, a_release_its_documents_never_name, another_in_its_place,
-                                  another_of_its_class, writes_the_releases_asked)
+from retrieval.look_alikes import (ALONGSIDE, a_code_name_its_documents_never_write, a_release_its_documents_never_name,
+                                  another_in_its_place, another_of_its_class, writes_the_releases_asked)
 from retrieval.manual_page import asks_of_another_program
 from retrieval.options import (asks_what_it_is, code_heading_over, described_under_its_label, heading_above,
                                history_last, label_lines, only_history, opens_with_a_label, the_code_heading_asked,
@@ -70,13 +70,14 @@ from retrieval.question import (PersonAsked, QuestionInfo, analyse, as_what_it_d
                                 post_speaker_asked, speaker_asked, thing_it_does, thing_it_shows, topic_said_about,
                                 what_is_called, without_named_source, without_the_verb_of_saying)
 from retrieval.replacement import itself_the_replacement, the_replacement
+from retrieval.required_version import asks_the_version_needed, requirement_note_of_its_section
 from retrieval.returned import the_value_returned
 from retrieval.unknown_words import names_no_document_knows
-from retrieval.case_label import labelled_case_asked, value_under_the_label
+from retrieval.case_label import case_item_under_a_lead_in, labelled_case_asked, value_under_the_label
 from retrieval.code_rows import code_asked, row_of_the_code
 from retrieval.defaults import (DefaultStated, asks_the_default, default_in_entry, default_in_paragraph,
                                 default_in_signature, function_named, keywords_named, opens_a_parameter,
-                                parameter_in_entry, parameters_named, part_named, under_the_function)
+                                parameter_in_entry, parameters_named, part_named, says_by_default, under_the_function)
 from retrieval.scored import ScoredUnit, SpanChoice, softmax
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, the_path_asked,
@@ -105,6 +106,7 @@ KIND_LEXICAL = 0.5
 MORE_SHARE = 0.1
 KIND_REACH = 5
 CASE_REACH = 8  # the best units looked at for one labelled with the case a question names
+REQUIRED_REACH = 3  # the best units whose sections are read for the version a question asks is needed
 DEFAULT_REACH = 3  # the best units whose entries are read for the default asked, when it names no keyword
 NOT_FOUND = "The documents do not say."
 # A unit of one or two words is a heading, a list item or a name on its own line ("CSTO PA",
@@ -466,8 +468,9 @@ class ExtractiveAnswerer:
             return None  # the function asked has no such parameter in these documents
         for rank, unit in enumerate(analysis.units[:DEFAULT_REACH]):
             entry = opens_with_a_label(unit.text) or opens_a_parameter(unit.text)  # a reference's entry, read to its
-            # end; else the best unit alone
-            if (entry or rank == 0) and (found := self._stated(unit, default_in_entry(
+            # end; else the best unit alone, or one that says what holds by default ("By default, the Cargo home is
+            # located in $HOME/.cargo/.")
+            if (entry or rank == 0 or says_by_default(unit.text)) and (found := self._stated(unit, default_in_entry(
                     self._text_of(unit.doc_id), unit.start, None if entry else unit.end))) is not None:
                 return found
         first = analysis.units[0]  # "The default type is f64" beside "Rust's floating-point types are f32 and f64"
@@ -486,6 +489,16 @@ class ExtractiveAnswerer:
             text = self._text_of(doc_id)
             if (found := added_in(text, name) or section_added_in(text, name)) is not None:
                 return self._span_near(near[doc_id], found)
+        return None
+
+    def _version_required(self, analysis: Analysis) -> SpanChoice | None:
+        """The version the requirement note that ends the section of one of the best units states, for a question that
+        asks the version needed (retrieval/required_version.py)."""
+        if not asks_the_version_needed(analysis.question.text):
+            return None
+        for unit in analysis.units[:REQUIRED_REACH]:
+            if (found := requirement_note_of_its_section(self._text_of(unit.doc_id), unit.start)) is not None:
+                return self._span_near(unit, found)
         return None
 
     def _asks_a_parameter_its_function_lacks(self, analysis: Analysis, passages: Sequence[Passage]) -> bool:
@@ -530,10 +543,12 @@ class ExtractiveAnswerer:
         return (value, opening.unit) if value is not None and opening is not None else None
 
     def _names_what_its_documents_never_name(self, question: str, chosen: Sequence[ScoredUnit]) -> bool:
-        """A year or a release that none of the quoted documents names: the quotes are of another one."""
+        """A year, a release or a name written as code that none of the quoted documents names: the quotes are of
+        another one."""
         documents = [self._text_of(d) for d in dict.fromkeys(u.doc_id for u in chosen)]
         return (a_year_its_documents_never_name(question, documents)
-                or a_release_its_documents_never_name(question, documents))
+                or a_release_its_documents_never_name(question, documents)
+                or a_code_name_its_documents_never_write(question, documents))
 
     def _only_pages_of_other_programs_found(self, question: str, passages: Sequence[Passage]) -> bool:
         """Whether every document found is a manual page, and none documents the program the question names."""
@@ -571,8 +586,9 @@ class ExtractiveAnswerer:
         entry_described = bool(analysis.units) and described_under_its_label(analysis.units[0], analysis.question.text,
                                                                               self._text_of)
         added = self._version_added(analysis, passages)  # "When was os.availableParallelism() added?": likewise
+        required = self._version_required(analysis)  # "What Rust version do I need to ...?": "MSRV: 1.71 ..."
         below = (analysis.answerable < self.threshold and not naming and not on_the_topic
-                 and not entry_described and added is None)
+                 and not entry_described and added is None and required is None)
         # "Who heads the Mazhilis?": a unit that names the post as asked, with all the question says it is of,
         # beside a person's name, answers it whatever the threshold (the model weighs the words "heads" and
         # "Chairman" as unlike)
@@ -620,7 +636,10 @@ class ExtractiveAnswerer:
             short = None  # "What does pyenv which show?": the line under its heading says it; its example output is
             # no answer
         entry = None
-        if (option := the_code_heading_asked(analysis.question.text, analysis.units, self._text_of, 1, self._span_near)
+        if required is not None:
+            short = required  # "1.64+" of "MSRV: Requires 1.64+", the note that ends the section quoted
+        elif (option := the_code_heading_asked(analysis.question.text, analysis.units, self._text_of, 1,
+                                                self._span_near)
                 or the_option_asked(analysis.question.text, analysis.units)
                 or the_code_heading_asked(analysis.question.text, analysis.units, self._text_of)) is not None:
             short = option  # "-J, --xz" over "Filter the archive through xz(1).": the label is the answer; first the
@@ -644,12 +663,18 @@ class ExtractiveAnswerer:
                 called := the_name_called(analysis.question.text, analysis.units)) is not None:
             short = called  # "unit-like structs" of "These are called unit-like structs because ...", when the span
             # model found nothing (its own names of several capitalised words stand: "War of the Two Capitals")
+        case_item = None
         if (labelled := labelled_case_asked(analysis.question.text, analysis.units[:CASE_REACH])) is not None and (
                 short is None or short.unit.key != labelled.key):
             short = self._span_near(labelled, value_under_the_label(labelled))  # "~/.cache/pip" under "Linux" for
             # "Where does pip store its cache on Linux?" (the span model's pick was "XDG_CACHE_HOME", a line above)
+        elif labelled is None and (case_item := case_item_under_a_lead_in(
+                analysis.question.text, analysis.units[:CASE_REACH], self._text_of)) is not None:
+            lead_in, value = case_item  # "DYLD_FALLBACK_LIBRARY_PATH" of "- macOS: DYLD_FALLBACK_LIBRARY_PATH" under
+            short = self._span_near(lead_in, value)  # "The variable name depends on the platform:", with its list
         instances = instances_asked(analysis)[:INSTANCES_QUOTED] if short is None else []
-        chosen = self.quotes(short.unit if short is not None else instances[0] if instances
+        chosen = self.quotes(lead_in if case_item is not None and short is not None
+                             else short.unit if short is not None else instances[0] if instances
                              else _first_quote(analysis, headed), analysis.units, asks_for_a_list(analysis.question.text))
         if instances:  # the things asked first, then what the ranker quotes beside them
             chosen = instances + [u for u in chosen if u not in instances]

@@ -21,13 +21,19 @@ from dataclasses import dataclass
 from citeqa.layout import KEYWORD, LIST_MARK, PARAMETER_ITEM, is_code_heading
 from retrieval.text import STOP_WORDS
 
-ASKS_THE_DEFAULT = re.compile(r"\bdefaults?\b", re.I)
+# A condition that a setting is not given asks what holds by default ("Where is the cargo home if CARGO_HOME isn't
+# set?" of "By default, the Cargo home is located in $HOME/.cargo/."), which a text says without a negation
+UNLESS_SET = re.compile(r"\b(?:if|when|where)\s+[^,?]*?(?:\bnot\s+|n['’]t\s+)(?:been\s+|be\s+)?(?:set|specified|given"
+                        r"|provided|configured|defined|passed)\b", re.I)
+ASKS_THE_DEFAULT = re.compile(rf"\bdefaults?\b|{UNLESS_SET.pattern}", re.I)
 _NOT_A_VALUE_ASKED = re.compile(
     r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword|command)s?\b"
     r"|^\W*(?:who|whom|whose|why|how\s+(?:do|does|can|could|should|to)|is|are|does|do|can)\b", re.I)
 # a keyword ("SyslogFacility"), a variable in capitals ("ENCRYPT_METHOD", "UMASK") or an option ("--max-procs")
 _KEYWORD = re.compile(rf"(?<![\w-])(?:{KEYWORD}|[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]{{4,}}|--?[A-Za-z][\w-]*"
-                      r"|[a-z]+(?:[A-Z][a-z0-9]+)+)(?![\w-])")  # and a parameter's name in camel case ("maxBuffer")
+                      r"|[a-z]+(?:[A-Z][a-z0-9]+)+)(?![\w-])"  # and a parameter's name in camel case ("maxBuffer")
+                      r"|(?<![\w.-])[a-z][a-z0-9]*(?:\.[a-z][a-z0-9-]*)+(?![\w(-])")  # a configuration key after its
+# table's name ("net.retry", "build.jobs"; not a call, "os.cpus()")
 _VALUE = r"[‘'\"“]?[^\s,;()‘’'\"“”]+[’'\"”]?"
 _PRODUCT = r"\d[\d.]*(?:[ \t]*[*×][ \t]*\d[\d.]*)+"  # "Default: 1024 * 1024."
 _DEFAULT_SAID = re.compile(
@@ -39,6 +45,10 @@ _DEFAULT_SAID = re.compile(
     rf"|(?m:^{LIST_MARK}(?P<item>[\w-]+):[^\n]*(?:\n(?![-*•\n])[^\n]*)*?\b(?i:this\s+is\s+the\s+default)\b)"
     rf"|(?P<before>{_VALUE})\s+\((?i:(?:the\s+)?default)\)"
     rf"|(?P<by>[/~]\S*|\d[\d.]*|[A-Z][A-Z0-9_]+|yes|no|none|on|off|true|false)\s+(?i:by\s+default)\b"
+    r"(?!\s+(?:is|are|was|were)\b)"  # (not "The use of SSL by default is (pre-)configurable ...")
+    rf"|\b(?i:by\s+default),?\s+[^.]{{0,60}}?\b(?i:is|are)\s+(?:[a-z]+\s+)?(?i:in|under|at)\s+"
+    r"(?P<place>[/~$%][^\s,;()]*)"
+    # "By default, the Cargo home is located in $HOME/.cargo/.", "By default these are stored under $HOME/.cargo"
     rf"|\b(?i:if\s+not\s+(?:specified|set|given|defined)),\s+(?P<assumed>{_VALUE})\s+(?i:will\s+be\s+assumed)"
     rf"|\b(?i:if\s+not\s+(?:specified|set|given|defined)),[^.\n]*?\b(?i:initiali[sz]ed|set)\s+to\s+(?P<unset>{_VALUE})")
 # The label of the next entry, or a section heading, ends an entry: a keyword or option alone on its line (or before
@@ -79,6 +89,13 @@ class DefaultStated:
 
 def asks_the_default(question: str) -> bool:
     return bool(ASKS_THE_DEFAULT.search(question)) and not _NOT_A_VALUE_ASKED.search(question)
+
+
+def says_by_default(text: str) -> bool:
+    return _BY_DEFAULT.search(text) is not None
+
+
+_BY_DEFAULT = re.compile(r"\bby\s+default\b", re.I)
 
 
 def opens_a_parameter(text: str) -> bool:

@@ -101,7 +101,7 @@ def version_note_of_its_section(text: str, at: int) -> tuple[int, int] | None:
     while headings < SECTION_REACH:  # at a heading (a title over a section's heading too): the first block under it
         block_end = text.find("\n\n", start)
         block = text[start : block_end if block_end >= 0 else len(text)].strip()
-        if not _is_a_heading(block):
+        if not is_a_heading(block):
             break
         headings += 1
         if block_end < 0:
@@ -119,18 +119,18 @@ def version_note_of_its_section(text: str, at: int) -> tuple[int, int] | None:
         start = cut + 2 if cut >= 0 else 0
         block = text[start:end].strip()
         if note is not None:
-            return note if _is_a_heading(block) else None
+            return note if is_a_heading(block) else None
         found = _SECTION_NEW_IN.match(block)
         if found is not None:
             opens = start + len(text[start:end]) - len(text[start:end].lstrip())
             note = (opens + found.start("version"), opens + found.end("version"))
-        elif _is_a_heading(block):
+        elif is_a_heading(block):
             return None
         end = end_of_text_before(text, cut) if cut >= 0 else 0
     return None
 
 
-def _is_a_heading(block: str) -> bool:
+def is_a_heading(block: str) -> bool:
     """One short line that ends no sentence, announces nothing (":") and is no list item."""
     return ("\n" not in block and len(block) <= HEADING_CHARS and not ends_sentence(block) and not block.endswith(":")
             and not is_list_item(block) and any(map(str.isalpha, block)))

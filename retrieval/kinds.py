@@ -584,7 +584,12 @@ _A_YEAR_OF_TIME = re.compile(rf"\b(?:{_MONTHS}|in|since|before|after|until|till|
 
 
 def says_a_place(text: str) -> bool:
-    return names_a_country(text) or bool(_PLACE_NAMED.search(text) or _PLACE_WORDS.search(text))
+    return names_a_country(text) or bool(_PLACE_NAMED.search(text) or _PLACE_WORDS.search(text)
+                                         or _PATH_NAMED.search(text))
+
+
+# A folder or file a preposition of place names: "in $HOME/.cargo/", "under ~/.cache/pip", "at /etc/pip.conf"
+_PATH_NAMED = re.compile(r"\b(?:in|at|under|inside|within|into)\s+(?:[~$%.]\S*|/\S*)[/\\]")
 
 
 def says_a_sum(text: str) -> bool:

@@ -215,3 +215,27 @@ def writes_the_releases_asked(question: str, text: str) -> bool:
 
 def _writes(text: str, number: str) -> bool:
     return re.search(rf"(?<![\d.]){re.escape(number)}(?!\d)", text) is not None
+
+
+def a_code_name_its_documents_never_write(question: str, documents: Sequence[str]) -> bool:
+    """Whether the question writes a name as code that none of the quoted documents writes: a key with a dot or an
+    underscore ("net.retry-delay", "non_kebab_case_dependencies"), or a name in kebab case it calls a setting, option,
+    key, lint, profile or flag ("the frame-pointers setting"). "What is the default value of net.retry-delay?" of
+    a reference that lists net.retry and its "Added delays to network retries" asks of a key it does not have."""
+    names = {name for name in _CODE_NAME.findall(question) if len(name) >= MIN_CODE_NAME}
+    names |= set(_KEBAB_NAMED.findall(question))
+    return bool(documents) and any(not any(_writes_the_name(document, name) for document in documents)
+                                   for name in names)
+
+
+def _writes_the_name(text: str, name: str) -> bool:
+    """Whether the text writes the name, or a dotted name's last part: a module's reference names its members without
+    the module ("MAXSIZE" on the page of six, for "six.MAXSIZE")."""
+    return any(re.search(rf"(?<![\w-]){re.escape(written)}(?![\w-])", text, re.I) is not None
+               for written in {name, name.rsplit(".", 1)[-1]})
+
+
+_CODE_NAME = re.compile(r"(?<![\w./-])[A-Za-z][\w-]*(?:[._][\w-]+)+(?![\w/-])")
+# (not an English compound before a noun: "In which weapons-related field ...?")
+_KEBAB_NAMED = re.compile(r"(?<![\w./-])([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\s+(?:setting|option|key|lint|profile|flag)s?\b")
+MIN_CODE_NAME = 4  # characters of a name written as code ("e.g" is none)

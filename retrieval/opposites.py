@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from retrieval.defaults import UNLESS_SET
 from retrieval.options import OPTION
 
 OPPOSITES = (("first", "last"), ("earliest", "latest"), ("largest", "smallest"), ("biggest", "smallest"),
@@ -73,9 +74,10 @@ _DESCRIBED_BY_A_NEGATION = re.compile(r"(?<=[\w,]\s)(?:that|which|who)\s+(?:is|a
 
 
 def _as_negations_are_read(question: str) -> str:
-    """The question without what only looks like a negation: a negation that describes the thing asked about, and an
-    option's name ("--no-deprecation" had been read as "no" and the question refused)."""
-    return _DESCRIBED_BY_A_NEGATION.sub(" ", OPTION.sub(" ", question))
+    """The question without what only looks like a negation: a negation that describes the thing asked about, a
+    condition that a setting is not given, and an option's name ("--no-deprecation" had been read as "no" and the
+    question refused)."""
+    return UNLESS_SET.sub(" ", _DESCRIBED_BY_A_NEGATION.sub(" ", OPTION.sub(" ", question)))
 
 
 def asks_with_a_negation_no_quote_holds(question: str, quotes: Iterable[str]) -> bool:

@@ -55,10 +55,10 @@ QUOTABLE_WORDS = 3  # the fewest words a quote may have (answer.MIN_QUOTE_WORDS)
 OPTION_REACH = 3  # the best units looked at for an option's label
 SpanAt = Callable[[ScoredUnit, tuple[int, int]], SpanChoice | None]  # the span at offsets of a unit's document
 # "Which environment variable ...?", "Which error code ...?", "Which method ...?": a name an API reference heads an
-# entry with
-ASKS_WHICH_NAME = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword|variable|"
-                             r"method|function|code|event|property|symbol|constant|setting|parameter|class|"
-                             r"expression)s?\b", re.I)
+# entry with; after a clause that sets the case ("In an integration test, which env var ...?")
+ASKS_WHICH_NAME = re.compile(r"^\W*(?:[^,?]{1,60},\s+)?(?:which|what)\s+(?:[\w.\[\]-]+\s+){0,2}?"
+                             r"(?:option|flag|switch|keyword|variable|var|method|function|code|event|property|symbol|"
+                             r"constant|setting|parameter|class|expression|key)s?\b", re.I)
 # "Which tar option ...?", "What option ...?", "Which configure flag ...?", "Which ssh_config keyword ...?"
 ASKS_WHICH_OPTION = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword)\b", re.I)
 _OPENING_LABEL = re.compile(rf"(?m)^{LABEL}(?=[ \t]*\n|[ \t]+[A-Z])")
@@ -160,18 +160,25 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
         return None
     wanted = set(content_words(question[asked.end():]))
     for unit in units[:reach]:
-        named = PARAMETER_ITEM.match(unit.text) or _CODE_AND_TITLE.match(unit.text)
+        named = PARAMETER_ITEM.match(unit.text) or _CODE_AND_TITLE.match(unit.text) or named_item(unit.text)
         if named is not None:  # a parameter ("ttl" of "- ttl <boolean> Retrieves the Time-To-Live ..."), or the code of
             # a heading "DEP0116: Legacy URL API"
             if wanted.intersection(content_words(unit.text[named.end():])):
                 return ruled(unit, *named.span("name"))
+            continue
+        text = text_of(unit.doc_id)
+        if (item := named_item_over(text, unit.start)) is not None:  # "This may be used with the env macro ..." of
+            # "- CARGO_BIN_EXE_<name> — The absolute path to a binary target's executable. ... This may be used ..."
+            found = span_at(unit, item.span("name")) if span_at is not None else None
+            if found is not None and wanted.intersection(content_words(text[item.end():unit.end])) \
+                    and _fits(item.group("name"), asked, question):
+                return found
             continue
         heading = code_heading_opening(unit.text)
         if heading is not None:
             if wanted.intersection(content_words(unit.text[len(heading):])) and _fits(heading, asked, question):
                 return ruled(unit, 0, _named(heading))
             continue
-        text = text_of(unit.doc_id)
         above = code_heading_over(text, unit.start) if unit is units[0] else heading_above(text, unit.start)
         if not is_code_heading(above) or not wanted.intersection(content_words(unit.text)) \
                 or not _fits(above, asked, question):
@@ -188,18 +195,50 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
     return None
 
 
+# A list item that opens with a name written as code before a dash: "- CARGO_BIN_EXE_<name> — The absolute path to
+# ...", "- TERM — If this is set to dumb, ..."
+_NAMED_ITEM = re.compile(rf"{LIST_MARK}(?P<name>[\w.$]+(?:<[\w-]+>[\w.$-]*)*)[ \t]+[–—][ \t]")
+ITEM_LINES = 12  # the lines looked up for the list item a sentence goes on in
+
+
+def named_item(text: str, at: int = 0) -> re.Match | None:
+    """The list item at `at`, when it opens with a name written as code (in capitals, or with "_" or ".") before a
+    dash."""
+    found = _NAMED_ITEM.match(text, at)
+    name = found.group("name") if found is not None else ""
+    return found if name.isupper() or "_" in name or "." in name else None
+
+
+def named_item_over(text: str, start: int) -> re.Match | None:
+    """The item of a list the sentence at `start` goes on in (no blank line and no other item between), when it opens
+    with a name written as code before a dash ("- CARGO_BIN_EXE_<name> — ..."), as a match in `text`; else None."""
+    line = text.rfind("\n", 0, start) + 1
+    for _ in range(ITEM_LINES):
+        if re.match(LIST_MARK, text[line:line + 3]):
+            return named_item(text, line)
+        if line == 0 or text.startswith("\n", line - 2):
+            return None
+        line = text.rfind("\n", 0, line - 1) + 1
+    return None
+
+
 _OPTION_KINDS = frozenset("option flag switch".split())
+_WHICH = re.compile(r"\b(?:which|what)\s", re.I)
+# What makes "option" a configuration file's key: "Which config option ...?", "Which Cargo.toml option ...?"
+_OF_A_CONFIGURATION = frozenset("config configuration manifest profile toml setting cargo.toml".split())
 
 
 def _fits(heading: str, asked: re.Match, question: str) -> bool:
     """Whether the heading can name what the question asks: an option's for "Which option ...?", no option's for
-    "Which environment variable ...?"; not a name the question itself writes ("cmake_minimum_required" for "Which
-    variable does cmake_minimum_required set ...?")."""
-    kind = asked.group().split()[-1].lower().rstrip("s")
+    "Which environment variable ...?" or "Which config option ...?" (a key, "net.git-fetch-with-cli"); not a name the
+    question itself writes ("cmake_minimum_required" for "Which variable does cmake_minimum_required set ...?")."""
+    *qualifiers, kind = (word.lower().rstrip("s") for word in _WHICH.split(asked.group(), 1)[-1].split())
     name = heading[:_named(heading)]
     if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", question):
         return False
-    return heading.startswith("-") if kind in _OPTION_KINDS else not heading.startswith("-") or kind == "keyword"
+    if kind in _OPTION_KINDS and not _OF_A_CONFIGURATION.intersection(qualifiers):
+        return heading.startswith("-")
+    return not heading.startswith("-") or kind == "keyword"
 
 
 def code_heading_over(text: str, start: int) -> str:

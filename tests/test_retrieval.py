@@ -4812,3 +4812,122 @@ def test_myst_documentation_answers_its_version_notes_tabs_and_short_lists(tmp_p
             unit = replace(unit_at(heading, text.index(heading)), doc_id="started.md")
             quoted = components.answerer.with_section_of_heading([unit], [unit])
             assert [u.text[:45] for u in quoted[1:]] == ([following[:45]] if following else []), quoted
+
+
+def _mdbook_page(title: str, body: str) -> str:
+    """A page as mdBook renders a book: its menu and the chapter in <main>."""
+    return (f"<!DOCTYPE html><html><head><title>{title} - The Wharf Book</title></head><body>"
+            "<nav class='sidebar'><ol class='chapter'><li><a href='config.html'>Configuration</a></li>"
+            "<li><a href='environment.html'>Environment Variables</a></li></ol></nav>"
+            f"<div id='content'><main>{body}</main></div></body></html>")
+
+
+_WHARF_BOOK = {  # a tool's manual as mdBook renders it (Cargo's layout), in its own words
+    "config.html": _mdbook_page("Configuration", (
+        "<h1>Configuration</h1><p>This document explains how the wharf reads its configuration files.</p>"
+        "<h3 id='dock'>[dock]</h3><p>The [dock] table controls how boats are moored.</p>"
+        "<h4><code>dock.rope-length</code></h4><ul><li>Type: integer</li><li>Default: 30</li>"
+        "<li>Environment: <code>WHARF_DOCK_ROPE_LENGTH</code></li></ul><p>Sets the length of each mooring rope in "
+        "metres.</p><h4><code>dock.winch-with-cli</code></h4><ul><li>Type: boolean</li><li>Default: false</li>"
+        "<li>Environment: <code>WHARF_DOCK_WINCH_WITH_CLI</code></li></ul><p>If this is true, then the wharf will "
+        "use the winch executable to haul ropes and anchor chains. If false, then it uses a built-in pulley.</p>"
+        "<h4><code>dock.retry</code></h4><ul><li>Type: integer</li><li>Default: 3</li></ul><p>Number of times to "
+        "retry a mooring that slipped.</p>"
+        "<h2 id='moorings'>The moorings table</h2><p>The <code>moorings.package</code> table is where you define "
+        "keys that berths of a marina can inherit.</p><p>Keys that are supported:</p><table><tr><td>owner</td>"
+        "<td>length</td></tr><tr><td>draft</td><td>flag</td></tr></table><p>Example:</p><pre><code>[moorings.package]"
+        "\nowner = \"Harbour Folks\"\n</code></pre><p>MSRV: Requires 1.64+</p>"
+        "<h2 id='home'>Wharf home</h2><p>The wharf home keeps downloaded tide tables. You can alter the location of "
+        "the wharf home by setting the <code>WHARF_HOME</code> environment variable. The home crate reads this "
+        "location for you. By default, the wharf home is located in <code>$HOME/.wharf/</code>.</p>")),
+    "environment.html": _mdbook_page("Environment Variables", (
+        "<h1>Environment Variables</h1><p>The wharf sets these variables for the harbour tests it runs.</p><ul>"
+        "<li><code>WHARF_MANIFEST_DIR</code> — The directory holding the manifest of your marina.</li>"
+        "<li><code>WHARF_BIN_EXE_&lt;name&gt;</code> — The absolute path to a boat's engine binary.\nThis is only set "
+        "when building a harbour test or a sea trial. This may\nbe used with the env macro to find the engine to run "
+        "for testing purposes.</li></ul><h2>Tide library paths</h2><p>The wharf also sets the tide library path when "
+        "running boats with commands like wharf sail and wharf test. The variable name depends on the "
+        "platform:</p><ul><li>Windows: <code>PATH</code></li><li>macOS: <code>DYLD_TIDE_PATH</code></li>"
+        "<li>Unix: <code>LD_TIDE_PATH</code></li></ul><p>The value is extended from the existing value when the "
+        "wharf starts.</p>")),
+}
+
+
+def test_a_tools_manual_answers_its_keys_variables_cases_defaults_and_requirements(tmp_path):
+    """A tool's manual as mdBook renders it (the Cargo Book's layout): "Which config option ...?" is the key in kebab
+    case heading the entry whose sentence says it ("dock.winch-with-cli", which had not read as code); "which env var
+    ...?" after a clause is the name that opens the list item a later sentence of it goes on in (its third sentence had
+    been quoted alone, "purposes" in bold); "On macOS, which variable ...?" is the value of the item labelled with the
+    case, in a list under a lead-in; "... if WHARF_HOME isn't set?" asks the default, which the text says without a
+    negation (it had been refused); a version needed is the requirement note that ends the section; a key no quoted
+    document writes is refused."""
+    service = service_over(tmp_path, _WHARF_BOOK)
+    assert bold_answer(service, "Which config option makes the wharf use the winch executable to haul anchor "
+                                "chains?") == "dock.winch-with-cli"
+    assert bold_answer(service, "In a harbour test, which env var gives me the path to a boat's engine "
+                                "binary?") == "WHARF_BIN_EXE_<name>"
+    assert bold_answer(service, "On macOS, which variable does the wharf extend with tide library "
+                                "paths?") == "DYLD_TIDE_PATH"
+    home = service.ask("Where is the wharf home located if WHARF_HOME isn't set?")
+    assert home.short_answer is not None and home.short_answer.text == "$HOME/.wharf/", home.answer
+    assert bold_answer(service, "What minimum Rust version is needed to inherit keys from moorings.package?") == "1.64+"
+    for look_alike in ("What is the default value of dock.retry-delay?",
+                       "What is the default value of the knot-pointers setting?"):
+        assert service.ask(look_alike).abstained, look_alike
+    assert bold_answer(service, "What is the default value of dock.retry?") == "3"  # the key that is there
+
+
+def test_what_a_tools_manual_writes_is_read_as_it_means():
+    """The pieces under the manual's answers: a key in kebab case after its table's name is code; a list item that
+    opens with a name before a dash is what its later sentences go on in; the item labelled with the case asked, in
+    the list under a lead-in; the requirement note that ends a section; a condition that a setting is not given asks
+    the default and is no negation asked; a folder is a place; a name written as code that no quoted document writes."""
+    from citeqa.layout import is_code_heading
+    from retrieval.case_label import case_item_under_a_lead_in
+    from retrieval.defaults import asks_the_default, default_in_entry, keywords_named
+    from retrieval.kinds import says_a_place
+    from retrieval.look_alikes import a_code_name_its_documents_never_write
+    from retrieval.opposites import asks_with_a_negation_no_quote_holds
+    from retrieval.options import named_item_over
+    from retrieval.required_version import asks_the_version_needed, requirement_note_of_its_section
+
+    assert is_code_heading("net.git-fetch-with-cli") and not is_code_heading("well-known")
+    items = "- WHARF_HOME — Where the wharf keeps its tables.\nThis is only set\nwhen the wharf runs.\n\nAfter."
+    assert named_item_over(items, items.index("when the wharf")).group("name") == "WHARF_HOME"
+    assert named_item_over(items, items.index("After")) is None  # a paragraph of its own
+    assert named_item_over("- Lists are read whole. They go on.", 23) is None  # an item that opens with no name
+    lead_in = "The variable name depends on the platform:"
+    listed = f"{lead_in}\n\n- Windows: PATH\n- macOS: DYLD_TIDE_PATH\n\nThe value is extended."
+    found = case_item_under_a_lead_in("On macOS, which variable is extended?", [unit_at(lead_in)], lambda _: listed)
+    assert found is not None and listed[slice(*found[1])] == "DYLD_TIDE_PATH"
+    assert case_item_under_a_lead_in("On Solaris, which variable is extended?", [unit_at(lead_in)],
+                                     lambda _: listed) is None
+    section = ("Keys are inherited.\n\nauthors | owner\n\nExample:\n\n[moorings]\nowner = 1\n\nMSRV: Requires 1.64+"
+               "\n\nNext")
+    assert asks_the_version_needed("What minimum Rust version is needed to inherit keys?")
+    assert asks_the_version_needed("What Rust version do I need to write this?")
+    assert not asks_the_version_needed("What does version 1.64 change?")
+    note = requirement_note_of_its_section(section, 0)
+    assert note is not None and section[slice(*note)] == "1.64+"
+    assert requirement_note_of_its_section("Keys.\n\nA heading\n\nMSRV: 1.70 is required", 0) is None  # another's
+    unset = "Where is the wharf home if WHARF_HOME isn't set?"
+    assert asks_the_default(unset) and not asks_the_default("Where is the wharf home?")
+    assert not asks_with_a_negation_no_quote_holds(unset, ["By default, the wharf home is in $HOME/.wharf/."])
+    assert asks_with_a_negation_no_quote_holds("Which boats are not moored?", ["The boats are moored at dawn."])
+    by_default = "By default, the wharf home is located in $HOME/.wharf/."
+    stated = default_in_entry(by_default, 0, len(by_default))
+    assert stated is not None and by_default[stated.start : stated.end] == "$HOME/.wharf/"
+    hauls, use = "The wharf hauls with SSL by default.", "The use of SSL by default is set."
+    stated = default_in_entry(hauls, 0, len(hauls))
+    assert stated is not None and hauls[stated.start : stated.end] == "SSL"
+    stated = default_in_entry(use, 0, len(use))  # the use of SSL is what is so by default, not SSL
+    assert stated is None or use[stated.start : stated.end] != "SSL"
+    assert keywords_named("What is the default value of net.retry?") == ["net.retry"]
+    assert keywords_named("What does os.cpus() return by default?") == []  # a call, not a key
+    assert says_a_place(by_default) and not says_a_place("You can alter the location of the wharf home.")
+    documents = ["The [dock] table: dock.retry sets the number of retries.", "The MAXSIZE constant of six."]
+    assert a_code_name_its_documents_never_write("What is the default of dock.retry-delay?", documents)
+    assert a_code_name_its_documents_never_write("What is the default of the knot-pointers setting?", documents)
+    assert not a_code_name_its_documents_never_write("What is the default of dock.retry?", documents)
+    assert not a_code_name_its_documents_never_write("What does six.MAXSIZE hold?", documents)  # its module's page
+    assert not a_code_name_its_documents_never_write("In which weapons-related field ...?", documents)  # English

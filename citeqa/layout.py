@@ -40,7 +40,8 @@ _CODE_HEADING = re.compile(r"(?:--?[A-Za-z][\w-]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$
                            r"(?:\([^()\n]*\)|=\S+|\[[^\]\n]*\])*"
                            r"|\$<[^\s<>]+>")  # a CMake generator expression: "$<UPPER_CASE:string>"
 _CODE_MARKS = re.compile(r"[._=(]|^-|[a-z][A-Z]|^\$<")
-_OPTION_NAMES = re.compile(rf"{OPTION_NAME}(?:,[ \t]*{OPTION_NAME})+")  # "-c, --check", "-C cond, --conditions=cond"
+_OPTION_NAMES = re.compile(rf"{OPTION_NAME}(?:,[ \t]*{OPTION_NAME})*")  # "-c, --check", "-C cond, --conditions=cond",
+# "--invert spec"
 
 
 def is_code_heading(line: str) -> bool:

@@ -75,9 +75,10 @@ from retrieval.returned import the_value_returned
 from retrieval.unknown_words import names_no_document_knows
 from retrieval.case_label import case_item_under_a_lead_in, labelled_case_asked, value_under_the_label
 from retrieval.code_rows import code_asked, row_of_the_code
-from retrieval.defaults import (DefaultStated, asks_the_default, default_in_entry, default_in_paragraph,
-                                default_in_signature, function_named, keywords_named, opens_a_parameter,
-                                parameter_in_entry, parameters_named, part_named, says_by_default, under_the_function)
+from retrieval.defaults import (DefaultStated, asks_the_default, default_in_a_listing, default_in_entry,
+                                default_in_paragraph, default_in_signature, function_named, keywords_named,
+                                opens_a_parameter, parameter_in_entry, parameters_named, part_named, says_by_default,
+                                under_the_function)
 from retrieval.scored import ScoredUnit, SpanChoice, softmax
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, the_path_asked,
@@ -446,6 +447,10 @@ class ExtractiveAnswerer:
             if (found := self._stated(near[doc_id], default_in_signature(self._text_of(doc_id),
                                                                          analysis.question.text))) is not None:
                 return found
+        for doc_id in documents:  # "opt-level = 3" under "The default settings for the release profile are:"
+            if (found := self._stated(near[doc_id], default_in_a_listing(self._text_of(doc_id),
+                                                                         analysis.question.text))) is not None:
+                return found
         labelled = False
         function = function_named(analysis.question.text)
         for doc_id, text, at in self._entries_of_the_keywords(analysis.question.text, documents):  # not a list of
@@ -804,7 +809,8 @@ class ExtractiveAnswerer:
         the instructions for something else (pyenv's git clone) had been quoted."""
         if not asks_how_to(analysis.question.text):
             return False
-        words = [w for w in set(_WORD.findall(analysis.question.text.lower())) if len(w) > 2 and content_words(w)]
+        words = [w for w in set(_WORD.findall(analysis.question.text.lower()))
+                 if len(w) > 2 and content_words(w) and w not in _NAMES_NOTHING and not w.endswith("ly")]
         frequencies = self.content_word_frequencies(" ".join(words))
         return any(frequencies.get(w) == 0 for w in words)
 
@@ -818,9 +824,13 @@ class ExtractiveAnswerer:
         if not names:
             return False
         frequencies = self.reader.term_document_frequencies(names)
-        if any(frequencies.get(name, 0) == 0 for name in names):
+        unheld = [name for name in names if frequencies.get(name, 0) == 0]
+        parts = {name: re.findall(r"[^\W_]+", name) for name in unheld}  # a code held only inside a longer one
+        # ("thumbv7em-none-eabihf" in "target/thumbv7em-none-eabihf/release/") is indexed as that one's code
+        held_parts = self.reader.term_document_frequencies(sorted({w for ws in parts.values() for w in ws}))
+        if any(len(parts[name]) < 2 or not all(held_parts.get(w, 0) for w in parts[name]) for name in unheld):
             return True
-        joined = [name for name in names if _JOINED_IN_CODE.search(name)]  # its parts are words of any text
+        joined = [name for name in names if _JOINED_IN_CODE.search(name)] + unheld  # its parts are words of any text
         documents = {u.doc_id for u in analysis.units}  # ("thread::scope", "Rc<T>"): the documents found must
         return any(not any(name in self._text_of(doc_id) for doc_id in documents) for name in joined)  # write it
 
@@ -1771,6 +1781,9 @@ _IDENTIFIER = re.compile(r"^(?:\w*_\w+|/\w[\w/.-]*|\w[\w.]*\(\)|[a-z][\w-]*\.[a-
                          r"|[A-Z]{4,}[\w-]*|[a-z]+(?:[A-Z][a-z0-9]*)+)$")
 
 
+# Words that name no thing to give instructions for ("... and leave the rest of the build alone?")
+_NAMES_NOTHING = frozenset("alone anyway instead together else again already otherwise altogether somehow anymore "
+                           "meanwhile rest".split())
 _JOINED_IN_CODE = re.compile(r"::|<|^--|[A-Za-z0-9]_[A-Za-z0-9]")  # a path in code, a type with its parameters:
 # "thread::scope", "Rc<T>"; a long option, "--strip-debug"; a name joined by "_", "CMAKE_C_STANDARD" (the lexical
 # index reads its parts as words, each in some text)

@@ -19,12 +19,14 @@ import re
 from dataclasses import dataclass
 
 from citeqa.layout import KEYWORD, LIST_MARK, PARAMETER_ITEM, is_code_heading
-from retrieval.text import STOP_WORDS
+from retrieval.text import STOP_WORDS, content_words
 
 # A condition that a setting is not given asks what holds by default ("Where is the cargo home if CARGO_HOME isn't
-# set?" of "By default, the Cargo home is located in $HOME/.cargo/."), which a text says without a negation
+# set?" of "By default, the Cargo home is located in $HOME/.cargo/.", "When I run cargo tree without passing -e,
+# ...?"), which a text says without a negation
 UNLESS_SET = re.compile(r"\b(?:if|when|where)\s+[^,?]*?(?:\bnot\s+|n['’]t\s+)(?:been\s+|be\s+)?(?:set|specified|given"
-                        r"|provided|configured|defined|passed)\b", re.I)
+                        r"|provided|configured|defined|passed)\b"
+                        r"|\bwithout\s+(?:passing|setting|giving|specifying|providing|configuring)\b", re.I)
 ASKS_THE_DEFAULT = re.compile(rf"\bdefaults?\b|{UNLESS_SET.pattern}", re.I)
 _NOT_A_VALUE_ASKED = re.compile(
     r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword|command)s?\b"
@@ -34,7 +36,7 @@ _KEYWORD = re.compile(rf"(?<![\w-])(?:{KEYWORD}|[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]{
                       r"|[a-z]+(?:[A-Z][a-z0-9]+)+)(?![\w-])"  # and a parameter's name in camel case ("maxBuffer")
                       r"|(?<![\w.-])[a-z][a-z0-9]*(?:\.[a-z][a-z0-9-]*)+(?![\w(-])")  # a configuration key after its
 # table's name ("net.retry", "build.jobs"; not a call, "os.cpus()")
-_VALUE = r"[‘'\"“]?[^\s,;()‘’'\"“”]+[’'\"”]?"
+_VALUE = r"[‘'\"“]?[^\s,;()‘’'\"“”]+(?:,[^\s,;()‘’'\"“”]+)*[’'\"”]?"  # a list without spaces is one: "normal,build,dev"
 _PRODUCT = r"\d[\d.]*(?:[ \t]*[*×][ \t]*\d[\d.]*)+"  # "Default: 1024 * 1024."
 _DEFAULT_SAID = re.compile(
     rf"\b(?i:(?:the\s+)?default(?:\s+value)?|the\s+default(?:\s+[a-z][\w-]*){{1,2}}?)\s+(?i:is|was|will\s+be)\s+"
@@ -141,13 +143,19 @@ def parameter_in_entry(text: str, start: int, question: str) -> int | None:
 
 
 def entry_end(text: str, start: int) -> int:
-    """Where the entry that opens at `start` ends: at the next entry's label (after the line at `start`, its own), a
-    heading, or ENTRY_REACH characters on."""
+    """Where the entry that opens at `start` ends: at the next entry's label (after the line at `start`, its own, and
+    the entry's other names right under it: "-e kinds" / "--edges kinds"), a heading, or ENTRY_REACH characters on."""
     line_end = text.find("\n", start)
     body = line_end + 1 if line_end >= 0 else len(text)
+    while (other_name := _OTHER_NAME.match(text, body)) is not None:
+        body = other_name.end()
     stop = min(len(text), start + ENTRY_REACH)
     following = (_NEXT_ITEM if _LIST_ITEM.match(text, start) else _NEXT_ENTRY).search(text, body, stop)
     return following.start() if following else stop
+
+
+# An entry's other name on a line of its own right under its label: "--edges kinds" under "-e kinds"
+_OTHER_NAME = re.compile(r"\n*--?[A-Za-z0-9][\w-]*(?:[ =][^\s,]+)?[ \t]*\n")
 
 
 def under_the_function(text: str, at: int, function: str) -> bool:
@@ -186,7 +194,7 @@ def _the_value(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     value = text[start:end].lower()
     if value in _SETTINGS or (value and value not in STOP_WORDS and value not in _ADVERBS
-                              and not value.endswith("ing")):
+                              and not (value.endswith("ing") and "," not in value)):  # (a list: "bow,spring")
         return start, end
     return None
 
@@ -234,3 +242,29 @@ def default_in_paragraph(text: str, start: int, end: int, question: str) -> Defa
                       re.I).search(text, opening + 2 if opening >= 0 else 0, closing if closing >= 0 else len(text))
     value = _the_value(text, *said.span("value")) if said is not None else None
     return DefaultStated(*value, said.start()) if value is not None else None
+
+
+def default_in_a_listing(text: str, question: str) -> DefaultStated | None:
+    """For "What is the default opt-level of the release profile?": the value of the key the question names in the
+    code under a lead-in that says "default" ("The default settings for the release profile are:" / "[profile.release]"
+    / "opt-level = 3" / ...), under the lead-in that shares the most words with the question (not the dev profile's);
+    None when no such listing sets the key."""
+    keys = set(_KEY_ASKED.findall(question))
+    if not keys:
+        return None
+    asked, best, shared_most = set(content_words(question)), None, 0
+    for lead_in in _DEFAULT_LEAD_IN.finditer(text):
+        end = text.find("\n\n", lead_in.end())
+        listing = _KEY_LINE.finditer(text, lead_in.end(), end if end >= 0 else len(text))
+        value = next((line.span("value") for line in listing if line.group("key") in keys), None)
+        shared = len(asked.intersection(content_words(lead_in.group("lead"))))
+        if value is not None and shared > shared_most:
+            best, shared_most = DefaultStated(*value, lead_in.start("lead")), shared
+    return best
+
+
+# A paragraph that says "default" and announces a listing: "The default settings for the release profile are:"
+_DEFAULT_LEAD_IN = re.compile(r"(?:^|\n\n)(?P<lead>[^\n](?:[^\n]|\n(?!\n))*?\bdefaults?\b(?:[^\n]|\n(?!\n))*?:)"
+                              r"[ \t]*\n\n+", re.I)
+_KEY_LINE = re.compile(r"(?m)^[ \t]*(?P<key>[\w.-]+)[ \t]*=[ \t]*(?P<value>[^\s#][^#\n]*?)[ \t]*(?:#[^\n]*)?$")
+_KEY_ASKED = re.compile(r"(?<![\w.-])[a-z][\w]*(?:[-_.][\w]+)+(?![\w-])")  # "opt-level", "split_debuginfo"

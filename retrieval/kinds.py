@@ -23,10 +23,11 @@ from citeqa.layout import LINK as _LINK_PATTERN, ends_with_joiner
 from retrieval.bodies import initials_of_names
 from retrieval.chambers import houses_meant, names_a_house_meant
 from retrieval.countries import countries_named, names_a_country, without_countries
+from retrieval.options import OF_A_CONFIGURATION
 from retrieval.question import COUNT_HEADS, QuestionInfo, owned_head
 from retrieval.spans import (MODERN_YEAR, MONEY_WORDS, MONTH_NAMES, NUMBER_WORDS, NAME_PARTICLES, NOT_NAME_WORDS,
                              PERSON_TITLE_WORDS)
-from retrieval.text import ASKS_HOW_OFTEN, STOP_WORDS, content_words, stems
+from retrieval.text import ASKS_HOW_OFTEN, STOP_WORDS, asking_sentence, content_words, stems
 
 Says = Callable[[str], bool]
 
@@ -460,9 +461,11 @@ def names_no_switch_asked(question: str, quotes: Sequence[str]) -> bool:
     """Whether "Which option / flag ...?" or "Which environment variable ...?" is asked and no quote writes one: "Which
     option limits the size of pip's cache?" of "pip cache info provides ... the total size ..." (the caller looks for
     an entry's label over the quotes, which may be too short to quote: "-c, --check")."""
-    if _ASKS_AN_OPTION.search(question):
-        return not any(_SAYS_AN_OPTION.search(text) for text in quotes)
-    if _ASKS_AN_ENVIRONMENT_VARIABLE.search(question):
+    asking = asking_sentence(question)
+    if (asked := _ASKS_AN_OPTION.search(asking)) is not None and not OF_A_CONFIGURATION.intersection(
+            word.lower().rstrip("s") for word in asked.group().split()):  # (a configuration's key for "Which config
+        return not any(_SAYS_AN_OPTION.search(text) for text in quotes)  # option ...?", written as no option is)
+    if _ASKS_AN_ENVIRONMENT_VARIABLE.search(asking):
         return not any(_SAYS_AN_ENVIRONMENT_VARIABLE.search(text) for text in quotes)
     return False
 

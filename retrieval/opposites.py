@@ -17,6 +17,7 @@ from typing import Iterable
 
 from retrieval.defaults import UNLESS_SET
 from retrieval.options import OPTION
+from retrieval.text import asking_sentence
 
 OPPOSITES = (("first", "last"), ("earliest", "latest"), ("largest", "smallest"), ("biggest", "smallest"),
              ("highest", "lowest"), ("maximum", "minimum"), ("oldest", "newest"), ("longest", "shortest"),
@@ -75,9 +76,10 @@ _DESCRIBED_BY_A_NEGATION = re.compile(r"(?<=[\w,]\s)(?:that|which|who)\s+(?:is|a
 
 def _as_negations_are_read(question: str) -> str:
     """The question without what only looks like a negation: a negation that describes the thing asked about, a
-    condition that a setting is not given, and an option's name ("--no-deprecation" had been read as "no" and the
-    question refused)."""
-    return UNLESS_SET.sub(" ", _DESCRIBED_BY_A_NEGATION.sub(" ", OPTION.sub(" ", question)))
+    condition that a setting is not given, an option's name ("--no-deprecation" had been read as "no" and the question
+    refused), and the sentences that set the scene before the one that asks ("My package has two binaries and cargo
+    run won't pick one. Which field ...?")."""
+    return UNLESS_SET.sub(" ", _DESCRIBED_BY_A_NEGATION.sub(" ", OPTION.sub(" ", asking_sentence(question))))
 
 
 def asks_with_a_negation_no_quote_holds(question: str, quotes: Iterable[str]) -> bool:

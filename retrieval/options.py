@@ -30,7 +30,7 @@ import numpy as np
 
 from citeqa.layout import ENTRY_FURNITURE, LABEL, LIST_MARK, PARAMETER_ITEM, is_code_heading
 from retrieval.scored import ScoredUnit, SpanChoice, ruled, with_scores
-from retrieval.text import content_words, end_of_text_before
+from retrieval.text import asking_sentence, content_words, end_of_text_before
 
 OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")  # an option's name as a question types it
 # What a reference sets over its entry besides an option: a name in capitals joined by "_" (an error code
@@ -155,15 +155,17 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
     libuv's threadpool ..."), when the heading can be quoted (it opens that unit, or is a unit of its own); None
     otherwise. Of the first `reach` units; `span_at` finds a heading that is no unit found (a method's signature
     over its description, "generateCode(functionName, out, [dataType, crcType])", outside the passages found)."""
-    asked = ASKS_WHICH_NAME.search(question)
+    asking = asking_sentence(question)
+    asked = ASKS_WHICH_NAME.search(asking)
     if asked is None or _NAMED.search(question):
         return None
-    wanted = set(content_words(question[asked.end():]))
+    wanted = set(content_words(asking[asked.end():]))
     for unit in units[:reach]:
-        named = PARAMETER_ITEM.match(unit.text) or _CODE_AND_TITLE.match(unit.text) or named_item(unit.text)
-        if named is not None:  # a parameter ("ttl" of "- ttl <boolean> Retrieves the Time-To-Live ..."), or the code of
-            # a heading "DEP0116: Legacy URL API"
-            if wanted.intersection(content_words(unit.text[named.end():])):
+        parameter = PARAMETER_ITEM.match(unit.text) or _CODE_AND_TITLE.match(unit.text)  # a parameter ("ttl" of "-
+        # ttl <boolean> Retrieves the Time-To-Live ..."), or the code of a heading "DEP0116: Legacy URL API"
+        if (named := parameter or named_item(unit.text)) is not None:  # or a name before a dash, of the kind asked
+            if wanted.intersection(content_words(unit.text[named.end():])) and (  # ("- CARGO_MANIFEST_DIR — ...")
+                    parameter is not None or _fits(named.group("name"), asked, question)):
                 return ruled(unit, *named.span("name"))
             continue
         text = text_of(unit.doc_id)
@@ -190,7 +192,8 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
             return ruled(alone, at, at + _named(above))
         at = text.rfind(above, 0, unit.start)
         found = span_at(unit, (at, at + _named(above))) if span_at is not None and at >= 0 else None
-        if found is not None and found.unit.text == above and len(_WORDS.findall(above)) >= QUOTABLE_WORDS:
+        if found is not None and _only_code_headings(found.unit.text) and len(_WORDS.findall(found.unit.text)) \
+                >= QUOTABLE_WORDS:  # the heading alone, or with the entry's other names ("-i spec" / "--invert spec")
             return found
     return None
 
@@ -222,10 +225,14 @@ def named_item_over(text: str, start: int) -> re.Match | None:
     return None
 
 
+def _only_code_headings(text: str) -> bool:
+    return all(is_code_heading(line) for line in text.split("\n") if line.strip())
+
+
 _OPTION_KINDS = frozenset("option flag switch".split())
 _WHICH = re.compile(r"\b(?:which|what)\s", re.I)
 # What makes "option" a configuration file's key: "Which config option ...?", "Which Cargo.toml option ...?"
-_OF_A_CONFIGURATION = frozenset("config configuration manifest profile toml setting cargo.toml".split())
+OF_A_CONFIGURATION = frozenset("config configuration manifest profile toml setting cargo.toml".split())
 
 
 def _fits(heading: str, asked: re.Match, question: str) -> bool:
@@ -236,7 +243,7 @@ def _fits(heading: str, asked: re.Match, question: str) -> bool:
     name = heading[:_named(heading)]
     if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", question):
         return False
-    if kind in _OPTION_KINDS and not _OF_A_CONFIGURATION.intersection(qualifiers):
+    if kind in _OPTION_KINDS and not OF_A_CONFIGURATION.intersection(qualifiers):
         return heading.startswith("-")
     return not heading.startswith("-") or kind == "keyword"
 
@@ -355,10 +362,11 @@ def the_option_asked(question: str, units: Sequence[ScoredUnit]) -> SpanChoice |
     shares a word with what the question says the option does (not "--badname" for "Which useradd option sets the
     user's preferred language?"); of several labels in one unit, the one whose description shares the most. None
     otherwise."""
-    asked = ASKS_WHICH_OPTION.search(question)
+    asking = asking_sentence(question)
+    asked = ASKS_WHICH_OPTION.search(asking)
     if asked is None or OPTION.search(question):
         return None
-    wanted = set(content_words(question[asked.end():]))  # what the option does, not whose it is ("useradd option")
+    wanted = set(content_words(asking[asked.end():]))  # what the option does, not whose it is ("useradd option")
     for unit in units[:OPTION_REACH]:
         labels = list(_OPENING_LABEL.finditer(unit.text))
         shared = [len(wanted.intersection(content_words(unit.text[label.end():following])))

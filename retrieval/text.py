@@ -58,3 +58,12 @@ def end_of_text_before(text: str, at: int) -> int:
     while at > 0 and text[at - 1].isspace():
         at -= 1
     return at
+
+
+def asking_sentence(question: str) -> str:
+    """The sentence of a question that asks, after those that set the scene ("cargo vendor ignores the [source]
+    settings when downloading. Which flag makes it use them?"): the last one."""
+    return _SENTENCE_END.split(question)[-1]
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z])")  # (not "i.e. flip the tree")

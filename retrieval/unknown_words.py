@@ -67,9 +67,16 @@ def names_in_small_letters(question: str) -> list[str]:
 
 def names_no_document_knows(question: str, frequencies: Callable[[Sequence[str]], dict[str, int]]) -> list[str]:
     """The words of `question` typed in small letters that are no English word, nor one misspelt, and that no chunk
-    holds (`frequencies`: how many chunks hold each word)."""
+    holds (`frequencies`: how many chunks hold each word); and an English word that names a tool before "command"
+    ("the pip command") that no chunk holds."""
     words = names_in_small_letters(question)
-    if not words:
+    named = [w for w in dict.fromkeys(_NAMES_A_KIND.findall(question)) if w not in STOP_WORDS and w not in words]
+    if not words and not named:
         return []
-    held = frequencies(words)
-    return [w for w in words if not held.get(w) and not a_misspelt_word(w)]
+    held = frequencies(words + named)
+    return [w for w in words if not held.get(w) and not a_misspelt_word(w)] + [w for w in named if not held.get(w)]
+
+
+# A tool's name right before "command": "What's the pip command equivalent to cargo install?" ("pip" is an English
+# word too); not before a noun any adjective stands before ("the longest package name", "What subtle tool ...?")
+_NAMES_A_KIND = re.compile(r"(?<![\w'’./@:-])([a-z][a-z0-9]+)\s+(?:sub)?commands?\b")

@@ -4837,6 +4837,9 @@ _WHARF_BOOK = {  # a tool's manual as mdBook renders it (Cargo's layout), in its
         "keys that berths of a marina can inherit.</p><p>Keys that are supported:</p><table><tr><td>owner</td>"
         "<td>length</td></tr><tr><td>draft</td><td>flag</td></tr></table><p>Example:</p><pre><code>[moorings.package]"
         "\nowner = \"Harbour Folks\"\n</code></pre><p>MSRV: Requires 1.64+</p>"
+        "<h2 id='berths'>Berths</h2><p>The default settings for the harbour berth are:</p><pre><code>[berth.harbour]"
+        "\nrope-length = 12\nfenders = true\n</code></pre><p>The default settings for the river berth are:</p><pre><code>"
+        "[berth.river]\nrope-length = 4\nfenders = false\n</code></pre>"
         "<h2 id='home'>Wharf home</h2><p>The wharf home keeps downloaded tide tables. You can alter the location of "
         "the wharf home by setting the <code>WHARF_HOME</code> environment variable. The home crate reads this "
         "location for you. By default, the wharf home is located in <code>$HOME/.wharf/</code>.</p>")),
@@ -4850,6 +4853,28 @@ _WHARF_BOOK = {  # a tool's manual as mdBook renders it (Cargo's layout), in its
         "platform:</p><ul><li>Windows: <code>PATH</code></li><li>macOS: <code>DYLD_TIDE_PATH</code></li>"
         "<li>Unix: <code>LD_TIDE_PATH</code></li></ul><p>The value is extended from the existing value when the "
         "wharf starts.</p>")),
+    "wharf-tree.html": _mdbook_page("wharf-tree", (
+        "<h1>wharf-tree(1)</h1><h2>NAME</h2><p>wharf-tree — Display a tree visualization of a mooring graph</p>"
+        "<h2>OPTIONS</h2><h3>Tree Options</h3><dl><dt><code>-i</code> <em>spec</em></dt><dt><code>--invert</code> "
+        "<em>spec</em></dt><dd><p>Show the reverse moorings for the given boat. This flag will flip the tree and show "
+        "the boats tied to the given boat.</p></dd><dt><code>-e</code> <em>kinds</em></dt><dt><code>--edges</code> "
+        "<em>kinds</em></dt><dd><p>The mooring kinds to display. Takes a comma separated list of values:</p><ul>"
+        "<li><code>all</code> — Show all mooring kinds.</li><li><code>bow</code> — Show bow lines.</li></ul>"
+        "<p>The bow and all kinds cannot be mixed with the no-bow kind.</p><p>The default is "
+        "<code>bow,stern,spring</code>.</p></dd><dt><code>--depth</code> <em>depth</em></dt><dd><p>Maximum display "
+        "depth of the mooring tree.</p></dd></dl>")),
+    "wharf-clean.html": _mdbook_page("wharf-clean", (
+        "<h1>wharf-clean(1)</h1><h2>DESCRIPTION</h2><p>Remove artifacts from the target directory that the wharf has "
+        "generated in the past.</p><p>With no options, wharf clean will delete the entire target directory.</p>"
+        "<h2>OPTIONS</h2><dl><dt><code>--charts</code></dt><dd><p>This option will cause <code>wharf clean</code> to "
+        "remove only the <code>charts</code> directory in the target directory, to leave the other artifacts in place."
+        "</p></dd><dt><code>--release</code>"
+        "</dt><dd><p>Remove all artifacts in the <code>release</code> directory.</p></dd></dl>"
+        "<h2>Layout</h2><p>When building for another target with <code>--target</code>, the output is placed in a "
+        "directory with the target name:</p><table><tr><th>Directory</th><th>Example</th></tr><tr><td><code>"
+        "target/&lt;triple&gt;/release/</code></td><td><code>target/thumbv7em-none-eabihf/release/</code></td></tr>"
+        "</table><p>The <code>default-mast</code> field in the <code>[boat]</code> section of Wharf.toml chooses the "
+        "mast wharf sail raises by default.</p>")),
 }
 
 
@@ -4859,8 +4884,9 @@ def test_a_tools_manual_answers_its_keys_variables_cases_defaults_and_requiremen
     ...?" after a clause is the name that opens the list item a later sentence of it goes on in (its third sentence had
     been quoted alone, "purposes" in bold); "On macOS, which variable ...?" is the value of the item labelled with the
     case, in a list under a lead-in; "... if WHARF_HOME isn't set?" asks the default, which the text says without a
-    negation (it had been refused); a version needed is the requirement note that ends the section; a key no quoted
-    document writes is refused."""
+    negation (it had been refused); a default is read from the listing under the lead-in that names what the question
+    names; a version needed is the requirement note that ends the section; a key no quoted document writes, and a tool
+    the book never names, are refused."""
     service = service_over(tmp_path, _WHARF_BOOK)
     assert bold_answer(service, "Which config option makes the wharf use the winch executable to haul anchor "
                                 "chains?") == "dock.winch-with-cli"
@@ -4875,6 +4901,31 @@ def test_a_tools_manual_answers_its_keys_variables_cases_defaults_and_requiremen
                        "What is the default value of the knot-pointers setting?"):
         assert service.ask(look_alike).abstained, look_alike
     assert bold_answer(service, "What is the default value of dock.retry?") == "3"  # the key that is there
+    assert bold_answer(service, "What is the default rope-length of the river berth?") == "4"  # its listing's, not
+    # the harbour berth's
+    assert service.ask("What's the pip command equivalent to wharf sail?").abstained  # a tool the book never names
+
+
+def test_a_tools_command_pages_answer_their_options_in_the_users_words(tmp_path):
+    """A command's page in the same manual, asked as users ask: an option with its argument, under its other name
+    ("-i spec" / "--invert spec"), is the label of what it does (it had not read as code); "without passing -e" asks
+    the default, read past the entry's other name, a list of values without spaces whole ("bow,stern,spring"); a
+    sentence that sets the scene before the one that asks ("... won't pick one. Which field ...?") holds no negation
+    asked; a word that names nothing ("alone") is no thing missing from the collection; a code held only inside a
+    longer one ("thumbv7em-none-eabihf" in "target/thumbv7em-none-eabihf/release/") is held."""
+    service = service_over(tmp_path, _WHARF_BOOK)
+    assert bold_answer(service, "Which wharf tree option flips the tree to show the boats tied to a given "
+                                "boat?") == "--invert spec"
+    assert bold_answer(service, "When I run wharf tree without passing -e, which mooring kinds does it include by "
+                                "default?") == "bow,stern,spring"
+    for question, quoted in (
+            ("My boat has two masts and wharf sail won't pick one. Which field in the [boat] section sets the mast "
+             "wharf sail raises by default?", "default-mast"),
+            ("How can I delete only the charts from the target directory and leave the rest alone?", "--charts"),
+            ("When I build for --target thumbv7em-none-eabihf, which directory do the release artifacts go to?",
+             "target/thumbv7em-none-eabihf/release/")):
+        answer = service.ask(question)
+        assert not answer.abstained and quoted in " ".join(c.quote for c in answer.citations), answer.answer
 
 
 def test_what_a_tools_manual_writes_is_read_as_it_means():
@@ -4931,3 +4982,24 @@ def test_what_a_tools_manual_writes_is_read_as_it_means():
     assert not a_code_name_its_documents_never_write("What is the default of dock.retry?", documents)
     assert not a_code_name_its_documents_never_write("What does six.MAXSIZE hold?", documents)  # its module's page
     assert not a_code_name_its_documents_never_write("In which weapons-related field ...?", documents)  # English
+
+
+def test_the_sentence_that_asks_and_a_list_of_values_without_spaces():
+    """A question that sets the scene before it asks is read for its last sentence ("i.e." ends none); an option with
+    its argument alone on a line is code; a default is a list of values joined by commas without spaces, whatever its
+    last value ends with; an entry reads on past its other name."""
+    from citeqa.layout import is_code_heading
+    from retrieval.defaults import default_in_entry
+    from retrieval.kinds import names_no_switch_asked
+    from retrieval.text import asking_sentence
+
+    assert asking_sentence("cargo vendor ignores the settings. Which flag makes it use them?") == (
+        "Which flag makes it use them?")
+    assert asking_sentence("Which option flips the tree, i.e. shows it upside down?") == (
+        "Which option flips the tree, i.e. shows it upside down?")
+    assert is_code_heading("--invert spec") and is_code_heading("-i spec") and not is_code_heading("- a list item")
+    entry = "-e kinds\n\n\n--edges kinds\n\n\nThe kinds to show.\n\n\nThe default is bow,stern,spring.\n\n\n--depth d\n"
+    stated = default_in_entry(entry, 0)
+    assert stated is not None and entry[stated.start : stated.end] == "bow,stern,spring"
+    assert names_no_switch_asked("The wharf hauls ropes. Which flag makes it haul chains?", ["It hauls chains."])
+    assert not names_no_switch_asked("Which config option makes the wharf haul chains?", ["dock.winch hauls chains."])

@@ -24,8 +24,9 @@ from retrieval.text import STOP_WORDS, content_words
 # A condition that a setting is not given asks what holds by default ("Where is the cargo home if CARGO_HOME isn't
 # set?" of "By default, the Cargo home is located in $HOME/.cargo/.", "When I run cargo tree without passing -e,
 # ...?"), which a text says without a negation
-UNLESS_SET = re.compile(r"\b(?:if|when|where)\s+[^,?]*?(?:\bnot\s+|n['’]t\s+)(?:been\s+|be\s+)?(?:set|specified|given"
-                        r"|provided|configured|defined|passed)\b"
+UNLESS_SET = re.compile(r"\b(?:if|when|where)\s+[^,?]*?(?:\bnot\s+|n['’]t\s+)(?:been\s+|be\s+)?(?:set|specif(?:y|ied)"
+                        r"|give|given|provided?|configured?|defined?|pass(?:ed)?)\b"
+                        r"|\bnothing\s+(?:else\s+)?(?:is\s+)?(?:set|specified|given|configured|passed)\b"
                         r"|\bwithout\s+(?:passing|setting|giving|specifying|providing|configuring)\b", re.I)
 ASKS_THE_DEFAULT = re.compile(rf"\bdefaults?\b|{UNLESS_SET.pattern}", re.I)
 _NOT_A_VALUE_ASKED = re.compile(

@@ -135,6 +135,7 @@ _ASKS_AN_ENVIRONMENT_VARIABLE = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+)
 _SAYS_AN_ENVIRONMENT_VARIABLE = re.compile(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[a-z]+_[a-z_]+\b|[$%][A-Za-z_]\w*"
                                            r"|\b(?:PATH|HOME|TMPDIR|LANG|SHELL|USER|EDITOR|PAGER|TERM|DISPLAY)\b")
 VERSION_HEADS = frozenset(stems("version"))
+_VERSION_CONTROL = re.compile(r"\bversion[ -]control\b", re.I)
 _ASKS_A_VERSION = re.compile(r"\b(?:which|what)\s+(?:[\w.+-]+\s+)?(?:version|release)s?\b", re.I)
 # "On which Windows version ...?": a version may go by a name ("Windows Vista", "Debian Bookworm")
 _A_PRODUCTS_VERSION_ASKED = re.compile(r"\b(?:which|what)\s+([A-Z][\w+-]*)\s+(?:version|release)s?\b")
@@ -535,7 +536,8 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return _searches(_NAMES_A_LICENCE)
     if _ASKS_A_COMPANY.search(q.text):
         return lambda text: names_something_else(text, q.text)
-    if (asked & VERSION_HEADS or _ASKS_A_VERSION.search(q.text)) and q.qtype in ("what", "which"):
+    if (asked & VERSION_HEADS or _ASKS_A_VERSION.search(q.text)) and q.qtype in ("what", "which") \
+            and not _VERSION_CONTROL.search(q.text):  # ("Which version control systems ...?" asks for none)
         # "Which pyparsing *version* ...?", "Since which pip version ...?" too
         return says_a_version_of(q.text)
     if q.head[:1] and q.head[0] in _LANGUAGE_HEADS and q.qtype in ("what", "which"):

@@ -77,9 +77,16 @@ _DESCRIBED_BY_A_NEGATION = re.compile(r"(?<=[\w,]\s)(?:that|which|who)\s+(?:is|a
 def _as_negations_are_read(question: str) -> str:
     """The question without what only looks like a negation: a negation that describes the thing asked about, a
     condition that a setting is not given, an option's name ("--no-deprecation" had been read as "no" and the question
-    refused), and the sentences that set the scene before the one that asks ("My package has two binaries and cargo
-    run won't pick one. Which field ...?")."""
-    return UNLESS_SET.sub(" ", _DESCRIBED_BY_A_NEGATION.sub(" ", OPTION.sub(" ", asking_sentence(question))))
+    refused), an aside in brackets, and the sentences that set the scene before the one that asks ("My package has two
+    binaries and cargo run won't pick one. Which field ...?")."""
+    asking = _ASIDE.sub(" ", OPTION.sub(" ", asking_sentence(question)))
+    return UNLESS_SET.sub(" ", _DESCRIBED_BY_A_NEGATION.sub(" ", asking))
+
+
+# An aside in brackets ("When nothing else is configured (no --root, no env vars, no config), ...?"): a negation there
+# says when, not what is asked. (Not any clause of condition: SQuAD writes unanswerable questions so, "If there is no
+# shared physical medium, how are the packets delivered?")
+_ASIDE = re.compile(r"\([^()]*\)")
 
 
 def asks_with_a_negation_no_quote_holds(question: str, quotes: Iterable[str]) -> bool:

@@ -5003,3 +5003,25 @@ def test_the_sentence_that_asks_and_a_list_of_values_without_spaces():
     assert stated is not None and entry[stated.start : stated.end] == "bow,stern,spring"
     assert names_no_switch_asked("The wharf hauls ropes. Which flag makes it haul chains?", ["It hauls chains."])
     assert not names_no_switch_asked("Which config option makes the wharf haul chains?", ["dock.winch hauls chains."])
+
+
+def test_a_negation_that_sets_a_condition_is_not_what_is_asked():
+    """"... when I don't specify --edition?" asks the default, and a negation in an aside in brackets says when, not
+    what is asked (those questions had been refused for lack of a negative quote); not any if- or when-clause, where
+    SQuAD's unanswerable questions put theirs. "Which version control systems ...?" asks for no version (it had been
+    refused for lack of one)."""
+    from retrieval.defaults import asks_the_default
+    from retrieval.kinds import of_the_kind_asked
+    from retrieval.opposites import asks_with_a_negation_no_quote_holds
+    from retrieval.question import analyse
+
+    said = ["Initialize a new repository for the given version control system (git, hg or fossil)."]
+    assert asks_the_default("Which edition does the wharf pick when I don't specify --edition?")
+    for question in ("Which edition does the wharf pick when I don't specify --edition?",
+                     "When nothing else is configured (no --root, no config), what root does the wharf use?"):
+        assert not asks_with_a_negation_no_quote_holds(question, ["The default is 2024."]), question
+    for question in ("Which edition does the wharf not support?", "When wasn't the wharf built?",  # (SQuAD writes
+                     "If there is no tide, how are the boats moored?"):  # unanswerable questions so)
+        assert asks_with_a_negation_no_quote_holds(question, ["It supports 2024 and was built in 1990."]), question
+    assert of_the_kind_asked(analyse("Which version control systems can the wharf set up?"), said) == said
+    assert of_the_kind_asked(analyse("Which version of the wharf added fossil?"), said) == []

@@ -53,7 +53,7 @@ from retrieval.kinds import (TIME, a_year_its_documents_never_name, asks_for_a_n
                              asks_for_several_holders, asks_how_many, heads_a_body_of_the_country_asked,
                              holds_no_one_in_the_post, labelled_by_a_year_asked, names_the_post_in_full,
                              names_no_switch_asked, names_the_post_only_as_another, of_the_kind_asked, only_other_years,
-                             says_an_exact_count, says_how_often, the_counts, the_post_as_asked)
+                             says_an_exact_count, says_how_often, switch_asked, the_counts, the_post_as_asked)
 from retrieval.date_asked import date_of_what_happened
 from retrieval.definition import either_number
 from retrieval.look_alikes import (ALONGSIDE, a_code_name_its_documents_never_write, a_release_its_documents_never_name,
@@ -107,6 +107,7 @@ KIND_LEXICAL = 0.5
 MORE_SHARE = 0.1
 KIND_REACH = 5
 CASE_REACH = 8  # the best units looked at for one labelled with the case a question names
+SWITCH_REACH = 3  # the best units looked at for one that writes the option or environment variable asked
 REQUIRED_REACH = 3  # the best units whose sections are read for the version a question asks is needed
 DEFAULT_REACH = 3  # the best units whose entries are read for the default asked, when it names no keyword
 NOT_FOUND = "The documents do not say."
@@ -506,6 +507,17 @@ class ExtractiveAnswerer:
                 return self._span_near(unit, found)
         return None
 
+    def _writer_of_the_switch_asked(self, analysis: Analysis, first: ScoredUnit, short: SpanChoice | None
+                                    ) -> ScoredUnit | None:
+        """For "Which option / environment variable ...?" when neither the first quote nor the short answer writes one:
+        the first of the SWITCH_REACH best units that writes one and says something the question says it does; None
+        otherwise."""
+        asked = switch_asked(analysis.question.text)
+        if asked is None or any(asked.written.search(text) for text in (first.text, short.text if short else "")):
+            return None
+        return next((u for u in analysis.units[:SWITCH_REACH] if asked.written.search(u.text)
+                     and asked.does.intersection(content_words(u.text))), None)
+
     def _asks_a_parameter_its_function_lacks(self, analysis: Analysis, passages: Sequence[Passage]) -> bool:
         """Whether the question asks the default of a parameter of a function it names ("What is the default maxBuffer
         of child_process.spawn?") and the top passages' documents list that parameter only in other functions' parts:
@@ -680,7 +692,8 @@ class ExtractiveAnswerer:
         instances = instances_asked(analysis)[:INSTANCES_QUOTED] if short is None else []
         chosen = self.quotes(lead_in if case_item is not None and short is not None
                              else short.unit if short is not None else instances[0] if instances
-                             else _first_quote(analysis, headed), analysis.units, asks_for_a_list(analysis.question.text))
+                             else _first_quote(analysis, headed), analysis.units,
+                             asks_for_a_list(analysis.question.text))
         if instances:  # the things asked first, then what the ranker quotes beside them
             chosen = instances + [u for u in chosen if u not in instances]
         if short is not None and any(_INSTEAD.match(u.text) and u.doc_id == short.unit.doc_id
@@ -704,6 +717,10 @@ class ExtractiveAnswerer:
                 short.text)) and (dated_entry := self._its_entrys_date(chosen[0])) is not None):
             short = dated_entry  # " -- Michael Biebl <...>  Wed, 08 Jun 2022 ...": the date its entry is signed
             chosen = _first_of_each([chosen[0], dated_entry.unit, *chosen[1:]])
+        if chosen and (writer := self._writer_of_the_switch_asked(analysis, chosen[0], short)) is not None \
+                and writer not in chosen:
+            short, chosen = None, self.quotes(writer, analysis.units)  # "The script uses the OUT_DIR environment
+            # variable to discover where the output files should be located.", ranked below a sentence that names none
         quoted = [u.text for u in chosen]
         if holder is not None:  # of a date asked, only units that hold it: what else happened then
             short, chosen = None, self.quotes(holder, on_the_date if dated is not None else analysis.units)

@@ -130,8 +130,9 @@ _SAYS_AN_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z0-9][\w-]*"  # "--no-cache-di
                              r"|(?m:^[-*•][ \t]+[\w.$]+[ \t]+<)"  # an options object's item ("- ttl <boolean> ...")
                              r"|\b[a-z]+[A-Z]\w*|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")  # "captureRejections", "BROTLI_..."
 # "Which environment variable ...?", answered by a line that writes one: "PIP_CONFIG_FILE", "http_proxy", "$HOME"
-_ASKS_AN_ENVIRONMENT_VARIABLE = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?environment\s+variables?\b",
-                                           re.I)
+_ASKS_AN_ENVIRONMENT_VARIABLE = re.compile(r"^\W*(?:[^,?]{1,60},\s+)?(?:which|what)\s+(?:[\w.-]+\s+){0,2}?"
+                                           r"(?:environment|env)\s+var(?:iable)?s?\b", re.I)  # ("In build.rs, which
+# environment variable ...?", "which env var ...?")
 _SAYS_AN_ENVIRONMENT_VARIABLE = re.compile(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[a-z]+_[a-z_]+\b|[$%][A-Za-z_]\w*"
                                            r"|\b(?:PATH|HOME|TMPDIR|LANG|SHELL|USER|EDITOR|PAGER|TERM|DISPLAY)\b")
 VERSION_HEADS = frozenset(stems("version"))
@@ -462,13 +463,28 @@ def names_no_switch_asked(question: str, quotes: Sequence[str]) -> bool:
     """Whether "Which option / flag ...?" or "Which environment variable ...?" is asked and no quote writes one: "Which
     option limits the size of pip's cache?" of "pip cache info provides ... the total size ..." (the caller looks for
     an entry's label over the quotes, which may be too short to quote: "-c, --check")."""
+    asked = switch_asked(question)
+    return asked is not None and not any(asked.written.search(text) for text in quotes)
+
+
+@dataclass(frozen=True)
+class SwitchAsked:
+    """What "Which option / environment variable ...?" asks for: how a text writes one, and the stems of what the
+    question says it does."""
+    written: re.Pattern[str]
+    does: frozenset[str]
+
+
+def switch_asked(question: str) -> SwitchAsked | None:
+    """The option or environment variable the question asks for ("Which flag ...?", "In build.rs, which environment
+    variable ...?"); not a configuration's key ("Which config option ...?", written as no option is)."""
     asking = asking_sentence(question)
     if (asked := _ASKS_AN_OPTION.search(asking)) is not None and not OF_A_CONFIGURATION.intersection(
-            word.lower().rstrip("s") for word in asked.group().split()):  # (a configuration's key for "Which config
-        return not any(_SAYS_AN_OPTION.search(text) for text in quotes)  # option ...?", written as no option is)
-    if _ASKS_AN_ENVIRONMENT_VARIABLE.search(asking):
-        return not any(_SAYS_AN_ENVIRONMENT_VARIABLE.search(text) for text in quotes)
-    return False
+            word.lower().rstrip("s") for word in asked.group().split()):
+        return SwitchAsked(_SAYS_AN_OPTION, frozenset(content_words(asking[asked.end():])))
+    if (asked := _ASKS_AN_ENVIRONMENT_VARIABLE.search(asking)) is not None:
+        return SwitchAsked(_SAYS_AN_ENVIRONMENT_VARIABLE, frozenset(content_words(asking[asked.end():])))
+    return None
 
 
 def asks_an_address(q: QuestionInfo) -> bool:

@@ -4852,7 +4852,11 @@ _WHARF_BOOK = {  # a tool's manual as mdBook renders it (Cargo's layout), in its
         "running boats with commands like wharf sail and wharf test. The variable name depends on the "
         "platform:</p><ul><li>Windows: <code>PATH</code></li><li>macOS: <code>DYLD_TIDE_PATH</code></li>"
         "<li>Unix: <code>LD_TIDE_PATH</code></li></ul><p>The value is extended from the existing value when the "
-        "wharf starts.</p>")),
+        "wharf starts.</p><h2>Sea scripts</h2><p>In addition to environment variables, the sea script's current "
+        "directory is the source directory of the sea script's marina.</p><p>There are a couple of points of note "
+        "here:</p><ul><li>The script uses the <code>WHARF_OUT_DIR</code> environment variable to discover where the "
+        "chart files should be located.</li><li>It can use the working directory to find where the input files should "
+        "be located.</li></ul>")),
     "wharf-tree.html": _mdbook_page("wharf-tree", (
         "<h1>wharf-tree(1)</h1><h2>NAME</h2><p>wharf-tree — Display a tree visualization of a mooring graph</p>"
         "<h2>OPTIONS</h2><h3>Tree Options</h3><dl><dt><code>-i</code> <em>spec</em></dt><dt><code>--invert</code> "
@@ -4904,6 +4908,9 @@ def test_a_tools_manual_answers_its_keys_variables_cases_defaults_and_requiremen
     assert bold_answer(service, "What is the default rope-length of the river berth?") == "4"  # its listing's, not
     # the harbour berth's
     assert service.ask("What's the pip command equivalent to wharf sail?").abstained  # a tool the book never names
+    script = service.ask("In a sea script, which environment variable tells me the directory where generated "
+                         "files should be written?")  # the line that writes one, not the first that names none
+    assert not script.abstained and "WHARF_OUT_DIR" in " ".join(c.quote for c in script.citations[:2]), script.answer
 
 
 def test_a_tools_command_pages_answer_their_options_in_the_users_words(tmp_path):
@@ -5025,3 +5032,20 @@ def test_a_negation_that_sets_a_condition_is_not_what_is_asked():
         assert asks_with_a_negation_no_quote_holds(question, ["It supports 2024 and was built in 1990."]), question
     assert of_the_kind_asked(analyse("Which version control systems can the wharf set up?"), said) == said
     assert of_the_kind_asked(analyse("Which version of the wharf added fossil?"), said) == []
+
+
+def test_the_option_or_environment_variable_a_question_asks_for():
+    """"Which flag ...?", "In build.rs, which environment variable ...?", "which env var ...?" ask for a name a text
+    writes as such, and say what it does; "Which config option ...?" asks for a key, written as no option is."""
+    from retrieval.kinds import switch_asked
+    from retrieval.text import content_words
+
+    variable = switch_asked("In build.rs, which environment variable tells me where generated files are written?")
+    assert variable is not None and variable.written.search("The script uses the OUT_DIR environment variable.")
+    assert not variable.written.search("In addition to environment variables, the current directory is the source.")
+    assert variable.does >= set(content_words("generated files written"))
+    assert switch_asked("which env var gives me the path?") is not None
+    flag = switch_asked("The wharf ignores the tide. Which flag makes it read the tide?")
+    assert flag is not None and flag.written.search("--read-tide") and not flag.written.search("Read the tide.")
+    assert switch_asked("Which config option makes the wharf read the tide?") is None
+    assert switch_asked("Which boat leaves first?") is None

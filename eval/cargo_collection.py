@@ -5,10 +5,11 @@ and its change log). A user saves the folder as it is; only mdBook's two pages o
 the book on one page, and toc.html, its menu) are left out. The reference writes a setting as a heading in code
 ("build.jobs") over "Type:", "Default:" and "Environment:" lines; a command page lists its options as definition terms
 ("--release") over what they do. Read from this machine (MIT or Apache-2.0; not copied into this repository).
-`eval/cargo_questions.jsonl` asks of it as a Rust developer would (168 questions, 126 answerable, written on 2026-12-07
-in four batches, each before it was first asked: c01-c44 of ten reference and guide pages, the batch the first rules
+`eval/cargo_questions.jsonl` asks of it as a Rust developer would (208 questions, 156 answerable, written on 2026-12-07
+in five batches, each before it was first asked: c01-c44 of ten reference and guide pages, the batch the first rules
 were written on; d01-d44 of fourteen other reference and command pages, held out from the rules of c and e, then
-opened; e01-e40 of eighteen more, written after the first rules; f01-f40 of twenty more, held out from all of them).
+opened; e01-e40 of eighteen more, written after the first rules; f01-f40 and g01-g40 of twenty more each, held out
+from all of them).
 
     python -m eval.cargo_collection OUT [--source DIR]
 

@@ -134,7 +134,9 @@ _ASKS_AN_ENVIRONMENT_VARIABLE = re.compile(r"^\W*(?:[^,?]{1,60},\s+)?(?:which|wh
                                            r"(?:environment|env)\s+var(?:iable)?s?\b", re.I)  # ("In build.rs, which
 # environment variable ...?", "which env var ...?")
 _SAYS_AN_ENVIRONMENT_VARIABLE = re.compile(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[a-z]+_[a-z_]+\b|[$%][A-Za-z_]\w*"
-                                           r"|\b(?:PATH|HOME|TMPDIR|LANG|SHELL|USER|EDITOR|PAGER|TERM|DISPLAY)\b")
+                                           r"|\b(?:PATH|HOME|TMPDIR|LANG|SHELL|USER|EDITOR|PAGER|TERM|DISPLAY)\b"
+                                           r"|\b[A-Z][A-Z0-9]+\s+(?:environment\s+|env\s+)?variable\b")  # "the BROWSER
+# environment variable"
 VERSION_HEADS = frozenset(stems("version"))
 _VERSION_CONTROL = re.compile(r"\bversion[ -]control\b", re.I)
 _ASKS_A_VERSION = re.compile(r"\b(?:which|what)\s+(?:[\w.+-]+\s+)?(?:version|release)s?\b", re.I)

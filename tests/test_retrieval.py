@@ -5049,3 +5049,6 @@ def test_the_option_or_environment_variable_a_question_asks_for():
     assert flag is not None and flag.written.search("--read-tide") and not flag.written.search("Read the tide.")
     assert switch_asked("Which config option makes the wharf read the tide?") is None
     assert switch_asked("Which boat leaves first?") is None
+    browser = switch_asked("wharf doc --open keeps launching my browser. Which environment variable picks another?")
+    assert browser is not None and browser.written.search("unless you set the BROWSER environment variable.")  # a
+    # name of one word, which the line calls a variable (the question had been refused)

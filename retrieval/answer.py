@@ -842,11 +842,12 @@ class ExtractiveAnswerer:
             return False
         frequencies = self.reader.term_document_frequencies(names)
         unheld = [name for name in names if frequencies.get(name, 0) == 0]
-        parts = {name: re.findall(r"[^\W_]+", name) for name in unheld}  # a code held only inside a longer one
-        # ("thumbv7em-none-eabihf" in "target/thumbv7em-none-eabihf/release/") is indexed as that one's code
-        held_parts = self.reader.term_document_frequencies(sorted({w for ws in parts.values() for w in ws}))
-        if any(len(parts[name]) < 2 or not all(held_parts.get(w, 0) for w in parts[name]) for name in unheld):
-            return True
+        if unheld:  # a code held only inside a longer one ("thumbv7em-none-eabihf" in
+            # "target/thumbv7em-none-eabihf/release/") is indexed as that one's code: its parts must be held
+            parts = {name: re.findall(r"[^\W_]+", name) for name in unheld}
+            held_parts = self.reader.term_document_frequencies(sorted({w for ws in parts.values() for w in ws}))
+            if any(len(parts[name]) < 2 or not all(held_parts.get(w, 0) for w in parts[name]) for name in unheld):
+                return True
         joined = [name for name in names if _JOINED_IN_CODE.search(name)] + unheld  # its parts are words of any text
         documents = {u.doc_id for u in analysis.units}  # ("thread::scope", "Rc<T>"): the documents found must
         return any(not any(name in self._text_of(doc_id) for doc_id in documents) for name in joined)  # write it

@@ -27,7 +27,7 @@ from retrieval.options import OF_A_CONFIGURATION
 from retrieval.question import COUNT_HEADS, QuestionInfo, owned_head
 from retrieval.spans import (MODERN_YEAR, MONEY_WORDS, MONTH_NAMES, NUMBER_WORDS, NAME_PARTICLES, NOT_NAME_WORDS,
                              PERSON_TITLE_WORDS)
-from retrieval.text import ASKS_HOW_OFTEN, STOP_WORDS, asking_sentence, content_words, stems
+from retrieval.text import AFTER_A_CLAUSE, ASKS_HOW_OFTEN, STOP_WORDS, asking_sentence, content_words, stems
 
 Says = Callable[[str], bool]
 
@@ -130,7 +130,7 @@ _SAYS_AN_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z0-9][\w-]*"  # "--no-cache-di
                              r"|(?m:^[-*•][ \t]+[\w.$]+[ \t]+<)"  # an options object's item ("- ttl <boolean> ...")
                              r"|\b[a-z]+[A-Z]\w*|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")  # "captureRejections", "BROTLI_..."
 # "Which environment variable ...?", answered by a line that writes one: "PIP_CONFIG_FILE", "http_proxy", "$HOME"
-_ASKS_AN_ENVIRONMENT_VARIABLE = re.compile(r"^\W*(?:[^,?]{1,60},\s+)?(?:which|what)\s+(?:[\w.-]+\s+){0,2}?"
+_ASKS_AN_ENVIRONMENT_VARIABLE = re.compile(rf"{AFTER_A_CLAUSE}(?:which|what)\s+(?:[\w.-]+\s+){{0,2}}?"
                                            r"(?:environment|env)\s+var(?:iable)?s?\b", re.I)  # ("In build.rs, which
 # environment variable ...?", "which env var ...?")
 _SAYS_AN_ENVIRONMENT_VARIABLE = re.compile(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[a-z]+_[a-z_]+\b|[$%][A-Za-z_]\w*"

@@ -30,7 +30,7 @@ import numpy as np
 
 from citeqa.layout import ENTRY_FURNITURE, LABEL, LIST_MARK, PARAMETER_ITEM, is_code_heading
 from retrieval.scored import ScoredUnit, SpanChoice, ruled, with_scores
-from retrieval.text import asking_sentence, content_words, end_of_text_before
+from retrieval.text import AFTER_A_CLAUSE, asking_sentence, content_words, end_of_text_before
 
 OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")  # an option's name as a question types it
 # What a reference sets over its entry besides an option: a name in capitals joined by "_" (an error code
@@ -56,7 +56,7 @@ OPTION_REACH = 3  # the best units looked at for an option's label
 SpanAt = Callable[[ScoredUnit, tuple[int, int]], SpanChoice | None]  # the span at offsets of a unit's document
 # "Which environment variable ...?", "Which error code ...?", "Which method ...?": a name an API reference heads an
 # entry with; after a clause that sets the case ("In an integration test, which env var ...?")
-ASKS_WHICH_NAME = re.compile(r"^\W*(?:[^,?]{1,60},\s+)?(?:which|what)\s+(?:[\w.\[\]-]+\s+){0,2}?"
+ASKS_WHICH_NAME = re.compile(rf"{AFTER_A_CLAUSE}(?:which|what)\s+(?:[\w.\[\]-]+\s+){{0,2}}?"
                              r"(?:option|flag|switch|keyword|variable|var|method|function|code|event|property|symbol|"
                              r"constant|setting|parameter|class|expression|key)s?\b", re.I)
 # "Which tar option ...?", "What option ...?", "Which configure flag ...?", "Which ssh_config keyword ...?"
@@ -171,9 +171,9 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
         text = text_of(unit.doc_id)
         if (item := named_item_over(text, unit.start)) is not None:  # "This may be used with the env macro ..." of
             # "- CARGO_BIN_EXE_<name> — The absolute path to a binary target's executable. ... This may be used ..."
-            found = span_at(unit, item.span("name")) if span_at is not None else None
-            if found is not None and wanted.intersection(content_words(text[item.end():unit.end])) \
-                    and _fits(item.group("name"), asked, question):
+            if span_at is not None and wanted.intersection(content_words(text[item.end():unit.end])) \
+                    and _fits(item.group("name"), asked, question) \
+                    and (found := span_at(unit, item.span("name"))) is not None:  # (the index read last)
                 return found
             continue
         heading = code_heading_opening(unit.text)

@@ -60,6 +60,11 @@ def end_of_text_before(text: str, at: int) -> int:
     return at
 
 
+# The opening of a question that asks "Which ...?" at once or after a clause that sets the case ("In build.rs, which
+# environment variable ...?")
+AFTER_A_CLAUSE = r"^\W*(?:[^,?]{1,60},\s+)?"
+
+
 def asking_sentence(question: str) -> str:
     """The sentence of a question that asks, after those that set the scene ("cargo vendor ignores the [source]
     settings when downloading. Which flag makes it use them?"): the last one."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citeqa.layout import KEYWORD, LIST_MARK, PARAMETER_ITEM, is_code_heading
+from citeqa.layout import KEYWORD, LIST_MARK, OPTION_NAME, PARAMETER_ITEM, is_code_heading
 from retrieval.text import STOP_WORDS, content_words
 
 # A condition that a setting is not given asks what holds by default ("Where is the cargo home if CARGO_HOME isn't
@@ -156,7 +156,7 @@ def entry_end(text: str, start: int) -> int:
 
 
 # An entry's other name on a line of its own right under its label: "--edges kinds" under "-e kinds"
-_OTHER_NAME = re.compile(r"\n*--?[A-Za-z0-9][\w-]*(?:[ =][^\s,]+)?[ \t]*\n")
+_OTHER_NAME = re.compile(rf"\n*{OPTION_NAME}[ \t]*\n")
 
 
 def under_the_function(text: str, at: int, function: str) -> bool:

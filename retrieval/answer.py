@@ -89,7 +89,7 @@ from retrieval.speakers import asks_who_said, quotation_opened, speaker_of
 from retrieval.spans import MODERN_YEAR, Candidates, candidates
 from retrieval.store import IndexReader
 from retrieval.stranded import opens_after_the_verb, the_object_asked
-from retrieval.text import STOP_WORDS, content_words, stem_words, stems
+from retrieval.text import STOP_WORDS, asking_sentence, content_words, stem_words, stems
 
 _WORD = re.compile(r"\w+")
 SEMANTIC_WEIGHT = 0.6
@@ -617,14 +617,17 @@ class ExtractiveAnswerer:
             holder = on_the_date[0] if on_the_date else None
         else:
             holder = self._holder_of_the_post_in_full(analysis) if below else None
+        # what the question names that no document does is read in its asking sentence: the scene before it is the
+        # asker's own ("... in a Docker build", "The header got cut off in my printout."), not the documents'
+        asked = as_asked(analysis)
         if (not analysis.units or ((below or dated is not None) and holder is None) or off_the_topic
-                or self._the_person_asked_is_named_nowhere(analysis)
-                or self._a_country_asked_is_named_nowhere(analysis)
-                or self._how_to_with_what_no_document_names(analysis)
-                or self._names_an_identifier_no_document_holds(analysis)
-                or self._asks_a_parameter_its_function_lacks(analysis, passages)
-                or self._names_what_no_document_knows(analysis, passages)
-                or not speak_of_the_topic(analysis.question.text, [p.text for p in passages[:ANSWER_PASSAGES]])):
+                or self._the_person_asked_is_named_nowhere(asked)
+                or self._a_country_asked_is_named_nowhere(asked)
+                or self._how_to_with_what_no_document_names(asked)
+                or self._names_an_identifier_no_document_holds(asked)
+                or self._asks_a_parameter_its_function_lacks(asked, passages)
+                or self._names_what_no_document_knows(asked, passages)
+                or not speak_of_the_topic(asked.question.text, [p.text for p in passages[:ANSWER_PASSAGES]])):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         if naming:
             analysis = replace(analysis, units=naming)  # "Who is X?": what the documents say where they name X
@@ -724,11 +727,11 @@ class ExtractiveAnswerer:
         quoted = [u.text for u in chosen]
         if holder is not None:  # of a date asked, only units that hold it: what else happened then
             short, chosen = None, self.quotes(holder, on_the_date if dated is not None else analysis.units)
-        elif (another_in_its_place(analysis.question.text, quoted) is not None
-              or another_of_its_class(analysis.question.text, quoted) is not None):
+        elif (another_in_its_place(asked.question.text, quoted) is not None
+              or another_of_its_class(asked.question.text, quoted) is not None):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "on Windows" quoted for "on macOS"
-        elif (self._names_what_its_documents_never_name(analysis.question.text, chosen)
-              or self._only_pages_of_other_programs_found(analysis.question.text, passages)
+        elif (self._names_what_its_documents_never_name(asked.question.text, chosen)
+              or self._only_pages_of_other_programs_found(asked.question.text, passages)
               or (short is None and itself_the_replacement(analysis.question.text, chosen))):
             return Composition(NOT_FOUND, True, [], analysis.answerable)
         elif not can_answer(analysis.question, chosen, self.abbreviations_of):
@@ -1909,6 +1912,13 @@ def is_heading(text: str) -> bool:
 def _names_a_section(text: str) -> bool:
     """A heading that is no list item (an item that ends without a full stop reads as a heading)."""
     return is_heading(text) and not is_list_item(text)
+
+
+def as_asked(analysis: Analysis) -> Analysis:
+    """The analysis with its question read as its asking sentence alone (`asking_sentence`), when sentences that set
+    the scene come with it."""
+    asking = asking_sentence(analysis.question.text)
+    return analysis if asking == analysis.question.text else replace(analysis, question=analyse(asking))
 
 
 def without_what_was_shown(analysis: Analysis, shown: frozenset[str]) -> Analysis:

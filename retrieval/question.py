@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retrieval.text import QUESTION_WORDS, STOP_WORDS, content_words, stems
+from retrieval.text import QUESTION_WORDS, STOP_WORDS, asking_sentence, content_words, split_sentences, stems
 
 # Longest first: "how many" before "how", "what year" before "what".
 QUESTION_TYPES = (
@@ -101,7 +101,7 @@ class QuestionInfo:
     def yes_no(self) -> bool:
         """Asked with a verb first ("Does the Assembly send observers ...?"): the answer is yes or no, which
         no span of the text says on its own; the quote that settles it is the answer."""
-        words = self.text.split(maxsplit=1)
+        words = asking_sentence(self.text).split(maxsplit=1)
         return bool(words) and words[0].lower() in AUXILIARIES
 
 
@@ -131,18 +131,23 @@ def is_a_fragment(question: str) -> bool:
 
 
 def analyse(question: str) -> QuestionInfo:
+    """What the question asks is read from its asking sentence (`asking_sentence`: "My benchmarks print nothing when
+    run. How do I get their output shown?" asks how, not when, and holds no negation asked); its topic, names and
+    numbers from every sentence, the scene's too."""
     text = " ".join(question.split())
-    match = _TYPE.search(text)
-    clause = _OPENING_CLAUSE.match(text)
+    asking = asking_sentence(text)
+    match = _TYPE.search(asking)
+    clause = _OPENING_CLAUSE.match(asking)
     if clause and match and match.start() == 0:
-        match = _TYPE.search(text, clause.end()) or match  # "When the election produced ..., *what* was it ...?"
+        match = _TYPE.search(asking, clause.end()) or match  # "When the election produced ..., *what* was it ...?"
     qtype = " ".join(match.group(1).lower().split()) if match else "other"
-    head = _head(text)
-    plain = _ASKER.sub(r"\1", text)  # "How do I add ...?": the asker, no name and no topic ("David I" is a name)
+    head = _head(asking)
+    plain = without_the_asker(text)  # "How do I add ...?": the asker, no name and no topic ("David I" is a name)
     content = tuple(dict.fromkeys(content_words(plain)))
     if head and qtype in ("what", "which"):
         # "What was the sample *size* ...?": a measure right after the head word names the kind as the head would
-        after = content[1] if len(content) > 1 and content[0] == head[0] and not _HYPHENATED_HEAD.search(text) else None
+        asked = tuple(dict.fromkeys(content_words(without_the_asker(asking))))
+        after = asked[1] if len(asked) > 1 and asked[0] == head[0] and not _HYPHENATED_HEAD.search(asking) else None
         if head[0] in TIME_HEADS:
             qtype = "what date"
         elif head[0] in COUNT_HEADS | MEASURE_HEADS or after in _MEASURES_AFTER_A_NOUN:
@@ -151,12 +156,21 @@ def analyse(question: str) -> QuestionInfo:
         content = tuple(w for w in content if w != head[0])
     return QuestionInfo(
         text=text, qtype=qtype, head=head, content=content,
-        names=_names(plain), numbers=tuple(_NUMBER.findall(text)), negated=bool(_NEGATION.search(text)),
+        names=tuple(dict.fromkeys(name for sentence in split_sentences(plain) for name in _names(sentence))),
+        numbers=tuple(_NUMBER.findall(text)), negated=bool(_NEGATION.search(asking)),
     )
 
 
 _ASKER = re.compile(r"\b(do|does|did|can|could|should|would|will|shall|may|might|must|am|have|had)\s+I\b|^\s*I\b",
                     re.I)
+# The asker in a sentence that sets the scene ("..., but I'm never shown it", "I am on Windows"), where it opens a
+# clause; not after a name ("Henry I").
+_ASKER_IN_THE_SCENE = re.compile(r"(?P<lead>^|[.!?,;:]\s+|\b(?:and|but|so|if|as|when|because|since|though|that|then|"
+                                 r"now|where)\s+)I(?:['’](?:m|ve|d|ll)\b|\b)(?:\s+am\b)?")
+
+
+def without_the_asker(text: str) -> str:
+    return _ASKER.sub(r"\1", _ASKER_IN_THE_SCENE.sub(r"\g<lead>", text))
 
 
 def _head(text: str) -> tuple[str, ...]:
@@ -188,7 +202,7 @@ def owned_head(text: str) -> tuple[str, ...]:
 def _names(text: str) -> tuple[str, ...]:
     """Capitalised words other than the first word of the question and question words."""
     words = _WORD.findall(text)
-    out = [w.lower() for w in words[1:] if w[:1].isupper() and w.lower() not in QUESTION_WORDS]
+    out = [w.lower() for w in words[1:] if w[:1].isupper() and w.lower() not in QUESTION_WORDS and w != "I"]
     return tuple(dict.fromkeys(out))
 
 

@@ -66,9 +66,37 @@ AFTER_A_CLAUSE = r"^\W*(?:[^,?]{1,60},\s+)?"
 
 
 def asking_sentence(question: str) -> str:
-    """The sentence of a question that asks, after those that set the scene ("cargo vendor ignores the [source]
-    settings when downloading. Which flag makes it use them?"): the last one."""
-    return _SENTENCE_END.split(question)[-1]
+    """The sentence of a question that asks, beside those that set the scene ("cargo vendor ignores the [source]
+    settings when downloading. Which flag makes it use them?"): the last one that ends with a question mark (a
+    sentence after it adds to the scene: "Where does pip keep its cache? I'm on Windows."), else the last one."""
+    sentences = split_sentences(question)
+    asked = [s for s in sentences if s.rstrip().endswith("?")]
+    return (asked or sentences)[-1]
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z])")  # (not "i.e. flip the tree")
+def scene_sentences(question: str) -> list[str]:
+    """The sentences of a question other than the one that asks (`asking_sentence`): what the asker tells of their
+    case."""
+    asking = asking_sentence(question)
+    sentences = split_sentences(question)
+    del sentences[len(sentences) - 1 - sentences[::-1].index(asking)]
+    return sentences
+
+
+def split_sentences(question: str) -> list[str]:
+    """A question's sentences: each ends before a capital (not "i.e. flip the tree"), and not after a title or an
+    abbreviation ("Who did Mr. Smith meet?")."""
+    sentences, start = [], 0
+    for end in _SENTENCE_END.finditer(question):
+        before = question[start : end.start()].rsplit(maxsplit=1)
+        if before and before[-1].rstrip(".").lower() in _ABBREVIATIONS:
+            continue
+        sentences.append(question[start : end.start()])
+        start = end.end()
+    return [*sentences, question[start:]]
+
+
+# (after a capital, only a word in capitals ends a sentence with a stop: not "U.S." nor "John F. Kennedy")
+_SENTENCE_END = re.compile(r"(?:(?<=[a-z0-9)\]\"'’][.!?])|(?<=[A-Z]{2}\.)|(?<=[A-Z][?!]))\s+(?=[A-Z])")
+_ABBREVIATIONS = frozenset("mr mrs ms dr st mt ft jr sr prof gen gov sen rep rev capt col lt sgt vs etc inc ltd co corp "
+                           "no nos vol fig approx cf al e.g i.e".split())

@@ -5052,3 +5052,42 @@ def test_the_option_or_environment_variable_a_question_asks_for():
     browser = switch_asked("wharf doc --open keeps launching my browser. Which environment variable picks another?")
     assert browser is not None and browser.written.search("unless you set the BROWSER environment variable.")  # a
     # name of one word, which the line calls a variable (the question had been refused)
+
+
+def test_a_question_read_for_the_sentence_that_asks_beside_those_that_set_the_scene(tmp_path):
+    """Users tell their case before they ask ("My benchmarks print debug output but I never see it when running cargo
+    bench. How do I get that output shown?"): the scene's "when" had made it a question of time and its "never" a
+    negation asked (answerability 0.05, refused), and a thing of the asker's own that no document names ("a Docker
+    build", "my printout") refused the answer, as "I" had been read as a name. What is asked (its kind, the noun asked about, a negation) is read in
+    the sentence that asks, the last that ends with a question mark ("Where ...? I'm on Windows."); the topic in all of
+    them; a title's stop ends no sentence ("Mr. Smith")."""
+    from retrieval.question import analyse
+    from retrieval.text import asking_sentence, split_sentences
+
+    assert asking_sentence("Where does the wharf keep its logs? I am on Windows.") == (
+        "Where does the wharf keep its logs?")
+    assert split_sentences("Who did Mr. Smith meet in St. Louis?") == ["Who did Mr. Smith meet in St. Louis?"]
+    assert split_sentences("I work at the CSTO. Who leads it?") == ["I work at the CSTO.", "Who leads it?"]
+    assert split_sentences("Was John F. Kennedy shot in the U.S. capital?") == [
+        "Was John F. Kennedy shot in the U.S. capital?"]
+    scene = analyse("My tide checks print debug output but I never see it when running wharfctl. How do I get that "
+                    "output shown?")
+    assert (scene.qtype, scene.negated) == ("how", False)
+    assert {"tide", "debug", "wharfctl"} <= set(scene.content) and "i" not in scene.content and not scene.names
+    assert analyse("I'm on Windows. Where does the wharf keep its logs?").names == ("windows",)
+    assert analyse("The wharf hauls ropes. Which vessel does it not serve?").negated
+    service = service_over(tmp_path, {"wharfctl.md": (
+        "# wharfctl\n\nwharfctl moves cargo between the berths of a harbour.\n\n## Options\n\n### --no-capture\n\n"
+        "Shows the debug output of the tide checks, which wharfctl hides by default.\n\n### --dry-run\n\nPrints what would "
+        "be moved without moving anything.\n\n### --berth-log path\n\nWrites the berth log to path instead of "
+        "/var/log/wharfctl.log.\n")})
+    for question, said in (
+            ("My tide checks print debug output but I never see it when running wharfctl. Which option shows that "
+             "output?", "--no-capture"),
+            ("Our release pipeline runs in a Docker build and I can't watch the berths. Which option prints what would "
+             "be moved without moving anything?", "--dry-run"),
+            ("Where does wharfctl write the berth log by default? I'm asking because the disk on our old printout "
+             "server is full.", "/var/log/wharfctl.log")):
+        answer = service.ask(question)
+        assert not answer.abstained and said in answer.answer, (question, answer.answer)
+    assert service.ask("I run wharfctl at night. How do I rotate the berth log with logrotate?").abstained

@@ -202,7 +202,8 @@ def owned_head(text: str) -> tuple[str, ...]:
 def _names(text: str) -> tuple[str, ...]:
     """Capitalised words other than the first word of the question and question words."""
     words = _WORD.findall(text)
-    out = [w.lower() for w in words[1:] if w[:1].isupper() and w.lower() not in QUESTION_WORDS and w != "I"]
+    out = [w.lower() for before, w in zip(words, words[1:]) if w[:1].isupper() and w.lower() not in QUESTION_WORDS
+           and (w != "I" or before[:1].isupper())]  # the asker, not "David I"
     return tuple(dict.fromkeys(out))
 
 

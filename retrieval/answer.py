@@ -156,8 +156,9 @@ class Answerer(Protocol):
     def compose(self, question: str, query: str, query_vector: np.ndarray, passages: Sequence[Passage],
                 question_vector: np.ndarray | None = None, shown: frozenset[str] = frozenset()) -> Composition:
         """Turn the retrieved passages into an answer whose every quote is cited. `query` is the
-        question with a follow-up resolved (`question_vector` is then the question's own vector); `shown` holds
-        quotes (as `one_line` writes them) an earlier answer gave, which this one leaves out ("Tell me more")."""
+        question with a follow-up resolved (`question_vector` is then the question's own vector; for a question that
+        sets the scene before it asks, the vector of its asking sentence); `shown` holds quotes (as `one_line` writes
+        them) an earlier answer gave, which this one leaves out ("Tell me more")."""
 
 
 T = TypeVar("T")
@@ -300,6 +301,9 @@ class ExtractiveAnswerer:
         follow_up = question_vector is not None and question != query
         if follow_up:
             queries.append((question, question_vector))  # a follow-up: its own words count as much as the context
+        elif question_vector is not None:  # the sentence that asks counts as much as the whole with its scene, whose
+            queries.append((asking_sentence(question), question_vector))  # words had ranked first the units that
+            # speak of the asker's case ("... --exclude ... Which option skips whole directories?": "--exclude=GLOB")
         info = analyse(question)
         idf = [self.idf_weights(text) for text, _ in queries]
         units, unit_rows = answered_where_posed(*self.rank_units(queries, passages, info, idf), self._text_of,

@@ -26,6 +26,7 @@ from eval.pip_collection import asked_pages
 from eval.rustbook_collection import toolchain_book
 
 CARGO_QUESTIONS = Path(__file__).with_name("cargo_questions.jsonl")
+CARGO_SCENE_QUESTIONS = Path(__file__).with_name("cargo_scene_questions.jsonl")  # the case told first
 WHOLE_BOOK_AGAIN = {"print.html", "toc.html"}
 
 

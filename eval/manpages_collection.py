@@ -26,6 +26,7 @@ from eval.collection_cli import write_collection
 
 MANPAGES_SOURCE = Path("/usr/share/doc")
 MANPAGES_QUESTIONS = Path(__file__).with_name("manpages_questions.jsonl")
+MANPAGES_SCENE_QUESTIONS = Path(__file__).with_name("manpages_scene_questions.jsonl")  # the case told first
 MANUAL_PAGES = ("ssh", "ssh_config", "tar", "useradd", "xargs", "apt-get", "man",  # the first two batches'
                 "grep", "sort", "ssh-keygen", "gzip", "journalctl", "login.defs")  # the third's
 MAN_DB_MANUAL = Path("man-db") / "man-db-manual.txt.gz"

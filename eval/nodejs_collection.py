@@ -23,6 +23,7 @@ from eval.collection_cli import copy_pages, write_collection
 
 NODEJS_SOURCE = Path("/usr/share/doc/nodejs/api")
 NODEJS_QUESTIONS = Path(__file__).with_name("nodejs_questions.jsonl")
+NODEJS_SCENE_QUESTIONS = Path(__file__).with_name("nodejs_scene_questions.jsonl")  # the case told first
 NODEJS_PAGES = ("path", "os", "timers", "events", "child_process", "zlib", "dns", "cli", "errors",  # the first two
                 "deprecations", "readline", "tty", "querystring", "console")  # batches', then the third's four
 

@@ -24,6 +24,7 @@ from citeqa.errors import InputNotFound
 from eval.collection_cli import write_collection
 
 PIP_QUESTIONS = Path(__file__).with_name("pip_questions.jsonl")
+PIP_SCENE_QUESTIONS = Path(__file__).with_name("pip_scene_questions.jsonl")  # the case told first
 PIP_SOURCE = Path("/usr/share/doc/python3-pip/html")
 PAGE_SUFFIXES = (".md", ".rst")
 

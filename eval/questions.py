@@ -21,6 +21,8 @@ DEFAULT_QUESTIONS = Path(__file__).with_name("questions.jsonl")
 CONVERSATIONS = Path(__file__).with_name("conversations.jsonl")
 # The questions a new user asks first of the shipped corpus (what it is, what its letters stand for, who holds a post)
 FIRST_QUESTIONS = Path(__file__).with_name("first_questions.jsonl")
+# Questions that tell the asker's case before they ask ("I'm citing the declaration in my thesis. What date ...?")
+SCENE_QUESTIONS = Path(__file__).with_name("scene_questions.jsonl")
 # Another kind of collection: pyenv's documentation (MIT), Markdown with a command reference and a long changelog,
 # and questions a pyenv user asks of it (a collection the answer rules were not written on)
 DOCS_CORPUS = Path(__file__).with_name("corpora") / "pyenv"

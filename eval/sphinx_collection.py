@@ -20,6 +20,7 @@ from pathlib import Path
 from eval.collection_cli import copy_files, write_collection
 
 SPHINX_QUESTIONS = Path(__file__).with_name("sphinx_questions.jsonl")
+SPHINX_SCENE_QUESTIONS = Path(__file__).with_name("sphinx_scene_questions.jsonl")  # the case told first
 PYTHON_REFERENCES = Path("/usr/lib/google-cloud-sdk/platform/gsutil/third_party")  # six's and crcmod's documentation
 CMAKE_PAGES = ("command/install", "command/find_package", "command/add_library", "command/target_link_libraries",
                "command/add_custom_command", "command/cmake_minimum_required", "manual/ctest.1", "manual/cmake.1",

@@ -89,7 +89,7 @@ from retrieval.speakers import asks_who_said, quotation_opened, speaker_of
 from retrieval.spans import MODERN_YEAR, Candidates, candidates
 from retrieval.store import IndexReader
 from retrieval.stranded import opens_after_the_verb, the_object_asked
-from retrieval.text import STOP_WORDS, asking_sentence, content_words, stem_words, stems
+from retrieval.text import STOP_WORDS, content_words, questions_asked, stem_words, stems
 
 _WORD = re.compile(r"\w+")
 SEMANTIC_WEIGHT = 0.6
@@ -302,7 +302,7 @@ class ExtractiveAnswerer:
         if follow_up:
             queries.append((question, question_vector))  # a follow-up: its own words count as much as the context
         elif question_vector is not None:  # the sentence that asks counts as much as the whole with its scene, whose
-            queries.append((asking_sentence(question), question_vector))  # words had ranked first the units that
+            queries.append((questions_asked(question), question_vector))  # words had ranked first the units that
             # speak of the asker's case ("... --exclude ... Which option skips whole directories?": "--exclude=GLOB")
         info = analyse(question)
         idf = [self.idf_weights(text) for text, _ in queries]
@@ -348,8 +348,10 @@ class ExtractiveAnswerer:
         unit = best.unit if best is not None else units[0]
         row = unit_rows[next((i for i, u in enumerate(units) if u is unit), 0)]
         scores = [u.score for u in units] + [units[-1].score]
-        # a follow-up must also fit its context; "say" of "What does it say about ...?" is no word to find
-        plain = without_the_verb_of_saying(info.text)
+        # a follow-up must also fit its context; "say" of "What does it say about ...?" is no word to find; a question
+        # that sets the scene is answered if its asking sentence is (the scene's words are the asker's own: "a legal
+        # brief", "my thesis chapter")
+        plain = without_the_verb_of_saying(questions_asked(info.text))
         coverage_info = analyse(query) if follow_up else analyse(plain) if plain != info.text else info
         sorted_logits = np.sort(logits)[::-1] if len(logits) else np.zeros(1)
         margin = float(sorted_logits[0] - sorted_logits[1]) if len(sorted_logits) > 1 else 0.0
@@ -1919,10 +1921,10 @@ def _names_a_section(text: str) -> bool:
 
 
 def as_asked(analysis: Analysis) -> Analysis:
-    """The analysis with its question read as its asking sentence alone (`asking_sentence`), when sentences that set
-    the scene come with it."""
-    asking = asking_sentence(analysis.question.text)
-    return analysis if asking == analysis.question.text else replace(analysis, question=analyse(asking))
+    """The analysis with its question read without the sentences that set the scene (`questions_asked`), when it has
+    any."""
+    asked = questions_asked(analysis.question.text)
+    return analysis if asked == analysis.question.text else replace(analysis, question=analyse(asked))
 
 
 def without_what_was_shown(analysis: Analysis, shown: frozenset[str]) -> Analysis:

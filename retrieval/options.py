@@ -157,7 +157,7 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
     over its description, "generateCode(functionName, out, [dataType, crcType])", outside the passages found)."""
     asking = asking_sentence(question)
     asked = ASKS_WHICH_NAME.search(asking)
-    if asked is None or _NAMED.search(question):
+    if asked is None or _NAMED.search(asking):
         return None
     wanted = set(content_words(asking[asked.end():]))
     for unit in units[:reach]:
@@ -364,7 +364,7 @@ def the_option_asked(question: str, units: Sequence[ScoredUnit]) -> SpanChoice |
     otherwise."""
     asking = asking_sentence(question)
     asked = ASKS_WHICH_OPTION.search(asking)
-    if asked is None or OPTION.search(question):
+    if asked is None or OPTION.search(asking):
         return None
     wanted = set(content_words(asking[asked.end():]))  # what the option does, not whose it is ("useradd option")
     for unit in units[:OPTION_REACH]:

@@ -30,7 +30,7 @@ from retrieval.named_document import (
 from retrieval.search import Fusion, Retriever, ms_since, zscore_fusion
 from retrieval.spelling import DocumentWords
 from retrieval.store import IndexReader, Store, check_compatible, open_store, recipe_of
-from retrieval.text import asking_sentence
+from retrieval.text import questions_asked
 from retrieval.truecase import DocumentCasing, truecased, typed_with_capitals
 
 NOTHING_MORE = "The documents say nothing more about it."  # "Tell me more" when the next units are far from the best
@@ -239,7 +239,7 @@ class QAService:
             query_vector = retriever.embedder.encode_query(query)
             if query != asked:  # a follow-up: its own words, beside the context retrieval reads
                 question_vector = retriever.embedder.encode_query(asked)
-            elif (asking := asking_sentence(asked)) != asked:  # the sentence that asks, beside the scene set before it
+            elif (asking := questions_asked(asked)) != asked:  # the sentence that asks, beside the scene set before it
                 question_vector = retriever.embedder.encode_query(asking)
             else:
                 question_vector = None

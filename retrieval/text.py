@@ -74,13 +74,15 @@ def asking_sentence(question: str) -> str:
     return (asked or sentences)[-1]
 
 
-def scene_sentences(question: str) -> list[str]:
-    """The sentences of a question other than the one that asks (`asking_sentence`): what the asker tells of their
-    case."""
-    asking = asking_sentence(question)
+def questions_asked(question: str) -> str:
+    """The asking sentence with the questions right before it ("Is there a plugin that pre-downloads crates? What's it
+    called?"): what the documents must answer, the scene set before it left out."""
     sentences = split_sentences(question)
-    del sentences[len(sentences) - 1 - sentences[::-1].index(asking)]
-    return sentences
+    last = max((i for i, s in enumerate(sentences) if s.rstrip().endswith("?")), default=len(sentences) - 1)
+    first = last
+    while first > 0 and sentences[first - 1].rstrip().endswith("?"):
+        first -= 1
+    return " ".join(sentences[first : last + 1])
 
 
 def split_sentences(question: str) -> list[str]:

@@ -8,22 +8,25 @@ regression fails. Run with `-s` to see today's figures.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from eval.perturb import in_small_letters, perturbed_questions, with_a_typo
-from eval.cargo_collection import CARGO_QUESTIONS, cargo_available, cargo_collection
-from eval.manpages_collection import MANPAGES_QUESTIONS, manpages_available, manpages_collection
+from eval.cargo_collection import CARGO_QUESTIONS, CARGO_SCENE_QUESTIONS, cargo_available, cargo_collection
+from eval.manpages_collection import (MANPAGES_QUESTIONS, MANPAGES_SCENE_QUESTIONS, manpages_available,
+                                     manpages_collection)
 from eval.news_collection import NEWS_PACKAGES, NEWS_QUESTIONS, NEWS_SOURCE, news_collection
-from eval.nodejs_collection import NODEJS_QUESTIONS, nodejs_available, nodejs_collection
-from eval.pip_collection import PIP_QUESTIONS, pip_available, pip_collection
+from eval.nodejs_collection import NODEJS_QUESTIONS, NODEJS_SCENE_QUESTIONS, nodejs_available, nodejs_collection
+from eval.pip_collection import PIP_QUESTIONS, PIP_SCENE_QUESTIONS, pip_available, pip_collection
 from eval.rustbook_collection import RUSTBOOK_QUESTIONS, rustbook_available, rustbook_collection
-from eval.sphinx_collection import SPHINX_QUESTIONS, sphinx_available, sphinx_collection
+from eval.sphinx_collection import SPHINX_QUESTIONS, SPHINX_SCENE_QUESTIONS, sphinx_available, sphinx_collection
 from eval.scifact_collection import SCIFACT_QUESTIONS, SCIFACT_SOURCE, scifact_collection
 from eval.questions import (CONVERSATIONS, DEBIAN_CORPUS, DEBIAN_QUESTIONS, DEFAULT_QUESTIONS, DOCS_CORPUS,
                             FAQ_CORPUS, FAQ_QUESTIONS, PYTHON_FAQ_CORPUS, PYTHON_FAQ_QUESTIONS,
                             DOCS_QUESTIONS, FIRST_QUESTIONS,
                             GUIDES_CORPUS, GUIDES_QUESTIONS, LEGAL_CORPUS, LEGAL_QUESTIONS, LIBFFI_CORPUS,
-                            LIBFFI_QUESTIONS, MANUALS_CORPUS,
+                            LIBFFI_QUESTIONS, MANUALS_CORPUS, SCENE_QUESTIONS,
                             MANUALS_QUESTIONS, QuestionSet,
                             load_questions)
 
@@ -152,6 +155,14 @@ FLOOR_TYPOS_ABSTENTION_ACCURACY = 0.69
 FLOOR_FIRST_ANSWER_QUOTED = 0.87
 CEILING_FIRST_FALSE_ABSTENTION = 0.031
 FLOOR_FIRST_ABSTENTION_ACCURACY = 0.83
+# Questions that tell the asker's case before they ask (eval/scene_questions.jsonl: 79 questions, 59 answerable, written
+# by two helpers who read only the documents, 2026-12-07 12:55 and 13:05 UTC): answer_quoted 0.7966, abstention 0.30,
+# false abstention 0.1017 with the code of 9ef2e04; 0.8983, 0.40, 0.0508 at 13:30 UTC, the question read for its asking
+# sentence (retrieval.text.asking_sentence, questions_asked). Floors one question below. (One more question, how the
+# declaration's English text was made, is left out: its answer is in the trailing disclaimer ingest drops.)
+FLOOR_SCENE_ANSWER_QUOTED = 0.88
+CEILING_SCENE_FALSE_ABSTENTION = 0.07
+FLOOR_SCENE_ABSTENTION_ACCURACY = 0.35
 
 
 @pytest.mark.parametrize("path, typed, gate, floors, ceilings", [
@@ -165,6 +176,9 @@ FLOOR_FIRST_ABSTENTION_ACCURACY = 0.83
     (FIRST_QUESTIONS, None, "first-questions gate",
      {"answer_quoted": FLOOR_FIRST_ANSWER_QUOTED, "abstention_accuracy": FLOOR_FIRST_ABSTENTION_ACCURACY},
      {"false_abstention_rate": CEILING_FIRST_FALSE_ABSTENTION}),
+    (SCENE_QUESTIONS, None, "scene gate",
+     {"answer_quoted": FLOOR_SCENE_ANSWER_QUOTED, "abstention_accuracy": FLOOR_SCENE_ABSTENTION_ACCURACY},
+     {"false_abstention_rate": CEILING_SCENE_FALSE_ABSTENTION}),
     (DEFAULT_QUESTIONS, in_small_letters, "small-letters gate",
      {"answer@3": FLOOR_ANSWER_AT_3, "answer_quoted": FLOOR_SMALL_LETTERS_ANSWER_QUOTED,
       "abstention_accuracy": FLOOR_SMALL_LETTERS_ABSTENTION_ACCURACY},
@@ -173,7 +187,8 @@ FLOOR_FIRST_ABSTENTION_ACCURACY = 0.83
      {"answer@3": FLOOR_TYPOS_ANSWER_AT_3, "answer_quoted": FLOOR_TYPOS_ANSWER_QUOTED,
       "abstention_accuracy": FLOOR_TYPOS_ABSTENTION_ACCURACY},
      {"false_abstention_rate": CEILING_FALSE_ABSTENTION}),
-], ids=["questions", "conversations", "first-questions", "questions-in-small-letters", "questions-with-a-typo"])
+], ids=["questions", "conversations", "first-questions", "scenes", "questions-in-small-letters",
+        "questions-with-a-typo"])
 def test_hybrid_meets_the_floors(shipped, path, typed, gate, floors, ceilings):
     questions = load_questions(path)
     questions = perturbed_questions(questions, typed) if typed else questions
@@ -325,12 +340,17 @@ def test_hybrid_meets_the_floors_on_release_notes(tmp_path_factory):
 # retrieval/manual_page.py): abstention 0.5385; 09:20 UTC, "Which option ...?" of lines that write none refused:
 # 0.6154; the floor 0.53.
 MANPAGES_FLOORS = (0.94, 0.53, 0.03)
+# Its questions that tell the asker's case first (eval/manpages_scene_questions.jsonl: 40, 30 answerable, written
+# 2026-12-07 13:05 UTC by a helper who read only the pages): 0.5333 / 0.50 / 0.2667 with the code of 9ef2e04, 0.6333 /
+# 0.60 / 0.10 at 13:30 UTC. Floors one question below.
+MANPAGES_SCENE_FLOORS = (0.60, 0.50, 0.14)
 
 
 @pytest.mark.skipif(not manpages_available(), reason="`man` or the manual pages are not on this machine")
 def test_hybrid_meets_the_floors_on_manual_pages(tmp_path_factory):
     _meets_the_floors(manpages_collection(tmp_path_factory.mktemp("manpages") / "pages"), MANPAGES_QUESTIONS,
-                      MANPAGES_FLOORS, "manual pages gate")
+                      MANPAGES_FLOORS, "manual pages gate",
+                      (MANPAGES_SCENE_QUESTIONS, MANPAGES_SCENE_FLOORS))
 
 
 # A documentation site's pages saved as HTML (eval/nodejs_collection.py: fourteen pages of the Node.js API reference as
@@ -344,12 +364,17 @@ def test_hybrid_meets_the_floors_on_manual_pages(tmp_path_factory):
 # ("--readline-history"): abstention 0.7778; 06:10 UTC, the code heading over an entry's first paragraph answers "Which
 # method ...?" ("events.setMaxListeners"): answer_quoted 0.8462; the floors 0.83 and 0.72.
 NODEJS_FLOORS = (0.83, 0.72, 0.04)
+# Its questions that tell the asker's case first (eval/nodejs_scene_questions.jsonl: 40, 30 answerable, written
+# 2026-12-07 13:05 UTC by a helper who read only the pages): 0.50 / 0.40 / 0.20 with the code of 9ef2e04, 0.7333 / 0.30
+# / 0.0667 at 13:30 UTC. Floors one question below.
+NODEJS_SCENE_FLOORS = (0.70, 0.20, 0.10)
 
 
 @pytest.mark.skipif(not nodejs_available(), reason="the Node.js API reference is not in /usr/share/doc/nodejs/api")
 def test_hybrid_meets_the_floors_on_an_api_reference(tmp_path_factory):
     _meets_the_floors(nodejs_collection(tmp_path_factory.mktemp("nodejs") / "pages"), NODEJS_QUESTIONS,
-                      NODEJS_FLOORS, "API reference gate")
+                      NODEJS_FLOORS, "API reference gate",
+                      (NODEJS_SCENE_QUESTIONS, NODEJS_SCENE_FLOORS))
 
 
 # A programming book saved as HTML (eval/rustbook_collection.py: eighteen chapters of "The Rust Programming Language" as
@@ -378,12 +403,17 @@ def test_hybrid_meets_the_floors_on_a_programming_book(tmp_path_factory):
 # ctest option ...?" of lines that write none refused: 0.6250. Floors one question below. Skipped where the pages are
 # absent.
 SPHINX_FLOORS = (0.88, 0.56, 0.03)
+# Its questions that tell the asker's case first (eval/sphinx_scene_questions.jsonl: 40, 30 answerable, written
+# 2026-12-07 12:55 UTC by a helper who read only the pages): 0.7333 / 0.30 / 0.0667 with the code of 9ef2e04, 0.7333 /
+# 0.30 / 0.0333 at 13:30 UTC. Floors one question below.
+SPHINX_SCENE_FLOORS = (0.70, 0.20, 0.07)
 
 
 @pytest.mark.skipif(not sphinx_available(), reason="CMake's Help pages or gsutil's six and crcmod docs are absent")
 def test_hybrid_meets_the_floors_on_sphinx_documentation(tmp_path_factory):
     _meets_the_floors(sphinx_collection(tmp_path_factory.mktemp("sphinx") / "pages"), SPHINX_QUESTIONS,
-                      SPHINX_FLOORS, "Sphinx documentation gate")
+                      SPHINX_FLOORS, "Sphinx documentation gate",
+                      (SPHINX_SCENE_QUESTIONS, SPHINX_SCENE_FLOORS))
 
 
 # Sphinx documentation in MyST Markdown (eval/pip_collection.py: pip's 74 pages as Debian's python3-pip installs them;
@@ -394,12 +424,16 @@ def test_hybrid_meets_the_floors_on_sphinx_documentation(tmp_path_factory):
 # sentence that says what it does: 0.8831 (09:05 UTC); "Which option ...?" of lines that write none refused: abstention
 # 0.6190, false abstention 0.0260 (09:20 UTC). Floors one question below. Skipped where the pages are absent.
 PIP_FLOORS = (0.87, 0.57, 0.04)
+# Its questions that tell the asker's case first (eval/pip_scene_questions.jsonl: 40, 30 answerable, written 2026-12-07
+# 12:55 UTC by a helper who read only the pages): 0.70 / 0.50 / 0.1667 with the code of 9ef2e04, 0.6333 / 0.30 / 0.1333
+# at 13:30 UTC. Floors one question below.
+PIP_SCENE_FLOORS = (0.60, 0.20, 0.17)
 
 
 @pytest.mark.skipif(not pip_available(), reason="pip's documentation is not in /usr/share/doc/python3-pip/html")
 def test_hybrid_meets_the_floors_on_myst_documentation(tmp_path_factory):
     _meets_the_floors(pip_collection(tmp_path_factory.mktemp("pip") / "pages"), PIP_QUESTIONS, PIP_FLOORS,
-                      "MyST documentation gate")
+                      "MyST documentation gate", (PIP_SCENE_QUESTIONS, PIP_SCENE_FLOORS))
 
 
 # A tool's whole manual saved as HTML (eval/cargo_collection.py: the Cargo Book, 102 pages as rustup installs it; 208
@@ -408,12 +442,16 @@ def test_hybrid_meets_the_floors_on_myst_documentation(tmp_path_factory):
 # 2026-12-07 11:57 UTC: answer_quoted 0.6474, abstention 0.3846, false abstention 0.1026 (the code of ab5ad27, the
 # stop's start: 0.5256, 0.3654, 0.1795). Floors one question below. Skipped where the book is absent.
 CARGO_FLOORS = (0.64, 0.36, 0.11)
+# Its questions that tell the asker's case first (eval/cargo_scene_questions.jsonl: 40, 30 answerable, written
+# 2026-12-07 13:05 UTC by a helper who read only the pages): 0.5667 / 0.10 / 0.1667 with the code of 9ef2e04, 0.7333 /
+# 0.20 / 0.0667 at 13:30 UTC. Floors one question below.
+CARGO_SCENE_FLOORS = (0.70, 0.10, 0.10)
 
 
 @pytest.mark.skipif(not cargo_available(), reason="the Cargo Book is not in ~/.rustup/toolchains/*/share/doc")
 def test_hybrid_meets_the_floors_on_a_tools_whole_manual(tmp_path_factory):
     _meets_the_floors(cargo_collection(tmp_path_factory.mktemp("cargo") / "pages"), CARGO_QUESTIONS, CARGO_FLOORS,
-                      "tool manual gate")
+                      "tool manual gate", (CARGO_SCENE_QUESTIONS, CARGO_SCENE_FLOORS))
 
 
 def test_the_cargo_collection_is_the_book_without_its_whole_book_pages_and_names_the_pages_it_lacks(tmp_path):
@@ -473,19 +511,30 @@ def test_the_sphinx_collection_names_the_pages_it_lacks_and_reads_the_newest_cma
     assert not (tmp_path / "out").exists()
 
 
-def _meets_the_floors(folder, questions, floors: tuple[float, float, float], gate: str) -> None:
+def _meets_the_floors(folder, questions, floors: tuple[float, float, float], gate: str,
+                      scenes: tuple[Path, tuple[float, float, float]] | None = None) -> None:
     """A collection written from outside the repository, indexed beside its folder and measured against its floors
-    (answer_quoted, abstention accuracy, and the ceiling of false abstention)."""
+    (answer_quoted, abstention accuracy, and the ceiling of false abstention); and its questions that set the scene
+    before they ask against theirs, over the same index."""
     from citeqa.settings import Settings
     from ingest.pipeline import build_index
 
     settings = Settings.load(env={}, corpus=folder, index=folder.parent / "index")
     build_index(settings)
+    failed = [failure for path, its_floors, its_gate in [(questions, floors, gate)] + (
+        [(scenes[0], scenes[1], f"{gate}, questions that set the scene")] if scenes else [])
+        if (failure := _below_the_floors(settings, path, its_floors, its_gate)) is not None]
+    assert not failed, failed
+
+
+def _below_the_floors(settings, questions: Path, floors: tuple[float, float, float], gate: str) -> str | None:
+    """The set's figures when one is below its floor (or above its ceiling), else None."""
     measured, figures = _measured(settings, QuestionSet(questions, load_questions(questions)), gate)
     floor_quoted, floor_abstention, ceiling_false = floors
-    assert measured["answer_quoted"] >= floor_quoted, figures
-    assert measured["abstention_accuracy"] >= floor_abstention, figures
-    assert measured["false_abstention_rate"] <= ceiling_false, figures
+    if (measured["answer_quoted"] < floor_quoted or measured["abstention_accuracy"] < floor_abstention
+            or measured["false_abstention_rate"] > ceiling_false):
+        return f"{gate}: {figures}"
+    return None
 
 
 def _measured(shipped, questions: QuestionSet, gate: str) -> tuple[dict[str, float], str]:

@@ -5091,3 +5091,30 @@ def test_a_question_read_for_the_sentence_that_asks_beside_those_that_set_the_sc
         answer = service.ask(question)
         assert not answer.abstained and said in answer.answer, (question, answer.answer)
     assert service.ask("I run wharfctl at night. How do I rotate the berth log with logrotate?").abstained
+
+
+def test_a_question_with_a_scene_is_answered_when_its_questions_are_and_ranks_by_them_too(service, tmp_path):
+    """What the documents must answer is the question asked, not the asker's case before it: the scene's words ("a
+    lecture", "my undergraduates") had weighed as words the passage lacks (refused), and had ranked first the unit
+    that speaks of the asker's case ("I know about --exclude ..." quoted "--exclude=GLOB", and the option it names
+    kept the option asked from the short answer). The questions asked run back over the questions right before the
+    last ("Is there ...? What is it called?")."""
+    from retrieval.text import questions_asked
+
+    assert questions_asked("Is there a plugin for it? What is it called? I am on Windows.") == (
+        "Is there a plugin for it? What is it called?")
+    assert questions_asked("My build fails. Which flag fixes it?") == "Which flag fixes it?"
+    answer = service.ask("I'm preparing a lecture on post-Soviet security cooperation for my undergraduates. Whose "
+                         "training do the member states pay close attention to?")
+    assert not answer.abstained and "training for Defense" in answer.answer, answer.answer
+    seekfile = service_over(tmp_path, {"seekfile.txt": (
+        "SEEKFILE(1)                      User Commands                     SEEKFILE(1)\n\nNAME\n       seekfile - "
+        "print lines that match patterns\n\nOPTIONS\n       --exclude=GLOB\n              Skip any command-line file "
+        "with a name suffix that matches the\n              pattern GLOB, using wildcard matching.\n\n"
+        "       --exclude-dir=GLOB\n              Skip any command-line directory with a name suffix that matches\n"
+        "              the pattern GLOB. When searching recursively, skip any\n              subdirectory whose base "
+        "name matches GLOB.\n\n       --include=GLOB\n              Search only files whose base name matches GLOB.\n"
+        "\n       -r, --recursive\n              Read all files under each directory, recursively.\n")})
+    assert bold_answer(seekfile, "ok so I'm searching recursively through a huge repo with seekfile and the vendor "
+                       "folder drowns out everything else. I know about --exclude but that seems to be about files. "
+                       "Which option skips whole directories by name?") == "--exclude-dir=GLOB"

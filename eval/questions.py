@@ -43,6 +43,7 @@ LEGAL_QUESTIONS = Path(__file__).with_name("legal_questions.jsonl")
 # headings) and zlib's usage example (HTML), with paths on lines of their own inside sentences
 DEBIAN_CORPUS = Path(__file__).with_name("corpora") / "debian"
 DEBIAN_QUESTIONS = Path(__file__).with_name("debian_questions.jsonl")
+DEBIAN_SCENE_QUESTIONS = Path(__file__).with_name("debian_scene_questions.jsonl")  # the case told first
 # A seventh: two FAQs, questions as headings. Debian's FAQ (DocBook HTML, 17 pages, each opening with a table of
 # contents of its questions, the whole FAQ's on index.en.html) and Python's FAQ (Sphinx HTML, 7 pages)
 FAQ_CORPUS = Path(__file__).with_name("corpora") / "faq"

@@ -21,6 +21,7 @@ from pathlib import Path
 from eval.collection_cli import copy_pages, write_collection
 
 RUSTBOOK_QUESTIONS = Path(__file__).with_name("rustbook_questions.jsonl")
+RUSTBOOK_SCENE_QUESTIONS = Path(__file__).with_name("rustbook_scene_questions.jsonl")  # the case told first
 RUSTBOOK_PAGES = (  # the first batch's ten chapters, then the second's four, then the third's four
     "ch03-01-variables-and-mutability", "ch03-02-data-types", "ch03-05-control-flow", "ch04-01-what-is-ownership",
     "ch04-02-references-and-borrowing", "ch08-01-vectors", "ch08-02-strings", "ch08-03-hash-maps",

@@ -152,7 +152,12 @@ def _without(question: str, match: re.Match, end: int, doc_id: str) -> NamedDocu
         start = match.start()
         rewritten = question[:start] + question[end:]
     rewritten = re.sub(r"\s+(?=[,?.])", "", " ".join(rewritten.split())).lstrip(" ,")
+    # a sentence it opened opens with what followed ("I study arms control. In the 2006 declaration, what ...?")
+    rewritten = _OPENED_A_SENTENCE.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", rewritten)
     return NamedDocument(doc_id, rewritten[:1].upper() + rewritten[1:])
+
+
+_OPENED_A_SENTENCE = re.compile(r"([.!?]),\s*(\w)")
 
 
 # "the 2006 declaration and the brochure": two phrases of the form `_NAMING` reads, joined by "and"

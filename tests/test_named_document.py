@@ -39,6 +39,10 @@ def named(question: str):
     # a naming inside another form's words ("did the ministers adopt ...")
     ("When did the ministers adopt the 2022 annual report?", "annual-report-2022.txt",
      "When did the ministers adopt it?"),
+    # a naming that opens the sentence that asks, after one that sets the scene (it had read "... floods., which ...",
+    # one sentence, so the scene's words were read as asked)
+    ("I study river towns. In the 2021 report, which dams are listed?", "annual-report-2021.txt",
+     "I study river towns. Which dams are listed?"),
 ])
 def test_a_document_named_as_the_source_is_found_and_its_name_left_out(question, doc_id, rewritten):
     found = named(question)

@@ -21,7 +21,8 @@ from retrieval.abstention import threshold_for
 from retrieval.answer import Answerer, Composition, ExtractiveAnswerer, format_answer
 from retrieval.document_lead import asks_what_it_is_about
 from retrieval.followup import (
-    DocumentPhrases, asked_again, asks_for_more, resolve_standalone, standalone, without_a_leading_connective,
+    DocumentPhrases, asked_again, asks_for_more, is_follow_up, resolve_standalone, standalone,
+    without_a_leading_connective,
 )
 from retrieval.keyword_query import as_a_question
 from retrieval.named_document import (
@@ -30,7 +31,7 @@ from retrieval.named_document import (
 from retrieval.search import Fusion, Retriever, ms_since, zscore_fusion
 from retrieval.spelling import DocumentWords
 from retrieval.store import IndexReader, Store, check_compatible, open_store, recipe_of
-from retrieval.text import questions_asked
+from retrieval.text import questions_asked, without_pleasantries
 from retrieval.truecase import DocumentCasing, truecased, typed_with_capitals
 
 NOTHING_MORE = "The documents say nothing more about it."  # "Tell me more" when the next units are far from the best
@@ -216,11 +217,16 @@ class QAService:
             retriever, answerer = components.retriever, components.answerer
             # "Who is Vyacheslav Volodn?" is read as "... Volodin?", "who is harstedt" as "who is Harstedt": the
             # answer finder reads names by their letters and capitals
-            spelt, history = spelt_right(question, history, components.words)
+            plain = without_pleasantries(question)  # "Thanks. When was he elected?"
+            spelt, history = spelt_right(plain, history, components.words)
             cased, history = read_with_capitals(spelt, history, components.casing)
             cased = as_a_question(cased) or cased  # "csto pa chairman": who holds the post
+            if history and ((asking := questions_asked(cased)) != cased) and (
+                    asks_for_more(asking) or is_follow_up(asking)):
+                cased = asking  # "I'm writing a profile of him. What other post does he hold?": a follow-up, the
+                # scene aside (its own words had kept it from reading as one)
             asked, query, shown = read_in_conversation(cased, history, components.phrases.says)
-            read_as = as_read(question, asked)
+            read_as = as_read(plain, asked)
             # "What did the 2006 declaration say about ...?" is asked of that document, without the words naming it
             names = components.document_names
             compared = None if filters.doc_ids or shown else documents_compared(asked, names)

@@ -85,6 +85,20 @@ def questions_asked(question: str) -> str:
     return " ".join(sentences[first : last + 1])
 
 
+def without_pleasantries(question: str) -> str:
+    """The question without its sentences of courtesy alone ("Thanks.", "Great, that helps.", "ok."), which say nothing
+    to search for and had hidden a follow-up ("Thanks. When was he elected?") and its answer's passage; the question
+    itself when it is nothing else."""
+    sentences = split_sentences(question)
+    kept = [s for s in sentences if not set(_WORD.findall(s.lower())) <= _COURTESY]
+    return " ".join(kept) if kept and len(kept) < len(sentences) else question
+
+
+_COURTESY = frozenset("thanks thank you very much so great ok okay cool nice perfect hi hello hey that helps helped "
+                      "got it i see understood sure alright all right awesome good excellent wonderful brilliant fine "
+                      "well hmm oh ah wow interesting makes sense appreciated cheers there".split())
+
+
 def split_sentences(question: str) -> list[str]:
     """A question's sentences: each ends before a capital (not "i.e. flip the tree"), and not after a title or an
     abbreviation ("Who did Mr. Smith meet?")."""

@@ -5118,3 +5118,28 @@ def test_a_question_with_a_scene_is_answered_when_its_questions_are_and_ranks_by
     assert bold_answer(seekfile, "ok so I'm searching recursively through a huge repo with seekfile and the vendor "
                        "folder drowns out everything else. I know about --exclude but that seems to be about files. "
                        "Which option skips whole directories by name?") == "--exclude-dir=GLOB"
+
+
+def test_a_follow_up_with_a_remark_or_a_thanks_before_it_is_read_as_one(service):
+    """In a chat people thank and remark before they ask on: "Thanks. When was he elected?", "Great, that helps. And
+    who chairs the Senate of Kazakhstan?" (refused: "Great" and "helps" searched, the passage lost), "I'm writing a
+    profile of him for our newsletter. What other post does he hold?" (its own words had kept it from reading as a
+    follow-up, and "he" was read as no one), "ok. Tell me more.". A sentence of courtesy alone is left out, and a
+    scene's follow-up is read on its questions."""
+    from retrieval.text import without_pleasantries
+
+    assert without_pleasantries("Thanks. When was he elected?") == "When was he elected?"
+    assert without_pleasantries("Great, that helps. And who chairs it?") == "And who chairs it?"
+    assert without_pleasantries("Thanks!") == "Thanks!"  # nothing else: kept as typed
+    assert without_pleasantries("I see the list. Who chairs it?") == "I see the list. Who chairs it?"
+    first = service.ask("Who is the chairman of the CSTO Parliamentary Assembly?")
+    history = [Turn(first.question, first.answer)]
+    elected = service.ask("Thanks. When was he elected?", history=history)
+    assert elected.abstained and "Vyacheslav Volodin" in elected.retrieval_query, elected.retrieval_query
+    senate = service.ask("Great, that helps. And who chairs the Senate of Kazakhstan?", history=history)
+    assert senate.short_answer is not None and senate.short_answer.text == "Maulen Ashimbayev", senate.answer
+    post = service.ask("I'm writing a profile of him for our newsletter. What other post does he hold?",
+                       history=history)
+    assert not post.abstained and "Chairman of the State Duma" in post.answer, post.answer
+    more = service.ask("ok. Tell me more.", history=history)
+    assert more.retrieval_query == first.question, more.retrieval_query

@@ -623,8 +623,8 @@ class ExtractiveAnswerer:
             holder = on_the_date[0] if on_the_date else None
         else:
             holder = self._holder_of_the_post_in_full(analysis) if below else None
-        # what the question names that no document does is read in its asking sentence: the scene before it is the
-        # asker's own ("... in a Docker build", "The header got cut off in my printout."), not the documents'
+        # what the question names that no document does is read in the questions it asks: the scene before them is
+        # the asker's own ("... in a Docker build", "The header got cut off in my printout."), not the documents'
         asked = as_asked(analysis)
         if (not analysis.units or ((below or dated is not None) and holder is None) or off_the_topic
                 or self._the_person_asked_is_named_nowhere(asked)

@@ -170,6 +170,7 @@ _ASKER_IN_THE_SCENE = re.compile(r"(?P<lead>^|[.!?,;:]\s+|\b(?:and|but|so|if|as|
 
 
 def without_the_asker(text: str) -> str:
+    """The text without the asker's "I" ("How do I ...?", "I'm on Windows."), which names no one and no topic."""
     return _ASKER.sub(r"\1", _ASKER_IN_THE_SCENE.sub(r"\g<lead>", text))
 
 

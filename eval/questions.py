@@ -23,6 +23,8 @@ CONVERSATIONS = Path(__file__).with_name("conversations.jsonl")
 FIRST_QUESTIONS = Path(__file__).with_name("first_questions.jsonl")
 # Questions that tell the asker's case before they ask ("I'm citing the declaration in my thesis. What date ...?")
 SCENE_QUESTIONS = Path(__file__).with_name("scene_questions.jsonl")
+# Follow-ups typed as people chat: a thanks or a remark before they ask on ("Great, that helps. And who chairs ...?")
+CHATTY_CONVERSATIONS = Path(__file__).with_name("chatty_conversations.jsonl")
 # Another kind of collection: pyenv's documentation (MIT), Markdown with a command reference and a long changelog,
 # and questions a pyenv user asks of it (a collection the answer rules were not written on)
 DOCS_CORPUS = Path(__file__).with_name("corpora") / "pyenv"

@@ -28,7 +28,7 @@ from eval.questions import (CONVERSATIONS, DEBIAN_CORPUS, DEBIAN_QUESTIONS, DEBI
                             FAQ_CORPUS, FAQ_QUESTIONS, PYTHON_FAQ_CORPUS, PYTHON_FAQ_QUESTIONS,
                             DOCS_QUESTIONS, FIRST_QUESTIONS,
                             GUIDES_CORPUS, GUIDES_QUESTIONS, LEGAL_CORPUS, LEGAL_QUESTIONS, LIBFFI_CORPUS,
-                            LIBFFI_QUESTIONS, MANUALS_CORPUS, SCENE_QUESTIONS,
+                            LIBFFI_QUESTIONS, MANUALS_CORPUS, SCENE_QUESTIONS, CHATTY_CONVERSATIONS,
                             MANUALS_QUESTIONS, QuestionSet,
                             load_questions)
 
@@ -160,10 +160,19 @@ FLOOR_FIRST_ABSTENTION_ACCURACY = 0.83
 # Questions that tell the asker's case before they ask (eval/scene_questions.jsonl: 79 questions, 59 answerable, written
 # by two helpers who read only the documents, 2026-12-07 12:55 and 13:05 UTC): answer_quoted 0.7966, abstention 0.30,
 # false abstention 0.1017 with the code of 9ef2e04; 0.8983, 0.40, 0.0508 at 13:30 UTC, the question read for its asking
-# sentence (retrieval.text.asking_sentence, questions_asked). Floors one question below. (One more question, how the
-# declaration's English text was made, is left out: its answer is in the trailing disclaimer ingest drops.)
-FLOOR_SCENE_ANSWER_QUOTED = 0.88
-CEILING_SCENE_FALSE_ABSTENTION = 0.07
+# sentence (retrieval.text.asking_sentence, questions_asked); 0.9153, 0.40, 0.0339 at 13:50 UTC, a document named at
+# the opening of the asking sentence (74a46c2). Floors one question below. (One more question, how the declaration's
+# English text was made, is left out: its answer is in the trailing disclaimer ingest drops.)
+FLOOR_SCENE_ANSWER_QUOTED = 0.89
+# Follow-ups typed as people chat (eval/chatty_conversations.jsonl: 30, 20 answerable; a thanks or a remark before the
+# question, "Great, that helps. And who chairs ...?"), written 2026-12-07 13:55 UTC by a helper who read only the
+# documents, after the change they test and held out from it: 0.75 / 0.40 / 0.15 (answer_quoted / abstention / false
+# abstention) with the code of 9ef2e04, 0.90 / 0.30 / 0 with the scene rules (74a46c2), 1.0 / 0.40 / 0 with courtesy
+# left out and a follow-up read on its questions (353b3e8). Floors one question below.
+FLOOR_CHATTY_ANSWER_QUOTED = 0.95
+CEILING_CHATTY_FALSE_ABSTENTION = 0.05
+FLOOR_CHATTY_ABSTENTION_ACCURACY = 0.30
+CEILING_SCENE_FALSE_ABSTENTION = 0.06
 FLOOR_SCENE_ABSTENTION_ACCURACY = 0.35
 
 
@@ -178,6 +187,9 @@ FLOOR_SCENE_ABSTENTION_ACCURACY = 0.35
     (FIRST_QUESTIONS, None, "first-questions gate",
      {"answer_quoted": FLOOR_FIRST_ANSWER_QUOTED, "abstention_accuracy": FLOOR_FIRST_ABSTENTION_ACCURACY},
      {"false_abstention_rate": CEILING_FIRST_FALSE_ABSTENTION}),
+    (CHATTY_CONVERSATIONS, None, "chatty follow-up gate",
+     {"answer_quoted": FLOOR_CHATTY_ANSWER_QUOTED, "abstention_accuracy": FLOOR_CHATTY_ABSTENTION_ACCURACY},
+     {"false_abstention_rate": CEILING_CHATTY_FALSE_ABSTENTION}),
     (SCENE_QUESTIONS, None, "scene gate",
      {"answer_quoted": FLOOR_SCENE_ANSWER_QUOTED, "abstention_accuracy": FLOOR_SCENE_ABSTENTION_ACCURACY},
      {"false_abstention_rate": CEILING_SCENE_FALSE_ABSTENTION}),
@@ -189,7 +201,7 @@ FLOOR_SCENE_ABSTENTION_ACCURACY = 0.35
      {"answer@3": FLOOR_TYPOS_ANSWER_AT_3, "answer_quoted": FLOOR_TYPOS_ANSWER_QUOTED,
       "abstention_accuracy": FLOOR_TYPOS_ABSTENTION_ACCURACY},
      {"false_abstention_rate": CEILING_FALSE_ABSTENTION}),
-], ids=["questions", "conversations", "first-questions", "scenes", "questions-in-small-letters",
+], ids=["questions", "conversations", "first-questions", "chatty-follow-ups", "scenes", "questions-in-small-letters",
         "questions-with-a-typo"])
 def test_hybrid_meets_the_floors(shipped, path, typed, gate, floors, ceilings):
     questions = load_questions(path)

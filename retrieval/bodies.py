@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from citeqa.layout import in_capitals
-from retrieval.text import stems
+from retrieval.text import asking_sentence, stems
 
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 _SMALL_WORD = re.compile(r"\b[a-z]+\b")
@@ -158,7 +158,7 @@ _WHAT_IS = re.compile(_WHAT_IS_THE + r"(?P<a>[A-Z][A-Z0-9]{1,6})\s*\??\s*$")
 
 def abbreviation_explained(question: str) -> str | None:
     """The abbreviation "What is the CSTO?" asks about, or None."""
-    match = _WHAT_IS.match(question)
+    match = _WHAT_IS.match(asking_sentence(question))
     return match.group("a") if match and _CAPITALS.fullmatch(match.group("a")) else None
 
 
@@ -177,7 +177,7 @@ _NAME_EXPLAINED = re.compile(_WHAT_IS_THE + r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:(
 def name_explained(question: str) -> str | None:
     """The name "What is the Permanent Council?" asks about ("Permanent Council"), or None (an abbreviation alone is
     `abbreviation_explained`'s)."""
-    match = _NAME_EXPLAINED.match(question)
+    match = _NAME_EXPLAINED.match(asking_sentence(question))
     if match is None or abbreviation_explained(question) is not None:
         return None
     return match.group("name")
@@ -206,7 +206,7 @@ def says_what_the_name_is(text: str, name: str) -> bool:
 
 def abbreviation_asked(question: str) -> str | None:
     """The abbreviation a question asks to be spelled out ("EAB" of "What does EAB stand for?"), or None."""
-    match = _ABBREVIATION_ASKED.match(question)
+    match = _ABBREVIATION_ASKED.match(asking_sentence(question))
     if match is None:
         return None
     word = (match.group("a") or match.group("b") or match.group("c")).strip("'\"“”‘’")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from retrieval.spans import MONTH_NAMES
+from retrieval.text import asking_sentence
 
 _MONTH = "|".join(MONTH_NAMES)
 _DATE = (rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})(?:,?\s+(?P<year>\d{{4}}))?"
@@ -25,7 +26,7 @@ _HAPPENED_ON = re.compile(
 def date_of_what_happened(question: str) -> re.Pattern | None:
     """For "What happened on 20 December?", how a text writes that date ("20 December", "December 20", with its
     year or not); None for any other question."""
-    match = _HAPPENED_ON.match(" ".join(question.split()))
+    match = _HAPPENED_ON.match(" ".join(asking_sentence(question).split()))
     if match is None:
         return None
     g = match.groupdict()

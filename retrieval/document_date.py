@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from citeqa.dates import StatedDate, first_date
+from retrieval.text import asking_sentence
 
 # "When was it adopted?", "On what date was it signed?", "When did the heads of state sign it?" (the document's name
 # left out: "it")
@@ -24,7 +25,7 @@ DATELINE_CHARS = 300  # how far into a document its own date may stand (its titl
 
 
 def asks_when_made(question: str) -> bool:
-    return bool(_ASKS_WHEN_MADE.match(" ".join(question.split())))
+    return bool(_ASKS_WHEN_MADE.match(" ".join(asking_sentence(question).split())))
 
 
 def own_date(text: str) -> StatedDate | None:

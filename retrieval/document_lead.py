@@ -14,6 +14,7 @@ from typing import Sequence
 
 from citeqa.layout import one_line
 from citeqa.types import Span
+from retrieval.text import asking_sentence
 
 # A request for what a document is about, before the document's name ("Summarize ...", "Give me a summary of ...",
 # "What's the gist of ...", "Tell me about ..."): retrieval/named_document.py reads the name after it
@@ -29,7 +30,7 @@ MIN_WORDS = 3  # a shorter line (a page number, "• 1") is page furniture, not 
 
 
 def asks_what_it_is_about(question: str) -> bool:
-    return bool(_ASKS_WHAT_IT_IS_ABOUT.match(" ".join(question.split())))
+    return bool(_ASKS_WHAT_IT_IS_ABOUT.match(" ".join(asking_sentence(question).split())))
 
 
 def lead(units: Sequence[Span], text: str) -> list[Span]:

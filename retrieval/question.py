@@ -245,7 +245,7 @@ DEFINED_TERM_WORDS = 4  # a longer "term" is a clause ("What is latency between 
 def defined_term(question: str) -> str | None:
     """The term a question asks to define ("CSTO PA" of "What is the CSTO PA?"), or None when it asks for
     anything else."""
-    match = _DEFINITION.match(" ".join(question.split()))
+    match = _DEFINITION.match(" ".join(asking_sentence(question).split()))
     if not match:
         return None
     term = match.group("term")
@@ -306,12 +306,12 @@ def person_asked_about(question: str, context: str = "") -> PersonAsked | None:
 def asks_who_is(question: str) -> bool:
     """Whether the question opens by asking who someone is ("Who is ...?", "And who's ...?"): a person, by any
     name, even one word."""
-    return bool(_ASKS_WHO_IS.match(question))
+    return bool(_ASKS_WHO_IS.match(asking_sentence(question)))
 
 
 def _plain(question: str) -> str:
-    """The question on one line, without a connective that opens it ("And what did he say?")."""
-    return LEADING_CONNECTIVE.sub("", " ".join(question.split()))
+    """The question's asking sentence on one line, without a connective that opens it ("And what did he say?")."""
+    return LEADING_CONNECTIVE.sub("", " ".join(asking_sentence(question).split()))
 
 
 LEADING_CONNECTIVE = re.compile(r"^(?:and|but|so|also|then)\s+", re.I)
@@ -461,7 +461,7 @@ def asks_for_items(question: str) -> bool:
 def asks_how_to(question: str) -> bool:
     """Whether the question asks how to do something ("How do I rebuild the index?", "How can we add documents?"): the
     answer is an instruction, which no one phrase of it gives ("take" had been in bold)."""
-    return bool(_HOW_TO.match(question))
+    return bool(_HOW_TO.match(asking_sentence(question)))
 
 
 _HOW_TO = re.compile(r"^\s*how\s+(?:do|can|could|should|would|may|might|must|shall)\s+(?:i|we|you)\b", re.I)

@@ -12,6 +12,7 @@ import re
 from typing import Sequence
 
 from citeqa.types import Span
+from retrieval.text import asking_sentence
 
 # "Who signed ...?", "Which countries/states/parties signed ...?", "How many countries signed ...?" (the block lists
 # them to count); not "Who signed it on behalf of Kazakhstan?", which asks for a person the block does not name.
@@ -30,7 +31,7 @@ _ASKS_WHETHER_SIGNED = re.compile(r"^\s*(?:(?:did|has|have|had)\s+[^?]+?\s+sign(
 
 def asks_who_signed(question: str) -> bool:
     """"Which countries signed the declaration?", and whether one did ("Did Kyrgyzstan sign it?")."""
-    text = " ".join(question.split())
+    text = " ".join(asking_sentence(question).split())
     return bool(_ASKS_WHO_SIGNED.match(text) or _ASKS_WHETHER_SIGNED.match(text))
 
 

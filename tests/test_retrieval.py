@@ -5143,3 +5143,17 @@ def test_a_follow_up_with_a_remark_or_a_thanks_before_it_is_read_as_one(service)
     assert not post.abstained and "Chairman of the State Duma" in post.answer, post.answer
     more = service.ask("ok. Tell me more.", history=history)
     assert more.retrieval_query == first.question, more.retrieval_query
+
+
+@pytest.mark.parametrize("scene, question", [
+    ("I'm new to this topic.", "What is the CSTO?"),
+    ("I saw it in a footnote of my thesis.", "What does EAB stand for?"),
+    ("My boss asked me to check.", "What did Hakobyan say about the elections?"),
+    ("We are comparing documents.", "Who signed the 2006 declaration?"),
+])
+def test_a_scene_before_a_question_of_a_known_form_changes_nothing(service, scene, question):
+    """What an abbreviation stands for, what someone said, who signed a document, what a thing is: each is read by its
+    form, which opens the question; after a scene ("My boss asked me to check. What did Hakobyan say ...?") the form
+    opens the sentence that asks (the scene versions had been refused or had lost their bold answer)."""
+    alone, with_scene = service.ask(question), service.ask(f"{scene} {question}")
+    assert (with_scene.abstained, with_scene.answer) == (alone.abstained, alone.answer), with_scene.answer

@@ -53,7 +53,7 @@ _MADE = re.compile(r"\s+(?:first\s+)?(?:adopted|signed|issued|published|dated|wr
 _ABOUT = re.compile(r"\s+(?:all\s+)?about\s*[?.!]?\s*$", re.I)  # "What is the declaration about?"
 _MADE_OR_ABOUT = re.compile(rf"(?:{_MADE.pattern})|(?:{_ABOUT.pattern})", re.I)  # "What was the report about?"
 _ENDS = re.compile(r"(?:,?\s+please)?\s*[?.!]?\s*$", re.I)  # "Summarize the statement", "... of the brochure, please"
-_NOT_NAMES = frozenset("the a an".split())
+_NOT_NAMES = frozenset("the a an s".split())  # ("s": a possessive's, "the declaration on the CSTO's efficiency")
 
 
 @dataclass(frozen=True)

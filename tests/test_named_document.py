@@ -43,6 +43,9 @@ def named(question: str):
     # one sentence, so the scene's words were read as asked)
     ("I study river towns. In the 2021 report, which dams are listed?", "annual-report-2021.txt",
      "I study river towns. Which dams are listed?"),
+    # a possessive in the words that name it ("the statement on the council's water rights": its "s" had fitted none)
+    ("When was the statement on the council's water rights adopted?", "council-statement-water.txt",
+     "When was it adopted?"),
 ])
 def test_a_document_named_as_the_source_is_found_and_its_name_left_out(question, doc_id, rewritten):
     found = named(question)

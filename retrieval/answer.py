@@ -89,6 +89,7 @@ from retrieval.speakers import asks_who_said, quotation_opened, speaker_of
 from retrieval.spans import MODERN_YEAR, Candidates, candidates
 from retrieval.store import IndexReader
 from retrieval.stranded import opens_after_the_verb, the_object_asked
+from retrieval.table_cells import cell_asked
 from retrieval.text import STOP_WORDS, content_words, questions_asked, stem_words, stems
 
 _WORD = re.compile(r"\w+")
@@ -558,6 +559,25 @@ class ExtractiveAnswerer:
                 return row
         return None
 
+    def _cell_of_the_table_asked(self, analysis: Analysis, passages: Sequence[Passage]
+                                 ) -> tuple[SpanChoice, ScoredUnit | None] | None:
+        """The cell of the row and column the question names, in the first of the top passages with a table that
+        has both (retrieval/table_cells.py), and the table's header line to quote after its row. A question how to do
+        something or why, or one of yes or no, asks no cell ("How do I write the package ID spec that targets only
+        version 1.4.3?" over a table of specs, their names and versions)."""
+        if analysis.question.qtype in ("how", "why") or analysis.question.yes_no:
+            return None
+        near = _best_of_each_document(analysis.units)
+        for passage in passages[:ANSWER_PASSAGES]:
+            if passage.doc_id not in near:
+                continue
+            text = self._text_of(passage.doc_id)
+            found = cell_asked(analysis.question.text, text, passage.start, passage.end)
+            if found is not None and (cell := self._span_near(near[passage.doc_id], (found.start, found.end))):
+                header = self._span_near(near[passage.doc_id], (found.header_start, found.header_end))
+                return cell, header.unit if header is not None else None
+        return None
+
     def _stated(self, near: ScoredUnit, stated: DefaultStated | None) -> tuple[SpanChoice, ScoredUnit] | None:
         if stated is None:
             return None
@@ -661,9 +681,12 @@ class ExtractiveAnswerer:
         if short is not None and headed is not None and headed.key != short.unit.key:
             short = None  # "What does pyenv which show?": the line under its heading says it; its example output is
             # no answer
-        entry = None
+        entry = header = None
         if required is not None:
             short = required  # "1.64+" of "MSRV: Requires 1.64+", the note that ends the section quoted
+        elif (cell := self._cell_of_the_table_asked(analysis, passages)) is not None:
+            short, header = cell  # "deny" of "cargo::correctness | code that is outright wrong or useless | deny"
+            # under "Group | Description | Default level" (the ranker had quoted the header and other groups' rows)
         elif (option := the_code_heading_asked(analysis.question.text, analysis.units, self._text_of, 1,
                                                 self._span_near)
                 or the_option_asked(analysis.question.text, analysis.units)
@@ -711,6 +734,8 @@ class ExtractiveAnswerer:
         if (entry_described or added is not None) and chosen:  # the entry goes on, not another's
             chosen = _the_entry_on(chosen, self._text_of)  # ("--tls-cipher-list=list" after what --title does,
             # another entry's "Added in: v6.0.0" after NODE_DEBUG's)
+        if header is not None and short is not None:  # the row, then the header that says what its cells are
+            chosen = _first_of_each([short.unit, header, *chosen])[:max(len(chosen), 2)]
         if entry is not None and short is not None:  # the entry's label and what it does, then its default
             opening = [entry] if len(_WORD.findall(entry.text)) >= MIN_QUOTE_WORDS else []
             chosen = _first_of_each([*opening, short.unit, *chosen])[:max(len(chosen), 2)]

@@ -5157,3 +5157,70 @@ def test_a_scene_before_a_question_of_a_known_form_changes_nothing(service, scen
     opens the sentence that asks (the scene versions had been refused or had lost their bold answer)."""
     alone, with_scene = service.ask(question), service.ask(f"{scene} {question}")
     assert (with_scene.abstained, with_scene.answer) == (alone.abstained, alone.answer), with_scene.answer
+
+
+_LINT_TABLE = (
+    "Group | Description | Default level\n\n\nwharf::complexity | code that does something simple but in a complex way"
+    " | warn\n\n\nwharf::correctness | code that is outright wrong or useless | deny\n\n\nwharf::nursery | new lints "
+    "that are still under development | allow\n")
+
+
+@pytest.mark.parametrize("question, cell, row", [
+    ("What default level does the wharf::correctness lint group have?", "deny", "wharf::correctness"),
+    ("What is the default level of WHARF::NURSERY?", "allow", "wharf::nursery"),
+    ("What does wharf::correctness describe?", None, None),  # no header cell's every word: "Description" is not asked
+    ("What default level does the correctness group have?", None, None),  # the first cell is not written whole
+    ("What default level does the wharf::speed group have?", None, None),  # no row is named
+    ("Which group has the default level deny?", None, None),  # a column asked by its value: no first cell named
+])
+def test_the_cell_where_the_row_and_the_column_asked_meet(question, cell, row):
+    from retrieval.table_cells import cell_asked
+
+    text = "Lints\n\n\n" + _LINT_TABLE + "\n\nLints are set per package."
+    found = cell_asked(question, text, 0, len(text))
+    assert (text[found.start:found.end] if found else None) == cell
+    if found:
+        assert text[found.header_start:found.header_end] == "Group | Description | Default level"
+        assert text[found.row_start:found.row_end].startswith(row + " | ")
+
+
+def test_a_markdown_tables_bars_and_separator_make_no_cells():
+    from retrieval.table_cells import cell_asked, tables
+
+    text = ("# Settings\n\n| Setting | Default | Meaning |\n|---|:---:|---|\n| net.retry | 3 | how many times a call is "
+            "tried again |\n| net.timeout | 30 | seconds before a request is given up |\n\nA line | with a bar.\n")
+    (table,) = tables(text, 0, len(text))
+    assert [[text[a:b] for a, b in cells] for _, cells in table] == [
+        ["Setting", "Default", "Meaning"], ["net.retry", "3", "how many times a call is tried again"],
+        ["net.timeout", "30", "seconds before a request is given up"]]
+    found = cell_asked("What is the default of net.timeout?", text, 0, len(text))
+    assert found is not None and text[found.start:found.end] == "30"
+    assert tables("A line | with a bar.\nAnother | line.\n", 0, 30) == []  # two lines with a bar are no table
+
+
+def test_a_tables_cell_is_answered_in_bold_with_its_row_and_header_quoted(tmp_path):
+    """The row asked shares one word with the question and the rows read alike: the unit ranker had quoted the
+    header and another group's row. The cell where the row and the column asked meet is the short answer, its row
+    the first quote and the header the second, through an HTML page's table and a Markdown file's."""
+    rows = "".join(f"<tr><td>wharf::{g}</td><td>{d}</td><td>{level}</td></tr>" for g, d, level in [
+        ("complexity", "code that does something simple but in a complex way", "warn"),
+        ("correctness", "code that is outright wrong or useless", "deny"),
+        ("nursery", "new lints that are still under development", "allow"),
+        ("pedantic", "lints which are rather strict or have occasional false positives", "allow"),
+        ("perf", "code that can be written to run faster", "warn")])
+    service = service_over(tmp_path, {
+        "lints.html": "<html><head><title>Wharf lints</title></head><body><h1>Lints</h1><p>Note: the linting system "
+                      "of wharf is unstable and can only be used on nightly builds.</p><table><thead><tr><th>Group</th>"
+                      f"<th>Description</th><th>Default level</th></tr></thead><tbody>{rows}</tbody></table><p>Lint "
+                      "levels are set per package in the lints table of the manifest; a level set there overrides "
+                      "the default level of its group.</p></body></html>",
+        "settings.md": "# Settings\n\nWharf reads its settings from wharf.toml.\n\n| Setting | Default | Meaning |\n"
+                       "|---|---|---|\n| net.retry | 3 | how many times a network call is tried again |\n| net.timeout "
+                       "| 30 | seconds before a request is given up |\n| build.jobs | 4 | how many compile jobs run at "
+                       "once |\n"})
+    answer = service.ask("What default level does the wharf::correctness lint group have?")
+    assert answer.short_answer is not None and answer.short_answer.text == "deny", answer.answer
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[:2] == ["wharf::correctness | code that is outright wrong or useless | deny",
+                          "Group | Description | Default level"], answer.answer
+    assert bold_answer(service, "What is the default of net.timeout?") == "30"

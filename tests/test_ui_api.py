@@ -306,6 +306,21 @@ def test_a_conversation_reads_fragments_it_and_more(client):
 
 
 @pytest.mark.slow
+def test_a_scene_before_the_question_and_a_thanks_before_the_next(client):
+    """As people type in a chat, through the API as a script sends it: the asker's case told before the question, and
+    a thanks or a remark before the next question, which is still read with the turn before."""
+    dated = ask(client, "I'm putting together a briefing for my boss and my notes have no date. When was the "
+                        "declaration on the CSTO's efficiency adopted?")
+    assert dated["short_answer"]["text"] == "June 23, 2006", dated["answer"]
+    first = ask(client, "Who is the Chairman of the CSTO Parliamentary Assembly?")
+    history = [[first["question"], first["answer"]]]
+    elected = ask(client, "Thanks. When was he elected?", history=history)
+    assert elected["abstained"] and "Volodin" in elected["read_as"], elected
+    senate = ask(client, "Great, that helps. And who chairs the Senate of Kazakhstan?", history=history)
+    assert senate["short_answer"]["text"] == "Maulen Ashimbayev", senate["answer"]
+
+
+@pytest.mark.slow
 def test_status_and_documents(client):
     status = client.predict(api_name="/status")
     assert status["documents"] == 5 and status["chunks"] > 0

@@ -185,6 +185,16 @@ def test_a_follow_up_in_the_chat_is_read_with_the_conversation(page):
     assert "Erlan Koshanov" in page.locator("#citeqa-chat strong").last.inner_text()
 
 
+def test_a_thanks_before_the_next_question_in_the_chat(page):
+    """"Great, that helps. And who chairs the Senate of Kazakhstan?" after the Assembly's chairman is answered: the
+    thanks is no part of the question, the Senate's chairman is in bold in the second answer."""
+    ask_in_page(page, "Who is the chairman of the CSTO Parliamentary Assembly?")
+    assert "Vyacheslav Volodin" in page.locator("#citeqa-chat strong").last.inner_text()
+    ask_in_page(page, "Great, that helps. And who chairs the Senate of Kazakhstan?")
+    page.wait_for_function("() => document.querySelectorAll('#citeqa-chat strong').length >= 2", timeout=60_000)
+    assert "Maulen Ashimbayev" in page.locator("#citeqa-chat strong").last.inner_text()
+
+
 def test_a_fragment_in_the_chat_asks_the_last_question_again(page):
     """"When?" after "Who met Aleksandr Lukashenko in Minsk?" is read with that question, says so in italics, and
     answers with the date in bold."""

@@ -30,7 +30,7 @@ import numpy as np
 
 from citeqa.layout import ENTRY_FURNITURE, LABEL, LIST_MARK, PARAMETER_ITEM, is_code_heading
 from retrieval.scored import ScoredUnit, SpanChoice, ruled, with_scores
-from retrieval.text import AFTER_A_CLAUSE, asking_sentence, content_words, end_of_text_before
+from retrieval.text import AFTER_A_CLAUSE, asking_sentence, content_words, end_of_text_before, questions_asked
 
 OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")  # an option's name as a question types it
 # What a reference sets over its entry besides an option: a name in capitals joined by "_" (an error code
@@ -356,14 +356,39 @@ def opens_with_a_label(text: str) -> bool:
     return _OPENING_LABEL.match(text) is not None
 
 
+# "What is it called?", "What's the option called?", "What is its name?": the name of what the question before asked
+_ASKS_ITS_NAME = re.compile(r"^\W*what(?:'s|\s+is)\s+(?:(?P<it>it|that|this)|(?:the|that|this)\s+(?:option|flag|switch)"
+                            r"|its\s+name|the\s+(?:option|flag|switch)'s\s+name)(?:\s+called)?\W*$", re.I)
+# "Is there an option that skips whole directories?", "Is there a way to read every file below a folder?"
+_ASKS_IF_THERE_IS = re.compile(r"^\W*(?:is|are)\s+there\s+(?:an?|any|some)\s+(?:[\w.-]+\s+){0,2}?"
+                               r"(?P<kind>option|flag|switch|way|setting)s?\b", re.I)
+
+
+def option_question(question: str) -> tuple[str, re.Match | None]:
+    """The sentence that asks for an option and where its words for the option end ("Which tar option ..."), or the
+    asking sentence and None. "Is there an option that skips whole directories? What is it called?" asks for an
+    option in the question before the last ("it"; "What's the option called?" after "Is there a way to ...?")."""
+    asking = asking_sentence(question)
+    if (asked := ASKS_WHICH_OPTION.search(asking)) is not None:
+        return asking, asked
+    named = _ASKS_ITS_NAME.match(asking)
+    before = questions_asked(question)[: -len(asking)].strip()
+    if named is None or not before:
+        return asking, None
+    earlier = asking_sentence(before)
+    posed = _ASKS_IF_THERE_IS.match(earlier)
+    if posed is None or (named.group("it") and posed.group("kind").lower() == "way"):
+        return asking, None  # "Is there a way to ...? What is it called?" may ask the way's name, not an option's
+    return earlier, posed
+
+
 def the_option_asked(question: str, units: Sequence[ScoredUnit]) -> SpanChoice | None:
     """For "Which ... option ...?" (naming no option itself), the label that opens a line of the first of the best units
     that holds one ("-C, --directory=DIR" of "-C, --directory=DIR" / "Change to DIR before ..."), when what follows it
     shares a word with what the question says the option does (not "--badname" for "Which useradd option sets the
     user's preferred language?"); of several labels in one unit, the one whose description shares the most. None
     otherwise."""
-    asking = asking_sentence(question)
-    asked = ASKS_WHICH_OPTION.search(asking)
+    asking, asked = option_question(question)
     if asked is None or OPTION.search(asking):
         return None
     wanted = set(content_words(asking[asked.end():]))  # what the option does, not whose it is ("useradd option")

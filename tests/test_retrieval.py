@@ -5224,3 +5224,27 @@ def test_a_tables_cell_is_answered_in_bold_with_its_row_and_header_quoted(tmp_pa
     assert quotes[:2] == ["wharf::correctness | code that is outright wrong or useless | deny",
                           "Group | Description | Default level"], answer.answer
     assert bold_answer(service, "What is the default of net.timeout?") == "30"
+
+
+def test_what_is_it_called_after_is_there_an_option_is_answered_with_the_options_label(tmp_path):
+    """"Is there an option that skips whole directories? What is it called?" asks for an option in the question before
+    the last: "it" had been read as the thing asked and "GLOB" put in bold. "What's the option called?" after "Is there
+    a way to ...?" asks the same; an option that does nothing asked for is still refused."""
+    from retrieval.options import option_question
+
+    assert option_question("Is there an option that skips directories? What is it called?")[0] == (
+        "Is there an option that skips directories?")
+    assert option_question("Is there a way to skip directories? What is it called?")[1] is None  # the way's name
+    seekfile = service_over(tmp_path, {"seekfile.txt": (
+        "SEEKFILE(1)                      User Commands                     SEEKFILE(1)\n\nNAME\n       seekfile - "
+        "print lines that match patterns\n\nOPTIONS\n       --exclude=GLOB\n              Skip any command-line file "
+        "with a name suffix that matches the\n              pattern GLOB, using wildcard matching.\n\n"
+        "       --exclude-dir=GLOB\n              Skip any command-line directory with a name suffix that matches\n"
+        "              the pattern GLOB. When searching recursively, skip any\n              subdirectory whose base "
+        "name matches GLOB.\n\n       -r, --recursive\n              Read all files under each directory, "
+        "recursively.\n\n       -q, --quiet\n              Quiet; do not write anything to standard output.\n")})
+    assert bold_answer(seekfile, "Is there an option that skips whole directories? What is it called?") == (
+        "--exclude-dir=GLOB")
+    assert bold_answer(seekfile, "Is there a way to read all files under each directory? What's the option "
+                                 "called?") == "-r, --recursive"
+    assert seekfile.ask("Is there an option that compresses the output? What is it called?").abstained

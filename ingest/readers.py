@@ -129,7 +129,9 @@ _FURNITURE_ROLES = ("navigation", "banner", "contentinfo", "search", "menu", "me
 _CONTENT_TAGS = ("article", "main", "section")
 # Navigation that generators mark by class alone: DocBook's bars of "Prev", "Up", "Next" and the next chapter's title
 # (the Debian FAQ's "2. Getting and installing Debian GNU/Linux" had been quoted), Texinfo's.
-_FURNITURE_CLASSES = frozenset(("navheader", "navfooter", "nav-panel"))
+# docutils' and Sphinx's reports of markup they could not resolve ("System Message: WARNING/2 (<string>, line 16)" /
+# "'myst' reference target not found") are the build's, not the document's.
+_FURNITURE_CLASSES = frozenset(("navheader", "navfooter", "nav-panel", "system-message"))
 # The bars and pop-ups a site's script shows and hides, named by id or class: mdBook's menu bar (the book's title over
 # every page) and its keyboard help ("Press ← or → to navigate between chapters", "Press ? to show this help").
 _FURNITURE_NAME = re.compile(r"(?:^|[-_])(?:navbar|menu-?bar|toolbar|popup|breadcrumbs?)(?:$|[-_])")
@@ -272,7 +274,8 @@ def read_markdown(markdown: str) -> RawText:
 
     meta, markdown = front_matter(markdown)
     if writes_myst(markdown):
-        html = _docutils_parts(markdown, _myst_parser(), myst_enable_extensions=MYST_EXTENSIONS)["html_body"]
+        html = _docutils_parts(markdown, _myst_parser(), myst_enable_extensions=MYST_EXTENSIONS,
+                               myst_all_links_external=True)["html_body"]
     else:
         html = MarkdownIt("commonmark").enable("table").render(markdown)
     raw = read_html(html)
@@ -343,7 +346,9 @@ def read_rst(source: str) -> RawText:
 
 
 # MyST's extensions Sphinx projects turn on most: definition lists ("Global" over ": In a pip subdirectory ..."),
-# directives fenced with colons
+# directives fenced with colons. A link's target is read as a plain link (`myst_all_links_external`): a label or page
+# of the site that one file alone does not hold had lost the link's text ("The [`--use-pep517`](install_--use-pep517)
+# flag" read "The  flag").
 MYST_EXTENSIONS = ["deflist", "colon_fence"]
 
 

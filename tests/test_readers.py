@@ -394,3 +394,17 @@ def test_myst_markdown_reads_as_sphinx_shows_it(tmp_path):
     # plain Markdown (a fence's language, braces in a sentence) is read by markdown-it as before
     assert not writes_myst("# Title\n\n```python\nx = {1: 2}\n```\n\nSets are written {a, b}.\n")
     assert writes_myst(":::{note}\nA note.\n:::\n") and writes_myst("See {ref}`caching`.\n")
+
+
+def test_myst_links_to_other_pages_keep_their_text_and_no_build_message_is_read(tmp_path):
+    """A MyST page links to labels and pages of its site that the file alone does not hold: docutils had dropped the
+    link's text ("The [`--use-pep517`](install_--use-pep517) flag" read "The  flag") and written its warning into the
+    text ("System Message: WARNING/2 (<string>, line 16)", "'myst' reference target not found")."""
+    (tmp_path / "build.md").write_text(
+        "# Build system\n\n```{note}\nA note.\n```\n\n- [](#ensurepip)\n- [get-pip.py](get-pip)\n\nThe "
+        "[`--use-pep517`](install_--use-pep517) flag (and corresponding environment\nvariable: `PIP_USE_PEP517`) "
+        "forces it; see [the install page](../cli/pip_install.md) and [PyPI](https://pypi.org).\n", encoding="utf-8")
+    raw = read_file(tmp_path / "build.md")
+    assert "The --use-pep517 flag (and corresponding environment" in raw.text, raw.text
+    assert "see the install page and PyPI." in raw.text and "- get-pip.py" in raw.text, raw.text
+    assert "System Message" not in raw.text and "not found" not in raw.text, raw.text

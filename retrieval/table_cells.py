@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from retrieval.text import content_words
 
 MIN_ROWS = 3  # a header and two rows: fewer is a line that happens to hold a bar
-MAX_LINES = 400  # how far a table is followed beyond the passage, each way
+MAX_LINES = 400  # how far a table is followed beyond the passage, each way, over rows and blank lines
 _SEPARATOR = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")  # Markdown's |---|:--:|
 
 
@@ -55,23 +55,28 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The lines of the text around text[start:end] (MAX_LINES more each way), as (start, end) offsets."""
+    """The lines of text[start:end] and of the rows and blank lines right around it (MAX_LINES at most each way), as
+    (start, end) offsets: a table may begin above the passage and end below it."""
     lo = text.rfind("\n", 0, start) + 1
     for _ in range(MAX_LINES):
-        if lo == 0:
+        above = text.rfind("\n", 0, lo - 1) + 1 if lo > 0 else -1
+        if above < 0 or (text[above:lo - 1].strip() and "|" not in text[above:lo - 1]):
             break
-        lo = text.rfind("\n", 0, lo - 1) + 1
-    hi = end
+        lo = above
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
     for _ in range(MAX_LINES):
-        nxt = text.find("\n", hi + 1)
-        if nxt < 0:
-            hi = len(text)
+        if hi >= len(text):
             break
-        hi = nxt
+        below = text.find("\n", hi + 1)
+        below = len(text) if below < 0 else below
+        if text[hi + 1:below].strip() and "|" not in text[hi + 1:below]:
+            break
+        hi = below
     lines, at = [], lo
-    while at <= hi and at <= len(text):
-        stop = text.find("\n", at)
-        stop = len(text) if stop < 0 or stop > hi else stop
+    while at <= hi:
+        stop = text.find("\n", at, hi)
+        stop = hi if stop < 0 else stop
         lines.append((at, stop))
         at = stop + 1
     return lines
@@ -81,6 +86,8 @@ def tables(text: str, start: int, end: int) -> list[list[tuple[tuple[int, int], 
     """The tables with a row in text[start:end]: runs of lines with the same number of cells (two or more), only blank
     lines and Markdown's separator between them, the header first; each row its line and its cells."""
     found, run = [], []
+    if "|" not in text[start:end]:
+        return found
 
     def close():
         if len(run) >= MIN_ROWS and any(start <= line[0] < end or start < line[1] <= end for line, _ in run):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from retrieval.text import content_words
 
 MIN_ROWS = 3  # a header and two rows: fewer is a line that happens to hold a bar
-MAX_LINES = 400  # how far a table is followed beyond the passage, each way, over rows and blank lines
+MAX_LINES = 5000  # how far a table is followed beyond the passage, each way; a longer one's header is not looked for
 _SEPARATOR = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")  # Markdown's |---|:--:|
 
 
@@ -63,6 +63,8 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if above < 0 or (text[above:lo - 1].strip() and "|" not in text[above:lo - 1]):
             break
         lo = above
+    else:
+        return []  # the table's header is too far above to be read
     hi = text.find("\n", end)
     hi = len(text) if hi < 0 else hi
     for _ in range(MAX_LINES):

@@ -5196,6 +5196,8 @@ def test_a_markdown_tables_bars_and_separator_make_no_cells():
     found = cell_asked("What is the default of net.timeout?", text, 0, len(text))
     assert found is not None and text[found.start:found.end] == "30"
     assert tables("A line | with a bar.\nAnother | line.\n", 0, 30) == []  # two lines with a bar are no table
+    long = "Key | Default\n" + "".join(f"k{i} | {i}\n" for i in range(6000))  # its header too far above to be read:
+    assert cell_asked("What is the default of k5990?", long, len(long) - 20, len(long)) is None  # no row is a header
 
 
 def test_a_tables_cell_is_answered_in_bold_with_its_row_and_header_quoted(tmp_path):

@@ -717,8 +717,10 @@ class ExtractiveAnswerer:
                 short is None or short.unit.key != labelled.key):
             short = self._span_near(labelled, value_under_the_label(labelled))  # "~/.cache/pip" under "Linux" for
             # "Where does pip store its cache on Linux?" (the span model's pick was "XDG_CACHE_HOME", a line above)
-        elif labelled is None and (case_item := case_item_under_a_lead_in(
-                analysis.question.text, analysis.units[:CASE_REACH], self._text_of)) is not None:
+        elif labelled is None and (case_item := case_item_under_a_lead_in(analysis.question.text, [
+                *analysis.units[:CASE_REACH], *(u for u in analysis.units[CASE_REACH:] if u.passage.rank == 1)],
+                self._text_of)) is not None:  # any lead-in of the top passage: a scene's words ("My tests load a
+            # shared library on a Mac.") rank its lines low
             lead_in, value = case_item  # "DYLD_FALLBACK_LIBRARY_PATH" of "- macOS: DYLD_FALLBACK_LIBRARY_PATH" under
             short = self._span_near(lead_in, value)  # "The variable name depends on the platform:", with its list
         instances = instances_asked(analysis)[:INSTANCES_QUOTED] if short is None else []

@@ -5250,3 +5250,19 @@ def test_what_is_it_called_after_is_there_an_option_is_answered_with_the_options
     assert bold_answer(seekfile, "Is there a way to read all files under each directory? What's the option "
                                  "called?") == "-r, --recursive"
     assert seekfile.ask("Is there an option that compresses the output? What is it called?").abstained
+
+
+@pytest.mark.skipif(not __import__("eval.cargo_collection", fromlist=["cargo_available"]).cargo_available(),
+                    reason="the Cargo Book is not in ~/.rustup/toolchains/*/share/doc")
+def test_a_lead_ins_case_item_is_found_in_the_top_passage_whatever_the_scene(tmp_path):
+    """"My integration tests load a shared library on a Mac. Which variable ...?": the scene's words ranked the
+    platform list's lead-in ("The variable name depends on the platform:") below the eight best units, so
+    "DYLD_FALLBACK_LIBRARY_PATH" was not said (asked alone, it was). A lead-in anywhere in the top passage counts."""
+    from eval.cargo_collection import cargo_pages, cargo_source
+
+    pages = cargo_pages(cargo_source())
+    service = service_over(tmp_path, {name.replace("/", "-"): pages[name].read_text(encoding="utf-8") for name in (
+        "reference/environment-variables.html", "commands/cargo-test.html", "commands/cargo-build.html")})
+    assert bold_answer(service, "My integration tests load a shared library on a Mac. Which variable does cargo "
+                                "extend with library search paths when running binaries on macOS?") == (
+        "DYLD_FALLBACK_LIBRARY_PATH")

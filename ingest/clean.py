@@ -6,6 +6,7 @@
 2. Hyphenated line breaks rejoined ("secur-\\nity" -> "security", and groff's U+2010 "speci\u2010\\nfied") when a
    lower-case letter follows.
 3. Page furniture dropped: lines that are only a page number ("22", "- 3 -", "Page 3 of 9", "• 1", "iv";
+   not a number set as a label over its indented text, as a manual page lists exit values: that joins its text;
    not a year, 1800-2099, which as often heads a list: "2022" / "- Kazakhstan" / "- Serbia"), only a URL,
    e-mail, @handle or /path (unless the line before runs into it: "... must be installed to" /
    "/usr/lib/python3/dist-packages."), a rule (one punctuation character repeated: "-------", which plain text
@@ -189,11 +190,35 @@ def title_in_running_header(pages: Sequence[str], headers: set[str]) -> str | No
     return first if first in headers and len(re.findall(r"[^\W\d_]{2,}", first)) >= 2 else None
 
 
+# A number alone on an indented line, as a manual page sets a label over its text
+_LABEL_ALONE = re.compile(r"^([ \t]+)(\d{1,4})[ \t]*$")
+LABEL_INDENT = 2  # how much deeper than its label a label's text is set
+
+
+def _labels_joined_to_their_text(text: str) -> str:
+    """A manual page sets a number as a label over its text, indented deeper ("       12" / "           can't create
+    home directory": useradd's exit values). Alone on its line, the number had been dropped as a page number and the
+    values' meanings were left without their codes; the label is joined to its text's first line."""
+    lines = text.split("\n")
+    out, i = [], 0
+    while i < len(lines):
+        label = _LABEL_ALONE.match(lines[i])
+        following = lines[i + 1].expandtabs() if i + 1 < len(lines) else ""
+        if label and following.strip() and (len(following) - len(following.lstrip())
+                                            >= len(label.group(1).expandtabs()) + LABEL_INDENT):
+            out.append(f"{label.group(1)}{label.group(2)} {following.strip()}")
+            i += 2
+        else:
+            out.append(lines[i])
+            i += 1
+    return "\n".join(out)
+
+
 def clean_text(raw: str, drop_lines: Iterable[str] = ()) -> str:
     """Apply the rules above to one document's raw text (`drop_lines`: its PDF headers and footers)
     until they change nothing. After the first pass a pass only removes characters, so this ends."""
     dropped = {clean_line(line) for line in drop_lines}
-    text = _clean_pass(normalise(raw), dropped)
+    text = _clean_pass(_labels_joined_to_their_text(normalise(raw)), dropped)
     while (again := _clean_pass(text, dropped)) != text:
         text = again
     return text

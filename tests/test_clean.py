@@ -39,6 +39,17 @@ def test_a_year_alone_on_its_line_is_kept():
     assert clean_text(raw) == "Monitored elections\n2021\n- Armenia\n2022\n- Serbia\nEnd of the list."
 
 
+def test_a_number_set_as_a_label_over_its_indented_text_is_joined_to_it_not_dropped():
+    """useradd's manual page lists its exit values as labels over their meanings; alone on its line each code had
+    been dropped as a page number. A centred page number over a line set less deep is still dropped."""
+    raw = ("EXIT VALUES\n       The useradd command exits with the following values:\n\n       0\n           "
+           "success\n\n       12\n           can't create home\n           directory\n\n                    7\n"
+           "Next page text.")
+    assert clean_text(raw) == ("EXIT VALUES\nThe useradd command exits with the following values:\n\n0 success\n\n"
+                               "12 can't create home\ndirectory\n\nNext page text.")
+    assert clean_text(clean_text(raw)) == clean_text(raw)
+
+
 def test_numbers_inside_sentences_are_kept():
     assert clean_text("There are 22 members.\n>90 model acts") == "There are 22 members.\n>90 model acts"
 

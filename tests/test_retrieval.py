@@ -5266,3 +5266,18 @@ def test_a_lead_ins_case_item_is_found_in_the_top_passage_whatever_the_scene(tmp
     assert bold_answer(service, "My integration tests load a shared library on a Mac. Which variable does cargo "
                                 "extend with library search paths when running binaries on macOS?") == (
         "DYLD_FALLBACK_LIBRARY_PATH")
+
+
+def test_an_exit_value_set_as_a_label_over_its_meaning_is_answered(tmp_path):
+    """"What does that exit value mean?" after "... failed with exit code 12.": useradd's manual page sets each code
+    over its meaning, and the codes had been dropped as page numbers, so no row held 12."""
+    page = ("USERADD(8)                  System Management Commands                  USERADD(8)\n\nNAME\n       "
+            "useradd - create a new user or update default new user information\n\nEXIT VALUES\n       The useradd "
+            "command exits with the following values:\n\n" + "".join(
+                f"       {code}\n           {meaning}\n\n" for code, meaning in [
+                    (0, "success"), (1, "can't update password file"), (2, "invalid command syntax"),
+                    (9, "username or group name already in use"), (12, "can't create home directory"),
+                    (14, "can't update SELinux user mapping")]) + "SEE ALSO\n       chfn(1), chsh(1), passwd(1)\n")
+    service = service_over(tmp_path, {"useradd.txt": page})
+    assert bold_answer(service, "Our playbook creates service accounts with useradd, and one task just failed with "
+                                "exit code 12. What does that exit value mean?") == "can't create home directory"

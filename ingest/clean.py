@@ -6,16 +6,17 @@
 2. Hyphenated line breaks rejoined ("secur-\\nity" -> "security", and groff's U+2010 "speci\u2010\\nfied") when a
    lower-case letter follows.
 3. Page furniture dropped: lines that are only a page number ("22", "- 3 -", "Page 3 of 9", "• 1", "iv";
-   not a number set as a label over its indented text, as a manual page lists exit values: that joins its text;
-   not a year, 1800-2099, which as often heads a list: "2022" / "- Kazakhstan" / "- Serbia"), only a URL,
-   e-mail, @handle or /path (unless the line before runs into it: "... must be installed to" /
-   "/usr/lib/python3/dist-packages."), a rule (one punctuation character repeated: "-------", which plain text
-   sets under a heading), the asterisks that box a block of three lines or more, a PDF header/footer repeated on
-   most pages or carrying the page's number ("Chapter 4: Function reference 12"), and the entries of a table of
-   contents or an index, whose dot leaders run to a page number ("2.1 ASN.1 syntax . . . . 2"), with the
-   "Contents" heading over them.
+   not a year, 1800-2099, which as often heads a list: "2022" / "- Kazakhstan" / "- Serbia"; not a number set as a
+   label over its indented text, as a manual page lists exit values: that joins its text), only a URL, e-mail,
+   @handle or /path unless the line before runs into it ("For Win32, OSX, Linux:" / "https://pypi.org/project/
+   pyserial/") or a file's path heads what the file holds (a manual page's FILES), a rule (one punctuation character
+   repeated: "-------", which plain text sets under a heading), the asterisks that box a block of three lines or
+   more, a PDF header/footer repeated on most pages or carrying the page's number ("Chapter 4: Function reference
+   12"), and the entries of a table of contents or an index, whose dot leaders run to a page number ("2.1 ASN.1
+   syntax . . . . 2"), with the "Contents" heading over them.
 4. A trailing boilerplate block dropped: from a line in the last half of the document that opens
-   with a disclaimer, copyright, terms/privacy/cookie notice or "no warranty", to the end.
+   with a disclaimer, copyright, terms/privacy/cookie notice or "no warranty", to the end (or to a manual page's
+   next section heading: "BUGS", "SEE ALSO").
 5. Whitespace: runs of spaces and tabs collapsed, lines stripped, runs of blank lines reduced to two at
    most (two blank lines set blocks apart more than one does: quote units read that).
 
@@ -54,6 +55,7 @@ _CONTENTS_HEADING = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
 _EDGE_NUMBER = re.compile(r"\S\s+(?:\[(?i:page)\s+)?(\d{1,4})\]?$")
 EDGE_LINE_CHARS = 100  # a running header or footer is short
 _LINK_ONLY = re.compile(rf"^(?:{LINK}|@\w+|/\w[\w/.-]*)$", re.IGNORECASE)
+_FILE_PATH = re.compile(r"^/[\w.-]+(?:/[\w.-]*)+$|^/[\w-]+\.[\w.-]+$")  # "/etc/apt/sources.list", not "/ParlamODKB"
 _BOILERPLATE_START = re.compile(
     r"^(?:disclaimer\b|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|terms (?:of (?:use|service)|and conditions)\b"
     r"|privacy policy\b|cookie(?:s)? (?:policy|settings|notice)\b|this (?:site|website) uses cookies)"
@@ -113,6 +115,17 @@ def _ends_a_phrase(lines: list[str], i: int) -> bool:
     return ends_with_joiner(lines[i - 1]) or before.endswith(":")
 
 
+def _heads_what_it_holds(lines: list[str], i: int) -> bool:
+    """A file's path alone on its line, a blank line or a section heading before it and a line of text right after,
+    heads what the file holds, as a manual page's FILES section sets it ("/etc/apt/sources.list" / "Locations to
+    fetch packages from."; the paths had been dropped). A path printed under the command before it, or in a list of
+    paths, is not kept so."""
+    if not _FILE_PATH.match(lines[i]) or i + 1 >= len(lines):
+        return False
+    before, after = lines[i - 1] if i else "", lines[i + 1]
+    return (not before or _SECTION_HEADING.match(before) is not None) and bool(after) and not _LINK_ONLY.match(after)
+
+
 _BOXED = re.compile(r"^\*(?!\*)(.*[^*])?\*$")  # "*  Covered Software is provided ... "as is" basis,   *"
 BOX_MIN_LINES = 3
 
@@ -145,14 +158,21 @@ def _without_contents_headings(lines: list[str]) -> list[str]:
     return out
 
 
+# A manual page's section heading: one or two words in capitals ("BUGS", "SEE ALSO")
+_SECTION_HEADING = re.compile(r"^[A-Z]{3,}(?: [A-Z]{3,})?$")
+
+
 def drop_trailing_boilerplate(lines: list[str]) -> list[str]:
-    """Cut from the first boilerplate-opening line in the second half of the document to its end."""
+    """Cut from the first boilerplate-opening line in the second half of the document to its end, or to the next
+    section heading of a manual page: GNU's pages set COPYRIGHT before BUGS, EXAMPLE and SEE ALSO, which had been
+    cut with it."""
     content = [i for i, line in enumerate(lines) if line.strip()]
     if len(content) < 4:
         return lines
     for i in content[len(content) // 2 :]:
         if _BOILERPLATE_START.search(lines[i].strip()):
-            return lines[:i]
+            after = next((j for j in range(i + 1, len(lines)) if _SECTION_HEADING.match(lines[j].strip())), None)
+            return lines[:i] if after is None else lines[:i] + drop_trailing_boilerplate(lines[after:])
     return lines
 
 
@@ -228,7 +248,8 @@ def _clean_pass(text: str, dropped: set[str]) -> str:
     text = _HYPHEN_BREAK.sub(r"\1", text)
     lines = _without_box_borders(_without_contents_headings([clean_line(line) for line in text.split("\n")]))
     lines = [line for i, line in enumerate(lines)
-             if not (is_page_furniture(line) and not _ends_a_phrase(lines, i)) and line not in dropped
+             if not (is_page_furniture(line) and not _ends_a_phrase(lines, i) and not _heads_what_it_holds(lines, i))
+             and line not in dropped
              and not is_rule(line)]
     lines = drop_trailing_boilerplate(lines)
     return _BLANK_RUNS.sub("\n\n\n", "\n".join(lines)).strip()

@@ -50,6 +50,26 @@ def test_a_number_set_as_a_label_over_its_indented_text_is_joined_to_it_not_drop
     assert clean_text(clean_text(raw)) == clean_text(raw)
 
 
+def test_a_files_path_over_what_it_holds_is_kept():
+    """A manual page's FILES sets each path over what the file holds: "/etc/apt/sources.list" had been dropped as
+    furniture like the brochure's "/ParlamODKB". A path printed under a command, or in a list of paths, still goes."""
+    raw = ("FILES\n       /etc/apt/sources.list\n           Locations to fetch packages from.\n\n       "
+           "/etc/apt/apt.conf\n           APT configuration file.\n\n$ pyenv root\n/home/user/.pyenv\n\n"
+           "Follow us\n\n/ParlamODKB\n")
+    assert clean_text(raw) == ("FILES\n/etc/apt/sources.list\nLocations to fetch packages from.\n\n/etc/apt/apt.conf\n"
+                               "APT configuration file.\n\n$ pyenv root\n\nFollow us")
+
+
+def test_a_manual_pages_copyright_section_is_cut_alone_and_the_sections_after_it_kept():
+    """GNU's manual pages set COPYRIGHT before BUGS and EXAMPLE: the cut to the document's end took them too."""
+    body = "".join(f"Line {i} of what grep does.\n" for i in range(8))
+    raw = (f"NAME\ngrep - print lines that match patterns\n{body}COPYRIGHT\nCopyright 1998-2022 Free Software "
+           "Foundation, Inc.\nNO warranty; not even for MERCHANTABILITY.\nBUGS\nBack-references are very slow.\n"
+           "SEE ALSO\nawk(1)\n")
+    assert clean_text(raw) == (f"NAME\ngrep - print lines that match patterns\n{body}BUGS\nBack-references are very "
+                               "slow.\nSEE ALSO\nawk(1)")
+
+
 def test_numbers_inside_sentences_are_kept():
     assert clean_text("There are 22 members.\n>90 model acts") == "There are 22 members.\n>90 model acts"
 

@@ -5093,6 +5093,18 @@ def test_a_question_read_for_the_sentence_that_asks_beside_those_that_set_the_sc
     assert service.ask("I run wharfctl at night. How do I rotate the berth log with logrotate?").abstained
 
 
+# A manual page of options, its labels over what they do (a program of no collection: "seekfile")
+SEEKFILE_PAGE = (
+    "SEEKFILE(1)                      User Commands                     SEEKFILE(1)\n\nNAME\n       seekfile - "
+    "print lines that match patterns\n\nOPTIONS\n       --exclude=GLOB\n              Skip any command-line file "
+    "with a name suffix that matches the\n              pattern GLOB, using wildcard matching.\n\n"
+    "       --exclude-dir=GLOB\n              Skip any command-line directory with a name suffix that matches\n"
+    "              the pattern GLOB. When searching recursively, skip any\n              subdirectory whose base "
+    "name matches GLOB.\n\n       --include=GLOB\n              Search only files whose base name matches GLOB.\n"
+    "\n       -r, --recursive\n              Read all files under each directory, recursively.\n\n       -q, "
+    "--quiet\n              Quiet; do not write anything to standard output.\n")
+
+
 def test_a_question_with_a_scene_is_answered_when_its_questions_are_and_ranks_by_them_too(service, tmp_path):
     """What the documents must answer is the question asked, not the asker's case before it: the scene's words ("a
     lecture", "my undergraduates") had weighed as words the passage lacks (refused), and had ranked first the unit
@@ -5107,14 +5119,7 @@ def test_a_question_with_a_scene_is_answered_when_its_questions_are_and_ranks_by
     answer = service.ask("I'm preparing a lecture on post-Soviet security cooperation for my undergraduates. Whose "
                          "training do the member states pay close attention to?")
     assert not answer.abstained and "training for Defense" in answer.answer, answer.answer
-    seekfile = service_over(tmp_path, {"seekfile.txt": (
-        "SEEKFILE(1)                      User Commands                     SEEKFILE(1)\n\nNAME\n       seekfile - "
-        "print lines that match patterns\n\nOPTIONS\n       --exclude=GLOB\n              Skip any command-line file "
-        "with a name suffix that matches the\n              pattern GLOB, using wildcard matching.\n\n"
-        "       --exclude-dir=GLOB\n              Skip any command-line directory with a name suffix that matches\n"
-        "              the pattern GLOB. When searching recursively, skip any\n              subdirectory whose base "
-        "name matches GLOB.\n\n       --include=GLOB\n              Search only files whose base name matches GLOB.\n"
-        "\n       -r, --recursive\n              Read all files under each directory, recursively.\n")})
+    seekfile = service_over(tmp_path, {"seekfile.txt": SEEKFILE_PAGE})
     assert bold_answer(seekfile, "ok so I'm searching recursively through a huge repo with seekfile and the vendor "
                        "folder drowns out everything else. I know about --exclude but that seems to be about files. "
                        "Which option skips whole directories by name?") == "--exclude-dir=GLOB"
@@ -5231,25 +5236,21 @@ def test_a_tables_cell_is_answered_in_bold_with_its_row_and_header_quoted(tmp_pa
 def test_what_is_it_called_after_is_there_an_option_is_answered_with_the_options_label(tmp_path):
     """"Is there an option that skips whole directories? What is it called?" asks for an option in the question before
     the last: "it" had been read as the thing asked and "GLOB" put in bold. "What's the option called?" after "Is there
-    a way to ...?" asks the same; an option that does nothing asked for is still refused."""
+    a way to ...?" asks the same; an option that does nothing asked for is still refused (one whose description shares
+    a word with what is asked is not: "Which option compresses the output?" has "-q, --quiet", "Quiet; do not write
+    anything to standard output.", in either form)."""
     from retrieval.options import option_question
 
     assert option_question("Is there an option that skips directories? What is it called?")[0] == (
         "Is there an option that skips directories?")
     assert option_question("Is there a way to skip directories? What is it called?")[1] is None  # the way's name
-    seekfile = service_over(tmp_path, {"seekfile.txt": (
-        "SEEKFILE(1)                      User Commands                     SEEKFILE(1)\n\nNAME\n       seekfile - "
-        "print lines that match patterns\n\nOPTIONS\n       --exclude=GLOB\n              Skip any command-line file "
-        "with a name suffix that matches the\n              pattern GLOB, using wildcard matching.\n\n"
-        "       --exclude-dir=GLOB\n              Skip any command-line directory with a name suffix that matches\n"
-        "              the pattern GLOB. When searching recursively, skip any\n              subdirectory whose base "
-        "name matches GLOB.\n\n       -r, --recursive\n              Read all files under each directory, "
-        "recursively.\n\n       -q, --quiet\n              Quiet; do not write anything to standard output.\n")})
+    seekfile = service_over(tmp_path, {"seekfile.txt": SEEKFILE_PAGE})
     assert bold_answer(seekfile, "Is there an option that skips whole directories? What is it called?") == (
         "--exclude-dir=GLOB")
     assert bold_answer(seekfile, "Is there a way to read all files under each directory? What's the option "
                                  "called?") == "-r, --recursive"
-    assert seekfile.ask("Is there an option that compresses the output? What is it called?").abstained
+    assert bold_answer(seekfile, "Is there a flag to stop printing anything? What is it called?") == "-q, --quiet"
+    assert seekfile.ask("Is there an option that colors the matches? What is it called?").abstained
 
 
 @pytest.mark.skipif(not __import__("eval.cargo_collection", fromlist=["cargo_available"]).cargo_available(),

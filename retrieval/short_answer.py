@@ -719,7 +719,8 @@ def of_another_kind(choice: SpanChoice, q: QuestionInfo) -> bool:
         return True
     if head & _MAKER_HEADS and says_a_persons_name(choice.text) and not names_a_maker(choice.text):
         return True
-    if head & _FILE_HEADS and not (_PATH_MARK.search(choice.text) or set(stems(choice.text)) & head & _FILE_HEADS):
+    file_heads = _file_heads_asked(q)
+    if file_heads and not (_PATH_MARK.search(choice.text) or set(stems(choice.text)) & file_heads):
         return True  # "Sets" for "Which file does pyenv local write the version name to?": a path or the file's name
     if head & VERSION_HEADS and not holds_digit(choice.text):
         return True  # "C Runtime" for "Which Python versions can fail ...?": a version is written with digits
@@ -823,12 +824,21 @@ def name_after_the_post(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
 # A path or a file's name as a word of the text: it holds a dot or a slash and ends on a letter or digit
 # (".python-version", "$PYENV_ROOT/version", "/usr/share/doc/PACKAGE/copyright"); not an abbreviation ("e.g.", "i.e").
 _PATH_CHAR = r"[^\s\"'“”‘’(),;:`]"
-_A_PATH = re.compile(rf"(?<![^\s(\"'“‘`]){_PATH_CHAR}*[./]{_PATH_CHAR}*[\w$](?=[\s\"'”’),;:.`]|$)")
+_A_PATH = re.compile(rf"(?<![^\s(\"'“‘`]){_PATH_CHAR}*[./]{_PATH_CHAR}*[\w$]/?(?=[\s\"'”’),;:.`]|$)")  # a folder's "/"
 _AN_ABBREVIATION_WITH_DOTS = re.compile(r"(?:\w\.)+\w?")
 _SMALL_WORDS = frozenset(stems("must should can could would will may might shall it its i my me you your we our they "
                                 "their them"))
 _FROM_A_ROOT = re.compile(r"[/~$]|\w+://")  # "/usr/share/python-wheels", "~/.pyenv", "$PYENV_ROOT/versions", a URL
 _A_URL = re.compile(r"\b[a-z]+://[^\s\"'<>()]*[\w/]")
+
+
+def _file_heads_asked(q: QuestionInfo) -> set[str]:
+    """"file", "directory", "folder" or "path" when a "Which/What ...?" asks for one: its head phrase, or the head
+    read in its asking sentence ("In which directory does apt-get store ...?", "My CI caches debs. Which directory
+    ...?", which have no head phrase)."""
+    if q.qtype not in ("what", "which"):
+        return set()
+    return (set(stems(head_phrase(q.text))) | set(q.head[:1])) & _FILE_HEADS
 
 
 def the_path_asked(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
@@ -837,7 +847,7 @@ def the_path_asked(unit: ScoredUnit, q: QuestionInfo) -> SpanChoice | None:
     Python 3 modules be installed?": "/usr/lib/python3/dist-packages"). None when it writes none or several. The span
     model had given "Sets", the line's first word, and "Architecture-independent"."""
     where = q.qtype == "where"
-    if not where and (q.qtype not in ("what", "which") or not set(stems(head_phrase(q.text))) & _FILE_HEADS):
+    if not where and not _file_heads_asked(q):
         return None
     if where and len(set(q.content) - set(stems(unit.text)) - _SMALL_WORDS) > 1:
         return None  # a line that does not say what the question does ("can be viewed at https://..." for where to

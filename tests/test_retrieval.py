@@ -5282,3 +5282,20 @@ def test_an_exit_value_set_as_a_label_over_its_meaning_is_answered(tmp_path):
     service = service_over(tmp_path, {"useradd.txt": page})
     assert bold_answer(service, "Our playbook creates service accounts with useradd, and one task just failed with "
                                 "exit code 12. What does that exit value mean?") == "can't create home directory"
+
+
+def test_in_which_directory_is_answered_with_the_path_over_what_it_holds(tmp_path):
+    """"In which directory does wharf-get store retrieved package files?": a manual page's FILES sets the path over
+    what the folder holds. "In which directory" (and a "Which directory ...?" after a scene) had asked no file, and a
+    folder's path ending in "/" was no path, so "Storage", the word below it, was in bold."""
+    page = ("WHARF-GET(8)                        WHARF                        WHARF-GET(8)\n\nNAME\n       wharf-get - "
+            "package handling utility\n\nDESCRIPTION\n       wharf-get is the command-line tool for handling packages."
+            "\n\nFILES\n       /etc/wharf/sources.list\n           Locations to fetch packages from.\n\n"
+            "       /var/cache/wharf/archives/\n           Storage area for retrieved package files.\n\n"
+            "       /var/cache/wharf/archives/partial/\n           Storage area for package files in transit.\n\n"
+            "       /var/lib/wharf/lists/\n           Storage area for state information for each package resource.\n")
+    service = service_over(tmp_path, {"wharf-get.txt": page})
+    assert bold_answer(service, "In which directory does wharf-get store retrieved package files?") == (
+        "/var/cache/wharf/archives/")
+    assert bold_answer(service, "Our CI runners download a lot of packages and we cache them. Which directory does "
+                                "wharf-get store retrieved package files in?") == "/var/cache/wharf/archives/"

@@ -56,6 +56,8 @@ _EDGE_NUMBER = re.compile(r"\S\s+(?:\[(?i:page)\s+)?(\d{1,4})\]?$")
 EDGE_LINE_CHARS = 100  # a running header or footer is short
 _LINK_ONLY = re.compile(rf"^(?:{LINK}|@\w+|/\w[\w/.-]*)$", re.IGNORECASE)
 _FILE_PATH = re.compile(r"^/[\w.-]+(?:/[\w.-]*)+$|^/[\w-]+\.[\w.-]+$")  # "/etc/apt/sources.list", not "/ParlamODKB"
+# A manual page's section heading: one or two words in capitals ("BUGS", "SEE ALSO")
+_SECTION_HEADING = re.compile(r"^[A-Z]{3,}(?: [A-Z]{3,})?$")
 _BOILERPLATE_START = re.compile(
     r"^(?:disclaimer\b|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|terms (?:of (?:use|service)|and conditions)\b"
     r"|privacy policy\b|cookie(?:s)? (?:policy|settings|notice)\b|this (?:site|website) uses cookies)"
@@ -156,10 +158,6 @@ def _without_contents_headings(lines: list[str]) -> list[str]:
                 continue
         out.append(line)
     return out
-
-
-# A manual page's section heading: one or two words in capitals ("BUGS", "SEE ALSO")
-_SECTION_HEADING = re.compile(r"^[A-Z]{3,}(?: [A-Z]{3,})?$")
 
 
 def drop_trailing_boilerplate(lines: list[str]) -> list[str]:

@@ -76,11 +76,9 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
             break
         hi = below
     lines, at = [], lo
-    while at <= hi:
-        stop = text.find("\n", at, hi)
-        stop = hi if stop < 0 else stop
-        lines.append((at, stop))
-        at = stop + 1
+    for line in text[lo:hi].split("\n"):
+        lines.append((at, at + len(line)))
+        at += len(line) + 1
     return lines
 
 

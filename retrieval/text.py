@@ -70,15 +70,19 @@ def asking_sentence(question: str) -> str:
     settings when downloading. Which flag makes it use them?"): the last one that ends with a question mark (a
     sentence after it adds to the scene: "Where does pip keep its cache? I'm on Windows."), else the last one."""
     sentences = split_sentences(question)
-    asked = [s for s in sentences if s.rstrip().endswith("?")]
-    return (asked or sentences)[-1]
+    return sentences[_the_asking_one(sentences)]
+
+
+def _the_asking_one(sentences: list[str]) -> int:
+    """Where the asking sentence is among a question's sentences: the last that ends with "?", else the last."""
+    return max((i for i, s in enumerate(sentences) if s.rstrip().endswith("?")), default=len(sentences) - 1)
 
 
 def questions_asked(question: str) -> str:
     """The asking sentence with the questions right before it ("Is there a plugin that pre-downloads crates? What's it
     called?"): what the documents must answer, the scene set before it left out."""
     sentences = split_sentences(question)
-    last = max((i for i, s in enumerate(sentences) if s.rstrip().endswith("?")), default=len(sentences) - 1)
+    last = _the_asking_one(sentences)
     first = last
     while first > 0 and sentences[first - 1].rstrip().endswith("?"):
         first -= 1

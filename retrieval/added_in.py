@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 
 from citeqa.layout import ENTRY_FURNITURE, LABEL, is_code_heading
-from retrieval.entry_version import version_note_of_its_section
+from retrieval.entry_version import VERSION_NOTE, version_note_of_its_section
 
 ASKS_WHEN_ADDED = re.compile(r"^\W*(?:when\s+(?:was|were|did)|(?:in\s+|since\s+)?(?:which|what)\s+(?:[\w.]+\s+)?"
-                             r"(?:version|release))\b.*\b(?:added|introduced|add|introduce|available|exists?)\b", re.I)
+                             r"(?:version|release))\b.*\b(?:added|introduced|add|introduce|available|exists?)\b"
+                             r"|^\W*since\s+(?:which|what)\s+(?:[\w.]+\s+)?(?:version|release)\b",  # since when it is
+                             re.I)  # there: "Since which version can foreach iterate ... using ZIP_LISTS?"
 # The name asked, written as code: an option ("--title"), a call or a dotted name ("os.availableParallelism()"), a
 # name in capitals joined by "_" ("UV_THREADPOOL_SIZE")
 _CODE_NAME = re.compile(r"(?<![\w-])(?:--?[A-Za-z][\w-]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?"
@@ -33,7 +35,9 @@ def code_name_asked(question: str) -> str | None:
     os.availableParallelism() added?"), without a call's brackets; None when it names none or several."""
     if not ASKS_WHEN_ADDED.search(question):
         return None
-    names = {name.removesuffix("()") for name in _CODE_NAME.findall(question)}
+    written = set(_CODE_NAME.findall(question))
+    keywords = {name for name in written if not name.endswith("()")}  # the keyword of a command it names ("PATH_EQUAL"
+    names = {name.removesuffix("()") for name in (keywords if len(keywords) == 1 else written)}  # of "... if() ...")
     return names.pop() if len(names) == 1 else None
 
 
@@ -59,6 +63,22 @@ def added_in(text: str, name: str) -> tuple[int, int] | None:
             if said is not None:
                 return cut + said.start("versions"), cut + said.end("versions")
             at = cut + len(block)
+    return None
+
+
+def signature_added_in(text: str, name: str) -> tuple[int, int] | None:
+    """The offsets of the version of the note "New in version 3.17." right under a line alone that writes `name`, a
+    command's form that uses it as a CMake reference sets it ("foreach(<loop_var>... IN ZIP_LISTS <lists>)" / "New in
+    version 3.17."), or None."""
+    for found in re.finditer(rf"(?<![\w$-]){re.escape(name)}(?![\w$-])", text):
+        line_start, line_end = text.rfind("\n", 0, found.start()) + 1, text.find("\n", found.end())
+        if line_end < 0 or not text.startswith("\n\n", line_end) or not text.endswith("\n\n", 0, line_start):
+            continue  # (a line alone: a blank line above and below it)
+        note = len(text) - len(text[line_end:].lstrip("\n"))
+        end = text.find("\n", note)
+        said = VERSION_NOTE.match(text[note : end if end >= 0 else len(text)].strip())
+        if said is not None:
+            return note + said.start("version"), note + said.end("version")
     return None
 
 

@@ -36,7 +36,7 @@ from citeqa.layout import (ENTRY_FURNITURE, PROMPT, ends_sentence, in_capitals, 
                            list_lead_in, one_line, quoted)
 from citeqa.types import Citation, Passage, ShortAnswer, Span
 from retrieval import answerability, unit_features
-from retrieval.added_in import added_in, code_name_asked, section_added_in
+from retrieval.added_in import added_in, code_name_asked, section_added_in, signature_added_in
 from retrieval.answer_model import AnswerModel, load_answer_model
 from retrieval.bodies import (Abbreviation, abbreviation_asked, abbreviation_explained, abbreviations,
                              abbreviations_defined, initials_start, name_explained, only_other_bodies, says_what_it_is,
@@ -60,7 +60,8 @@ from retrieval.look_alikes import (ALONGSIDE, a_code_name_its_documents_never_wr
                                   another_in_its_place, another_of_its_class, writes_the_releases_asked)
 from retrieval.manual_page import asks_of_another_program
 from retrieval.options import (asks_what_it_is, code_heading_over, described_under_its_label, heading_above,
-                               history_last, label_lines, only_history, opens_with_a_label, the_code_heading_asked,
+                               history_last, is_keyword_label, label_lines, only_history, opens_with_a_label,
+                               the_code_heading_asked,
                                the_option_asked, with_the_options_own_line)
 from retrieval.opposites import (asks_when_it_went_no_quote_says, asks_with_a_negation_no_quote_holds,
                                  negation_asked, says_the_opposite)
@@ -500,7 +501,8 @@ class ExtractiveAnswerer:
         near, documents = _near_units_and_documents(analysis, passages)
         for doc_id in documents:
             text = self._text_of(doc_id)
-            if (found := added_in(text, name) or section_added_in(text, name)) is not None:
+            if (found := added_in(text, name) or section_added_in(text, name)
+                    or signature_added_in(text, name)) is not None:
                 return self._span_near(near[doc_id], found)
         return None
 
@@ -827,7 +829,8 @@ class ExtractiveAnswerer:
             # with the highest quotient is awarded the seat": the question changed the relation, the text does not say
         if (asks_when_it_went_no_quote_says(analysis.question.text, (u.text for u in chosen))
                 or (names_no_switch_asked(analysis.question.text, [u.text for u in chosen])
-                    and not code_heading_over(self._text_of(chosen[0].doc_id), chosen[0].start))):
+                    and not code_heading_over(self._text_of(chosen[0].doc_id), chosen[0].start)
+                    and (short is None or not is_keyword_label(short.text)))):
             return Composition(NOT_FOUND, True, [], analysis.answerable)  # "In which version was the truststore option
             # removed?" of "New in version 22.2: Experimental support, behind --use-feature=truststore."; "Which option
             # limits the size of pip's cache?" of a line that writes none (unless an entry's label over it names one,
@@ -1174,7 +1177,7 @@ class ExtractiveAnswerer:
         chosen = self.with_what_completes_them(chosen)
         chosen = self.with_context_before(chosen)
         chosen = self.with_section_of_heading(chosen, ranked)
-        return self.with_the_whole_list(chosen) if whole_list else chosen
+        return _not_twice(self.with_the_whole_list(chosen) if whole_list else chosen)
 
     def with_what_completes_them(self, chosen: list[ScoredUnit]) -> list[ScoredUnit]:
         """Each quoted unit with the unit that completes it, however short (units of fewer than MIN_QUOTE_WORDS
@@ -1610,6 +1613,16 @@ def compounds(phrase: str) -> list[list[str]]:
         elif runs[-1]:
             runs.append([])
     return [run for run in runs if len(run) >= 2]
+
+
+def _not_twice(chosen: list[ScoredUnit]) -> list[ScoredUnit]:
+    """The quotes without one that overlaps a quote before it: a label quoted with the unit under it ("ALL / Indicate
+    that this target ...") holds that unit, which the ranker may choose again."""
+    kept: list[ScoredUnit] = []
+    for unit in chosen:
+        if not any(u.doc_id == unit.doc_id and u.start < unit.end and unit.start < u.end for u in kept):
+            kept.append(unit)
+    return kept
 
 
 def cited(units: Sequence[ScoredUnit]) -> list[Citation]:

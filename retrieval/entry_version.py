@@ -86,7 +86,7 @@ def version_note_over(text: str, at: int) -> tuple[int, int] | None:
 
 # Sphinx's or MyST's note that a section is new, right under the section's heading: "New in version 22.2." or "New in
 # version 22.2: Experimental support, behind --use-feature=truststore."
-_SECTION_NEW_IN = re.compile(r"(?:new|added)\s+in\s+version\s+(?P<version>\d+(?:\.\w+)+)(?=\.?$|:\s)", re.I)
+VERSION_NOTE = re.compile(r"(?:new|added)\s+in\s+version\s+(?P<version>\d+(?:\.\w+)+)(?=\.?$|:\s)", re.I)
 SECTION_REACH = 8  # blocks of a section looked past, above a paragraph, for its heading
 HEADING_CHARS = 80  # a heading is one line of at most this many characters that ends no sentence
 
@@ -108,7 +108,7 @@ def version_note_of_its_section(text: str, at: int) -> tuple[int, int] | None:
             return None
         start = len(text) - len(text[block_end:].lstrip())
     if headings:
-        found = _SECTION_NEW_IN.match(block)
+        found = VERSION_NOTE.match(block)
         return (start + found.start("version"), start + found.end("version")) if found else None
     end = end_of_text_before(text, max(text.rfind("\n\n", 0, at), 0))
     note = None
@@ -120,7 +120,7 @@ def version_note_of_its_section(text: str, at: int) -> tuple[int, int] | None:
         block = text[start:end].strip()
         if note is not None:
             return note if is_a_heading(block) else None
-        found = _SECTION_NEW_IN.match(block)
+        found = VERSION_NOTE.match(block)
         if found is not None:
             opens = start + len(text[start:end]) - len(text[start:end].lstrip())
             note = (opens + found.start("version"), opens + found.end("version"))

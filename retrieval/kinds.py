@@ -23,7 +23,7 @@ from citeqa.layout import LINK as _LINK_PATTERN, ends_with_joiner
 from retrieval.bodies import initials_of_names
 from retrieval.chambers import houses_meant, names_a_house_meant
 from retrieval.countries import countries_named, names_a_country, without_countries
-from retrieval.options import OF_A_CONFIGURATION
+from retrieval.options import ASKS_WHICH_NAME, CODE_QUALIFIER, OF_A_CONFIGURATION
 from retrieval.question import COUNT_HEADS, QuestionInfo, owned_head
 from retrieval.spans import (MODERN_YEAR, MONEY_WORDS, MONTH_NAMES, NUMBER_WORDS, NAME_PARTICLES, NOT_NAME_WORDS,
                              PERSON_TITLE_WORDS)
@@ -51,8 +51,9 @@ _SAYS_A_CONDITION = re.compile(r"\b(?:if|unless|whenever|once|in\s+case|as\s+lon
 # by a number in digits or words, or by a word of quantity ("several", "both", "no").
 _ASKS_HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 _NUMBER_WORDS = "|".join(sorted(NUMBER_WORDS))
-_SAYS_A_COUNT = re.compile(r"\d|\b(?:" + _NUMBER_WORDS + r"|several|many|few|numerous|dozens|hundreds|"
+_SAYS_A_COUNT = re.compile(r"\d|\b(?:" + _NUMBER_WORDS + r"|several|(?<!how\s)(?:many|few)|numerous|dozens|hundreds|"
                            r"thousands|millions|both|all|none|no|single|couple|pair|each|every|a number)\b", re.I)
+# ("Specify how many times to retry a timed-out submission." says no count: it asks one, as the question does)
 # A count said exactly, in digits or number words ("61", "seven"), once dates and years are read out of the text
 _SAYS_AN_EXACT_COUNT = re.compile(r"\d|\b(?:" + _NUMBER_WORDS + r")\b", re.I)
 _MONTHS = "|".join(m.capitalize() for m in MONTH_NAMES)
@@ -129,6 +130,11 @@ _ASKS_AN_OPTION = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:optio
 _SAYS_AN_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z0-9][\w-]*"  # "--no-cache-dir", "-J", "-4"
                              r"|(?m:^[-*•][ \t]+[\w.$]+[ \t]+<)"  # an options object's item ("- ttl <boolean> ...")
                              r"|\b[a-z]+[A-Z]\w*|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")  # "captureRejections", "BROTLI_..."
+# "Which add_custom_target keyword ...?", "Which block() option ...?": a keyword of a command named as code, in
+# capitals as CMake writes them ("ALL", "RETRY_DELAY"), or an option
+_ASKS_A_COMMANDS_KEYWORD = re.compile(rf"{AFTER_A_CLAUSE}(?:which|what)\s+(?P<command>[\w.]+(?:\(\))?)\s+"
+                                      r"(?:option|keyword|argument|mode)s?\b", re.I)
+_SAYS_A_KEYWORD = re.compile(rf"{_SAYS_AN_OPTION.pattern}|(?<![\w-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?<=\w\w)(?![\w-])")
 # "Which environment variable ...?", answered by a line that writes one: "PIP_CONFIG_FILE", "http_proxy", "$HOME"
 _ASKS_AN_ENVIRONMENT_VARIABLE = re.compile(rf"{AFTER_A_CLAUSE}(?:which|what)\s+(?:[\w.-]+\s+){{0,2}}?"
                                            r"(?:environment|env)\s+var(?:iable)?s?\b", re.I)  # ("In build.rs, which
@@ -481,6 +487,9 @@ def switch_asked(question: str) -> SwitchAsked | None:
     """The option or environment variable the question asks for ("Which flag ...?", "In build.rs, which environment
     variable ...?"); not a configuration's key ("Which config option ...?", written as no option is)."""
     asking = asking_sentence(question)
+    if (asked := _ASKS_A_COMMANDS_KEYWORD.search(asking)) is not None and CODE_QUALIFIER.search(
+            asked.group("command")):
+        return SwitchAsked(_SAYS_A_KEYWORD, frozenset(content_words(asking[asked.end():])))
     if (asked := _ASKS_AN_OPTION.search(asking)) is not None and not OF_A_CONFIGURATION.intersection(
             word.lower().rstrip("s") for word in asked.group().split()):
         return SwitchAsked(_SAYS_AN_OPTION, frozenset(content_words(asking[asked.end():])))
@@ -524,9 +533,10 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         return _searches(_SAYS_A_SHARE)
     if asked & _MONEY_HEADS and q.qtype in _ASKS_BY_HEAD:
         return says_a_sum
-    if (_ASKS_HOW_MANY.search(q.text) or (q.qtype == "how many" and q.head[:1] and q.head[0] in COUNT_HEADS)) \
-            and not q.wants_time:  # "What is the (maximum) number of ...?" too
-        return says_a_count
+    if ((_ASKS_HOW_MANY.search(q.text) and not ASKS_WHICH_NAME.search(asking_sentence(q.text)))  # (not "Which
+            or (q.qtype == "how many" and q.head[:1] and q.head[0] in COUNT_HEADS)) \
+            and not q.wants_time:  # option sets how many seconds ...?", a name); "What is the (maximum) number of
+        return says_a_count  # ...?" too
     if q.qtype == "how long":  # a day of a month is no length ("on 20 December" for how long they stayed)
         return lambda text: bool(_SAYS_A_LENGTH.search(_A_DAY_OF_A_MONTH.sub(" ", text)))
     if ASKS_HOW_OFTEN.search(q.text):
@@ -559,8 +569,15 @@ def says_the_kind_asked(q: QuestionInfo) -> Says | None:
         # "Which pyparsing *version* ...?", "Since which pip version ...?" too
         return says_a_version_of(q.text)
     if q.head[:1] and q.head[0] in _LANGUAGE_HEADS and q.qtype in ("what", "which"):
-        return _searches(_languages())  # "Which languages does the Assembly work in?": a heading had answered it
-    return None
+        spoken = _languages()  # "Which languages does the Assembly work in?": a heading had answered it; "Which
+        return lambda text: bool(spoken.search(text) or _PROGRAMMING_LANGUAGES.search(text))  # languages does
+    return None  # project() enable ...?": "By default C and CXX are enabled ..."
+
+
+# Programming languages, as a build tool's or a compiler's documentation names them (not "Go" nor "R": words of prose)
+_PROGRAMMING_LANGUAGES = re.compile(r"(?<![\w+#-])(?:C|CXX|C\+\+|C#|OBJC|OBJCXX|CUDA|HIP|ISPC|Fortran|Swift|"
+                                    r"ASM(?:_\w+)?|Java|JavaScript|TypeScript|Python|Rust|Ruby|Perl|PHP|Kotlin|Scala|"
+                                    r"Haskell|Lua)(?![\w+#-])")
 
 
 @functools.lru_cache(maxsize=1)

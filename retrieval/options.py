@@ -24,6 +24,7 @@ answered by the heading over the best unit or by a parameter's name (`the_code_h
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable, Iterator, Sequence
 
 import numpy as np
@@ -56,9 +57,18 @@ OPTION_REACH = 3  # the best units looked at for an option's label
 SpanAt = Callable[[ScoredUnit, tuple[int, int]], SpanChoice | None]  # the span at offsets of a unit's document
 # "Which environment variable ...?", "Which error code ...?", "Which method ...?": a name an API reference heads an
 # entry with; after a clause that sets the case ("In an integration test, which env var ...?")
-ASKS_WHICH_NAME = re.compile(rf"{AFTER_A_CLAUSE}(?:which|what)\s+(?:[\w.\[\]-]+\s+){{0,2}}?"
+ASKS_WHICH_NAME = re.compile(rf"{AFTER_A_CLAUSE}(?:which|what)\s+(?:[\w.\[\]-]+(?:\(\))?\s+){{0,2}}?"
                              r"(?:option|flag|switch|keyword|variable|var|method|function|code|event|property|symbol|"
-                             r"constant|setting|parameter|class|expression|key)s?\b", re.I)
+                             r"constant|setting|parameter|class|expression|key|mode|argument)s?\b", re.I)
+# A keyword set alone over what it does, as a reference of a language's commands lists a command's keywords and their
+# arguments (CMake's "ALL", "RETRY_DELAY <delay>", "PARTS <part>..."): capitals, digits and "_", not a section's title
+# ("DESCRIPTION"), which no question of a command's keywords asks for
+_KEYWORD_LABEL = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?:[ \t]+(?:<[\w-]+>|\[[^\]\n]*\])(?:\.\.\.)?)*")
+_SECTION_TITLES = frozenset("NAME SYNOPSIS DESCRIPTION OPTIONS EXAMPLE EXAMPLES FILES ENVIRONMENT BUGS AUTHOR AUTHORS "
+                            "NOTES NOTE HISTORY DIAGNOSTICS CONFIGURATION USAGE COPYRIGHT WARNING WARNINGS".split())
+# What makes "option" a command's keyword in a language that writes none with a dash: the command named as code
+# ("Which add_custom_target option ...?", "Which block() option ...?")
+CODE_QUALIFIER = re.compile(r"_|\(\)$")
 # "Which tar option ...?", "What option ...?", "Which configure flag ...?", "Which ssh_config keyword ...?"
 ASKS_WHICH_OPTION = re.compile(r"^\W*(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:option|flag|switch|keyword)\b", re.I)
 _OPENING_LABEL = re.compile(rf"(?m)^{LABEL}(?=[ \t]*\n|[ \t]+[A-Z])")
@@ -160,6 +170,8 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
     if asked is None or _NAMED.search(asking):
         return None
     wanted = set(content_words(asking[asked.end():]))
+    if len(wanted) < SAYS_LITTLE:  # "Which block() option should I use for that?": what it does is in the scene
+        wanted |= set(content_words(question))
     for unit in units[:reach]:
         parameter = PARAMETER_ITEM.match(unit.text) or _CODE_AND_TITLE.match(unit.text)  # a parameter ("ttl" of "-
         # ttl <boolean> Retrieves the Time-To-Live ..."), or the code of a heading "DEP0116: Legacy URL API"
@@ -176,14 +188,20 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
                     and (found := span_at(unit, item.span("name"))) is not None:  # (the index read last)
                 return found
             continue
-        heading = code_heading_opening(unit.text)
+        heading = code_heading_opening(unit.text) or keyword_label_opening(unit.text)
         if heading is not None:
-            if wanted.intersection(content_words(unit.text[len(heading):])) and _fits(heading, asked, question):
+            if _does_what_is_asked(heading, unit.text[len(heading):], wanted) and _fits(heading, asked, question):
                 return ruled(unit, 0, _named(heading))
             continue
         above = code_heading_over(text, unit.start) if unit is units[0] else heading_above(text, unit.start)
-        if not is_code_heading(above) or not wanted.intersection(content_words(unit.text)) \
-                or not _fits(above, asked, question):
+        if not above and is_keyword_label(keyword := heading_above(text, paragraph_start(text, unit.start))):
+            above = keyword  # "ALL" over "Indicate that this target should be added to the default build ...", or
+            # over the paragraph the unit goes on ("GLOBAL" / "... The current file will only be included once ...")
+        if not (is_code_heading(above) or is_keyword_label(above)):
+            continue
+        if _written_in(above, question):  # the entry the question names ("... calls querystring.decode() ... Which
+            return None  # function is it an alias for?"): its text answers, not the heading of the entry after it
+        if not _does_what_is_asked(above, unit.text, wanted) or not _fits(above, asked, question):
             continue
         alone = next((u for u in units if u.doc_id == unit.doc_id and u.text.startswith(above) and u.start < unit.start
                       and len(_WORDS.findall(u.text)) >= QUOTABLE_WORDS), None)  # over its history lines
@@ -195,7 +213,58 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
         if found is not None and _only_code_headings(found.unit.text) and len(_WORDS.findall(found.unit.text)) \
                 >= QUOTABLE_WORDS:  # the heading alone, or with the entry's other names ("-i spec" / "--invert spec")
             return found
+        if at >= 0 and only_furniture(text[at + len(above) : paragraph_start(text, unit.start)]):
+            entry = replace(unit, start=at, text=text[at : unit.end])  # too short to be quoted alone ("ALL",
+            return ruled(entry, 0, _named(above))  # "COMMAND_EXPAND_LISTS" / "New in version 3.16."): quoted with
+            # what it does, as one span of the text
     return None
+
+
+SAYS_LITTLE = 3  # fewer content words than this after "Which option" say too little of what it does
+
+
+def _does_what_is_asked(heading: str, description: str, wanted: set[str]) -> bool:
+    """Whether what the heading's entry says shares a word with what the question says the name does; two words under
+    a keyword in capitals, which prose writes too ("Which wharf_target keyword sets a timeout after which the build is
+    killed?" is not asked of "EVERY" / "... added to the default build ...")."""
+    shared = len(wanted.intersection(content_words(description)))
+    return shared >= (KEYWORD_SHARED if is_keyword_label(heading) and not is_code_heading(heading) else 1)
+
+
+KEYWORD_SHARED = 2
+
+
+def paragraph_start(text: str, at: int) -> int:
+    """Where the paragraph that holds offset `at` begins: after the blank line before it."""
+    cut = text.rfind("\n\n", 0, at)
+    start = cut + 2 if cut >= 0 else 0
+    while start < at and text[start] == "\n":
+        start += 1
+    return start
+
+
+def is_keyword_label(line: str) -> bool:
+    """Whether the line is a keyword alone, perhaps with its arguments ("RETRY_DELAY <delay>"; `_KEYWORD_LABEL`)."""
+    line = line.strip()
+    return (_KEYWORD_LABEL.fullmatch(line) is not None and len(line.split()[0]) >= 2
+            and line.split()[0] not in _SECTION_TITLES)
+
+
+def keyword_label_opening(text: str) -> str | None:
+    """The keyword that opens the text alone on its line, a blank line over what it does ("PARTS <part>..." /
+    "Specify a subset of parts to submit."); or None."""
+    first, _, rest = text.partition("\n")
+    return first if rest.startswith("\n") and is_keyword_label(first) else None
+
+
+def only_furniture(between: str) -> bool:
+    """Whether the text between a label and a unit under it is blank lines and an entry's version lines only ("New in
+    version 3.16."), and short: the unit says what the label does."""
+    return len(between) <= FURNITURE_CHARS and all(
+        ENTRY_FURNITURE.match(block.strip()) for block in between.split("\n\n") if block.strip())
+
+
+FURNITURE_CHARS = 120
 
 
 # A list item that opens with a name written as code before a dash: "- CARGO_BIN_EXE_<name> — The absolute path to
@@ -240,12 +309,17 @@ def _fits(heading: str, asked: re.Match, question: str) -> bool:
     "Which environment variable ...?" or "Which config option ...?" (a key, "net.git-fetch-with-cli"); not a name the
     question itself writes ("cmake_minimum_required" for "Which variable does cmake_minimum_required set ...?")."""
     *qualifiers, kind = (word.lower().rstrip("s") for word in _WHICH.split(asked.group(), 1)[-1].split())
-    name = heading[:_named(heading)]
-    if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", question):
+    if _written_in(heading, question):
         return False
     if kind in _OPTION_KINDS and not OF_A_CONFIGURATION.intersection(qualifiers):
-        return heading.startswith("-")
+        return heading.startswith("-") or (is_keyword_label(heading)
+                                           and any(CODE_QUALIFIER.search(word) for word in qualifiers))
     return not heading.startswith("-") or kind == "keyword"
+
+
+def _written_in(heading: str, question: str) -> bool:
+    """Whether the question writes the name the heading gives (without a call's parameters)."""
+    return re.search(rf"(?<![\w-]){re.escape(heading[:_named(heading)])}(?![\w-])", question) is not None
 
 
 def code_heading_over(text: str, start: int) -> str:
@@ -274,6 +348,8 @@ def _named(heading: str) -> int:
     """How much of a code heading names what it heads: a call's name without its parameters ("generateCode" of
     "generateCode(functionName, out, [dataType, crcType])"; "os.cpus()" whole), else all of it."""
     call = _SIGNATURE.match(heading)
+    if call is None and is_keyword_label(heading):
+        return len(heading.split()[0])  # "RETRY_DELAY" of "RETRY_DELAY <delay>"
     return call.end() if call is not None else len(heading)
 
 

@@ -5299,3 +5299,107 @@ def test_in_which_directory_is_answered_with_the_path_over_what_it_holds(tmp_pat
         "/var/cache/wharf/archives/")
     assert bold_answer(service, "Our CI runners download a lot of packages and we cache them. Which directory does "
                                 "wharf-get store retrieved package files in?") == "/var/cache/wharf/archives/"
+
+
+WHARF_COMMAND_PAGE = """wharf_target
+------------
+
+Add a wharf target that builds nothing of its own.
+
+.. code-block:: cmake
+
+  wharf_target(Name [EVERY] [RETRY_COUNT <count>] [RETRY_PAUSE <seconds>]
+               [EXPAND_ARGS] [SOURCES src1 [src2...]])
+
+Adds a target with the given name that runs the given commands.
+The target has no output file and is always considered out of date.
+
+The options are:
+
+``EVERY``
+  Indicate that this target should be added to the default build
+  target so that it will be run every time.
+
+``RETRY_COUNT <count>``
+  Specify how many times to retry a failed download.
+
+``RETRY_PAUSE <seconds>``
+  Specify how long (in seconds) to wait after a failed download
+  before attempting it again.
+
+``EXPAND_ARGS``
+  .. versionadded:: 3.16
+
+  Lists in ``COMMAND`` arguments will be expanded, including those
+  created with generator expressions.
+
+``SCOPE_ALL``
+  The target is seen by the whole project.  Its sources will only be
+  read once regardless of the directory that names them.
+
+Walking lists
+^^^^^^^^^^^^^
+
+.. code-block:: cmake
+
+  wharf_each(<loop_var>... IN PAIRED_LISTS <lists>)
+
+.. versionadded:: 3.17
+
+The wharf_each command walks over each list at once, setting the loop
+variables to the items of every list in turn.
+"""
+
+
+def test_a_commands_keyword_set_over_what_it_does_is_the_answer(tmp_path):
+    """A command reference in reStructuredText (CMake's) sets each keyword alone over what it does ("ALL" / "Indicate
+    that this target should be added to the default build ..."), sometimes with a version note between: the keyword,
+    too short to be quoted alone, was never the answer, and "Which add_custom_target option ...?" was refused (it writes
+    no dash). The keyword is in bold, quoted with what it does as one span of the text; over a paragraph the best unit
+    goes on in too. "Since which version ...?" reads the note under the command's form that writes the keyword asked.
+    A keyword no line describes, and a default the page never gives, are still refused."""
+    service = service_over(tmp_path, {"wharf_target.rst": WHARF_COMMAND_PAGE})
+    text = document_text(service, "wharf_target.rst")
+    for question, bold, opening in [
+        ("Which wharf_target option makes the target part of the default build so it runs every time?", "EVERY",
+         "EVERY"),
+        ("Which wharf_target option sets how many seconds to wait after a failed download before trying again?",
+         "RETRY_PAUSE", "RETRY_PAUSE <seconds>"),
+        ("My command gets a list through a variable, but it arrives as one argument. Which wharf_target keyword makes "
+         "the lists in COMMAND arguments get expanded?", "EXPAND_ARGS", "EXPAND_ARGS"),
+        ("What argument do I pass to wharf_target so that its sources are read only once, regardless of the "
+         "directory?", "SCOPE_ALL", "SCOPE_ALL"),
+    ]:
+        answer = service.ask(question)
+        assert answer.short_answer is not None and answer.short_answer.text == bold, answer.answer
+        first = answer.citations[0]
+        assert first.quote.startswith(opening) and text[first.start : first.end] == first.quote, answer.answer
+        assert first.start <= answer.short_answer.start and answer.short_answer.end <= first.end
+        assert all(not (c.start < first.end and first.start < c.end) for c in answer.citations[1:]), answer.answer
+    assert bold_answer(service, "Since which version can wharf_each walk several lists at once using PAIRED_LISTS?"
+                       ) == "3.17"
+    assert service.ask("Which wharf_target keyword sets a timeout after which the build is killed?").abstained
+    assert service.ask("How many times does wharf_target retry a failed download by default if RETRY_COUNT is not "
+                       "given?").abstained  # "Specify how many times to retry ..." asks the count, as the question does
+
+
+@pytest.mark.parametrize("line, label", [
+    ("ALL", True), ("RETRY_DELAY <delay>", True), ("PARTS <part>...", True), ("FILES", False),
+    ("DESCRIPTION", False), ("A", False), ("Usage", False), ("ALL the rest", False), ("--all", False),
+])
+def test_a_keyword_alone_on_its_line_is_a_label(line, label):
+    from retrieval.options import is_keyword_label
+
+    assert is_keyword_label(line) == label
+
+
+def test_programming_languages_answer_which_languages():
+    """"Which languages does project() enable ...?" of "By default C and CXX are enabled ..." had been refused: only
+    the names of spoken languages counted as languages."""
+    from retrieval.kinds import of_the_kind_asked
+    from retrieval.question import analyse
+
+    quotes = ["By default C and CXX are enabled if no language options are given.", "Skip enabling any languages."]
+    assert of_the_kind_asked(analyse("Which languages does wharf_project() enable by default?"), quotes) == quotes[:1]
+    assert of_the_kind_asked(analyse("Which languages does the Assembly work in?"),
+                             ["Its working languages are Russian and English."]) != []

@@ -6,7 +6,8 @@ between, and states since which version a form of the command exists under it ("
 <lists>)" / "New in version 3.17."). The Sphinx collection (eval/sphinx_collection.py) holds six of these pages among
 others; this one is the reference a developer indexes whole. `eval/cmake_questions.jsonl` asks of it as a developer
 would (75 questions, 55 answerable, written on 2026-12-07 by helpers who read only the pages, each batch before it was
-first asked: k01-k45, which the rules of that day were written on, then k46-k75 of other pages, held out from them).
+first asked: k01-k45, which the rules of that day were written on, then k46-k75 of other pages, held out from the
+keyword rules; k56 then led to one more).
 
     python -m eval.cmake_collection OUT [--source CMAKE_HELP_DIR]
 

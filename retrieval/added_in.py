@@ -16,10 +16,12 @@ import re
 from citeqa.layout import ENTRY_FURNITURE, LABEL, is_code_heading
 from retrieval.entry_version import VERSION_NOTE, version_note_of_its_section
 
-ASKS_WHEN_ADDED = re.compile(r"^\W*(?:when\s+(?:was|were|did)|(?:in\s+|since\s+)?(?:which|what)\s+(?:[\w.]+\s+)?"
-                             r"(?:version|release))\b.*\b(?:added|introduced|add|introduce|available|exists?)\b"
+ASKS_WHEN_ADDED = re.compile(r"(?:^|\s[-–—]\s+|:\s+)\W*(?:when\s+(?:was|were|did)|(?:in\s+|since\s+)?"
+                             r"(?:which|what)\s+(?:[\w.]+\s+)?(?:version|release))\b.*\b"
+                             r"(?:added|introduced|add|introduce|available|exists?)\b"
                              r"|^\W*since\s+(?:which|what)\s+(?:[\w.]+\s+)?(?:version|release)\b",  # since when it is
-                             re.I)  # there: "Since which version can foreach iterate ... using ZIP_LISTS?"
+                             re.I)  # there: "Since which version can foreach iterate ... using ZIP_LISTS?"; after the
+# name asked set first ("continue() in loops - what cmake version added it?")
 # The name asked, written as code: an option ("--title"), a call or a dotted name ("os.availableParallelism()"), a
 # name in capitals joined by "_" ("UV_THREADPOOL_SIZE")
 _CODE_NAME = re.compile(r"(?<![\w-])(?:--?[A-Za-z][\w-]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?"

@@ -77,7 +77,8 @@ from retrieval.unknown_words import names_no_document_knows
 from retrieval.case_label import case_item_under_a_lead_in, labelled_case_asked, value_under_the_label
 from retrieval.code_rows import code_asked, row_of_the_code
 from retrieval.defaults import (DefaultStated, asks_the_default, default_in_a_listing, default_in_entry,
-                                default_in_paragraph, default_in_signature, function_named, keywords_named,
+                                default_in_paragraph, default_in_signature, default_named_by_its_entry, function_named,
+                                keywords_named,
                                 opens_a_parameter, parameter_in_entry, parameters_named, part_named, says_by_default,
                                 under_the_function)
 from retrieval.scored import ScoredUnit, SpanChoice, softmax
@@ -487,6 +488,15 @@ class ExtractiveAnswerer:
             if (entry or rank == 0 or says_by_default(unit.text)) and (found := self._stated(unit, default_in_entry(
                     self._text_of(unit.doc_id), unit.start, None if entry else unit.end))) is not None:
                 return found
+            text = self._text_of(unit.doc_id)
+            named = default_named_by_its_entry(text, unit.start, unit.end, analysis.question.text)  # "This is the
+            if named is not None:  # default behavior ..." in "- STRING: Sorts a list of strings ..."
+                found = self._stated(unit, named)
+                if found is not None and len(_WORD.findall(found[0].unit.text)) >= MIN_QUOTE_WORDS:
+                    return found
+                entry = replace(unit, start=named.start, text=text[named.start : unit.end])  # under "STRING" alone:
+                return SpanChoice(entry, named.start, named.end, text[named.start : named.end], 0.0, 1.0), entry  # the
+                # label, quoted with what it says
         first = analysis.units[0]  # "The default type is f64" beside "Rust's floating-point types are f32 and f64"
         return self._stated(first, default_in_paragraph(self._text_of(first.doc_id), first.start, first.end,
                                                         analysis.question.text))
@@ -889,7 +899,8 @@ class ExtractiveAnswerer:
                 return True
         joined = [name for name in names if _JOINED_IN_CODE.search(name)] + unheld  # its parts are words of any text
         documents = {u.doc_id for u in analysis.units}  # ("thread::scope", "Rc<T>"): the documents found must
-        return any(not any(name in self._text_of(doc_id) for doc_id in documents) for name in joined)  # write it
+        return any(not any(name.removesuffix("()") in self._text_of(doc_id) for doc_id in documents)  # write it (a
+                   for name in joined)  # call's name without its brackets: "wharf_skip()" of a page titled wharf_skip)
 
     def _the_person_asked_is_named_nowhere(self, analysis: Analysis) -> bool:
         """Whether the question asks what a person said or who they are ("What did Putin say about the

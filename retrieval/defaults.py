@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from citeqa.layout import KEYWORD, LIST_MARK, OPTION_NAME, PARAMETER_ITEM, is_code_heading
+from retrieval.options import KEYWORD_LABEL, label_over_the_paragraph, paragraph_start
 from retrieval.text import STOP_WORDS, content_words
 
 # A condition that a setting is not given asks what holds by default ("Where is the cargo home if CARGO_HOME isn't
@@ -57,7 +58,8 @@ _DEFAULT_SAID = re.compile(
 # The label of the next entry, or a section heading, ends an entry: a keyword or option alone on its line (or before
 # its description), or a heading in capitals.
 _NEXT_ENTRY = re.compile(rf"(?m)^(?:--?[A-Za-z0-9][\w-]*[^\n]{{0,60}}$|{KEYWORD}(?:[ \t]+[A-Z]|$)"
-                         r"|[A-Z][A-Z ]{2,40}$)")
+                         rf"|[A-Z][A-Z ]{{2,40}}$|(?:{KEYWORD_LABEL.pattern})[ \t]*$)")  # (a command's keyword alone,
+# "RETRY_PAUSE <seconds>")
 # A list item's entry (an API reference's parameter) ends at the next item or a blank line
 _LIST_ITEM = re.compile(LIST_MARK)
 _NEXT_ITEM = re.compile(rf"(?m)^(?:{LIST_MARK}|[ \t]*$)")
@@ -186,6 +188,30 @@ def default_in_entry(text: str, start: int, end: int | None = None) -> DefaultSt
     return None
 
 
+def default_named_by_its_entry(text: str, start: int, end: int, question: str) -> DefaultStated | None:
+    """The value the entry whose text at `start`..`end` says is the default, without naming it: its list item's label
+    ("- STRING: Sorts a list of strings alphabetically. This is the default behavior if the COMPARE option is not
+    given.", the unit ranked being the item's second sentence) or the label alone over its paragraph ("STRING" / "Sorts
+    ..."); None otherwise, or when the question names keywords and the entry none of them (the default of COMPARE
+    answers nothing of RETRY_COUNT's)."""
+    if _THIS_IS_THE_DEFAULT.search(text, start, end) is None:
+        return None
+    named = keywords_named(question)
+    if named and not any(re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", text[paragraph_start(text, start) : end])
+                         for k in named):
+        return None
+    if (said := default_in_entry(text, paragraph_start(text, start), end)) is not None:
+        return said
+    label = label_over_the_paragraph(text, start)
+    return DefaultStated(*label, label[0]) if label is not None else None
+
+
+# A sentence that says the entry it stands in is the default ("This is the default behavior ...", "This is the
+# default."), naming no value of its own
+_THIS_IS_THE_DEFAULT = re.compile(r"\b(?:this|it)\s+is\s+(?:also\s+)?the\s+default\b"
+                                  r"(?:\s+(?:behaviou?r|value|mode|setting))?(?!\s+(?:is|value\s+of)\b)", re.I)
+
+
 def _the_value(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The value's span without its quotes and full stop, or None when it is no value: not "defaults to the ...",
     "default to using ...", "The default log_line_prefix is now ..."."""
@@ -193,9 +219,11 @@ def _the_value(text: str, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     while start < end and text[start] in _EDGE:
         start += 1
-    value = text[start:end].lower()
+    written = text[start:end]
+    value = written.lower()
     if value in _SETTINGS or (value and value not in STOP_WORDS and value not in _ADVERBS
-                              and not (value.endswith("ing") and "," not in value)):  # (a list: "bow,spring")
+                              and not (value.endswith("ing") and "," not in value  # (a list: "bow,spring"; a keyword
+                                       and not written.isupper())):  # in capitals, "STRING")
         return start, end
     return None
 

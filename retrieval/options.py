@@ -19,6 +19,12 @@ An API reference (a documentation site's pages) heads each entry with its name w
 throw.") and its parameters ("- maxBuffer <number> ...") between the heading and what it does: the description is the
 first unit under the heading past those lines (`heading_above`), and "Which error code / variable / method ...?" is
 answered by the heading over the best unit or by a parameter's name (`the_code_heading_asked`).
+
+A language's command reference sets each of a command's keywords alone in capitals over what it does, sometimes with a
+version note between (CMake's "ALL" / "Indicate that this target should be added to the default build ...";
+"COMMAND_EXPAND_LISTS" / "New in version 3.16." / "Lists in COMMAND arguments will be expanded ..."): "Which
+add_custom_target option ...?" is answered by that keyword (`is_keyword_label`), too short to be quoted alone, so it is
+quoted with the unit under it as one span of the text.
 """
 
 from __future__ import annotations
@@ -63,7 +69,7 @@ ASKS_WHICH_NAME = re.compile(rf"{AFTER_A_CLAUSE}(?:which|what)\s+(?:[\w.\[\]-]+(
 # A keyword set alone over what it does, as a reference of a language's commands lists a command's keywords and their
 # arguments (CMake's "ALL", "RETRY_DELAY <delay>", "PARTS <part>..."): capitals, digits and "_", not a section's title
 # ("DESCRIPTION"), which no question of a command's keywords asks for
-_KEYWORD_LABEL = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?:[ \t]+(?:<[\w-]+>|\[[^\]\n]*\])(?:\.\.\.)?)*")
+KEYWORD_LABEL = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?:[ \t]+(?:<[\w-]+>|\[[^\]\n]*\])(?:\.\.\.)?)*")
 _SECTION_TITLES = frozenset("NAME SYNOPSIS DESCRIPTION OPTIONS EXAMPLE EXAMPLES FILES ENVIRONMENT BUGS AUTHOR AUTHORS "
                             "NOTES NOTE HISTORY DIAGNOSTICS CONFIGURATION USAGE COPYRIGHT WARNING WARNINGS".split())
 # What makes "option" a command's keyword in a language that writes none with a dash: the command named as code
@@ -162,8 +168,9 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
     """For "Which environment variable sets ...?", "Which error code is thrown when ...?", "Which method changes ...?"
     over an API reference: the name written as code heading the first of the best units whose words under it share
     one with what the question says it does ("UV_THREADPOOL_SIZE=size" over "Set the number of threads used in
-    libuv's threadpool ..."), when the heading can be quoted (it opens that unit, or is a unit of its own); None
-    otherwise. Of the first `reach` units; `span_at` finds a heading that is no unit found (a method's signature
+    libuv's threadpool ..."), when the heading can be quoted (it opens that unit, is a unit of its own, or stands over
+    the unit past version notes only: then quoted with it, "ALL / Indicate that ..."); None otherwise. Of the first
+    `reach` units; `span_at` finds a heading that is no unit found (a method's signature
     over its description, "generateCode(functionName, out, [dataType, crcType])", outside the passages found)."""
     asking = asking_sentence(question)
     asked = ASKS_WHICH_NAME.search(asking)
@@ -243,10 +250,24 @@ def paragraph_start(text: str, at: int) -> int:
     return start
 
 
+def label_over_the_paragraph(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the label alone over the paragraph that holds offset `at`, past version notes only (a keyword,
+    "STRING", an option's names or a name written as code), without its arguments ("RETRY_DELAY" of "RETRY_DELAY
+    <delay>"); None when the paragraph stands under none."""
+    paragraph = paragraph_start(text, at)
+    above = heading_above(text, paragraph)
+    if not (is_keyword_label(above) or is_code_heading(above) or re.fullmatch(LABEL, above)):
+        return None
+    label = text.rfind(above, 0, paragraph)
+    if label < 0 or not only_furniture(text[label + len(above) : paragraph]):
+        return None
+    return label, label + _named(above)
+
+
 def is_keyword_label(line: str) -> bool:
-    """Whether the line is a keyword alone, perhaps with its arguments ("RETRY_DELAY <delay>"; `_KEYWORD_LABEL`)."""
+    """Whether the line is a keyword alone, perhaps with its arguments ("RETRY_DELAY <delay>"; `KEYWORD_LABEL`)."""
     line = line.strip()
-    return (_KEYWORD_LABEL.fullmatch(line) is not None and len(line.split()[0]) >= 2
+    return (KEYWORD_LABEL.fullmatch(line) is not None and len(line.split()[0]) >= 2
             and line.split()[0] not in _SECTION_TITLES)
 
 

@@ -5348,6 +5348,29 @@ Walking lists
 
 The wharf_each command walks over each list at once, setting the loop
 variables to the items of every list in turn.
+
+Sorting
+^^^^^^^
+
+.. code-block:: cmake
+
+  wharf_sort(<list> [COMPARE <compare>])
+
+Use the ``COMPARE`` keyword to select the comparison method for sorting.
+The ``<compare>`` option should be one of:
+
+* ``STRING``: Sorts a list of strings alphabetically.  This is the
+  default behavior if the ``COMPARE`` option is not given.
+* ``NATURAL``: Sorts a list of strings using natural order, where
+  contiguous digits are compared as whole numbers.
+"""
+
+WHARF_SKIP_PAGE = """wharf_skip
+----------
+
+.. versionadded:: 3.2
+
+Skip to the next iteration of the enclosing wharf_each loop.
 """
 
 
@@ -5357,8 +5380,9 @@ def test_a_commands_keyword_set_over_what_it_does_is_the_answer(tmp_path):
     too short to be quoted alone, was never the answer, and "Which add_custom_target option ...?" was refused (it writes
     no dash). The keyword is in bold, quoted with what it does as one span of the text; over a paragraph the best unit
     goes on in too. "Since which version ...?" reads the note under the command's form that writes the keyword asked.
-    A keyword no line describes, and a default the page never gives, are still refused."""
-    service = service_over(tmp_path, {"wharf_target.rst": WHARF_COMMAND_PAGE})
+    An item that says it is the default without naming a value has its label as the default. A keyword no line
+    describes, and a default the page never gives, are still refused."""
+    service = service_over(tmp_path, {"wharf_target.rst": WHARF_COMMAND_PAGE, "wharf_skip.rst": WHARF_SKIP_PAGE})
     text = document_text(service, "wharf_target.rst")
     for question, bold, opening in [
         ("Which wharf_target option makes the target part of the default build so it runs every time?", "EVERY",
@@ -5378,6 +5402,11 @@ def test_a_commands_keyword_set_over_what_it_does_is_the_answer(tmp_path):
         assert all(not (c.start < first.end and first.start < c.end) for c in answer.citations[1:]), answer.answer
     assert bold_answer(service, "Since which version can wharf_each walk several lists at once using PAIRED_LISTS?"
                        ) == "3.17"
+    assert bold_answer(service, "wharf_skip() in loops - what version added it?") == "3.2"  # the name set first
+    # "This is the default behavior ..." names no value: its item's label does ("STRING", no gerund)
+    answer = service.ask("wharf_sort default compare method if COMPARE not given?")
+    assert answer.short_answer is not None and answer.short_answer.text == "STRING", answer.answer
+    assert any("This is the default behavior" in " ".join(c.quote.split()) for c in answer.citations), answer.answer
     assert service.ask("Which wharf_target keyword sets a timeout after which the build is killed?").abstained
     assert service.ask("How many times does wharf_target retry a failed download by default if RETRY_COUNT is not "
                        "given?").abstained  # "Specify how many times to retry ..." asks the count, as the question does

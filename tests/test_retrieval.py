@@ -4549,7 +4549,8 @@ def test_a_sphinx_reference_answers_its_options_expressions_and_version_notes(tm
 
 def test_the_signature_over_the_best_unit_answers_which_method_though_no_passage_found_holds_it():
     """crcmod's reference: "Which method of Crc generates a C/C++ function?" quoted "Generate a C/C++ function." alone;
-    its method's signature stood above it, in no passage found."""
+    its method's signature stood above it, in no passage found. Found through the index, the signature's own unit is
+    quoted; without it, the signature with the unit under it, as one span of the text."""
     from retrieval.options import the_code_heading_asked
     from retrieval.scored import ScoredUnit, ruled
 
@@ -4564,7 +4565,9 @@ def test_the_signature_over_the_best_unit_answers_which_method_though_no_passage
         return ruled(holder, start - line_start, end - line_start)
 
     question = "Which method of Crc generates a C/C++ function?"
-    assert the_code_heading_asked(question, [best], lambda doc_id: text, 1) is None  # the heading is no unit found
+    alone = the_code_heading_asked(question, [best], lambda doc_id: text, 1)  # the heading is no unit found: it is
+    assert alone is not None and alone.text == "generateCode"  # quoted with the unit under it, as one span
+    assert alone.unit.text == text[alone.unit.start : alone.unit.end] == text[text.index("generateCode") : best.end]
     found = the_code_heading_asked(question, [best], lambda doc_id: text, 1, span_at)
     assert found is not None and found.text == "generateCode"  # its name, in the quote of its whole signature
     assert found.unit.text == "generateCode(functionName, out, [dataType, crcType])"

@@ -78,9 +78,8 @@ from retrieval.case_label import case_item_under_a_lead_in, labelled_case_asked,
 from retrieval.code_rows import code_asked, row_of_the_code
 from retrieval.defaults import (DefaultStated, asks_the_default, default_in_a_listing, default_in_entry,
                                 default_in_paragraph, default_in_signature, default_named_by_its_entry, function_named,
-                                keywords_named,
-                                opens_a_parameter, parameter_in_entry, parameters_named, part_named, says_by_default,
-                                under_the_function)
+                                keywords_named, opens_a_parameter, parameter_in_entry, parameters_named, part_named,
+                                says_by_default, under_the_function)
 from retrieval.scored import ScoredUnit, SpanChoice, softmax
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, the_path_asked,

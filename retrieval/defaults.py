@@ -154,7 +154,15 @@ def entry_end(text: str, start: int) -> int:
         body = other_name.end()
     stop = min(len(text), start + ENTRY_REACH)
     following = (_NEXT_ITEM if _LIST_ITEM.match(text, start) else _NEXT_ENTRY).search(text, body, stop)
-    return following.start() if following else stop
+    end = following.start() if following else stop
+    if KEYWORD_LABEL.fullmatch(text[start : line_end if line_end >= 0 else len(text)].strip()):
+        heading = _HEADING_IN_WORDS.search(text, body, end)  # a command's keyword's entry ends at its page's next
+        end = heading.start() + 2 if heading else end  # section ("TIMEOUT <seconds>" / ... / "Walking lists")
+    return end
+
+
+# A section's heading in words alone between blank lines, as a reference in reStructuredText sets it ("Walking lists")
+_HEADING_IN_WORDS = re.compile(r"\n\n[A-Z][A-Za-z0-9 ,'’-]{0,60}\n\n")
 
 
 # An entry's other name on a line of its own right under its label: "--edges kinds" under "-e kinds"

@@ -5340,6 +5340,9 @@ The options are:
   The target is seen by the whole project.  Its sources will only be
   read once regardless of the directory that names them.
 
+``TIMEOUT <seconds>``
+  Terminate the download after the given total time has elapsed.
+
 Walking lists
 ^^^^^^^^^^^^^
 
@@ -5413,6 +5416,8 @@ def test_a_commands_keyword_set_over_what_it_does_is_the_answer(tmp_path):
     assert service.ask("Which wharf_target keyword sets a timeout after which the build is killed?").abstained
     assert service.ask("How many times does wharf_target retry a failed download by default if RETRY_COUNT is not "
                        "given?").abstained  # "Specify how many times to retry ..." asks the count, as the question does
+    assert bold_answer(service, "What is the default TIMEOUT of wharf_target when no TIMEOUT is given?") is None  # its
+    # entry ends at the next section's heading, not in the sorting section's default ("STRING")
 
 
 @pytest.mark.parametrize("line, label", [

@@ -48,7 +48,8 @@ from retrieval.document_lead import asks_what_it_is_about, lead
 from retrieval.entry_version import (ASKS_SINCE_WHICH_VERSION, ASKS_WHEN_CHANGED, ASKS_WHICH_VERSION, HISTORY_ROW,
                                      date_of_its_entry, version_it_names, version_note_of_its_section,
                                      version_note_over, version_of_its_entry)
-from retrieval.kind_named import the_name_called, the_name_given, the_name_of_the_kind_asked
+from retrieval.kind_named import (the_name_called, the_name_given, the_name_in_its_paragraph,
+                                  the_name_of_the_kind_asked)
 from retrieval.kinds import (TIME, a_year_its_documents_never_name, asks_for_a_number, asks_for_a_post_holder,
                              asks_for_several_holders, asks_how_many, heads_a_body_of_the_country_asked,
                              holds_no_one_in_the_post, labelled_by_a_year_asked, names_the_post_in_full,
@@ -719,6 +720,10 @@ class ExtractiveAnswerer:
             short = row  # "Some files differ" of tar's "1 Some files differ.", not man's "3 A child process ..."
         elif added is not None:
             short = added  # "v19.4.0, v18.14.0" of "Added in: ..." under its heading "os.availableParallelism()"
+        elif (in_paragraph := the_name_in_its_paragraph(analysis.question.text, analysis.units, self._text_of,
+                                                         self._span_near)) is not None:
+            short = in_paragraph  # "EXCLUDE_FROM_ALL" of "If the EXCLUDE_FROM_ALL argument is provided ..." in the
+            # paragraph of the best unit, "Users must explicitly build targets in the subdirectory."
         if short is None and not _SAYS_NOT.search(analysis.question.text) and (  # ("What was ... never called?")
                 called := the_name_called(analysis.question.text, analysis.units)) is not None:
             short = called  # "unit-like structs" of "These are called unit-like structs because ...", when the span

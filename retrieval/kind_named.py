@@ -10,10 +10,12 @@ after "called". An adjective in that place ("a common method", "the convenient .
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
+from citeqa.layout import is_list_item
+from retrieval.options import SAYS_LITTLE, paragraph_start
 from retrieval.scored import ScoredUnit, SpanChoice, ruled
-from retrieval.text import content_words
+from retrieval.text import asking_sentence, content_words
 
 # "Which keyword declares a constant?", "Which methods return None ...?", "What macro ...?", "Which hashing function
 # ...?": the kind asked, perhaps after a word or two that narrow it, not "What do integer types default to?" (an
@@ -21,7 +23,7 @@ from retrieval.text import content_words
 _AUXILIARY = r"(?:do|does|did|is|are|was|were|can|could|should|must|will|would|has|have|had|may|might)"
 KINDS = ("keyword", "method", "function", "macro", "trait", "operator", "variant", "enum", "struct", "module",
          "crate", "command", "attribute", "field", "variable", "constant", "class", "property", "parameter", "flag",
-         "option", "setting", "directive")
+         "option", "setting", "directive", "argument")
 ASKS_WHICH_KIND = re.compile(rf"^\W*(?:which|what)\s+(?:(?!{_AUXILIARY}\b)[\w.-]+\s+){{0,2}}?"
                              rf"(?P<kind>{'|'.join(KINDS)})s?\b(?!\s+of\b)", re.I)
 _NAME = r"(?P<name>(?:[^\s,;:()“”\"‘’']|::|(?<=\w)['’](?=\w))+?)"  # "fs::read_to_string", "d'Hondt"
@@ -67,6 +69,45 @@ def the_name_of_the_kind_asked(question: str, units: Sequence[ScoredUnit]) -> Sp
         if re.search(rf"\b{kind}s?\b", unit.text, re.I) and (named := _named_next(unit, units, kind)) is not None:
             return named  # "Rust calls a special function for us." / "This function is called drop, ..."
     return None
+
+
+def the_name_in_its_paragraph(question: str, units: Sequence[ScoredUnit], text_of: Callable[[str], str],
+                              span_at: Callable[[ScoredUnit, tuple[int, int]], SpanChoice | None]
+                              ) -> SpanChoice | None:
+    """For "Which option / argument / keyword ...?" when the best unit says what the thing does without naming it: the
+    name written as code beside that kind in another sentence of the best unit's paragraph ("If the EXCLUDE_FROM_ALL
+    argument is provided ..." before the ranked "Users must explicitly build targets in the subdirectory."; "The
+    NAMES_PER_DIR option tells this command ..." after "... will consider one name at a time ..."); None otherwise."""
+    asked = ASKS_WHICH_KIND.search(asking_sentence(question))
+    if asked is None or not units:
+        return None
+    best, kind = units[0], asked.group("kind").lower()
+    text = text_of(best.doc_id)
+    start, end = paragraph_start(text, best.start), text.find("\n\n", best.end)
+    if is_list_item(best.text):  # an item of a list (a change log's) is a paragraph of its own
+        start, end = best.start, best.end
+    paragraph = text[start : end if end >= 0 else len(text)]
+    asking = asking_sentence(question)
+    wanted = set(content_words(asking[asking.lower().find(kind) + len(kind):])) - _PRONOUNS
+    if len(wanted) >= SAYS_LITTLE and not covers_the_question(wanted, paragraph):
+        return None  # the paragraph speaks of another thing of the kind ("--show-output" for release mode)
+    scene = set(content_words(question[: len(question) - len(asking)])) - _PRONOUNS
+    if len(wanted) < SAYS_LITTLE and len(scene.intersection(content_words(paragraph))) < SCENE_SHARED:
+        return None  # "Which argument should we pass?": what it does is in the scene before it
+    found = _name_beside(paragraph, kind, {w.lower() for w in re.findall(r"[\w'’-]+", question)})
+    if found is None or not _IN_CAPITALS_AS_CODE.fullmatch(paragraph[found[0] : found[1]]) or re.search(
+            rf"(?<![\w-]){re.escape(paragraph[found[0] : found[1]])}(?![\w-])", question):
+        return None
+    return span_at(best, (start + found[0], start + found[1]))
+
+
+_PRONOUNS = frozenset("i we you it they me us them my our your its their".split())  # no topic ("Which argument
+# should we pass?", "... without it touching Cargo.toml")
+SCENE_SHARED = 2  # words of the scene the paragraph holds, when the asking sentence says little of what is asked
+
+
+# A keyword written as code in capitals joined by "_" ("EXCLUDE_FROM_ALL", "NAMES_PER_DIR"), or an option ("--dry-run")
+_IN_CAPITALS_AS_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|--?[A-Za-z][\w-]*")
 
 
 # "What is the action of creating a reference called?"

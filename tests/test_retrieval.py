@@ -5371,6 +5371,23 @@ The ``<compare>`` option should be one of:
   contiguous digits are compared as whole numbers.
 """
 
+WHARF_DIR_PAGE = """wharf_dir
+---------
+
+Add a directory of the project to the build.
+
+.. code-block:: cmake
+
+  wharf_dir(<source_dir> [SKIP_DEFAULT_BUILD] [SYSTEM])
+
+If the ``SKIP_DEFAULT_BUILD`` argument is provided then targets in the directory will
+not be part of the default build target of the parent directory.  Users must
+explicitly build targets in the directory.  This is meant for a directory of
+examples that is useful but not necessary.
+
+The ``SYSTEM`` argument marks the directory's headers as system headers.
+"""
+
 WHARF_SKIP_PAGE = """wharf_skip
 ----------
 
@@ -5388,7 +5405,8 @@ def test_a_commands_keyword_set_over_what_it_does_is_the_answer(tmp_path):
     goes on in too. "Since which version ...?" reads the note under the command's form that writes the keyword asked.
     An item that says it is the default without naming a value has its label as the default. A keyword no line
     describes, and a default the page never gives, are still refused."""
-    service = service_over(tmp_path, {"wharf_target.rst": WHARF_COMMAND_PAGE, "wharf_skip.rst": WHARF_SKIP_PAGE})
+    service = service_over(tmp_path, {"wharf_target.rst": WHARF_COMMAND_PAGE, "wharf_skip.rst": WHARF_SKIP_PAGE,
+                                      "wharf_dir.rst": WHARF_DIR_PAGE})
     text = document_text(service, "wharf_target.rst")
     for question, bold, opening in [
         ("Which wharf_target option makes the target part of the default build so it runs every time?", "EVERY",
@@ -5416,6 +5434,9 @@ def test_a_commands_keyword_set_over_what_it_does_is_the_answer(tmp_path):
     assert service.ask("Which wharf_target keyword sets a timeout after which the build is killed?").abstained
     assert service.ask("How many times does wharf_target retry a failed download by default if RETRY_COUNT is not "
                        "given?").abstained  # "Specify how many times to retry ..." asks the count, as the question does
+    assert bold_answer(service, "We add a folder of example programs with wharf_dir, but a plain build should leave "
+                       "them alone. Which argument should we pass?") == "SKIP_DEFAULT_BUILD"  # named in the paragraph
+    # of the best unit, which says what it does without naming it
     assert bold_answer(service, "What is the default TIMEOUT of wharf_target when no TIMEOUT is given?") is None  # its
     # entry ends at the next section's heading, not in the sorting section's default ("STRING")
 

@@ -720,10 +720,12 @@ class ExtractiveAnswerer:
             short = row  # "Some files differ" of tar's "1 Some files differ.", not man's "3 A child process ..."
         elif added is not None:
             short = added  # "v19.4.0, v18.14.0" of "Added in: ..." under its heading "os.availableParallelism()"
-        elif (in_paragraph := the_name_in_its_paragraph(analysis.question.text, analysis.units, self._text_of,
-                                                         self._span_near)) is not None:
+        elif replacing is None and (in_paragraph := the_name_in_its_paragraph(
+                analysis.question.text, analysis.units, self._text_of, self._span_near)) is not None \
+                and not itself_the_replacement(analysis.question.text, [in_paragraph.unit]):
             short = in_paragraph  # "EXCLUDE_FROM_ALL" of "If the EXCLUDE_FROM_ALL argument is provided ..." in the
-            # paragraph of the best unit, "Users must explicitly build targets in the subdirectory."
+            # paragraph of the best unit, "Users must explicitly build targets in the subdirectory." (not what is
+            # replaced, as for the names above)
         if short is None and not _SAYS_NOT.search(analysis.question.text) and (  # ("What was ... never called?")
                 called := the_name_called(analysis.question.text, analysis.units)) is not None:
             short = called  # "unit-like structs" of "These are called unit-like structs because ...", when the span

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from citeqa.layout import KEYWORD, LIST_MARK, OPTION_NAME, PARAMETER_ITEM, is_code_heading
 from retrieval.options import KEYWORD_LABEL, label_over_the_paragraph, paragraph_start
-from retrieval.text import STOP_WORDS, content_words
+from retrieval.text import STOP_WORDS, content_words, writes
 
 # A condition that a setting is not given asks what holds by default ("Where is the cargo home if CARGO_HOME isn't
 # set?" of "By default, the Cargo home is located in $HOME/.cargo/.", "When I run cargo tree without passing -e,
@@ -204,11 +204,10 @@ def default_named_by_its_entry(text: str, start: int, end: int, question: str) -
     answers nothing of RETRY_COUNT's)."""
     if _THIS_IS_THE_DEFAULT.search(text, start, end) is None:
         return None
-    named = keywords_named(question)
-    if named and not any(re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", text[paragraph_start(text, start) : end])
-                         for k in named):
+    named, opening = keywords_named(question), paragraph_start(text, start)
+    if named and not any(writes(text[opening:end], k) for k in named):
         return None
-    if (said := default_in_entry(text, paragraph_start(text, start), end)) is not None:
+    if (said := default_in_entry(text, opening, end)) is not None:
         return said
     label = label_over_the_paragraph(text, start)
     return DefaultStated(*label, label[0]) if label is not None else None

@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from citeqa.layout import is_list_item
 from retrieval.options import SAYS_LITTLE, paragraph_start
 from retrieval.scored import ScoredUnit, SpanChoice, ruled
-from retrieval.text import asking_sentence, content_words
+from retrieval.text import asking_sentence, content_words, writes
 
 # "Which keyword declares a constant?", "Which methods return None ...?", "What macro ...?", "Which hashing function
 # ...?": the kind asked, perhaps after a word or two that narrow it, not "What do integer types default to?" (an
@@ -78,7 +78,8 @@ def the_name_in_its_paragraph(question: str, units: Sequence[ScoredUnit], text_o
     name written as code beside that kind in another sentence of the best unit's paragraph ("If the EXCLUDE_FROM_ALL
     argument is provided ..." before the ranked "Users must explicitly build targets in the subdirectory."; "The
     NAMES_PER_DIR option tells this command ..." after "... will consider one name at a time ..."); None otherwise."""
-    asked = ASKS_WHICH_KIND.search(asking_sentence(question))
+    asking = asking_sentence(question)
+    asked = ASKS_WHICH_KIND.search(asking)
     if asked is None or not units:
         return None
     best, kind = units[0], asked.group("kind").lower()
@@ -87,16 +88,15 @@ def the_name_in_its_paragraph(question: str, units: Sequence[ScoredUnit], text_o
     if is_list_item(best.text):  # an item of a list (a change log's) is a paragraph of its own
         start, end = best.start, best.end
     paragraph = text[start : end if end >= 0 else len(text)]
-    asking = asking_sentence(question)
-    wanted = set(content_words(asking[asking.lower().find(kind) + len(kind):])) - _PRONOUNS
+    wanted = set(content_words(asking[asked.end():])) - _PRONOUNS
     if len(wanted) >= SAYS_LITTLE and not covers_the_question(wanted, paragraph):
         return None  # the paragraph speaks of another thing of the kind ("--show-output" for release mode)
     scene = set(content_words(question[: len(question) - len(asking)])) - _PRONOUNS
     if len(wanted) < SAYS_LITTLE and len(scene.intersection(content_words(paragraph))) < SCENE_SHARED:
         return None  # "Which argument should we pass?": what it does is in the scene before it
     found = _name_beside(paragraph, kind, {w.lower() for w in re.findall(r"[\w'’-]+", question)})
-    if found is None or not _IN_CAPITALS_AS_CODE.fullmatch(paragraph[found[0] : found[1]]) or re.search(
-            rf"(?<![\w-]){re.escape(paragraph[found[0] : found[1]])}(?![\w-])", question):
+    if found is None or not _IN_CAPITALS_AS_CODE.fullmatch(paragraph[found[0] : found[1]]) or writes(
+            question, paragraph[found[0] : found[1]]):
         return None
     return span_at(best, (start + found[0], start + found[1]))
 

@@ -30,14 +30,14 @@ quoted with the unit under it as one span of the text.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
 from citeqa.layout import ENTRY_FURNITURE, LABEL, LIST_MARK, PARAMETER_ITEM, is_code_heading
-from retrieval.scored import ScoredUnit, SpanChoice, ruled, with_scores
-from retrieval.text import AFTER_A_CLAUSE, asking_sentence, content_words, end_of_text_before, questions_asked
+from retrieval.scored import ScoredUnit, SpanChoice, from_its_label, ruled, with_scores
+from retrieval.text import (AFTER_A_CLAUSE, asking_sentence, content_words, end_of_text_before, questions_asked,
+                            writes)
 
 OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")  # an option's name as a question types it
 # What a reference sets over its entry besides an option: a name in capitals joined by "_" (an error code
@@ -221,9 +221,8 @@ def the_code_heading_asked(question: str, units: Sequence[ScoredUnit], text_of: 
                 >= QUOTABLE_WORDS:  # the heading alone, or with the entry's other names ("-i spec" / "--invert spec")
             return found
         if at >= 0 and only_furniture(text[at + len(above) : paragraph_start(text, unit.start)]):
-            entry = replace(unit, start=at, text=text[at : unit.end])  # too short to be quoted alone ("ALL",
-            return ruled(entry, 0, _named(above))  # "COMMAND_EXPAND_LISTS" / "New in version 3.16."): quoted with
-            # what it does, as one span of the text
+            entry = from_its_label(unit, at, text)  # too short to be quoted alone ("ALL", "COMMAND_EXPAND_LISTS" /
+            return ruled(entry, 0, _named(above))  # "New in version 3.16."): quoted with what it does, as one span
     return None
 
 
@@ -267,8 +266,10 @@ def label_over_the_paragraph(text: str, at: int) -> tuple[int, int] | None:
 def is_keyword_label(line: str) -> bool:
     """Whether the line is a keyword alone, perhaps with its arguments ("RETRY_DELAY <delay>"; `KEYWORD_LABEL`)."""
     line = line.strip()
-    return (KEYWORD_LABEL.fullmatch(line) is not None and len(line.split()[0]) >= 2
-            and line.split()[0] not in _SECTION_TITLES)
+    if KEYWORD_LABEL.fullmatch(line) is None:
+        return False
+    keyword = line.split()[0]
+    return len(keyword) >= 2 and keyword not in _SECTION_TITLES
 
 
 def keyword_label_opening(text: str) -> str | None:
@@ -340,7 +341,7 @@ def _fits(heading: str, asked: re.Match, question: str) -> bool:
 
 def _written_in(heading: str, question: str) -> bool:
     """Whether the question writes the name the heading gives (without a call's parameters)."""
-    return re.search(rf"(?<![\w-]){re.escape(heading[:_named(heading)])}(?![\w-])", question) is not None
+    return writes(question, heading[:_named(heading)])
 
 
 def code_heading_over(text: str, start: int) -> str:

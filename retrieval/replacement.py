@@ -13,7 +13,7 @@ import re
 from typing import Callable, Sequence
 
 from retrieval.scored import ScoredUnit, SpanChoice, ruled
-from retrieval.text import STOP_WORDS
+from retrieval.text import STOP_WORDS, writes
 
 _ASKS = (
     re.compile(r"^\s*(?:what|which)\b(?:.*?\s)?(?:replace[sd]?|supersede[sd]?|succeed(?:s|ed)?)\s+"
@@ -73,8 +73,8 @@ def the_replacement(question: str, units: Sequence[ScoredUnit], text_of: Callabl
         document = text_of(unit.doc_id).lower()
         before = document[max(0, unit.start - _NEAR_BEFORE) : unit.start]
         own = [w for w in old if w not in unit.doc_id.lower()] or old  # not the tool the notes are of ("adduser")
-        if not any(_names(unit.text.lower(), w) or _names(before, w) for w in own) \
-                or not all(_names(document, w) or w in unit.doc_id.lower() for w in names):
+        if not any(writes(unit.text.lower(), w) or writes(before, w) for w in own) \
+                or not all(writes(document, w) or w in unit.doc_id.lower() for w in names):
             continue  # "--gecos in useradd": adduser's notes rename its --gecos, not useradd's
         found = _named_after_a_marker(unit, old)
         if found is not None:
@@ -93,13 +93,9 @@ def itself_the_replacement(question: str, units: Sequence[ScoredUnit]) -> bool:
     own = [w for w in old if w not in unit.doc_id.lower()] or old
     for marker in _MARKER.finditer(unit.text):
         span = _thing_at(unit.text, _LEAD_WORDS.match(unit.text, marker.end()).end())
-        if span is not None and any(_names(unit.text[span[0] : span[1]].lower(), w) for w in own):
+        if span is not None and any(writes(unit.text[span[0] : span[1]].lower(), w) for w in own):
             return True
     return False
-
-
-def _names(text: str, word: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
 def _named_after_a_marker(unit: ScoredUnit, old: list[str]) -> SpanChoice | None:
@@ -113,10 +109,10 @@ def _named_after_a_marker(unit: ScoredUnit, old: list[str]) -> SpanChoice | None
             continue
         start, end = span
         text = unit.text[start:end]
-        if any(_names(text.lower(), w) for w in old):
+        if any(writes(text.lower(), w) for w in old):
             continue  # "renamed to --gecos-like": still the old thing
         instead = _INSTEAD_OF.match(unit.text, end)
-        if instead is not None and not any(_names(instead.group("other").lower(), w) for w in old):
+        if instead is not None and not any(writes(instead.group("other").lower(), w) for w in old):
             continue  # "Use numerical instead of symbolic notation": in place of another thing
         return ruled(unit, start, end)
     return None

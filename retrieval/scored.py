@@ -41,6 +41,12 @@ class SpanChoice:
     probability: float
 
 
+def from_its_label(unit: ScoredUnit, label_start: int, text: str) -> ScoredUnit:
+    """The unit quoted from the label over it (at `label_start` of its document's `text`) to its end, as one span: a
+    label too short to be quoted alone ("ALL" / "Indicate that this target ...")."""
+    return replace(unit, start=label_start, text=text[label_start : unit.end])
+
+
 def ruled(unit: ScoredUnit, start: int, end: int) -> SpanChoice:
     """The span a rule chose, at `start`..`end` of the unit's own text (not the span model's: no logit, sure)."""
     return SpanChoice(unit, unit.start + start, unit.start + end, unit.text[start:end], 0.0, 1.0)

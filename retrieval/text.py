@@ -52,6 +52,12 @@ def content_words(text: str) -> list[str]:
     return _stemmer().stemWords(words)
 
 
+def writes(text: str, name: str) -> bool:
+    """Whether the text writes `name` whole: no letter, digit, "_" or "-" right before or after it ("--berth-path", not
+    inside "--berth-path-file"; "ALL", not inside "CALL")."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+
+
 def end_of_text_before(text: str, at: int) -> int:
     """Where the text before `at` ends, its trailing whitespace left out (as `text[:at].rstrip()` would end), read in
     place: a document's prefix is not copied."""

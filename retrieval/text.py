@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Sequence
 
 # The Lucene/Elasticsearch English stop words: left out of lexical queries, as BM25 baselines do.
 STOP_WORDS = frozenset(
@@ -22,6 +23,9 @@ QUESTION_WORDS = frozenset(
 _WORD = re.compile(r"\w+")
 ASKS_HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b", re.I)  # "how often" asks as "how many" does
 _PERCENT_WORDS = " percent percentage "
+# Texts whose stems are remembered: an answer stems every unit of its top passages (about 80 texts), and the next
+# question about the same documents meets most of them again.
+STEMMED_TEXTS_CACHED = 4096
 
 
 @functools.lru_cache(maxsize=1)
@@ -34,9 +38,14 @@ def _stemmer():
 def stems(text: str) -> list[str]:
     """Lower-cased Snowball stems of the words of `text`, in order; a per cent sign is read as the words a question
     asks it with ("What percentage of the plan was done?" of "100% WELL DONE")."""
+    return list(_stems(text))
+
+
+@functools.lru_cache(maxsize=STEMMED_TEXTS_CACHED)
+def _stems(text: str) -> tuple[str, ...]:
     if "%" in text:
         text = text.replace("%", _PERCENT_WORDS)
-    return _stemmer().stemWords(_WORD.findall(text.lower()))
+    return tuple(_stemmer().stemWords(_WORD.findall(text.lower())))
 
 
 def stem_words(words: list[str]) -> list[str]:
@@ -75,11 +84,11 @@ def asking_sentence(question: str) -> str:
     """The sentence of a question that asks, beside those that set the scene ("cargo vendor ignores the [source]
     settings when downloading. Which flag makes it use them?"): the last one that ends with a question mark (a
     sentence after it adds to the scene: "Where does pip keep its cache? I'm on Windows."), else the last one."""
-    sentences = split_sentences(question)
+    sentences = _sentences(question)
     return sentences[_the_asking_one(sentences)]
 
 
-def _the_asking_one(sentences: list[str]) -> int:
+def _the_asking_one(sentences: Sequence[str]) -> int:
     """Where the asking sentence is among a question's sentences: the last that ends with "?", else the last."""
     return max((i for i, s in enumerate(sentences) if s.rstrip().endswith("?")), default=len(sentences) - 1)
 
@@ -87,7 +96,7 @@ def _the_asking_one(sentences: list[str]) -> int:
 def questions_asked(question: str) -> str:
     """The asking sentence with the questions right before it ("Is there a plugin that pre-downloads crates? What's it
     called?"): what the documents must answer, the scene set before it left out."""
-    sentences = split_sentences(question)
+    sentences = _sentences(question)
     last = _the_asking_one(sentences)
     first = last
     while first > 0 and sentences[first - 1].rstrip().endswith("?"):
@@ -112,6 +121,11 @@ _COURTESY = frozenset("thanks thank you very much so great ok okay cool nice per
 def split_sentences(question: str) -> list[str]:
     """A question's sentences: each ends before a capital (not "i.e. flip the tree"), and not after a title or an
     abbreviation ("Who did Mr. Smith meet?")."""
+    return list(_sentences(question))
+
+
+@functools.lru_cache(maxsize=256)  # an answer's rules ask for the sentence that asks some 40 times
+def _sentences(question: str) -> tuple[str, ...]:
     sentences, start = [], 0
     for end in _SENTENCE_END.finditer(question):
         before = question[start : end.start()].rsplit(maxsplit=1)
@@ -119,7 +133,7 @@ def split_sentences(question: str) -> list[str]:
             continue
         sentences.append(question[start : end.start()])
         start = end.end()
-    return [*sentences, question[start:]]
+    return (*sentences, question[start:])
 
 
 # (after a capital, only a word in capitals ends a sentence with a stop: not "U.S." nor "John F. Kennedy")

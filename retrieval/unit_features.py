@@ -92,8 +92,5 @@ def bigram_share(question: QuestionInfo, unit_stems: Sequence[str]) -> float:
     pairs = list(zip(question.content, question.content[1:]))
     if not pairs:
         return 0.0
-    near = set()
-    for i, a in enumerate(unit_stems):
-        for b in unit_stems[i + 1 : i + 3]:
-            near.add((a, b))
+    near = set(zip(unit_stems, unit_stems[1:])) | set(zip(unit_stems, unit_stems[2:]))
     return sum(p in near for p in pairs) / len(pairs)

@@ -846,6 +846,8 @@ def test_a_per_cent_sign_is_read_as_the_words_a_question_asks_it_with(service):
     from retrieval.text import stems
 
     assert {"percent", "percentag"} <= set(stems("100% WELL DONE"))
+    stems("100% WELL DONE").clear()  # stems are remembered by text; a caller's list is its own
+    assert stems("100% WELL DONE")[-2:] == ["well", "done"]
     answer = service.ask("What percentage of the 2021-2025 plan was done?")
     assert answer.short_answer is not None and answer.short_answer.text == "100%", answer.answer
 
@@ -3379,6 +3381,45 @@ def test_hybrid_finds_exact_identifiers_that_meaning_alone_misses(tmp_path):
     assert (first, cited) == (len(questions), len(questions))
 
 
+def test_a_large_index_searches_side_by_side_and_finds_the_same(service, monkeypatch):
+    """From PARALLEL_SEARCH_CHUNKS chunks on, a question's sentence and BM25 searches run on the search pool's threads
+    while its chunk search runs: the same candidates as one after another, filtered or not, each search's time kept
+    (the threshold is lowered here: the shipped corpus alone is searched on the calling thread)."""
+    import threading
+
+    import retrieval.search as search
+
+    questions = [q["question"] for q in load_questions("questions.jsonl")[:12]]
+    with service.components() as components:
+        reader, retriever = components.reader, components.retriever
+        doc = sorted(reader.documents)[0]
+        ran_on: list[str] = []
+
+        def lexical_search(*args):
+            ran_on.append(threading.current_thread().name)
+            return type(reader).lexical_search(reader, *args)
+
+        monkeypatch.setattr(reader, "lexical_search", lexical_search)
+
+        def found() -> list:
+            out = []
+            for question in questions:
+                for filters in (None, Filters(doc_ids=(doc,))):
+                    timings: dict[str, float] = {}
+                    out.append(retriever.candidates(question, "hybrid", 50, filters, None, timings))
+                    assert {"dense", "lexical"} <= set(timings)
+            return out
+
+        monkeypatch.setattr(search, "PARALLEL_SEARCH_CHUNKS", 10**9)
+        one_after_another = found()
+        assert set(ran_on) == {threading.current_thread().name}
+        ran_on.clear()
+        monkeypatch.setattr(search, "PARALLEL_SEARCH_CHUNKS", 0)
+        assert found() == one_after_another
+        assert ran_on and all(name.startswith("citeqa-search") for name in ran_on)
+        assert any(c.dense and c.lexical for c in one_after_another)
+
+
 class FirstSentenceAnswerer:
     """Another Answerer plugged in through the seam: quotes the first sentence of the top passage."""
 
@@ -5073,6 +5114,8 @@ def test_a_question_read_for_the_sentence_that_asks_beside_those_that_set_the_sc
     assert split_sentences("I work at the CSTO. Who leads it?") == ["I work at the CSTO.", "Who leads it?"]
     assert split_sentences("Was John F. Kennedy shot in the U.S. capital?") == [
         "Was John F. Kennedy shot in the U.S. capital?"]
+    split_sentences("I work at the CSTO. Who leads it?").append("a caller's own list")  # remembered, not shared
+    assert split_sentences("I work at the CSTO. Who leads it?") == ["I work at the CSTO.", "Who leads it?"]
     scene = analyse("My tide checks print debug output but I never see it when running wharfctl. How do I get that "
                     "output shown?")
     assert (scene.qtype, scene.negated) == ("how", False)

@@ -11,6 +11,7 @@ of per-word properties), so scoring a few hundred candidates costs well under a 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -142,36 +143,57 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
-def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int, unit_score: float,
-               unit_semantic: float, unit_lexical: float) -> Candidates:
+@dataclass(frozen=True)
+class _UnitWords:
+    """What a unit's words are, whatever the question asks: its tokens, their properties and the spans of them that can
+    be answers by their edges and breaks. Remembered by text (`_unit_words`): the next question about the same
+    documents meets the same units, and reading them word by word in Python was most of the spans' time."""
+
+    tokens: list[tuple[int, int, str]]
+    words: list[str]
+    lower: list[str]
+    stems: list[str]
+    is_punct: np.ndarray  # one flag per token
+    is_stop: np.ndarray
+    has_digit: np.ndarray
+    is_year: np.ndarray
+    is_month: np.ndarray
+    is_time_word: np.ndarray
+    is_number_word: np.ndarray
+    is_money: np.ndarray
+    is_percent: np.ndarray
+    is_cap: np.ndarray
+    is_name_word: np.ndarray
+    is_all_cap: np.ndarray
+    newline_before: np.ndarray
+    newline_after: np.ndarray
+    is_comma: np.ndarray
+    is_and_or: np.ndarray
+    is_paren: np.ndarray
+    is_lower: np.ndarray
+    verb_like: np.ndarray
+    word_index: np.ndarray  # each word's column among _CONTEXT_WORDS (-1: none), and -1 past the end
+    classes: np.ndarray  # (tokens, suffixes and shapes) float32: each word's class, for a span's edges
+    token_starts: np.ndarray
+    token_ends: np.ndarray
+    i_idx: np.ndarray  # the spans (first token, last token) the question does not decide on
+    j_idx: np.ndarray
+
+
+UNITS_READ_CACHED = 1024  # unit texts whose words are remembered (a question reads about three)
+
+
+@functools.lru_cache(maxsize=UNITS_READ_CACHED)
+def _unit_words(unit_text: str) -> _UnitWords | None:
+    """The unit's words (None when it has none); its arrays are shared, so they are read-only."""
     tokens = tokenize(unit_text)
     n = len(tokens)
-    empty = Candidates(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros((0, N_FEATURES), np.float32))
     if n == 0:
-        return empty
+        return None
     words = [t[2] for t in tokens]
     lower = [w.lower() for w in words]
-    token_stems = stem_words(words)
-    question_words = set(q.content) | set(q.names)
     is_punct = np.array([not w[0].isalnum() and w[0] not in "$" for w in words])
     is_stop = np.array([w in _BOUNDARY_STOP for w in lower])
-    in_question = np.array([s in question_words or lw in question_words
-                            for s, lw in zip(token_stems, lower)]) & ~is_stop & ~is_punct
-    has_digit = np.array([any(c.isdigit() for c in w) for w in words])
-    is_year = np.array([bool(re.fullmatch(YEAR, w)) for w in words])
-    is_month = np.array([w in _MONTHS for w in lower])
-    is_time_word = np.array([w in _TIME_WORDS for w in lower])
-    is_number_word = np.array([w in NUMBER_WORDS for w in lower])
-    is_money = np.array([w in MONEY_WORDS or w.startswith("$") for w in lower])
-    is_percent = np.array([w.endswith("%") or w in ("percent", "%") for w in lower])
-    is_cap = np.array([w[0].isupper() for w in words])
-    # A word of a person's name: capitalised letters, not in capitals throughout (an acronym, a heading), not
-    # a word of bodies, places or titles.
-    is_name_word = np.array([w[0].isupper() and w.replace("-", "").replace("'", "").isalpha() and not w.isupper()
-                             and w.lower() not in NOT_NAME_WORDS for w in words])
-    is_all_cap = np.array([w.isupper() and len(w) > 1 for w in words])
-    is_head = np.array([s in q.head for s in token_stems]) if q.head else np.zeros(n, bool)
-    is_name = np.array([lw in q.names for lw in lower]) if q.names else np.zeros(n, bool)
     newline_before = np.array([i == 0 or "\n" in unit_text[tokens[i - 1][1]:tokens[i][0]] for i in range(n)])
     newline_after = np.array([i == n - 1 or "\n" in unit_text[tokens[i][1]:tokens[i + 1][0]] for i in range(n)])
 
@@ -184,25 +206,79 @@ def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int,
     possessive = np.array([w.endswith(("'s", "’s", "s'", "s’")) for w in lower])
     keep = ~bad_edge[i_idx] & ~bad_edge[j_idx] & ~possessive[j_idx]
     i_idx, j_idx = i_idx[keep], j_idx[keep]
-    if len(i_idx) == 0:
+    # A span crosses no sentence end or layout mark, nor a break: a blank line (a new paragraph), or the end of a name
+    # line (a name and the title under it are different answers).
+    hard_stop = np.array([w in (".", ";", "!", "?", ":") or w in _MARKUP for w in words])
+    is_cap, is_lower = np.array([w[0].isupper() for w in words]), np.array([w[0].islower() for w in words])
+    has_digit = np.array([any(c.isdigit() for c in w) for w in words])
+    break_after = np.array([i < n - 1 and newline_after[i] and (
+        bool(_BLANK_LINE.search(unit_text, tokens[i][1], tokens[i + 1][0])) or _is_name_line(unit_text, tokens[i][1]))
+        for i in range(n)])
+    stops, breaks = _prefix_sum(hard_stop), _prefix_sum(break_after)
+    keep = ((stops[j_idx + 1] - stops[i_idx]) == 0) & ((breaks[j_idx + 1] - breaks[i_idx] - break_after[j_idx]) == 0)
+    i_idx, j_idx = i_idx[keep], j_idx[keep]
+    read = _UnitWords(
+        tokens=tokens, words=words, lower=lower, stems=stem_words(words), is_punct=is_punct, is_stop=is_stop,
+        has_digit=has_digit,
+        is_year=np.array([bool(re.fullmatch(YEAR, w)) for w in words]),
+        is_month=np.array([w in _MONTHS for w in lower]),
+        is_time_word=np.array([w in _TIME_WORDS for w in lower]),
+        is_number_word=np.array([w in NUMBER_WORDS for w in lower]),
+        is_money=np.array([w in MONEY_WORDS or w.startswith("$") for w in lower]),
+        is_percent=np.array([w.endswith("%") or w in ("percent", "%") for w in lower]),
+        is_cap=is_cap,
+        # A word of a person's name: capitalised letters, not in capitals throughout (an acronym, a heading), not
+        # a word of bodies, places or titles.
+        is_name_word=np.array([w[0].isupper() and w.replace("-", "").replace("'", "").isalpha() and not w.isupper()
+                               and w.lower() not in NOT_NAME_WORDS for w in words]),
+        is_all_cap=np.array([w.isupper() and len(w) > 1 for w in words]),
+        newline_before=newline_before, newline_after=newline_after,
+        is_comma=np.array([w == "," for w in words]), is_and_or=np.array([w in ("and", "or") for w in lower]),
+        is_paren=np.array([w in ("(", ")") for w in words]), is_lower=is_lower,
+        verb_like=is_lower & np.array([w.endswith(("ed", "ing")) and len(w) > 4 for w in lower]),
+        word_index=np.array([_CONTEXT_INDEX.get(w, -1) for w in lower] + [-1], np.int64),
+        classes=np.column_stack([np.array([w.endswith(x) and len(w) > len(x) + 2 for w in lower]) for x in _SUFFIXES]
+                                + [is_cap, is_lower, has_digit, is_punct]).astype(np.float32),
+        token_starts=np.array([t[0] for t in tokens], np.int64), token_ends=np.array([t[1] for t in tokens], np.int64),
+        i_idx=i_idx, j_idx=j_idx)
+    for value in vars(read).values():
+        if isinstance(value, np.ndarray):
+            value.flags.writeable = False
+    return read
+
+
+def _prefix_sum(flags: np.ndarray) -> np.ndarray:
+    """0, then the running count of the flags: a span (i, j) holds `c[j + 1] - c[i]` of them."""
+    return np.concatenate([[0], np.cumsum(flags.astype(np.int32))])
+
+
+def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int, unit_score: float,
+               unit_semantic: float, unit_lexical: float) -> Candidates:
+    empty = Candidates(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros((0, N_FEATURES), np.float32))
+    read = _unit_words(unit_text)
+    if read is None or len(read.i_idx) == 0:
         return empty
+    tokens, words, lower, token_stems = read.tokens, read.words, read.lower, read.stems
+    n = len(tokens)
+    is_punct, is_stop, has_digit, is_year = read.is_punct, read.is_stop, read.has_digit, read.is_year
+    is_month, is_time_word, is_number_word = read.is_month, read.is_time_word, read.is_number_word
+    is_money, is_percent, is_cap, is_name_word = read.is_money, read.is_percent, read.is_cap, read.is_name_word
+    is_all_cap, newline_before, newline_after = read.is_all_cap, read.newline_before, read.newline_after
+    i_idx, j_idx = read.i_idx, read.j_idx
+    question_words = set(q.content) | set(q.names)
+    in_question = np.array([s in question_words or lw in question_words
+                            for s, lw in zip(token_stems, lower)]) & ~is_stop & ~is_punct
+    is_head = np.array([s in q.head for s in token_stems]) if q.head else np.zeros(n, bool)
+    is_name = np.array([lw in q.names for lw in lower]) if q.names else np.zeros(n, bool)
 
     def span_sum(flags: np.ndarray) -> np.ndarray:
-        c = np.concatenate([[0], np.cumsum(flags.astype(np.int32))])
+        c = _prefix_sum(flags)
         return (c[j_idx + 1] - c[i_idx]).astype(np.float32)
 
     length = (j_idx - i_idx + 1).astype(np.float32)
     content = span_sum(~is_stop & ~is_punct)
     overlap = span_sum(in_question)
     keep = overlap < np.maximum(content, 1)  # not only the question's own words
-    hard_stop = np.array([w in (".", ";", "!", "?", ":") or w in _MARKUP for w in words])
-    keep &= span_sum(hard_stop) == 0
-    # Nor does it cross a break: a blank line (a new paragraph), or the end of a name line (a name and
-    # the title under it are different answers).
-    break_after = np.array([i < n - 1 and newline_after[i] and (
-        bool(_BLANK_LINE.search(unit_text, tokens[i][1], tokens[i + 1][0])) or _is_name_line(unit_text, tokens[i][1]))
-        for i in range(n)])
-    keep &= (span_sum(break_after) - break_after[j_idx]) == 0
     i_idx, j_idx, length, content, overlap = i_idx[keep], j_idx[keep], length[keep], content[keep], overlap[keep]
     if len(i_idx) == 0:
         return empty
@@ -285,17 +361,16 @@ def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int,
     put("unit_score", unit_score)
     put("unit_semantic", unit_semantic)
     put("unit_lexical", unit_lexical)
-    put("comma_inside", span_sum(np.array([w == "," for w in words])) > 0)
-    put("and_inside", span_sum(np.array([w in ("and", "or") for w in lower])) > 0)
-    put("paren_inside", span_sum(np.array([w in ("(", ")") for w in words])) > 0)
-    is_lower = np.array([w[0].islower() for w in words])
-    verb_like = is_lower & np.array([w.endswith(("ed", "ing")) and len(w) > 4 for w in lower])
+    put("comma_inside", span_sum(read.is_comma) > 0)
+    put("and_inside", span_sum(read.is_and_or) > 0)
+    put("paren_inside", span_sum(read.is_paren) > 0)
+    is_lower, verb_like = read.is_lower, read.verb_like
     interior = np.maximum(length - 2, 1)
     put("verb_like_inside", (span_sum(verb_like) - verb_like[i_idx] - verb_like[j_idx]) > 0)
     put("function_inside", span_sum(is_stop) / interior)
     put("lower_inside", span_sum(is_lower & ~is_stop) / length)
     # One-hot context words and per-edge word classes, written as blocks (hundreds of columns).
-    word_index = np.array([_CONTEXT_INDEX.get(w, -1) for w in lower] + [-1], np.int64)  # [-1]: past the end
+    word_index = read.word_index
     newline = _CONTEXT_INDEX["\n"]
     row = np.arange(rows)
     for side, neighbour, broken in (("prev", i_idx - 1, newline_before[i_idx]), ("next", j_idx + 1,
@@ -305,9 +380,7 @@ def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int,
         hit = found >= 0
         f[row[hit], base + found[hit]] = 1.0
         f[:, base + newline] = broken
-    classes = np.column_stack(
-        [np.array([w.endswith(x) and len(w) > len(x) + 2 for w in lower]) for x in _SUFFIXES]
-        + [is_cap, is_lower, has_digit, is_punct]).astype(np.float32)
+    classes = read.classes
     width = len(_SUFFIXES) + len(_SHAPES)
     for edge, idx in zip(_EDGES, (i_idx, j_idx, i_idx - 1, j_idx + 1)):
         inside = ((idx >= 0) & (idx < n)).astype(np.float32)[:, None]
@@ -315,6 +388,4 @@ def candidates(q: QuestionInfo, unit_text: str, unit_start: int, unit_rank: int,
         f[:, base : base + width] = classes[np.clip(idx, 0, n - 1)] * inside
     for kind in _SPAN_KINDS:
         put(f"{group}x{kind}", kinds[kind])
-    token_starts = np.array([t[0] for t in tokens], np.int64)
-    token_ends = np.array([t[1] for t in tokens], np.int64)
-    return Candidates(unit_start + token_starts[i_idx], unit_start + token_ends[j_idx], f)
+    return Candidates(unit_start + read.token_starts[i_idx], unit_start + read.token_ends[j_idx], f)

@@ -265,6 +265,12 @@ def _done(work: Callable[..., T], *args) -> Future:
     return future
 
 
+def in_background(work: Callable[..., T], *args) -> Future:
+    """`work(*args)` on the search pool's threads: for work that lets go of the GIL (FAISS, numpy, SQLite, ONNX
+    Runtime) while the calling thread does more."""
+    return _search_pool().submit(work, *args)
+
+
 def _search_pool() -> ThreadPoolExecutor:
     global _pool
     with _pool_lock:

@@ -28,7 +28,7 @@ from retrieval.keyword_query import as_a_question
 from retrieval.named_document import (
     DocumentNames, NamedDocument, document_asked, documents_compared, without_naming,
 )
-from retrieval.search import Fusion, Retriever, ms_since, zscore_fusion
+from retrieval.search import Fusion, Retriever, in_background, ms_since, zscore_fusion
 from retrieval.spelling import DocumentWords
 from retrieval.store import IndexReader, Store, check_compatible, open_store, recipe_of
 from retrieval.text import questions_asked, without_pleasantries
@@ -242,13 +242,17 @@ class QAService:
                 query = (stored.document.title if stored is not None else "") or query  # title is in every one
             timings["load"] = ms_since(started)  # the index and model, on the first question or a new build
             t = time.perf_counter()
-            query_vector = retriever.embedder.encode_query(query)
             if query != asked:  # a follow-up: its own words, beside the context retrieval reads
-                question_vector = retriever.embedder.encode_query(asked)
+                beside: str | None = asked
             elif (asking := questions_asked(asked)) != asked:  # the sentence that asks, beside the scene set before it
-                question_vector = retriever.embedder.encode_query(asking)
+                beside = asking
             else:
-                question_vector = None
+                beside = None
+            # the second text is encoded on another thread while the first is (ONNX Runtime lets go of the GIL): a
+            # follow-up waits for one encoding, not two
+            pending = in_background(retriever.embedder.encode_query, beside) if beside is not None else None
+            query_vector = retriever.embedder.encode_query(query)
+            question_vector = pending.result() if pending is not None else None
             timings["embed"] = ms_since(t)
             t = time.perf_counter()
             passages = retriever.search(query, settings.k, settings.mode, filters, query_vector, timings)

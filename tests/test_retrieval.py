@@ -3420,6 +3420,37 @@ def test_a_large_index_searches_side_by_side_and_finds_the_same(service, monkeyp
         assert any(c.dense and c.lexical for c in one_after_another)
 
 
+def test_a_questions_two_texts_are_encoded_side_by_side(shipped, monkeypatch):
+    """A question that sets the scene before it asks is searched whole and ranked by its asking sentence too (a
+    follow-up likewise, with the question it leans on): its two texts are encoded at once, one on the search pool's
+    thread (it had waited for two encodings one after the other), and answered as when they were."""
+    import threading
+
+    import retrieval.search as search
+    import retrieval.service as service_module
+
+    service = build_service(shipped)
+    with service.components() as components:
+        embedder = components.retriever.embedder
+    ran_on: list[str] = []
+
+    def encode_query(text):
+        ran_on.append(threading.current_thread().name)
+        return type(embedder).encode_query(embedder, text)
+
+    monkeypatch.setattr(embedder, "encode_query", encode_query)
+    question = ("I'm putting together a briefing for my boss and my notes have no date. When was the declaration on "
+                "the CSTO's efficiency adopted?")
+    beside = service.ask(question)
+    assert len(ran_on) == 2 and sum(name.startswith("citeqa-search") for name in ran_on) == 1
+    ran_on.clear()
+    monkeypatch.setattr(service_module, "in_background", search._done)
+    alone = service.ask(question)
+    assert set(ran_on) == {threading.current_thread().name}
+    assert (beside.answer, beside.short_answer) == (alone.answer, alone.short_answer)
+    assert beside.short_answer is not None and beside.short_answer.text == "June 23, 2006", beside.answer
+
+
 class FirstSentenceAnswerer:
     """Another Answerer plugged in through the seam: quotes the first sentence of the top passage."""
 

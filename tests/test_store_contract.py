@@ -198,6 +198,25 @@ def test_lexical_search_applies_the_filters_inside_the_search(synthetic, content
         assert hits and {c for c, _ in hits} <= allowed
 
 
+def test_searches_from_several_threads_at_once_find_what_they_find_alone(synthetic, content):
+    """A large index's question runs its sentence and BM25 searches on worker threads beside its chunk search
+    (retrieval/search.py), and a chat answers several questions at once: every search of one reader, from four threads
+    at once, finds what it finds alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    searches = []
+    for seed in range(12):
+        q = query_vector(seed, content)
+        filters = FILTERS[("none", "dates", "documents")[seed % 3]]
+        searches += [(synthetic.dense_search, q, 10, filters), (synthetic.sentence_search, q, 10, filters),
+                     (synthetic.lexical_search, f"{code_word(seed * 97)} {content.chunks[seed].text.split()[2]}", 10,
+                      filters)]
+    alone = [search(*args) for search, *args in searches]
+    with ThreadPoolExecutor(4) as pool:
+        at_once = list(pool.map(lambda job: job[0](*job[1:]), searches * 3))
+    assert at_once == alone * 3 and sum(map(bool, alone)) >= 2 * len(alone) // 3  # most find something
+
+
 def test_a_filter_nothing_matches_finds_nothing(synthetic, content):
     q = query_vector(1, content)
     nowhere = Filters(date_from="1990-01-01", date_to="1990-12-31")

@@ -3383,8 +3383,8 @@ def test_hybrid_finds_exact_identifiers_that_meaning_alone_misses(tmp_path):
 
 def test_a_large_index_searches_side_by_side_and_finds_the_same(service, monkeypatch):
     """From PARALLEL_SEARCH_CHUNKS chunks on, a question's sentence and BM25 searches run on the search pool's threads
-    while its chunk search runs: the same candidates as one after another, filtered or not, each search's time kept
-    (the threshold is lowered here: the shipped corpus alone is searched on the calling thread)."""
+    while its chunk search runs: the same candidates and answers as one after another, filtered or not, each search's
+    time kept (the threshold is lowered here: the shipped corpus alone is searched on the calling thread)."""
     import threading
 
     import retrieval.search as search
@@ -3410,12 +3410,15 @@ def test_a_large_index_searches_side_by_side_and_finds_the_same(service, monkeyp
                     assert {"dense", "lexical"} <= set(timings)
             return out
 
+        def answers() -> list:
+            return [(a.answer, a.short_answer, a.passages) for a in map(service.ask, questions)]
+
         monkeypatch.setattr(search, "PARALLEL_SEARCH_CHUNKS", 10**9)
-        one_after_another = found()
+        one_after_another, answered_so = found(), answers()
         assert set(ran_on) == {threading.current_thread().name}
         ran_on.clear()
         monkeypatch.setattr(search, "PARALLEL_SEARCH_CHUNKS", 0)
-        assert found() == one_after_another
+        assert found() == one_after_another and answers() == answered_so
         assert ran_on and all(name.startswith("citeqa-search") for name in ran_on)
         assert any(c.dense and c.lexical for c in one_after_another)
 

@@ -149,10 +149,10 @@ class _UnitWords:
     be answers by their edges and breaks. Remembered by text (`_unit_words`): the next question about the same
     documents meets the same units, and reading them word by word in Python was most of the spans' time."""
 
-    tokens: list[tuple[int, int, str]]
-    words: list[str]
-    lower: list[str]
-    stems: list[str]
+    tokens: tuple[tuple[int, int, str], ...]
+    words: tuple[str, ...]
+    lower: tuple[str, ...]
+    stems: tuple[str, ...]
     is_punct: np.ndarray  # one flag per token
     is_stop: np.ndarray
     has_digit: np.ndarray
@@ -180,7 +180,7 @@ class _UnitWords:
     j_idx: np.ndarray
 
 
-UNITS_READ_CACHED = 1024  # unit texts whose words are remembered (a question reads about three)
+UNITS_READ_CACHED = 256  # unit texts whose words are remembered (a question reads two or three; 50 KB for a long one)
 
 
 @functools.lru_cache(maxsize=UNITS_READ_CACHED)
@@ -218,7 +218,8 @@ def _unit_words(unit_text: str) -> _UnitWords | None:
     keep = ((stops[j_idx + 1] - stops[i_idx]) == 0) & ((breaks[j_idx + 1] - breaks[i_idx] - break_after[j_idx]) == 0)
     i_idx, j_idx = i_idx[keep], j_idx[keep]
     read = _UnitWords(
-        tokens=tokens, words=words, lower=lower, stems=stem_words(words), is_punct=is_punct, is_stop=is_stop,
+        tokens=tuple(tokens), words=tuple(words), lower=tuple(lower), stems=tuple(stem_words(words)), is_punct=is_punct,
+        is_stop=is_stop,
         has_digit=has_digit,
         is_year=np.array([bool(re.fullmatch(YEAR, w)) for w in words]),
         is_month=np.array([w in _MONTHS for w in lower]),

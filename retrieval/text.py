@@ -25,7 +25,7 @@ ASKS_HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b", re.I)  # "how oft
 _PERCENT_WORDS = " percent percentage "
 # Texts whose stems are remembered: an answer stems every unit of its top passages (about 80 texts), and the next
 # question about the same documents meets most of them again.
-STEMMED_TEXTS_CACHED = 4096
+STEMMED_TEXTS_CACHED = 2048
 
 
 @functools.lru_cache(maxsize=1)

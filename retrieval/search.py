@@ -10,6 +10,7 @@ synthetic code lookups ranked first 99/200 -> 199/200 (README, Evaluation).
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -277,3 +278,13 @@ def _search_pool() -> ThreadPoolExecutor:
         if _pool is None:
             _pool = ThreadPoolExecutor(SEARCH_THREADS, thread_name_prefix="citeqa-search")
         return _pool
+
+
+def _a_pool_of_its_own() -> None:
+    """In a forked child: its parent's threads did not come with it, so it starts a pool of its own when it needs one
+    (work handed to the parent's would wait for ever)."""
+    global _pool, _pool_lock
+    _pool, _pool_lock = None, threading.Lock()
+
+
+os.register_at_fork(after_in_child=_a_pool_of_its_own)

@@ -3454,6 +3454,24 @@ def test_a_questions_two_texts_are_encoded_side_by_side(shipped, monkeypatch):
     assert beside.short_answer is not None and beside.short_answer.text == "June 23, 2006", beside.answer
 
 
+def test_a_forked_child_searches_with_a_pool_of_its_own():
+    """The search pool's threads stay in the process that started them: a child forked after it (a server's worker
+    forked from a process that had answered) gets a pool of its own instead of handing work to threads it lacks."""
+    import os
+
+    from retrieval.search import in_background
+
+    assert in_background(sum, [1, 2]).result(timeout=30) == 3  # the parent's pool is running
+    child = os.fork()
+    if child == 0:
+        try:
+            os._exit(0 if in_background(sum, [3, 4]).result(timeout=30) == 7 else 1)
+        except BaseException:  # noqa: BLE001 - any failure is the child's exit status
+            os._exit(2)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+
+
 class FirstSentenceAnswerer:
     """Another Answerer plugged in through the seam: quotes the first sentence of the top passage."""
 

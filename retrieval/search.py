@@ -287,4 +287,5 @@ def _a_pool_of_its_own() -> None:
     _pool, _pool_lock = None, threading.Lock()
 
 
-os.register_at_fork(after_in_child=_a_pool_of_its_own)
+if hasattr(os, "register_at_fork"):  # not on Windows, which does not fork
+    os.register_at_fork(after_in_child=_a_pool_of_its_own)

@@ -10,10 +10,7 @@ synthetic code lookups ranked first 99/200 -> 199/200 (README, Evaluation).
 
 from __future__ import annotations
 
-import os
-import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Hashable, Iterable, MutableMapping, Sequence, TypeVar
 
@@ -26,6 +23,7 @@ from retrieval.definition import defines
 from retrieval.options import label_line, option_asked
 from retrieval.question import defined_term
 from retrieval.store import IndexReader
+from retrieval.store.pool import done, in_background
 
 Timings = MutableMapping[str, float]  # stage -> milliseconds
 Fusion = Callable[[Iterable[Sequence[tuple[Hashable, float]]]], list[tuple[Hashable, float]]]
@@ -35,11 +33,8 @@ CANDIDATES = 50  # per search, before fusion and diversity
 # so on two cores the sentence and BM25 searches run while the chunk search does (5,000 synthetic documents, 18,052
 # chunks: the three 3.2-3.7 ms one after another, 2.1 ms side by side, the same results; measured 2026-12-07). Handing
 # a search to another thread costs some 0.5 ms on this machine, more than the shipped corpus's searches take together,
-# so a small index is searched on the calling thread. One pool serves every question: a busy chat queues on its threads.
+# so a small index is searched on the calling thread (retrieval/store/pool.py: the threads).
 PARALLEL_SEARCH_CHUNKS = 10_000
-SEARCH_THREADS = 2
-_pool: ThreadPoolExecutor | None = None
-_pool_lock = threading.Lock()
 T = TypeVar("T")
 
 
@@ -125,14 +120,14 @@ class Retriever:
         started = time.perf_counter()
         q = self.embedder.encode_query(query) if query_vector is None else query_vector
         side_by_side = self.reader.manifest.n_chunks >= PARALLEL_SEARCH_CHUNKS
-        lexical = _search_pool().submit(_timed, timings, "lexical", self.reader.lexical_search, query, depth, filters) \
+        lexical = in_background(_timed, timings, "lexical", self.reader.lexical_search, query, depth, filters) \
             if side_by_side and mode == "hybrid" else None
-        sentences = (_search_pool().submit if side_by_side else _done)(self.reader.sentence_search, q, depth, filters)
+        sentences = (in_background if side_by_side else done)(self.reader.sentence_search, q, depth, filters)
         chunks = self.reader.dense_search(q, depth, filters)
         dense = max_merge(chunks, sentences.result())[:depth]
         timings["dense"] = ms_since(started)
         if lexical is None and mode == "hybrid":
-            lexical = _done(_timed, timings, "lexical", self.reader.lexical_search, query, depth, filters)
+            lexical = done(_timed, timings, "lexical", self.reader.lexical_search, query, depth, filters)
         return Candidates(dense, lexical.result() if lexical is not None else [])
 
     def search(self, query: str, k: int = 5, mode: str = "hybrid", filters: Filters = Filters(),
@@ -254,38 +249,3 @@ def _timed(timings: Timings, stage: str, search: Callable[..., T], *args) -> T:
     found = search(*args)
     timings[stage] = ms_since(started)
     return found
-
-
-def _done(work: Callable[..., T], *args) -> Future:
-    """`work(*args)` run here and now, as a finished future (what the pool's `submit` gives)."""
-    future: Future = Future()
-    try:
-        future.set_result(work(*args))
-    except Exception as exc:
-        future.set_exception(exc)
-    return future
-
-
-def in_background(work: Callable[..., T], *args) -> Future:
-    """`work(*args)` on the search pool's threads: for work that lets go of the GIL (FAISS, numpy, SQLite, ONNX
-    Runtime) while the calling thread does more."""
-    return _search_pool().submit(work, *args)
-
-
-def _search_pool() -> ThreadPoolExecutor:
-    global _pool
-    with _pool_lock:
-        if _pool is None:
-            _pool = ThreadPoolExecutor(SEARCH_THREADS, thread_name_prefix="citeqa-search")
-        return _pool
-
-
-def _a_pool_of_its_own() -> None:
-    """In a forked child: its parent's threads did not come with it, so it starts a pool of its own when it needs one
-    (work handed to the parent's would wait for ever)."""
-    global _pool, _pool_lock
-    _pool, _pool_lock = None, threading.Lock()
-
-
-if hasattr(os, "register_at_fork"):  # not on Windows, which does not fork
-    os.register_at_fork(after_in_child=_a_pool_of_its_own)

@@ -28,9 +28,10 @@ from retrieval.keyword_query import as_a_question
 from retrieval.named_document import (
     DocumentNames, NamedDocument, document_asked, documents_compared, without_naming,
 )
-from retrieval.search import Fusion, Retriever, in_background, ms_since, zscore_fusion
+from retrieval.search import Fusion, Retriever, ms_since, zscore_fusion
 from retrieval.spelling import DocumentWords
 from retrieval.store import IndexReader, Store, check_compatible, open_store, recipe_of
+from retrieval.store.pool import in_background
 from retrieval.text import questions_asked, without_pleasantries
 from retrieval.truecase import DocumentCasing, truecased, typed_with_capitals
 

@@ -278,3 +278,37 @@ def test_an_index_whose_units_were_encoded_alone_is_brought_up_to_pooled_units(s
     assert summary.wrote_index and len(summary.unchanged) == 5
     assert summary.sentences_embedded == after.manifest.n_sentences and after.manifest.unit_vectors == "pooled"
     assert not build_index(settings).wrote_index
+
+
+def test_a_long_exact_scan_is_split_over_the_search_threads_and_finds_the_same():
+    """From SPLIT_SCAN_ROWS vectors an exact search scans its parts side by side (on the search pool's threads): the
+    same scores, bit for bit, and the same top k as one scan over them all."""
+    import threading
+
+    import numpy as np
+
+    from retrieval.store import local
+
+    rng = np.random.default_rng(7)
+    vectors = rng.standard_normal((local.SPLIT_SCAN_ROWS + 1001, 48)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = local.ExactIndex(vectors)
+    seen: set[str] = set()
+    products = local._products
+
+    def recorded(part, query):
+        seen.add(threading.current_thread().name)
+        return products(part, query)
+
+    for seed in range(5):
+        query = vectors[seed * 977] + 0.2 * rng.standard_normal(48).astype(np.float32)
+        whole = np.einsum("ij,j->i", vectors, query).astype(np.float32)
+        local._products = recorded
+        try:
+            scores, ids = index.search(query[None, :], 50)
+        finally:
+            local._products = products
+        expected = np.argsort(-whole, kind="stable")[:50]
+        assert np.array_equal(index._scores(query), whole)
+        assert np.array_equal(ids[0], expected) and np.array_equal(scores[0], whole[expected])
+    assert any(name.startswith("citeqa-search") for name in seen) and threading.current_thread().name in seen

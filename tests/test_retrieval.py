@@ -3388,6 +3388,7 @@ def test_a_large_index_searches_side_by_side_and_finds_the_same(service, monkeyp
     import threading
 
     import retrieval.search as search
+    from retrieval.store import local
 
     questions = [q["question"] for q in load_questions("questions.jsonl")[:12]]
     with service.components() as components:
@@ -3418,6 +3419,7 @@ def test_a_large_index_searches_side_by_side_and_finds_the_same(service, monkeyp
         assert set(ran_on) == {threading.current_thread().name}
         ran_on.clear()
         monkeypatch.setattr(search, "PARALLEL_SEARCH_CHUNKS", 0)
+        monkeypatch.setattr(local, "SPLIT_SCAN_ROWS", 0)  # and each exact scan in parts side by side
         assert found() == one_after_another and answers() == answered_so
         assert ran_on and all(name.startswith("citeqa-search") for name in ran_on)
         assert any(c.dense and c.lexical for c in one_after_another)
@@ -3429,8 +3431,8 @@ def test_a_questions_two_texts_are_encoded_side_by_side(shipped, monkeypatch):
     thread (it had waited for two encodings one after the other), and answered as when they were."""
     import threading
 
-    import retrieval.search as search
     import retrieval.service as service_module
+    from retrieval.store.pool import done
 
     service = build_service(shipped)
     with service.components() as components:
@@ -3447,7 +3449,7 @@ def test_a_questions_two_texts_are_encoded_side_by_side(shipped, monkeypatch):
     beside = service.ask(question)
     assert len(ran_on) == 2 and sum(name.startswith("citeqa-search") for name in ran_on) == 1
     ran_on.clear()
-    monkeypatch.setattr(service_module, "in_background", search._done)
+    monkeypatch.setattr(service_module, "in_background", done)
     alone = service.ask(question)
     assert set(ran_on) == {threading.current_thread().name}
     assert (beside.answer, beside.short_answer) == (alone.answer, alone.short_answer)
@@ -3459,7 +3461,7 @@ def test_a_forked_child_searches_with_a_pool_of_its_own():
     forked from a process that had answered) gets a pool of its own instead of handing work to threads it lacks."""
     import os
 
-    from retrieval.search import in_background
+    from retrieval.store.pool import in_background
 
     assert in_background(sum, [1, 2]).result(timeout=30) == 3  # the parent's pool is running
     child = os.fork()

@@ -4,7 +4,8 @@
                          [--skip-langchain]
 
 Two corpora: the shipped corpus (copied to a temporary folder) and a synthetic corpus of --docs
-documents (eval/synthetic.py). Every measured step is its own process (eval/bench_step.py), so
+documents (eval/synthetic.py). On the shipped corpus follow-ups are timed too (eval/conversations.jsonl: each after the
+questions it follows, asked first). Every measured step is its own process (eval/bench_step.py), so
 each peak memory figure (max RSS, from wait4) belongs to that step alone. Prints a Markdown table
 with the date and the machine, and writes the raw figures to --out as JSON.
 
@@ -33,6 +34,7 @@ from eval.synthetic import write_synthetic_corpus
 
 SHIPPED_CORPUS = ROOT / "corpus"
 SHIPPED_QUESTIONS = ROOT / "eval" / "questions.jsonl"
+SHIPPED_FOLLOW_UPS = ROOT / "eval" / "conversations.jsonl"
 CITEQA = Path(sys.executable).with_name("citeqa")
 
 NOTES = [
@@ -62,6 +64,9 @@ ROWS = [
     ("citeqa ask in process: p50 ms by stage", "ask", "stages_p50_ms", "{}"),
     ("citeqa ask in process: cited the source doc", "ask", "cited_the_source", "{:.0%}"),
     ("citeqa ask in process: peak memory MB", "ask", "peak_rss_mb", "{:,.0f}"),
+    ("citeqa follow-up in process: p50 ms", "follow_ups", "p50_ms", "{:.1f}"),
+    ("citeqa follow-up in process: p95 ms", "follow_ups", "p95_ms", "{:.1f}"),
+    ("citeqa follow-up in process: p50 ms by stage", "follow_ups", "stages_p50_ms", "{}"),
     ("cold `citeqa ask` process: seconds (median)", "cold_ask", "seconds", "{:.2f}"),
     ("cold `citeqa ask` process: peak memory MB", "cold_ask", "peak_rss_mb", "{:,.0f}"),
     ("LangChain build: seconds", "langchain", "seconds", "{:.1f}"),
@@ -90,9 +95,10 @@ def sample(questions: list[dict], m: int) -> list[dict]:
     return [questions[(i * len(questions)) // m] for i in range(m)]
 
 
-def shipped_questions() -> list[dict]:
-    rows = [json.loads(line) for line in SHIPPED_QUESTIONS.read_text().splitlines() if line.strip()]
-    return [{"question": r["question"], "doc_ids": r["relevant"]} for r in rows]
+def shipped_questions(file: Path = SHIPPED_QUESTIONS) -> list[dict]:
+    """The questions of an eval file as the ask steps take them (a follow-up keeps the questions asked before it)."""
+    rows = [json.loads(line) for line in file.read_text().splitlines() if line.strip()]
+    return [{"question": r["question"], "doc_ids": r["relevant"], "after": r.get("after", [])} for r in rows]
 
 
 def run_step(step: str, corpus: Path, index: Path, questions: Path, env: dict[str, str]) -> dict:
@@ -111,16 +117,21 @@ def cold_runs(label: str, cmd: list[str], env: dict[str, str], runs: int) -> dic
             "peak_rss_mb": max(m.peak_rss_mb for m in measured)}
 
 
-def bench_corpus(root: Path, questions: list[dict], args: argparse.Namespace, cache: Path) -> dict[str, dict]:
-    """Every step on the corpus in root/corpus, per embedder: build, no-op update, ask, cold ask; then
-    LangChain once (its figures and the ratios to it in every embedder's column)."""
-    corpus, qfile = root / "corpus", root / "questions.json"
+def bench_corpus(root: Path, questions: list[dict], args: argparse.Namespace, cache: Path,
+                 follow_ups: list[dict] | None = None) -> dict[str, dict]:
+    """Every step on the corpus in root/corpus, per embedder: build, no-op update, ask, follow-ups (where the corpus
+    has them), cold ask; then LangChain once (its figures and the ratios to it in every embedder's column)."""
+    corpus, qfile, follow_up_file = root / "corpus", root / "questions.json", root / "follow_ups.json"
     qfile.write_text(json.dumps(sample(questions, args.questions)))
+    if follow_ups:
+        follow_up_file.write_text(json.dumps(sample(follow_ups, args.questions)))
     columns = {}
     for embedder in args.embedders:
         index = root / f"index-{embedder}"
         env = child_env(CITEQA_EMBEDDER=embedder, CITEQA_CACHE=str(cache))
         out = {step: run_step(step, corpus, index, qfile, env) for step in ("build", "update", "ask")}
+        if follow_ups:
+            out["follow_ups"] = run_step("follow_ups", corpus, index, follow_up_file, env)
         out["cold_ask"] = cold_runs(f"{root.name}: cold citeqa ask ({embedder})", [str(CITEQA), "ask", questions[0]["question"]],
                                     env | {"CITEQA_CORPUS": str(corpus), "CITEQA_INDEX": str(index)}, args.cold_runs)
         columns[f"{root.name} · {embedder}"] = out
@@ -196,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         shipped = Path(tmp) / "shipped corpus"
         shutil.copytree(SHIPPED_CORPUS, shipped / "corpus")
         export = export_step(cache, args.embedders)
-        results |= bench_corpus(shipped, shipped_questions(), args, cache)
+        results |= bench_corpus(shipped, shipped_questions(), args, cache, shipped_questions(SHIPPED_FOLLOW_UPS))
 
         synthetic = Path(tmp) / f"synthetic {args.docs:,} docs"
         generated = write_synthetic_corpus(synthetic / "corpus", args.docs, args.seed)

@@ -1,6 +1,7 @@
 """One measured benchmark step, run by eval.bench as its own process so its peak memory is its own.
 
-    python -m eval.bench_step {build,update,ask,langchain,langchain_query} --corpus DIR --index DIR [--questions FILE]
+    python -m eval.bench_step {build,update,ask,follow_ups,langchain,langchain_query} --corpus DIR --index DIR
+                              [--questions FILE]
 
 Prints the step's figures as one JSON object on its last line of output. Settings other than
 the corpus and index come from the usual `CITEQA_*` variables and defaults, as for `citeqa`.
@@ -41,6 +42,18 @@ def step_update(settings: Settings, questions: list[dict]) -> dict:
 
 def step_ask(settings: Settings, questions: list[dict]) -> dict:
     """QAService.ask (retrieval and answer composition) per question, after one warm-up question."""
+    return _timed_asks(settings, questions)
+
+
+def step_follow_ups(settings: Settings, questions: list[dict]) -> dict:
+    """QAService.ask of follow-ups (each row's "after": the questions asked before it, in order, answered first and
+    not timed; then the row's question with them as its history), after one warm-up question. A follow-up is read with
+    the question it leans on: two texts to encode, a longer query to search."""
+    return _timed_asks(settings, questions, with_history=True)
+
+
+def _timed_asks(settings: Settings, questions: list[dict], with_history: bool = False) -> dict:
+    from citeqa.types import Turn
     from retrieval.service import build_service
 
     service = build_service(settings)
@@ -49,8 +62,11 @@ def step_ask(settings: Settings, questions: list[dict]) -> dict:
     warmup_ms = (time.perf_counter() - started) * 1000
     latencies, cited, abstained, stages = [], 0, 0, {}
     for q in questions:
+        history = []
+        for earlier in q.get("after", []) if with_history else []:
+            history.append(Turn(earlier, service.ask(earlier, history=history).answer))
         started = time.perf_counter()
-        answer = service.ask(q["question"])
+        answer = service.ask(q["question"], history=history)
         latencies.append((time.perf_counter() - started) * 1000)
         for stage, ms in answer.timings_ms.items():
             stages.setdefault(stage, []).append(ms)
@@ -108,8 +124,8 @@ def step_langchain_query(settings: Settings, questions: list[dict]) -> dict:
     return {"n_results": len(store.similarity_search(questions[0]["question"], k=5))}
 
 
-STEPS = {"build": step_build, "update": step_update, "ask": step_ask, "langchain": step_langchain,
-         "langchain_query": step_langchain_query}
+STEPS = {"build": step_build, "update": step_update, "ask": step_ask, "follow_ups": step_follow_ups,
+         "langchain": step_langchain, "langchain_query": step_langchain_query}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("step", choices=STEPS)
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--index", type=Path, required=True)
-    parser.add_argument("--questions", type=Path, help="JSON list of {question, doc_ids}")
+    parser.add_argument("--questions", type=Path, help='JSON list of {question, doc_ids} (and "after" for follow-ups)')
     args = parser.parse_args(argv)
     questions = json.loads(args.questions.read_text()) if args.questions else []
     settings = Settings.load(corpus=args.corpus, index=args.index)

@@ -81,7 +81,8 @@ def test_bench_runs_end_to_end_and_prints_every_citeqa_row(tmp_path):
     for row in ("citeqa full build: seconds", "citeqa full build: chunks / s", "citeqa full build: peak memory MB",
                 "citeqa no-op update: seconds", "citeqa ask in process: p50 ms", "citeqa ask in process: p95 ms",
                 "cold `citeqa ask` process: seconds (median)", "cold `citeqa ask` process: peak memory MB",
-                "ONNX export, once per machine: seconds", "citeqa ask in process: p50 ms by stage"):
+                "ONNX export, once per machine: seconds", "citeqa ask in process: p50 ms by stage",
+                "citeqa follow-up in process: p50 ms", "citeqa follow-up in process: p50 ms by stage"):
         assert f"| {row} |" in stdout
     assert "LangChain" not in stdout.split("| measure")[1].split("\n\n")[0]  # skipped: no LangChain rows
     assert "cores" in stdout and "torch" in stdout and "faiss" in stdout
@@ -89,7 +90,9 @@ def test_bench_runs_end_to_end_and_prints_every_citeqa_row(tmp_path):
     synthetic = figures["results"]["synthetic 20 docs · onnx-int8"]
     assert synthetic["build"]["n_documents"] == 20 and synthetic["build"]["peak_rss_mb"] > 0
     assert synthetic["update"]["wrote_index"] is False and synthetic["update"]["chunks_embedded"] == 0
-    assert synthetic["ask"]["n"] == 5
+    assert synthetic["ask"]["n"] == 5 and "follow_ups" not in synthetic  # the synthetic corpus has no conversations
+    follow_ups = figures["results"]["shipped corpus · onnx-int8"]["follow_ups"]
+    assert follow_ups["n"] == 5 and follow_ups["cited_the_source"] > 0 and "embed" in follow_ups["stages_p50_ms"]
 
 
 @pytest.mark.slow

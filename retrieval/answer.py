@@ -81,7 +81,7 @@ from retrieval.defaults import (DefaultStated, asks_the_default, default_in_a_li
                                 default_in_paragraph, default_in_signature, default_named_by_its_entry, function_named,
                                 keywords_named, opens_a_parameter, parameter_in_entry, parameters_named, part_named,
                                 says_by_default, under_the_function)
-from retrieval.scored import ScoredUnit, SpanChoice, from_its_label, softmax
+from retrieval.scored import ScoredUnit, SpanChoice, from_its_label, ruled, softmax
 from retrieval.short_answer import (SPELLED_NUMBERS, holds_number, is_a_name_block, made_whole, name_after_the_post,
                                     name_over_the_post, reads_as_an_answer, term_pattern, the_path_asked,
                                     what_it_is_now, what_it_was_before, with_its_day_and_month,
@@ -495,7 +495,7 @@ class ExtractiveAnswerer:
                 if found is not None and len(_WORD.findall(found[0].unit.text)) >= MIN_QUOTE_WORDS:
                     return found
                 entry = from_its_label(unit, named.start, text)  # under "STRING" alone: the label, quoted with what
-                return SpanChoice(entry, named.start, named.end, text[named.start : named.end], 0.0, 1.0), entry  # it says
+                return ruled(entry, 0, named.end - named.start), entry  # it says
         first = analysis.units[0]  # "The default type is f64" beside "Rust's floating-point types are f32 and f64"
         return self._stated(first, default_in_paragraph(self._text_of(first.doc_id), first.start, first.end,
                                                         analysis.question.text))

@@ -498,12 +498,22 @@ def switch_asked(question: str) -> SwitchAsked | None:
     return None
 
 
+# A head read off a pronoun or a word of the frame ("What do *I* have to put in front of the index URL ...?") names no
+# thing asked
+_STOP_STEMS = frozenset(stems(" ".join(STOP_WORDS)))
+
+
 def asks_an_address(q: QuestionInfo) -> bool:
     """Whether "What ...?" or "Which ...?" asks for a web or e-mail address: the address's word names what is asked,
-    not another thing ("Which URL prefix ...?") nor a word of a clause ("... when the URL has none?")."""
+    not another thing ("Which URL prefix ...?") nor a word of a clause ("... when the URL has none?"), and it is the
+    question's head, not what the thing asked gives ("Which environment variable gives it the index URL?": a line
+    that writes the variable answers, and one that writes an address had been looked for and none found)."""
     if q.qtype not in ("what", "which"):
         return False
+    heads = (head_and_next(q) | set(owned_head(q.text))) - _STOP_STEMS
     for found in _ASKS_AN_ADDRESS.finditer(q.text):
+        if heads and not heads & set(stems(found.group())):
+            continue  # the thing asked is another ("Which environment variable gives it the index URL?")
         if not _OF_AN_ADDRESS.match(q.text, found.end()) and not _IN_A_CLAUSE.search(q.text, 0, found.start()):
             return True
     return False

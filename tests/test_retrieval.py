@@ -4813,6 +4813,26 @@ def test_a_version_note_under_a_heading_dates_its_section():
     assert found is None and section_added_in(text, "tidestore") is not None
 
 
+_WHARF_REGISTRY = (
+    "# Credential providers\n\n"
+    "A credential provider is a program wharf runs to fetch a registry's token. The wharf:token-from-stdout provider "
+    "runs a command and reads the token from what it prints.\n\n"
+    "The following environment variables will be provided to the executed command:\n\n"
+    "- WHARF_REGISTRY_INDEX_URL — The URL of the registry index.\n"
+    "- WHARF_REGISTRY_NAME_OPT — Optional name of the registry. Should not be used as a storage key.\n\n"
+    "# Registry protocols\n\n"
+    "Wharf supports two remote registry protocols: git and sparse. The sparse protocol uses the sparse+ protocol "
+    "prefix in the registry URL.\n")
+
+
+def test_an_address_named_after_the_verb_is_not_what_is_asked(tmp_path):
+    """"Which environment variable gives it the index URL?" asks for a variable: the URL is what the variable gives
+    (Cargo's reference; it had been read as asking for an address and refused, no quote holding one)."""
+    service = service_over(tmp_path, {"registries.md": _WHARF_REGISTRY})
+    assert bold_answer(service, "My wharf:token-from-stdout script needs to know which registry it is asked about. "
+                                "Which environment variable gives it the index URL?") == "WHARF_REGISTRY_INDEX_URL"
+
+
 def test_what_a_question_asks_of_an_address_a_version_and_a_removal():
     """"Which URL prefix ...?" asks for a prefix and "... when the URL has none?" for a file, not for an address (both
     had been refused: no quote held one); "On which Windows version ...?" is answered by "Windows Vista"; a note of
@@ -4826,6 +4846,9 @@ def test_what_a_question_asks_of_an_address_a_version_and_a_removal():
     assert not asks_an_address(analyse("Which file holds the credentials when the URL has none?"))
     assert asks_an_address(analyse("What is the URL of the tide registry?"))
     assert asks_an_address(analyse("What e-mail address should reports go to?"))
+    assert asks_an_address(analyse("What is the harbour's web site?"))  # the noun after an owner's name
+    assert not asks_an_address(analyse("Which environment variable gives it the index URL?"))
+    assert not asks_an_address(analyse("What prefix do I put in front of the index URL for the sparse protocol?"))
     says = says_a_version_of("On which Windows version is a global file not supported?")
     assert says("On Windows Vista: not supported.") and not says("On Windows: not supported.")
     assert says_a_version_of("Which version added tides?")("Added in 3.2.")

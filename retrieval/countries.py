@@ -12,6 +12,8 @@ import functools
 import re
 from typing import Iterable, Sequence
 
+from retrieval.iso_codes import entries
+
 # Names in use that ISO 3166 words otherwise, and former states history still names.
 _COMMON_NAMES = (
     "Russia", "Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland", "Holland", "America",
@@ -127,12 +129,10 @@ _COMMON_WORDS = frozenset("us turkey chad guinea jersey china".split())
 
 @functools.lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
-    import pycountry
-
     names = set(_COMMON_NAMES) | set(_PEOPLE)
-    for country in list(pycountry.countries) + list(pycountry.historic_countries):
+    for country in entries("countries") + entries("historic_countries"):
         for attribute in ("name", "common_name", "official_name"):
-            name = getattr(country, attribute, None)
+            name = country.get(attribute)
             if name:
                 names.add(name)
                 names.add(name.split(",")[0])  # "Iran, Islamic Republic of" -> "Iran"

@@ -23,6 +23,7 @@ from citeqa.layout import LINK as _LINK_PATTERN, ends_with_joiner
 from retrieval.bodies import initials_of_names
 from retrieval.chambers import houses_meant, names_a_house_meant
 from retrieval.countries import countries_named, names_a_country, without_countries
+from retrieval.iso_codes import entries
 from retrieval.options import ASKS_WHICH_NAME, CODE_QUALIFIER, OF_A_CONFIGURATION
 from retrieval.question import COUNT_HEADS, QuestionInfo, owned_head
 from retrieval.spans import (MODERN_YEAR, MONEY_WORDS, MONTH_NAMES, NUMBER_WORDS, NAME_PARTICLES, NOT_NAME_WORDS,
@@ -594,12 +595,10 @@ _PROGRAMMING_LANGUAGES = re.compile(r"(?<![\w+#-])(?:C|CXX|C\+\+|C#|OBJC|OBJCXX|
 def _languages() -> re.Pattern:
     """The names of the languages of ISO 639-1 (pycountry), as written ("Russian", "Afrikaans"; "Gaelic" of
     "Scottish Gaelic", "Greek" of "Modern Greek (1453-)")."""
-    import pycountry
-
     names = set()
-    for language in pycountry.languages:
-        if hasattr(language, "alpha_2"):
-            name = re.sub(r"\s*\(.*?\)", "", language.name)
+    for language in entries("languages"):
+        if "alpha_2" in language:
+            name = re.sub(r"\s*\(.*?\)", "", language["name"])
             names |= {name, name.split()[-1]}
     return re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})\b")
 
@@ -655,11 +654,10 @@ _NOT_MONEY = frozenset("account gold silver platinum palladium sum sol real won 
 
 @functools.lru_cache(maxsize=1)
 def _iso_currencies() -> re.Pattern:
-    import pycountry
-
-    last_words = {c.name.split()[-1] for c in pycountry.currencies}  # "Tenge" of "Tenge", "Ruble" of "Russian Ruble"
-    names = {c.name for c in pycountry.currencies} | {w for w in last_words if w.isalpha()}
-    codes = {c.alpha_3 for c in pycountry.currencies}
+    currencies = entries("currencies")
+    last_words = {c["name"].split()[-1] for c in currencies}  # "Tenge" of "Tenge", "Ruble" of "Russian Ruble"
+    names = {c["name"] for c in currencies} | {w for w in last_words if w.isalpha()}
+    codes = {c["alpha_3"] for c in currencies}
     kept = [n for n in sorted(names, key=len, reverse=True) if len(n) > 2 and n.lower() not in _NOT_MONEY]
     words = "|".join(re.escape(n) for n in kept)
     return re.compile(rf"\b(?:(?i:(?:{words})s?)|{'|'.join(sorted(codes))})\b")

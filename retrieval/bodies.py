@@ -201,7 +201,42 @@ def says_what_the_name_is(text: str, name: str) -> bool:
     return bool(re.search(rf"\b{words}(?:['’]s?)?(?:\s*\([^)]{{0,40}}\))?\)?(?:\s*,\s*(?:a|an|the)\b"
                           rf"|\s*,\s*(?:which|that|who)\s+(?:is|was|are|were)\b|\s+{_KIND_OF_THING}\s+(?:that|which)\b"
                           rf"|{qualified}\s+(?:is|was|are|were|refers|means)\b|\s+of\s+(?:the\s+)?[A-Z])", text, re.I)
-                or re.search(rf"(?:^|\n)[ \t`*]*{words}[ \t`*]*(?:\||:[ \t])", text, re.I))
+                or re.search(rf"(?:^|\n)[ \t`*]*{words}[ \t`*]*(?:\||:[ \t])", text, re.I)
+                or _says_what_it_is_after_its_owner(text, name))
+
+
+# What a verb or an apposition says of a name just before: "... is", "..., a", "... (CSTO PA) was"
+_SAID_OF_IT = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:\s*,\s*(?:a|an|the)\b|\s+(?:is|was|are|were|refers|means)\b)", re.I)
+OWNER_IN_FULL_CHARS = 120  # how far an owner's name written in full may reach
+
+
+def _says_what_it_is_after_its_owner(text: str, name: str) -> bool:
+    """Whether the text says what "CSTO Parliamentary Assembly" is with its owner after it, the abbreviation or its
+    words in full: "THE PARLIAMENTARY ASSEMBLY OF THE COLLECTIVE SECURITY TREATY ORGANIZATION IS THE STATUTORY BODY
+    ..." (the brochure's own definition had been passed over and "What is the CSTO Parliamentary Assembly?"
+    refused)."""
+    owner, *rest = name.split()
+    if not rest or not _CAPITALS.fullmatch(owner):
+        return False
+    head = r"[\s'’-]*".join(re.escape(w) for w in rest)
+    for found in re.finditer(rf"\b{head}\s+of\s+(?:the\s+)?", text, re.I):
+        after = re.sub(r"\s+", " ", text[found.end() : found.end() + OWNER_IN_FULL_CHARS])  # a name wrapped over
+        # lines reads as one
+        if re.match(rf"{re.escape(owner)}\b", after):
+            end = len(owner)
+        elif (full := where_written_in_full(_in_title_case(after), owner)) is not None and full[0] == 0:
+            end = full[1]
+        else:
+            continue
+        if _SAID_OF_IT.match(after, end):
+            return True
+    return False
+
+
+def _in_title_case(text: str) -> str:
+    """A heading in capitals with each word's first letter kept up ("COLLECTIVE SECURITY" -> "Collective Security"),
+    so that its words read as a name's (the same length: offsets hold)."""
+    return re.sub(r"[A-Z][A-Z'’-]+", lambda m: m.group()[0] + m.group()[1:].lower(), text)
 
 
 def abbreviation_asked(question: str) -> str | None:

@@ -743,6 +743,11 @@ def test_a_question_asking_what_a_named_thing_is(question, name):
     ("This manual is for GNU Libtasn1 (version 4.19.0), which is a library for ASN.1.", "Libtasn1", True),
     ("This document describes the Libtasn1 library that provides ASN.1 parsing.", "Libtasn1", True),
     ("Report bugs in Libtasn1 that you find.", "Libtasn1", False),
+    # its owner after it, abbreviated or in full, in capitals wrapped over lines
+    ("THE HARBOUR COUNCIL OF THE NORTHERN TIDE\nALLIANCE IS THE STATUTORY BODY OF THE NTA", "NTA Harbour Council", True),
+    ("The Harbour Council of the NTA, a body of ten ports, met.", "NTA Harbour Council", True),
+    ("The Harbour Council of the NTA met in Riga.", "NTA Harbour Council", False),
+    ("The Harbour Council of the Southern Trade Route is a body.", "NTA Harbour Council", False),  # another owner
 ])
 def test_a_text_that_says_what_a_named_thing_is(text, name, says):
     from retrieval.bodies import says_what_the_name_is
@@ -758,6 +763,16 @@ def test_a_text_that_says_what_a_named_thing_is(text, name, says):
 ])
 def test_what_a_named_thing_is_is_refused_when_no_quote_says_it(service, question, refused):
     assert service.ask(question).abstained == refused
+
+
+def test_what_a_body_named_by_its_owners_abbreviation_is_quotes_its_definition_first(service):
+    """"What is the CSTO Parliamentary Assembly?" was refused: the brochure says what it is in capitals, with its owner
+    after it and in full ("THE PARLIAMENTARY ASSEMBLY OF THE COLLECTIVE SECURITY TREATY ORGANIZATION IS THE STATUTORY
+    BODY ..."); and a definition found among the quotes leads them."""
+    answer = service.ask("What is the CSTO Parliamentary Assembly?")
+    assert not answer.abstained, answer.answer
+    assert answer.citations[0].quote.startswith("THE PARLIAMENTARY ASSEMBLY OF THE COLLECTIVE SECURITY TREATY"), (
+        answer.answer)
 
 
 @pytest.mark.parametrize("question, thing", [

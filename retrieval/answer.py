@@ -863,7 +863,8 @@ class ExtractiveAnswerer:
             if not spelled.abstained:
                 return spelled
         named = name_explained(analysis.question.text)
-        if named and not shown and not entry_described and not says_what_the_name_is(citations[0].quote, named):
+        if named and not shown and not entry_described and not (
+                citations and says_what_the_name_is(citations[0].quote, named)):
             # "What is the Permanent Council?" had quoted the one line that names it, which says nothing of what it is;
             # "What is the CSTO Parliamentary Assembly?" had its definition second, under "THE MAIN TASK OF ..."
             saying = self._best_unit_that_can_answer(analysis, lambda u: says_what_the_name_is(u.text, named),

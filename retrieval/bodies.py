@@ -185,6 +185,9 @@ def name_explained(question: str) -> str | None:
 
 # "the Libtasn1 library that provides ...": the kind of thing a name is, said before what it does
 _KIND_OF_THING = r"(?:library|program|tool|package|application|module|service|format|protocol|language|framework)"
+# What follows a name to say what it is: an apposition ("Tymnet, a data network") or a verb ("Tymnet was ...")
+_APPOSITION = r"\s*,\s*(?:a|an|the)\b"
+_SAYS_IT_IS = r"\s+(?:is|was|are|were|refers|means)\b"
 
 
 def says_what_the_name_is(text: str, name: str) -> bool:
@@ -198,15 +201,15 @@ def says_what_the_name_is(text: str, name: str) -> bool:
     prepare ...") says none of it."""
     words = r"[\s'’-]*".join(re.escape(w) for w in name.split())
     qualified = r"(?:\s+(?:under|of|in|for|at|within)\s[^.;:]{0,60}?)?"  # "Board (EAB) under the Council ... is"
-    return bool(re.search(rf"\b{words}(?:['’]s?)?(?:\s*\([^)]{{0,40}}\))?\)?(?:\s*,\s*(?:a|an|the)\b"
+    return bool(re.search(rf"\b{words}(?:['’]s?)?(?:\s*\([^)]{{0,40}}\))?\)?(?:{_APPOSITION}"
                           rf"|\s*,\s*(?:which|that|who)\s+(?:is|was|are|were)\b|\s+{_KIND_OF_THING}\s+(?:that|which)\b"
-                          rf"|{qualified}\s+(?:is|was|are|were|refers|means)\b|\s+of\s+(?:the\s+)?[A-Z])", text, re.I)
+                          rf"|{qualified}{_SAYS_IT_IS}|\s+of\s+(?:the\s+)?[A-Z])", text, re.I)
                 or re.search(rf"(?:^|\n)[ \t`*]*{words}[ \t`*]*(?:\||:[ \t])", text, re.I)
                 or _says_what_it_is_after_its_owner(text, name))
 
 
-# What a verb or an apposition says of a name just before: "... is", "..., a", "... (CSTO PA) was"
-_SAID_OF_IT = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:\s*,\s*(?:a|an|the)\b|\s+(?:is|was|are|were|refers|means)\b)", re.I)
+# An apposition or a verb that says what the name just before is: "..., a", "... is", "... (CSTO PA) was"
+_SAID_OF_IT = re.compile(rf"(?:\s*\([^)]{{0,40}}\))?(?:{_APPOSITION}|{_SAYS_IT_IS})", re.I)
 OWNER_IN_FULL_CHARS = 120  # how far an owner's name written in full may reach
 
 

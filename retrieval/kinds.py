@@ -511,8 +511,10 @@ def asks_an_address(q: QuestionInfo) -> bool:
     that writes the variable answers, and one that writes an address had been looked for and none found)."""
     if q.qtype not in ("what", "which"):
         return False
-    heads = (head_and_next(q) | set(owned_head(q.text))) - _STOP_STEMS
+    heads = None  # read once an address word is found: most questions write none
     for found in _ASKS_AN_ADDRESS.finditer(q.text):
+        if heads is None:
+            heads = (head_and_next(q) | set(owned_head(q.text))) - _STOP_STEMS
         if heads and not heads & set(stems(found.group())):
             continue  # the thing asked is another ("Which environment variable gives it the index URL?")
         if not _OF_AN_ADDRESS.match(q.text, found.end()) and not _IN_A_CLAUSE.search(q.text, 0, found.start()):
